@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { AuditModule } from '@app/audit';
+import { AuthModule } from '@app/auth';
+import { ApiExceptionFilter, LoggingModule } from '@app/common';
+import { ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { EditionsModule } from '@app/editions';
+import { LeadersModule } from '@app/leaders';
+import { ProgrammesModule } from '@app/programmes';
+import { ProvincesModule } from '@app/provinces';
+import { RedisModule } from '@app/redis';
+import { VenuesModule } from '@app/venues';
+import { HealthController } from './health/health.controller';
+
+/** The HTTP app: wires the feature libraries and adds HTTP concerns only. It never runs jobs. */
+@Module({
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    TerminusModule.forRoot({ logger: false }),
+    AuditModule,
+    AuthModule,
+    ProvincesModule,
+    EditionsModule,
+    VenuesModule,
+    ProgrammesModule,
+    LeadersModule,
+  ],
+  controllers: [HealthController],
+  providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+})
+export class ApiModule {}

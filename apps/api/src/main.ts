@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig, exitOnConfigError, loadAppConfig, loadEnvFile } from '@app/config';
+import { ApiModule } from './api.module';
+import { configureApp } from './configure-app';
+
+async function bootstrap(): Promise<void> {
+  loadEnvFile();
+  exitOnConfigError(loadAppConfig);
+  const app = configureApp(await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true }));
+  await app.listen(app.get(AppConfig).HTTP_PORT);
+}
+
+void bootstrap();

@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { PlannersOnly } from '@app/auth/decorators';
+import { Page } from '@app/common';
+import { AuditEntry } from './audit-entry.entity';
+import { AuditService } from './audit.service';
+import { AuditQueryDto } from './dto/audit-query.dto';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  /** The audit log, newest first, filtered by entity, actor or action. Planners only. */
+  @Get()
+  @PlannersOnly()
+  list(@Query() query: AuditQueryDto): Promise<Page<AuditEntry>> {
+    return this.audit.list(query);
+  }
+}

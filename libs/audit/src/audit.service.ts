@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { SYSTEM_ACTOR } from '@app/auth/actor';
+import { Page, toPage } from '@app/common';
+import { AuditAction, AuditEntry } from './audit-entry.entity';
+import { AuditQueryDto } from './dto/audit-query.dto';
+import { diffFields } from './field-changes';
+
+export interface AuditActor {
+  id: string;
+  email: string;
+}
+
+export interface AuditRecord {
+  actor: AuditActor;
+  entityType: string;
+  entityId: string;
+  action: AuditAction;
+  before?: object | null;
+  after?: object | null;
+  note?: string | null;
+}
+
+/**
+ * Records changes in the caller's transaction, so an audit entry exists exactly when its change does.
+ * Owns the audit table; never edits or deletes an entry.
+ */
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+
+  async record(manager: EntityManager, record: AuditRecord): Promise<void> {
+    const changes = diffFields(record.before ?? null, record.after ?? null);
+    if (record.action === 'update' && Object.keys(changes).length === 0 && !record.note) return;
+    await manager.insert(AuditEntry, {
+      actorId: record.actor.id === SYSTEM_ACTOR.id ? null : record.actor.id,
+      actorEmail: record.actor.email,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      action: record.action,
+      // TypeORM's deep-partial type cannot express `unknown` JSON leaves; the column is jsonb.
+      changes: changes as never,
+      note: record.note ?? null,
+    });
+  }
+
+  async list(query: AuditQueryDto): Promise<Page<AuditEntry>> {
+    const builder = this.entries.createQueryBuilder('entry').orderBy('entry.at', 'DESC').addOrderBy('entry.id', 'DESC');
+    if (query.entityType) builder.andWhere('entry.entityType = :entityType', { entityType: query.entityType });
+    if (query.entityId) builder.andWhere('entry.entityId = :entityId', { entityId: query.entityId });
+    if (query.actorId) builder.andWhere('entry.actorId = :actorId', { actorId: query.actorId });
+    if (query.action) builder.andWhere('entry.action = :action', { action: query.action });
+    const [items, total] = await builder.skip(query.offset).take(query.pageSize).getManyAndCount();
+    return toPage(items, total, query);
+  }
+}

@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type Redis from 'ioredis';
+import { AppConfig } from '@app/config';
+import { ProvincesModule } from '@app/provinces/provinces.module';
+import { REDIS } from '@app/redis';
+import { AccessGuard } from './access.guard';
+import { AuthController, UsersController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LoginThrottlerGuard, loginAccountTracker } from './login-throttler.guard';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
+
+/**
+ * Owns accounts, login, access tokens and the global access guard (authentication + role lists).
+ * Province-scope rules live in actor.ts and are applied by the feature services.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User]),
+    ProvincesModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.JWT_SECRET,
+        signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig, REDIS],
+      useFactory: (config: AppConfig, redis: Redis) => ({
+        storage: new ThrottlerStorageRedisService(redis),
+        throttlers: [
+          { name: 'login-ip', ttl: config.LOGIN_RATE_WINDOW_SECONDS * 1000, limit: config.LOGIN_RATE_LIMIT_PER_IP },
+          {
+            name: 'login-account',
+            ttl: config.LOGIN_RATE_WINDOW_SECONDS * 1000,
+            limit: config.LOGIN_RATE_LIMIT_PER_ACCOUNT,
+            getTracker: loginAccountTracker,
+          },
+        ],
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [AuthService, UsersService, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [UsersService],
+})
+export class AuthModule {}

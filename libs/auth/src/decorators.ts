@@ -1,0 +1,20 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Actor } from './actor';
+import { Role } from './role';
+
+export const PUBLIC_ROUTE = 'ngayhoi:public';
+export const ALLOWED_ROLES = 'ngayhoi:roles';
+
+/** The route needs no login (login itself, health, RSVP links). */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** Only these roles may call the route; others get 403. */
+export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
+
+/** Roles allowed to change data at all; viewers are excluded. */
+export const Writers = () => Roles(Role.CentralPlanner, Role.ProvincialOrganizer);
+export const PlannersOnly = () => Roles(Role.CentralPlanner);
+
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+  return context.switchToHttp().getRequest().actor;
+});

@@ -1,0 +1,7 @@
+export * from './actor';
+export * from './auth.module';
+export * from './decorators';
+export * from './password';
+export * from './role';
+export * from './user.entity';
+export * from './users.service';

@@ -1,0 +1,44 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
+import { Province } from '@app/provinces/province.entity';
+import { Role } from './role';
+
+@Entity('users')
+@Check('users_organizer_has_province', `(role = 'provincial_organizer') = (province_code IS NOT NULL)`)
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-cased; unique. */
+  @Index('users_email_unique', { unique: true })
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ type: 'text', name: 'full_name' })
+  fullName: string;
+
+  @Column({ type: 'text', name: 'password_hash', select: false })
+  passwordHash: string;
+
+  @Column({ type: 'enum', enum: Role, enumName: 'user_role' })
+  role: Role;
+
+  @Column({ type: 'varchar', length: 2, name: 'province_code', nullable: true })
+  provinceCode: string | null;
+
+  @ManyToOne(() => Province, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'province_code' })
+  province?: Province;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreatedAt()
+  createdAt: Date;
+
+  @UpdatedAt()
+  updatedAt: Date;
+
+  @Version()
+  version: number;
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@app/audit/audit.service';
+import { BusinessRuleError, Page, PageQueryDto, toPage } from '@app/common';
+import { ProvincesService } from '@app/provinces/provinces.service';
+import type { Actor } from './actor';
+import { CreateUserDto } from './dto/create-user.dto';
+import { hashPassword } from './password';
+import { Role } from './role';
+import { User } from './user.entity';
+
+export type UserView = Omit<User, 'passwordHash' | 'province'>;
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly provinces: ProvincesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Creates an account; an organizer must be bound to one province, other roles to none. */
+  async create(input: CreateUserDto, actor: Actor): Promise<UserView> {
+    const email = input.email.trim().toLowerCase();
+    const isOrganizer = input.role === Role.ProvincialOrganizer;
+    if (isOrganizer !== Boolean(input.provinceCode)) {
+      throw new BusinessRuleError(
+        'ORGANIZER_PROVINCE_REQUIRED',
+        'Cán bộ tổ chức cấp tỉnh phải gắn với đúng một tỉnh, thành phố; các vai trò khác không gắn tỉnh.',
+      );
+    }
+    if (input.provinceCode) await this.provinces.require(input.provinceCode);
+    const passwordHash = await hashPassword(input.password);
+
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(User, { email })) {
+        throw new BusinessRuleError('EMAIL_TAKEN', 'Địa chỉ e-mail này đã có tài khoản.', { email }, 409);
+      }
+      const user = await manager.save(
+        manager.create(User, { email, fullName: input.fullName.trim(), passwordHash, role: input.role, provinceCode: input.provinceCode ?? null }),
+      );
+      const { passwordHash: _hidden, ...view } = user;
+      await this.audit.record(manager, { actor, entityType: 'user', entityId: user.id, action: 'create', after: view });
+      return view;
+    });
+  }
+
+  async list(query: PageQueryDto): Promise<Page<UserView>> {
+    const [items, total] = await this.dataSource.getRepository(User).findAndCount({
+      order: { email: 'ASC' },
+      skip: query.offset,
+      take: query.pageSize,
+    });
+    return toPage(items, total, query);
+  }
+
+  /** The user with this e-mail including the password hash, for login only. */
+  findForLogin(email: string): Promise<User | null> {
+    return this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.email = :email AND user.active', { email: email.trim().toLowerCase() })
+      .getOne();
+  }
+}

@@ -1,0 +1,79 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from './domain-error';
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+const HTTP_MESSAGES: Record<number, [string, string]> = {
+  400: ['BAD_REQUEST', 'Yêu cầu không hợp lệ.'],
+  401: ['UNAUTHENTICATED', 'Bạn cần đăng nhập.'],
+  403: ['FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.'],
+  404: ['NOT_FOUND', 'Không tìm thấy tài nguyên được yêu cầu.'],
+  405: ['METHOD_NOT_ALLOWED', 'Phương thức không được hỗ trợ.'],
+  413: ['PAYLOAD_TOO_LARGE', 'Dữ liệu gửi lên quá lớn.'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', 'Định dạng dữ liệu không được hỗ trợ.'],
+  429: ['TOO_MANY_REQUESTS', 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.'],
+  503: ['SERVICE_UNAVAILABLE', 'Hệ thống tạm thời không sẵn sàng. Vui lòng thử lại sau.'],
+};
+
+/** Postgres SQLSTATEs that are the client's doing, not a server fault. */
+const PG_ERRORS: Record<string, [number, string, string]> = {
+  '23505': [409, 'DUPLICATE', 'Dữ liệu trùng với một bản ghi đã có.'],
+  '23503': [422, 'REFERENCE_NOT_FOUND', 'Dữ liệu tham chiếu tới một bản ghi không tồn tại.'],
+  '23514': [422, 'CONSTRAINT_VIOLATED', 'Dữ liệu vi phạm ràng buộc nghiệp vụ.'],
+  '22P02': [400, 'BAD_REQUEST', 'Yêu cầu không hợp lệ.'],
+};
+
+/**
+ * Maps every error to `{ code, message, details }` with a Vietnamese message. Stack traces and SQL
+ * never reach clients; unexpected errors are logged with their stack and answered as 500.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.toBody(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    response.status(status).json(body);
+  }
+
+  toBody(exception: unknown): [number, ErrorBody] {
+    if (exception instanceof DomainError) {
+      return [exception.status, { code: exception.code, message: exception.message, details: exception.details }];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const [code, message] = HTTP_MESSAGES[status] ?? (status >= 500 ? HTTP_MESSAGES[503] : HTTP_MESSAGES[400]);
+      return [status, { code, message }];
+    }
+    if (exception instanceof QueryFailedError) {
+      const driverError = exception.driverError as { code?: string; constraint?: string };
+      const known = driverError.code ? PG_ERRORS[driverError.code] : undefined;
+      if (known) {
+        const [status, code, message] = known;
+        return [status, { code, message, details: driverError.constraint ? { constraint: driverError.constraint } : undefined }];
+      }
+    }
+    if (isConnectionError(exception)) {
+      return [HttpStatus.SERVICE_UNAVAILABLE, { code: 'SERVICE_UNAVAILABLE', message: HTTP_MESSAGES[503][1] }];
+    }
+    return [HttpStatus.INTERNAL_SERVER_ERROR, { code: 'INTERNAL_ERROR', message: 'Lỗi hệ thống. Vui lòng thử lại sau.' }];
+  }
+}
+
+function isConnectionError(exception: unknown): boolean {
+  const code = (exception as { code?: string } | null)?.code;
+  const message = exception instanceof Error ? exception.message : '';
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ETIMEDOUT' ||
+    /Connection is closed|Stream isn't writeable|enableOfflineQueue/.test(message)
+  );
+}

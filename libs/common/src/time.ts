@@ -1,0 +1,58 @@
+/**
+ * The festival's one time zone and the date helpers built on it. Instants are stored in UTC
+ * (timestamptz); people see and are invited in Asia/Ho_Chi_Minh. Nothing else re-derives the offset.
+ */
+import { DateTime } from 'luxon';
+
+export const FESTIVAL_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** `YYYY-MM-DD`, a calendar date with no time zone. */
+export type IsoDate = string;
+/** `HH:mm`, a wall-clock time in the festival time zone. */
+export type LocalTime = string;
+
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+export const LOCAL_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export function isIsoDate(value: string): boolean {
+  return ISO_DATE_PATTERN.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
+}
+
+/** The UTC instant of a wall-clock time on a date in the festival time zone. */
+export function localToInstant(date: IsoDate, time: LocalTime): Date {
+  const local = DateTime.fromISO(`${date}T${time}`, { zone: FESTIVAL_TIME_ZONE });
+  if (!local.isValid) throw new RangeError(`Invalid local date/time ${date} ${time}`);
+  return local.toJSDate();
+}
+
+/** The calendar date of an instant in the festival time zone. */
+export function instantToLocalDate(instant: Date): IsoDate {
+  return DateTime.fromJSDate(instant, { zone: FESTIVAL_TIME_ZONE }).toISODate()!;
+}
+
+/** The wall-clock time (HH:mm) of an instant in the festival time zone. */
+export function instantToLocalTime(instant: Date): LocalTime {
+  return DateTime.fromJSDate(instant, { zone: FESTIVAL_TIME_ZONE }).toFormat('HH:mm');
+}
+
+/** Today's date in the festival time zone. */
+export function todayInFestivalZone(now: Date = new Date()): IsoDate {
+  return instantToLocalDate(now);
+}
+
+/** Minutes since midnight of an `HH:mm` time. */
+export function minutesOfDay(time: LocalTime): number {
+  const [hours, minutes] = time.split(':').map(Number);
+  return hours * 60 + minutes;
+}
+
+/** `HH:mm` of a minute-of-day count (0–1439). */
+export function timeOfMinutes(minutes: number): LocalTime {
+  const hours = Math.floor(minutes / 60);
+  return `${String(hours).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** Shown to people: `19/08/2027`. */
+export function formatVietnameseDate(date: IsoDate): string {
+  return DateTime.fromISO(date).toFormat('dd/MM/yyyy');
+}

@@ -1,0 +1,140 @@
+/**
+ * The one typed, validated configuration of every ngayhoi process.
+ * Owns: reading the environment, defaults, validation. Must not: connect to anything.
+ * A missing or malformed variable stops the process with one line naming it (see `ConfigError`).
+ */
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+export enum Environment {
+  Development = 'development',
+  Test = 'test',
+  Production = 'production',
+}
+
+const splitList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
+
+export class AppConfig {
+  @IsEnum(Environment)
+  NODE_ENV: Environment = Environment.Development;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  HTTP_PORT = 3000;
+
+  /** postgres://user@host:port/database */
+  @Matches(/^postgres(ql)?:\/\/.+\/[A-Za-z0-9_-]+$/, { message: 'must be postgres://user@host:port/database' })
+  DATABASE_URL: string;
+
+  /** redis://host:port/db — BullMQ, login rate limits and health all use it. */
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be redis://host:port/db' })
+  REDIS_URL: string;
+
+  /** Prefix of every Redis key this deployment writes (queues, rate limits). */
+  @Matches(/^[a-z0-9-]+$/, { message: 'must be lower-case letters, digits or dashes' })
+  REDIS_KEY_PREFIX = 'ngayhoi';
+
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  /** Lifetime of an access token, in seconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  JWT_TTL_SECONDS = 8 * 3600;
+
+  /** Origins allowed by CORS; empty means CORS stays closed. */
+  @IsOptional()
+  @Transform(splitList)
+  @IsUrl({ require_tld: false, require_protocol: true }, { each: true })
+  CORS_ORIGINS: string[] = [];
+
+  /** Login attempts allowed per client address per window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT_PER_IP = 30;
+
+  /** Login attempts allowed per client address and account per window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT_PER_ACCOUNT = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_WINDOW_SECONDS = 60;
+
+  /** Reverse proxies in front of the API whose X-Forwarded-For is trusted (for per-address rate limits). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  TRUST_PROXY_HOPS = 0;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Public address of the API, used in links sent to people. */
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === Environment.Production;
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates `env` into an AppConfig; throws ConfigError naming the first bad variable. */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const config = plainToInstance(AppConfig, present, { exposeDefaultValues: true });
+  const [error] = validateSync(config, { whitelist: false, stopAtFirstError: true });
+  if (error) {
+    const missing = error.value === undefined;
+    const problem = missing ? 'is missing' : `— ${Object.values(error.constraints ?? {})[0] ?? 'is invalid'}`;
+    throw new ConfigError(error.property, problem);
+  }
+  return config;
+}
+
+/** Validates the configuration before anything connects; a bad variable ends the process with one line. */
+export function exitOnConfigError(load: () => AppConfig): AppConfig {
+  try {
+    return load();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The standalone DataSource: used by the migration CLI, the seed and the apps alike, so there is one
+ * schema history. Schema changes only through migrations; `synchronize` is never on.
+ */
+import './pg-types';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '@app/config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'>): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.DATABASE_URL,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    uuidExtension: 'pgcrypto',
+    extra: { max: 10, application_name: 'ngayhoi' },
+  };
+}
+
+export function createDataSource(config: Pick<AppConfig, 'DATABASE_URL'>): DataSource {
+  return new DataSource(dataSourceOptions(config));
+}

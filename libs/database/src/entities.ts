@@ -1,0 +1,23 @@
+/** Every entity of the schema, in one list shared by the apps and the migration CLI. */
+import { AuditEntry } from '@app/audit/audit-entry.entity';
+import { User } from '@app/auth/user.entity';
+import { Edition } from '@app/editions/edition.entity';
+import { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignment } from '@app/leaders/leader.entities';
+import { ProgrammeItem, ProgrammeTemplateItem } from '@app/programmes/programme.entities';
+import { FormerProvince, Province } from '@app/provinces/province.entity';
+import { Venue } from '@app/venues/venue.entity';
+
+export const ENTITIES = [
+  Province,
+  FormerProvince,
+  User,
+  AuditEntry,
+  Edition,
+  Venue,
+  ProgrammeItem,
+  ProgrammeTemplateItem,
+  Leader,
+  LeaderUnavailability,
+  LeaderParticipation,
+  VenueLeaderAssignment,
+];

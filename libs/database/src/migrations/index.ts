@@ -1,0 +1,5 @@
+/** Every migration in order. Listed explicitly so the bundled apps carry them (no glob at run time). */
+import { InitialSchema1795685248536 } from './1795685248536-initial-schema';
+import { SeedProvinces1795685300000 } from './1795685300000-seed-provinces';
+
+export const MIGRATIONS = [InitialSchema1795685248536, SeedProvinces1795685300000];

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit/audit.service';
+import { Actor, canSeeVenueLeaders } from '@app/auth/actor';
+import { BusinessRuleError, ForbiddenError, NotFoundError } from '@app/common';
+import { EditionsService } from '@app/editions/editions.service';
+import { Venue } from '@app/venues/venue.entity';
+import { VenuesService } from '@app/venues/venues.service';
+import { AssignLeaderDto, ParticipationDto } from './dto/leader.dto';
+import { AssignmentRole, Leader, LeaderParticipation, RankTier, VenueLeaderAssignment } from './leader.entities';
+import { isUnavailableOn } from './leader-rules';
+
+export interface VenueLeaderView {
+  leaderId: string;
+  fullName: string;
+  /** The title used for this edition (falls back to the current position). */
+  title: string;
+  rankTier: RankTier;
+  role: AssignmentRole;
+}
+
+/** Who attends which venue, and leaders' titles per edition. Planners write; reads follow need-to-know. */
+@Injectable()
+export class AssignmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly venues: VenuesService,
+    private readonly editions: EditionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async listForVenue(venueId: string, actor: Actor): Promise<VenueLeaderView[]> {
+    const venue = await this.venues.getReadable(venueId, actor);
+    if (!canSeeVenueLeaders(actor, venue.provinceCode)) {
+      throw new ForbiddenError('Thông tin lãnh đạo dự chỉ dành cho người có trách nhiệm.', 'NEED_TO_KNOW');
+    }
+    return this.viewsOf(this.dataSource.manager, venue);
+  }
+
+  async assign(venueId: string, input: AssignLeaderDto, actor: Actor): Promise<VenueLeaderView[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const venue = await this.venues.lockForChildEdit(manager, venueId, actor);
+      const leader = await manager.findOne(Leader, { where: { id: input.leaderId, active: true }, relations: { unavailability: true } });
+      if (!leader) throw new NotFoundError('lãnh đạo', input.leaderId);
+      await this.assertCanAttend(manager, venue, leader, input.role);
+      const assignment = await manager.save(manager.create(VenueLeaderAssignment, { venueId, leaderId: leader.id, role: input.role }));
+      await this.audit.record(manager, {
+        actor,
+        entityType: 'venue_leader_assignment',
+        entityId: assignment.id,
+        action: 'create',
+        after: { venueId, leaderId: leader.id, role: input.role },
+      });
+      return this.viewsOf(manager, venue);
+    });
+  }
+
+  async unassign(venueId: string, leaderId: string, actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.venues.lockForChildEdit(manager, venueId, actor);
+      const assignment = await manager.findOneBy(VenueLeaderAssignment, { venueId, leaderId });
+      if (!assignment) throw new NotFoundError('phân công lãnh đạo', leaderId);
+      await manager.delete(VenueLeaderAssignment, { id: assignment.id });
+      await this.audit.record(manager, {
+        actor,
+        entityType: 'venue_leader_assignment',
+        entityId: assignment.id,
+        action: 'delete',
+        before: { venueId, leaderId, role: assignment.role },
+      });
+    });
+  }
+
+  async setParticipation(editionId: string, leaderId: string, input: ParticipationDto, actor: Actor): Promise<LeaderParticipation> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.editions.requireOpen(editionId, manager);
+      if (!(await manager.existsBy(Leader, { id: leaderId }))) throw new NotFoundError('lãnh đạo', leaderId);
+      const existing = await manager.findOne(LeaderParticipation, { where: { editionId, leaderId }, lock: { mode: 'pessimistic_write' } });
+      const participation = manager.merge(LeaderParticipation, existing ?? manager.create(LeaderParticipation, { editionId, leaderId }), {
+        title: input.title.trim(),
+        maxAppearances: input.maxAppearances ?? existing?.maxAppearances ?? 1,
+      });
+      const saved = await manager.save(participation);
+      await this.audit.record(manager, {
+        actor,
+        entityType: 'leader_participation',
+        entityId: saved.id,
+        action: existing ? 'update' : 'create',
+        before: existing ? { ...existing } : null,
+        after: saved,
+      });
+      return saved;
+    });
+  }
+
+  async listParticipations(editionId: string): Promise<LeaderParticipation[]> {
+    await this.editions.get(editionId);
+    return this.dataSource.manager.find(LeaderParticipation, { where: { editionId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** One chief guest per venue; a leader available that day, at one venue a day, within their maximum. */
+  private async assertCanAttend(manager: EntityManager, venue: Venue, leader: Leader, role: AssignmentRole): Promise<void> {
+    if (await manager.existsBy(VenueLeaderAssignment, { venueId: venue.id, leaderId: leader.id })) {
+      throw new BusinessRuleError('ALREADY_ASSIGNED', `${leader.fullName} đã được phân công dự điểm tổ chức này.`, undefined, 409);
+    }
+    if (role === AssignmentRole.ChiefGuest && (await manager.existsBy(VenueLeaderAssignment, { venueId: venue.id, role }))) {
+      throw new BusinessRuleError('CHIEF_GUEST_TAKEN', 'Điểm tổ chức này đã có đồng chí lãnh đạo dự chính.', undefined, 409);
+    }
+    if (venue.scheduledDate && isUnavailableOn(leader.unavailability ?? [], venue.scheduledDate)) {
+      throw new BusinessRuleError('LEADER_UNAVAILABLE', `${leader.fullName} bận vào ngày tổ chức (${venue.scheduledDate}).`, {
+        date: venue.scheduledDate,
+      });
+    }
+    const others: { scheduled_date: string | null; name: string }[] = await manager.query(
+      `SELECT v.scheduled_date::text, v.name FROM venue_leader_assignments a JOIN venues v ON v.id = a.venue_id
+        WHERE a.leader_id = $1 AND v.edition_id = $2 AND v.status NOT IN ('rejected', 'cancelled')`,
+      [leader.id, venue.editionId],
+    );
+    const sameDay = venue.scheduledDate && others.find((other) => other.scheduled_date === venue.scheduledDate);
+    if (sameDay) {
+      throw new BusinessRuleError('LEADER_DOUBLE_BOOKED', `${leader.fullName} đã dự "${sameDay.name}" cùng ngày.`, { date: venue.scheduledDate });
+    }
+    const participation = await manager.findOneBy(LeaderParticipation, { editionId: venue.editionId, leaderId: leader.id });
+    const maximum = participation?.maxAppearances ?? 1;
+    if (others.length >= maximum) {
+      throw new BusinessRuleError('LEADER_MAX_APPEARANCES', `${leader.fullName} đã đủ số lần dự tối đa (${maximum}) trong đợt này.`, { maximum });
+    }
+  }
+
+  private async viewsOf(manager: EntityManager, venue: Venue): Promise<VenueLeaderView[]> {
+    const rows: { leader_id: string; full_name: string; title: string; rank_tier: RankTier; role: AssignmentRole }[] = await manager.query(
+      `SELECT a.leader_id, l.full_name, COALESCE(p.title, l.position) AS title, l.rank_tier, a.role
+         FROM venue_leader_assignments a
+         JOIN leaders l ON l.id = a.leader_id
+         LEFT JOIN leader_participations p ON p.leader_id = a.leader_id AND p.edition_id = $2
+        WHERE a.venue_id = $1
+        ORDER BY a.role DESC, l.full_name`,
+      [venue.id, venue.editionId],
+    );
+    return rows.map((row) => ({ leaderId: row.leader_id, fullName: row.full_name, title: row.title, rankTier: row.rank_tier, role: row.role }));
+  }
+}

@@ -1,0 +1,6 @@
+export * from './assignments.service';
+export * from './leader.entities';
+export * from './leader-rules';
+export * from './leader-views';
+export * from './leaders.module';
+export * from './leaders.service';

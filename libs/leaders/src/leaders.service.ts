@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit/audit.service';
+import type { Actor } from '@app/auth/actor';
+import { BusinessRuleError, lockForUpdate, NotFoundError, Page, toPage } from '@app/common';
+import { ProvincesService } from '@app/provinces/provinces.service';
+import { CreateLeaderDto, DateRangeDto, LeaderQueryDto, UpdateLeaderDto } from './dto/leader.dto';
+import { Leader, LeaderUnavailability } from './leader.entities';
+import { invalidRanges } from './leader-rules';
+import { LeaderView, toLeaderView } from './leader-views';
+
+const LEADER = 'lãnh đạo';
+
+/** Leaders' records, availability and preferences. Writes are for central planners only. */
+@Injectable()
+export class LeadersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly provinces: ProvincesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(input: CreateLeaderDto, actor: Actor): Promise<Leader> {
+    if (input.homeProvinceCode) await this.provinces.require(input.homeProvinceCode);
+    assertRanges(input.unavailability ?? []);
+    return this.dataSource.transaction(async (manager) => {
+      const { unavailability = [], ...fields } = input;
+      const leader = await manager.save(
+        manager.create(Leader, {
+          ...fields,
+          officeEmail: fields.officeEmail.trim().toLowerCase(),
+          officePhone: fields.officePhone ?? null,
+          homeProvinceCode: fields.homeProvinceCode ?? null,
+          preferredDates: [...(fields.preferredDates ?? [])].sort(),
+        }),
+      );
+      await this.replaceUnavailability(manager, leader.id, unavailability);
+      const saved = await this.load(manager, leader.id);
+      await this.audit.record(manager, { actor, entityType: 'leader', entityId: leader.id, action: 'create', after: flatten(saved) });
+      return saved;
+    });
+  }
+
+  async update(id: string, input: UpdateLeaderDto, actor: Actor): Promise<Leader> {
+    if (input.homeProvinceCode) await this.provinces.require(input.homeProvinceCode);
+    if (input.unavailability) assertRanges(input.unavailability);
+    return this.dataSource.transaction(async (manager) => {
+      await lockForUpdate(manager, Leader, id, input.version, LEADER);
+      const before = await this.load(manager, id);
+      const { version: _version, unavailability, ...fields } = input;
+      const leader = manager.merge(Leader, await manager.findOneByOrFail(Leader, { id }), {
+        ...fields,
+        ...(fields.officeEmail && { officeEmail: fields.officeEmail.trim().toLowerCase() }),
+        ...(fields.preferredDates && { preferredDates: [...fields.preferredDates].sort() }),
+      });
+      await manager.save(leader);
+      if (unavailability) await this.replaceUnavailability(manager, id, unavailability);
+      const after = await this.load(manager, id);
+      await this.audit.record(manager, { actor, entityType: 'leader', entityId: id, action: 'update', before: flatten(before), after: flatten(after) });
+      return after;
+    });
+  }
+
+  async list(query: LeaderQueryDto, actor: Actor): Promise<Page<LeaderView>> {
+    const builder = this.dataSource
+      .getRepository(Leader)
+      .createQueryBuilder('leader')
+      .leftJoinAndSelect('leader.unavailability', 'unavailability')
+      .orderBy('leader.fullName', 'ASC')
+      .addOrderBy('unavailability.startDate', 'ASC');
+    if (query.rankTier) builder.andWhere('leader.rankTier = :rankTier', { rankTier: query.rankTier });
+    if (query.q) {
+      const pattern = `%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      builder.andWhere(
+        new Brackets((where) =>
+          where
+            .where('leader.fullName ILIKE :pattern', { pattern })
+            .orWhere('leader.position ILIKE :pattern', { pattern })
+            .orWhere('leader.organisation ILIKE :pattern', { pattern }),
+        ),
+      );
+    }
+    const [items, total] = await builder.skip(query.offset).take(query.pageSize).getManyAndCount();
+    return toPage(
+      items.map((leader) => toLeaderView(leader, actor)),
+      total,
+      query,
+    );
+  }
+
+  async get(id: string, actor: Actor): Promise<LeaderView> {
+    return toLeaderView(await this.load(this.dataSource.manager, id), actor);
+  }
+
+  async load(manager: EntityManager, id: string): Promise<Leader> {
+    const leader = await manager.findOne(Leader, { where: { id }, relations: { unavailability: true }, order: { unavailability: { startDate: 'ASC' } } });
+    if (!leader) throw new NotFoundError(LEADER, id);
+    return leader;
+  }
+
+  private async replaceUnavailability(manager: EntityManager, leaderId: string, ranges: DateRangeDto[]): Promise<void> {
+    await manager.delete(LeaderUnavailability, { leaderId });
+    if (ranges.length === 0) return;
+    await manager.insert(
+      LeaderUnavailability,
+      ranges.map((range) => ({ leaderId, startDate: range.startDate, endDate: range.endDate, reason: range.reason ?? null })),
+    );
+  }
+}
+
+function assertRanges(ranges: DateRangeDto[]): void {
+  const invalid = invalidRanges(ranges);
+  if (invalid.length > 0) {
+    throw new BusinessRuleError('INVALID_DATE_RANGES', 'Khoảng ngày bận không hợp lệ: ngày bắt đầu phải trước ngày kết thúc và các khoảng không được chồng nhau.', {
+      ranges: invalid,
+    });
+  }
+}
+
+/** The leader with its unavailability as plain strings, for the audit diff. */
+function flatten(leader: Leader): object {
+  const { unavailability = [], ...fields } = leader;
+  return { ...fields, unavailability: unavailability.map((range) => `${range.startDate}..${range.endDate}${range.reason ? ` (${range.reason})` : ''}`) };
+}

@@ -1,0 +1,5 @@
+export * from './default-programme-template';
+export * from './programme.entities';
+export * from './programme-rules';
+export * from './programmes.module';
+export * from './programmes.service';

@@ -1,0 +1,75 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@app/auth/actor';
+import { CurrentActor, PlannersOnly, Writers } from '@app/auth/decorators';
+import { ApplyTemplateDto, CreateProgrammeItemDto, ReplaceTemplateDto, UpdateProgrammeItemDto } from './dto/programme.dto';
+import { ProgrammeItem } from './programme.entities';
+import { ProgrammesService, ProgrammeTemplateView } from './programmes.service';
+
+@ApiTags('programmes')
+@ApiBearerAuth()
+@Controller()
+export class ProgrammesController {
+  constructor(private readonly programmes: ProgrammesService) {}
+
+  @Get('editions/:editionId/programme-template')
+  getTemplate(@Param('editionId', ParseUUIDPipe) editionId: string): Promise<ProgrammeTemplateView> {
+    return this.programmes.getTemplate(editionId);
+  }
+
+  @Put('editions/:editionId/programme-template')
+  @PlannersOnly()
+  replaceTemplate(
+    @Param('editionId', ParseUUIDPipe) editionId: string,
+    @Body() input: ReplaceTemplateDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ProgrammeTemplateView> {
+    return this.programmes.replaceTemplate(editionId, input, actor);
+  }
+
+  /** The venue's programme in time order (local times, Asia/Ho_Chi_Minh). */
+  @Get('venues/:venueId/programme')
+  list(@Param('venueId', ParseUUIDPipe) venueId: string, @CurrentActor() actor: Actor): Promise<ProgrammeItem[]> {
+    return this.programmes.listItems(venueId, actor);
+  }
+
+  @Post('venues/:venueId/programme')
+  @Writers()
+  add(@Param('venueId', ParseUUIDPipe) venueId: string, @Body() input: CreateProgrammeItemDto, @CurrentActor() actor: Actor): Promise<ProgrammeItem> {
+    return this.programmes.addItem(venueId, input, actor);
+  }
+
+  @Post('venues/:venueId/programme/from-template')
+  @Writers()
+  applyTemplate(
+    @Param('venueId', ParseUUIDPipe) venueId: string,
+    @Body() input: ApplyTemplateDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ProgrammeItem[]> {
+    return this.programmes.applyTemplate(venueId, input, actor);
+  }
+
+  @Patch('venues/:venueId/programme/:itemId')
+  @Writers()
+  update(
+    @Param('venueId', ParseUUIDPipe) venueId: string,
+    @Param('itemId', ParseUUIDPipe) itemId: string,
+    @Body() input: UpdateProgrammeItemDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ProgrammeItem> {
+    return this.programmes.updateItem(venueId, itemId, input, actor);
+  }
+
+  @Delete('venues/:venueId/programme/:itemId')
+  @Writers()
+  @HttpCode(204)
+  @ApiQuery({ name: 'version', required: false, description: 'The version you saw; a stale one gets 409' })
+  async remove(
+    @Param('venueId', ParseUUIDPipe) venueId: string,
+    @Param('itemId', ParseUUIDPipe) itemId: string,
+    @Query('version', new ParseIntPipe({ optional: true })) version: number | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    await this.programmes.removeItem(venueId, itemId, version, actor);
+  }
+}

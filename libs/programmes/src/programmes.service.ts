@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit/audit.service';
+import { Actor, assertPlanner } from '@app/auth/actor';
+import { BusinessRuleError, instantToLocalTime, lockForUpdate, NotFoundError } from '@app/common';
+import { EditionsService } from '@app/editions/editions.service';
+import { Venue } from '@app/venues/venue.entity';
+import { VenuesService } from '@app/venues/venues.service';
+import { DEFAULT_PROGRAMME_TEMPLATE, TemplateLine } from './default-programme-template';
+import { ApplyTemplateDto, CreateProgrammeItemDto, ReplaceTemplateDto, UpdateProgrammeItemDto } from './dto/programme.dto';
+import { ProgrammeItem, ProgrammeTemplateItem } from './programme.entities';
+import { assertItemFits, layoutTemplate, VenueHours } from './programme-rules';
+
+export interface ProgrammeTemplateView {
+  editionId: string;
+  /** True while the edition still uses the built-in template. */
+  isDefault: boolean;
+  items: TemplateLine[];
+}
+
+const ITEM = 'mục chương trình';
+
+@Injectable()
+export class ProgrammesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly venues: VenuesService,
+    private readonly editions: EditionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async getTemplate(editionId: string, manager: EntityManager = this.dataSource.manager): Promise<ProgrammeTemplateView> {
+    await this.editions.get(editionId, manager);
+    const stored = await manager.find(ProgrammeTemplateItem, { where: { editionId }, order: { position: 'ASC' } });
+    const items = stored.length > 0 ? stored : DEFAULT_PROGRAMME_TEMPLATE;
+    return {
+      editionId,
+      isDefault: stored.length === 0,
+      items: items.map(({ part, title, durationMinutes }) => ({ part, title, durationMinutes })),
+    };
+  }
+
+  async replaceTemplate(editionId: string, input: ReplaceTemplateDto, actor: Actor): Promise<ProgrammeTemplateView> {
+    assertPlanner(actor);
+    return this.dataSource.transaction(async (manager) => {
+      await this.editions.requireOpen(editionId, manager);
+      const before = await this.getTemplate(editionId, manager);
+      await manager.delete(ProgrammeTemplateItem, { editionId });
+      await manager.insert(
+        ProgrammeTemplateItem,
+        input.items.map((line, position) => ({ editionId, position, part: line.part, title: line.title.trim(), durationMinutes: line.durationMinutes })),
+      );
+      const after = await this.getTemplate(editionId, manager);
+      await this.audit.record(manager, {
+        actor,
+        entityType: 'programme_template',
+        entityId: editionId,
+        action: 'update',
+        before: { items: before.items },
+        after: { items: after.items },
+      });
+      return after;
+    });
+  }
+
+  async listItems(venueId: string, actor: Actor): Promise<ProgrammeItem[]> {
+    await this.venues.getReadable(venueId, actor);
+    return this.dataSource.manager.find(ProgrammeItem, { where: { venueId }, order: { startTime: 'ASC' } });
+  }
+
+  async addItem(venueId: string, input: CreateProgrammeItemDto, actor: Actor): Promise<ProgrammeItem> {
+    return this.dataSource.transaction(async (manager) => {
+      const venue = await this.venues.lockForChildEdit(manager, venueId, actor);
+      const item = manager.create(ProgrammeItem, { ...input, venueId, title: input.title.trim(), presenter: input.presenter ?? null, notes: input.notes ?? null });
+      assertItemFits(item, await this.itemsOf(manager, venueId), hoursOf(venue));
+      const saved = await manager.save(item);
+      await this.audit.record(manager, { actor, entityType: 'programme_item', entityId: saved.id, action: 'create', after: saved });
+      return saved;
+    });
+  }
+
+  async updateItem(venueId: string, itemId: string, input: UpdateProgrammeItemDto, actor: Actor): Promise<ProgrammeItem> {
+    return this.dataSource.transaction(async (manager) => {
+      const venue = await this.venues.lockForChildEdit(manager, venueId, actor);
+      const item = await this.lockItem(manager, venueId, itemId, input.version);
+      const before = { ...item };
+      const { version: _version, ...changes } = input;
+      Object.assign(item, changes);
+      assertItemFits(item, await this.itemsOf(manager, venueId), hoursOf(venue));
+      const saved = await manager.save(item);
+      await this.audit.record(manager, { actor, entityType: 'programme_item', entityId: itemId, action: 'update', before, after: saved });
+      return saved;
+    });
+  }
+
+  async removeItem(venueId: string, itemId: string, version: number | undefined, actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.venues.lockForChildEdit(manager, venueId, actor);
+      const item = await this.lockItem(manager, venueId, itemId, version);
+      await manager.delete(ProgrammeItem, { id: itemId });
+      await this.audit.record(manager, { actor, entityType: 'programme_item', entityId: itemId, action: 'delete', before: item });
+    });
+  }
+
+  /** Fills a venue's programme from its edition's template, laid end to end from the start time. */
+  async applyTemplate(venueId: string, input: ApplyTemplateDto, actor: Actor): Promise<ProgrammeItem[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const venue = await this.venues.lockForChildEdit(manager, venueId, actor);
+      const hours = hoursOf(venue);
+      const startTime = input.startTime ?? hours?.startTime;
+      if (!startTime) {
+        throw new BusinessRuleError('START_TIME_REQUIRED', 'Điểm tổ chức chưa xếp lịch: cần nêu giờ bắt đầu chương trình.');
+      }
+      const existing = await this.itemsOf(manager, venueId);
+      if (existing.length > 0 && !input.replace) {
+        throw new BusinessRuleError('PROGRAMME_NOT_EMPTY', 'Chương trình đã có nội dung; chọn "thay thế" để áp dụng lại chương trình mẫu.', {
+          items: existing.length,
+        }, 409);
+      }
+      const template = await this.getTemplate(venue.editionId, manager);
+      const laidOut = layoutTemplate(template.items, startTime);
+      laidOut.forEach((item, index) => assertItemFits(item, laidOut.slice(0, index), hours));
+
+      await manager.delete(ProgrammeItem, { venueId });
+      const items = await manager.save(laidOut.map((line) => manager.create(ProgrammeItem, { ...line, venueId, presenter: null, notes: null })));
+      await this.audit.record(manager, {
+        actor,
+        entityType: 'venue',
+        entityId: venueId,
+        action: 'update',
+        note: `Áp dụng chương trình mẫu (${items.length} mục, bắt đầu ${startTime})`,
+        before: { programme: existing.map(summary) },
+        after: { programme: items.map(summary) },
+      });
+      return items.sort((a, b) => a.startTime.localeCompare(b.startTime));
+    });
+  }
+
+  private itemsOf(manager: EntityManager, venueId: string): Promise<ProgrammeItem[]> {
+    return manager.find(ProgrammeItem, { where: { venueId }, order: { startTime: 'ASC' } });
+  }
+
+  private async lockItem(manager: EntityManager, venueId: string, itemId: string, version: number | undefined): Promise<ProgrammeItem> {
+    const item = await lockForUpdate(manager, ProgrammeItem, itemId, version, ITEM);
+    if (item.venueId !== venueId) throw new NotFoundError(ITEM, itemId);
+    return item;
+  }
+}
+
+function hoursOf(venue: Venue): VenueHours {
+  return venue.startsAt && venue.endsAt ? { startTime: instantToLocalTime(venue.startsAt), endTime: instantToLocalTime(venue.endsAt) } : null;
+}
+
+const summary = (item: { title: string; startTime: string; endTime: string }) => `${item.startTime}–${item.endTime} ${item.title}`;

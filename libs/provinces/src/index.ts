@@ -1,0 +1,5 @@
+export * from './province.entity';
+export * from './province-data';
+export * from './provinces.module';
+export * from './provinces.service';
+export * from './region';

@@ -1,0 +1,212 @@
+/**
+ * The demo edition for the coming year: 30 approved and scheduled central venues weighted to Tây Bắc,
+ * Tây Nguyên and Tây Nam Bộ, their programmes from the default template, 40 leaders with tiers and
+ * availability, chief guests assigned where a leader is free, one planner, organizers for several
+ * provinces and a viewer. Idempotent: rows have ids derived from stable keys and are inserted with
+ * ON CONFLICT DO NOTHING, so a second run adds nothing and changes nothing.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditEntry } from '@app/audit/audit-entry.entity';
+import { AuditService } from '@app/audit/audit.service';
+import { SYSTEM_ACTOR } from '@app/auth/actor';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '@app/auth/password';
+import { Role } from '@app/auth/role';
+import { User } from '@app/auth/user.entity';
+import { localToInstant, todayInFestivalZone } from '@app/common/time';
+import type { AppConfig } from '@app/config';
+import { Edition } from '@app/editions/edition.entity';
+import { defaultWindow } from '@app/editions/edition-rules';
+import {
+  AssignmentRole,
+  Leader,
+  LeaderParticipation,
+  LeaderUnavailability,
+  RANK_TIER_ORDER,
+  RankTier,
+  VenueLeaderAssignment,
+} from '@app/leaders/leader.entities';
+import { isUnavailableOn } from '@app/leaders/leader-rules';
+import { DEFAULT_PROGRAMME_TEMPLATE } from '@app/programmes/default-programme-template';
+import { ProgrammeItem } from '@app/programmes/programme.entities';
+import { assertItemFits, layoutTemplate } from '@app/programmes/programme-rules';
+import { Venue } from '@app/venues/venue.entity';
+import { VenueStatus, VenueTier } from '@app/venues/venue.enums';
+import { DEMO_LEADERS, DEMO_VENUES } from './demo-data';
+
+/** A stable UUID (version-5 layout) from a key, so reseeding finds the same rows. */
+export function stableId(key: string): string {
+  const hex = createHash('sha1').update(`ngayhoi-demo:${key}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; fullName: string; role: Role; provinceCode: string | null }> = [
+  { email: 'planner@ngayhoi.example.vn', fullName: 'Cán bộ Cục Phong trào (demo)', role: Role.CentralPlanner, provinceCode: null },
+  { email: 'laichau@ngayhoi.example.vn', fullName: 'Công an tỉnh Lai Châu (demo)', role: Role.ProvincialOrganizer, provinceCode: '12' },
+  { email: 'dienbien@ngayhoi.example.vn', fullName: 'Công an tỉnh Điện Biên (demo)', role: Role.ProvincialOrganizer, provinceCode: '11' },
+  { email: 'daklak@ngayhoi.example.vn', fullName: 'Công an tỉnh Đắk Lắk (demo)', role: Role.ProvincialOrganizer, provinceCode: '66' },
+  { email: 'angiang@ngayhoi.example.vn', fullName: 'Công an tỉnh An Giang (demo)', role: Role.ProvincialOrganizer, provinceCode: '91' },
+  { email: 'viewer@ngayhoi.example.vn', fullName: 'Người xem (demo)', role: Role.Viewer, provinceCode: null },
+];
+
+/** Leaders senior enough to be chief guest at a central venue. */
+const CHIEF_GUEST_TIERS: readonly RankTier[] = RANK_TIER_ORDER.slice(0, RANK_TIER_ORDER.indexOf(RankTier.Ministerial) + 1);
+
+export async function seedDemo(dataSource: DataSource, _config: AppConfig, now = new Date()): Promise<string> {
+  const year = Number(todayInFestivalZone(now).slice(0, 4)) + 1;
+  const password = process.env.SEED_PASSWORD;
+  if (password !== undefined && password.length < MIN_PASSWORD_LENGTH) {
+    throw new Error(`SEED_PASSWORD must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+
+  return dataSource.transaction(async (manager) => {
+    const audit = new AuditService(manager.getRepository(AuditEntry));
+    const editionId = await seedEdition(manager, audit, year);
+    const date = (monthDay: string) => `${year}-${monthDay}`;
+
+    const venues = DEMO_VENUES.map((demo) =>
+      manager.create(Venue, {
+        id: stableId(`${year}:venue:${demo.key}`),
+        editionId,
+        name: demo.name,
+        tier: VenueTier.Central,
+        coHost: demo.coHost,
+        provinceCode: demo.provinceCode,
+        communeName: demo.communeName,
+        hamletName: demo.hamletName,
+        hostKind: demo.hostKind,
+        address: demo.address,
+        latitude: demo.latitude,
+        longitude: demo.longitude,
+        region: demo.region,
+        areaFlags: demo.areaFlags,
+        expectedAttendance: demo.expectedAttendance,
+        candidateDates: demo.candidateDates.map(date),
+        scheduledDate: date(demo.scheduledDate),
+        startsAt: localToInstant(date(demo.scheduledDate), demo.startTime),
+        endsAt: localToInstant(date(demo.scheduledDate), demo.endTime),
+        status: VenueStatus.Scheduled,
+      }),
+    );
+    const newVenues = await insertMissing(manager, Venue, venues);
+    for (const venue of venues.filter((candidate) => newVenues.has(candidate.id))) {
+      const demo = DEMO_VENUES.find((entry) => stableId(`${year}:venue:${entry.key}`) === venue.id)!;
+      const laidOut = layoutTemplate(DEFAULT_PROGRAMME_TEMPLATE, demo.startTime);
+      // The same rules the API applies: every item inside the venue's hours, none overlapping.
+      laidOut.forEach((item, index) => assertItemFits(item, laidOut.slice(0, index), { startTime: demo.startTime, endTime: demo.endTime }));
+      const items = laidOut.map((line) => manager.create(ProgrammeItem, { ...line, venueId: venue.id, presenter: null, notes: null }));
+      await manager.save(items);
+    }
+
+    const leaders = DEMO_LEADERS.map((demo) =>
+      manager.create(Leader, {
+        id: stableId(`leader:${demo.key}`),
+        fullName: demo.fullName,
+        position: demo.position,
+        rankTier: demo.rankTier,
+        organisation: demo.organisation,
+        officeEmail: demo.officeEmail,
+        officePhone: demo.officePhone,
+        homeProvinceCode: demo.homeProvinceCode,
+        preferredDates: demo.preferredDates.map(date),
+      }),
+    );
+    const newLeaders = await insertMissing(manager, Leader, leaders);
+    const unavailability = DEMO_LEADERS.flatMap((demo) =>
+      newLeaders.has(stableId(`leader:${demo.key}`))
+        ? demo.unavailability.map((range) =>
+            manager.create(LeaderUnavailability, {
+              leaderId: stableId(`leader:${demo.key}`),
+              startDate: date(range.start),
+              endDate: date(range.end),
+              reason: range.reason,
+            }),
+          )
+        : [],
+    );
+    if (unavailability.length) await manager.save(unavailability);
+
+    const participations = leaders.map((leader) =>
+      manager.create(LeaderParticipation, { id: stableId(`${year}:participation:${leader.id}`), editionId, leaderId: leader.id, title: leader.position }),
+    );
+    await insertMissing(manager, LeaderParticipation, participations);
+
+    const assigned = await assignChiefGuests(manager, editionId);
+    const accounts = await seedAccounts(manager, audit, password);
+
+    return [
+      `demo edition ${year} (${editionId})`,
+      `venues: ${newVenues.size} added, ${venues.length - newVenues.size} already present`,
+      `leaders: ${newLeaders.size} added, ${leaders.length - newLeaders.size} already present`,
+      `chief guests assigned now: ${assigned}`,
+      ...accounts,
+    ].join('\n');
+  });
+}
+
+async function seedEdition(manager: EntityManager, audit: AuditService, year: number): Promise<string> {
+  const existing = await manager.findOneBy(Edition, { year });
+  if (existing) return existing.id;
+  const edition = await manager.save(
+    manager.create(Edition, {
+      id: stableId(`edition:${year}`),
+      year,
+      theme: 'Toàn dân chung sức bảo vệ an ninh Tổ quốc, xây dựng cơ sở vững mạnh',
+      ...defaultWindow(year),
+    }),
+  );
+  await audit.record(manager, { actor: SYSTEM_ACTOR, entityType: 'edition', entityId: edition.id, action: 'create', after: edition, note: 'demo seed' });
+  return edition.id;
+}
+
+/** Inserts the rows whose id is not there yet; returns the ids inserted. */
+async function insertMissing<T extends { id: string }>(manager: EntityManager, target: new () => T, rows: T[]): Promise<Set<string>> {
+  const existing = await manager.getRepository(target).createQueryBuilder('row').select('row.id', 'id').where('row.id IN (:...ids)', { ids: rows.map((row) => row.id) }).getRawMany<{ id: string }>();
+  const present = new Set(existing.map((row) => row.id));
+  const missing = rows.filter((row) => !present.has(row.id));
+  if (missing.length) await manager.save(missing);
+  return new Set(missing.map((row) => row.id));
+}
+
+/** Gives each venue without a chief guest the most senior free leader (one venue per leader). */
+async function assignChiefGuests(manager: EntityManager, editionId: string): Promise<number> {
+  const venues = await manager.find(Venue, { where: { editionId, status: VenueStatus.Scheduled }, order: { scheduledDate: 'ASC', name: 'ASC' } });
+  const leaders = (await manager.find(Leader, { relations: { unavailability: true }, order: { fullName: 'ASC' } }))
+    .filter((leader) => CHIEF_GUEST_TIERS.includes(leader.rankTier))
+    .sort((a, b) => RANK_TIER_ORDER.indexOf(a.rankTier) - RANK_TIER_ORDER.indexOf(b.rankTier));
+  const existing = await manager
+    .createQueryBuilder(VenueLeaderAssignment, 'assignment')
+    .innerJoin(Venue, 'venue', 'venue.id = assignment.venueId')
+    .where('venue.editionId = :editionId', { editionId })
+    .getMany();
+  const busy = new Set(existing.map((assignment) => assignment.leaderId));
+  const covered = new Set(existing.filter((assignment) => assignment.role === AssignmentRole.ChiefGuest).map((assignment) => assignment.venueId));
+
+  const created: VenueLeaderAssignment[] = [];
+  for (const venue of venues) {
+    if (covered.has(venue.id) || !venue.scheduledDate) continue;
+    const leader = leaders.find((candidate) => !busy.has(candidate.id) && !isUnavailableOn(candidate.unavailability ?? [], venue.scheduledDate!));
+    if (!leader) continue;
+    busy.add(leader.id);
+    created.push(manager.create(VenueLeaderAssignment, { venueId: venue.id, leaderId: leader.id, role: AssignmentRole.ChiefGuest }));
+  }
+  if (created.length) await manager.save(created);
+  return created.length;
+}
+
+async function seedAccounts(manager: EntityManager, audit: AuditService, sharedPassword: string | undefined): Promise<string[]> {
+  const lines: string[] = [];
+  for (const account of DEMO_ACCOUNTS) {
+    if (await manager.existsBy(User, { email: account.email })) {
+      lines.push(`account ${account.email}: already present`);
+      continue;
+    }
+    const password = sharedPassword ?? randomBytes(12).toString('base64url');
+    const user = await manager.save(manager.create(User, { ...account, passwordHash: await hashPassword(password) }));
+    const { passwordHash: _hidden, ...view } = user;
+    await audit.record(manager, { actor: SYSTEM_ACTOR, entityType: 'user', entityId: user.id, action: 'create', after: view, note: 'demo seed' });
+    lines.push(`account ${account.email} (${account.role}${account.provinceCode ? ` ${account.provinceCode}` : ''}): ${sharedPassword ? 'password from SEED_PASSWORD' : `password, shown once: ${password}`}`);
+  }
+  return lines;
+}

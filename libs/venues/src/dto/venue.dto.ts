@@ -1,0 +1,183 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsLatitude,
+  IsLongitude,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { IsIsoDate, IsLocalTime, PageQueryDto } from '@app/common';
+import { Region } from '@app/provinces/region';
+import { AreaFlag, HostKind, VenueStatus, VenueTier } from '../venue.enums';
+
+export class CreateVenueDto {
+  @ApiProperty()
+  @IsUUID()
+  editionId: string;
+
+  @ApiProperty({ example: 'Ngày hội tại bản Nậm Cang' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
+  name: string;
+
+  @ApiProperty({ enum: VenueTier, enumName: 'VenueTier' })
+  @IsEnum(VenueTier)
+  tier: VenueTier;
+
+  @ApiPropertyOptional({ example: 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  coHost?: string;
+
+  @ApiProperty({ example: '12' })
+  @Matches(/^\d{2}$/)
+  provinceCode: string;
+
+  @ApiProperty({ example: 'Xã Sìn Hồ' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  communeName: string;
+
+  @ApiPropertyOptional({ example: 'Bản Nậm Cang' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  hamletName?: string;
+
+  @ApiProperty({ enum: HostKind, enumName: 'HostKind' })
+  @IsEnum(HostKind)
+  hostKind: HostKind;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  address: string;
+
+  @ApiProperty({ example: 22.3964 })
+  @IsLatitude()
+  latitude: number;
+
+  @ApiProperty({ example: 103.4582 })
+  @IsLongitude()
+  longitude: number;
+
+  @ApiPropertyOptional({ enum: Region, enumName: 'Region', description: "Default: the province's region" })
+  @IsOptional()
+  @IsEnum(Region)
+  region?: Region;
+
+  @ApiPropertyOptional({ enum: AreaFlag, enumName: 'AreaFlag', isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsEnum(AreaFlag, { each: true })
+  areaFlags?: AreaFlag[];
+
+  @ApiProperty({ example: 800 })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  expectedAttendance: number;
+
+  @ApiPropertyOptional({ type: [String], example: ['2027-08-10', '2027-08-12'], description: 'Within the edition window' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsIsoDate({ each: true })
+  candidateDates?: string[];
+}
+
+export class UpdateVenueDto extends PartialType(OmitType(CreateVenueDto, ['editionId'] as const)) {
+  @ApiProperty({ description: 'The version you edited; a stale one gets 409' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+export class VenueTransitionDto {
+  @ApiProperty({ enum: VenueStatus, enumName: 'VenueStatus' })
+  @IsEnum(VenueStatus)
+  to: VenueStatus;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({ description: 'Required when rejecting or cancelling' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'Scheduling: the festival date', example: '2027-08-12' })
+  @IsOptional()
+  @IsIsoDate()
+  date?: string;
+
+  @ApiPropertyOptional({ description: 'Scheduling: local start time (Asia/Ho_Chi_Minh)', example: '07:30' })
+  @IsOptional()
+  @IsLocalTime()
+  startTime?: string;
+
+  @ApiPropertyOptional({ description: 'Scheduling: local end time (Asia/Ho_Chi_Minh)', example: '11:30' })
+  @IsOptional()
+  @IsLocalTime()
+  endTime?: string;
+}
+
+const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
+
+export class VenueQueryDto extends PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  editionId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^\d{2}$/)
+  provinceCode?: string;
+
+  @ApiPropertyOptional({ enum: Region, enumName: 'Region' })
+  @IsOptional()
+  @IsEnum(Region)
+  region?: Region;
+
+  @ApiPropertyOptional({ description: 'One or more statuses, comma-separated', example: 'approved,scheduled' })
+  @IsOptional()
+  @Transform(toList)
+  @IsEnum(VenueStatus, { each: true })
+  status?: VenueStatus[];
+
+  @ApiPropertyOptional({ enum: VenueTier, enumName: 'VenueTier' })
+  @IsOptional()
+  @IsEnum(VenueTier)
+  tier?: VenueTier;
+
+  @ApiPropertyOptional({ description: 'Scheduled on or after this date' })
+  @IsOptional()
+  @IsIsoDate()
+  dateFrom?: string;
+
+  @ApiPropertyOptional({ description: 'Scheduled on or before this date' })
+  @IsOptional()
+  @IsIsoDate()
+  dateTo?: string;
+}

@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit/audit.service';
+import { Actor, assertCanWriteProvince } from '@app/auth/actor';
+import { Role } from '@app/auth/role';
+import {
+  BusinessRuleError,
+  ForbiddenError,
+  instantToLocalTime,
+  IsoDate,
+  lockForUpdate,
+  NotFoundError,
+  Page,
+  todayInFestivalZone,
+  toPage,
+} from '@app/common';
+import { Edition } from '@app/editions/edition.entity';
+import { isWithinWindow } from '@app/editions/edition-rules';
+import { EditionsService } from '@app/editions/editions.service';
+import { ProvincesService } from '@app/provinces/provinces.service';
+import { CreateVenueDto, UpdateVenueDto, VenueQueryDto, VenueTransitionDto } from './dto/venue.dto';
+import { Venue } from './venue.entity';
+import { VenueStatus } from './venue.enums';
+import { toVenueView, VenueView } from './venue-view';
+import { assertVenueEditable, planVenueTransition } from './venue-workflow';
+
+const VENUE = 'điểm tổ chức';
+
+@Injectable()
+export class VenuesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly editions: EditionsService,
+    private readonly provinces: ProvincesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A province (or a planner) nominates a festival point. */
+  async nominate(input: CreateVenueDto, actor: Actor): Promise<VenueView> {
+    assertCanWriteProvince(actor, input.provinceCode);
+    const province = await this.provinces.require(input.provinceCode);
+    return this.dataSource.transaction(async (manager) => {
+      const edition = await this.editions.requireOpen(input.editionId, manager);
+      assertCandidateDates(input.candidateDates ?? [], edition);
+      const venue = manager.create(Venue, {
+        ...input,
+        name: input.name.trim(),
+        coHost: input.coHost ?? null,
+        hamletName: input.hamletName ?? null,
+        region: input.region ?? province.defaultRegion,
+        areaFlags: input.areaFlags ?? [],
+        candidateDates: [...(input.candidateDates ?? [])].sort(),
+        status: VenueStatus.Nominated,
+        nominatedBy: actor.id,
+      });
+      const saved = await manager.save(venue);
+      await this.audit.record(manager, { actor, entityType: 'venue', entityId: saved.id, action: 'create', after: saved });
+      return toVenueView(saved);
+    });
+  }
+
+  async list(query: VenueQueryDto, actor: Actor): Promise<Page<VenueView>> {
+    const provinceCode = this.readableProvince(actor, query.provinceCode);
+    const builder = this.dataSource
+      .getRepository(Venue)
+      .createQueryBuilder('venue')
+      .orderBy('venue.scheduledDate', 'ASC', 'NULLS LAST')
+      .addOrderBy('venue.provinceCode', 'ASC')
+      .addOrderBy('venue.name', 'ASC');
+    if (query.editionId) builder.andWhere('venue.editionId = :editionId', { editionId: query.editionId });
+    if (provinceCode) builder.andWhere('venue.provinceCode = :provinceCode', { provinceCode });
+    if (query.region) builder.andWhere('venue.region = :region', { region: query.region });
+    if (query.status?.length) builder.andWhere('venue.status IN (:...status)', { status: query.status });
+    if (query.tier) builder.andWhere('venue.tier = :tier', { tier: query.tier });
+    if (query.dateFrom) builder.andWhere('venue.scheduledDate >= :dateFrom', { dateFrom: query.dateFrom });
+    if (query.dateTo) builder.andWhere('venue.scheduledDate <= :dateTo', { dateTo: query.dateTo });
+    const [items, total] = await builder.skip(query.offset).take(query.pageSize).getManyAndCount();
+    return toPage(items.map(toVenueView), total, query);
+  }
+
+  async get(id: string, actor: Actor): Promise<VenueView> {
+    const venue = await this.dataSource.manager.findOneBy(Venue, { id });
+    if (!venue) throw new NotFoundError(VENUE, id);
+    this.readableProvince(actor, venue.provinceCode);
+    return toVenueView(venue);
+  }
+
+  async update(id: string, input: UpdateVenueDto, actor: Actor): Promise<VenueView> {
+    return this.dataSource.transaction(async (manager) => {
+      const venue = await lockForUpdate(manager, Venue, id, input.version, VENUE);
+      assertCanWriteProvince(actor, venue.provinceCode);
+      assertVenueEditable(venue.status);
+      const edition = await this.editions.requireOpen(venue.editionId, manager);
+      if (input.provinceCode && input.provinceCode !== venue.provinceCode) {
+        assertCanWriteProvince(actor, input.provinceCode);
+        await this.provinces.require(input.provinceCode);
+      }
+      if (input.candidateDates) assertCandidateDates(input.candidateDates, edition);
+
+      const before = { ...venue };
+      const { version: _version, ...changes } = input;
+      Object.assign(venue, changes);
+      if (input.candidateDates) venue.candidateDates = [...input.candidateDates].sort();
+      const saved = await manager.save(venue);
+      await this.audit.record(manager, { actor, entityType: 'venue', entityId: id, action: 'update', before, after: saved });
+      return toVenueView(saved);
+    });
+  }
+
+  /** Moves a venue along its workflow (see venue-workflow.ts); every transition is audited. */
+  async transition(id: string, input: VenueTransitionDto, actor: Actor): Promise<VenueView> {
+    return this.dataSource.transaction(async (manager) => {
+      const venue = await lockForUpdate(manager, Venue, id, input.version, VENUE);
+      const edition = await this.editions.requireOpen(venue.editionId, manager);
+      const changes = planVenueTransition(venue, input, actor, edition, todayInFestivalZone());
+      if (changes.startsAt && changes.endsAt) await assertProgrammeFits(manager, venue.id, changes.startsAt, changes.endsAt);
+
+      const before = { ...venue };
+      Object.assign(venue, changes);
+      const saved = await manager.save(venue);
+      await this.audit.record(manager, {
+        actor,
+        entityType: 'venue',
+        entityId: id,
+        action: 'transition',
+        before,
+        after: saved,
+        note: changes.statusReason ?? null,
+      });
+      return toVenueView(saved);
+    });
+  }
+
+  /**
+   * Locks the venue for an edit of what belongs to it (its programme, later its logistics), checks the
+   * actor may write in its province and that it is still editable. Serialises edits per venue.
+   */
+  async lockForChildEdit(manager: EntityManager, venueId: string, actor: Actor): Promise<Venue> {
+    const venue = await lockForUpdate(manager, Venue, venueId, undefined, VENUE);
+    assertCanWriteProvince(actor, venue.provinceCode);
+    assertVenueEditable(venue.status);
+    await this.editions.requireOpen(venue.editionId, manager);
+    return venue;
+  }
+
+  /** The venue, if the actor may read its province's data. */
+  async getReadable(venueId: string, actor: Actor, manager: EntityManager = this.dataSource.manager): Promise<Venue> {
+    const venue = await manager.findOneBy(Venue, { id: venueId });
+    if (!venue) throw new NotFoundError(VENUE, venueId);
+    this.readableProvince(actor, venue.provinceCode);
+    return venue;
+  }
+
+  /** Organizers read only their own province; others read everything. */
+  private readableProvince(actor: Actor, requested: string | undefined): string | undefined {
+    if (actor.role !== Role.ProvincialOrganizer) return requested;
+    if (requested && requested !== actor.provinceCode) {
+      throw new ForbiddenError('Bạn chỉ được xem dữ liệu của tỉnh, thành phố mình phụ trách.', 'PROVINCE_SCOPE');
+    }
+    return actor.provinceCode ?? undefined;
+  }
+}
+
+function assertCandidateDates(dates: IsoDate[], edition: Edition): void {
+  const outside = dates.filter((date) => !isWithinWindow(date, edition));
+  if (outside.length > 0) {
+    throw new BusinessRuleError('DATE_OUTSIDE_WINDOW', 'Ngày đề xuất phải nằm trong thời gian tổ chức của đợt Ngày hội.', {
+      dates: outside,
+      windowStart: edition.windowStart,
+      windowEnd: edition.windowEnd,
+    });
+  }
+}
+
+/** A reschedule must not leave programme items outside the venue's new hours. */
+async function assertProgrammeFits(manager: EntityManager, venueId: string, startsAt: Date, endsAt: Date): Promise<void> {
+  const start = instantToLocalTime(startsAt);
+  const end = instantToLocalTime(endsAt);
+  const outside: { id: string; title: string; start_time: string; end_time: string }[] = await manager.query(
+    `SELECT id, title, to_char(start_time, 'HH24:MI') AS start_time, to_char(end_time, 'HH24:MI') AS end_time
+       FROM programme_items WHERE venue_id = $1 AND (start_time < $2::time OR end_time > $3::time)
+      ORDER BY start_time`,
+    [venueId, start, end],
+  );
+  if (outside.length > 0) {
+    throw new BusinessRuleError(
+      'PROGRAMME_OUTSIDE_HOURS',
+      `Có ${outside.length} mục chương trình nằm ngoài khung giờ mới (${start}–${end}). Vui lòng điều chỉnh chương trình trước.`,
+      { items: outside.map((item) => ({ id: item.id, title: item.title, startTime: item.start_time, endTime: item.end_time })) },
+    );
+  }
+}

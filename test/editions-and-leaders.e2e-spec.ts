@@ -1,0 +1,114 @@
+import { Role } from '@app/auth/role';
+import { auditEntriesFor, createEdition, createLeader, createUser, createVenue } from './utils/factories';
+import { createTestApp, TestApp } from './utils/test-app';
+
+describe('Editions and leaders', () => {
+  let t: TestApp;
+  let planner: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    planner = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.CentralPlanner))}`;
+  });
+  afterAll(() => t.close());
+
+  it('creates an edition with the 1 July – 19 August window by default and moves it forward one step at a time', async () => {
+    const year = 2029;
+    const created = await t.http.post('/api/editions').set('Authorization', planner).send({ year, theme: 'Toàn dân bảo vệ an ninh Tổ quốc' }).expect(201);
+    expect(created.body).toMatchObject({
+      year,
+      windowStart: '2029-07-01',
+      windowEnd: '2029-08-19',
+      nationalDay: '2029-08-19',
+      status: 'planning',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      version: 1,
+    });
+    const duplicate = await t.http.post('/api/editions').set('Authorization', planner).send({ year, theme: 'Trùng năm' }).expect(409);
+    expect(duplicate.body.code).toBe('EDITION_YEAR_TAKEN');
+
+    const id = created.body.id;
+    const skip = await t.http.post(`/api/editions/${id}/transitions`).set('Authorization', planner).send({ to: 'running', version: 1 }).expect(409);
+    expect(skip.body.code).toBe('INVALID_TRANSITION');
+    await t.http.post(`/api/editions/${id}/transitions`).set('Authorization', planner).send({ to: 'inviting', version: 1 }).expect(200);
+
+    const badWindow = await t.http.patch(`/api/editions/${id}`).set('Authorization', planner).send({ version: 2, windowStart: '2029-08-20' }).expect(422);
+    expect(badWindow.body.code).toBe('INVALID_WINDOW');
+    expect((await auditEntriesFor(t.dataSource, 'edition', id)).map((entry: { action: string }) => entry.action)).toEqual(['create', 'transition']);
+  });
+
+  it('refuses to narrow the window past a scheduled venue, and all writes once closed', async () => {
+    const edition = await createEdition(t.dataSource);
+    const venue = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-07-05` });
+    const narrowed = await t.http.patch(`/api/editions/${edition.id}`).set('Authorization', planner).send({ version: 1, windowStart: `${edition.year}-07-15` }).expect(422);
+    expect(narrowed.body).toMatchObject({ code: 'VENUES_OUTSIDE_WINDOW', details: { venues: [{ id: venue.id, date: `${edition.year}-07-05` }] } });
+
+    await t.dataSource.query(`UPDATE editions SET status = 'closed' WHERE id = $1`, [edition.id]);
+    const closed = await t.http.patch(`/api/venues/${venue.id}`).set('Authorization', planner).send({ version: venue.version, expectedAttendance: 10 }).expect(409);
+    expect(closed.body.code).toBe('EDITION_CLOSED');
+  });
+
+  it('keeps a leader with availability, an edition title, and assigns chief guests under the rules', async () => {
+    const edition = await createEdition(t.dataSource);
+    const created = await t.http
+      .post('/api/leaders')
+      .set('Authorization', planner)
+      .send({
+        fullName: 'Lê Thị Hồng Nhung',
+        position: 'Phó Chủ tịch nước',
+        rankTier: 'politburo',
+        organisation: 'Văn phòng Chủ tịch nước',
+        officeEmail: 'VP.PhoChuTich@vanphong.example.vn',
+        homeProvinceCode: '40',
+        preferredDates: [`${edition.year}-08-19`],
+        unavailability: [{ startDate: `${edition.year}-08-01`, endDate: `${edition.year}-08-05`, reason: 'Công tác nước ngoài' }],
+      })
+      .expect(201);
+    expect(created.body).toMatchObject({ officeEmail: 'vp.phochutich@vanphong.example.vn', unavailability: [{ startDate: `${edition.year}-08-01`, endDate: `${edition.year}-08-05` }] });
+    const leaderId = created.body.id;
+
+    const overlapping = await t.http
+      .patch(`/api/leaders/${leaderId}`)
+      .set('Authorization', planner)
+      .send({ version: 1, unavailability: [{ startDate: `${edition.year}-08-01`, endDate: `${edition.year}-08-05` }, { startDate: `${edition.year}-08-04`, endDate: `${edition.year}-08-06` }] })
+      .expect(422);
+    expect(overlapping.body.code).toBe('INVALID_DATE_RANGES');
+
+    await t.http.put(`/api/editions/${edition.id}/leaders/${leaderId}`).set('Authorization', planner).send({ title: 'Ủy viên Bộ Chính trị, Phó Chủ tịch nước', maxAppearances: 2 }).expect(200);
+
+    const busyDay = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-03` });
+    const unavailable = await t.http.post(`/api/venues/${busyDay.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(422);
+    expect(unavailable.body.code).toBe('LEADER_UNAVAILABLE');
+
+    const first = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-10` });
+    const assigned = await t.http.post(`/api/venues/${first.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(201);
+    expect(assigned.body).toEqual([{ leaderId, fullName: 'Lê Thị Hồng Nhung', title: 'Ủy viên Bộ Chính trị, Phó Chủ tịch nước', rankTier: 'politburo', role: 'chief_guest' }]);
+
+    const other = await createLeader(t.dataSource);
+    const secondChief = await t.http.post(`/api/venues/${first.id}/leaders`).set('Authorization', planner).send({ leaderId: other.id, role: 'chief_guest' }).expect(409);
+    expect(secondChief.body.code).toBe('CHIEF_GUEST_TAKEN');
+
+    const sameDay = await createVenue(t.dataSource, edition, '66', { scheduleOn: `${edition.year}-08-10` });
+    expect((await t.http.post(`/api/venues/${sameDay.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(422)).body.code).toBe('LEADER_DOUBLE_BOOKED');
+
+    const second = await createVenue(t.dataSource, edition, '66', { scheduleOn: `${edition.year}-08-12` });
+    await t.http.post(`/api/venues/${second.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(201);
+    const third = await createVenue(t.dataSource, edition, '91', { scheduleOn: `${edition.year}-08-14` });
+    expect((await t.http.post(`/api/venues/${third.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(422)).body.code).toBe('LEADER_MAX_APPEARANCES');
+
+    await t.http.delete(`/api/venues/${second.id}/leaders/${leaderId}`).set('Authorization', planner).expect(204);
+    await t.http.post(`/api/venues/${third.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(201);
+
+    const search = await t.http.get('/api/leaders').query({ q: 'hồng nhung', rankTier: 'politburo' }).set('Authorization', planner).expect(200);
+    expect(search.body.items.map((leader: { id: string }) => leader.id)).toEqual([leaderId]);
+  });
+
+  it('lists the 34 provinces and the 63 former ones', async () => {
+    const provinces = await t.http.get('/api/provinces').set('Authorization', planner).expect(200);
+    expect(provinces.body).toHaveLength(34);
+    expect(provinces.body.find((province: { code: string }) => province.code === '12')).toMatchObject({ name: 'Lai Châu', defaultRegion: 'tay_bac' });
+    const former = await t.http.get('/api/provinces/former').set('Authorization', planner).expect(200);
+    expect(former.body).toHaveLength(63);
+    expect(former.body.find((entry: { name: string }) => entry.name === 'Kon Tum')).toMatchObject({ provinceCode: '51', region: 'tay_nguyen' });
+  });
+});

@@ -1,0 +1,125 @@
+import { Role } from '@app/auth/role';
+import { Edition } from '@app/editions/edition.entity';
+import { Venue } from '@app/venues/venue.entity';
+import { createEdition, createLeader, createUser, createVenue } from './utils/factories';
+import { createTestApp, TestApp } from './utils/test-app';
+
+describe('RBAC: province scope, viewers, need-to-know', () => {
+  let t: TestApp;
+  let edition: Edition;
+  let planner: string;
+  let organizerA: string; // Lai Châu (12)
+  let viewer: string;
+  let venueA: Venue;
+  let venueB: Venue; // Đắk Lắk (66)
+  let itemB: { id: string; version: number };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    edition = await createEdition(t.dataSource);
+    planner = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.CentralPlanner))}`;
+    organizerA = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.ProvincialOrganizer, '12'))}`;
+    viewer = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.Viewer))}`;
+    venueA = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-10` });
+    venueB = await createVenue(t.dataSource, edition, '66', { scheduleOn: `${edition.year}-08-11` });
+    const { body } = await t.http
+      .post(`/api/venues/${venueB.id}/programme`)
+      .set('Authorization', planner)
+      .send({ part: 'ceremony', title: 'Chào cờ', startTime: '07:30', endTime: '07:40' })
+      .expect(201);
+    itemB = body;
+  });
+  afterAll(() => t.close());
+
+  const nominationIn = (provinceCode: string) => ({
+    editionId: edition.id,
+    name: `Đề xuất ${Math.random().toString(36).slice(2, 8)}`,
+    tier: 'commune',
+    provinceCode,
+    communeName: 'Xã Ea Súp',
+    hostKind: 'xa',
+    address: 'Xã Ea Súp',
+    latitude: 13.1,
+    longitude: 107.9,
+    expectedAttendance: 300,
+  });
+
+  it('gives an organizer of province A 403 on every write to province B', async () => {
+    const writes = [
+      t.http.post('/api/venues').send(nominationIn('66')),
+      t.http.patch(`/api/venues/${venueB.id}`).send({ version: venueB.version, expectedAttendance: 1 }),
+      t.http.post(`/api/venues/${venueB.id}/transitions`).send({ to: 'cancelled', version: venueB.version, reason: 'Thử quyền' }),
+      t.http.post(`/api/venues/${venueB.id}/programme`).send({ part: 'ceremony', title: 'Văn nghệ', startTime: '08:00', endTime: '08:10' }),
+      t.http.patch(`/api/venues/${venueB.id}/programme/${itemB.id}`).send({ version: itemB.version, title: 'Đổi' }),
+      t.http.delete(`/api/venues/${venueB.id}/programme/${itemB.id}`),
+      t.http.post(`/api/venues/${venueB.id}/programme/from-template`).send({ replace: true }),
+      // moving one's own venue into another province is a write to that province too
+      t.http.patch(`/api/venues/${venueA.id}`).send({ version: venueA.version, provinceCode: '66' }),
+    ];
+    for (const write of writes) {
+      const response = await write.set('Authorization', organizerA);
+      expect(response.status).toBe(403);
+      expect(response.body.code).toMatch(/PROVINCE_SCOPE|TRANSITION_FORBIDDEN/);
+      expect(response.body.message).toMatch(/tỉnh|quyền/);
+    }
+    const untouched = await t.dataSource.getRepository(Venue).findOneByOrFail({ id: venueB.id });
+    expect(untouched).toMatchObject({ version: venueB.version, expectedAttendance: venueB.expectedAttendance, status: 'scheduled' });
+  });
+
+  it('lets the organizer write in their own province', async () => {
+    await t.http.post('/api/venues').set('Authorization', organizerA).send(nominationIn('12')).expect(201);
+    await t.http.patch(`/api/venues/${venueA.id}`).set('Authorization', organizerA).send({ version: venueA.version, expectedAttendance: 650 }).expect(200);
+  });
+
+  it('keeps an organizer to their own province when reading', async () => {
+    await t.http.get(`/api/venues/${venueB.id}`).set('Authorization', organizerA).expect(403);
+    await t.http.get(`/api/venues/${venueB.id}/programme`).set('Authorization', organizerA).expect(403);
+    await t.http.get('/api/venues').query({ provinceCode: '66' }).set('Authorization', organizerA).expect(403);
+    const own = await t.http.get('/api/venues').query({ editionId: edition.id }).set('Authorization', organizerA).expect(200);
+    expect(new Set(own.body.items.map((venue: Venue) => venue.provinceCode))).toEqual(new Set(['12']));
+  });
+
+  it('lets a viewer read but never write', async () => {
+    await t.http.get(`/api/venues/${venueB.id}`).set('Authorization', viewer).expect(200);
+    const writes = [
+      t.http.post('/api/venues').send(nominationIn('12')),
+      t.http.patch(`/api/venues/${venueA.id}`).send({ version: 1, expectedAttendance: 1 }),
+      t.http.post(`/api/venues/${venueA.id}/transitions`).send({ to: 'cancelled', version: 1, reason: 'Thử quyền' }),
+      t.http.post(`/api/venues/${venueA.id}/programme`).send({ part: 'ceremony', title: 'Văn nghệ', startTime: '08:00', endTime: '08:10' }),
+      t.http.post('/api/editions').send({ year: 2099, theme: 'Không được phép' }),
+      t.http.post('/api/leaders').send({}),
+      t.http.get('/api/audit'),
+    ];
+    for (const write of writes) {
+      const response = await write.set('Authorization', viewer);
+      expect(response.status).toBe(403);
+      expect(response.body.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('shows leaders on a need-to-know basis', async () => {
+    const leader = await createLeader(t.dataSource, { fullName: 'Trần Văn Bình' });
+    await t.http.post(`/api/venues/${venueA.id}/leaders`).set('Authorization', planner).send({ leaderId: leader.id, role: 'chief_guest' }).expect(201);
+
+    // The organizer of the venue's province sees who comes, without contacts…
+    const own = await t.http.get(`/api/venues/${venueA.id}/leaders`).set('Authorization', organizerA).expect(200);
+    expect(own.body).toEqual([expect.objectContaining({ fullName: 'Trần Văn Bình', role: 'chief_guest' })]);
+    expect(own.body[0]).not.toHaveProperty('officeEmail');
+    // …but cannot browse the leaders' list or see other provinces' venues.
+    await t.http.get('/api/leaders').set('Authorization', organizerA).expect(403);
+    await t.http.get(`/api/venues/${venueB.id}/leaders`).set('Authorization', organizerA).expect(403);
+    await t.http.post(`/api/venues/${venueA.id}/leaders`).set('Authorization', organizerA).send({ leaderId: leader.id, role: 'accompanying' }).expect(403);
+
+    // Viewers see names and positions but no contacts or availability; planners see everything.
+    const forViewer = await t.http.get(`/api/leaders/${leader.id}`).set('Authorization', viewer).expect(200);
+    expect(Object.keys(forViewer.body).sort()).toEqual(['fullName', 'id', 'organisation', 'position', 'rankTier']);
+    const forPlanner = await t.http.get(`/api/leaders/${leader.id}`).set('Authorization', planner).expect(200);
+    expect(forPlanner.body).toMatchObject({ officeEmail: leader.officeEmail, officePhone: '024 3823 0001', unavailability: [] });
+  });
+
+  it('refuses requests without a valid token', async () => {
+    const none = await t.http.get('/api/venues').expect(401);
+    expect(none.body).toEqual({ code: 'UNAUTHENTICATED', message: expect.stringContaining('đăng nhập') });
+    await t.http.get('/api/venues').set('Authorization', 'Bearer not-a-token').expect(401);
+  });
+});

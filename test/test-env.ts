@@ -1,0 +1,17 @@
+/**
+ * The environment of the end-to-end tests. They never touch DATABASE_URL from config/.env: the test
+ * database is TEST_DATABASE_URL (default ngayhoi_test), whose data the suite wipes at start.
+ */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ngayhoi_test';
+
+export const TEST_ENV: Record<string, string> = {
+  NODE_ENV: 'test',
+  DATABASE_URL: TEST_DATABASE_URL,
+  REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0',
+  REDIS_KEY_PREFIX: 'ngayhoi-test',
+  JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
+  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  LOGIN_RATE_LIMIT_PER_IP: '10000',
+  LOGIN_RATE_LIMIT_PER_ACCOUNT: '10000',
+  PUBLIC_BASE_URL: 'http://127.0.0.1:3000',
+};
