@@ -1,5 +1,6 @@
 /**
  * Operator commands, run with `npm run cli -- <command>` (see package.json for the named scripts):
+ *   env:init                        write config/.env from config/.env.example (new JWT secret) if missing
  *   db:create                       create the database named in DATABASE_URL if it does not exist
  *   migration:run | migration:revert
  *   seed                            idempotent demo edition (see libs/seed)
@@ -13,9 +14,14 @@ import { exitOnConfigError, loadAppConfig, loadEnvFile } from '@app/config';
 import { createDatabaseIfMissing, createDataSource } from '@app/database';
 import { Role } from '@app/auth/role';
 import { createUserAccount } from './create-user';
+import { initEnvFile } from './init-env';
 import { seedDemo } from '@app/seed';
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'env:init') {
+    console.log(initEnvFile());
+    return;
+  }
   loadEnvFile();
   const config = exitOnConfigError(loadAppConfig);
   const [command, ...rest] = process.argv.slice(2);
