@@ -6,7 +6,7 @@
  * ON CONFLICT DO NOTHING, so a second run adds nothing and changes nothing.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { AuditService } from '@app/audit/audit.service';
 import { SYSTEM_ACTOR } from '@app/auth/actor';
@@ -169,10 +169,11 @@ async function insertMissing<T extends { id: string }>(manager: EntityManager, t
   return new Set(missing.map((row) => row.id));
 }
 
-/** Gives each venue without a chief guest the most senior free leader (one venue per leader). */
+/** Gives each venue without a chief guest the most senior free demo leader (one venue per leader). */
 async function assignChiefGuests(manager: EntityManager, editionId: string): Promise<number> {
   const venues = await manager.find(Venue, { where: { editionId, status: VenueStatus.Scheduled }, order: { scheduledDate: 'ASC', name: 'ASC' } });
-  const leaders = (await manager.find(Leader, { relations: { unavailability: true }, order: { fullName: 'ASC' } }))
+  const demoLeaderIds = DEMO_LEADERS.map((demo) => stableId(`leader:${demo.key}`));
+  const leaders = (await manager.find(Leader, { where: { id: In(demoLeaderIds) }, relations: { unavailability: true }, order: { fullName: 'ASC' } }))
     .filter((leader) => CHIEF_GUEST_TIERS.includes(leader.rankTier))
     .sort((a, b) => RANK_TIER_ORDER.indexOf(a.rankTier) - RANK_TIER_ORDER.indexOf(b.rankTier));
   const existing = await manager

@@ -1,0 +1,73 @@
+import { loadAppConfig } from '@app/config';
+import { PRIORITY_REGIONS } from '@app/provinces/region';
+import { DEMO_ACCOUNTS, seedDemo } from '@app/seed';
+import { createTestApp, TestApp } from './utils/test-app';
+
+describe('Demo seed', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('creates a realistic edition for the coming year, and a second run changes nothing', async () => {
+    const now = new Date('2026-11-26T03:00:00Z');
+    const first = await seedDemo(t.dataSource, loadAppConfig(), now);
+    expect(first).toContain('venues: 30 added');
+    expect(first).toContain('leaders: 40 added');
+
+    const [edition] = await t.dataSource.query(`SELECT id, year, window_start::text, window_end::text, status FROM editions WHERE year = 2027`);
+    expect(edition).toMatchObject({ window_start: '2027-07-01', window_end: '2027-08-19', status: 'planning' });
+
+    const venues: { province_code: string; region: string; status: string; tier: string; items: string; chiefs: string }[] = await t.dataSource.query(
+      `SELECT v.province_code, v.region, v.status, v.tier,
+              (SELECT count(*) FROM programme_items p WHERE p.venue_id = v.id) AS items,
+              (SELECT count(*) FROM venue_leader_assignments a WHERE a.venue_id = v.id AND a.role = 'chief_guest') AS chiefs
+         FROM venues v WHERE v.edition_id = $1`,
+      [edition.id],
+    );
+    expect(venues).toHaveLength(30);
+    expect(new Set(venues.map((venue) => venue.province_code)).size).toBeGreaterThanOrEqual(20);
+    expect(venues.every((venue) => venue.status === 'scheduled' && venue.tier === 'central')).toBe(true);
+    const hardAreas = venues.filter((venue) => PRIORITY_REGIONS.includes(venue.region as never)).length;
+    expect(hardAreas).toBeGreaterThanOrEqual(15); // weighted to Tây Bắc, Tây Nguyên, Tây Nam Bộ
+    expect(venues.every((venue) => Number(venue.items) === 13)).toBe(true);
+    expect(venues.filter((venue) => Number(venue.chiefs) === 1).length).toBeGreaterThanOrEqual(25);
+
+    // Programmes fit their venue's hours and chief guests are free on their day.
+    const [{ outside }] = await t.dataSource.query(
+      `SELECT count(*)::int AS outside FROM programme_items p JOIN venues v ON v.id = p.venue_id
+        WHERE v.edition_id = $1 AND (p.start_time < (v.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::time
+                                  OR p.end_time > (v.ends_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::time)`,
+      [edition.id],
+    );
+    expect(outside).toBe(0);
+    const [{ clashes }] = await t.dataSource.query(
+      `SELECT count(*)::int AS clashes FROM venue_leader_assignments a JOIN venues v ON v.id = a.venue_id
+         JOIN leader_unavailability u ON u.leader_id = a.leader_id AND v.scheduled_date BETWEEN u.start_date AND u.end_date
+        WHERE v.edition_id = $1`,
+      [edition.id],
+    );
+    expect(clashes).toBe(0);
+
+    const [{ leaders, tiers }] = await t.dataSource.query(`SELECT count(*)::int AS leaders, count(DISTINCT rank_tier)::int AS tiers FROM leaders WHERE office_email LIKE '%@vanphong.example.vn'`);
+    expect(leaders).toBeGreaterThanOrEqual(40);
+    expect(tiers).toBeGreaterThanOrEqual(4);
+    const accounts = await t.dataSource.query(`SELECT email, role, province_code FROM users WHERE email LIKE '%@ngayhoi.example.vn'`);
+    expect(accounts).toHaveLength(DEMO_ACCOUNTS.length);
+    expect(accounts.filter((account: { role: string }) => account.role === 'provincial_organizer').length).toBeGreaterThanOrEqual(3);
+
+    const counts = () =>
+      t.dataSource.query(
+        `SELECT (SELECT count(*) FROM venues)::int AS venues, (SELECT count(*) FROM programme_items)::int AS items,
+                (SELECT count(*) FROM leaders)::int AS leaders, (SELECT count(*) FROM leader_unavailability)::int AS ranges,
+                (SELECT count(*) FROM venue_leader_assignments)::int AS assignments, (SELECT count(*) FROM users)::int AS users,
+                (SELECT count(*) FROM audit_entries)::int AS audit`,
+      );
+    const before = await counts();
+    const second = await seedDemo(t.dataSource, loadAppConfig(), now);
+    expect(second).toContain('venues: 0 added, 30 already present');
+    expect(await counts()).toEqual(before);
+  });
+});
