@@ -54,7 +54,7 @@ describe('Editions and leaders', () => {
       .post('/api/leaders')
       .set('Authorization', planner)
       .send({
-        fullName: 'Lê Thị Hồng Nhung',
+        fullName: 'Lê Thị Thử Nghiệm',
         position: 'Phó Chủ tịch nước',
         rankTier: 'politburo',
         organisation: 'Văn phòng Chủ tịch nước',
@@ -82,7 +82,7 @@ describe('Editions and leaders', () => {
 
     const first = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-10` });
     const assigned = await t.http.post(`/api/venues/${first.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(201);
-    expect(assigned.body).toEqual([{ leaderId, fullName: 'Lê Thị Hồng Nhung', title: 'Ủy viên Bộ Chính trị, Phó Chủ tịch nước', rankTier: 'politburo', role: 'chief_guest' }]);
+    expect(assigned.body).toEqual([{ leaderId, fullName: 'Lê Thị Thử Nghiệm', title: 'Ủy viên Bộ Chính trị, Phó Chủ tịch nước', rankTier: 'politburo', role: 'chief_guest' }]);
 
     const other = await createLeader(t.dataSource);
     const secondChief = await t.http.post(`/api/venues/${first.id}/leaders`).set('Authorization', planner).send({ leaderId: other.id, role: 'chief_guest' }).expect(409);
@@ -99,7 +99,7 @@ describe('Editions and leaders', () => {
     await t.http.delete(`/api/venues/${second.id}/leaders/${leaderId}`).set('Authorization', planner).expect(204);
     await t.http.post(`/api/venues/${third.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(201);
 
-    const search = await t.http.get('/api/leaders').query({ q: 'hồng nhung', rankTier: 'politburo' }).set('Authorization', planner).expect(200);
+    const search = await t.http.get('/api/leaders').query({ q: 'thị thử nghiệm', rankTier: 'politburo' }).set('Authorization', planner).expect(200);
     expect(search.body.items.map((leader: { id: string }) => leader.id)).toEqual([leaderId]);
   });
 

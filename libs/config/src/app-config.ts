@@ -43,7 +43,7 @@ export class AppConfig {
   HTTP_PORT = 3000;
 
   /** postgres://user@host:port/database */
-  @Matches(/^postgres(ql)?:\/\/.+\/[A-Za-z0-9_-]+$/, { message: 'must be postgres://user@host:port/database' })
+  @Matches(/^postgres(ql)?:\/\/.+\/[A-Za-z0-9_-]+(\?.*)?$/, { message: 'must be postgres://user@host:port/database[?options]' })
   DATABASE_URL: string;
 
   /** redis://host:port/db — BullMQ, login rate limits and health all use it. */
@@ -105,6 +105,8 @@ export class AppConfig {
   }
 }
 
+const TYPE_CONSTRAINTS = ['isInt', 'isEnum', 'isIn', 'isString', 'isUrl', 'matches'];
+
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,
@@ -119,11 +121,14 @@ export class ConfigError extends Error {
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const config = plainToInstance(AppConfig, present, { exposeDefaultValues: true });
-  const [error] = validateSync(config, { whitelist: false, stopAtFirstError: true });
+  const [error] = validateSync(config, { whitelist: false });
   if (error) {
-    const missing = error.value === undefined;
-    const problem = missing ? 'is missing' : `— ${Object.values(error.constraints ?? {})[0] ?? 'is invalid'}`;
-    throw new ConfigError(error.property, problem);
+    if (error.value === undefined) throw new ConfigError(error.property, 'is missing');
+    const constraints = error.constraints ?? {};
+    // A type failure (not a number) explains more than the range checks that also fail on NaN.
+    const key = TYPE_CONSTRAINTS.find((name) => name in constraints) ?? Object.keys(constraints)[0];
+    const message = (constraints[key] ?? 'is invalid').replace(new RegExp(`^${error.property}\\s+`), '');
+    throw new ConfigError(error.property, `— ${message}`);
   }
   return config;
 }

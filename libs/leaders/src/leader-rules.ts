@@ -10,10 +10,17 @@ export function isUnavailableOn(ranges: readonly DateRange[], date: IsoDate): bo
   return ranges.some((range) => range.startDate <= date && date <= range.endDate);
 }
 
-/** Ranges that are inverted or overlap one another, for a clear refusal. */
+/**
+ * Ranges that are inverted or overlap an earlier one (by start date), each listed once, for a refusal
+ * that shows the user every range to fix.
+ */
 export function invalidRanges(ranges: readonly DateRange[]): DateRange[] {
-  const inverted = ranges.filter((range) => range.startDate > range.endDate);
-  const sorted = [...ranges].sort((a, b) => a.startDate.localeCompare(b.startDate));
-  const overlapping = sorted.filter((range, index) => index > 0 && range.startDate <= sorted[index - 1].endDate);
-  return [...inverted, ...overlapping];
+  const invalid = new Set(ranges.filter((range) => range.startDate > range.endDate));
+  const sorted = ranges.filter((range) => !invalid.has(range)).sort((a, b) => a.startDate.localeCompare(b.startDate));
+  let latestEnd: string | undefined;
+  for (const range of sorted) {
+    if (latestEnd !== undefined && range.startDate <= latestEnd) invalid.add(range);
+    if (latestEnd === undefined || range.endDate > latestEnd) latestEnd = range.endDate;
+  }
+  return ranges.filter((range) => invalid.has(range));
 }
