@@ -14,4 +14,6 @@ export const TEST_ENV: Record<string, string> = {
   LOGIN_RATE_LIMIT_PER_IP: '10000',
   LOGIN_RATE_LIMIT_PER_ACCOUNT: '10000',
   PUBLIC_BASE_URL: 'http://127.0.0.1:3000',
+  LINK_SECRET: 'test-link-secret-long-enough-to-sign-rsvp-links-0123',
+  INBOUND_HOOK_SECRET: 'test-inbound-hook-secret',
 };

@@ -7,9 +7,11 @@ import { ApiExceptionFilter, LoggingModule } from '@app/common';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { EditionsModule } from '@app/editions';
+import { InvitationsModule } from '@app/invitations';
 import { LeadersModule } from '@app/leaders';
 import { ProgrammesModule } from '@app/programmes';
 import { ProvincesModule } from '@app/provinces';
+import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { VenuesModule } from '@app/venues';
 import { HealthController } from './health/health.controller';
@@ -21,6 +23,7 @@ import { HealthController } from './health/health.controller';
     LoggingModule,
     DatabaseModule,
     RedisModule,
+    QueueModule.forRoot('producer'),
     TerminusModule.forRoot({ logger: false }),
     AuditModule,
     AuthModule,
@@ -29,6 +32,7 @@ import { HealthController } from './health/health.controller';
     VenuesModule,
     ProgrammesModule,
     LeadersModule,
+    InvitationsModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

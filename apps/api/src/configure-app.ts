@@ -27,6 +27,9 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   );
   if (config.CORS_ORIGINS.length > 0) app.enableCors({ origin: config.CORS_ORIGINS, credentials: false });
   app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
+  // Calendar replies relayed by the inbound-mail hook arrive as text/calendar.
+  app.useBodyParser('text', { type: 'text/calendar', limit: '256kb' });
   app.useGlobalPipes(createValidationPipe());
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();

@@ -7,3 +7,4 @@ export * from './validation';
 export * from './validators';
 export * from './locking';
 export * from './logging.module';
+export * from './transaction';

@@ -7,6 +7,7 @@ function validEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     DATABASE_URL: 'postgres://ngayhoi:secret@localhost:5432/ngayhoi',
     REDIS_URL: 'redis://localhost:6379/0',
     JWT_SECRET: 'a'.repeat(32),
+    LINK_SECRET: 'l'.repeat(32),
     ...overrides,
   };
 }

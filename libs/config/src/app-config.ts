@@ -5,6 +5,7 @@
  */
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
+  IsEmail,
   IsEnum,
   IsIn,
   IsInt,
@@ -99,6 +100,53 @@ export class AppConfig {
   /** Public address of the API, used in links sent to people. */
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /** Outgoing mail server, e.g. smtp://user:pass@mail.example.vn:587 (smtps:// for implicit TLS). */
+  @Matches(/^smtps?:\/\/.+/, { message: 'must be smtp://[user:pass@]host:port' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  /** Sender of every e-mail, e.g. "Ban Chỉ đạo Ngày hội" <bantochuc@example.vn>. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = '"Ban Chỉ đạo Ngày hội toàn dân bảo vệ an ninh Tổ quốc" <bantochuc@ngayhoi.example.vn>';
+
+  /** The committee's address: ORGANIZER of calendar invitations, where calendar replies go. */
+  @IsEmail()
+  COMMITTEE_EMAIL = 'bantochuc@ngayhoi.example.vn';
+
+  @IsString()
+  @MinLength(3)
+  COMMITTEE_NAME = 'Ban Chỉ đạo Ngày hội toàn dân bảo vệ an ninh Tổ quốc';
+
+  /** Signs RSVP and calendar-feed links (HMAC); at least 32 characters. Rotating it revokes every link. */
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  LINK_SECRET: string;
+
+  /** Shared secret of the inbound-mail hook that posts calendar replies; unset disables the hook. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  INBOUND_HOOK_SECRET?: string;
+
+  /** RSVP links stay valid this many hours after the event ends. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  RSVP_GRACE_HOURS = 24;
+
+  /** Mail jobs processed at once by one worker. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MAIL_CONCURRENCY = 8;
+
+  /** First retry delay of a failed e-mail; later retries double it (exponential backoff). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  MAIL_RETRY_DELAY_MS = 5_000;
 
   get isProduction(): boolean {
     return this.NODE_ENV === Environment.Production;

@@ -2,6 +2,7 @@
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { User } from '@app/auth/user.entity';
 import { Edition } from '@app/editions/edition.entity';
+import { CalendarFeed, Invitation, InvitationMessage } from '@app/invitations/invitation.entities';
 import { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignment } from '@app/leaders/leader.entities';
 import { ProgrammeItem, ProgrammeTemplateItem } from '@app/programmes/programme.entities';
 import { FormerProvince, Province } from '@app/provinces/province.entity';
@@ -20,4 +21,7 @@ export const ENTITIES = [
   LeaderUnavailability,
   LeaderParticipation,
   VenueLeaderAssignment,
+  Invitation,
+  InvitationMessage,
+  CalendarFeed,
 ];

@@ -4,3 +4,4 @@ export * from './venue-view';
 export * from './venue-workflow';
 export * from './venues.module';
 export * from './venues.service';
+export * from './venue-events';

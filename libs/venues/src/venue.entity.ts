@@ -69,6 +69,16 @@ export class Venue {
   @Column({ type: 'enum', enum: AreaFlag, enumName: 'area_flag', array: true, name: 'area_flags', default: '{}' })
   areaFlags: AreaFlag[];
 
+  /** The province's contact person for this venue (named in invitations). */
+  @Column({ type: 'text', name: 'contact_name', nullable: true })
+  contactName: string | null;
+
+  @Column({ type: 'text', name: 'contact_phone', nullable: true })
+  contactPhone: string | null;
+
+  @Column({ type: 'text', name: 'contact_email', nullable: true })
+  contactEmail: string | null;
+
   @Column({ type: 'int', name: 'expected_attendance' })
   expectedAttendance: number;
 

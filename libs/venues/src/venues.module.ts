@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EditionsModule } from '@app/editions/editions.module';
 import { ProvincesModule } from '@app/provinces/provinces.module';
 import { Venue } from './venue.entity';
+import { VenueEvents } from './venue-events';
 import { VenuesController } from './venues.controller';
 import { VenuesService } from './venues.service';
 
@@ -10,7 +11,7 @@ import { VenuesService } from './venues.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Venue]), EditionsModule, ProvincesModule],
   controllers: [VenuesController],
-  providers: [VenuesService],
-  exports: [VenuesService],
+  providers: [VenuesService, VenueEvents],
+  exports: [VenuesService, VenueEvents],
 })
 export class VenuesModule {}

@@ -7,6 +7,7 @@ import { Role } from '@app/auth/role';
 import {
   BusinessRuleError,
   ForbiddenError,
+  inTransaction,
   instantToLocalTime,
   IsoDate,
   lockForUpdate,
@@ -22,6 +23,7 @@ import { ProvincesService } from '@app/provinces/provinces.service';
 import { CreateVenueDto, UpdateVenueDto, VenueQueryDto, VenueTransitionDto } from './dto/venue.dto';
 import { Venue } from './venue.entity';
 import { VenueStatus } from './venue.enums';
+import { describeVenueChange, VenueEvents } from './venue-events';
 import { toVenueView, VenueView } from './venue-view';
 import { assertVenueEditable, planVenueTransition } from './venue-workflow';
 
@@ -34,6 +36,7 @@ export class VenuesService {
     private readonly editions: EditionsService,
     private readonly provinces: ProvincesService,
     private readonly audit: AuditService,
+    private readonly events: VenueEvents,
   ) {}
 
   /** A province (or a planner) nominates a festival point. */
@@ -47,6 +50,9 @@ export class VenuesService {
         ...input,
         name: input.name.trim(),
         coHost: input.coHost ?? null,
+        contactName: input.contactName ?? null,
+        contactPhone: input.contactPhone ?? null,
+        contactEmail: input.contactEmail?.toLowerCase() ?? null,
         hamletName: input.hamletName ?? null,
         region: input.region ?? province.defaultRegion,
         areaFlags: input.areaFlags ?? [],
@@ -87,7 +93,7 @@ export class VenuesService {
   }
 
   async update(id: string, input: UpdateVenueDto, actor: Actor): Promise<VenueView> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const venue = await lockForUpdate(manager, Venue, id, input.version, VENUE);
       assertCanWriteProvince(actor, venue.provinceCode);
       assertVenueEditable(venue.status);
@@ -104,13 +110,14 @@ export class VenuesService {
       if (input.candidateDates) venue.candidateDates = [...input.candidateDates].sort();
       const saved = await manager.save(venue);
       await this.audit.record(manager, { actor, entityType: 'venue', entityId: id, action: 'update', before, after: saved });
+      await this.events.publish(manager, describeVenueChange(before, saved), afterCommit);
       return toVenueView(saved);
     });
   }
 
   /** Moves a venue along its workflow (see venue-workflow.ts); every transition is audited. */
   async transition(id: string, input: VenueTransitionDto, actor: Actor): Promise<VenueView> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const venue = await lockForUpdate(manager, Venue, id, input.version, VENUE);
       const edition = await this.editions.requireOpen(venue.editionId, manager);
       const changes = planVenueTransition(venue, input, actor, edition, todayInFestivalZone());
@@ -128,6 +135,7 @@ export class VenuesService {
         after: saved,
         note: changes.statusReason ?? null,
       });
+      await this.events.publish(manager, describeVenueChange(before, saved, changes.statusReason ?? null), afterCommit);
       return toVenueView(saved);
     });
   }

@@ -1,5 +1,6 @@
 /** Every migration in order. Listed explicitly so the bundled apps carry them (no glob at run time). */
 import { InitialSchema1795685248536 } from './1795685248536-initial-schema';
 import { SeedProvinces1795685300000 } from './1795685300000-seed-provinces';
+import { Invitations1795686374422 } from './1795686374422-invitations';
 
-export const MIGRATIONS = [InitialSchema1795685248536, SeedProvinces1795685300000];
+export const MIGRATIONS = [InitialSchema1795685248536, SeedProvinces1795685300000, Invitations1795686374422];

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsEmail,
   IsEnum,
   IsInt,
   IsLatitude,
@@ -87,6 +88,22 @@ export class CreateVenueDto {
   @ArrayUnique()
   @IsEnum(AreaFlag, { each: true })
   areaFlags?: AreaFlag[];
+
+  @ApiPropertyOptional({ example: 'Đại úy Lò Văn Minh, Phòng Xây dựng phong trào' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  contactName?: string;
+
+  @ApiPropertyOptional({ example: '0912 345 678' })
+  @IsOptional()
+  @Matches(/^[0-9 +().-]{6,30}$/)
+  contactPhone?: string;
+
+  @ApiPropertyOptional({ example: 'phongtrao@congan.laichau.gov.vn' })
+  @IsOptional()
+  @IsEmail()
+  contactEmail?: string;
 
   @ApiProperty({ example: 800 })
   @IsInt()

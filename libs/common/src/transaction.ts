@@ -1,0 +1,25 @@
+import { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Work to do once the transaction has committed — enqueueing jobs that point at the rows just
+ * written. Enqueueing before commit could let a worker read the old state; after commit, a lost
+ * enqueue is recovered by the reconcilers, because the rows are already in Postgres.
+ */
+export class AfterCommit {
+  private readonly tasks: Array<() => Promise<void>> = [];
+
+  add(task: () => Promise<void>): void {
+    this.tasks.push(task);
+  }
+
+  async run(): Promise<void> {
+    for (const task of this.tasks) await task();
+  }
+}
+
+export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager, afterCommit: AfterCommit) => Promise<T>): Promise<T> {
+  const afterCommit = new AfterCommit();
+  const result = await dataSource.transaction((manager) => work(manager, afterCommit));
+  await afterCommit.run();
+  return result;
+}

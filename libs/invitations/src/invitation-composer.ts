@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { instantToLocalDate, instantToLocalTime, NotFoundError } from '@app/common';
+import { AppConfig } from '@app/config';
+import { Edition } from '@app/editions/edition.entity';
+import { AssignmentRole } from '@app/leaders/leader.entities';
+import { PROGRAMME_PART_NAMES, ProgrammeItem } from '@app/programmes/programme.entities';
+import { Province } from '@app/provinces/province.entity';
+import { Venue } from '@app/venues/venue.entity';
+import { Invitation, InvitationMessage, InvitationStatus } from './invitation.entities';
+import { linkToken } from './links';
+import { buildFeedIcs, buildInvitationIcs } from './rendering/invitation-ics';
+import type { InvitationEmailView, InvitationEvent } from './rendering/rendering.types';
+import { renderInvitationEmail } from './rendering/templates';
+
+export interface InvitationContext {
+  invitation: Invitation;
+  venue: Venue;
+  province: Province;
+  edition: Edition;
+  programme: ProgrammeItem[];
+}
+
+export interface ComposedMessage {
+  to: { name: string; address: string };
+  subject: string;
+  html: string;
+  text: string;
+  method: 'REQUEST' | 'CANCEL';
+  ics: string;
+}
+
+/**
+ * Turns an invitation and its venue as they are now into the e-mail and calendar entry a delegate
+ * receives. Used by the worker to send and by the API to preview; it decides nothing.
+ */
+@Injectable()
+export class InvitationComposer {
+  constructor(private readonly config: AppConfig) {}
+
+  rsvpUrl(invitationId: string): string {
+    return `${this.config.PUBLIC_BASE_URL}/api/rsvp/${linkToken(this.config.LINK_SECRET, 'rsvp', invitationId)}`;
+  }
+
+  feedToken(email: string): string {
+    return linkToken(this.config.LINK_SECRET, 'feed', email.toLowerCase());
+  }
+
+  feedUrl(email: string): string {
+    return `${this.config.PUBLIC_BASE_URL.replace(/^https?:/, 'webcal:')}/api/calendar/${this.feedToken(email)}.ics`;
+  }
+
+  async load(manager: EntityManager, invitationId: string): Promise<InvitationContext> {
+    const invitation = await manager.findOneBy(Invitation, { id: invitationId });
+    if (!invitation) throw new NotFoundError('lời mời', invitationId);
+    const venue = await manager.findOneByOrFail(Venue, { id: invitation.venueId });
+    const [province, edition, programme] = await Promise.all([
+      manager.findOneByOrFail(Province, { code: venue.provinceCode }),
+      manager.findOneByOrFail(Edition, { id: venue.editionId }),
+      manager.find(ProgrammeItem, { where: { venueId: venue.id }, order: { startTime: 'ASC' } }),
+    ]);
+    return { invitation, venue, province, edition, programme };
+  }
+
+  compose(context: InvitationContext, message: Pick<InvitationMessage, 'kind' | 'method' | 'sequence' | 'reason' | 'previous'>): ComposedMessage {
+    const rendered = renderInvitationEmail(this.emailView(context, message));
+    return {
+      to: { name: context.invitation.delegateName, address: context.invitation.delegateEmail },
+      ...rendered,
+      method: message.method,
+      ics: buildInvitationIcs(this.event(context, message.sequence, message.method === 'CANCEL'), message.method),
+    };
+  }
+
+  /** The delegate's subscription: every invitation they have had, cancelled ones marked so. */
+  feed(contexts: InvitationContext[], email: string): string {
+    const events = contexts.map((context) => this.event(context, context.invitation.sequence, isCancelled(context)));
+    return buildFeedIcs(events, `Ngày hội toàn dân bảo vệ an ninh Tổ quốc — ${email}`);
+  }
+
+  event(context: InvitationContext, sequence: number, cancelled: boolean): InvitationEvent {
+    const { invitation, venue, province, edition } = context;
+    if (!venue.startsAt || !venue.endsAt) throw new Error(`venue ${venue.id} has no schedule`);
+    return {
+      uid: invitation.uid,
+      sequence,
+      stamp: new Date(),
+      summary: `Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm ${edition.year} — ${venue.name}`,
+      description: [
+        `Kính mời đồng chí ${invitation.delegateName}${invitation.delegateTitle ? `, ${invitation.delegateTitle}` : ''} ${roleText(invitation.role)}.`,
+        `Địa điểm: ${venue.address}, ${venue.communeName}, ${province.name}.`,
+        `Đơn vị tổ chức: ${hostOrganisation(venue, province)}.`,
+        `Xác nhận tham dự: ${this.rsvpUrl(invitation.id)}`,
+      ].join('\n'),
+      start: venue.startsAt,
+      end: venue.endsAt,
+      location: { title: venue.name, address: `${venue.address}, ${venue.communeName}, ${province.name}`, latitude: venue.latitude, longitude: venue.longitude },
+      organizer: { name: this.config.COMMITTEE_NAME, email: this.config.COMMITTEE_EMAIL },
+      attendee: { name: invitation.delegateName, email: invitation.delegateEmail },
+      url: this.rsvpUrl(invitation.id),
+      cancelled,
+    };
+  }
+
+  private emailView(context: InvitationContext, message: Pick<InvitationMessage, 'kind' | 'reason' | 'previous'>): InvitationEmailView {
+    const { invitation, venue, province, edition, programme } = context;
+    return {
+      kind: message.kind,
+      delegateName: invitation.delegateName,
+      delegateTitle: invitation.delegateTitle,
+      role: invitation.role === AssignmentRole.ChiefGuest ? 'chief_guest' : 'accompanying',
+      editionYear: edition.year,
+      editionTheme: edition.theme,
+      venueName: venue.name,
+      address: venue.address,
+      communeName: venue.communeName,
+      provinceName: province.name,
+      date: venue.startsAt ? instantToLocalDate(venue.startsAt) : (venue.scheduledDate ?? ''),
+      startTime: venue.startsAt ? instantToLocalTime(venue.startsAt) : '',
+      endTime: venue.endsAt ? instantToLocalTime(venue.endsAt) : '',
+      programme: programme.map((item) => ({ startTime: item.startTime, endTime: item.endTime, title: item.title, partName: PROGRAMME_PART_NAMES[item.part] })),
+      hostOrganisation: hostOrganisation(venue, province),
+      contact: venue.contactName
+        ? { name: venue.contactName, phone: venue.contactPhone, email: venue.contactEmail }
+        : { name: this.config.COMMITTEE_NAME, phone: null, email: this.config.COMMITTEE_EMAIL },
+      rsvpUrl: message.kind === 'cancellation' ? null : this.rsvpUrl(invitation.id),
+      feedUrl: this.feedUrl(invitation.delegateEmail),
+      reason: message.reason,
+      previous: message.previous,
+    };
+  }
+}
+
+function isCancelled(context: InvitationContext): boolean {
+  return context.invitation.status === InvitationStatus.Withdrawn || context.venue.status === 'cancelled';
+}
+
+function roleText(role: AssignmentRole): string {
+  return role === AssignmentRole.ChiefGuest ? 'dự, phát biểu chỉ đạo và tặng quà tại Ngày hội' : 'cùng dự Ngày hội';
+}
+
+/** The province's police run the festival point, with the venue's co-host when it has one. */
+export function hostOrganisation(venue: Venue, province: Province): string {
+  const police = `Công an ${province.kind === 'city' ? province.name : `tỉnh ${province.name}`}`;
+  return venue.coHost ? `${police} phối hợp với ${venue.coHost}` : police;
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailModule } from '@app/mail';
+import { CalendarFeed, Invitation, InvitationMessage } from './invitation.entities';
+import { InvitationComposer } from './invitation-composer';
+import { ReconcileInvitationMessagesHandler } from './reconcile-invitation-messages.handler';
+import { SendInvitationMessageHandler } from './send-invitation-message.handler';
+
+/** The worker's half of invitations: sending recorded e-mails and reconciling lost jobs. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Invitation, InvitationMessage, CalendarFeed]), MailModule],
+  providers: [
+    InvitationComposer,
+    SendInvitationMessageHandler,
+    ReconcileInvitationMessagesHandler,
+  ],
+  exports: [SendInvitationMessageHandler, ReconcileInvitationMessagesHandler],
+})
+export class InvitationsWorkerModule {}

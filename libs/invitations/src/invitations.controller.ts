@@ -1,0 +1,89 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@app/auth/actor';
+import { CurrentActor, PlannersOnly, Roles } from '@app/auth/decorators';
+import { Role } from '@app/auth/role';
+import { Page } from '@app/common';
+import { CreateInvitationDto, InvitationQueryDto, ReasonDto } from './dto/invitation.dto';
+import { Invitation } from './invitation.entities';
+import { ComposedMessage } from './invitation-composer';
+import { BulkResult, InvitationsService, InvitationView } from './invitations.service';
+
+/** Invitations are central planners' work; viewers may follow them. Organizers are not told who comes beyond their venue's leaders. */
+@ApiTags('invitations')
+@ApiBearerAuth()
+@Controller()
+export class InvitationsController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Get('invitations')
+  @Roles(Role.CentralPlanner, Role.Viewer)
+  list(@Query() query: InvitationQueryDto): Promise<Page<Invitation>> {
+    return this.invitations.list(query);
+  }
+
+  /** With every e-mail it implied: status, attempts and the last error of each. */
+  @Get('invitations/:id')
+  @Roles(Role.CentralPlanner, Role.Viewer)
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<InvitationView> {
+    return this.invitations.get(id);
+  }
+
+  /** The e-mail (HTML and text) and the ICS the delegate would receive now. Nothing is sent. */
+  @Get('invitations/:id/preview')
+  @PlannersOnly()
+  preview(@Param('id', ParseUUIDPipe) id: string): Promise<ComposedMessage> {
+    return this.invitations.preview(id);
+  }
+
+  /** A draft invitation of a leader (or a named delegate) to a scheduled venue. */
+  @Post('invitations')
+  @PlannersOnly()
+  create(@Body() input: CreateInvitationDto, @CurrentActor() actor: Actor): Promise<Invitation> {
+    return this.invitations.create(input, actor);
+  }
+
+  @Post('invitations/:id/send')
+  @PlannersOnly()
+  @HttpCode(202)
+  send(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<Invitation> {
+    return this.invitations.send(id, actor);
+  }
+
+  @Post('invitations/:id/withdraw')
+  @PlannersOnly()
+  @HttpCode(202)
+  withdraw(@Param('id', ParseUUIDPipe) id: string, @Body() input: ReasonDto, @CurrentActor() actor: Actor): Promise<Invitation> {
+    return this.invitations.withdraw(id, input.reason, actor);
+  }
+
+  @Post('invitations/:id/retry')
+  @PlannersOnly()
+  @HttpCode(202)
+  retry(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<InvitationView> {
+    return this.invitations.retryFailed(id, actor);
+  }
+
+  /** Withdraws the original invitation (CANCEL) and invites the proposed substitute (REQUEST). */
+  @Post('invitations/:id/substitute/approve')
+  @PlannersOnly()
+  @HttpCode(202)
+  approveSubstitute(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<{ withdrawn: Invitation; substitute: Invitation }> {
+    return this.invitations.approveSubstitute(id, actor);
+  }
+
+  @Post('invitations/:id/substitute/refuse')
+  @PlannersOnly()
+  @HttpCode(200)
+  refuseSubstitute(@Param('id', ParseUUIDPipe) id: string, @Body() input: ReasonDto, @CurrentActor() actor: Actor): Promise<Invitation> {
+    return this.invitations.refuseSubstitute(id, input.reason, actor);
+  }
+
+  /** Invites every leader assigned to a scheduled venue of the edition who has no live invitation. */
+  @Post('editions/:editionId/invitations/bulk')
+  @PlannersOnly()
+  @HttpCode(202)
+  bulk(@Param('editionId', ParseUUIDPipe) editionId: string, @CurrentActor() actor: Actor): Promise<BulkResult> {
+    return this.invitations.inviteAssigned(editionId, actor);
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { VenuesModule } from '@app/venues/venues.module';
+import { CalendarFeed, Invitation, InvitationMessage } from './invitation.entities';
+import { InvitationComposer } from './invitation-composer';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsService } from './invitations.service';
+import { RsvpController } from './rsvp.controller';
+import { RsvpService } from './rsvp.service';
+
+/**
+ * Owns invitations, their e-mails and calendar entries, RSVP and feeds (API side: records and
+ * enqueues). Sending lives in InvitationsWorkerModule, loaded by the worker app only.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([Invitation, InvitationMessage, CalendarFeed]), VenuesModule],
+  controllers: [InvitationsController, RsvpController],
+  providers: [InvitationsService, RsvpService, InvitationComposer],
+  exports: [InvitationsService, InvitationComposer],
+})
+export class InvitationsModule {}

@@ -1,0 +1,324 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { AuditService } from '@app/audit/audit.service';
+import type { Actor } from '@app/auth/actor';
+import { AfterCommit, BusinessRuleError, inTransaction, instantToLocalDate, instantToLocalTime, lockForUpdate, NotFoundError, Page, toPage } from '@app/common';
+import { AppConfig } from '@app/config';
+import { AssignmentRole, Leader, LeaderParticipation } from '@app/leaders/leader.entities';
+import { JobName, JobProducer } from '@app/queue';
+import { Venue } from '@app/venues/venue.entity';
+import { VenueChange, VenueEvents } from '@app/venues/venue-events';
+import { CreateInvitationDto, InvitationQueryDto } from './dto/invitation.dto';
+import { CalendarFeed, Invitation, InvitationMessage, InvitationStatus, MessageKind, MessageMethod, MessageStatus } from './invitation.entities';
+import { ComposedMessage, InvitationComposer } from './invitation-composer';
+import { DELIVERED_STATUSES, emailOf, LIVE_STATUSES, rsvpExpiry } from './invitation-rules';
+import { linkToken, tokenHash } from './links';
+
+const INVITATION = 'lời mời';
+
+export interface InvitationView extends Invitation {
+  messages: Array<Pick<InvitationMessage, 'id' | 'kind' | 'method' | 'sequence' | 'status' | 'attempts' | 'lastError' | 'sentAt' | 'createdAt'>>;
+}
+
+export interface BulkResult {
+  created: number;
+  alreadyInvited: number;
+  invitationIds: string[];
+}
+
+/**
+ * Invitations from creation to withdrawal: records every change with its audit entry and the e-mail
+ * it implies (an `invitation_messages` row) in one transaction, then enqueues the send after commit.
+ * The API never sends mail itself.
+ */
+@Injectable()
+export class InvitationsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly venueEvents: VenueEvents,
+    private readonly audit: AuditService,
+    private readonly producer: JobProducer,
+    private readonly config: AppConfig,
+    private readonly composer: InvitationComposer,
+  ) {}
+
+  onModuleInit(): void {
+    this.venueEvents.subscribe((manager, change, afterCommit) => this.followVenue(manager, change, afterCommit));
+  }
+
+  async create(input: CreateInvitationDto, actor: Actor): Promise<Invitation> {
+    return inTransaction(this.dataSource, async (manager) => this.createDraft(manager, input, actor));
+  }
+
+  /** Queues the first e-mail of a draft invitation. */
+  async send(id: string, actor: Actor): Promise<Invitation> {
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
+      const invitation = await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
+      if (invitation.status !== InvitationStatus.Draft) {
+        throw new BusinessRuleError('ALREADY_SENT', 'Lời mời đã được gửi.', { status: invitation.status }, 409);
+      }
+      return this.queueFirstMessage(manager, invitation, actor, afterCommit);
+    });
+  }
+
+  /** Invites every leader assigned to a scheduled venue of the edition who has no live invitation yet. */
+  async inviteAssigned(editionId: string, actor: Actor): Promise<BulkResult> {
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
+      const assignments: { venue_id: string; leader_id: string; role: AssignmentRole; invited: boolean }[] = await manager.query(
+        `SELECT a.venue_id, a.leader_id, a.role,
+                EXISTS (SELECT 1 FROM invitations i WHERE i.venue_id = a.venue_id AND i.leader_id = a.leader_id AND i.status <> 'withdrawn') AS invited
+           FROM venue_leader_assignments a JOIN venues v ON v.id = a.venue_id
+          WHERE v.edition_id = $1 AND v.status = 'scheduled'
+          ORDER BY v.scheduled_date, v.name, a.role DESC`,
+        [editionId],
+      );
+      const ids: string[] = [];
+      for (const assignment of assignments.filter((row) => !row.invited)) {
+        const draft = await this.createDraft(manager, { venueId: assignment.venue_id, leaderId: assignment.leader_id, role: assignment.role }, actor);
+        await this.queueFirstMessage(manager, draft, actor, afterCommit);
+        ids.push(draft.id);
+      }
+      return { created: ids.length, alreadyInvited: assignments.length - ids.length, invitationIds: ids };
+    });
+  }
+
+  async withdraw(id: string, reason: string, actor: Actor): Promise<Invitation> {
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
+      const invitation = await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
+      if (invitation.status === InvitationStatus.Withdrawn) {
+        throw new BusinessRuleError('ALREADY_WITHDRAWN', 'Lời mời đã được thu hồi.', undefined, 409);
+      }
+      return this.withdrawLocked(manager, invitation, reason, actor, afterCommit);
+    });
+  }
+
+  /** Sends again the messages of an invitation that failed for good (after every retry). */
+  async retryFailed(id: string, actor: Actor): Promise<InvitationView> {
+    const messages = await this.dataSource.transaction(async (manager) => {
+      await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
+      const failed = await manager.find(InvitationMessage, { where: { invitationId: id, status: MessageStatus.Failed } });
+      if (failed.length === 0) throw new BusinessRuleError('NOTHING_TO_RETRY', 'Không có thư gửi lỗi cần gửi lại.', undefined, 409);
+      await manager.update(InvitationMessage, { id: In(failed.map((message) => message.id)) }, { status: MessageStatus.Pending, lastError: null });
+      await this.audit.record(manager, { actor, entityType: 'invitation', entityId: id, action: 'update', note: `Gửi lại ${failed.length} thư lỗi` });
+      return failed;
+    });
+    for (const message of messages) await this.producer.requeue(JobName.SendInvitationMessage, { messageId: message.id });
+    return this.get(id);
+  }
+
+  async approveSubstitute(id: string, actor: Actor): Promise<{ withdrawn: Invitation; substitute: Invitation }> {
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
+      const original = await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
+      if (original.status !== InvitationStatus.SubstituteProposed || !original.substitute) {
+        throw new BusinessRuleError('NO_SUBSTITUTE_PROPOSED', 'Lời mời này không có đề xuất người thay thế.', { status: original.status }, 409);
+      }
+      const email = emailOf(original.substitute.contact);
+      if (!email) {
+        throw new BusinessRuleError('SUBSTITUTE_EMAIL_REQUIRED', 'Cần địa chỉ e-mail của người được cử thay để gửi giấy mời.', { contact: original.substitute.contact });
+      }
+      const { name, position } = original.substitute;
+      const withdrawn = await this.withdrawLocked(manager, original, `Cử đồng chí ${name} (${position}) dự thay`, actor, afterCommit);
+      const draft = await this.createDraft(
+        manager,
+        { venueId: original.venueId, delegate: { name, title: position, email }, role: original.role },
+        actor,
+        original.id,
+      );
+      const substitute = await this.queueFirstMessage(manager, draft, actor, afterCommit);
+      return { withdrawn, substitute };
+    });
+  }
+
+  async refuseSubstitute(id: string, reason: string, actor: Actor): Promise<Invitation> {
+    return this.dataSource.transaction(async (manager) => {
+      const invitation = await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
+      if (invitation.status !== InvitationStatus.SubstituteProposed) {
+        throw new BusinessRuleError('NO_SUBSTITUTE_PROPOSED', 'Lời mời này không có đề xuất người thay thế.', { status: invitation.status }, 409);
+      }
+      const before = { ...invitation };
+      invitation.status = InvitationStatus.Sent;
+      const saved = await manager.save(invitation);
+      await this.audit.record(manager, { actor, entityType: 'invitation', entityId: id, action: 'transition', before, after: saved, note: `Không chấp thuận người thay: ${reason}` });
+      return saved;
+    });
+  }
+
+  async list(query: InvitationQueryDto): Promise<Page<Invitation>> {
+    const builder = this.dataSource.getRepository(Invitation).createQueryBuilder('invitation').orderBy('invitation.createdAt', 'DESC');
+    if (query.editionId) builder.andWhere('invitation.editionId = :editionId', { editionId: query.editionId });
+    if (query.venueId) builder.andWhere('invitation.venueId = :venueId', { venueId: query.venueId });
+    if (query.status?.length) builder.andWhere('invitation.status IN (:...status)', { status: query.status });
+    const [items, total] = await builder.skip(query.offset).take(query.pageSize).getManyAndCount();
+    return toPage(items, total, query);
+  }
+
+  /** The e-mail and calendar entry the delegate would receive now, without sending anything. */
+  async preview(id: string): Promise<ComposedMessage> {
+    const context = await this.composer.load(this.dataSource.manager, id);
+    const withdrawn = context.invitation.status === InvitationStatus.Withdrawn;
+    return this.composer.compose(context, {
+      kind: withdrawn ? 'cancellation' : context.invitation.sequence > 0 ? 'update' : 'invitation',
+      method: withdrawn ? 'CANCEL' : 'REQUEST',
+      sequence: context.invitation.sequence,
+      reason: context.invitation.withdrawnReason,
+      previous: null,
+    });
+  }
+
+  async get(id: string): Promise<InvitationView> {
+    const invitation = await this.dataSource.manager.findOneBy(Invitation, { id });
+    if (!invitation) throw new NotFoundError(INVITATION, id);
+    const messages = await this.dataSource.manager.find(InvitationMessage, { where: { invitationId: id }, order: { createdAt: 'ASC' } });
+    return {
+      ...invitation,
+      messages: messages.map(({ id: messageId, kind, method, sequence, status, attempts, lastError, sentAt, createdAt }) => ({
+        id: messageId,
+        kind,
+        method,
+        sequence,
+        status,
+        attempts,
+        lastError,
+        sentAt,
+        createdAt,
+      })),
+    };
+  }
+
+  /** Follows a venue's reschedule (an update to every live invitation) or cancellation (CANCEL to all). */
+  private async followVenue(manager: EntityManager, change: VenueChange, afterCommit: AfterCommit): Promise<void> {
+    if (!change.rescheduled && !change.cancelled) return;
+    const affected = await manager.find(Invitation, {
+      where: { venueId: change.after.id, status: In(change.cancelled ? [...DELIVERED_STATUSES, InvitationStatus.Draft] : LIVE_STATUSES) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const actor = { id: change.after.nominatedBy ?? '00000000-0000-0000-0000-000000000000', email: 'system' };
+    for (const invitation of affected) {
+      if (change.cancelled) {
+        await this.withdrawLocked(manager, invitation, change.reason ?? 'Điểm tổ chức bị hủy', { ...actor, email: 'venue-cancelled' }, afterCommit);
+        continue;
+      }
+      const before = { ...invitation };
+      invitation.sequence += 1;
+      invitation.status = InvitationStatus.Queued; // a new date needs a new answer (iTIP resets PARTSTAT)
+      invitation.answeredAt = null;
+      invitation.substitute = null;
+      invitation.rsvpExpiresAt = rsvpExpiry(change.after.endsAt!, this.config.RSVP_GRACE_HOURS);
+      const saved = await manager.save(invitation);
+      await this.recordMessage(manager, saved, 'update', 'REQUEST', afterCommit, null, previousOf(change.before));
+      await this.audit.record(manager, {
+        actor: { id: actor.id, email: 'venue-rescheduled' },
+        entityType: 'invitation',
+        entityId: invitation.id,
+        action: 'update',
+        before,
+        after: saved,
+        note: 'Điểm tổ chức thay đổi thời gian hoặc địa điểm: gửi thông báo cập nhật',
+      });
+    }
+  }
+
+  private async createDraft(manager: EntityManager, input: CreateInvitationDto, actor: { id: string; email: string }, substituteFor: string | null = null): Promise<Invitation> {
+    const venue = await manager.findOneBy(Venue, { id: input.venueId });
+    if (!venue) throw new NotFoundError('điểm tổ chức', input.venueId);
+    if (venue.status !== 'scheduled' || !venue.endsAt) {
+      throw new BusinessRuleError('VENUE_NOT_SCHEDULED', 'Chỉ mời đại biểu khi điểm tổ chức đã được xếp lịch.', { status: venue.status }, 409);
+    }
+    const delegate = await this.delegateOf(manager, input, venue.editionId);
+    const id = randomUUID();
+    if (await manager.existsBy(Invitation, { venueId: venue.id, delegateEmail: delegate.email, status: Not(InvitationStatus.Withdrawn) })) {
+      throw new BusinessRuleError('ALREADY_INVITED', `Đã có lời mời còn hiệu lực gửi ${delegate.email} cho điểm tổ chức này.`, { email: delegate.email }, 409);
+    }
+    const invitation = await manager.save(
+      manager.create(Invitation, {
+        id,
+        editionId: venue.editionId,
+        venueId: venue.id,
+        leaderId: input.leaderId ?? null,
+        delegateName: delegate.name,
+        delegateTitle: delegate.title,
+        delegateEmail: delegate.email,
+        role: input.role,
+        status: InvitationStatus.Draft,
+        uid: `${id}@ngayhoi.vn`,
+        sequence: 0,
+        rsvpTokenHash: tokenHash(linkToken(this.config.LINK_SECRET, 'rsvp', id)),
+        rsvpExpiresAt: rsvpExpiry(venue.endsAt, this.config.RSVP_GRACE_HOURS),
+        substituteFor,
+        createdBy: actor.id,
+      }),
+    );
+    await this.audit.record(manager, { actor, entityType: 'invitation', entityId: id, action: 'create', after: invitation });
+    // The delegate's calendar subscription, linked from every e-mail they receive.
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(CalendarFeed)
+      .values({ email: delegate.email, tokenHash: tokenHash(linkToken(this.config.LINK_SECRET, 'feed', delegate.email)) })
+      .orIgnore()
+      .execute();
+    return invitation;
+  }
+
+  private async delegateOf(manager: EntityManager, input: CreateInvitationDto, editionId: string): Promise<{ name: string; title: string | null; email: string }> {
+    if (input.leaderId) {
+      const leader = await manager.findOneBy(Leader, { id: input.leaderId, active: true });
+      if (!leader) throw new NotFoundError('lãnh đạo', input.leaderId);
+      const participation = await manager.findOneBy(LeaderParticipation, { editionId, leaderId: leader.id });
+      return { name: leader.fullName, title: participation?.title ?? leader.position, email: leader.officeEmail.toLowerCase() };
+    }
+    const delegate = input.delegate!;
+    return { name: delegate.name.trim(), title: delegate.title?.trim() ?? null, email: delegate.email.trim().toLowerCase() };
+  }
+
+  private async queueFirstMessage(manager: EntityManager, invitation: Invitation, actor: { id: string; email: string }, afterCommit: AfterCommit): Promise<Invitation> {
+    const before = { ...invitation };
+    invitation.status = InvitationStatus.Queued;
+    const saved = await manager.save(invitation);
+    await this.recordMessage(manager, saved, 'invitation', 'REQUEST', afterCommit);
+    await this.audit.record(manager, { actor, entityType: 'invitation', entityId: saved.id, action: 'transition', before, after: saved });
+    return saved;
+  }
+
+  private async withdrawLocked(manager: EntityManager, invitation: Invitation, reason: string, actor: { id: string; email: string }, afterCommit: AfterCommit): Promise<Invitation> {
+    const before = { ...invitation };
+    const delivered = DELIVERED_STATUSES.includes(invitation.status);
+    invitation.status = InvitationStatus.Withdrawn;
+    invitation.withdrawnReason = reason;
+    if (delivered) invitation.sequence += 1;
+    const saved = await manager.save(invitation);
+    // Anything still waiting to go out for this invitation is now pointless.
+    await manager.update(InvitationMessage, { invitationId: saved.id, status: In([MessageStatus.Pending, MessageStatus.Failed]) }, { status: MessageStatus.Superseded });
+    if (delivered) await this.recordMessage(manager, saved, 'cancellation', 'CANCEL', afterCommit, reason);
+    await this.audit.record(manager, { actor, entityType: 'invitation', entityId: saved.id, action: 'transition', before, after: saved, note: reason });
+    return saved;
+  }
+
+  /** Records the e-mail a change implies and enqueues it once the transaction commits. */
+  private async recordMessage(
+    manager: EntityManager,
+    invitation: Invitation,
+    kind: MessageKind,
+    method: MessageMethod,
+    afterCommit: AfterCommit,
+    reason: string | null = null,
+    previous: InvitationMessage['previous'] = null,
+  ): Promise<void> {
+    if (method === 'REQUEST') {
+      await manager.update(
+        InvitationMessage,
+        { invitationId: invitation.id, method: 'REQUEST', status: In([MessageStatus.Pending, MessageStatus.Failed]) },
+        { status: MessageStatus.Superseded },
+      );
+    }
+    const message = await manager.save(manager.create(InvitationMessage, { invitationId: invitation.id, sequence: invitation.sequence, method, kind, reason, previous }));
+    afterCommit.add(() => this.producer.enqueue(JobName.SendInvitationMessage, { messageId: message.id }));
+  }
+}
+
+function previousOf(venue: Venue): InvitationMessage['previous'] {
+  if (!venue.startsAt || !venue.endsAt) return null;
+  return { date: instantToLocalDate(venue.startsAt), startTime: instantToLocalTime(venue.startsAt), endTime: instantToLocalTime(venue.endsAt) };
+}

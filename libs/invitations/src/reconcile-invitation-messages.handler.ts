@@ -1,0 +1,39 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { JobHandler, JobName, JobProducer } from '@app/queue';
+
+/** Rows younger than this are left to their own enqueue (it may simply not have happened yet). */
+const GRACE = "interval '30 seconds'";
+const BATCH = 5_000;
+
+/**
+ * Postgres is the truth: finds invitation e-mails still pending (or claimed by a sender that died)
+ * whose job Redis no longer has — flushed, restarted empty, or never enqueued because Redis was down
+ * when the API committed — and enqueues them again. Runs at worker start and on a job scheduler.
+ */
+@Injectable()
+export class ReconcileInvitationMessagesHandler implements JobHandler<JobName.ReconcileInvitationMessages> {
+  readonly jobName = JobName.ReconcileInvitationMessages;
+  private readonly logger = new Logger('InvitationMailReconciler');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly producer: JobProducer,
+  ) {}
+
+  async handle(): Promise<{ checked: number; requeued: number }> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM invitation_messages
+        WHERE (status = 'pending' AND created_at < now() - ${GRACE})
+           OR (status = 'sending' AND lease_until < now())
+        ORDER BY created_at LIMIT ${BATCH}`,
+    );
+    let requeued = 0;
+    for (const row of rows) {
+      if (await this.producer.requeue(JobName.SendInvitationMessage, { messageId: row.id })) requeued += 1;
+    }
+    if (requeued > 0) this.logger.warn({ requeued, checked: rows.length }, 'invitation e-mails re-enqueued from Postgres');
+    return { checked: rows.length, requeued };
+  }
+}

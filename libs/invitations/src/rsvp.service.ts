@@ -1,0 +1,194 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ICAL from 'ical.js';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { AuditService } from '@app/audit/audit.service';
+import { BusinessRuleError, DomainError, instantToLocalDate, instantToLocalTime } from '@app/common';
+import { RsvpAnswerDto } from './dto/invitation.dto';
+import { Invitation, InvitationStatus } from './invitation.entities';
+import { InvitationComposer } from './invitation-composer';
+import { ANSWERABLE_STATUSES, answerOfPartstat } from './invitation-rules';
+import { TOKEN_PATTERN, tokenHash } from './links';
+import type { RsvpPageView } from './rendering/rendering.types';
+import { renderRsvpPage } from './rendering/templates';
+import { CalendarFeed } from './invitation.entities';
+
+/** A refusal that reveals nothing: the same for a tampered, unknown or expired link. */
+export class InvalidLinkError extends DomainError {
+  constructor() {
+    super(404, 'INVALID_LINK', 'Liên kết không hợp lệ hoặc đã hết hạn.');
+  }
+}
+
+const ANSWER_STATUS = {
+  accept: InvitationStatus.Accepted,
+  decline: InvitationStatus.Declined,
+  substitute: InvitationStatus.SubstituteProposed,
+} as const;
+
+const ANSWER_NOTICES: Record<keyof typeof ANSWER_STATUS, string> = {
+  accept: 'Cảm ơn đồng chí. Ban Tổ chức đã ghi nhận đồng chí sẽ tham dự.',
+  decline: 'Ban Tổ chức đã ghi nhận đồng chí không tham dự được. Trân trọng cảm ơn.',
+  substitute: 'Ban Tổ chức đã ghi nhận đề xuất cử người dự thay và sẽ thông báo lại sau khi xem xét.',
+};
+
+/**
+ * What delegates do without an account: answer through their RSVP link, answer from their calendar
+ * (an iTIP REPLY relayed by the inbound-mail hook), and subscribe to their own calendar feed.
+ * The last answer stands; every answer is audited.
+ */
+@Injectable()
+export class RsvpService {
+  private readonly logger = new Logger('Rsvp');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly composer: InvitationComposer,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The page of a valid link, or null (the caller answers with the same refusal for every bad link). */
+  async page(token: string): Promise<string | null> {
+    const invitation = await this.findByToken(this.dataSource.manager, token);
+    return invitation ? renderRsvpPage(await this.pageView(invitation, token)) : null;
+  }
+
+  async answer(token: string, input: RsvpAnswerDto): Promise<string> {
+    const invitation = await this.dataSource.transaction(async (manager) => {
+      const found = await this.findByToken(manager, token, true);
+      if (!found) throw new InvalidLinkError();
+      const substitute =
+        input.answer === 'substitute'
+          ? { name: input.substituteName!.trim(), position: input.substitutePosition!.trim(), contact: input.substituteContact!.trim() }
+          : null;
+      return this.record(manager, found, ANSWER_STATUS[input.answer], 'rsvp', substitute);
+    });
+    return renderRsvpPage({ ...(await this.pageView(invitation, token)), notice: ANSWER_NOTICES[input.answer] });
+  }
+
+  /** Records a calendar client's REPLY. Unknown UIDs or attendees are refused and logged, never applied. */
+  async calendarReply(body: string): Promise<{ invitationId: string; status: InvitationStatus }> {
+    const reply = parseReply(body);
+    if (!reply) {
+      this.logger.warn('calendar reply refused: not an iTIP REPLY with one event and an attendee');
+      throw new BusinessRuleError('INVALID_CALENDAR_REPLY', 'Nội dung không phải là thư trả lời lịch (METHOD:REPLY) hợp lệ.', undefined, 400);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const invitation = await manager.findOne(Invitation, { where: { uid: reply.uid }, lock: { mode: 'pessimistic_write' } });
+      if (!invitation || invitation.delegateEmail !== reply.attendee) {
+        this.logger.warn({ uid: reply.uid, attendee: reply.attendee }, 'calendar reply refused: unknown UID or attendee');
+        throw new BusinessRuleError('UNKNOWN_CALENDAR_REPLY', 'Không tìm thấy lời mời khớp với UID và người được mời.', undefined, 422);
+      }
+      const status = answerOfPartstat(reply.partstat);
+      if (!status) {
+        throw new BusinessRuleError('UNSUPPORTED_PARTSTAT', `Trạng thái trả lời "${reply.partstat}" không được ghi nhận.`, { partstat: reply.partstat }, 422);
+      }
+      if (reply.sequence !== null && reply.sequence < invitation.sequence) {
+        throw new BusinessRuleError('STALE_CALENDAR_REPLY', 'Thư trả lời ứng với một phiên bản lời mời cũ.', { sequence: reply.sequence, current: invitation.sequence }, 409);
+      }
+      const saved = await this.record(manager, invitation, status, 'calendar', null);
+      return { invitationId: saved.id, status: saved.status };
+    });
+  }
+
+  /** The delegate's private subscription: every invitation sent to their address. */
+  async feed(token: string): Promise<string> {
+    if (!TOKEN_PATTERN.test(token)) throw new InvalidLinkError();
+    const feed = await this.dataSource.manager.findOneBy(CalendarFeed, { tokenHash: tokenHash(token) });
+    if (!feed) throw new InvalidLinkError();
+    const invitations = await this.dataSource.manager.find(Invitation, {
+      where: { delegateEmail: feed.email, status: Not(InvitationStatus.Draft) },
+      order: { createdAt: 'ASC' },
+    });
+    const contexts = await Promise.all(invitations.map((invitation) => this.composer.load(this.dataSource.manager, invitation.id)));
+    return this.composer.feed(contexts, feed.email);
+  }
+
+  private async record(
+    manager: EntityManager,
+    invitation: Invitation,
+    status: InvitationStatus,
+    via: 'rsvp' | 'calendar',
+    substitute: Invitation['substitute'],
+  ): Promise<Invitation> {
+    if (invitation.status === InvitationStatus.Withdrawn) {
+      throw new BusinessRuleError('INVITATION_WITHDRAWN', 'Lời mời này đã được thu hồi, không thể trả lời.', undefined, 409);
+    }
+    if (!ANSWERABLE_STATUSES.includes(invitation.status)) throw new InvalidLinkError();
+    const before = { ...invitation };
+    invitation.status = status;
+    invitation.substitute = substitute;
+    invitation.answeredAt = new Date();
+    invitation.answeredVia = via;
+    const saved = await manager.save(invitation);
+    await this.audit.record(manager, {
+      actor: { id: '00000000-0000-0000-0000-000000000000', email: `${via}:${invitation.delegateEmail}` },
+      entityType: 'invitation',
+      entityId: invitation.id,
+      action: 'transition',
+      before,
+      after: saved,
+      note: via === 'rsvp' ? 'Trả lời qua liên kết xác nhận' : 'Trả lời từ ứng dụng lịch',
+    });
+    return saved;
+  }
+
+  private async findByToken(manager: EntityManager, token: string, lock = false): Promise<Invitation | null> {
+    if (!TOKEN_PATTERN.test(token)) return null;
+    const invitation = await manager.findOne(Invitation, {
+      where: { rsvpTokenHash: tokenHash(token), status: Not(In([InvitationStatus.Draft])) },
+      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+    });
+    if (!invitation || invitation.rsvpExpiresAt.getTime() < Date.now()) return null;
+    return invitation;
+  }
+
+  private async pageView(invitation: Invitation, token: string): Promise<RsvpPageView> {
+    const { venue, province, edition } = await this.composer.load(this.dataSource.manager, invitation.id);
+    const answered = [InvitationStatus.Accepted, InvitationStatus.Declined, InvitationStatus.SubstituteProposed].includes(invitation.status);
+    return {
+      state: invitation.status === InvitationStatus.Withdrawn ? 'withdrawn' : answered ? 'answered' : 'open',
+      invitation: {
+        delegateName: invitation.delegateName,
+        venueName: venue.name,
+        address: `${venue.address}, ${venue.communeName}`,
+        provinceName: province.name,
+        date: venue.startsAt ? instantToLocalDate(venue.startsAt) : '',
+        startTime: venue.startsAt ? instantToLocalTime(venue.startsAt) : '',
+        endTime: venue.endsAt ? instantToLocalTime(venue.endsAt) : '',
+        editionYear: edition.year,
+        answer: answered ? invitation.status : null,
+      },
+      actionUrl: `/api/rsvp/${token}`,
+    };
+  }
+}
+
+interface ParsedReply {
+  uid: string;
+  attendee: string;
+  partstat: string;
+  sequence: number | null;
+}
+
+/** Reads an iTIP REPLY (RFC 5546) with ical.js: METHOD, the event's UID and SEQUENCE, the replying attendee. */
+export function parseReply(body: string): ParsedReply | null {
+  try {
+    const calendar = new ICAL.Component(ICAL.parse(body));
+    if (String(calendar.getFirstPropertyValue('method') ?? '').toUpperCase() !== 'REPLY') return null;
+    const event = calendar.getFirstSubcomponent('vevent');
+    const attendee = event?.getFirstProperty('attendee');
+    const uid = event?.getFirstPropertyValue('uid');
+    if (!event || !attendee || !uid) return null;
+    const address = String(attendee.getFirstValue()).replace(/^mailto:/i, '').trim().toLowerCase();
+    const sequence = event.getFirstPropertyValue('sequence');
+    return {
+      uid: String(uid),
+      attendee: address,
+      partstat: String(attendee.getParameter('partstat') ?? 'NEEDS-ACTION'),
+      sequence: sequence === null || sequence === undefined ? null : Number(sequence),
+    };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The one way out for e-mail: a pooled nodemailer SMTP transport built from SMTP_URL. Features
+ * compose messages; only this class talks SMTP. Runs in the worker (the API never sends).
+ */
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import nodemailer, { SendMailOptions, Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import { AppConfig } from '@app/config';
+
+export interface SentMail {
+  messageId: string;
+  accepted: string[];
+}
+
+@Injectable()
+export class Mailer implements OnApplicationShutdown {
+  private readonly transport: Transporter;
+
+  constructor(private readonly config: AppConfig) {
+    const options: SMTPPool.Options = {
+      url: config.SMTP_URL,
+      pool: true,
+      maxConnections: 5,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    };
+    this.transport = nodemailer.createTransport(options);
+  }
+
+  get from(): string {
+    return this.config.MAIL_FROM;
+  }
+
+  async send(message: SendMailOptions): Promise<SentMail> {
+    const info = await this.transport.sendMail({ from: this.config.MAIL_FROM, ...message });
+    return { messageId: info.messageId, accepted: (info.accepted ?? []).map(String) };
+  }
+
+  onApplicationShutdown(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,86 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { DomainError } from '@app/common/domain-error';
+import { AppConfig } from '@app/config';
+import { jobId, jobOptions, QueueTuning } from './job-options';
+
+const LIVE_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
+import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './queue-names';
+
+/**
+ * The one typed way to enqueue. Fails fast when Redis is down (producer connections do not queue
+ * commands offline): callers have already committed the truth to Postgres, the reconciler will
+ * enqueue it later, and the client is told 503.
+ */
+@Injectable()
+export class JobProducer {
+  private readonly queues: Record<QueueName, Queue>;
+
+  private readonly tuning: QueueTuning;
+
+  constructor(@InjectQueue(QueueName.Mail) mail: Queue, config: AppConfig) {
+    this.queues = { [QueueName.Mail]: mail };
+    this.tuning = { mailRetryDelayMs: config.MAIL_RETRY_DELAY_MS };
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
+    await this.enqueueMany(name, [payload]);
+  }
+
+  async enqueueMany<N extends JobName>(name: N, payloads: JobPayloads[N][]): Promise<void> {
+    if (payloads.length === 0) return;
+    const queue = this.queues[JOB_QUEUE[name]];
+    try {
+      await failFast(queue.addBulk(payloads.map((data) => ({ name, data, opts: jobOptions(name, data, this.tuning) }))));
+    } catch (error) {
+      throw new QueueUnavailableError(error);
+    }
+  }
+
+  /**
+   * Enqueues again a job whose previous run is over (completed or failed and kept for inspection),
+   * which a plain add would ignore because the job id is taken. A job still waiting, delayed or
+   * running is left alone. Returns true when a job was (re)added.
+   */
+  async requeue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<boolean> {
+    const queue = this.queues[JOB_QUEUE[name]];
+    const id = jobId(name, payload);
+    try {
+      if (id) {
+        const state = await failFast(queue.getJobState(id));
+        if (LIVE_STATES.has(state)) return false;
+        if (state !== 'unknown') await queue.remove(id);
+      }
+      await failFast(queue.add(name, payload, jobOptions(name, payload, this.tuning)));
+      return true;
+    } catch (error) {
+      throw new QueueUnavailableError(error);
+    }
+  }
+
+  /** The queue behind a job name, for schedulers and operations. */
+  queueOf(name: JobName): Queue {
+    return this.queues[JOB_QUEUE[name]];
+  }
+}
+
+/**
+ * BullMQ waits for its connection before any command, for ever if Redis is down; a request must not.
+ * The same bound applies to every producer call.
+ */
+const PRODUCER_TIMEOUT_MS = 2_000;
+
+function failFast<T>(operation: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${PRODUCER_TIMEOUT_MS} ms`)), PRODUCER_TIMEOUT_MS);
+  });
+  return Promise.race([operation, timeout]).finally(() => clearTimeout(timer));
+}
+
+export class QueueUnavailableError extends DomainError {
+  constructor(override readonly cause: unknown) {
+    super(503, 'QUEUE_UNAVAILABLE', 'Đã lưu thay đổi nhưng hàng đợi tạm thời không sẵn sàng; hệ thống sẽ tự gửi lại khi khôi phục.');
+  }
+}

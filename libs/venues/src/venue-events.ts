@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AfterCommit } from '@app/common/transaction';
+import type { Venue } from './venue.entity';
+
+/** What changed about a venue that others (invitations, later logistics) must follow. */
+export interface VenueChange {
+  before: Venue;
+  after: Venue;
+  /** Date, hours or place changed while the venue stays scheduled. */
+  rescheduled: boolean;
+  /** The venue was cancelled. */
+  cancelled: boolean;
+  reason: string | null;
+}
+
+export type VenueChangeListener = (manager: EntityManager, change: VenueChange, afterCommit: AfterCommit) => Promise<void>;
+
+/**
+ * Lets features that hang off a venue follow its changes in the same transaction, without the venues
+ * library depending on them (they register here at start-up).
+ */
+@Injectable()
+export class VenueEvents {
+  private readonly listeners: VenueChangeListener[] = [];
+
+  subscribe(listener: VenueChangeListener): void {
+    this.listeners.push(listener);
+  }
+
+  async publish(manager: EntityManager, change: VenueChange, afterCommit: AfterCommit): Promise<void> {
+    for (const listener of this.listeners) await listener(manager, change, afterCommit);
+  }
+}
+
+/** Date, hours or place of a scheduled venue differ (what an invitation's calendar entry shows). */
+export function describeVenueChange(before: Venue, after: Venue, reason: string | null = null): VenueChange {
+  const when = (venue: Venue) => `${venue.scheduledDate}|${venue.startsAt?.toISOString()}|${venue.endsAt?.toISOString()}`;
+  const where = (venue: Venue) => `${venue.address}|${venue.latitude}|${venue.longitude}|${venue.communeName}|${venue.provinceCode}|${venue.name}`;
+  const wasScheduled = before.status === 'scheduled';
+  return {
+    before,
+    after,
+    rescheduled: wasScheduled && after.status === 'scheduled' && (when(before) !== when(after) || where(before) !== where(after)),
+    cancelled: before.status !== 'cancelled' && after.status === 'cancelled',
+    reason,
+  };
+}
