@@ -103,6 +103,37 @@ describe('Editions and leaders', () => {
     expect(search.body.items.map((leader: { id: string }) => leader.id)).toEqual([leaderId]);
   });
 
+  it('refuses to schedule a venue on a day its assigned leader cannot come', async () => {
+    const edition = await createEdition(t.dataSource);
+    const leader = await createLeader(t.dataSource, { fullName: 'Hoàng Văn Lâm' }, [[`${edition.year}-08-01`, `${edition.year}-08-03`]]);
+    const approved = await createVenue(t.dataSource, edition, '12', { status: 'approved' as never });
+    await t.http.post(`/api/venues/${approved.id}/leaders`).set('Authorization', planner).send({ leaderId: leader.id, role: 'chief_guest' }).expect(201);
+    const busy = await t.http
+      .post(`/api/venues/${approved.id}/transitions`)
+      .set('Authorization', planner)
+      .send({ to: 'scheduled', version: approved.version, date: `${edition.year}-08-02`, startTime: '07:30', endTime: '11:30' })
+      .expect(422);
+    expect(busy.body).toMatchObject({ code: 'ASSIGNED_LEADERS_UNAVAILABLE', details: { leaders: [{ fullName: 'Hoàng Văn Lâm', reason: 'unavailable' }] } });
+
+    const elsewhere = await createVenue(t.dataSource, edition, '66', { scheduleOn: `${edition.year}-08-10` });
+    const other = await createVenue(t.dataSource, edition, '91', { status: 'approved' as never });
+    const second = await createLeader(t.dataSource, { fullName: 'Vũ Thị Mai' });
+    await t.http.put(`/api/editions/${edition.id}/leaders/${second.id}`).set('Authorization', planner).send({ title: 'Bộ trưởng', maxAppearances: 2 }).expect(200);
+    await t.http.post(`/api/venues/${elsewhere.id}/leaders`).set('Authorization', planner).send({ leaderId: second.id, role: 'chief_guest' }).expect(201);
+    await t.http.post(`/api/venues/${other.id}/leaders`).set('Authorization', planner).send({ leaderId: second.id, role: 'chief_guest' }).expect(201);
+    const doubled = await t.http
+      .post(`/api/venues/${other.id}/transitions`)
+      .set('Authorization', planner)
+      .send({ to: 'scheduled', version: other.version, date: `${edition.year}-08-10`, startTime: '07:30', endTime: '11:30' })
+      .expect(422);
+    expect(doubled.body.details.leaders).toEqual([{ fullName: 'Vũ Thị Mai', reason: 'double_booked', otherVenue: elsewhere.name }]);
+    await t.http
+      .post(`/api/venues/${approved.id}/transitions`)
+      .set('Authorization', planner)
+      .send({ to: 'scheduled', version: approved.version, date: `${edition.year}-08-04`, startTime: '07:30', endTime: '11:30' })
+      .expect(200);
+  });
+
   it('lists the 34 provinces and the 63 former ones', async () => {
     const provinces = await t.http.get('/api/provinces').set('Authorization', planner).expect(200);
     expect(provinces.body).toHaveLength(34);

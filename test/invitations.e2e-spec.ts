@@ -353,6 +353,58 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
     expect(await worker.get(ReconcileInvitationMessagesHandler).handle()).toMatchObject({ requeued: 0 });
   }, 30_000);
 
+  it('sends no CANCEL for an invitation whose first e-mail never left, and a first invitation (not an update) after a reschedule', async () => {
+    const { venue, leader } = await scheduledVenueWithLeader(`${edition.year}-08-09`);
+    const plannerUser = await createUser(t.dataSource, Role.CentralPlanner);
+    const token = `Bearer ${await t.tokenFor(plannerUser)}`;
+    await worker.close(); // nothing leaves while the worker is down
+    try {
+      await t.http.post(`/api/editions/${edition.id}/invitations/bulk`).set('Authorization', token).expect(202);
+      const invitation = await invitationOf(leader);
+      await t.http
+        .post(`/api/venues/${venue.id}/transitions`)
+        .set('Authorization', token)
+        .send({ to: 'scheduled', version: venue.version, date: `${edition.year}-08-11`, startTime: '07:30', endTime: '11:30' })
+        .expect(200);
+      const messages = await t.dataSource.query(`SELECT kind, sequence, status FROM invitation_messages WHERE invitation_id = $1 ORDER BY created_at`, [invitation.id]);
+      expect(messages).toEqual([
+        { kind: 'invitation', sequence: 0, status: 'superseded' },
+        { kind: 'invitation', sequence: 1, status: 'pending' },
+      ]);
+      const [automatic] = await t.dataSource.query(`SELECT actor_id FROM audit_entries WHERE entity_id = $1 AND action = 'update' ORDER BY id DESC LIMIT 1`, [invitation.id]);
+      expect(automatic.actor_id).toBe(plannerUser.id); // recorded under the planner who moved the venue
+
+      await t.http.post(`/api/invitations/${invitation.id}/withdraw`).set('Authorization', token).send({ reason: 'Chưa gửi đã thu hồi' }).expect(202);
+      const after = await t.dataSource.query(`SELECT kind, status FROM invitation_messages WHERE invitation_id = $1 ORDER BY created_at`, [invitation.id]);
+      expect(after.map((message: { kind: string; status: string }) => `${message.kind}:${message.status}`)).toEqual(['invitation:superseded', 'invitation:superseded']);
+    } finally {
+      worker = await createTestWorker({ SMTP_URL: sink.url, MAIL_RETRY_DELAY_MS: '50' });
+    }
+  });
+
+  it('skips inactive leaders in a bulk invitation, and a draft sent later gets a link valid until after the current date', async () => {
+    const { venue, leader } = await scheduledVenueWithLeader(`${edition.year}-08-15`);
+    const retired = await createLeader(t.dataSource, { active: false });
+    await t.dataSource.query(`INSERT INTO venue_leader_assignments (venue_id, leader_id, role) VALUES ($1, $2, 'accompanying')`, [venue.id, retired.id]);
+    const bulk = await t.http.post(`/api/editions/${edition.id}/invitations/bulk`).set('Authorization', planner).expect(202);
+    expect(bulk.body.invitationIds).toContain((await invitationOf(leader)).id);
+    expect(await t.dataSource.query(`SELECT id FROM invitations WHERE leader_id = $1`, [retired.id])).toEqual([]);
+
+    const draft = await t.http
+      .post('/api/invitations')
+      .set('Authorization', planner)
+      .send({ venueId: venue.id, delegate: { name: 'Đỗ Văn Hải', email: 'hai.dv@vanphong.example.vn' }, role: 'accompanying' })
+      .expect(201);
+    const moved = await t.http
+      .post(`/api/venues/${venue.id}/transitions`)
+      .set('Authorization', planner)
+      .send({ to: 'scheduled', version: venue.version, date: `${edition.year}-08-18`, startTime: '07:30', endTime: '11:30' })
+      .expect(200);
+    await t.http.post(`/api/invitations/${draft.body.id}/send`).set('Authorization', planner).expect(202);
+    const [{ rsvp_expires_at }] = await t.dataSource.query(`SELECT rsvp_expires_at FROM invitations WHERE id = $1`, [draft.body.id]);
+    expect(rsvp_expires_at.toISOString()).toBe(new Date(new Date(moved.body.endsAt).getTime() + 24 * 3600_000).toISOString());
+  });
+
   it('previews the e-mail and ICS of an invitation without sending', async () => {
     const venue = await createVenue(t.dataSource, edition, '66', { scheduleOn: `${edition.year}-08-07` });
     const draft = await t.http
@@ -361,6 +413,7 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
       .send({ venueId: venue.id, delegate: { name: 'Trần Thị Hoa', title: 'Vụ trưởng', email: 'hoa.tt@vanphong.example.vn' }, role: 'accompanying' })
       .expect(201);
     expect(draft.body.status).toBe('draft');
+    expect(draft.body).not.toHaveProperty('rsvpTokenHash');
     const preview = await t.http.get(`/api/invitations/${draft.body.id}/preview`).set('Authorization', planner).expect(200);
     expect(preview.body).toMatchObject({ method: 'REQUEST', to: { address: 'hoa.tt@vanphong.example.vn' } });
     expect(preview.body.html).toContain('Trần Thị Hoa');

@@ -55,6 +55,9 @@ describe('RBAC: province scope, viewers, need-to-know', () => {
       t.http.post(`/api/venues/${venueB.id}/programme/from-template`).send({ replace: true }),
       // moving one's own venue into another province is a write to that province too
       t.http.patch(`/api/venues/${venueA.id}`).send({ version: venueA.version, provinceCode: '66' }),
+      // a stale version or an impossible transition must not describe another province's venue either
+      t.http.patch(`/api/venues/${venueB.id}`).send({ version: 99, expectedAttendance: 1 }),
+      t.http.post(`/api/venues/${venueB.id}/transitions`).send({ to: 'held', version: 99 }),
     ];
     for (const write of writes) {
       const response = await write.set('Authorization', organizerA);
@@ -66,9 +69,12 @@ describe('RBAC: province scope, viewers, need-to-know', () => {
     expect(untouched).toMatchObject({ version: venueB.version, expectedAttendance: venueB.expectedAttendance, status: 'scheduled' });
   });
 
-  it('lets the organizer write in their own province', async () => {
+  it('lets the organizer write in their own province, but not change a venue tier', async () => {
     await t.http.post('/api/venues').set('Authorization', organizerA).send(nominationIn('12')).expect(201);
     await t.http.patch(`/api/venues/${venueA.id}`).set('Authorization', organizerA).send({ version: venueA.version, expectedAttendance: 650 }).expect(200);
+    // Demoting a central venue would let the province move it through the committee's workflow.
+    const demote = await t.http.patch(`/api/venues/${venueA.id}`).set('Authorization', organizerA).send({ version: venueA.version + 1, tier: 'provincial' }).expect(403);
+    expect(demote.body.code).toBe('PLANNER_ONLY');
   });
 
   it('keeps an organizer to their own province when reading', async () => {
@@ -89,6 +95,7 @@ describe('RBAC: province scope, viewers, need-to-know', () => {
       t.http.post('/api/editions').send({ year: 2099, theme: 'Không được phép' }),
       t.http.post('/api/leaders').send({}),
       t.http.get('/api/audit'),
+      t.http.get('/api/invitations'), // invitations carry leaders' office contacts
     ];
     for (const write of writes) {
       const response = await write.set('Authorization', viewer);

@@ -44,6 +44,14 @@ describe('Validation errors and optimistic locking', () => {
     expect(await venueCount()).toBe(before);
   });
 
+  it('answers 400, not 500, to null for a required field on PATCH, and clears an optional one', async () => {
+    const venue = await createVenue(t.dataSource, edition, '11');
+    const nulls = await t.http.patch(`/api/venues/${venue.id}`).set('Authorization', planner).send({ version: 1, name: null, latitude: null }).expect(400);
+    expect(nulls.body.details.map((issue: { field: string }) => issue.field).sort()).toEqual(['latitude', 'name']);
+    const cleared = await t.http.patch(`/api/venues/${venue.id}`).set('Authorization', planner).send({ version: 1, hamletName: null }).expect(200);
+    expect(cleared.body.hamletName).toBeNull();
+  });
+
   it('answers 422 for a candidate date outside the window, and writes nothing', async () => {
     const before = await venueCount();
     const response = await t.http.post('/api/venues').set('Authorization', planner).send({ ...valid(), candidateDates: [`${edition.year}-09-01`] }).expect(422);

@@ -24,6 +24,7 @@ const HTTP_MESSAGES: Record<number, [string, string]> = {
 /** Postgres SQLSTATEs that are the client's doing, not a server fault. */
 const PG_ERRORS: Record<string, [number, string, string]> = {
   '23505': [409, 'DUPLICATE', 'Dữ liệu trùng với một bản ghi đã có.'],
+  '23502': [400, 'VALIDATION_FAILED', 'Thiếu giá trị bắt buộc.'],
   '23503': [422, 'REFERENCE_NOT_FOUND', 'Dữ liệu tham chiếu tới một bản ghi không tồn tại.'],
   '23514': [422, 'CONSTRAINT_VIOLATED', 'Dữ liệu vi phạm ràng buộc nghiệp vụ.'],
   '22P02': [400, 'BAD_REQUEST', 'Yêu cầu không hợp lệ.'],

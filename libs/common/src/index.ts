@@ -8,3 +8,4 @@ export * from './validators';
 export * from './locking';
 export * from './logging.module';
 export * from './transaction';
+export * from './sql';

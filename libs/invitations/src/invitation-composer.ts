@@ -50,16 +50,14 @@ export class InvitationComposer {
     return `${this.config.PUBLIC_BASE_URL.replace(/^https?:/, 'webcal:')}/api/calendar/${this.feedToken(email)}.ics`;
   }
 
+  /** The invitation with its venue, province and edition (one query) and the venue's programme. */
   async load(manager: EntityManager, invitationId: string): Promise<InvitationContext> {
-    const invitation = await manager.findOneBy(Invitation, { id: invitationId });
+    if (!invitationId) throw new Error('InvitationComposer.load needs an invitation id'); // TypeORM would match any row
+    const invitation = await manager.findOne(Invitation, { where: { id: invitationId }, relations: { venue: { province: true }, edition: true } });
     if (!invitation) throw new NotFoundError('lời mời', invitationId);
-    const venue = await manager.findOneByOrFail(Venue, { id: invitation.venueId });
-    const [province, edition, programme] = await Promise.all([
-      manager.findOneByOrFail(Province, { code: venue.provinceCode }),
-      manager.findOneByOrFail(Edition, { id: venue.editionId }),
-      manager.find(ProgrammeItem, { where: { venueId: venue.id }, order: { startTime: 'ASC' } }),
-    ]);
-    return { invitation, venue, province, edition, programme };
+    const { venue, edition } = invitation as Invitation & { venue: Venue & { province: Province }; edition: Edition };
+    const programme = await manager.find(ProgrammeItem, { where: { venueId: venue.id }, order: { startTime: 'ASC' } });
+    return { invitation, venue, province: venue.province, edition, programme };
   }
 
   compose(context: InvitationContext, message: Pick<InvitationMessage, 'kind' | 'method' | 'sequence' | 'reason' | 'previous'>): ComposedMessage {

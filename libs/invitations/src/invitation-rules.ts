@@ -9,9 +9,6 @@ export const LIVE_STATUSES: readonly InvitationStatus[] = [
   InvitationStatus.SubstituteProposed,
 ];
 
-/** Invitations whose delegate has received at least one REQUEST (and so must get a CANCEL). */
-export const DELIVERED_STATUSES: readonly InvitationStatus[] = [...LIVE_STATUSES, InvitationStatus.Declined];
-
 /** Statuses an RSVP or a calendar reply may be recorded in. */
 export const ANSWERABLE_STATUSES: readonly InvitationStatus[] = [
   InvitationStatus.Queued,

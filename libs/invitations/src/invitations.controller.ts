@@ -1,30 +1,30 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/auth/actor';
-import { CurrentActor, PlannersOnly, Roles } from '@app/auth/decorators';
-import { Role } from '@app/auth/role';
+import { CurrentActor, PlannersOnly } from '@app/auth/decorators';
 import { Page } from '@app/common';
 import { CreateInvitationDto, InvitationQueryDto, ReasonDto } from './dto/invitation.dto';
-import { Invitation } from './invitation.entities';
 import { ComposedMessage } from './invitation-composer';
-import { BulkResult, InvitationsService, InvitationView } from './invitations.service';
+import { BulkResult, InvitationsService, InvitationSummary, InvitationView } from './invitations.service';
 
-/** Invitations are central planners' work; viewers may follow them. Organizers are not told who comes beyond their venue's leaders. */
+/**
+ * Invitations are central planners' work, and carry leaders' office contacts, which only planners see
+ * (organizers learn who comes to their venue from /venues/:id/leaders).
+ */
 @ApiTags('invitations')
 @ApiBearerAuth()
 @Controller()
+@PlannersOnly()
 export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @Get('invitations')
-  @Roles(Role.CentralPlanner, Role.Viewer)
-  list(@Query() query: InvitationQueryDto): Promise<Page<Invitation>> {
+  list(@Query() query: InvitationQueryDto): Promise<Page<InvitationSummary>> {
     return this.invitations.list(query);
   }
 
   /** With every e-mail it implied: status, attempts and the last error of each. */
   @Get('invitations/:id')
-  @Roles(Role.CentralPlanner, Role.Viewer)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<InvitationView> {
     return this.invitations.get(id);
   }
@@ -39,21 +39,21 @@ export class InvitationsController {
   /** A draft invitation of a leader (or a named delegate) to a scheduled venue. */
   @Post('invitations')
   @PlannersOnly()
-  create(@Body() input: CreateInvitationDto, @CurrentActor() actor: Actor): Promise<Invitation> {
+  create(@Body() input: CreateInvitationDto, @CurrentActor() actor: Actor): Promise<InvitationSummary> {
     return this.invitations.create(input, actor);
   }
 
   @Post('invitations/:id/send')
   @PlannersOnly()
   @HttpCode(202)
-  send(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<Invitation> {
+  send(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<InvitationSummary> {
     return this.invitations.send(id, actor);
   }
 
   @Post('invitations/:id/withdraw')
   @PlannersOnly()
   @HttpCode(202)
-  withdraw(@Param('id', ParseUUIDPipe) id: string, @Body() input: ReasonDto, @CurrentActor() actor: Actor): Promise<Invitation> {
+  withdraw(@Param('id', ParseUUIDPipe) id: string, @Body() input: ReasonDto, @CurrentActor() actor: Actor): Promise<InvitationSummary> {
     return this.invitations.withdraw(id, input.reason, actor);
   }
 
@@ -68,14 +68,14 @@ export class InvitationsController {
   @Post('invitations/:id/substitute/approve')
   @PlannersOnly()
   @HttpCode(202)
-  approveSubstitute(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<{ withdrawn: Invitation; substitute: Invitation }> {
+  approveSubstitute(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<{ withdrawn: InvitationSummary; substitute: InvitationSummary }> {
     return this.invitations.approveSubstitute(id, actor);
   }
 
   @Post('invitations/:id/substitute/refuse')
   @PlannersOnly()
   @HttpCode(200)
-  refuseSubstitute(@Param('id', ParseUUIDPipe) id: string, @Body() input: ReasonDto, @CurrentActor() actor: Actor): Promise<Invitation> {
+  refuseSubstitute(@Param('id', ParseUUIDPipe) id: string, @Body() input: ReasonDto, @CurrentActor() actor: Actor): Promise<InvitationSummary> {
     return this.invitations.refuseSubstitute(id, input.reason, actor);
   }
 

@@ -13,12 +13,20 @@ import { VenueChange, VenueEvents } from '@app/venues/venue-events';
 import { CreateInvitationDto, InvitationQueryDto } from './dto/invitation.dto';
 import { CalendarFeed, Invitation, InvitationMessage, InvitationStatus, MessageKind, MessageMethod, MessageStatus } from './invitation.entities';
 import { ComposedMessage, InvitationComposer } from './invitation-composer';
-import { DELIVERED_STATUSES, emailOf, LIVE_STATUSES, rsvpExpiry } from './invitation-rules';
+import { emailOf, LIVE_STATUSES, rsvpExpiry } from './invitation-rules';
 import { linkToken, tokenHash } from './links';
 
 const INVITATION = 'lời mời';
 
-export interface InvitationView extends Invitation {
+/** An invitation as the API shows it: never with its RSVP token hash. */
+export type InvitationSummary = Omit<Invitation, 'rsvpTokenHash'>;
+
+export function toSummary(invitation: Invitation): InvitationSummary {
+  const { rsvpTokenHash: _secret, ...summary } = invitation;
+  return summary;
+}
+
+export interface InvitationView extends InvitationSummary {
   messages: Array<Pick<InvitationMessage, 'id' | 'kind' | 'method' | 'sequence' | 'status' | 'attempts' | 'lastError' | 'sentAt' | 'createdAt'>>;
 }
 
@@ -48,18 +56,21 @@ export class InvitationsService implements OnModuleInit {
     this.venueEvents.subscribe((manager, change, afterCommit) => this.followVenue(manager, change, afterCommit));
   }
 
-  async create(input: CreateInvitationDto, actor: Actor): Promise<Invitation> {
-    return inTransaction(this.dataSource, async (manager) => this.createDraft(manager, input, actor));
+  async create(input: CreateInvitationDto, actor: Actor): Promise<InvitationSummary> {
+    return toSummary(await inTransaction(this.dataSource, async (manager) => this.createDraft(manager, input, actor)));
   }
 
   /** Queues the first e-mail of a draft invitation. */
-  async send(id: string, actor: Actor): Promise<Invitation> {
+  async send(id: string, actor: Actor): Promise<InvitationSummary> {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const invitation = await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
       if (invitation.status !== InvitationStatus.Draft) {
         throw new BusinessRuleError('ALREADY_SENT', 'Lời mời đã được gửi.', { status: invitation.status }, 409);
       }
-      return this.queueFirstMessage(manager, invitation, actor, afterCommit);
+      // The venue may have moved since the draft was made: the link lives until after its current date.
+      const venue = await this.lockScheduledVenue(manager, invitation.venueId);
+      invitation.rsvpExpiresAt = rsvpExpiry(venue.endsAt!, this.config.RSVP_GRACE_HOURS);
+      return toSummary(await this.queueFirstMessage(manager, invitation, actor, afterCommit));
     });
   }
 
@@ -70,6 +81,7 @@ export class InvitationsService implements OnModuleInit {
         `SELECT a.venue_id, a.leader_id, a.role,
                 EXISTS (SELECT 1 FROM invitations i WHERE i.venue_id = a.venue_id AND i.leader_id = a.leader_id AND i.status <> 'withdrawn') AS invited
            FROM venue_leader_assignments a JOIN venues v ON v.id = a.venue_id
+           JOIN leaders l ON l.id = a.leader_id AND l.active
           WHERE v.edition_id = $1 AND v.status = 'scheduled'
           ORDER BY v.scheduled_date, v.name, a.role DESC`,
         [editionId],
@@ -84,13 +96,13 @@ export class InvitationsService implements OnModuleInit {
     });
   }
 
-  async withdraw(id: string, reason: string, actor: Actor): Promise<Invitation> {
+  async withdraw(id: string, reason: string, actor: Actor): Promise<InvitationSummary> {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const invitation = await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
       if (invitation.status === InvitationStatus.Withdrawn) {
         throw new BusinessRuleError('ALREADY_WITHDRAWN', 'Lời mời đã được thu hồi.', undefined, 409);
       }
-      return this.withdrawLocked(manager, invitation, reason, actor, afterCommit);
+      return toSummary(await this.withdrawLocked(manager, invitation, reason, actor, afterCommit));
     });
   }
 
@@ -108,7 +120,7 @@ export class InvitationsService implements OnModuleInit {
     return this.get(id);
   }
 
-  async approveSubstitute(id: string, actor: Actor): Promise<{ withdrawn: Invitation; substitute: Invitation }> {
+  async approveSubstitute(id: string, actor: Actor): Promise<{ withdrawn: InvitationSummary; substitute: InvitationSummary }> {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const original = await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
       if (original.status !== InvitationStatus.SubstituteProposed || !original.substitute) {
@@ -127,11 +139,11 @@ export class InvitationsService implements OnModuleInit {
         original.id,
       );
       const substitute = await this.queueFirstMessage(manager, draft, actor, afterCommit);
-      return { withdrawn, substitute };
+      return { withdrawn: toSummary(withdrawn), substitute: toSummary(substitute) };
     });
   }
 
-  async refuseSubstitute(id: string, reason: string, actor: Actor): Promise<Invitation> {
+  async refuseSubstitute(id: string, reason: string, actor: Actor): Promise<InvitationSummary> {
     return this.dataSource.transaction(async (manager) => {
       const invitation = await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
       if (invitation.status !== InvitationStatus.SubstituteProposed) {
@@ -141,17 +153,17 @@ export class InvitationsService implements OnModuleInit {
       invitation.status = InvitationStatus.Sent;
       const saved = await manager.save(invitation);
       await this.audit.record(manager, { actor, entityType: 'invitation', entityId: id, action: 'transition', before, after: saved, note: `Không chấp thuận người thay: ${reason}` });
-      return saved;
+      return toSummary(saved);
     });
   }
 
-  async list(query: InvitationQueryDto): Promise<Page<Invitation>> {
+  async list(query: InvitationQueryDto): Promise<Page<InvitationSummary>> {
     const builder = this.dataSource.getRepository(Invitation).createQueryBuilder('invitation').orderBy('invitation.createdAt', 'DESC');
     if (query.editionId) builder.andWhere('invitation.editionId = :editionId', { editionId: query.editionId });
     if (query.venueId) builder.andWhere('invitation.venueId = :venueId', { venueId: query.venueId });
     if (query.status?.length) builder.andWhere('invitation.status IN (:...status)', { status: query.status });
     const [items, total] = await builder.skip(query.offset).take(query.pageSize).getManyAndCount();
-    return toPage(items, total, query);
+    return toPage(items.map(toSummary), total, query);
   }
 
   /** The e-mail and calendar entry the delegate would receive now, without sending anything. */
@@ -172,7 +184,7 @@ export class InvitationsService implements OnModuleInit {
     if (!invitation) throw new NotFoundError(INVITATION, id);
     const messages = await this.dataSource.manager.find(InvitationMessage, { where: { invitationId: id }, order: { createdAt: 'ASC' } });
     return {
-      ...invitation,
+      ...toSummary(invitation),
       messages: messages.map(({ id: messageId, kind, method, sequence, status, attempts, lastError, sentAt, createdAt }) => ({
         id: messageId,
         kind,
@@ -191,15 +203,16 @@ export class InvitationsService implements OnModuleInit {
   private async followVenue(manager: EntityManager, change: VenueChange, afterCommit: AfterCommit): Promise<void> {
     if (!change.rescheduled && !change.cancelled) return;
     const affected = await manager.find(Invitation, {
-      where: { venueId: change.after.id, status: In(change.cancelled ? [...DELIVERED_STATUSES, InvitationStatus.Draft] : LIVE_STATUSES) },
+      where: { venueId: change.after.id, status: change.cancelled ? Not(InvitationStatus.Withdrawn) : In(LIVE_STATUSES) },
       lock: { mode: 'pessimistic_write' },
     });
-    const actor = { id: change.after.nominatedBy ?? '00000000-0000-0000-0000-000000000000', email: 'system' };
+    const { actor } = change;
     for (const invitation of affected) {
       if (change.cancelled) {
-        await this.withdrawLocked(manager, invitation, change.reason ?? 'Điểm tổ chức bị hủy', { ...actor, email: 'venue-cancelled' }, afterCommit);
+        await this.withdrawLocked(manager, invitation, change.reason ?? 'Điểm tổ chức bị hủy', actor, afterCommit);
         continue;
       }
+      const delivered = await this.wasDelivered(manager, invitation.id);
       const before = { ...invitation };
       invitation.sequence += 1;
       invitation.status = InvitationStatus.Queued; // a new date needs a new answer (iTIP resets PARTSTAT)
@@ -207,9 +220,11 @@ export class InvitationsService implements OnModuleInit {
       invitation.substitute = null;
       invitation.rsvpExpiresAt = rsvpExpiry(change.after.endsAt!, this.config.RSVP_GRACE_HOURS);
       const saved = await manager.save(invitation);
-      await this.recordMessage(manager, saved, 'update', 'REQUEST', afterCommit, null, previousOf(change.before));
+      // A delegate who never received the first e-mail gets a first invitation, not an update.
+      if (delivered) await this.recordMessage(manager, saved, 'update', 'REQUEST', afterCommit, null, previousOf(change.before));
+      else await this.recordMessage(manager, saved, 'invitation', 'REQUEST', afterCommit);
       await this.audit.record(manager, {
-        actor: { id: actor.id, email: 'venue-rescheduled' },
+        actor,
         entityType: 'invitation',
         entityId: invitation.id,
         action: 'update',
@@ -221,11 +236,7 @@ export class InvitationsService implements OnModuleInit {
   }
 
   private async createDraft(manager: EntityManager, input: CreateInvitationDto, actor: { id: string; email: string }, substituteFor: string | null = null): Promise<Invitation> {
-    const venue = await manager.findOneBy(Venue, { id: input.venueId });
-    if (!venue) throw new NotFoundError('điểm tổ chức', input.venueId);
-    if (venue.status !== 'scheduled' || !venue.endsAt) {
-      throw new BusinessRuleError('VENUE_NOT_SCHEDULED', 'Chỉ mời đại biểu khi điểm tổ chức đã được xếp lịch.', { status: venue.status }, 409);
-    }
+    const venue = await this.lockScheduledVenue(manager, input.venueId);
     const delegate = await this.delegateOf(manager, input, venue.editionId);
     const id = randomUUID();
     if (await manager.existsBy(Invitation, { venueId: venue.id, delegateEmail: delegate.email, status: Not(InvitationStatus.Withdrawn) })) {
@@ -245,7 +256,7 @@ export class InvitationsService implements OnModuleInit {
         uid: `${id}@ngayhoi.vn`,
         sequence: 0,
         rsvpTokenHash: tokenHash(linkToken(this.config.LINK_SECRET, 'rsvp', id)),
-        rsvpExpiresAt: rsvpExpiry(venue.endsAt, this.config.RSVP_GRACE_HOURS),
+        rsvpExpiresAt: rsvpExpiry(venue.endsAt!, this.config.RSVP_GRACE_HOURS),
         substituteFor,
         createdBy: actor.id,
       }),
@@ -260,6 +271,24 @@ export class InvitationsService implements OnModuleInit {
       .orIgnore()
       .execute();
     return invitation;
+  }
+
+  /**
+   * The venue, locked against a concurrent cancellation or reschedule (which would otherwise miss the
+   * invitation being written), and required to be scheduled.
+   */
+  private async lockScheduledVenue(manager: EntityManager, venueId: string): Promise<Venue> {
+    const venue = await manager.findOne(Venue, { where: { id: venueId }, lock: { mode: 'pessimistic_write' } });
+    if (!venue) throw new NotFoundError('điểm tổ chức', venueId);
+    if (venue.status !== 'scheduled' || !venue.endsAt) {
+      throw new BusinessRuleError('VENUE_NOT_SCHEDULED', 'Chỉ mời đại biểu khi điểm tổ chức đã được xếp lịch.', { status: venue.status }, 409);
+    }
+    return venue;
+  }
+
+  /** Whether the delegate may have this invitation in their calendar: a REQUEST went out, or is going out. */
+  private async wasDelivered(manager: EntityManager, invitationId: string): Promise<boolean> {
+    return manager.exists(InvitationMessage, { where: { invitationId, method: 'REQUEST', status: In([MessageStatus.Sent, MessageStatus.Sending]) } });
   }
 
   private async delegateOf(manager: EntityManager, input: CreateInvitationDto, editionId: string): Promise<{ name: string; title: string | null; email: string }> {
@@ -284,7 +313,7 @@ export class InvitationsService implements OnModuleInit {
 
   private async withdrawLocked(manager: EntityManager, invitation: Invitation, reason: string, actor: { id: string; email: string }, afterCommit: AfterCommit): Promise<Invitation> {
     const before = { ...invitation };
-    const delivered = DELIVERED_STATUSES.includes(invitation.status);
+    const delivered = await this.wasDelivered(manager, invitation.id);
     invitation.status = InvitationStatus.Withdrawn;
     invitation.withdrawnReason = reason;
     if (delivered) invitation.sequence += 1;

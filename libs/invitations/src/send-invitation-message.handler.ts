@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { queryRows } from '@app/common';
 import { Mailer } from '@app/mail';
 import { JobContext, JobHandler, JobName, JobPayloads } from '@app/queue';
-import { Invitation, InvitationMessage, InvitationStatus, MessageStatus } from './invitation.entities';
+import { InvitationMessage, MessageStatus } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
 
 /** How long a claimed message is reserved for its sender before another run may take it over. */
@@ -30,9 +31,8 @@ export class SendInvitationMessageHandler implements JobHandler<JobName.SendInvi
   ) {}
 
   async handle({ messageId }: JobPayloads[JobName.SendInvitationMessage], context: JobContext): Promise<SendOutcome> {
-    const claim = await this.claim(messageId);
-    if (typeof claim === 'string') return claim;
-    const { message } = claim;
+    const message = await this.claim(messageId);
+    if (typeof message === 'string') return message;
     try {
       const composed = this.composer.compose(await this.composer.load(this.dataSource.manager, message.invitationId), message);
       const sent = await this.mailer.send({
@@ -44,12 +44,15 @@ export class SendInvitationMessageHandler implements JobHandler<JobName.SendInvi
         icalEvent: { method: composed.method, filename: composed.method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content: composed.ics },
         headers: { 'X-Ngayhoi-Invitation': message.invitationId },
       });
-      await this.dataSource.transaction(async (manager) => {
-        await manager.update(InvitationMessage, { id: message.id }, { status: MessageStatus.Sent, sentAt: new Date(), smtpMessageId: sent.messageId, lastError: null, leaseUntil: null });
-        if (message.method === 'REQUEST') {
-          await manager.update(Invitation, { id: message.invitationId, status: InvitationStatus.Queued, sequence: message.sequence }, { status: InvitationStatus.Sent });
-        }
-      });
+      // One statement: the message is sent, and a first REQUEST of the current revision moves the invitation to `sent`.
+      await this.dataSource.query(
+        `WITH sent AS (
+           UPDATE invitation_messages SET status = 'sent', sent_at = now(), smtp_message_id = $2, last_error = NULL, lease_until = NULL
+            WHERE id = $1 RETURNING invitation_id, sequence, method)
+         UPDATE invitations i SET status = 'sent', updated_at = now(), version = i.version + 1
+           FROM sent WHERE sent.method = 'REQUEST' AND i.id = sent.invitation_id AND i.status = 'queued' AND i.sequence = sent.sequence`,
+        [message.id, sent.messageId],
+      );
       return 'sent';
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -64,26 +67,51 @@ export class SendInvitationMessageHandler implements JobHandler<JobName.SendInvi
     }
   }
 
-  private async claim(messageId: string): Promise<{ message: InvitationMessage } | SendOutcome> {
-    return this.dataSource.transaction(async (manager) => {
-      const message = await manager.findOne(InvitationMessage, { where: { id: messageId }, lock: { mode: 'pessimistic_write' } });
-      if (!message) return 'missing';
-      if (message.status === MessageStatus.Sent) return 'already-sent';
-      if (message.status === MessageStatus.Superseded) return 'superseded';
-      if (message.status === MessageStatus.Sending && message.leaseUntil && message.leaseUntil > new Date()) return 'in-progress';
-      const invitation = await manager.findOneByOrFail(Invitation, { id: message.invitationId });
-      const stale = message.method === 'REQUEST' && (invitation.sequence > message.sequence || invitation.status === InvitationStatus.Withdrawn);
-      if (stale) {
-        await manager.update(InvitationMessage, { id: message.id }, { status: MessageStatus.Superseded });
-        return 'superseded';
-      }
-      const [claimed] = await manager.query(
-        `UPDATE invitation_messages SET status = 'sending', attempts = attempts + 1, last_attempt_at = now(), lease_until = now() + ${LEASE}
-          WHERE id = $1 RETURNING attempts`,
-        [message.id],
+  /**
+   * Claims the message in one statement: a stale REQUEST (a newer revision exists, or the invitation
+   * was withdrawn) becomes `superseded`; a pending, failed, or abandoned (`sending` past its lease)
+   * message becomes `sending` under a new lease. Anything else is left alone and reported.
+   */
+  private async claim(messageId: string): Promise<InvitationMessage | SendOutcome> {
+    const rows: Array<{ id: string; invitation_id: string; sequence: number; method: 'REQUEST' | 'CANCEL'; kind: InvitationMessage['kind']; reason: string | null; previous: InvitationMessage['previous']; status: MessageStatus; attempts: number }> =
+      await queryRows(
+        this.dataSource,
+        `WITH target AS (
+           SELECT m.id, (m.method = 'REQUEST' AND (i.sequence > m.sequence OR i.status = 'withdrawn')) AS stale
+             FROM invitation_messages m JOIN invitations i ON i.id = m.invitation_id
+            WHERE m.id = $1
+              AND (m.status IN ('pending', 'failed') OR (m.status = 'sending' AND m.lease_until < now()))
+            FOR UPDATE OF m)
+         UPDATE invitation_messages m
+            SET status = CASE WHEN target.stale THEN 'superseded'::message_status ELSE 'sending'::message_status END,
+                attempts = m.attempts + CASE WHEN target.stale THEN 0 ELSE 1 END,
+                last_attempt_at = CASE WHEN target.stale THEN m.last_attempt_at ELSE now() END,
+                lease_until = CASE WHEN target.stale THEN NULL ELSE now() + ${LEASE} END
+           FROM target WHERE m.id = target.id
+         RETURNING m.id, m.invitation_id, m.sequence, m.method, m.kind, m.reason, m.previous, m.status, m.attempts`,
+        [messageId],
       );
-      message.attempts = claimed.attempts;
-      return { message };
+    const [row] = rows;
+    if (!row) return this.whyNotClaimed(messageId);
+    if (row.status === MessageStatus.Superseded) return 'superseded';
+    return Object.assign(new InvitationMessage(), {
+      id: row.id,
+      invitationId: row.invitation_id,
+      sequence: row.sequence,
+      method: row.method,
+      kind: row.kind,
+      reason: row.reason,
+      previous: row.previous,
+      status: row.status,
+      attempts: row.attempts,
     });
+  }
+
+  private async whyNotClaimed(messageId: string): Promise<SendOutcome> {
+    const message = await this.dataSource.manager.findOneBy(InvitationMessage, { id: messageId });
+    if (!message) return 'missing';
+    if (message.status === MessageStatus.Sent) return 'already-sent';
+    if (message.status === MessageStatus.Superseded) return 'superseded';
+    return 'in-progress';
   }
 }

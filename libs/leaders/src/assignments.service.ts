@@ -41,6 +41,8 @@ export class AssignmentsService {
   async assign(venueId: string, input: AssignLeaderDto, actor: Actor): Promise<VenueLeaderView[]> {
     return this.dataSource.transaction(async (manager) => {
       const venue = await this.venues.lockForChildEdit(manager, venueId, actor);
+      // Serialise assignments of one leader, so two planners cannot double-book them at once.
+      await manager.query(`SELECT 1 FROM leaders WHERE id = $1 FOR UPDATE`, [input.leaderId]);
       const leader = await manager.findOne(Leader, { where: { id: input.leaderId, active: true }, relations: { unavailability: true } });
       if (!leader) throw new NotFoundError('lãnh đạo', input.leaderId);
       await this.assertCanAttend(manager, venue, leader, input.role);

@@ -5,6 +5,8 @@ import type { Venue } from './venue.entity';
 
 /** What changed about a venue that others (invitations, later logistics) must follow. */
 export interface VenueChange {
+  /** Who made the change (followers record their consequences under the same person). */
+  actor: { id: string; email: string };
   before: Venue;
   after: Venue;
   /** Date, hours or place changed while the venue stays scheduled. */
@@ -34,11 +36,12 @@ export class VenueEvents {
 }
 
 /** Date, hours or place of a scheduled venue differ (what an invitation's calendar entry shows). */
-export function describeVenueChange(before: Venue, after: Venue, reason: string | null = null): VenueChange {
+export function describeVenueChange(before: Venue, after: Venue, actor: { id: string; email: string }, reason: string | null = null): VenueChange {
   const when = (venue: Venue) => `${venue.scheduledDate}|${venue.startsAt?.toISOString()}|${venue.endsAt?.toISOString()}`;
   const where = (venue: Venue) => `${venue.address}|${venue.latitude}|${venue.longitude}|${venue.communeName}|${venue.provinceCode}|${venue.name}`;
   const wasScheduled = before.status === 'scheduled';
   return {
+    actor: { id: actor.id, email: actor.email },
     before,
     after,
     rescheduled: wasScheduled && after.status === 'scheduled' && (when(before) !== when(after) || where(before) !== where(after)),

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit/audit.service';
-import { Actor, assertCanWriteProvince } from '@app/auth/actor';
+import { Actor, assertCanWriteProvince, assertPlanner } from '@app/auth/actor';
 import { Role } from '@app/auth/role';
 import {
+  assertVersion,
   BusinessRuleError,
   ForbiddenError,
   inTransaction,
@@ -94,9 +95,12 @@ export class VenuesService {
 
   async update(id: string, input: UpdateVenueDto, actor: Actor): Promise<VenueView> {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const venue = await lockForUpdate(manager, Venue, id, input.version, VENUE);
-      assertCanWriteProvince(actor, venue.provinceCode);
+      const venue = await lockForUpdate(manager, Venue, id, undefined, VENUE);
+      assertCanWriteProvince(actor, venue.provinceCode); // before anything that would describe the row
+      assertVersion(input.version, venue.version);
       assertVenueEditable(venue.status);
+      // The tier decides who moves the venue forward (central = the committee): only planners change it.
+      if (input.tier !== undefined && input.tier !== venue.tier) assertPlanner(actor);
       const edition = await this.editions.requireOpen(venue.editionId, manager);
       if (input.provinceCode && input.provinceCode !== venue.provinceCode) {
         assertCanWriteProvince(actor, input.provinceCode);
@@ -110,7 +114,7 @@ export class VenuesService {
       if (input.candidateDates) venue.candidateDates = [...input.candidateDates].sort();
       const saved = await manager.save(venue);
       await this.audit.record(manager, { actor, entityType: 'venue', entityId: id, action: 'update', before, after: saved });
-      await this.events.publish(manager, describeVenueChange(before, saved), afterCommit);
+      await this.events.publish(manager, describeVenueChange(before, saved, actor), afterCommit);
       return toVenueView(saved);
     });
   }
@@ -118,10 +122,15 @@ export class VenuesService {
   /** Moves a venue along its workflow (see venue-workflow.ts); every transition is audited. */
   async transition(id: string, input: VenueTransitionDto, actor: Actor): Promise<VenueView> {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const venue = await lockForUpdate(manager, Venue, id, input.version, VENUE);
+      const venue = await lockForUpdate(manager, Venue, id, undefined, VENUE);
+      assertCanWriteProvince(actor, venue.provinceCode); // before anything that would describe the row
+      assertVersion(input.version, venue.version);
       const edition = await this.editions.requireOpen(venue.editionId, manager);
       const changes = planVenueTransition(venue, input, actor, edition, todayInFestivalZone());
-      if (changes.startsAt && changes.endsAt) await assertProgrammeFits(manager, venue.id, changes.startsAt, changes.endsAt);
+      if (changes.startsAt && changes.endsAt) {
+        await assertProgrammeFits(manager, venue.id, changes.startsAt, changes.endsAt);
+        await assertAssignedLeadersFree(manager, venue, changes.scheduledDate!);
+      }
 
       const before = { ...venue };
       Object.assign(venue, changes);
@@ -135,7 +144,7 @@ export class VenuesService {
         after: saved,
         note: changes.statusReason ?? null,
       });
-      await this.events.publish(manager, describeVenueChange(before, saved, changes.statusReason ?? null), afterCommit);
+      await this.events.publish(manager, describeVenueChange(before, saved, actor, changes.statusReason ?? null), afterCommit);
       return toVenueView(saved);
     });
   }
@@ -196,6 +205,33 @@ async function assertProgrammeFits(manager: EntityManager, venueId: string, star
       'PROGRAMME_OUTSIDE_HOURS',
       `Có ${outside.length} mục chương trình nằm ngoài khung giờ mới (${start}–${end}). Vui lòng điều chỉnh chương trình trước.`,
       { items: outside.map((item) => ({ id: item.id, title: item.title, startTime: item.start_time, endTime: item.end_time })) },
+    );
+  }
+}
+
+/**
+ * Scheduling must keep the leaders already assigned to the venue possible: none unavailable that day,
+ * none already at another venue of the edition that day.
+ */
+async function assertAssignedLeadersFree(manager: EntityManager, venue: Venue, date: IsoDate): Promise<void> {
+  const clashes: { full_name: string; reason: 'unavailable' | 'double_booked'; other: string | null }[] = await manager.query(
+    `SELECT l.full_name, 'unavailable' AS reason, NULL AS other
+       FROM venue_leader_assignments a JOIN leaders l ON l.id = a.leader_id
+       JOIN leader_unavailability u ON u.leader_id = a.leader_id AND $2::date BETWEEN u.start_date AND u.end_date
+      WHERE a.venue_id = $1
+     UNION ALL
+     SELECT l.full_name, 'double_booked', v.name
+       FROM venue_leader_assignments a JOIN leaders l ON l.id = a.leader_id
+       JOIN venue_leader_assignments b ON b.leader_id = a.leader_id AND b.venue_id <> a.venue_id
+       JOIN venues v ON v.id = b.venue_id AND v.edition_id = $3 AND v.scheduled_date = $2::date AND v.status NOT IN ('rejected', 'cancelled')
+      WHERE a.venue_id = $1`,
+    [venue.id, date, venue.editionId],
+  );
+  if (clashes.length > 0) {
+    throw new BusinessRuleError(
+      'ASSIGNED_LEADERS_UNAVAILABLE',
+      `Không thể xếp lịch ngày ${date}: ${clashes.map((clash) => clash.full_name).join(', ')} không thể dự vào ngày này.`,
+      { leaders: clashes.map((clash) => ({ fullName: clash.full_name, reason: clash.reason, otherVenue: clash.other })) },
     );
   }
 }

@@ -92,7 +92,7 @@ export class CreateLeaderDto {
   unavailability?: DateRangeDto[];
 }
 
-export class UpdateLeaderDto extends PartialType(CreateLeaderDto) {
+export class UpdateLeaderDto extends PartialType(CreateLeaderDto, { skipNullProperties: false }) {
   @ApiProperty({ description: 'The version you edited; a stale one gets 409' })
   @IsInt()
   @Min(1)

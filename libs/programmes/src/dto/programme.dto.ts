@@ -36,7 +36,7 @@ export class CreateProgrammeItemDto {
   notes?: string;
 }
 
-export class UpdateProgrammeItemDto extends PartialType(CreateProgrammeItemDto) {
+export class UpdateProgrammeItemDto extends PartialType(CreateProgrammeItemDto, { skipNullProperties: false }) {
   @ApiProperty({ description: 'The version you edited; a stale one gets 409' })
   @IsInt()
   @Min(1)

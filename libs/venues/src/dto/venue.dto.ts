@@ -120,7 +120,8 @@ export class CreateVenueDto {
   candidateDates?: string[];
 }
 
-export class UpdateVenueDto extends PartialType(OmitType(CreateVenueDto, ['editionId'] as const)) {
+/** Absent fields stay unchanged; `null` is validated like any value (refused where the field is required). */
+export class UpdateVenueDto extends PartialType(OmitType(CreateVenueDto, ['editionId'] as const), { skipNullProperties: false }) {
   @ApiProperty({ description: 'The version you edited; a stale one gets 409' })
   @IsInt()
   @Min(1)
