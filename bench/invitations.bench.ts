@@ -11,7 +11,7 @@ import nodemailer from 'nodemailer';
 import Redis from 'ioredis';
 
 const N = Number(process.argv[2] ?? 10_000);
-const CONCURRENCY = 8;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const ROOT = resolve(__dirname, '..');
 
 Object.assign(process.env, {

@@ -9,3 +9,4 @@ export * from './locking';
 export * from './logging.module';
 export * from './transaction';
 export * from './sql';
+export * from './hydrate';

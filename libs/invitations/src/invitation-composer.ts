@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { instantToLocalDate, instantToLocalTime, NotFoundError } from '@app/common';
+import { hydrate, instantToLocalDate, instantToLocalTime, NotFoundError } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Edition } from '@app/editions/edition.entity';
 import { AssignmentRole } from '@app/leaders/leader.entities';
@@ -50,14 +50,30 @@ export class InvitationComposer {
     return `${this.config.PUBLIC_BASE_URL.replace(/^https?:/, 'webcal:')}/api/calendar/${this.feedToken(email)}.ics`;
   }
 
-  /** The invitation with its venue, province and edition (one query) and the venue's programme. */
+  /**
+   * The invitation with its venue, province, edition and programme, in one statement: this runs for
+   * every e-mail sent, so it avoids the round trips and hydration cost of relation loading.
+   */
   async load(manager: EntityManager, invitationId: string): Promise<InvitationContext> {
-    if (!invitationId) throw new Error('InvitationComposer.load needs an invitation id'); // TypeORM would match any row
-    const invitation = await manager.findOne(Invitation, { where: { id: invitationId }, relations: { venue: { province: true }, edition: true } });
-    if (!invitation) throw new NotFoundError('lời mời', invitationId);
-    const { venue, edition } = invitation as Invitation & { venue: Venue & { province: Province }; edition: Edition };
-    const programme = await manager.find(ProgrammeItem, { where: { venueId: venue.id }, order: { startTime: 'ASC' } });
-    return { invitation, venue, province: venue.province, edition, programme };
+    if (!invitationId) throw new Error('InvitationComposer.load needs an invitation id');
+    const [row] = await manager.query(
+      `SELECT row_to_json(i.*) AS invitation, row_to_json(v.*) AS venue, row_to_json(p.*) AS province, row_to_json(e.*) AS edition,
+              COALESCE((SELECT json_agg(row_to_json(item.*) ORDER BY item.start_time) FROM programme_items item WHERE item.venue_id = v.id), '[]') AS programme
+         FROM invitations i
+         JOIN venues v ON v.id = i.venue_id
+         JOIN provinces p ON p.code = v.province_code
+         JOIN editions e ON e.id = v.edition_id
+        WHERE i.id = $1`,
+      [invitationId],
+    );
+    if (!row) throw new NotFoundError('lời mời', invitationId);
+    return {
+      invitation: hydrate(manager, Invitation, row.invitation),
+      venue: hydrate(manager, Venue, row.venue),
+      province: hydrate(manager, Province, row.province),
+      edition: hydrate(manager, Edition, row.edition),
+      programme: (row.programme as Record<string, unknown>[]).map((item) => hydrate(manager, ProgrammeItem, item)),
+    };
   }
 
   compose(context: InvitationContext, message: Pick<InvitationMessage, 'kind' | 'method' | 'sequence' | 'reason' | 'previous'>): ComposedMessage {
