@@ -9,23 +9,25 @@ import { DatabaseModule } from '@app/database';
 import { InvitationsWorkerModule, ReconcileInvitationMessagesHandler, SendInvitationMessageHandler } from '@app/invitations';
 import { checkEvictionPolicy, JOB_HANDLERS, JobName, JobProducer, QueueModule, RECONCILE_EVERY_MS } from '@app/queue';
 import { InjectRedis, RedisModule } from '@app/redis';
+import { FireReminderHandler, ReconcileRemindersHandler, RemindersWorkerModule } from '@app/reminders';
 import { JobDispatcher } from './job-dispatcher';
-import { MailQueueProcessor } from './mail-queue.processor';
+import { MailQueueProcessor, RemindersQueueProcessor } from './queue-processors';
 
 /**
  * The queue-processing app: no HTTP listener. It checks PostgreSQL and Redis at start, refuses to
  * start if a job has no handler, re-enqueues what Redis lost, and shuts down gracefully.
  */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueueModule.forRoot('worker'), AuditModule, InvitationsWorkerModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueueModule.forRoot('worker'), AuditModule, RemindersWorkerModule, InvitationsWorkerModule],
   providers: [
     {
       provide: JOB_HANDLERS,
-      inject: [SendInvitationMessageHandler, ReconcileInvitationMessagesHandler],
+      inject: [SendInvitationMessageHandler, ReconcileInvitationMessagesHandler, FireReminderHandler, ReconcileRemindersHandler],
       useFactory: (...handlers: unknown[]) => handlers,
     },
     JobDispatcher,
     MailQueueProcessor,
+    RemindersQueueProcessor,
   ],
 })
 export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -36,6 +38,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     @InjectRedis() private readonly redis: Redis,
     private readonly producer: JobProducer,
     private readonly reconcileInvitations: ReconcileInvitationMessagesHandler,
+    private readonly reconcileReminders: ReconcileRemindersHandler,
   ) {}
 
   /** Fails start-up when a dependency is unreachable, rather than failing jobs later. */
@@ -46,11 +49,15 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     if (!eviction.ok) {
       this.logger.warn(`Redis maxmemory-policy is "${eviction.policy}"; BullMQ needs "noeviction" or queued jobs can be silently evicted.`);
     }
-    const reconciled = await this.reconcileInvitations.handle();
-    await this.producer
-      .queueOf(JobName.ReconcileInvitationMessages)
-      .upsertJobScheduler('reconcile-invitation-messages', { every: RECONCILE_EVERY_MS }, { name: JobName.ReconcileInvitationMessages, data: {} });
-    this.logger.log(`worker ready: PostgreSQL and Redis reachable; ${reconciled.requeued} e-mail job(s) re-enqueued`);
+    // Postgres is the truth: whatever Redis lost while we were away is enqueued again before we start.
+    const mail = await this.reconcileInvitations.handle();
+    const reminders = await this.reconcileReminders.handle();
+    for (const name of [JobName.ReconcileInvitationMessages, JobName.ReconcileReminders]) {
+      await this.producer.queueOf(name).upsertJobScheduler(name, { every: RECONCILE_EVERY_MS }, { name, data: {} });
+    }
+    this.logger.log(
+      `worker ready: PostgreSQL and Redis reachable; re-enqueued ${mail.requeued} e-mail(s) and ${reminders.requeued} reminder(s), ${reminders.missed} reminder(s) missed`,
+    );
   }
 
   onApplicationShutdown(signal?: string): void {

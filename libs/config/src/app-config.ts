@@ -148,6 +148,25 @@ export class AppConfig {
   @Min(10)
   MAIL_RETRY_DELAY_MS = 5_000;
 
+  /** A reminder found past due (worker down, Redis lost it) is still sent within this many minutes; later it is marked missed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  REMINDER_GRACE_MINUTES = 60;
+
+  /** The reconciler re-enqueues pending reminders falling due within this many hours (run every minute). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  REMINDER_RECONCILE_HORIZON_HOURS = 48;
+
+  /** Reminder jobs processed at once by one worker. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  REMINDER_CONCURRENCY = 16;
+
   get isProduction(): boolean {
     return this.NODE_ENV === Environment.Production;
   }

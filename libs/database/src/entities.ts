@@ -6,6 +6,7 @@ import { CalendarFeed, Invitation, InvitationMessage } from '@app/invitations/in
 import { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignment } from '@app/leaders/leader.entities';
 import { ProgrammeItem, ProgrammeTemplateItem } from '@app/programmes/programme.entities';
 import { FormerProvince, Province } from '@app/provinces/province.entity';
+import { Reminder, ReminderPolicy } from '@app/reminders/reminder.entities';
 import { Venue } from '@app/venues/venue.entity';
 
 export const ENTITIES = [
@@ -24,4 +25,6 @@ export const ENTITIES = [
   Invitation,
   InvitationMessage,
   CalendarFeed,
+  Reminder,
+  ReminderPolicy,
 ];

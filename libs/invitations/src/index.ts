@@ -8,3 +8,4 @@ export * from './links';
 export * from './reconcile-invitation-messages.handler';
 export * from './rsvp.service';
 export * from './send-invitation-message.handler';
+export * from './delegate-reminder.sender';

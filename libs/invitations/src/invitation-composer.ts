@@ -11,7 +11,7 @@ import { Invitation, InvitationMessage, InvitationStatus } from './invitation.en
 import { linkToken } from './links';
 import { buildFeedIcs, buildInvitationIcs } from './rendering/invitation-ics';
 import type { InvitationEmailView, InvitationEvent } from './rendering/rendering.types';
-import { renderInvitationEmail } from './rendering/templates';
+import { renderInvitationEmail, renderReminderEmail } from './rendering/templates';
 
 export interface InvitationContext {
   invitation: Invitation;
@@ -83,6 +83,15 @@ export class InvitationComposer {
       ...rendered,
       method: message.method,
       ics: buildInvitationIcs(this.event(context, message.sequence, message.method === 'CANCEL'), message.method),
+    };
+  }
+
+  /** A reminder e-mail before the event (same details and RSVP link as the invitation). */
+  composeReminder(context: InvitationContext, offsetMinutes: number): Omit<ComposedMessage, 'method' | 'ics'> {
+    const view = this.emailView(context, { kind: 'invitation', reason: null, previous: null });
+    return {
+      to: { name: context.invitation.delegateName, address: context.invitation.delegateEmail },
+      ...renderReminderEmail(view, offsetMinutes),
     };
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '@app/mail';
+import { DelegateReminderSender } from './delegate-reminder.sender';
 import { CalendarFeed, Invitation, InvitationMessage } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
 import { ReconcileInvitationMessagesHandler } from './reconcile-invitation-messages.handler';
@@ -13,6 +14,7 @@ import { SendInvitationMessageHandler } from './send-invitation-message.handler'
     InvitationComposer,
     SendInvitationMessageHandler,
     ReconcileInvitationMessagesHandler,
+    DelegateReminderSender,
   ],
   exports: [SendInvitationMessageHandler, ReconcileInvitationMessagesHandler],
 })

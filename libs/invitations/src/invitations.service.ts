@@ -8,6 +8,7 @@ import { AfterCommit, BusinessRuleError, inTransaction, instantToLocalDate, inst
 import { AppConfig } from '@app/config';
 import { AssignmentRole, Leader, LeaderParticipation } from '@app/leaders/leader.entities';
 import { JobName, JobProducer } from '@app/queue';
+import { ReminderScheduler } from '@app/reminders/reminder-scheduler';
 import { Venue } from '@app/venues/venue.entity';
 import { VenueChange, VenueEvents } from '@app/venues/venue-events';
 import { CreateInvitationDto, InvitationQueryDto } from './dto/invitation.dto';
@@ -50,6 +51,7 @@ export class InvitationsService implements OnModuleInit {
     private readonly producer: JobProducer,
     private readonly config: AppConfig,
     private readonly composer: InvitationComposer,
+    private readonly reminders: ReminderScheduler,
   ) {}
 
   onModuleInit(): void {
@@ -223,6 +225,7 @@ export class InvitationsService implements OnModuleInit {
       // A delegate who never received the first e-mail gets a first invitation, not an update.
       if (delivered) await this.recordMessage(manager, saved, 'update', 'REQUEST', afterCommit, null, previousOf(change.before));
       else await this.recordMessage(manager, saved, 'invitation', 'REQUEST', afterCommit);
+      await this.planReminders(manager, saved, afterCommit, change.after.startsAt!);
       await this.audit.record(manager, {
         actor,
         entityType: 'invitation',
@@ -273,6 +276,19 @@ export class InvitationsService implements OnModuleInit {
     return invitation;
   }
 
+  /** Creates or moves the delegate's reminders before the venue's (current) start. */
+  async planReminders(manager: EntityManager, invitation: Invitation, afterCommit: AfterCommit, eventStart?: Date): Promise<void> {
+    const start = eventStart ?? (await manager.findOneByOrFail(Venue, { id: invitation.venueId })).startsAt;
+    if (!start) return;
+    await this.reminders.planForDelegate(manager, afterCommit, {
+      invitationId: invitation.id,
+      editionId: invitation.editionId,
+      recipientEmail: invitation.delegateEmail,
+      recipientName: invitation.delegateName,
+      eventStart: start,
+    });
+  }
+
   /**
    * The venue, locked against a concurrent cancellation or reschedule (which would otherwise miss the
    * invitation being written), and required to be scheduled.
@@ -307,6 +323,7 @@ export class InvitationsService implements OnModuleInit {
     invitation.status = InvitationStatus.Queued;
     const saved = await manager.save(invitation);
     await this.recordMessage(manager, saved, 'invitation', 'REQUEST', afterCommit);
+    await this.planReminders(manager, saved, afterCommit);
     await this.audit.record(manager, { actor, entityType: 'invitation', entityId: saved.id, action: 'transition', before, after: saved });
     return saved;
   }
@@ -321,6 +338,7 @@ export class InvitationsService implements OnModuleInit {
     // Anything still waiting to go out for this invitation is now pointless.
     await manager.update(InvitationMessage, { invitationId: saved.id, status: In([MessageStatus.Pending, MessageStatus.Failed]) }, { status: MessageStatus.Superseded });
     if (delivered) await this.recordMessage(manager, saved, 'cancellation', 'CANCEL', afterCommit, reason);
+    await this.reminders.cancelForSubject(manager, saved.id);
     await this.audit.record(manager, { actor, entityType: 'invitation', entityId: saved.id, action: 'transition', before, after: saved, note: reason });
     return saved;
   }

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import ICAL from 'ical.js';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { AuditService } from '@app/audit/audit.service';
-import { BusinessRuleError, DomainError, instantToLocalDate, instantToLocalTime } from '@app/common';
+import { AfterCommit, BusinessRuleError, DomainError, inTransaction, instantToLocalDate, instantToLocalTime } from '@app/common';
+import { ReminderScheduler } from '@app/reminders/reminder-scheduler';
+import { InvitationsService } from './invitations.service';
 import { RsvpAnswerDto } from './dto/invitation.dto';
 import { Invitation, InvitationStatus } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
@@ -45,6 +47,8 @@ export class RsvpService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly composer: InvitationComposer,
     private readonly audit: AuditService,
+    private readonly reminders: ReminderScheduler,
+    private readonly invitations: InvitationsService,
   ) {}
 
   /** The page of a valid link, or null (the caller answers with the same refusal for every bad link). */
@@ -54,14 +58,14 @@ export class RsvpService {
   }
 
   async answer(token: string, input: RsvpAnswerDto): Promise<string> {
-    const invitation = await this.dataSource.transaction(async (manager) => {
+    const invitation = await inTransaction(this.dataSource, async (manager, afterCommit) => {
       const found = await this.findByToken(manager, token, true);
       if (!found) throw new InvalidLinkError();
       const substitute =
         input.answer === 'substitute'
           ? { name: input.substituteName!.trim(), position: input.substitutePosition!.trim(), contact: input.substituteContact!.trim() }
           : null;
-      return this.record(manager, found, ANSWER_STATUS[input.answer], 'rsvp', substitute);
+      return this.record(manager, found, ANSWER_STATUS[input.answer], 'rsvp', substitute, afterCommit);
     });
     return renderRsvpPage({ ...(await this.pageView(invitation, token)), notice: ANSWER_NOTICES[input.answer] });
   }
@@ -73,7 +77,7 @@ export class RsvpService {
       this.logger.warn('calendar reply refused: not an iTIP REPLY with one event and an attendee');
       throw new BusinessRuleError('INVALID_CALENDAR_REPLY', 'Nội dung không phải là thư trả lời lịch (METHOD:REPLY) hợp lệ.', undefined, 400);
     }
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const invitation = await manager.findOne(Invitation, { where: { uid: reply.uid }, lock: { mode: 'pessimistic_write' } });
       if (!invitation || invitation.delegateEmail !== reply.attendee) {
         this.logger.warn({ uid: reply.uid, attendee: reply.attendee }, 'calendar reply refused: unknown UID or attendee');
@@ -86,7 +90,7 @@ export class RsvpService {
       if (reply.sequence !== null && reply.sequence < invitation.sequence) {
         throw new BusinessRuleError('STALE_CALENDAR_REPLY', 'Thư trả lời ứng với một phiên bản lời mời cũ.', { sequence: reply.sequence, current: invitation.sequence }, 409);
       }
-      const saved = await this.record(manager, invitation, status, 'calendar', null);
+      const saved = await this.record(manager, invitation, status, 'calendar', null, afterCommit);
       return { invitationId: saved.id, status: saved.status };
     });
   }
@@ -110,6 +114,7 @@ export class RsvpService {
     status: InvitationStatus,
     via: 'rsvp' | 'calendar',
     substitute: Invitation['substitute'],
+    afterCommit: AfterCommit,
   ): Promise<Invitation> {
     if (invitation.status === InvitationStatus.Withdrawn) {
       throw new BusinessRuleError('INVITATION_WITHDRAWN', 'Lời mời này đã được thu hồi, không thể trả lời.', undefined, 409);
@@ -121,6 +126,9 @@ export class RsvpService {
     invitation.answeredAt = new Date();
     invitation.answeredVia = via;
     const saved = await manager.save(invitation);
+    // No reminders after a decline; an accept (or a change of mind) brings them back.
+    if (status === InvitationStatus.Declined) await this.reminders.cancelForSubject(manager, saved.id);
+    else await this.invitations.planReminders(manager, saved, afterCommit);
     await this.audit.record(manager, {
       actor: { id: '00000000-0000-0000-0000-000000000000', email: `${via}:${invitation.delegateEmail}` },
       entityType: 'invitation',

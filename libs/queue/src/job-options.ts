@@ -16,6 +16,10 @@ export interface QueueTuning {
 /** The BullMQ id of a job: stable for the row it points at, so enqueueing twice is one job. */
 export function jobId<N extends JobName>(name: N, payload: JobPayloads[N]): string | undefined {
   if (name === JobName.SendInvitationMessage) return `invitation-message-${(payload as JobPayloads[JobName.SendInvitationMessage]).messageId}`;
+  if (name === JobName.FireReminder) {
+    const { reminderId, revision } = payload as JobPayloads[JobName.FireReminder];
+    return `reminder-${reminderId}-r${revision}`;
+  }
   return undefined;
 }
 
@@ -29,7 +33,17 @@ export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N], 
         removeOnComplete: KEEP_COMPLETED,
         removeOnFail: KEEP_FAILED,
       };
+    case JobName.FireReminder:
+      return {
+        jobId: jobId(name, payload),
+        delay: Math.max(0, (payload as JobPayloads[JobName.FireReminder]).dueAt - Date.now()),
+        attempts: 8,
+        backoff: { type: 'exponential', delay: tuning.mailRetryDelayMs },
+        removeOnComplete: KEEP_COMPLETED,
+        removeOnFail: KEEP_FAILED,
+      };
     case JobName.ReconcileInvitationMessages:
+    case JobName.ReconcileReminders:
       return { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } };
     default:
       throw new Error(`No job options for ${name satisfies never}`);

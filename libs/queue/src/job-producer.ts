@@ -19,8 +19,8 @@ export class JobProducer {
 
   private readonly tuning: QueueTuning;
 
-  constructor(@InjectQueue(QueueName.Mail) mail: Queue, config: AppConfig) {
-    this.queues = { [QueueName.Mail]: mail };
+  constructor(@InjectQueue(QueueName.Mail) mail: Queue, @InjectQueue(QueueName.Reminders) reminders: Queue, config: AppConfig) {
+    this.queues = { [QueueName.Mail]: mail, [QueueName.Reminders]: reminders };
     this.tuning = { mailRetryDelayMs: config.MAIL_RETRY_DELAY_MS };
   }
 
@@ -57,6 +57,21 @@ export class JobProducer {
     } catch (error) {
       throw new QueueUnavailableError(error);
     }
+  }
+
+  /**
+   * Of these payloads, those whose job Redis does not hold at all — after a flush or a lost enqueue.
+   * Jobs that exist are left to run (or retry) as they are. States are read 100 at a time.
+   */
+  async missingJobs<N extends JobName>(name: N, payloads: JobPayloads[N][]): Promise<JobPayloads[N][]> {
+    const queue = this.queues[JOB_QUEUE[name]];
+    const missing: JobPayloads[N][] = [];
+    for (let offset = 0; offset < payloads.length; offset += 100) {
+      const chunk = payloads.slice(offset, offset + 100);
+      const states = await failFast(Promise.all(chunk.map((payload) => queue.getJobState(jobId(name, payload) ?? ''))));
+      chunk.forEach((payload, index) => states[index] === 'unknown' && missing.push(payload));
+    }
+    return missing;
   }
 
   /** The queue behind a job name, for schedulers and operations. */

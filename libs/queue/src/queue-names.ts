@@ -5,6 +5,7 @@
  */
 export enum QueueName {
   Mail = 'mail',
+  Reminders = 'reminders',
 }
 
 export enum JobName {
@@ -12,16 +13,25 @@ export enum JobName {
   SendInvitationMessage = 'send-invitation-message',
   /** Re-enqueue invitation messages still pending in Postgres (Redis lost them, or the API could not reach it). */
   ReconcileInvitationMessages = 'reconcile-invitation-messages',
+  /** Fire one reminder (a delayed job pointing at a reminder row and its revision). */
+  FireReminder = 'fire-reminder',
+  /** Re-enqueue pending reminders Redis lost; mark those past the grace window missed. */
+  ReconcileReminders = 'reconcile-reminders',
 }
 
 /** JobName → payload. A job enqueued with the wrong payload does not compile. */
 export interface JobPayloads {
   [JobName.SendInvitationMessage]: { messageId: string };
   [JobName.ReconcileInvitationMessages]: Record<string, never>;
+  /** `dueAt` (epoch ms) only sets the delay; the handler trusts the row, not the payload. */
+  [JobName.FireReminder]: { reminderId: string; revision: number; dueAt: number };
+  [JobName.ReconcileReminders]: Record<string, never>;
 }
 
 /** The queue each job goes to. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendInvitationMessage]: QueueName.Mail,
   [JobName.ReconcileInvitationMessages]: QueueName.Mail,
+  [JobName.FireReminder]: QueueName.Reminders,
+  [JobName.ReconcileReminders]: QueueName.Reminders,
 };

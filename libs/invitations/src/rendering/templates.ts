@@ -23,7 +23,10 @@ type TemplateName =
   | 'cancellation-subject'
   | 'cancellation.html'
   | 'cancellation.text'
-  | 'rsvp-page.html';
+  | 'rsvp-page.html'
+  | 'reminder-subject'
+  | 'reminder.html'
+  | 'reminder.text';
 
 const ROLE_TEXT: Record<InvitationEmailView['role'], string> = {
   chief_guest: 'dự, phát biểu chỉ đạo và tặng quà',
@@ -114,4 +117,21 @@ function tidyText(value: string): string {
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim()}\n`;
+}
+
+/** A reminder before the event: the invitation's details plus how far ahead it is ("còn 1 ngày"). */
+export function renderReminderEmail(view: InvitationEmailView, offsetMinutes: number): RenderedEmail {
+  const context = { ...view, dueText: dueText(offsetMinutes) };
+  return {
+    subject: oneLine(template('reminder-subject')(context)),
+    html: template('reminder.html')(context),
+    text: tidyText(template('reminder.text')(context)),
+  };
+}
+
+function dueText(offsetMinutes: number): string {
+  if (offsetMinutes === 0) return 'diễn ra hôm nay';
+  if (offsetMinutes % (24 * 60) === 0) return `còn ${offsetMinutes / (24 * 60)} ngày`;
+  if (offsetMinutes % 60 === 0) return `còn ${offsetMinutes / 60} giờ`;
+  return `còn ${offsetMinutes} phút`;
 }

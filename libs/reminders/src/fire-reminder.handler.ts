@@ -1,0 +1,83 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { hydrate, queryRows } from '@app/common';
+import { AppConfig } from '@app/config';
+import { JobContext, JobHandler, JobName, JobPayloads } from '@app/queue';
+import { Reminder, ReminderStatus } from './reminder.entities';
+import { ReminderSenders } from './reminder-senders';
+
+export type FireOutcome = 'sent' | 'missed' | 'stale' | 'already-done' | 'in-progress' | 'not-due' | 'missing';
+
+/**
+ * Fires one reminder. The job carries (id, revision) only: the row is claimed in one statement that
+ * checks it is still pending, of that revision, and due — so a job delivered twice, or left from
+ * before a reschedule or a cancellation, sends nothing. A reminder found later than the grace window
+ * (on its first attempt: the worker was down, or Redis lost the job) is marked missed instead.
+ * As with invitations, a crash between the SMTP answer and the final update resends once the lease
+ * expires, with the same Message-ID.
+ */
+@Injectable()
+export class FireReminderHandler implements JobHandler<JobName.FireReminder> {
+  readonly jobName = JobName.FireReminder;
+  private readonly logger = new Logger('Reminders');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly senders: ReminderSenders,
+    private readonly config: AppConfig,
+  ) {}
+
+  async handle({ reminderId, revision }: JobPayloads[JobName.FireReminder], context: JobContext): Promise<FireOutcome> {
+    const graceMinutes = context.attempt === 1 ? this.config.REMINDER_GRACE_MINUTES : null;
+    const [row] = await queryRows<Record<string, unknown> & { missed: boolean }>(
+      this.dataSource,
+      `UPDATE reminders r
+          SET status = CASE WHEN $3::int IS NOT NULL AND now() - r.due_at > make_interval(mins => $3::int) THEN 'missed'::reminder_status ELSE 'sending'::reminder_status END,
+              attempts = r.attempts + 1, lease_until = now() + interval '2 minutes', updated_at = now()
+        WHERE r.id = $1 AND r.revision = $2 AND r.due_at <= now() + interval '2 seconds'
+          AND (r.status = 'pending' OR (r.status = 'sending' AND r.lease_until < now()))
+       RETURNING row_to_json(r.*) AS reminder, r.status = 'missed' AS missed`,
+      [reminderId, revision, graceMinutes],
+    );
+    if (!row) {
+      const why = await this.whyNot(reminderId, revision);
+      // Fired early (clocks of Redis and Postgres disagree): fail this run so BullMQ tries again shortly.
+      if (why === 'not-due') throw new Error(`reminder ${reminderId} is not due yet`);
+      return why;
+    }
+    const reminder = hydrate(this.dataSource.manager, Reminder, row.reminder as Record<string, unknown>);
+    if (row.missed) {
+      this.logger.warn({ reminderId, dueAt: reminder.dueAt }, 'reminder missed: found past its grace window');
+      return 'missed';
+    }
+    try {
+      const { messageId } = await this.senders.get(reminder.kind)(reminder);
+      const [sent] = await queryRows<{ lateness_ms: number }>(
+        this.dataSource,
+        `UPDATE reminders SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, updated_at = now(),
+                lateness_ms = GREATEST(0, (EXTRACT(EPOCH FROM (now() - due_at)) * 1000)::int)
+          WHERE id = $1 RETURNING lateness_ms`,
+        [reminder.id],
+      );
+      this.logger.debug({ reminderId, messageId, latenessMs: sent?.lateness_ms }, 'reminder sent');
+      return 'sent';
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await this.dataSource.query(
+        `UPDATE reminders SET status = $2::reminder_status, last_error = $3, lease_until = NULL, updated_at = now() WHERE id = $1 AND status = 'sending'`,
+        [reminder.id, context.lastAttempt ? ReminderStatus.Failed : ReminderStatus.Pending, reason.slice(0, 2000)],
+      );
+      throw error;
+    }
+  }
+
+  private async whyNot(reminderId: string, revision: number): Promise<FireOutcome> {
+    const reminder = await this.dataSource.manager.findOneBy(Reminder, { id: reminderId });
+    if (!reminder) return 'missing';
+    if (reminder.revision !== revision) return 'stale';
+    if (reminder.status === ReminderStatus.Sending) return 'in-progress';
+    if (reminder.status !== ReminderStatus.Pending) return 'already-done';
+    return 'not-due';
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { queryRows } from '@app/common';
+import { AppConfig } from '@app/config';
+import { JobHandler, JobName, JobProducer } from '@app/queue';
+
+const BATCH = 2_000;
+
+export interface ReconcileResult {
+  missed: number;
+  checked: number;
+  requeued: number;
+}
+
+/**
+ * Postgres is the truth. Marks pending reminders past their grace window missed (and reports them),
+ * then makes sure every pending reminder falling due within the horizon has a live job, re-enqueueing
+ * those Redis lost (flushed, restarted empty, or never enqueued while it was down). Runs at worker
+ * start and every minute; reminders further ahead are checked as they come within the horizon.
+ */
+@Injectable()
+export class ReconcileRemindersHandler implements JobHandler<JobName.ReconcileReminders> {
+  readonly jobName = JobName.ReconcileReminders;
+  private readonly logger = new Logger('ReminderReconciler');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly producer: JobProducer,
+    private readonly config: AppConfig,
+  ) {}
+
+  async handle(): Promise<ReconcileResult> {
+    const missed = await queryRows<{ id: string; kind: string; due_at: Date }>(
+      this.dataSource,
+      `UPDATE reminders SET status = 'missed', updated_at = now()
+        WHERE status = 'pending' AND due_at < now() - make_interval(mins => $1::int)
+       RETURNING id, kind, due_at`,
+      [this.config.REMINDER_GRACE_MINUTES],
+    );
+    if (missed.length) this.logger.warn({ missed: missed.length, ids: missed.slice(0, 20).map((m) => m.id) }, 'reminders missed: past due beyond the grace window');
+
+    let checked = 0;
+    let requeued = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const batch = await queryRows<{ id: string; revision: number; due_at: Date }>(
+        this.dataSource,
+        `SELECT id, revision, due_at FROM reminders
+          WHERE (status = 'pending' OR (status = 'sending' AND lease_until < now()))
+            AND due_at < now() + make_interval(hours => $1::int) AND id > $2
+          ORDER BY id LIMIT ${BATCH}`,
+        [this.config.REMINDER_RECONCILE_HORIZON_HOURS, after],
+      );
+      if (batch.length === 0) break;
+      checked += batch.length;
+      after = batch[batch.length - 1].id;
+      const lost = await this.producer.missingJobs(
+        JobName.FireReminder,
+        batch.map((row) => ({ reminderId: row.id, revision: row.revision, dueAt: new Date(row.due_at).getTime() })),
+      );
+      for (const payload of lost) if (await this.producer.requeue(JobName.FireReminder, payload)) requeued += 1;
+    }
+    if (requeued) this.logger.warn({ requeued, checked }, 'reminder jobs re-enqueued from Postgres');
+    return { missed: missed.length, checked, requeued };
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AfterCommit, queryRows } from '@app/common';
+import { JobName, JobProducer } from '@app/queue';
+import { ReminderKind, ReminderPolicy } from './reminder.entities';
+import { dedupeKey, DEFAULT_DELEGATE_OFFSETS_MINUTES, plannedReminders } from './reminder-rules';
+
+export interface DelegateReminderSubject {
+  invitationId: string;
+  editionId: string;
+  recipientEmail: string;
+  recipientName: string;
+  eventStart: Date;
+}
+
+/**
+ * Writes reminder rows in the caller's transaction (the change that implies them) and enqueues their
+ * delayed jobs after commit. Moving a reminder bumps its revision; cancelling marks it cancelled.
+ */
+@Injectable()
+export class ReminderScheduler {
+  constructor(private readonly producer: JobProducer) {}
+
+  async delegateOffsets(manager: EntityManager, editionId: string): Promise<number[]> {
+    const policy = await manager.findOneBy(ReminderPolicy, { editionId });
+    return policy?.delegateOffsetsMinutes ?? [...DEFAULT_DELEGATE_OFFSETS_MINUTES];
+  }
+
+  /** Creates or moves a delegate's reminders for their event; offsets no longer planned are cancelled. */
+  async planForDelegate(manager: EntityManager, afterCommit: AfterCommit, subject: DelegateReminderSubject, now = new Date()): Promise<void> {
+    const planned = plannedReminders(subject.eventStart, await this.delegateOffsets(manager, subject.editionId), now);
+    const kind = ReminderKind.DelegateEvent;
+    const changed = planned.length
+      ? await queryRows<{ id: string; revision: number; due_at: Date }>(
+          manager,
+          `INSERT INTO reminders (kind, subject_id, edition_id, recipient_email, recipient_name, offset_minutes, due_at, dedupe_key)
+           SELECT $1::reminder_kind, $2::uuid, $3::uuid, $4, $5, planned.offset_minutes, planned.due_at,
+                  $1::text || ':' || $2::text || ':' || planned.offset_minutes
+             FROM unnest($6::int[], $7::timestamptz[]) AS planned(offset_minutes, due_at)
+           ON CONFLICT (dedupe_key) DO UPDATE
+              SET due_at = EXCLUDED.due_at, recipient_email = EXCLUDED.recipient_email, recipient_name = EXCLUDED.recipient_name,
+                  revision = reminders.revision + 1, status = 'pending', attempts = 0, last_error = NULL, lease_until = NULL,
+                  sent_at = NULL, lateness_ms = NULL, updated_at = now()
+            WHERE reminders.due_at <> EXCLUDED.due_at OR reminders.status IN ('cancelled', 'missed', 'failed')
+                  OR reminders.recipient_email <> EXCLUDED.recipient_email
+           RETURNING id, revision, due_at`,
+          [kind, subject.invitationId, subject.editionId, subject.recipientEmail, subject.recipientName, planned.map((p) => p.offsetMinutes), planned.map((p) => p.dueAt)],
+        )
+      : [];
+    await manager.query(
+      `UPDATE reminders SET status = 'cancelled', revision = revision + 1, updated_at = now()
+        WHERE subject_id = $1 AND kind = $2 AND status = 'pending' AND NOT (dedupe_key = ANY($3::text[]))`,
+      [subject.invitationId, kind, planned.map((p) => dedupeKey(kind, subject.invitationId, p.offsetMinutes))],
+    );
+    this.enqueueAfterCommit(afterCommit, changed);
+  }
+
+  /** No more reminders about this subject (a decline, a withdrawal, a cancelled venue). */
+  async cancelForSubject(manager: EntityManager, subjectId: string): Promise<number> {
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `UPDATE reminders SET status = 'cancelled', revision = revision + 1, updated_at = now()
+        WHERE subject_id = $1 AND status = 'pending' RETURNING id`,
+      [subjectId],
+    );
+    return rows.length;
+  }
+
+  private enqueueAfterCommit(afterCommit: AfterCommit, rows: { id: string; revision: number; due_at: Date }[]): void {
+    if (rows.length === 0) return;
+    afterCommit.add(() =>
+      this.producer.enqueueMany(
+        JobName.FireReminder,
+        rows.map((row) => ({ reminderId: row.id, revision: row.revision, dueAt: new Date(row.due_at).getTime() })),
+      ),
+    );
+  }
+}
