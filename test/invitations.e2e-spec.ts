@@ -405,6 +405,41 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
     expect(rsvp_expires_at.toISOString()).toBe(new Date(new Date(moved.body.endsAt).getTime() + 24 * 3600_000).toISOString());
   });
 
+  it('plans delegate reminders with the invitation, follows the edition policy, and drops them on a decline', async () => {
+    const { leader } = await scheduledVenueWithLeader(`${edition.year}-08-17`);
+    await t.http.post(`/api/editions/${edition.id}/invitations/bulk`).set('Authorization', planner).expect(202);
+    const invitation = await invitationOf(leader);
+    const remindersOf = async () =>
+      (await t.dataSource.query(`SELECT offset_minutes, status, due_at FROM reminders WHERE subject_id = $1 ORDER BY offset_minutes DESC`, [invitation.id])).map(
+        (row: { offset_minutes: number; status: string; due_at: Date }) => `${row.offset_minutes}:${row.status}:${row.due_at.toISOString()}`,
+      );
+    expect(await remindersOf()).toEqual([
+      `10080:pending:${edition.year}-08-10T00:30:00.000Z`,
+      `1440:pending:${edition.year}-08-16T00:30:00.000Z`,
+      `120:pending:${edition.year}-08-16T22:30:00.000Z`,
+    ]);
+
+    const defaults = await t.http.get(`/api/editions/${edition.id}/reminder-policy`).set('Authorization', planner).expect(200);
+    expect(defaults.body).toMatchObject({ delegateOffsetsMinutes: [10080, 1440, 120], isDefault: true });
+    await t.http.put(`/api/editions/${edition.id}/reminder-policy`).set('Authorization', planner).send({ delegateOffsetsMinutes: [2880, 120] }).expect(200);
+    expect(await remindersOf()).toEqual([
+      `10080:cancelled:${edition.year}-08-10T00:30:00.000Z`,
+      `2880:pending:${edition.year}-08-15T00:30:00.000Z`,
+      `1440:cancelled:${edition.year}-08-16T00:30:00.000Z`,
+      `120:pending:${edition.year}-08-16T22:30:00.000Z`,
+    ]);
+    const bad = await t.http.put(`/api/editions/${edition.id}/reminder-policy`).set('Authorization', planner).send({ delegateOffsetsMinutes: [-5] }).expect(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+
+    await sink.waitFor(1, forInvitation(invitation.uid));
+    const token = linkToken(TEST_ENV.LINK_SECRET, 'rsvp', invitation.id);
+    await t.http.post(`/api/rsvp/${token}`).type('form').send({ answer: 'decline' }).expect(200);
+    expect((await remindersOf()).filter((line: string) => line.includes(':pending:'))).toEqual([]);
+    await t.http.post(`/api/rsvp/${token}`).type('form').send({ answer: 'accept' }).expect(200);
+    expect((await remindersOf()).filter((line: string) => line.includes(':pending:'))).toHaveLength(2);
+    await t.dataSource.query(`DELETE FROM reminder_policies WHERE edition_id = $1`, [edition.id]);
+  });
+
   it('previews the e-mail and ICS of an invitation without sending', async () => {
     const venue = await createVenue(t.dataSource, edition, '66', { scheduleOn: `${edition.year}-08-07` });
     const draft = await t.http

@@ -20,7 +20,8 @@ export class SmtpSink {
   private server: SMTPServer;
   port = 0;
 
-  async start(): Promise<this> {
+  /** Starts listening (on `port` when given: to come back on the same address after `stop`). */
+  async start(port = 0): Promise<this> {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -41,7 +42,7 @@ export class SmtpSink {
         });
       },
     });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
   }
@@ -66,6 +67,11 @@ export class SmtpSink {
 
   stop(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Messages carrying this header value (e.g. X-Ngayhoi-Reminder). */
+  withHeader(name: string): ReceivedMail[] {
+    return this.received.filter((mail) => mail.parsed.headers.has(name.toLowerCase()));
   }
 }
 

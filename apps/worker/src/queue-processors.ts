@@ -10,7 +10,15 @@ import { JobDispatcher } from './job-dispatcher';
  * closes the workers, which lets running jobs finish (a job cut short by a crash is retried after
  * BullMQ's stalled check, and its row's lease keeps it from being sent twice meanwhile).
  */
-@Processor(QueueName.Mail)
+/** Workers start consuming only once the app has booted (checks and reconciliation done), with options from AppConfig. */
+function start(host: WorkerHost, config: AppConfig, concurrency: number): void {
+  host.worker.concurrency = concurrency;
+  host.worker.opts.lockDuration = config.QUEUE_LOCK_DURATION_MS;
+  host.worker.opts.stalledInterval = config.QUEUE_STALLED_INTERVAL_MS;
+  void host.worker.run();
+}
+
+@Processor(QueueName.Mail, { autorun: false })
 export class MailQueueProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly dispatcher: JobDispatcher,
@@ -20,7 +28,7 @@ export class MailQueueProcessor extends WorkerHost implements OnApplicationBoots
   }
 
   onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.MAIL_CONCURRENCY;
+    start(this, this.config, this.config.MAIL_CONCURRENCY);
   }
 
   process(job: Job): Promise<unknown> {
@@ -28,7 +36,7 @@ export class MailQueueProcessor extends WorkerHost implements OnApplicationBoots
   }
 }
 
-@Processor(QueueName.Reminders)
+@Processor(QueueName.Reminders, { autorun: false })
 export class RemindersQueueProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly dispatcher: JobDispatcher,
@@ -38,7 +46,7 @@ export class RemindersQueueProcessor extends WorkerHost implements OnApplication
   }
 
   onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.REMINDER_CONCURRENCY;
+    start(this, this.config, this.config.REMINDER_CONCURRENCY);
   }
 
   process(job: Job): Promise<unknown> {

@@ -167,6 +167,24 @@ export class AppConfig {
   @Max(200)
   REMINDER_CONCURRENCY = 16;
 
+  /** How long a worker holds a job before BullMQ may consider it stalled (its process died). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  QUEUE_LOCK_DURATION_MS = 30_000;
+
+  /** How often workers look for stalled jobs to hand back to the queue. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  QUEUE_STALLED_INTERVAL_MS = 30_000;
+
+  /** A message or reminder being sent is reserved this long; after that, a sender is presumed dead and another may retry. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SEND_LEASE_SECONDS = 120;
+
   get isProduction(): boolean {
     return this.NODE_ENV === Environment.Production;
   }

@@ -2,13 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { queryRows } from '@app/common';
+import { AppConfig } from '@app/config';
 import { Mailer } from '@app/mail';
 import { JobContext, JobHandler, JobName, JobPayloads } from '@app/queue';
 import { InvitationMessage, MessageStatus } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
-
-/** How long a claimed message is reserved for its sender before another run may take it over. */
-const LEASE = "interval '2 minutes'";
 
 export type SendOutcome = 'sent' | 'already-sent' | 'superseded' | 'in-progress' | 'missing';
 
@@ -28,6 +26,7 @@ export class SendInvitationMessageHandler implements JobHandler<JobName.SendInvi
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly composer: InvitationComposer,
     private readonly mailer: Mailer,
+    private readonly config: AppConfig,
   ) {}
 
   async handle({ messageId }: JobPayloads[JobName.SendInvitationMessage], context: JobContext): Promise<SendOutcome> {
@@ -86,10 +85,10 @@ export class SendInvitationMessageHandler implements JobHandler<JobName.SendInvi
             SET status = CASE WHEN target.stale THEN 'superseded'::message_status ELSE 'sending'::message_status END,
                 attempts = m.attempts + CASE WHEN target.stale THEN 0 ELSE 1 END,
                 last_attempt_at = CASE WHEN target.stale THEN m.last_attempt_at ELSE now() END,
-                lease_until = CASE WHEN target.stale THEN NULL ELSE now() + ${LEASE} END
+                lease_until = CASE WHEN target.stale THEN NULL ELSE now() + make_interval(secs => $2::int) END
            FROM target WHERE m.id = target.id
          RETURNING m.id, m.invitation_id, m.sequence, m.method, m.kind, m.reason, m.previous, m.status, m.attempts`,
-        [messageId],
+        [messageId, this.config.SEND_LEASE_SECONDS],
       );
     const [row] = rows;
     if (!row) return this.whyNotClaimed(messageId);

@@ -34,16 +34,17 @@ export class FireReminderHandler implements JobHandler<JobName.FireReminder> {
       this.dataSource,
       `UPDATE reminders r
           SET status = CASE WHEN $3::int IS NOT NULL AND now() - r.due_at > make_interval(mins => $3::int) THEN 'missed'::reminder_status ELSE 'sending'::reminder_status END,
-              attempts = r.attempts + 1, lease_until = now() + interval '2 minutes', updated_at = now()
+              attempts = r.attempts + 1, lease_until = now() + make_interval(secs => $4::int), updated_at = now()
         WHERE r.id = $1 AND r.revision = $2 AND r.due_at <= now() + interval '2 seconds'
           AND (r.status = 'pending' OR (r.status = 'sending' AND r.lease_until < now()))
        RETURNING row_to_json(r.*) AS reminder, r.status = 'missed' AS missed`,
-      [reminderId, revision, graceMinutes],
+      [reminderId, revision, graceMinutes, this.config.SEND_LEASE_SECONDS],
     );
     if (!row) {
       const why = await this.whyNot(reminderId, revision);
-      // Fired early (clocks of Redis and Postgres disagree): fail this run so BullMQ tries again shortly.
-      if (why === 'not-due') throw new Error(`reminder ${reminderId} is not due yet`);
+      // Fired early (clocks disagree), or another sender holds the lease (it may have died mid-send):
+      // fail this run so BullMQ tries again after a backoff instead of dropping the reminder.
+      if (why === 'not-due' || why === 'in-progress') throw new Error(`reminder ${reminderId} is ${why}; retrying later`);
       return why;
     }
     const reminder = hydrate(this.dataSource.manager, Reminder, row.reminder as Record<string, unknown>);
