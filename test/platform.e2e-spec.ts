@@ -23,6 +23,35 @@ describe('Platform: health, OpenAPI, security headers, CORS, login', () => {
     expect(ui.text).toContain('swagger');
   });
 
+  it('serves Prometheus metrics: queue depth, reminders by status, the firing-lateness histogram', async () => {
+    await t.dataSource.query(
+      `INSERT INTO reminders (kind, subject_id, edition_id, recipient_email, recipient_name, offset_minutes, due_at, dedupe_key, status, lateness_ms)
+       SELECT 'delegate_event', gen_random_uuid(), gen_random_uuid(), 'x@example.vn', 'X', 120, now(), 'metrics-test:' || n, 'sent', n * 300
+         FROM generate_series(1, 4) AS n`,
+    );
+    const response = await t.http.get('/metrics').expect(200);
+    expect(response.headers['content-type']).toContain('text/plain');
+    expect(response.text).toMatch(/ngayhoi_queue_jobs\{queue="reminders",state="delayed"\} \d+/);
+    expect(response.text).toMatch(/ngayhoi_reminders\{status="sent"\} [1-9]\d*/);
+    expect(response.text).toContain('# TYPE ngayhoi_reminder_lateness_seconds histogram');
+    const bucket = (le: string) => Number(new RegExp(`ngayhoi_reminder_lateness_seconds_bucket\\{le="${le.replace('+', '\\+')}"\\} (\\d+)`).exec(response.text)![1]);
+    expect(bucket('0.5') - bucket('0.25')).toBeGreaterThanOrEqual(1); // 0.3 s
+    expect(bucket('1') - bucket('0.5')).toBeGreaterThanOrEqual(2); // 0.6 s and 0.9 s
+    expect(bucket('+Inf') - bucket('1')).toBeGreaterThanOrEqual(1); // 1.2 s
+    await t.dataSource.query(`DELETE FROM reminders WHERE dedupe_key LIKE 'metrics-test:%'`);
+  });
+
+  it('shows the queue dashboard to central planners only', async () => {
+    const planner = await t.tokenFor(await createUser(t.dataSource, Role.CentralPlanner));
+    const viewer = await t.tokenFor(await createUser(t.dataSource, Role.Viewer));
+    expect((await t.http.get('/admin/queues').expect(401)).body.code).toBe('UNAUTHENTICATED');
+    expect((await t.http.get('/admin/queues').set('Authorization', `Bearer ${viewer}`).expect(403)).body.code).toBe('FORBIDDEN');
+    const page = await t.http.get('/admin/queues').set('Authorization', `Bearer ${planner}`).expect(200);
+    expect(page.text).toContain('__UI_CONFIG__');
+    const queues = await t.http.get('/admin/queues/api/queues').set('Cookie', `ngayhoi_token=${planner}`).expect(200);
+    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['mail', 'reminders']);
+  });
+
   it('sends security headers and keeps CORS closed', async () => {
     const response = await t.http.get('/api/health').set('Origin', 'https://evil.example').expect(200);
     expect(response.headers['x-content-type-options']).toBe('nosniff');

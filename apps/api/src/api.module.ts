@@ -13,8 +13,11 @@ import { ProgrammesModule } from '@app/programmes';
 import { ProvincesModule } from '@app/provinces';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
+import { RemindersModule } from '@app/reminders';
 import { VenuesModule } from '@app/venues';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
 
 /** The HTTP app: wires the feature libraries and adds HTTP concerns only. It never runs jobs. */
 @Module({
@@ -33,8 +36,9 @@ import { HealthController } from './health/health.controller';
     ProgrammesModule,
     LeadersModule,
     InvitationsModule,
+    RemindersModule,
   ],
-  controllers: [HealthController],
-  providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+  controllers: [HealthController, MetricsController],
+  providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }, MetricsService],
 })
 export class ApiModule {}

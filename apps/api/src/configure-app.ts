@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from '@app/common';
 import { AppConfig } from '@app/config';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 
 /**
  * HTTP concerns, applied the same way in production and in the end-to-end tests: security headers,
@@ -31,7 +32,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   // Calendar replies relayed by the inbound-mail hook arrive as text/calendar.
   app.useBodyParser('text', { type: 'text/calendar', limit: '256kb' });
   app.useGlobalPipes(createValidationPipe());
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  mountQueueDashboard(app);
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

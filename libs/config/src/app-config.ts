@@ -185,6 +185,12 @@ export class AppConfig {
   @Min(1)
   SEND_LEASE_SECONDS = 120;
 
+  /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>` (Prometheus' bearer_token). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   get isProduction(): boolean {
     return this.NODE_ENV === Environment.Production;
   }

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { JobName, JobProducer, QueueName } from '@app/queue';
+
+/** Lateness buckets, in seconds (Prometheus `le`). */
+const LATENESS_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 15, 60, 300, 900, 3600];
+const JOB_STATES = ['waiting', 'delayed', 'active', 'completed', 'failed', 'prioritized'] as const;
+const ANY_JOB_OF: Record<QueueName, JobName> = { [QueueName.Mail]: JobName.SendInvitationMessage, [QueueName.Reminders]: JobName.FireReminder };
+
+/**
+ * Prometheus metrics read from the sources of truth at scrape time, so every API instance reports the
+ * same figures whichever worker did the work: queue depth from BullMQ, reminders by status and the
+ * firing-lateness histogram from Postgres (sent reminders keep their lateness).
+ */
+@Injectable()
+export class MetricsService {
+  private readonly registry = new Registry();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly producer: JobProducer,
+  ) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'ngayhoi_api_' });
+    new Gauge({
+      name: 'ngayhoi_queue_jobs',
+      help: 'Jobs in each BullMQ queue by state',
+      labelNames: ['queue', 'state'],
+      registers: [this.registry],
+      collect: async function (this: Gauge) {
+        for (const [queue, job] of Object.entries(ANY_JOB_OF)) {
+          const counts = await producer.queueOf(job).getJobCounts(...JOB_STATES);
+          for (const state of JOB_STATES) this.set({ queue, state }, counts[state] ?? 0);
+        }
+      },
+    });
+    new Gauge({
+      name: 'ngayhoi_reminders',
+      help: 'Reminders by status (sent, failed and missed only ever grow)',
+      labelNames: ['status'],
+      registers: [this.registry],
+      collect: async function (this: Gauge) {
+        this.reset();
+        const rows: { status: string; count: number }[] = await dataSource.query(`SELECT status, count(*)::int AS count FROM reminders GROUP BY status`);
+        for (const status of ['pending', 'sending', 'sent', 'cancelled', 'missed', 'failed']) {
+          this.set({ status }, rows.find((row) => row.status === status)?.count ?? 0);
+        }
+      },
+    });
+  }
+
+  async render(): Promise<{ contentType: string; body: string }> {
+    const body = `${await this.registry.metrics()}${await this.latenessHistogram()}`;
+    return { contentType: this.registry.contentType, body };
+  }
+
+  private async latenessHistogram(): Promise<string> {
+    const columns = LATENESS_BUCKETS.map((bucket, index) => `count(*) FILTER (WHERE lateness_ms <= ${bucket * 1000})::bigint AS b${index}`).join(', ');
+    const [row] = await this.dataSource.query(
+      `SELECT ${columns}, count(*)::bigint AS total, COALESCE(sum(lateness_ms), 0)::bigint AS sum_ms FROM reminders WHERE status = 'sent' AND lateness_ms IS NOT NULL`,
+    );
+    const name = 'ngayhoi_reminder_lateness_seconds';
+    return [
+      `# HELP ${name} Time between a reminder falling due and its e-mail being accepted by the mail server`,
+      `# TYPE ${name} histogram`,
+      ...LATENESS_BUCKETS.map((bucket, index) => `${name}_bucket{le="${bucket}"} ${row[`b${index}`]}`),
+      `${name}_bucket{le="+Inf"} ${row.total}`,
+      `${name}_sum ${Number(row.sum_ms) / 1000}`,
+      `${name}_count ${row.total}`,
+      '',
+    ].join('\n');
+  }
+}
