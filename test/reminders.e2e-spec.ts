@@ -34,6 +34,7 @@ describe('Reminder engine under faults (worker as a child process)', () => {
   let workerEnv: Record<string, string>;
 
   beforeAll(async () => {
+    redis.on('error', () => undefined);
     await redis.flushdb();
     await sink.start();
     workerEnv = {
