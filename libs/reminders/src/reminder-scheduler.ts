@@ -5,6 +5,16 @@ import { JobName, JobProducer } from '@app/queue';
 import { ReminderKind, ReminderPolicy } from './reminder.entities';
 import { dedupeKey, DEFAULT_DELEGATE_OFFSETS_MINUTES, plannedReminders } from './reminder-rules';
 
+export interface ReminderDraft {
+  kind: ReminderKind;
+  subjectId: string;
+  editionId: string;
+  recipientEmail: string;
+  recipientName: string;
+  offsetMinutes: number;
+  dueAt: Date;
+}
+
 export interface DelegateReminderSubject {
   invitationId: string;
   editionId: string;
@@ -30,29 +40,50 @@ export class ReminderScheduler {
   async planForDelegate(manager: EntityManager, afterCommit: AfterCommit, subject: DelegateReminderSubject, now = new Date()): Promise<void> {
     const planned = plannedReminders(subject.eventStart, await this.delegateOffsets(manager, subject.editionId), now);
     const kind = ReminderKind.DelegateEvent;
-    const changed = planned.length
-      ? await queryRows<{ id: string; revision: number; due_at: Date }>(
-          manager,
-          `INSERT INTO reminders (kind, subject_id, edition_id, recipient_email, recipient_name, offset_minutes, due_at, dedupe_key)
-           SELECT $1::reminder_kind, $2::uuid, $3::uuid, $4, $5, planned.offset_minutes, planned.due_at,
-                  $1::text || ':' || $2::text || ':' || planned.offset_minutes
-             FROM unnest($6::int[], $7::timestamptz[]) AS planned(offset_minutes, due_at)
-           ON CONFLICT (dedupe_key) DO UPDATE
-              SET due_at = EXCLUDED.due_at, recipient_email = EXCLUDED.recipient_email, recipient_name = EXCLUDED.recipient_name,
-                  revision = reminders.revision + 1, status = 'pending', attempts = 0, last_error = NULL, lease_until = NULL,
-                  sent_at = NULL, lateness_ms = NULL, updated_at = now()
-            WHERE reminders.due_at <> EXCLUDED.due_at OR reminders.status IN ('cancelled', 'missed', 'failed')
-                  OR reminders.recipient_email <> EXCLUDED.recipient_email
-           RETURNING id, revision, due_at`,
-          [kind, subject.invitationId, subject.editionId, subject.recipientEmail, subject.recipientName, planned.map((p) => p.offsetMinutes), planned.map((p) => p.dueAt)],
-        )
-      : [];
+    await this.schedule(
+      manager,
+      afterCommit,
+      planned.map((reminder) => ({ ...reminder, kind, subjectId: subject.invitationId, editionId: subject.editionId, recipientEmail: subject.recipientEmail, recipientName: subject.recipientName })),
+    );
     await manager.query(
       `UPDATE reminders SET status = 'cancelled', revision = revision + 1, updated_at = now()
         WHERE subject_id = $1 AND kind = $2 AND status = 'pending' AND NOT (dedupe_key = ANY($3::text[]))`,
       [subject.invitationId, kind, planned.map((p) => dedupeKey(kind, subject.invitationId, p.offsetMinutes))],
     );
+  }
+
+  /**
+   * Creates reminders, or moves existing ones (same kind, subject and offset) to their new time with a
+   * new revision, in one statement for the whole batch; their jobs are enqueued after commit.
+   */
+  async schedule(manager: EntityManager, afterCommit: AfterCommit, drafts: ReminderDraft[]): Promise<number> {
+    if (drafts.length === 0) return 0;
+    const changed = await queryRows<{ id: string; revision: number; due_at: Date }>(
+      manager,
+      `INSERT INTO reminders (kind, subject_id, edition_id, recipient_email, recipient_name, offset_minutes, due_at, dedupe_key)
+       SELECT draft.kind, draft.subject_id, draft.edition_id, draft.recipient_email, draft.recipient_name, draft.offset_minutes, draft.due_at,
+              draft.kind::text || ':' || draft.subject_id::text || ':' || draft.offset_minutes
+         FROM unnest($1::reminder_kind[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::int[], $7::timestamptz[])
+              AS draft(kind, subject_id, edition_id, recipient_email, recipient_name, offset_minutes, due_at)
+       ON CONFLICT (dedupe_key) DO UPDATE
+          SET due_at = EXCLUDED.due_at, recipient_email = EXCLUDED.recipient_email, recipient_name = EXCLUDED.recipient_name,
+              revision = reminders.revision + 1, status = 'pending', attempts = 0, last_error = NULL, lease_until = NULL,
+              sent_at = NULL, lateness_ms = NULL, updated_at = now()
+        WHERE reminders.due_at <> EXCLUDED.due_at OR reminders.status IN ('cancelled', 'missed', 'failed')
+              OR reminders.recipient_email <> EXCLUDED.recipient_email
+       RETURNING id, revision, due_at`,
+      [
+        drafts.map((d) => d.kind),
+        drafts.map((d) => d.subjectId),
+        drafts.map((d) => d.editionId),
+        drafts.map((d) => d.recipientEmail),
+        drafts.map((d) => d.recipientName),
+        drafts.map((d) => d.offsetMinutes),
+        drafts.map((d) => d.dueAt),
+      ],
+    );
     this.enqueueAfterCommit(afterCommit, changed);
+    return changed.length;
   }
 
   /** No more reminders about this subject (a decline, a withdrawal, a cancelled venue). */

@@ -1,0 +1,170 @@
+/**
+ * bench/reminders: the reminder engine against raw BullMQ on the same Redis, in the same run.
+ *  1. schedule N reminders (Postgres rows + delayed jobs) in batches, vs addBulk of N no-op jobs;
+ *  2. fire F reminders falling due at ~1,000/s through a no-op sender: lateness p50/p99/max;
+ *  3. processing rate: F reminders all due now vs raw BullMQ processing of F no-op jobs, same concurrency.
+ * Prints the peak RSS of this process (which runs the worker module) during the million.
+ * Last line: one JSON object.
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { Test } from '@nestjs/testing';
+import { Queue, Worker } from 'bullmq';
+import Redis from 'ioredis';
+
+const SCALE = Number(process.argv[2] ?? 1);
+const SCHEDULE_N = Math.round(1_000_000 * SCALE);
+const FIRE_N = Math.max(100, Math.round(50_000 * SCALE));
+const BATCH = 5_000;
+const CONCURRENCY = 16;
+
+Object.assign(process.env, {
+  NODE_ENV: 'test',
+  DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ngayhoi_bench',
+  REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/13',
+  REDIS_KEY_PREFIX: 'ngayhoi-bench',
+  JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256-0123456789',
+  LINK_SECRET: 'bench-link-secret-long-enough-to-sign-rsvp-links-01',
+  LOG_LEVEL: 'silent',
+  REMINDER_CONCURRENCY: String(CONCURRENCY),
+  REMINDER_GRACE_MINUTES: '600',
+  ENV_FILE: '/nonexistent',
+});
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+async function main(): Promise<void> {
+  const { AfterCommit, loadAppConfig, AppConfig } = { ...(await import('@app/common')), ...(await import('@app/config')) };
+  const { recreateDatabase, createDataSource } = await import('@app/database');
+  const { JobName, JobProducer, bullConnection, bullPrefix } = await import('@app/queue');
+  const { ReminderKind, ReminderScheduler, ReminderSenders } = await import('@app/reminders');
+  const { WorkerModule } = await import('../apps/worker/src/worker.module');
+  const config = loadAppConfig();
+
+  const redis = new Redis(config.REDIS_URL);
+  await redis.flushdb(); // the bench's own Redis database index
+  await recreateDatabase(config.DATABASE_URL);
+  const dataSource = await createDataSource(config).initialize();
+  await dataSource.runMigrations();
+  const [{ id: editionId }] = await dataSource.query(
+    `INSERT INTO editions (year, theme, window_start, window_end, national_day) VALUES (2030, 'Đo hiệu năng', '2030-07-01', '2030-08-19', '2030-08-19') RETURNING id`,
+  );
+
+  const worker = await Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(AppConfig).useValue(config).compile();
+  await worker.init();
+  // The no-op transport: the engine does all its work (claim, record, lateness) but sends nothing.
+  worker.get(ReminderSenders).register(ReminderKind.DelegateEvent, async () => ({ messageId: 'noop' }));
+  const scheduler = worker.get(ReminderScheduler);
+  const producer = worker.get(JobProducer);
+
+  const drafts = (count: number, due: (index: number) => Date) =>
+    Array.from({ length: count }, (_, index) => ({
+      kind: ReminderKind.DelegateEvent,
+      subjectId: randomUUID(),
+      editionId,
+      recipientEmail: `daibieu${index}@vanphong.example.vn`,
+      recipientName: `Đại biểu ${index}`,
+      offsetMinutes: 120,
+      dueAt: due(index),
+    }));
+  const scheduleAll = async (count: number, due: (index: number) => Date) => {
+    for (let offset = 0; offset < count; offset += BATCH) {
+      const afterCommit = new AfterCommit();
+      const batch = drafts(Math.min(BATCH, count - offset), (index) => due(offset + index));
+      await dataSource.transaction((manager) => scheduler.schedule(manager, afterCommit, batch));
+      await afterCommit.run();
+    }
+  };
+
+  // 1. Scheduling: N reminders due in a month (rows + delayed jobs) vs raw addBulk of N no-op jobs.
+  const month = Date.now() + 30 * 24 * 3600_000;
+  let start = process.hrtime.bigint();
+  await scheduleAll(SCHEDULE_N, (index) => new Date(month + index));
+  const scheduleSeconds = seconds(start);
+  const peakDuringMillion = peakRss;
+  const raw = new Queue('bench-raw', { connection: bullConnection(config, 'worker'), prefix: bullPrefix(config) });
+  start = process.hrtime.bigint();
+  for (let offset = 0; offset < SCHEDULE_N; offset += BATCH) {
+    await raw.addBulk(Array.from({ length: Math.min(BATCH, SCHEDULE_N - offset) }, (_, index) => ({ name: 'noop', data: { index: offset + index } })));
+  }
+  const rawScheduleSeconds = seconds(start);
+  await raw.obliterate({ force: true });
+  await producer.queueOf(JobName.FireReminder).drain(true); // drop the million delayed jobs
+  await dataSource.query(`TRUNCATE reminders`);
+
+  // 2. Lateness: F reminders falling due at ~1,000/s, starting 3 s from now.
+  const first = Date.now() + 3_000;
+  await scheduleAll(FIRE_N, (index) => new Date(first + index));
+  const waitSent = async (count: number) => {
+    for (;;) {
+      const [{ sent }] = await dataSource.query(`SELECT count(*)::int AS sent FROM reminders WHERE status = 'sent'`);
+      if (sent >= count) return;
+      await sleep(200);
+    }
+  };
+  await waitSent(FIRE_N);
+  const [lateness] = await dataSource.query(
+    `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY lateness_ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY lateness_ms) AS p99,
+            max(lateness_ms) AS max FROM reminders WHERE status = 'sent'`,
+  );
+  await dataSource.query(`TRUNCATE reminders`);
+
+  // 3. Processing rate: F reminders all due now, vs F no-op jobs through a raw BullMQ worker.
+  start = process.hrtime.bigint();
+  await scheduleAll(FIRE_N, () => new Date());
+  await waitSent(FIRE_N);
+  const fireSeconds = seconds(start);
+  await worker.close();
+
+  const rawQueue = new Queue('bench-raw-fire', { connection: bullConnection(config, 'worker'), prefix: bullPrefix(config) });
+  let processed = 0;
+  const rawWorker = new Worker('bench-raw-fire', async () => void (processed += 1), {
+    connection: bullConnection(config, 'worker'),
+    prefix: bullPrefix(config),
+    concurrency: CONCURRENCY,
+    autorun: false,
+  });
+  start = process.hrtime.bigint();
+  for (let offset = 0; offset < FIRE_N; offset += BATCH) {
+    await rawQueue.addBulk(Array.from({ length: Math.min(BATCH, FIRE_N - offset) }, (_, index) => ({ name: 'noop', data: { index: offset + index } })));
+  }
+  void rawWorker.run();
+  while (processed < FIRE_N) await sleep(50);
+  const rawFireSeconds = seconds(start);
+  await rawWorker.close();
+  await rawQueue.obliterate({ force: true });
+  await rawQueue.close();
+  await raw.close();
+  await dataSource.destroy();
+  await redis.quit();
+  clearInterval(sampler);
+
+  const schedule = { per_s: round(SCHEDULE_N / scheduleSeconds), raw_per_s: round(SCHEDULE_N / rawScheduleSeconds), ratio: 0 };
+  schedule.ratio = round(schedule.per_s / schedule.raw_per_s, 3);
+  const fire = {
+    p50_ms: round(Number(lateness.p50)),
+    p99_ms: round(Number(lateness.p99)),
+    max_ms: round(Number(lateness.max)),
+    per_s: round(FIRE_N / fireSeconds),
+    raw_per_s: round(FIRE_N / rawFireSeconds),
+  };
+  const peakMb = round(peakDuringMillion / 2 ** 20);
+  console.log(`scheduling ${SCHEDULE_N} reminders (rows + delayed jobs): ${scheduleSeconds.toFixed(1)} s, ${schedule.per_s}/s`);
+  console.log(`  raw BullMQ addBulk of ${SCHEDULE_N} no-op jobs: ${rawScheduleSeconds.toFixed(1)} s, ${schedule.raw_per_s}/s; ratio ${schedule.ratio} (goal ≥ 0.5)`);
+  console.log(`firing ${FIRE_N} reminders due at ~1,000/s: lateness p50 ${fire.p50_ms} ms, p99 ${fire.p99_ms} ms (goal < 1000), max ${fire.max_ms} ms`);
+  console.log(`  processing ${FIRE_N} due at once: ${fire.per_s}/s; raw BullMQ no-op processing: ${fire.raw_per_s}/s`);
+  console.log(`peak RSS of the process running the worker during the million: ${peakMb} MiB`);
+  console.log(JSON.stringify({ schedule, fire, peak_rss_mb: peakMb, counts: { schedule: SCHEDULE_N, fire: FIRE_N } }));
+  process.exit(0);
+}
+
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
