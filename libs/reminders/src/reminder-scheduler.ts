@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AfterCommit, queryRows } from '@app/common';
 import { JobName, JobProducer } from '@app/queue';
 import { ReminderKind, ReminderPolicy } from './reminder.entities';
@@ -84,6 +84,24 @@ export class ReminderScheduler {
     );
     this.enqueueAfterCommit(afterCommit, changed);
     return changed.length;
+  }
+
+  /**
+   * Schedules a large set (an import, a whole edition) in batches of `batchSize`, each in its own
+   * transaction, keeping two batches in flight so Postgres writes one while Redis takes the other's jobs.
+   */
+  async scheduleMany(dataSource: DataSource, drafts: ReminderDraft[], batchSize = 5_000): Promise<number> {
+    let scheduled = 0;
+    let previous: Promise<void> = Promise.resolve();
+    for (let offset = 0; offset < drafts.length; offset += batchSize) {
+      const batch = drafts.slice(offset, offset + batchSize);
+      const afterCommit = new AfterCommit();
+      scheduled += await dataSource.transaction((manager) => this.schedule(manager, afterCommit, batch));
+      await previous; // the previous batch's jobs, enqueued while this batch was written
+      previous = afterCommit.run();
+    }
+    await previous;
+    return scheduled;
   }
 
   /** No more reminders about this subject (a decline, a withdrawal, a cancelled venue). */
