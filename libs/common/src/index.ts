@@ -10,3 +10,4 @@ export * from './logging.module';
 export * from './transaction';
 export * from './sql';
 export * from './hydrate';
+export * from './secrets';

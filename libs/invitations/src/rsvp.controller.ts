@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import { Public } from '@app/auth/decorators';
-import { DomainError } from '@app/common';
+import { DomainError, sameSecret } from '@app/common';
 import { AppConfig } from '@app/config';
 import { RsvpAnswerDto } from './dto/invitation.dto';
 import { renderRsvpPage } from './rendering/templates';
@@ -61,16 +60,10 @@ export class RsvpController {
   @ApiExcludeEndpoint()
   calendarReply(@Headers('x-inbound-secret') secret: string | undefined, @Body() body: unknown) {
     const expected = this.config.INBOUND_HOOK_SECRET;
-    if (!expected || !secret || !safeEqual(secret, expected)) {
+    if (!expected || !secret || !sameSecret(secret, expected)) {
       throw new DomainError(401, 'UNAUTHENTICATED', 'Thiếu hoặc sai khóa của dịch vụ nhận thư.');
     }
     if (typeof body !== 'string') throw new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Cần nội dung text/calendar.');
     return this.rsvp.calendarReply(body);
   }
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

@@ -1,9 +1,8 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import { Public } from '@app/auth/decorators';
-import { DomainError } from '@app/common';
+import { DomainError, sameSecret } from '@app/common';
 import { AppConfig } from '@app/config';
 import { MetricsService } from './metrics.service';
 
@@ -26,10 +25,4 @@ export class MetricsController {
     const { contentType, body } = await this.metrics.render();
     response.type(contentType).send(body);
   }
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const left = Buffer.from(given);
-  const right = Buffer.from(expected);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
