@@ -9,6 +9,7 @@ import { DatabaseModule } from '@app/database';
 import { EditionsModule } from '@app/editions';
 import { InvitationsModule } from '@app/invitations';
 import { LeadersModule } from '@app/leaders';
+import { LogisticsModule } from '@app/logistics';
 import { ProgrammesModule } from '@app/programmes';
 import { ProvincesModule } from '@app/provinces';
 import { QueueModule } from '@app/queue';
@@ -37,6 +38,7 @@ import { MetricsService } from './metrics/metrics.service';
     LeadersModule,
     InvitationsModule,
     RemindersModule,
+    LogisticsModule,
   ],
   controllers: [HealthController, MetricsController],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }, MetricsService],

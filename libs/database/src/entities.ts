@@ -3,6 +3,7 @@ import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { User } from '@app/auth/user.entity';
 import { Edition } from '@app/editions/edition.entity';
 import { CalendarFeed, Invitation, InvitationMessage } from '@app/invitations/invitation.entities';
+import { TaskDependency, TaskTemplateItem, VenueTask } from '@app/logistics/task.entities';
 import { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignment } from '@app/leaders/leader.entities';
 import { ProgrammeItem, ProgrammeTemplateItem } from '@app/programmes/programme.entities';
 import { FormerProvince, Province } from '@app/provinces/province.entity';
@@ -27,4 +28,7 @@ export const ENTITIES = [
   CalendarFeed,
   Reminder,
   ReminderPolicy,
+  TaskTemplateItem,
+  VenueTask,
+  TaskDependency,
 ];

@@ -13,6 +13,10 @@ export interface VenueChange {
   rescheduled: boolean;
   /** The venue was cancelled. */
   cancelled: boolean;
+  /** The venue was just approved (its preparation starts). */
+  approved: boolean;
+  /** The day preparation counts back from changed (scheduled date, else first candidate date). */
+  anchorDateChanged: boolean;
   reason: string | null;
 }
 
@@ -46,6 +50,13 @@ export function describeVenueChange(before: Venue, after: Venue, actor: { id: st
     after,
     rescheduled: wasScheduled && after.status === 'scheduled' && (when(before) !== when(after) || where(before) !== where(after)),
     cancelled: before.status !== 'cancelled' && after.status === 'cancelled',
+    approved: before.status !== 'approved' && after.status === 'approved',
+    anchorDateChanged: anchorDate(before) !== anchorDate(after),
     reason,
   };
+}
+
+/** The date deadlines count back from: the scheduled date, or before scheduling the first candidate date. */
+export function anchorDate(venue: Pick<Venue, 'scheduledDate' | 'candidateDates'>): string | null {
+  return venue.scheduledDate ?? [...(venue.candidateDates ?? [])].sort()[0] ?? null;
 }

@@ -3,5 +3,6 @@ import { InitialSchema1795685248536 } from './1795685248536-initial-schema';
 import { SeedProvinces1795685300000 } from './1795685300000-seed-provinces';
 import { Invitations1795686374422 } from './1795686374422-invitations';
 import { Reminders1795688544512 } from './1795688544512-reminders';
+import { Logistics1795690403450 } from './1795690403450-logistics';
 
-export const MIGRATIONS = [InitialSchema1795685248536, SeedProvinces1795685300000, Invitations1795686374422, Reminders1795688544512];
+export const MIGRATIONS = [InitialSchema1795685248536, SeedProvinces1795685300000, Invitations1795686374422, Reminders1795688544512, Logistics1795690403450];

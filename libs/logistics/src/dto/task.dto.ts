@@ -1,0 +1,159 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsIsoDate } from '@app/common';
+import { TaskStatus } from '../task.entities';
+
+export class CreateTaskDto {
+  @ApiProperty({ example: 'Bố trí điểm đỗ xe cho đại biểu' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
+  title: string;
+
+  @ApiProperty({ example: 'Công an xã' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  responsibleUnit: string;
+
+  @ApiPropertyOptional({ description: 'Days relative to the venue date (−7 = D-7); re-dated when the venue moves' })
+  @IsOptional()
+  @IsInt()
+  @Min(-365)
+  @Max(30)
+  offsetDays?: number;
+
+  @ApiPropertyOptional({ description: 'A fixed deadline instead of a relative one' })
+  @IsOptional()
+  @IsIsoDate()
+  dueDate?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  ownerUserId?: string;
+
+  @ApiPropertyOptional({ example: 'Thiếu tá Lò Văn Minh' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  ownerName?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  weight?: number;
+}
+
+export class UpdateTaskDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({ enum: TaskStatus, enumName: 'TaskStatus' })
+  @IsOptional()
+  @IsEnum(TaskStatus)
+  status?: TaskStatus;
+
+  @ApiPropertyOptional({ description: 'Required when blocking' })
+  @ValidateIf((input: UpdateTaskDto) => input.status === TaskStatus.Blocked || input.blockedReason !== undefined)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(1000)
+  blockedReason?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  ownerUserId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  ownerName?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsIsoDate()
+  dueDate?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  notes?: string;
+}
+
+export class DependencyDto {
+  @ApiProperty({ description: 'The task that must be done first (same venue)' })
+  @IsUUID()
+  prerequisiteId: string;
+}
+
+export class TaskTemplateLineDto {
+  @ApiProperty({ example: 'phuong-an-bao-ve' })
+  @Matches(/^[a-z0-9-]{2,60}$/)
+  code: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
+  title: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  responsibleUnit: string;
+
+  @ApiProperty({ example: -30 })
+  @IsInt()
+  @Min(-365)
+  @Max(30)
+  offsetDays: number;
+
+  @ApiProperty({ default: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  weight: number;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayUnique()
+  @Matches(/^[a-z0-9-]{2,60}$/, { each: true })
+  dependsOn: string[];
+}
+
+export class ReplaceTaskTemplateDto {
+  @ApiProperty({ type: [TaskTemplateLineDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => TaskTemplateLineDto)
+  items: TaskTemplateLineDto[];
+}

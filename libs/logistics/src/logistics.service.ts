@@ -1,0 +1,316 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '@app/audit/audit.service';
+import { Actor, assertPlanner } from '@app/auth/actor';
+import { Role } from '@app/auth/role';
+import { assertVersion, BusinessRuleError, lockForUpdate, NotFoundError, todayInFestivalZone } from '@app/common';
+import { EditionsService } from '@app/editions/editions.service';
+import { anchorDate, VenueChange, VenueEvents } from '@app/venues/venue-events';
+import { VenuesService } from '@app/venues/venues.service';
+import { CreateTaskDto, ReplaceTaskTemplateDto, UpdateTaskDto } from './dto/task.dto';
+import { TaskDependency, TaskStatus, TaskTemplateItem, VenueTask } from './task.entities';
+import { classifyReadiness, DEFAULT_TASK_TEMPLATE, dueDateOf, readinessOf, TemplateLine, VenueReadiness, wouldCycle } from './task-rules';
+
+const TASK = 'công việc';
+
+export interface TaskView extends VenueTask {
+  prerequisiteIds: string[];
+}
+
+export interface DashboardGroup {
+  key: string;
+  name: string;
+  venues: number;
+  onTrack: number;
+  atRisk: number;
+  late: number;
+  doneShare: number;
+  overdue: number;
+  blocked: number;
+}
+
+export interface Dashboard {
+  editionId: string;
+  today: string;
+  /** The readiness rule, as applied (see task-rules.ts). */
+  rule: string;
+  edition: DashboardGroup;
+  regions: DashboardGroup[];
+  provinces: DashboardGroup[];
+  venuesAtRisk: Array<{ venueId: string; name: string; provinceCode: string; date: string | null } & VenueReadiness>;
+}
+
+/**
+ * Logistics of each venue: its checklist from the edition template (made when the venue is approved,
+ * re-dated when its date moves; done tasks keep their dates), owners, states, dependencies, readiness.
+ */
+@Injectable()
+export class LogisticsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly venues: VenuesService,
+    private readonly venueEvents: VenueEvents,
+    private readonly editions: EditionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    this.venueEvents.subscribe((manager, change) => this.followVenue(manager, change));
+  }
+
+  async template(editionId: string, manager: EntityManager = this.dataSource.manager): Promise<{ editionId: string; isDefault: boolean; items: TemplateLine[] }> {
+    await this.editions.get(editionId, manager);
+    const stored = await manager.find(TaskTemplateItem, { where: { editionId }, order: { position: 'ASC' } });
+    const items = stored.length ? stored : DEFAULT_TASK_TEMPLATE;
+    return { editionId, isDefault: stored.length === 0, items: items.map(({ code, title, responsibleUnit, offsetDays, weight, dependsOn }) => ({ code, title, responsibleUnit, offsetDays, weight, dependsOn })) };
+  }
+
+  async replaceTemplate(editionId: string, input: ReplaceTaskTemplateDto, actor: Actor) {
+    assertPlanner(actor);
+    const codes = new Set(input.items.map((item) => item.code));
+    if (codes.size !== input.items.length) throw new BusinessRuleError('DUPLICATE_CODE', 'Mã công việc trong danh mục mẫu bị trùng.');
+    const unknown = input.items.flatMap((item) => item.dependsOn.filter((code) => !codes.has(code)));
+    if (unknown.length) throw new BusinessRuleError('UNKNOWN_DEPENDENCY', 'Công việc phụ thuộc vào mã không có trong danh mục mẫu.', { codes: unknown });
+    const edges = new Map(input.items.map((item) => [item.code, item.dependsOn]));
+    const cyclic = input.items.find((item) => item.dependsOn.some((code) => wouldCycle(new Map([...edges, [item.code, []]]), item.code, code)));
+    if (cyclic) throw new BusinessRuleError('DEPENDENCY_CYCLE', `Danh mục mẫu có vòng phụ thuộc qua công việc "${cyclic.title}".`, { code: cyclic.code });
+    return this.dataSource.transaction(async (manager) => {
+      await this.editions.requireOpen(editionId, manager);
+      const before = await this.template(editionId, manager);
+      await manager.delete(TaskTemplateItem, { editionId });
+      await manager.insert(TaskTemplateItem, input.items.map((item, position) => ({ ...item, editionId, position })));
+      const after = await this.template(editionId, manager);
+      await this.audit.record(manager, { actor, entityType: 'task_template', entityId: editionId, action: 'update', before: { items: before.items }, after: { items: after.items } });
+      return after;
+    });
+  }
+
+  async list(venueId: string, actor: Actor): Promise<TaskView[]> {
+    await this.venues.getReadable(venueId, actor);
+    const tasks = await this.dataSource.manager.find(VenueTask, { where: { venueId }, order: { dueDate: { direction: 'ASC', nulls: 'LAST' }, title: 'ASC' } });
+    return this.withPrerequisites(this.dataSource.manager, tasks);
+  }
+
+  async create(venueId: string, input: CreateTaskDto, actor: Actor): Promise<TaskView> {
+    return this.dataSource.transaction(async (manager) => {
+      const venue = await this.venues.lockForChildEdit(manager, venueId, actor);
+      const offsetDays = input.dueDate ? null : (input.offsetDays ?? null);
+      const task = await manager.save(
+        manager.create(VenueTask, {
+          venueId,
+          editionId: venue.editionId,
+          title: input.title.trim(),
+          responsibleUnit: input.responsibleUnit.trim(),
+          ownerUserId: input.ownerUserId ?? null,
+          ownerName: input.ownerName ?? null,
+          offsetDays,
+          dueDate: input.dueDate ?? dueDateOf(anchorDate(venue), offsetDays),
+          weight: input.weight ?? 1,
+        }),
+      );
+      await this.audit.record(manager, { actor, entityType: 'venue_task', entityId: task.id, action: 'create', after: task });
+      return { ...task, prerequisiteIds: [] };
+    });
+  }
+
+  async update(venueId: string, taskId: string, input: UpdateTaskDto, actor: Actor): Promise<TaskView> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.venues.lockForChildEdit(manager, venueId, actor);
+      const task = await this.lockTask(manager, venueId, taskId);
+      assertVersion(input.version, task.version);
+      const before = { ...task };
+      if (input.status === TaskStatus.Done && task.status !== TaskStatus.Done) {
+        const pending = await manager.query(
+          `SELECT t.id, t.title FROM task_dependencies d JOIN venue_tasks t ON t.id = d.prerequisite_id WHERE d.task_id = $1 AND t.status <> 'done'`,
+          [taskId],
+        );
+        if (pending.length) {
+          throw new BusinessRuleError('PREREQUISITES_NOT_DONE', `Chưa thể hoàn thành: còn ${pending.length} công việc phải làm trước.`, { prerequisites: pending });
+        }
+        task.doneBy = actor.id;
+        task.doneAt = new Date();
+      }
+      if (input.status !== undefined && input.status !== TaskStatus.Done) {
+        task.doneBy = null;
+        task.doneAt = null;
+      }
+      if (input.status !== undefined) task.status = input.status;
+      task.blockedReason = task.status === TaskStatus.Blocked ? (input.blockedReason ?? task.blockedReason) : null;
+      if (task.status === TaskStatus.Blocked && !task.blockedReason) {
+        throw new BusinessRuleError('REASON_REQUIRED', 'Cần nêu lý do khi công việc bị vướng mắc.', { field: 'blockedReason' });
+      }
+      if (input.dueDate !== undefined) {
+        task.dueDate = input.dueDate;
+        task.offsetDays = null; // a date set by hand stays where it was put
+      }
+      if (input.ownerUserId !== undefined) task.ownerUserId = input.ownerUserId;
+      if (input.ownerName !== undefined) task.ownerName = input.ownerName;
+      if (input.notes !== undefined) task.notes = input.notes;
+      const saved = await manager.save(task);
+      await this.audit.record(manager, { actor, entityType: 'venue_task', entityId: taskId, action: before.status !== saved.status ? 'transition' : 'update', before, after: saved });
+      return (await this.withPrerequisites(manager, [saved]))[0];
+    });
+  }
+
+  async addDependency(venueId: string, taskId: string, prerequisiteId: string, actor: Actor): Promise<TaskView> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.venues.lockForChildEdit(manager, venueId, actor);
+      const task = await this.lockTask(manager, venueId, taskId);
+      const prerequisite = await this.lockTask(manager, venueId, prerequisiteId);
+      const rows: { task_id: string; prerequisite_id: string }[] = await manager.query(
+        `SELECT d.task_id, d.prerequisite_id FROM task_dependencies d JOIN venue_tasks t ON t.id = d.task_id WHERE t.venue_id = $1`,
+        [venueId],
+      );
+      const edges = new Map<string, string[]>();
+      for (const row of rows) edges.set(row.task_id, [...(edges.get(row.task_id) ?? []), row.prerequisite_id]);
+      if (wouldCycle(edges, taskId, prerequisiteId)) {
+        throw new BusinessRuleError('DEPENDENCY_CYCLE', `"${prerequisite.title}" đã phụ thuộc (trực tiếp hoặc gián tiếp) vào "${task.title}": không thể tạo vòng phụ thuộc.`, {
+          taskId,
+          prerequisiteId,
+        });
+      }
+      if (task.status === TaskStatus.Done && prerequisite.status !== TaskStatus.Done) {
+        throw new BusinessRuleError('PREREQUISITES_NOT_DONE', 'Công việc đã hoàn thành không thể phụ thuộc vào công việc chưa xong.');
+      }
+      await manager.createQueryBuilder().insert().into(TaskDependency).values({ taskId, prerequisiteId }).orIgnore().execute();
+      await this.audit.record(manager, { actor, entityType: 'venue_task', entityId: taskId, action: 'update', note: `Phụ thuộc vào: ${prerequisite.title}` });
+      return (await this.withPrerequisites(manager, [task]))[0];
+    });
+  }
+
+  async removeDependency(venueId: string, taskId: string, prerequisiteId: string, actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.venues.lockForChildEdit(manager, venueId, actor);
+      await this.lockTask(manager, venueId, taskId);
+      const result = await manager.delete(TaskDependency, { taskId, prerequisiteId });
+      if (!result.affected) throw new NotFoundError('quan hệ phụ thuộc', prerequisiteId);
+      await this.audit.record(manager, { actor, entityType: 'venue_task', entityId: taskId, action: 'update', note: `Bỏ phụ thuộc: ${prerequisiteId}` });
+    });
+  }
+
+  async readiness(venueId: string, actor: Actor): Promise<VenueReadiness> {
+    const venue = await this.venues.getReadable(venueId, actor);
+    const tasks = await this.dataSource.manager.find(VenueTask, { where: { venueId } });
+    return readinessOf(tasks, anchorDate(venue), todayInFestivalZone());
+  }
+
+  /**
+   * The national dashboard in one request: every live venue's readiness from one aggregate query,
+   * rolled up by province, region and the whole edition. Organizers see their province only.
+   */
+  async dashboard(editionId: string, actor: Actor): Promise<Dashboard> {
+    await this.editions.get(editionId);
+    const today = todayInFestivalZone();
+    const province = actor.role === Role.ProvincialOrganizer ? actor.provinceCode : null;
+    const rows: Array<{
+      id: string; name: string; province_code: string; province_name: string; region: string; date: string | null;
+      total_weight: number; done_weight: number; tasks: number; overdue: number; long_overdue: number; blocked: number;
+    }> = await this.dataSource.query(
+      `SELECT v.id, v.name, v.province_code, p.name AS province_name, v.region::text AS region,
+              COALESCE(v.scheduled_date, v.candidate_dates[1])::text AS date,
+              COALESCE(sum(t.weight), 0)::int AS total_weight,
+              COALESCE(sum(t.weight) FILTER (WHERE t.status = 'done'), 0)::int AS done_weight,
+              count(t.id)::int AS tasks,
+              count(t.id) FILTER (WHERE t.status <> 'done' AND t.due_date < $2::date)::int AS overdue,
+              count(t.id) FILTER (WHERE t.status <> 'done' AND t.due_date < $2::date - 3)::int AS long_overdue,
+              count(t.id) FILTER (WHERE t.status = 'blocked')::int AS blocked
+         FROM venues v JOIN provinces p ON p.code = v.province_code
+         LEFT JOIN venue_tasks t ON t.venue_id = v.id
+        WHERE v.edition_id = $1 AND v.status IN ('approved', 'scheduled') AND ($3::text IS NULL OR v.province_code = $3)
+        GROUP BY v.id, p.name`,
+      [editionId, today, province],
+    );
+    const venues = rows.map((row) => ({
+      row,
+      readiness: classifyReadiness(
+        { totalWeight: row.total_weight, doneWeight: row.done_weight, tasks: row.tasks, overdue: row.overdue, longOverdue: row.long_overdue, blocked: row.blocked, venueDate: row.date },
+        today,
+      ),
+    }));
+    const group = (key: string, name: string, members: typeof venues): DashboardGroup => {
+      const total = members.reduce((sum, member) => sum + member.row.total_weight, 0);
+      const done = members.reduce((sum, member) => sum + member.row.done_weight, 0);
+      return {
+        key,
+        name,
+        venues: members.length,
+        onTrack: members.filter((member) => member.readiness.status === 'on_track').length,
+        atRisk: members.filter((member) => member.readiness.status === 'at_risk').length,
+        late: members.filter((member) => member.readiness.status === 'late').length,
+        doneShare: total === 0 ? 1 : Math.round((done / total) * 1000) / 1000,
+        overdue: members.reduce((sum, member) => sum + member.readiness.overdue, 0),
+        blocked: members.reduce((sum, member) => sum + member.readiness.blocked, 0),
+      };
+    };
+    const by = (keyOf: (member: (typeof venues)[number]) => [string, string]) => {
+      const groups = new Map<string, { name: string; members: typeof venues }>();
+      for (const member of venues) {
+        const [key, name] = keyOf(member);
+        groups.set(key, { name, members: [...(groups.get(key)?.members ?? []), member] });
+      }
+      return [...groups.entries()].map(([key, value]) => group(key, value.name, value.members)).sort((a, b) => a.key.localeCompare(b.key));
+    };
+    return {
+      editionId,
+      today,
+      rule: 'late: một việc quá hạn hơn 3 ngày, hoặc còn ≤ 3 ngày mà hoàn thành < 90%; at_risk: có việc quá hạn hoặc bị vướng; on_track: còn lại',
+      edition: group(editionId, 'Toàn quốc', venues),
+      regions: by((member) => [member.row.region, member.row.region]),
+      provinces: by((member) => [member.row.province_code, member.row.province_name]),
+      venuesAtRisk: venues
+        .filter((member) => member.readiness.status !== 'on_track')
+        .sort((a, b) => (a.readiness.status === b.readiness.status ? (a.row.date ?? '').localeCompare(b.row.date ?? '') : a.readiness.status === 'late' ? -1 : 1))
+        .map((member) => ({ venueId: member.row.id, name: member.row.name, provinceCode: member.row.province_code, date: member.row.date, ...member.readiness })),
+    };
+  }
+
+  /** Creates the checklist when a venue is approved; re-dates open tasks when its date moves. */
+  private async followVenue(manager: EntityManager, change: VenueChange): Promise<void> {
+    const venue = change.after;
+    if (change.approved && !(await manager.existsBy(VenueTask, { venueId: venue.id }))) {
+      const { items } = await this.template(venue.editionId, manager);
+      const anchor = anchorDate(venue);
+      const tasks = await manager.save(
+        items.map((line) =>
+          manager.create(VenueTask, {
+            venueId: venue.id,
+            editionId: venue.editionId,
+            templateCode: line.code,
+            title: line.title,
+            responsibleUnit: line.responsibleUnit,
+            offsetDays: line.offsetDays,
+            dueDate: dueDateOf(anchor, line.offsetDays),
+            weight: line.weight,
+          }),
+        ),
+      );
+      const byCode = new Map(tasks.map((task) => [task.templateCode!, task.id]));
+      const dependencies = items.flatMap((line) => line.dependsOn.map((code) => ({ taskId: byCode.get(line.code)!, prerequisiteId: byCode.get(code)! })));
+      if (dependencies.length) await manager.insert(TaskDependency, dependencies);
+      await this.audit.record(manager, { actor: change.actor, entityType: 'venue', entityId: venue.id, action: 'update', note: `Tạo ${tasks.length} công việc hậu cần theo danh mục mẫu` });
+      return;
+    }
+    if (change.anchorDateChanged) {
+      const anchor = anchorDate(venue);
+      await manager.query(
+        `UPDATE venue_tasks SET due_date = CASE WHEN $2::date IS NULL THEN NULL ELSE $2::date + offset_days END, updated_at = now(), version = version + 1
+          WHERE venue_id = $1 AND status <> 'done' AND offset_days IS NOT NULL`,
+        [venue.id, anchor],
+      );
+    }
+  }
+
+  private async lockTask(manager: EntityManager, venueId: string, taskId: string): Promise<VenueTask> {
+    const task = await lockForUpdate(manager, VenueTask, taskId, undefined, TASK);
+    if (task.venueId !== venueId) throw new NotFoundError(TASK, taskId);
+    return task;
+  }
+
+  private async withPrerequisites(manager: EntityManager, tasks: VenueTask[]): Promise<TaskView[]> {
+    if (tasks.length === 0) return [];
+    const dependencies = await manager.find(TaskDependency, { where: { taskId: In(tasks.map((task) => task.id)) } });
+    return tasks.map((task) => ({ ...task, prerequisiteIds: dependencies.filter((d) => d.taskId === task.id).map((d) => d.prerequisiteId) }));
+  }
+}
+

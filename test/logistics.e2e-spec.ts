@@ -1,0 +1,113 @@
+import { Role } from '@app/auth/role';
+import { todayInFestivalZone } from '@app/common/time';
+import { Edition } from '@app/editions/edition.entity';
+import { auditEntriesFor, createEdition, createUser, createVenue } from './utils/factories';
+import { createTestApp, TestApp } from './utils/test-app';
+
+describe('Logistics: checklists, dependencies, readiness', () => {
+  let t: TestApp;
+  let edition: Edition;
+  let planner: string;
+  let laiChau: string;
+  let dakLak: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    edition = await createEdition(t.dataSource);
+    planner = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.CentralPlanner))}`;
+    laiChau = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.ProvincialOrganizer, '12'))}`;
+    dakLak = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.ProvincialOrganizer, '66'))}`;
+  });
+  afterAll(() => t.close());
+
+  const transition = (id: string, body: Record<string, unknown>) => t.http.post(`/api/venues/${id}/transitions`).set('Authorization', planner).send(body).expect(200);
+  const tasksOf = async (venueId: string, token = planner) => (await t.http.get(`/api/venues/${venueId}/tasks`).set('Authorization', token).expect(200)).body;
+
+  it('creates the checklist when a venue is approved, and re-dates open tasks when its date moves', async () => {
+    const venue = await createVenue(t.dataSource, edition, '12', { status: 'shortlisted' as never, candidateDates: [`${edition.year}-08-15`] });
+    expect(await tasksOf(venue.id)).toEqual([]);
+    await transition(venue.id, { to: 'approved', version: venue.version });
+    const tasks = await tasksOf(venue.id);
+    expect(tasks).toHaveLength(11);
+    const security = tasks.find((task: { templateCode: string }) => task.templateCode === 'phuong-an-bao-ve');
+    expect(security).toMatchObject({ title: 'Xây dựng phương án bảo vệ', dueDate: `${edition.year}-07-16`, status: 'todo', weight: 3 }); // D-30 of the first candidate date
+    const rehearsal = tasks.find((task: { templateCode: string }) => task.templateCode === 'tong-duyet');
+    expect(rehearsal.prerequisiteIds).toHaveLength(3);
+    expect((await auditEntriesFor(t.dataSource, 'venue', venue.id)).some((entry: { note: string | null }) => entry.note?.includes('11 công việc'))).toBe(true);
+
+    // Done tasks keep their dates; open ones follow the venue.
+    await t.http.patch(`/api/venues/${venue.id}/tasks/${security.id}`).set('Authorization', laiChau).send({ version: security.version, status: 'done' }).expect(200);
+    await transition(venue.id, { to: 'scheduled', version: venue.version + 1, date: `${edition.year}-08-19`, startTime: '07:30', endTime: '11:30' });
+    const moved = await tasksOf(venue.id);
+    expect(moved.find((task: { id: string }) => task.id === security.id).dueDate).toBe(`${edition.year}-07-16`);
+    expect(moved.find((task: { templateCode: string }) => task.templateCode === 'du-toan').dueDate).toBe(`${edition.year}-07-20`);
+    expect(moved.find((task: { templateCode: string }) => task.templateCode === 'tong-duyet').dueDate).toBe(`${edition.year}-08-18`);
+  });
+
+  it('refuses to finish a task before its prerequisites, and refuses dependency cycles', async () => {
+    const venue = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-10` });
+    const create = async (title: string) =>
+      (await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', laiChau).send({ title, responsibleUnit: 'Công an xã', offsetDays: -7, ownerName: 'Thiếu tá Lò Văn Minh' }).expect(201)).body;
+    const stage = await create('Dựng sân khấu');
+    const sound = await create('Lắp đặt âm thanh');
+    const rehearsal = await create('Tổng duyệt');
+    expect(stage.dueDate).toBe(`${edition.year}-08-03`);
+
+    await t.http.post(`/api/venues/${venue.id}/tasks/${sound.id}/dependencies`).set('Authorization', laiChau).send({ prerequisiteId: stage.id }).expect(201);
+    await t.http.post(`/api/venues/${venue.id}/tasks/${rehearsal.id}/dependencies`).set('Authorization', laiChau).send({ prerequisiteId: sound.id }).expect(201);
+    const cycle = await t.http.post(`/api/venues/${venue.id}/tasks/${stage.id}/dependencies`).set('Authorization', laiChau).send({ prerequisiteId: rehearsal.id }).expect(422);
+    expect(cycle.body.code).toBe('DEPENDENCY_CYCLE');
+    await t.http.post(`/api/venues/${venue.id}/tasks/${stage.id}/dependencies`).set('Authorization', laiChau).send({ prerequisiteId: stage.id }).expect(422);
+
+    const early = await t.http.patch(`/api/venues/${venue.id}/tasks/${rehearsal.id}`).set('Authorization', laiChau).send({ version: 1, status: 'done' }).expect(422);
+    expect(early.body).toMatchObject({ code: 'PREREQUISITES_NOT_DONE', details: { prerequisites: [{ id: sound.id, title: 'Lắp đặt âm thanh' }] } });
+
+    const blocked = await t.http.patch(`/api/venues/${venue.id}/tasks/${stage.id}`).set('Authorization', laiChau).send({ version: 1, status: 'blocked' }).expect(400);
+    expect(blocked.body.code).toBe('VALIDATION_FAILED');
+    await t.http.patch(`/api/venues/${venue.id}/tasks/${stage.id}`).set('Authorization', laiChau).send({ version: 1, status: 'blocked', blockedReason: 'Chưa có kinh phí thuê sân khấu' }).expect(200);
+    await t.http.patch(`/api/venues/${venue.id}/tasks/${stage.id}`).set('Authorization', laiChau).send({ version: 2, status: 'done' }).expect(200);
+    await t.http.patch(`/api/venues/${venue.id}/tasks/${sound.id}`).set('Authorization', laiChau).send({ version: 1, status: 'done' }).expect(200);
+    const done = await t.http.patch(`/api/venues/${venue.id}/tasks/${rehearsal.id}`).set('Authorization', laiChau).send({ version: 1, status: 'done' }).expect(200);
+    expect(done.body).toMatchObject({ status: 'done', doneBy: expect.any(String), doneAt: expect.any(String), blockedReason: null });
+    const stale = await t.http.patch(`/api/venues/${venue.id}/tasks/${rehearsal.id}`).set('Authorization', laiChau).send({ version: 1, notes: 'cũ' }).expect(409);
+    expect(stale.body.code).toBe('VERSION_CONFLICT');
+  });
+
+  it("lets organizers manage only their own province's tasks", async () => {
+    const venue = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-11` });
+    const { body: task } = await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', planner).send({ title: 'Tổ y tế trực', responsibleUnit: 'Trung tâm y tế' }).expect(201);
+    await t.http.get(`/api/venues/${venue.id}/tasks`).set('Authorization', dakLak).expect(403);
+    await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', dakLak).send({ title: 'Không được', responsibleUnit: 'Công an xã' }).expect(403);
+    await t.http.patch(`/api/venues/${venue.id}/tasks/${task.id}`).set('Authorization', dakLak).send({ version: 1, status: 'done' }).expect(403);
+    await t.http.put(`/api/editions/${edition.id}/task-template`).set('Authorization', laiChau).send({ items: [] }).expect(403);
+  });
+
+  it('rolls readiness up by province, region and edition in one request, with the rule stated', async () => {
+    const own = await createEdition(t.dataSource);
+    const today = todayInFestivalZone();
+    const soon = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const onTrack = await createVenue(t.dataSource, own, '12', { scheduleOn: `${own.year}-08-15` });
+    const late = await createVenue(t.dataSource, own, '66', { scheduleOn: `${own.year}-08-15`, region: 'tay_nguyen' as never });
+    const atRisk = await createVenue(t.dataSource, own, '66', { scheduleOn: `${own.year}-08-16`, region: 'tay_nguyen' as never });
+    await t.dataSource.query(
+      `INSERT INTO venue_tasks (venue_id, edition_id, title, responsible_unit, due_date, status, weight, done_at, blocked_reason) VALUES
+         ($1, $4, 'Xong', 'A', '2030-01-01', 'done', 3, now(), NULL), ($1, $4, 'Sắp tới', 'A', $5::date + 20, 'todo', 1, NULL, NULL),
+         ($2, $4, 'Quá hạn lâu', 'B', $5::date - 10, 'todo', 1, NULL, NULL),
+         ($3, $4, 'Vướng', 'C', $6::date, 'blocked', 1, NULL, 'Thiếu xe')`,
+      [onTrack.id, late.id, atRisk.id, own.id, today, soon],
+    );
+
+    const dashboard = (await t.http.get(`/api/editions/${own.id}/readiness`).set('Authorization', planner).expect(200)).body;
+    expect(dashboard.rule).toContain('late');
+    expect(dashboard.edition).toMatchObject({ venues: 3, onTrack: 1, atRisk: 1, late: 1, overdue: 1, blocked: 1 });
+    expect(dashboard.edition.doneShare).toBeCloseTo(3 / 6, 3);
+    expect(dashboard.provinces.map((group: { key: string; venues: number }) => `${group.key}:${group.venues}`)).toEqual(['12:1', '66:2']);
+    expect(dashboard.regions.find((group: { key: string }) => group.key === 'tay_nguyen')).toMatchObject({ venues: 2, late: 1, atRisk: 1 });
+    expect(dashboard.venuesAtRisk.map((venue: { venueId: string; status: string }) => `${venue.venueId}:${venue.status}`)).toEqual([`${late.id}:late`, `${atRisk.id}:at_risk`]);
+
+    const forLaiChau = (await t.http.get(`/api/editions/${own.id}/readiness`).set('Authorization', laiChau).expect(200)).body;
+    expect(forLaiChau.edition.venues).toBe(1);
+    const single = (await t.http.get(`/api/venues/${late.id}/readiness`).set('Authorization', planner).expect(200)).body;
+    expect(single).toMatchObject({ status: 'late', overdue: 1 });
+  });
+});
