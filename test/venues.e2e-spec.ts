@@ -75,12 +75,14 @@ describe('Venues (workflow, filters, audit)', () => {
     expect(notYet.body.code).toBe('NOT_YET_HELD');
 
     const entries = await auditEntriesFor(t.dataSource, 'venue', id);
-    expect(entries.map((entry: { action: string }) => entry.action)).toEqual(['create', 'transition', 'transition', 'transition']);
+    // Approval also started the venue's preparation checklist, recorded on the venue.
+    expect(entries.map((entry: { action: string }) => entry.action)).toEqual(['create', 'transition', 'transition', 'update', 'transition']);
+    expect(entries[3].note).toContain('công việc hậu cần');
     expect(entries[1]).toMatchObject({ changes: { status: { before: 'nominated', after: 'shortlisted' } } });
     expect(entries[0].actor_id).toBe(laiChauUser.id);
 
     const listed = await t.http.get('/api/audit').query({ entityType: 'venue', entityId: id }).set('Authorization', planner).expect(200);
-    expect(listed.body.total).toBe(4);
+    expect(listed.body.total).toBe(5);
     expect(listed.body.items[0].action).toBe('transition');
   });
 
