@@ -33,6 +33,11 @@ describe('Demo seed', () => {
     const hardAreas = venues.filter((venue) => PRIORITY_REGIONS.includes(venue.region as never)).length;
     expect(hardAreas).toBeGreaterThanOrEqual(15); // weighted to Tây Bắc, Tây Nguyên, Tây Nam Bộ
     expect(venues.every((venue) => Number(venue.items) === 13)).toBe(true);
+    const [{ tasks, venues_with_tasks }] = await t.dataSource.query(
+      `SELECT count(*)::int AS tasks, count(DISTINCT venue_id)::int AS venues_with_tasks FROM venue_tasks t JOIN venues v ON v.id = t.venue_id WHERE v.edition_id = $1`,
+      [edition.id],
+    );
+    expect({ tasks, venues_with_tasks }).toEqual({ tasks: 30 * 11, venues_with_tasks: 30 });
     expect(venues.filter((venue) => Number(venue.chiefs) === 1).length).toBeGreaterThanOrEqual(25);
 
     // Programmes fit their venue's hours and chief guests are free on their day.
@@ -63,6 +68,7 @@ describe('Demo seed', () => {
         `SELECT (SELECT count(*) FROM venues)::int AS venues, (SELECT count(*) FROM programme_items)::int AS items,
                 (SELECT count(*) FROM leaders)::int AS leaders, (SELECT count(*) FROM leader_unavailability)::int AS ranges,
                 (SELECT count(*) FROM venue_leader_assignments)::int AS assignments, (SELECT count(*) FROM users)::int AS users,
+                (SELECT count(*) FROM venue_tasks)::int AS tasks,
                 (SELECT count(*) FROM audit_entries)::int AS audit`,
       );
     const before = await counts();

@@ -1,7 +1,7 @@
 /**
  * The demo edition for the coming year: 30 approved and scheduled central venues weighted to Tây Bắc,
  * Tây Nguyên and Tây Nam Bộ, their programmes from the default template, 40 leaders with tiers and
- * availability, chief guests assigned where a leader is free, one planner, organizers for several
+ * availability, chief guests assigned where a leader is free, each venue's logistics checklist, one planner, organizers for several
  * provinces and a viewer. Idempotent: rows have ids derived from stable keys and are inserted with
  * ON CONFLICT DO NOTHING, so a second run adds nothing and changes nothing.
  */
@@ -27,6 +27,8 @@ import {
   VenueLeaderAssignment,
 } from '@app/leaders/leader.entities';
 import { isUnavailableOn } from '@app/leaders/leader-rules';
+import { TaskDependency, TaskStatus, VenueTask } from '@app/logistics/task.entities';
+import { DEFAULT_TASK_TEMPLATE, dueDateOf } from '@app/logistics/task-rules';
 import { DEFAULT_PROGRAMME_TEMPLATE } from '@app/programmes/default-programme-template';
 import { ProgrammeItem } from '@app/programmes/programme.entities';
 import { assertItemFits, layoutTemplate } from '@app/programmes/programme-rules';
@@ -97,6 +99,7 @@ export async function seedDemo(dataSource: DataSource, _config: AppConfig, now =
       laidOut.forEach((item, index) => assertItemFits(item, laidOut.slice(0, index), { startTime: demo.startTime, endTime: demo.endTime }));
       const items = laidOut.map((line) => manager.create(ProgrammeItem, { ...line, venueId: venue.id, presenter: null, notes: null }));
       await manager.save(items);
+      await seedChecklist(manager, venue);
     }
 
     const leaders = DEMO_LEADERS.map((demo) =>
@@ -210,4 +213,28 @@ async function seedAccounts(manager: EntityManager, audit: AuditService, sharedP
     lines.push(`account ${account.email} (${account.role}${account.provinceCode ? ` ${account.provinceCode}` : ''}): ${sharedPassword ? 'password from SEED_PASSWORD' : `password, shown once: ${password}`}`);
   }
   return lines;
+}
+
+/** The default checklist of a new demo venue, with 0–3 of the first tasks already done. */
+async function seedChecklist(manager: EntityManager, venue: Venue): Promise<void> {
+  const progress = parseInt(venue.id.slice(0, 2), 16) % 4; // 0–3 tasks done, stable per venue
+  const tasks = await manager.save(
+    DEFAULT_TASK_TEMPLATE.map((line, index) =>
+      manager.create(VenueTask, {
+        venueId: venue.id,
+        editionId: venue.editionId,
+        templateCode: line.code,
+        title: line.title,
+        responsibleUnit: line.responsibleUnit,
+        offsetDays: line.offsetDays,
+        dueDate: dueDateOf(venue.scheduledDate, line.offsetDays),
+        weight: line.weight,
+        status: index < progress ? TaskStatus.Done : TaskStatus.Todo,
+        doneAt: index < progress ? new Date() : null,
+      }),
+    ),
+  );
+  const byCode = new Map(tasks.map((task) => [task.templateCode!, task.id]));
+  const dependencies = DEFAULT_TASK_TEMPLATE.flatMap((line) => line.dependsOn.map((code) => ({ taskId: byCode.get(line.code)!, prerequisiteId: byCode.get(code)! })));
+  await manager.insert(TaskDependency, dependencies);
 }
