@@ -20,7 +20,7 @@ export class MetricsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly producer: JobProducer,
+    producer: JobProducer,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'ngayhoi_api_' });
     new Gauge({
