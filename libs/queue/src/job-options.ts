@@ -39,7 +39,8 @@ export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N], 
         delay: Math.max(0, (payload as JobPayloads[JobName.FireReminder]).dueAt - Date.now()),
         attempts: 8,
         backoff: { type: 'exponential', delay: tuning.mailRetryDelayMs },
-        removeOnComplete: KEEP_COMPLETED,
+        // The reminder row records the outcome; keeping completed jobs would only cost Redis work per firing.
+        removeOnComplete: true,
         removeOnFail: KEEP_FAILED,
       };
     case JobName.ReconcileInvitationMessages:
