@@ -18,10 +18,6 @@ export const ANSWERABLE_STATUSES: readonly InvitationStatus[] = [
   InvitationStatus.SubstituteProposed,
 ];
 
-export function isLive(status: InvitationStatus): boolean {
-  return LIVE_STATUSES.includes(status);
-}
-
 /** The RSVP link works until the grace period after the event has passed. */
 export function rsvpExpiry(eventEnd: Date, graceHours: number): Date {
   return new Date(eventEnd.getTime() + graceHours * 3600_000);

@@ -59,7 +59,9 @@ export class ReconcileRemindersHandler implements JobHandler<JobName.ReconcileRe
         JobName.FireReminder,
         batch.map((row) => ({ reminderId: row.id, revision: row.revision, dueAt: new Date(row.due_at).getTime() })),
       );
-      for (const payload of lost) if (await this.producer.requeue(JobName.FireReminder, payload)) requeued += 1;
+      // Redis holds no job for these at all, so a plain enqueue is enough (no per-job state check again).
+      await this.producer.enqueueMany(JobName.FireReminder, lost);
+      requeued += lost.length;
     }
     if (requeued) this.logger.warn({ requeued, checked }, 'reminder jobs re-enqueued from Postgres');
     return { missed: missed.length, checked, requeued };

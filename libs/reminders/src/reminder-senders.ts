@@ -21,8 +21,4 @@ export class ReminderSenders {
     if (!sender) throw new Error(`No reminder sender for ${kind}`);
     return sender;
   }
-
-  kinds(): ReminderKind[] {
-    return [...this.senders.keys()];
-  }
 }
