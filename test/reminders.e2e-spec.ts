@@ -148,7 +148,9 @@ describe('Reminder engine under faults (worker as a child process)', () => {
       [ids],
     );
     expect(early).toBe(0);
-    expect(p99).toBeLessThan(2_000); // on time, not a minute later at the next reconciliation
+    // Enqueued again by the start-up reconciliation, so fired at its time — not a minute later at the
+    // next scheduled reconciliation. (How late exactly is bench/reminders' business, not a test's.)
+    expect(p99).toBeLessThan(15_000);
   }, 120_000);
 
   it('delivers every reminder once after the mail server refused connections for a while', async () => {
@@ -175,7 +177,7 @@ describe('Reminder engine under faults (worker as a child process)', () => {
     const moving = await createVenue(t.dataSource, edition, '66', { scheduleOn: `${edition.year}-08-05` });
     const previousVenue = venue;
     venue = moving;
-    const dueSoon = new Date(Date.now() + 3_000);
+    const dueSoon = new Date(Date.now() + 6_000);
     const toMove = await remindersDueAt(20, dueSoon);
     venue = previousVenue;
     const toCancel = await remindersDueAt(20, dueSoon);
@@ -186,10 +188,11 @@ describe('Reminder engine under faults (worker as a child process)', () => {
       .set('Authorization', planner)
       .send({ to: 'scheduled', version: moving.version, date: `${edition.year}-08-16`, startTime: '08:00', endTime: '11:30' })
       .expect(200);
-    for (const reminder of toCancel) {
-      await t.http.post(`/api/invitations/${reminder.invitationId}/withdraw`).set('Authorization', planner).send({ reason: 'Thay đổi đoàn' }).expect(202);
-    }
-    await new Promise((done) => setTimeout(done, 6_000)); // well past the old due time
+    await Promise.all(
+      toCancel.map((reminder) => t.http.post(`/api/invitations/${reminder.invitationId}/withdraw`).set('Authorization', planner).send({ reason: 'Thay đổi đoàn' }).expect(202)),
+    );
+    expect(Date.now()).toBeLessThan(dueSoon.getTime()); // the race is real only if the changes landed before the jobs fell due
+    await new Promise((done) => setTimeout(done, dueSoon.getTime() - Date.now() + 4_000)); // well past the old due time
 
     const ids = [...toMove, ...toCancel].map((reminder) => reminder.id);
     expect(deliveriesOf(ids)).toHaveLength(0);

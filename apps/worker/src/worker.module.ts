@@ -9,7 +9,8 @@ import { DatabaseModule } from '@app/database';
 import { InvitationsWorkerModule, ReconcileInvitationMessagesHandler, SendInvitationMessageHandler } from '@app/invitations';
 import { checkEvictionPolicy, JOB_HANDLERS, JobName, JobProducer, QueueModule, RECONCILE_EVERY_MS } from '@app/queue';
 import { InjectRedis, RedisModule } from '@app/redis';
-import { FireReminderHandler, ReconcileRemindersHandler, RemindersWorkerModule } from '@app/reminders';
+import { LogisticsWorkerModule } from '@app/logistics/logistics-worker.module';
+import { FireReminderHandler, ReconcileRemindersHandler, ReminderSenders, RemindersWorkerModule } from '@app/reminders';
 import { JobDispatcher } from './job-dispatcher';
 import { MailQueueProcessor, RemindersQueueProcessor } from './queue-processors';
 
@@ -18,7 +19,7 @@ import { MailQueueProcessor, RemindersQueueProcessor } from './queue-processors'
  * start if a job has no handler, re-enqueues what Redis lost, and shuts down gracefully.
  */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueueModule.forRoot('worker'), AuditModule, RemindersWorkerModule, InvitationsWorkerModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueueModule.forRoot('worker'), AuditModule, RemindersWorkerModule, InvitationsWorkerModule, LogisticsWorkerModule],
   providers: [
     {
       provide: JOB_HANDLERS,
@@ -39,10 +40,13 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly producer: JobProducer,
     private readonly reconcileInvitations: ReconcileInvitationMessagesHandler,
     private readonly reconcileReminders: ReconcileRemindersHandler,
+    private readonly reminderSenders: ReminderSenders,
   ) {}
 
   /** Fails start-up when a dependency is unreachable, rather than failing jobs later. */
   async onApplicationBootstrap(): Promise<void> {
+    const unsendable = this.reminderSenders.missing();
+    if (unsendable.length) throw new Error(`No reminder sender registered for: ${unsendable.join(', ')}`);
     await this.dataSource.query('SELECT 1');
     await this.redis.ping();
     const eviction = await checkEvictionPolicy(this.redis);

@@ -3,6 +3,8 @@ import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { User } from '@app/auth/user.entity';
 import { Edition } from '@app/editions/edition.entity';
 import { CalendarFeed, Invitation, InvitationMessage } from '@app/invitations/invitation.entities';
+import { BudgetLine } from '@app/logistics/budget.entities';
+import { ResourceBooking, SharedResource } from '@app/logistics/resource.entities';
 import { TaskDependency, TaskTemplateItem, VenueTask } from '@app/logistics/task.entities';
 import { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignment } from '@app/leaders/leader.entities';
 import { ProgrammeItem, ProgrammeTemplateItem } from '@app/programmes/programme.entities';
@@ -31,4 +33,7 @@ export const ENTITIES = [
   TaskTemplateItem,
   VenueTask,
   TaskDependency,
+  SharedResource,
+  ResourceBooking,
+  BudgetLine,
 ];

@@ -23,6 +23,7 @@ export class DelegateReminderSender implements OnModuleInit {
   }
 
   async send(reminder: Reminder): Promise<{ messageId: string }> {
+    if (!reminder.recipientEmail) throw new Error(`delegate reminder ${reminder.id} has no recipient address`);
     const context = await this.composer.load(this.dataSource.manager, reminder.subjectId);
     const composed = this.composer.composeReminder(context, reminder.offsetMinutes);
     return this.mailer.send({

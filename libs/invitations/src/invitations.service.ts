@@ -56,6 +56,25 @@ export class InvitationsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.venueEvents.subscribe((manager, change, afterCommit) => this.followVenue(manager, change, afterCommit));
+    this.reminders.followPolicy((manager, afterCommit, editionId) => this.replanEditionReminders(manager, afterCommit, editionId));
+  }
+
+  /** The edition's reminder policy changed: every live invitation's reminders follow it. */
+  private async replanEditionReminders(manager: EntityManager, afterCommit: AfterCommit, editionId: string): Promise<void> {
+    const live: { id: string; edition_id: string; delegate_email: string; delegate_name: string; starts_at: Date }[] = await manager.query(
+      `SELECT i.id, i.edition_id, i.delegate_email, i.delegate_name, v.starts_at FROM invitations i JOIN venues v ON v.id = i.venue_id
+        WHERE i.edition_id = $1 AND i.status = ANY($2::invitation_status[]) AND v.starts_at IS NOT NULL`,
+      [editionId, LIVE_STATUSES],
+    );
+    for (const invitation of live) {
+      await this.reminders.planForDelegate(manager, afterCommit, {
+        invitationId: invitation.id,
+        editionId,
+        recipientEmail: invitation.delegate_email,
+        recipientName: invitation.delegate_name,
+        eventStart: new Date(invitation.starts_at),
+      });
+    }
   }
 
   async create(input: CreateInvitationDto, actor: Actor): Promise<InvitationSummary> {

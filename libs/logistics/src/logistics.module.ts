@@ -1,16 +1,27 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EditionsModule } from '@app/editions/editions.module';
+import { ProvincesModule } from '@app/provinces/provinces.module';
+import { RemindersModule } from '@app/reminders/reminders.module';
 import { VenuesModule } from '@app/venues/venues.module';
+import { BudgetController } from './budget.controller';
+import { BudgetLine } from './budget.entities';
+import { BudgetService } from './budget.service';
+import { EditionPlanController } from './export/edition-plan.controller';
+import { EditionPlanService } from './export/edition-plan.service';
 import { LogisticsController } from './logistics.controller';
 import { LogisticsService } from './logistics.service';
+import { OrganizerReminders } from './organizer-reminders';
+import { ResourceBooking, SharedResource } from './resource.entities';
+import { ResourcesController } from './resources.controller';
+import { ResourcesService } from './resources.service';
 import { TaskDependency, TaskTemplateItem, VenueTask } from './task.entities';
 
-/** Owns each venue's preparation checklist, its dependencies and readiness. */
+/** Owns each venue's preparation checklist, its dependencies and readiness, its budget, the shared resources booked across venues, and the edition-plan export. */
 @Module({
-  imports: [TypeOrmModule.forFeature([TaskTemplateItem, VenueTask, TaskDependency]), VenuesModule, EditionsModule],
-  controllers: [LogisticsController],
-  providers: [LogisticsService],
-  exports: [LogisticsService],
+  imports: [TypeOrmModule.forFeature([TaskTemplateItem, VenueTask, TaskDependency, SharedResource, ResourceBooking, BudgetLine]), VenuesModule, EditionsModule, RemindersModule, ProvincesModule],
+  controllers: [LogisticsController, ResourcesController, BudgetController, EditionPlanController],
+  providers: [LogisticsService, ResourcesService, OrganizerReminders, BudgetService, EditionPlanService],
+  exports: [LogisticsService, ResourcesService, BudgetService],
 })
 export class LogisticsModule {}

@@ -4,11 +4,13 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit/audit.service';
 import { Actor, assertPlanner } from '@app/auth/actor';
 import { Role } from '@app/auth/role';
-import { assertVersion, BusinessRuleError, lockForUpdate, NotFoundError, todayInFestivalZone } from '@app/common';
+import { AfterCommit, assertVersion, BusinessRuleError, inTransaction, lockForUpdate, NotFoundError, todayInFestivalZone } from '@app/common';
 import { EditionsService } from '@app/editions/editions.service';
 import { anchorDate, VenueChange, VenueEvents } from '@app/venues/venue-events';
 import { VenuesService } from '@app/venues/venues.service';
+import { OrganizerReminders } from './organizer-reminders';
 import { CreateTaskDto, ReplaceTaskTemplateDto, UpdateTaskDto } from './dto/task.dto';
+import { LIVE_VENUE_READINESS_SQL, ReadinessRow, readinessFactsOf } from './readiness.query';
 import { TaskDependency, TaskStatus, TaskTemplateItem, VenueTask } from './task.entities';
 import { classifyReadiness, DEFAULT_TASK_TEMPLATE, dueDateOf, readinessOf, TemplateLine, VenueReadiness, wouldCycle } from './task-rules';
 
@@ -53,10 +55,11 @@ export class LogisticsService implements OnModuleInit {
     private readonly venueEvents: VenueEvents,
     private readonly editions: EditionsService,
     private readonly audit: AuditService,
+    private readonly organizerReminders: OrganizerReminders,
   ) {}
 
   onModuleInit(): void {
-    this.venueEvents.subscribe((manager, change) => this.followVenue(manager, change));
+    this.venueEvents.subscribe((manager, change, afterCommit) => this.followVenue(manager, change, afterCommit));
   }
 
   async template(editionId: string, manager: EntityManager = this.dataSource.manager): Promise<{ editionId: string; isDefault: boolean; items: TemplateLine[] }> {
@@ -93,7 +96,7 @@ export class LogisticsService implements OnModuleInit {
   }
 
   async create(venueId: string, input: CreateTaskDto, actor: Actor): Promise<TaskView> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const venue = await this.venues.lockForChildEdit(manager, venueId, actor);
       const offsetDays = input.dueDate ? null : (input.offsetDays ?? null);
       const task = await manager.save(
@@ -110,12 +113,13 @@ export class LogisticsService implements OnModuleInit {
         }),
       );
       await this.audit.record(manager, { actor, entityType: 'venue_task', entityId: task.id, action: 'create', after: task });
+      await this.organizerReminders.replanTasks(manager, afterCommit, { taskIds: [task.id] });
       return { ...task, prerequisiteIds: [] };
     });
   }
 
   async update(venueId: string, taskId: string, input: UpdateTaskDto, actor: Actor): Promise<TaskView> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
       await this.venues.lockForChildEdit(manager, venueId, actor);
       const task = await this.lockTask(manager, venueId, taskId);
       assertVersion(input.version, task.version);
@@ -149,6 +153,9 @@ export class LogisticsService implements OnModuleInit {
       if (input.notes !== undefined) task.notes = input.notes;
       const saved = await manager.save(task);
       await this.audit.record(manager, { actor, entityType: 'venue_task', entityId: taskId, action: before.status !== saved.status ? 'transition' : 'update', before, after: saved });
+      if (before.dueDate !== saved.dueDate || (before.status === TaskStatus.Done) !== (saved.status === TaskStatus.Done)) {
+        await this.organizerReminders.replanTasks(manager, afterCommit, { taskIds: [taskId] });
+      }
       return (await this.withPrerequisites(manager, [saved]))[0];
     });
   }
@@ -203,31 +210,13 @@ export class LogisticsService implements OnModuleInit {
     await this.editions.get(editionId);
     const today = todayInFestivalZone();
     const province = actor.role === Role.ProvincialOrganizer ? actor.provinceCode : null;
-    const rows: Array<{
-      id: string; name: string; province_code: string; province_name: string; region: string; date: string | null;
-      total_weight: number; done_weight: number; tasks: number; overdue: number; long_overdue: number; blocked: number;
-    }> = await this.dataSource.query(
-      `SELECT v.id, v.name, v.province_code, p.name AS province_name, v.region::text AS region,
-              COALESCE(v.scheduled_date, v.candidate_dates[1])::text AS date,
-              COALESCE(sum(t.weight), 0)::int AS total_weight,
-              COALESCE(sum(t.weight) FILTER (WHERE t.status = 'done'), 0)::int AS done_weight,
-              count(t.id)::int AS tasks,
-              count(t.id) FILTER (WHERE t.status <> 'done' AND t.due_date < $2::date)::int AS overdue,
-              count(t.id) FILTER (WHERE t.status <> 'done' AND t.due_date < $2::date - 3)::int AS long_overdue,
-              count(t.id) FILTER (WHERE t.status = 'blocked')::int AS blocked
-         FROM venues v JOIN provinces p ON p.code = v.province_code
-         LEFT JOIN venue_tasks t ON t.venue_id = v.id
-        WHERE v.edition_id = $1 AND v.status IN ('approved', 'scheduled') AND ($3::text IS NULL OR v.province_code = $3)
-        GROUP BY v.id, p.name`,
+    const rows: Array<ReadinessRow & { name: string; province_code: string; province_name: string; region: string }> = await this.dataSource.query(
+      `WITH readiness AS (${LIVE_VENUE_READINESS_SQL})
+       SELECT r.*, v.name, v.province_code, p.name AS province_name, v.region::text AS region
+         FROM readiness r JOIN venues v ON v.id = r.venue_id JOIN provinces p ON p.code = v.province_code`,
       [editionId, today, province],
     );
-    const venues = rows.map((row) => ({
-      row,
-      readiness: classifyReadiness(
-        { totalWeight: row.total_weight, doneWeight: row.done_weight, tasks: row.tasks, overdue: row.overdue, longOverdue: row.long_overdue, blocked: row.blocked, venueDate: row.date },
-        today,
-      ),
-    }));
+    const venues = rows.map((row) => ({ row, readiness: classifyReadiness(readinessFactsOf(row), today) }));
     const group = (key: string, name: string, members: typeof venues): DashboardGroup => {
       const total = members.reduce((sum, member) => sum + member.row.total_weight, 0);
       const done = members.reduce((sum, member) => sum + member.row.done_weight, 0);
@@ -247,7 +236,9 @@ export class LogisticsService implements OnModuleInit {
       const groups = new Map<string, { name: string; members: typeof venues }>();
       for (const member of venues) {
         const [key, name] = keyOf(member);
-        groups.set(key, { name, members: [...(groups.get(key)?.members ?? []), member] });
+        const found = groups.get(key);
+        if (found) found.members.push(member); // not a copy per venue: O(n) for 50,000 venues
+        else groups.set(key, { name, members: [member] });
       }
       return [...groups.entries()].map(([key, value]) => group(key, value.name, value.members)).sort((a, b) => a.key.localeCompare(b.key));
     };
@@ -261,12 +252,23 @@ export class LogisticsService implements OnModuleInit {
       venuesAtRisk: venues
         .filter((member) => member.readiness.status !== 'on_track')
         .sort((a, b) => (a.readiness.status === b.readiness.status ? (a.row.date ?? '').localeCompare(b.row.date ?? '') : a.readiness.status === 'late' ? -1 : 1))
-        .map((member) => ({ venueId: member.row.id, name: member.row.name, provinceCode: member.row.province_code, date: member.row.date, ...member.readiness })),
+        .map((member) => ({ venueId: member.row.venue_id, name: member.row.name, provinceCode: member.row.province_code, date: member.row.date, ...member.readiness })),
     };
   }
 
-  /** Creates the checklist when a venue is approved; re-dates open tasks when its date moves. */
-  private async followVenue(manager: EntityManager, change: VenueChange): Promise<void> {
+  /**
+   * Creates the checklist when a venue is approved; re-dates open tasks when its date moves; keeps the
+   * organizers' reminders in step with both (and drops them when the venue is cancelled or rejected).
+   */
+  private async followVenue(manager: EntityManager, change: VenueChange, afterCommit: AfterCommit): Promise<void> {
+    await this.followVenueTasks(manager, change);
+    if (change.approved || change.anchorDateChanged || change.rescheduled || change.before.status !== change.after.status) {
+      await this.organizerReminders.replanTasks(manager, afterCommit, { venueId: change.after.id });
+      await this.organizerReminders.replanVenues(manager, afterCommit, { venueId: change.after.id });
+    }
+  }
+
+  private async followVenueTasks(manager: EntityManager, change: VenueChange): Promise<void> {
     const venue = change.after;
     if (change.approved && !(await manager.existsBy(VenueTask, { venueId: venue.id }))) {
       const { items } = await this.template(venue.editionId, manager);

@@ -84,7 +84,9 @@ export interface ReadinessFacts {
  */
 export function classifyReadiness(facts: ReadinessFacts, today: IsoDate): VenueReadiness {
   const doneShare = facts.totalWeight === 0 ? 1 : facts.doneWeight / facts.totalWeight;
-  const daysLeft = facts.venueDate ? DateTime.fromISO(facts.venueDate).diff(DateTime.fromISO(today), 'days').days : Infinity;
+  // Whole calendar days between two dates, by their UTC midnights (a dashboard or export classifies
+  // 50,000 venues; a luxon diff per venue cost seconds).
+  const daysLeft = facts.venueDate ? (Date.parse(facts.venueDate) - Date.parse(today)) / 86_400_000 : Infinity;
   const status: Readiness =
     facts.longOverdue > 0 || (daysLeft <= 3 && doneShare < 0.9) ? 'late' : facts.overdue > 0 || facts.blocked > 0 ? 'at_risk' : 'on_track';
   return { doneShare: Math.round(doneShare * 1000) / 1000, tasks: facts.tasks, overdue: facts.overdue, blocked: facts.blocked, status };

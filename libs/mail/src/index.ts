@@ -1,2 +1,3 @@
 export * from './mail.module';
 export * from './mailer';
+export * from './email-templates';

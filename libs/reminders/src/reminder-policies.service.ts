@@ -7,12 +7,10 @@ import { assertVersion, inTransaction } from '@app/common';
 import { EditionsService } from '@app/editions/editions.service';
 import { ReminderPolicyDto } from './dto/reminder-policy.dto';
 import { ReminderPolicy } from './reminder.entities';
-import { DEFAULT_DELEGATE_OFFSETS_MINUTES } from './reminder-rules';
-import { ReminderScheduler } from './reminder-scheduler';
+import { EffectiveReminderPolicy, ReminderScheduler } from './reminder-scheduler';
 
-export interface ReminderPolicyView {
+export interface ReminderPolicyView extends EffectiveReminderPolicy {
   editionId: string;
-  delegateOffsetsMinutes: number[];
   isDefault: boolean;
   version: number | null;
 }
@@ -28,40 +26,31 @@ export class ReminderPoliciesService {
 
   async get(editionId: string): Promise<ReminderPolicyView> {
     await this.editions.get(editionId);
-    const policy = await this.dataSource.manager.findOneBy(ReminderPolicy, { editionId });
-    return policy
-      ? { editionId, delegateOffsetsMinutes: policy.delegateOffsetsMinutes, isDefault: false, version: policy.version }
-      : { editionId, delegateOffsetsMinutes: [...DEFAULT_DELEGATE_OFFSETS_MINUTES], isDefault: true, version: null };
+    const stored = await this.dataSource.manager.findOneBy(ReminderPolicy, { editionId });
+    return { editionId, ...(await this.scheduler.policyOf(this.dataSource.manager, editionId)), isDefault: !stored, version: stored?.version ?? null };
   }
 
   /**
-   * Saves the policy and re-plans the reminders of every live invitation of the edition in the same
-   * transaction (new offsets created, dropped ones cancelled, jobs enqueued after commit).
+   * Saves the policy (fields left out keep their value) and, in the same transaction, has every
+   * feature re-plan the edition's reminders: new offsets created, dropped ones cancelled, jobs
+   * enqueued after commit.
    */
   async update(editionId: string, input: ReminderPolicyDto, actor: Actor): Promise<ReminderPolicyView> {
     await inTransaction(this.dataSource, async (manager, afterCommit) => {
       await this.editions.requireOpen(editionId, manager);
       const existing = await manager.findOne(ReminderPolicy, { where: { editionId }, lock: { mode: 'pessimistic_write' } });
       if (existing && input.version !== undefined) assertVersion(input.version, existing.version);
-      const before = existing ? { delegateOffsetsMinutes: existing.delegateOffsetsMinutes } : { delegateOffsetsMinutes: DEFAULT_DELEGATE_OFFSETS_MINUTES };
-      const offsets = [...input.delegateOffsetsMinutes].sort((a, b) => b - a);
-      await manager.save(manager.merge(ReminderPolicy, existing ?? manager.create(ReminderPolicy, { editionId }), { delegateOffsetsMinutes: offsets }));
-      await this.audit.record(manager, { actor, entityType: 'reminder_policy', entityId: editionId, action: 'update', before, after: { delegateOffsetsMinutes: offsets } });
-      // Invitations are another feature's rows; reading them here keeps this library free of it.
-      const live: { id: string; delegate_email: string; delegate_name: string; starts_at: Date }[] = await manager.query(
-        `SELECT i.id, i.delegate_email, i.delegate_name, v.starts_at FROM invitations i JOIN venues v ON v.id = i.venue_id
-          WHERE i.edition_id = $1 AND i.status IN ('queued', 'sent', 'accepted', 'substitute_proposed') AND v.starts_at IS NOT NULL`,
-        [editionId],
-      );
-      for (const invitation of live) {
-        await this.scheduler.planForDelegate(manager, afterCommit, {
-          invitationId: invitation.id,
-          editionId,
-          recipientEmail: invitation.delegate_email,
-          recipientName: invitation.delegate_name,
-          eventStart: new Date(invitation.starts_at),
-        });
-      }
+      const before = await this.scheduler.policyOf(manager, editionId);
+      const descending = (values: number[] | undefined) => (values ? [...values].sort((a, b) => b - a) : undefined);
+      const after: EffectiveReminderPolicy = {
+        delegateOffsetsMinutes: descending(input.delegateOffsetsMinutes) ?? before.delegateOffsetsMinutes,
+        taskOffsetsDays: descending(input.taskOffsetsDays) ?? before.taskOffsetsDays,
+        venueOffsetsDays: descending(input.venueOffsetsDays) ?? before.venueOffsetsDays,
+        escalationHours: input.escalationHours ?? before.escalationHours,
+      };
+      await manager.save(manager.merge(ReminderPolicy, existing ?? manager.create(ReminderPolicy, { editionId }), after));
+      await this.audit.record(manager, { actor, entityType: 'reminder_policy', entityId: editionId, action: 'update', before, after });
+      await this.scheduler.policyChanged(manager, afterCommit, editionId);
     });
     return this.get(editionId);
   }

@@ -1,4 +1,4 @@
-import { dedupeKey, DEFAULT_DELEGATE_OFFSETS_MINUTES, isMissed, plannedReminders } from './reminder-rules';
+import { dedupeKey, DEFAULT_DELEGATE_OFFSETS_MINUTES, DEFAULT_TASK_OFFSETS_DAYS, isMissed, plannedReminders, provinceOfGroup, taskDeadline, taskReminders, venueReminders } from './reminder-rules';
 
 describe('reminder rules', () => {
   const start = new Date('2030-08-12T00:30:00.000Z'); // 07:30 in Asia/Ho_Chi_Minh
@@ -29,5 +29,46 @@ describe('reminder rules', () => {
 
   it('keys a reminder by kind, subject and offset', () => {
     expect(dedupeKey('delegate_event', 'abc', 120)).toBe('delegate_event:abc:120');
+  });
+
+  describe('organizer reminders', () => {
+    const policy = { taskOffsetsDays: DEFAULT_TASK_OFFSETS_DAYS, escalationHours: 24 };
+    const at = (reminders: { dueAt: Date }[]) => reminders.map((reminder) => reminder.dueAt.toISOString());
+
+    it('reminds the province at 08:00 local 3 days, 1 day and on the day of a task deadline (17:00 local)', () => {
+      expect(taskDeadline('2030-08-05').toISOString()).toBe('2030-08-05T10:00:00.000Z');
+      const { deadline } = taskReminders('2030-08-05', '12', policy, new Date('2030-07-01T00:00:00Z'));
+      expect(at(deadline)).toEqual(['2030-08-02T01:00:00.000Z', '2030-08-04T01:00:00.000Z', '2030-08-05T01:00:00.000Z']);
+      expect(deadline.map((reminder) => reminder.offsetMinutes)).toEqual([3 * 1440 + 540, 1440 + 540, 540]);
+      expect(new Set(deadline.map((reminder) => reminder.group))).toEqual(new Set(['province:12']));
+    });
+
+    it('escalates an open task N hours after the deadline to the province, 2N hours after to the centre', () => {
+      const { escalation } = taskReminders('2030-08-05', '12', { ...policy, escalationHours: 24 }, new Date('2030-07-01T00:00:00Z'));
+      expect(escalation.map((reminder) => [reminder.dueAt.toISOString(), reminder.group, reminder.offsetMinutes])).toEqual([
+        ['2030-08-06T10:00:00.000Z', 'province:12', -1440],
+        ['2030-08-07T10:00:00.000Z', 'planners', -2880],
+      ]);
+      expect(taskReminders('2030-08-05', '12', { ...policy, escalationHours: 0 }, new Date('2030-07-01T00:00:00Z')).escalation).toEqual([]);
+    });
+
+    it('plans only what is still ahead: a task found overdue keeps its remaining escalations', () => {
+      const late = taskReminders('2030-08-05', '12', policy, new Date('2030-08-06T12:00:00Z'));
+      expect(late.deadline).toEqual([]);
+      expect(late.escalation.map((reminder) => reminder.group)).toEqual(['planners']);
+    });
+
+    it('reminds the province before its venue\'s festival day, counting back from the opening', () => {
+      const opening = new Date('2030-08-12T00:30:00.000Z'); // 07:30 local
+      const reminders = venueReminders('2030-08-12', opening, '66', [7, 1], new Date('2030-07-01T00:00:00Z'));
+      expect(at(reminders)).toEqual(['2030-08-05T01:00:00.000Z', '2030-08-11T01:00:00.000Z']);
+      expect(reminders.map((reminder) => reminder.offsetMinutes)).toEqual([7 * 1440 - 30, 1440 - 30]);
+      expect(venueReminders('2030-08-12', null, '66', [1], new Date('2030-07-01T00:00:00Z'))[0].offsetMinutes).toBe(1440);
+    });
+
+    it('reads the province back from a recipient group', () => {
+      expect(provinceOfGroup('province:12')).toBe('12');
+      expect(provinceOfGroup('planners')).toBeNull();
+    });
   });
 });

@@ -3,16 +3,32 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AfterCommit, queryRows } from '@app/common';
 import { JobName, JobProducer } from '@app/queue';
 import { ReminderKind, ReminderPolicy } from './reminder.entities';
-import { dedupeKey, DEFAULT_DELEGATE_OFFSETS_MINUTES, plannedReminders } from './reminder-rules';
+import {
+  dedupeKey,
+  DEFAULT_DELEGATE_OFFSETS_MINUTES,
+  DEFAULT_ESCALATION_HOURS,
+  DEFAULT_TASK_OFFSETS_DAYS,
+  DEFAULT_VENUE_OFFSETS_DAYS,
+  plannedReminders,
+} from './reminder-rules';
 
 export interface ReminderDraft {
   kind: ReminderKind;
   subjectId: string;
   editionId: string;
-  recipientEmail: string;
+  /** A person's address, or null when `recipientGroup` names who gets it at send time. */
+  recipientEmail: string | null;
+  recipientGroup?: string | null;
   recipientName: string;
   offsetMinutes: number;
   dueAt: Date;
+}
+
+export interface EffectiveReminderPolicy {
+  delegateOffsetsMinutes: number[];
+  taskOffsetsDays: number[];
+  venueOffsetsDays: number[];
+  escalationHours: number;
 }
 
 export interface DelegateReminderSubject {
@@ -27,28 +43,65 @@ export interface DelegateReminderSubject {
  * Writes reminder rows in the caller's transaction (the change that implies them) and enqueues their
  * delayed jobs after commit. Moving a reminder bumps its revision; cancelling marks it cancelled.
  */
+/** Re-plans a feature's reminders of an edition after planners changed its policy (same transaction). */
+export type PolicyFollower = (manager: EntityManager, afterCommit: AfterCommit, editionId: string) => Promise<void>;
+
 @Injectable()
 export class ReminderScheduler {
+  private readonly policyFollowers: PolicyFollower[] = [];
+
   constructor(private readonly producer: JobProducer) {}
 
-  async delegateOffsets(manager: EntityManager, editionId: string): Promise<number[]> {
+  /** Features whose reminders depend on the policy register here at start-up (no dependency on them). */
+  followPolicy(follower: PolicyFollower): void {
+    this.policyFollowers.push(follower);
+  }
+
+  async policyChanged(manager: EntityManager, afterCommit: AfterCommit, editionId: string): Promise<void> {
+    for (const follower of this.policyFollowers) await follower(manager, afterCommit, editionId);
+  }
+
+  /** The edition's policy, or the defaults while planners have not edited it. */
+  async policyOf(manager: EntityManager, editionId: string): Promise<EffectiveReminderPolicy> {
     const policy = await manager.findOneBy(ReminderPolicy, { editionId });
-    return policy?.delegateOffsetsMinutes ?? [...DEFAULT_DELEGATE_OFFSETS_MINUTES];
+    return {
+      delegateOffsetsMinutes: policy?.delegateOffsetsMinutes ?? [...DEFAULT_DELEGATE_OFFSETS_MINUTES],
+      taskOffsetsDays: policy?.taskOffsetsDays ?? [...DEFAULT_TASK_OFFSETS_DAYS],
+      venueOffsetsDays: policy?.venueOffsetsDays ?? [...DEFAULT_VENUE_OFFSETS_DAYS],
+      escalationHours: policy?.escalationHours ?? DEFAULT_ESCALATION_HOURS,
+    };
   }
 
   /** Creates or moves a delegate's reminders for their event; offsets no longer planned are cancelled. */
   async planForDelegate(manager: EntityManager, afterCommit: AfterCommit, subject: DelegateReminderSubject, now = new Date()): Promise<void> {
-    const planned = plannedReminders(subject.eventStart, await this.delegateOffsets(manager, subject.editionId), now);
+    const { delegateOffsetsMinutes } = await this.policyOf(manager, subject.editionId);
     const kind = ReminderKind.DelegateEvent;
-    await this.schedule(
+    await this.replan(
       manager,
       afterCommit,
-      planned.map((reminder) => ({ ...reminder, kind, subjectId: subject.invitationId, editionId: subject.editionId, recipientEmail: subject.recipientEmail, recipientName: subject.recipientName })),
+      { subjectIds: [subject.invitationId], kinds: [kind] },
+      plannedReminders(subject.eventStart, delegateOffsetsMinutes, now).map((reminder) => ({
+        ...reminder,
+        kind,
+        subjectId: subject.invitationId,
+        editionId: subject.editionId,
+        recipientEmail: subject.recipientEmail,
+        recipientName: subject.recipientName,
+      })),
     );
+  }
+
+  /**
+   * Makes `drafts` the whole set of pending reminders of these kinds about these subjects: creates or
+   * moves the drafts, and cancels the pending ones no longer planned (an offset dropped, a moment passed).
+   */
+  async replan(manager: EntityManager, afterCommit: AfterCommit, scope: { subjectIds: string[]; kinds: ReminderKind[] }, drafts: ReminderDraft[]): Promise<void> {
+    if (scope.subjectIds.length === 0) return;
+    await this.schedule(manager, afterCommit, drafts);
     await manager.query(
       `UPDATE reminders SET status = 'cancelled', revision = revision + 1, updated_at = now()
-        WHERE subject_id = $1 AND kind = $2 AND status = 'pending' AND NOT (dedupe_key = ANY($3::text[]))`,
-      [subject.invitationId, kind, planned.map((p) => dedupeKey(kind, subject.invitationId, p.offsetMinutes))],
+        WHERE subject_id = ANY($1::uuid[]) AND kind = ANY($2::reminder_kind[]) AND status = 'pending' AND NOT (dedupe_key = ANY($3::text[]))`,
+      [scope.subjectIds, scope.kinds, drafts.map((draft) => dedupeKey(draft.kind, draft.subjectId, draft.offsetMinutes))],
     );
   }
 
@@ -60,17 +113,19 @@ export class ReminderScheduler {
     if (drafts.length === 0) return 0;
     const changed = await queryRows<{ id: string; revision: number; due_at: Date }>(
       manager,
-      `INSERT INTO reminders (kind, subject_id, edition_id, recipient_email, recipient_name, offset_minutes, due_at, dedupe_key)
-       SELECT draft.kind, draft.subject_id, draft.edition_id, draft.recipient_email, draft.recipient_name, draft.offset_minutes, draft.due_at,
+      `INSERT INTO reminders (kind, subject_id, edition_id, recipient_email, recipient_group, recipient_name, offset_minutes, due_at, dedupe_key)
+       SELECT draft.kind, draft.subject_id, draft.edition_id, draft.recipient_email, draft.recipient_group, draft.recipient_name, draft.offset_minutes, draft.due_at,
               draft.kind::text || ':' || draft.subject_id::text || ':' || draft.offset_minutes
-         FROM unnest($1::reminder_kind[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::int[], $7::timestamptz[])
-              AS draft(kind, subject_id, edition_id, recipient_email, recipient_name, offset_minutes, due_at)
+         FROM unnest($1::reminder_kind[], $2::uuid[], $3::uuid[], $4::text[], $8::text[], $5::text[], $6::int[], $7::timestamptz[])
+              AS draft(kind, subject_id, edition_id, recipient_email, recipient_group, recipient_name, offset_minutes, due_at)
        ON CONFLICT (dedupe_key) DO UPDATE
-          SET due_at = EXCLUDED.due_at, recipient_email = EXCLUDED.recipient_email, recipient_name = EXCLUDED.recipient_name,
+          SET due_at = EXCLUDED.due_at, recipient_email = EXCLUDED.recipient_email, recipient_group = EXCLUDED.recipient_group,
+              recipient_name = EXCLUDED.recipient_name,
               revision = reminders.revision + 1, status = 'pending', attempts = 0, last_error = NULL, lease_until = NULL,
               sent_at = NULL, lateness_ms = NULL, updated_at = now()
         WHERE reminders.due_at <> EXCLUDED.due_at OR reminders.status IN ('cancelled', 'missed', 'failed')
-              OR reminders.recipient_email <> EXCLUDED.recipient_email
+              OR reminders.recipient_email IS DISTINCT FROM EXCLUDED.recipient_email
+              OR reminders.recipient_group IS DISTINCT FROM EXCLUDED.recipient_group
        RETURNING id, revision, due_at`,
       [
         drafts.map((d) => d.kind),
@@ -80,6 +135,7 @@ export class ReminderScheduler {
         drafts.map((d) => d.recipientName),
         drafts.map((d) => d.offsetMinutes),
         drafts.map((d) => d.dueAt),
+        drafts.map((d) => d.recipientGroup ?? null),
       ],
     );
     this.enqueueAfterCommit(afterCommit, changed);
@@ -104,13 +160,13 @@ export class ReminderScheduler {
     return scheduled;
   }
 
-  /** No more reminders about this subject (a decline, a withdrawal, a cancelled venue). */
-  async cancelForSubject(manager: EntityManager, subjectId: string): Promise<number> {
+  /** No more reminders about these subjects (a decline, a withdrawal, a task done, a cancelled venue). */
+  async cancelForSubject(manager: EntityManager, subjectId: string | string[]): Promise<number> {
     const rows = await queryRows<{ id: string }>(
       manager,
       `UPDATE reminders SET status = 'cancelled', revision = revision + 1, updated_at = now()
-        WHERE subject_id = $1 AND status = 'pending' RETURNING id`,
-      [subjectId],
+        WHERE subject_id = ANY($1::uuid[]) AND status = 'pending' RETURNING id`,
+      [Array.isArray(subjectId) ? subjectId : [subjectId]],
     );
     return rows.length;
   }

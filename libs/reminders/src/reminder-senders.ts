@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Reminder, ReminderKind } from './reminder.entities';
+import { Reminder, ReminderKind } from './reminder.entities';
 
 /** Sends one reminder e-mail; returns the SMTP message id. Features register one per kind they own. */
 export type ReminderSender = (reminder: Reminder) => Promise<{ messageId: string }>;
@@ -14,6 +14,11 @@ export class ReminderSenders {
 
   register(kind: ReminderKind, sender: ReminderSender): void {
     this.senders.set(kind, sender);
+  }
+
+  /** Kinds nobody registered a sender for: the worker refuses to start rather than fail them at send time. */
+  missing(): ReminderKind[] {
+    return Object.values(ReminderKind).filter((kind) => !this.senders.has(kind));
   }
 
   get(kind: ReminderKind): ReminderSender {

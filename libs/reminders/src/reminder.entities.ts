@@ -1,10 +1,16 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { UpdatedAt, Version } from '@app/common/columns';
 import { Edition } from '@app/editions/edition.entity';
 
 export enum ReminderKind {
   /** A delegate, before their event (subject: the invitation). */
   DelegateEvent = 'delegate_event',
+  /** Province organizers, before a logistics task's deadline (subject: the task). */
+  TaskDeadline = 'task_deadline',
+  /** A task still open after its deadline: its province's organizers, then the central planners (subject: the task). */
+  TaskOverdue = 'task_overdue',
+  /** Province organizers, before their venue's festival day (subject: the venue). */
+  VenueKeyDate = 'venue_key_date',
 }
 
 export enum ReminderStatus {
@@ -25,6 +31,7 @@ export enum ReminderStatus {
 @Entity('reminders')
 @Index('reminders_due_idx', ['status', 'dueAt'], { where: `status IN ('pending', 'sending')` })
 @Index('reminders_subject_idx', ['subjectId'])
+@Check('reminders_recipient_check', `recipient_email IS NOT NULL OR recipient_group IS NOT NULL`)
 export class Reminder {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -32,15 +39,20 @@ export class Reminder {
   @Column({ type: 'enum', enum: ReminderKind, enumName: 'reminder_kind' })
   kind: ReminderKind;
 
-  /** The row the reminder is about (an invitation for delegate reminders). */
+  /** The row the reminder is about (an invitation, a venue task, a venue). */
   @Column({ type: 'uuid', name: 'subject_id' })
   subjectId: string;
 
   @Column({ type: 'uuid', name: 'edition_id' })
   editionId: string;
 
-  @Column({ type: 'text', name: 'recipient_email' })
-  recipientEmail: string;
+  /** One person (a delegate)… */
+  @Column({ type: 'text', name: 'recipient_email', nullable: true })
+  recipientEmail: string | null;
+
+  /** …or a group resolved when the reminder is sent (`province:12`, `planners`): see RecipientGroup. */
+  @Column({ type: 'text', name: 'recipient_group', nullable: true })
+  recipientGroup: string | null;
 
   @Column({ type: 'text', name: 'recipient_name' })
   recipientName: string;
@@ -99,6 +111,18 @@ export class ReminderPolicy {
   /** Minutes before a delegate's event. Default: 7 days, 1 day, 2 hours. */
   @Column({ type: 'int', array: true, name: 'delegate_offsets_minutes' })
   delegateOffsetsMinutes: number[];
+
+  /** Days before a logistics task's deadline (08:00 local) its province's organizers are reminded. Default: 3, 1, 0. */
+  @Column({ type: 'int', array: true, name: 'task_offsets_days', default: () => `'{3,1,0}'` })
+  taskOffsetsDays: number[];
+
+  /** Days before a venue's festival day (08:00 local) its province's organizers are reminded. Default: 7, 1. */
+  @Column({ type: 'int', array: true, name: 'venue_offsets_days', default: () => `'{7,1}'` })
+  venueOffsetsDays: number[];
+
+  /** Hours after a task's deadline (17:00 local) before an open task goes to the province (N), then the centre (2N); 0 = never. */
+  @Column({ type: 'int', name: 'escalation_hours', default: 24 })
+  escalationHours: number;
 
   @UpdatedAt()
   updatedAt: Date;

@@ -4,5 +4,8 @@ import { SeedProvinces1795685300000 } from './1795685300000-seed-provinces';
 import { Invitations1795686374422 } from './1795686374422-invitations';
 import { Reminders1795688544512 } from './1795688544512-reminders';
 import { Logistics1795690403450 } from './1795690403450-logistics';
+import { OrganizerReminders1795700000000 } from './1795700000000-organizer-reminders';
+import { Resources1795700100000 } from './1795700100000-resources';
+import { Budget1795700200000 } from './1795700200000-budget';
 
-export const MIGRATIONS = [InitialSchema1795685248536, SeedProvinces1795685300000, Invitations1795686374422, Reminders1795688544512, Logistics1795690403450];
+export const MIGRATIONS = [InitialSchema1795685248536, SeedProvinces1795685300000, Invitations1795686374422, Reminders1795688544512, Logistics1795690403450, OrganizerReminders1795700000000, Resources1795700100000, Budget1795700200000];

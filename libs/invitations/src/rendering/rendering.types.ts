@@ -63,11 +63,7 @@ export interface InvitationEmailView {
   previous: { date: string; startTime: string; endTime: string } | null;
 }
 
-export interface RenderedEmail {
-  subject: string;
-  html: string;
-  text: string;
-}
+export type { RenderedEmail } from '@app/mail/email-templates';
 
 /** The RSVP page (GET shows, forms POST back to the same URL). */
 export interface RsvpPageView {

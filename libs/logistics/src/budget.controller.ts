@@ -1,0 +1,50 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@app/auth/actor';
+import { CurrentActor, Writers } from '@app/auth/decorators';
+import { BudgetLine } from './budget.entities';
+import { BudgetRollup, BudgetService } from './budget.service';
+import { CreateBudgetLineDto, UpdateBudgetLineDto } from './dto/budget.dto';
+
+@ApiTags('logistics')
+@ApiBearerAuth()
+@Controller()
+export class BudgetController {
+  constructor(private readonly budget: BudgetService) {}
+
+  /** Estimate vs actual cost per venue, province, region, category, funding source and edition. */
+  @Get('editions/:editionId/budget')
+  editionBudget(@Param('editionId', ParseUUIDPipe) editionId: string, @CurrentActor() actor: Actor): Promise<BudgetRollup> {
+    return this.budget.editionBudget(editionId, actor);
+  }
+
+  @Get('venues/:venueId/budget-lines')
+  list(@Param('venueId', ParseUUIDPipe) venueId: string, @CurrentActor() actor: Actor): Promise<BudgetLine[]> {
+    return this.budget.list(venueId, actor);
+  }
+
+  @Post('venues/:venueId/budget-lines')
+  @Writers()
+  create(@Param('venueId', ParseUUIDPipe) venueId: string, @Body() input: CreateBudgetLineDto, @CurrentActor() actor: Actor): Promise<BudgetLine> {
+    return this.budget.create(venueId, input, actor);
+  }
+
+  /** Any field, with the version edited; the actual cost is recorded here once settled. */
+  @Patch('venues/:venueId/budget-lines/:lineId')
+  @Writers()
+  update(
+    @Param('venueId', ParseUUIDPipe) venueId: string,
+    @Param('lineId', ParseUUIDPipe) lineId: string,
+    @Body() input: UpdateBudgetLineDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<BudgetLine> {
+    return this.budget.update(venueId, lineId, input, actor);
+  }
+
+  @Delete('venues/:venueId/budget-lines/:lineId')
+  @Writers()
+  @HttpCode(204)
+  async remove(@Param('venueId', ParseUUIDPipe) venueId: string, @Param('lineId', ParseUUIDPipe) lineId: string, @CurrentActor() actor: Actor): Promise<void> {
+    await this.budget.remove(venueId, lineId, actor);
+  }
+}

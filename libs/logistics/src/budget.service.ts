@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit/audit.service';
+import type { Actor } from '@app/auth/actor';
+import { Role } from '@app/auth/role';
+import { assertVersion, lockForUpdate, NotFoundError } from '@app/common';
+import { EditionsService } from '@app/editions/editions.service';
+import { Region, REGION_NAMES } from '@app/provinces/region';
+import { VenuesService } from '@app/venues/venues.service';
+import { BUDGET_CATEGORY_NAMES, BudgetCategory, BudgetLine, FUNDING_SOURCE_NAMES, FundingSource } from './budget.entities';
+import { BUDGET_VARIANCE_RULE, budgetTotals, BudgetTotals } from './budget-rules';
+import { CreateBudgetLineDto, UpdateBudgetLineDto } from './dto/budget.dto';
+import { vndOf } from './money';
+import { LIVE_VENUE_CONDITION } from './readiness.query';
+
+const LINE = 'khoản dự toán';
+
+export interface BudgetGroup extends BudgetTotals {
+  key: string;
+  name: string;
+  venues: number;
+}
+
+export interface BudgetRollup {
+  editionId: string;
+  /** The variance rule, as applied (see budget-rules.ts). */
+  rule: string;
+  edition: BudgetGroup;
+  regions: BudgetGroup[];
+  provinces: BudgetGroup[];
+  venues: Array<BudgetTotals & { venueId: string; name: string; provinceCode: string }>;
+  categories: BudgetGroup[];
+  fundingSources: BudgetGroup[];
+}
+
+type Dimension = 'venue' | 'province' | 'region' | 'category' | 'funding_source' | 'edition';
+
+interface RollupRow {
+  dimension: Dimension;
+  venue_id: string | null;
+  venue_name: string | null;
+  province_code: string | null;
+  province_name: string | null;
+  region: Region | null;
+  category: BudgetCategory | null;
+  funding_source: FundingSource | null;
+  venues: number;
+  lines: number;
+  lines_with_actual: number;
+  planned: string;
+  settled_planned: string;
+  actual: string;
+}
+
+/**
+ * Each venue's estimate and actual costs, line by line, and their roll-ups by province, region,
+ * category, funding source and edition. Writes follow the venue's rules (its province's organizers
+ * and planners, while the venue is still editable), exactly like its tasks.
+ */
+@Injectable()
+export class BudgetService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly venues: VenuesService,
+    private readonly editions: EditionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(venueId: string, actor: Actor): Promise<BudgetLine[]> {
+    await this.venues.getReadable(venueId, actor);
+    return this.dataSource.manager.find(BudgetLine, { where: { venueId }, order: { category: 'ASC', createdAt: 'ASC' } });
+  }
+
+  async create(venueId: string, input: CreateBudgetLineDto, actor: Actor): Promise<BudgetLine> {
+    return this.dataSource.transaction(async (manager) => {
+      const venue = await this.venues.lockForChildEdit(manager, venueId, actor);
+      const line = await manager.save(
+        manager.create(BudgetLine, {
+          venueId,
+          editionId: venue.editionId,
+          category: input.category,
+          description: input.description.trim(),
+          plannedVnd: input.plannedVnd,
+          actualVnd: input.actualVnd ?? null,
+          fundingSource: input.fundingSource,
+          notes: input.notes ?? null,
+        }),
+      );
+      await this.audit.record(manager, { actor, entityType: 'budget_line', entityId: line.id, action: 'create', after: line });
+      return line;
+    });
+  }
+
+  async update(venueId: string, lineId: string, input: UpdateBudgetLineDto, actor: Actor): Promise<BudgetLine> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.venues.lockForChildEdit(manager, venueId, actor);
+      const line = await this.lockLine(manager, venueId, lineId, input.version);
+      const before = { ...line };
+      if (input.category !== undefined) line.category = input.category;
+      if (input.description !== undefined) line.description = input.description.trim();
+      if (input.plannedVnd !== undefined) line.plannedVnd = input.plannedVnd;
+      if (input.actualVnd !== undefined) line.actualVnd = input.actualVnd; // null: back to "not settled"
+      if (input.fundingSource !== undefined) line.fundingSource = input.fundingSource;
+      if (input.notes !== undefined) line.notes = input.notes;
+      const saved = await manager.save(line);
+      await this.audit.record(manager, { actor, entityType: 'budget_line', entityId: lineId, action: 'update', before, after: saved });
+      return saved;
+    });
+  }
+
+  async remove(venueId: string, lineId: string, actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.venues.lockForChildEdit(manager, venueId, actor);
+      const line = await this.lockLine(manager, venueId, lineId);
+      await manager.delete(BudgetLine, { id: lineId });
+      await this.audit.record(manager, { actor, entityType: 'budget_line', entityId: lineId, action: 'delete', before: line });
+    });
+  }
+
+  /** The edition's budget rolled up; organizers see their province only. */
+  async editionBudget(editionId: string, actor: Actor): Promise<BudgetRollup> {
+    await this.editions.get(editionId);
+    return this.rollup(this.dataSource.manager, editionId, actor.role === Role.ProvincialOrganizer ? actor.provinceCode : null);
+  }
+
+  /**
+   * Every roll-up in one aggregate statement (GROUPING SETS over the live venues and their lines),
+   * so venue, province, region and edition totals always agree. Also used by the plan export.
+   */
+  async rollup(manager: EntityManager, editionId: string, provinceCode: string | null): Promise<BudgetRollup> {
+    const rows: RollupRow[] = await manager.query(
+      `SELECT CASE WHEN GROUPING(v.id) = 0 THEN 'venue'
+                   WHEN GROUPING(v.province_code) = 0 THEN 'province'
+                   WHEN GROUPING(v.region) = 0 THEN 'region'
+                   WHEN GROUPING(b.category) = 0 THEN 'category'
+                   WHEN GROUPING(b.funding_source) = 0 THEN 'funding_source'
+                   ELSE 'edition' END AS dimension,
+              v.id AS venue_id, v.name AS venue_name, v.province_code, p.name AS province_name, v.region::text AS region,
+              b.category::text AS category, b.funding_source::text AS funding_source,
+              count(DISTINCT v.id)::int AS venues,
+              count(b.id)::int AS lines,
+              count(b.actual_vnd)::int AS lines_with_actual,
+              COALESCE(sum(b.planned_vnd), 0)::text AS planned,
+              COALESCE(sum(b.planned_vnd) FILTER (WHERE b.actual_vnd IS NOT NULL), 0)::text AS settled_planned,
+              COALESCE(sum(b.actual_vnd), 0)::text AS actual
+         FROM venues v
+         JOIN provinces p ON p.code = v.province_code
+         LEFT JOIN budget_lines b ON b.venue_id = v.id
+        WHERE v.edition_id = $1 AND ${LIVE_VENUE_CONDITION} AND ($2::text IS NULL OR v.province_code = $2)
+        GROUP BY GROUPING SETS ((v.id, v.name, v.province_code, p.name, v.region), (v.province_code, p.name), (v.region), (b.category), (b.funding_source), ())`,
+      [editionId, provinceCode],
+    );
+    const totalsOf = (row: RollupRow): BudgetTotals =>
+      budgetTotals({
+        lines: row.lines,
+        linesWithActual: row.lines_with_actual,
+        planned: vndOf(row.planned)!,
+        settledPlanned: vndOf(row.settled_planned)!,
+        actual: vndOf(row.actual)!,
+      });
+    const group = (key: string, name: string, row: RollupRow): BudgetGroup => ({ key, name, venues: row.venues, ...totalsOf(row) });
+    const of = (dimension: Dimension) => rows.filter((row) => row.dimension === dimension);
+    const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+    return {
+      editionId,
+      rule: BUDGET_VARIANCE_RULE,
+      edition: group(editionId, provinceCode ? 'Toàn tỉnh' : 'Toàn quốc', of('edition')[0]),
+      regions: of('region').map((row) => group(row.region!, REGION_NAMES[row.region!], row)).sort(byKey),
+      provinces: of('province').map((row) => group(row.province_code!, row.province_name!, row)).sort(byKey),
+      venues: of('venue')
+        .map((row) => ({ venueId: row.venue_id!, name: row.venue_name!, provinceCode: row.province_code!, ...totalsOf(row) }))
+        .sort((a, b) => a.provinceCode.localeCompare(b.provinceCode) || a.name.localeCompare(b.name, 'vi')),
+      // Venues without any line form a NULL category/source group: they are in no category.
+      categories: of('category')
+        .filter((row) => row.category !== null)
+        .map((row) => group(row.category!, BUDGET_CATEGORY_NAMES[row.category!], row))
+        .sort(byKey),
+      fundingSources: of('funding_source')
+        .filter((row) => row.funding_source !== null)
+        .map((row) => group(row.funding_source!, FUNDING_SOURCE_NAMES[row.funding_source!], row))
+        .sort(byKey),
+    };
+  }
+
+  private async lockLine(manager: EntityManager, venueId: string, lineId: string, version?: number): Promise<BudgetLine> {
+    const line = await lockForUpdate(manager, BudgetLine, lineId, undefined, LINE);
+    if (line.venueId !== venueId) throw new NotFoundError(LINE, lineId);
+    if (version !== undefined) assertVersion(version, line.version);
+    return line;
+  }
+}

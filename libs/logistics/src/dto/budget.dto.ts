@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { BudgetCategory, FundingSource } from '../budget.entities';
+import { MAX_VND } from '../money';
+
+export class CreateBudgetLineDto {
+  @ApiProperty({ enum: BudgetCategory, enumName: 'BudgetCategory' })
+  @IsEnum(BudgetCategory)
+  category: BudgetCategory;
+
+  @ApiProperty({ example: 'Thuê sân khấu, âm thanh, ánh sáng' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  description: string;
+
+  @ApiProperty({ description: 'Dự toán, đồng (số nguyên)', example: 45_000_000 })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_VND)
+  plannedVnd: number;
+
+  @ApiPropertyOptional({ description: 'Thực chi, đồng; bỏ trống khi chưa quyết toán', example: 43_500_000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_VND)
+  actualVnd?: number;
+
+  @ApiProperty({ enum: FundingSource, enumName: 'FundingSource' })
+  @IsEnum(FundingSource)
+  fundingSource: FundingSource;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  notes?: string;
+}
+
+/** Absent fields stay as they are; null is refused where the column cannot be empty. */
+const present = (_: object, value: unknown) => value !== undefined;
+
+export class UpdateBudgetLineDto {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({ enum: BudgetCategory, enumName: 'BudgetCategory' })
+  @ValidateIf(present)
+  @IsEnum(BudgetCategory)
+  category?: BudgetCategory;
+
+  @ApiPropertyOptional()
+  @ValidateIf(present)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  description?: string;
+
+  @ApiPropertyOptional()
+  @ValidateIf(present)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_VND)
+  plannedVnd?: number;
+
+  @ApiPropertyOptional({ description: 'null clears the actual cost (back to "not settled")', nullable: true })
+  @ValidateIf((input: UpdateBudgetLineDto) => input.actualVnd !== null && input.actualVnd !== undefined)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_VND)
+  actualVnd?: number | null;
+
+  @ApiPropertyOptional({ enum: FundingSource, enumName: 'FundingSource' })
+  @ValidateIf(present)
+  @IsEnum(FundingSource)
+  fundingSource?: FundingSource;
+
+  @ApiPropertyOptional({ nullable: true })
+  @ValidateIf((input: UpdateBudgetLineDto) => input.notes !== null && input.notes !== undefined)
+  @IsString()
+  @MaxLength(4000)
+  notes?: string | null;
+}

@@ -1,0 +1,192 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { join } from 'node:path';
+import { DataSource, In } from 'typeorm';
+import { User } from '@app/auth/user.entity';
+import { Role } from '@app/auth/role';
+import { DateTime } from 'luxon';
+import { instantToLocalDate, instantToLocalTime, IsoDate, localToInstant, todayInFestivalZone } from '@app/common/time';
+import { AppConfig } from '@app/config';
+import { EmailTemplates, Mailer, RenderedEmail } from '@app/mail';
+import { ORGANIZER_REMINDER_TIME, provinceOfGroup, Reminder, ReminderKind, ReminderSenders } from '@app/reminders';
+import { TaskStatus, VenueTask } from './task.entities';
+import { readinessOf } from './task-rules';
+
+const STATUS_TEXT: Record<TaskStatus, string> = {
+  [TaskStatus.Todo]: 'Chưa bắt đầu',
+  [TaskStatus.InProgress]: 'Đang thực hiện',
+  [TaskStatus.Blocked]: 'Vướng mắc',
+  [TaskStatus.Done]: 'Đã hoàn thành',
+};
+
+interface VenueFacts {
+  editionYear: number;
+  opening: Date | null;
+  venueId: string;
+  venueName: string;
+  address: string;
+  communeName: string;
+  provinceName: string;
+  date: IsoDate | null;
+  startTime: string | null;
+  endTime: string | null;
+}
+
+export type OrganizerReminderView = VenueFacts & {
+  recipientName: string;
+  fallbackNote: string | null;
+  link: string;
+} & (
+    | { kind: ReminderKind.VenueKeyDate; daysLeft: number; readiness: { donePercent: number; open: number; overdue: number; blocked: number } }
+    | {
+        kind: ReminderKind.TaskDeadline | ReminderKind.TaskOverdue;
+        offsetMinutes: number;
+        toCentre: boolean;
+        taskTitle: string;
+        responsibleUnit: string;
+        ownerName: string | null;
+        dueDate: IsoDate;
+        status: TaskStatus;
+        blockedReason: string | null;
+      }
+  );
+
+/** Everything the organizer templates need, from the view (flags, texts). Pure: tested without Nest. */
+export function renderOrganizerReminder(view: OrganizerReminderView): RenderedEmail {
+  const common = { ...view, isVenue: view.kind === ReminderKind.VenueKeyDate, isOverdue: view.kind === ReminderKind.TaskOverdue };
+  if (view.kind === ReminderKind.VenueKeyDate) return templates.render('organizer-reminder', { ...common, toCentre: false });
+  const daysBefore = Math.floor(view.offsetMinutes / (24 * 60));
+  return templates.render('organizer-reminder', {
+    ...common,
+    dueText: daysBefore <= 0 ? 'hạn là hôm nay' : `còn ${daysBefore} ngày`,
+    overdueHours: Math.round(-view.offsetMinutes / 60),
+    statusText: STATUS_TEXT[view.status],
+    blockedReason: view.status === TaskStatus.Blocked ? view.blockedReason : null,
+  });
+}
+
+/** Days between the day a venue reminder was planned for (its offset back from the opening) and the festival day. */
+function daysBefore(date: IsoDate, opening: Date | null, offsetMinutes: number): number {
+  const plannedFor = instantToLocalDate(new Date((opening ?? localToInstant(date, ORGANIZER_REMINDER_TIME)).getTime() - offsetMinutes * 60_000));
+  return Math.round(DateTime.fromISO(date).diff(DateTime.fromISO(plannedFor), 'days').days);
+}
+
+/** Templates beside the bundle in production (copied by the build), else beside this file. */
+const templates = new EmailTemplates([join(__dirname, 'templates')]);
+
+/**
+ * Sends the organizers' reminders (task deadlines, overdue escalations, venue key dates). The
+ * recipients are resolved now, not when the reminder was planned: the active organizers of the
+ * province, or the active central planners — so someone appointed since gets it, someone deactivated
+ * does not. A province without an organizer account has its reminder sent to the central planners,
+ * saying so. One message per reminder, with a Message-ID stable per revision (as for delegates).
+ */
+@Injectable()
+export class OrganizerReminderSender implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly mailer: Mailer,
+    private readonly senders: ReminderSenders,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    for (const kind of [ReminderKind.TaskDeadline, ReminderKind.TaskOverdue, ReminderKind.VenueKeyDate]) {
+      this.senders.register(kind, (reminder) => this.send(reminder));
+    }
+  }
+
+  async send(reminder: Reminder): Promise<{ messageId: string }> {
+    const { recipients, fallbackNote } = await this.recipients(reminder.recipientGroup ?? 'planners');
+    const view = await this.view(reminder, fallbackNote);
+    const rendered = renderOrganizerReminder(view);
+    return this.mailer.send({
+      to: recipients.map((user) => ({ name: user.fullName, address: user.email })),
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      messageId: `<reminder-${reminder.id}-r${reminder.revision}@ngayhoi.vn>`,
+      headers: { 'X-Ngayhoi-Reminder': reminder.id },
+    });
+  }
+
+  private async recipients(group: string): Promise<{ recipients: User[]; fallbackNote: string | null }> {
+    const province = provinceOfGroup(group);
+    const users = this.dataSource.getRepository(User);
+    if (province) {
+      const organizers = await users.find({ where: { role: Role.ProvincialOrganizer, provinceCode: province, active: true }, order: { email: 'ASC' } });
+      if (organizers.length) return { recipients: organizers, fallbackNote: null };
+    }
+    const planners = await users.find({ where: { role: In([Role.CentralPlanner]), active: true }, order: { email: 'ASC' } });
+    if (planners.length === 0) throw new Error(`no active recipient for reminder group ${group}`);
+    return { recipients: planners, fallbackNote: province ? 'Tỉnh chưa có tài khoản Ban Tổ chức trên hệ thống: thư được gửi Ban Chỉ đạo Trung ương để đôn đốc.' : null };
+  }
+
+  private async view(reminder: Reminder, fallbackNote: string | null): Promise<OrganizerReminderView> {
+    if (reminder.kind === ReminderKind.VenueKeyDate) {
+      const venue = await this.venueFacts(reminder.subjectId);
+      const tasks = await this.dataSource.getRepository(VenueTask).find({ where: { venueId: reminder.subjectId } });
+      const today = todayInFestivalZone();
+      const readiness = readinessOf(tasks, venue.date, today);
+      return {
+        ...venue,
+        kind: ReminderKind.VenueKeyDate,
+        recipientName: reminder.recipientName,
+        fallbackNote,
+        link: this.venueLink(venue.venueId),
+        daysLeft: venue.date ? daysBefore(venue.date, venue.opening, reminder.offsetMinutes) : 0,
+        readiness: {
+          donePercent: Math.round(readiness.doneShare * 100),
+          open: tasks.filter((task) => task.status !== TaskStatus.Done).length,
+          overdue: readiness.overdue,
+          blocked: readiness.blocked,
+        },
+      };
+    }
+    const task = await this.dataSource.getRepository(VenueTask).findOneByOrFail({ id: reminder.subjectId });
+    const venue = await this.venueFacts(task.venueId);
+    return {
+      ...venue,
+      kind: reminder.kind as ReminderKind.TaskDeadline | ReminderKind.TaskOverdue,
+      recipientName: reminder.recipientName,
+      fallbackNote,
+      link: `${this.venueLink(venue.venueId)}?tab=tasks&task=${task.id}`,
+      offsetMinutes: reminder.offsetMinutes,
+      toCentre: reminder.recipientGroup === 'planners',
+      taskTitle: task.title,
+      responsibleUnit: task.responsibleUnit,
+      ownerName: task.ownerName,
+      dueDate: task.dueDate!,
+      status: task.status,
+      blockedReason: task.blockedReason,
+    };
+  }
+
+  private async venueFacts(venueId: string): Promise<VenueFacts> {
+    const [row] = await this.dataSource.query(
+      `SELECT e.year, v.id, v.name, v.address, v.commune_name, p.name AS province_name,
+              COALESCE(v.scheduled_date, v.candidate_dates[1])::text AS date, v.starts_at, v.ends_at
+         FROM venues v JOIN editions e ON e.id = v.edition_id JOIN provinces p ON p.code = v.province_code
+        WHERE v.id = $1`,
+      [venueId],
+    );
+    if (!row) throw new Error(`venue ${venueId} not found`);
+    return {
+      editionYear: row.year,
+      opening: row.starts_at ? new Date(row.starts_at) : null,
+      venueId: row.id,
+      venueName: row.name,
+      address: row.address,
+      communeName: row.commune_name,
+      provinceName: row.province_name,
+      date: row.date,
+      startTime: row.starts_at ? instantToLocalTime(new Date(row.starts_at)) : null,
+      endTime: row.ends_at ? instantToLocalTime(new Date(row.ends_at)) : null,
+    };
+  }
+
+  /** The venue's page in the web console. */
+  private venueLink(venueId: string): string {
+    return `${this.config.PUBLIC_BASE_URL}/venues/${venueId}`;
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AfterCommit } from '@app/common/transaction';
+import { ReminderDraft, ReminderKind, ReminderScheduler, taskReminders, venueReminders } from '@app/reminders';
+
+/** Which tasks or venues to re-plan: one venue's, some tasks, or a whole edition's. */
+export type ReminderScope = { venueId: string } | { taskIds: string[] } | { editionId: string };
+
+const TASK_KINDS = [ReminderKind.TaskDeadline, ReminderKind.TaskOverdue];
+const BATCH = 5_000;
+
+/** Names an organizer reminder is addressed to (the people are resolved when it is sent). */
+export const provinceRecipientName = (provinceName: string) => `Ban Tổ chức Ngày hội ${provinceName}`;
+export const CENTRAL_RECIPIENT_NAME = 'Ban Chỉ đạo Trung ương (Cục Xây dựng phong trào bảo vệ An ninh Tổ quốc)';
+
+/**
+ * The organizers' reminders, kept in step with the logistics they are about, in the caller's
+ * transaction: an open, dated task of a live venue (approved or scheduled) has its deadline reminders
+ * and overdue escalations; a task done, undated or of a venue no longer live has none pending. A
+ * scheduled venue has its festival-day reminders. Each call re-plans its whole scope from the rows
+ * (ReminderScheduler.replan), so calling it after any change — or twice — leaves the right set.
+ */
+@Injectable()
+export class OrganizerReminders implements OnModuleInit {
+  constructor(private readonly scheduler: ReminderScheduler) {}
+
+  onModuleInit(): void {
+    this.scheduler.followPolicy(async (manager, afterCommit, editionId) => {
+      await this.replanTasks(manager, afterCommit, { editionId });
+      await this.replanVenues(manager, afterCommit, { editionId });
+    });
+  }
+
+  async replanTasks(manager: EntityManager, afterCommit: AfterCommit, scope: ReminderScope, now = new Date()): Promise<void> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    const policies = new Map<string, Awaited<ReturnType<ReminderScheduler['policyOf']>>>();
+    for (;;) {
+      const tasks: Array<{ id: string; edition_id: string; due_date: string | null; open: boolean; province_code: string; province_name: string }> = await manager.query(
+        `SELECT t.id, t.edition_id, t.due_date::text AS due_date, p.code AS province_code, p.name AS province_name,
+                (t.status <> 'done' AND v.status IN ('approved', 'scheduled')) AS open
+           FROM venue_tasks t JOIN venues v ON v.id = t.venue_id JOIN provinces p ON p.code = v.province_code
+          WHERE ${scopeCondition(scope, 't')} AND t.id > $2
+          ORDER BY t.id LIMIT ${BATCH}`,
+        [scopeValue(scope), after],
+      );
+      if (tasks.length === 0) return;
+      after = tasks[tasks.length - 1].id;
+      const drafts: ReminderDraft[] = [];
+      for (const task of tasks) {
+        if (!task.open || !task.due_date) continue;
+        let policy = policies.get(task.edition_id);
+        if (!policy) policies.set(task.edition_id, (policy = await this.scheduler.policyOf(manager, task.edition_id)));
+        const planned = taskReminders(task.due_date, task.province_code, policy, now);
+        const draft = (kind: ReminderKind) => (reminder: (typeof planned.deadline)[number]): ReminderDraft => ({
+          kind,
+          subjectId: task.id,
+          editionId: task.edition_id,
+          recipientEmail: null,
+          recipientGroup: reminder.group,
+          recipientName: reminder.group === 'planners' ? CENTRAL_RECIPIENT_NAME : provinceRecipientName(task.province_name),
+          offsetMinutes: reminder.offsetMinutes,
+          dueAt: reminder.dueAt,
+        });
+        drafts.push(...planned.deadline.map(draft(ReminderKind.TaskDeadline)), ...planned.escalation.map(draft(ReminderKind.TaskOverdue)));
+      }
+      await this.scheduler.replan(manager, afterCommit, { subjectIds: tasks.map((task) => task.id), kinds: TASK_KINDS }, drafts);
+      if (tasks.length < BATCH) return;
+    }
+  }
+
+  async replanVenues(manager: EntityManager, afterCommit: AfterCommit, scope: { venueId: string } | { editionId: string }, now = new Date()): Promise<void> {
+    const venues: Array<{ id: string; edition_id: string; scheduled_date: string | null; starts_at: Date | null; live: boolean; province_code: string; province_name: string }> =
+      await manager.query(
+        `SELECT v.id, v.edition_id, v.scheduled_date::text AS scheduled_date, v.starts_at, p.code AS province_code, p.name AS province_name,
+                v.status = 'scheduled' AS live
+           FROM venues v JOIN provinces p ON p.code = v.province_code
+          WHERE ${scopeCondition(scope, 'v')}`,
+        [scopeValue(scope)],
+      );
+    if (venues.length === 0) return;
+    const { venueOffsetsDays } = await this.scheduler.policyOf(manager, venues[0].edition_id);
+    const drafts = venues
+      .filter((venue) => venue.live && venue.scheduled_date)
+      .flatMap((venue) =>
+        venueReminders(venue.scheduled_date!, venue.starts_at ? new Date(venue.starts_at) : null, venue.province_code, venueOffsetsDays, now).map(
+          (reminder): ReminderDraft => ({
+            kind: ReminderKind.VenueKeyDate,
+            subjectId: venue.id,
+            editionId: venue.edition_id,
+            recipientEmail: null,
+            recipientGroup: reminder.group,
+            recipientName: provinceRecipientName(venue.province_name),
+            offsetMinutes: reminder.offsetMinutes,
+            dueAt: reminder.dueAt,
+          }),
+        ),
+      );
+    await this.scheduler.replan(manager, afterCommit, { subjectIds: venues.map((venue) => venue.id), kinds: [ReminderKind.VenueKeyDate] }, drafts);
+  }
+}
+
+function scopeCondition(scope: ReminderScope, alias: 't' | 'v'): string {
+  if ('taskIds' in scope) return `t.id = ANY($1::uuid[])`;
+  if ('venueId' in scope) return alias === 't' ? `t.venue_id = $1::uuid` : `v.id = $1::uuid`;
+  return `${alias}.edition_id = $1::uuid`;
+}
+
+function scopeValue(scope: ReminderScope): string | string[] {
+  return 'taskIds' in scope ? scope.taskIds : 'venueId' in scope ? scope.venueId : scope.editionId;
+}

@@ -1,0 +1,335 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '@app/audit/audit.service';
+import { Actor, assertPlanner } from '@app/auth/actor';
+import {
+  BusinessRuleError,
+  instantToLocalDate,
+  instantToLocalTime,
+  lockForUpdate,
+  NotFoundError,
+  Page,
+  toPage,
+  ValidationFailedError,
+} from '@app/common';
+import { EditionsService } from '@app/editions/editions.service';
+import { Venue } from '@app/venues/venue.entity';
+import { VENUE_STATUS_NAMES, VenueStatus } from '@app/venues/venue.enums';
+import { VenueChange, VenueEvents } from '@app/venues/venue-events';
+import { VenuesService } from '@app/venues/venues.service';
+import { CreateBookingDto, CreateResourceDto, ResourceQueryDto, UpdateResourceDto } from './dto/resource.dto';
+import { ResourceBooking, ResourceKind, SharedResource } from './resource.entities';
+import { Clash, describeDuration, describeSpan, findClash } from './resource-rules';
+
+const RESOURCE = 'nguồn lực dùng chung';
+const BOOKING = 'lượt đặt nguồn lực';
+const VENUE = 'điểm tổ chức';
+/** Venues a resource can be booked for: decided, not yet held, not dropped. */
+const LIVE_STATUSES: readonly VenueStatus[] = [VenueStatus.Approved, VenueStatus.Scheduled];
+/** Venues whose bookings are released: they will not take place. */
+const DROPPED_STATUSES: readonly VenueStatus[] = [VenueStatus.Cancelled, VenueStatus.Rejected];
+
+/** A booking as the API shows it: the stored instants plus their local dates and times, and names. */
+export interface BookingView {
+  id: string;
+  resourceId: string;
+  resourceName: string;
+  resourceKind: ResourceKind;
+  venueId: string;
+  venueName: string;
+  provinceCode: string;
+  editionId: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** In Asia/Ho_Chi_Minh. */
+  startDate: string;
+  startTime: string;
+  endDate: string;
+  endTime: string;
+  note: string | null;
+  travelWarning: string | null;
+  createdBy: string;
+  createdAt: Date;
+  version: number;
+}
+
+type LoadedBooking = ResourceBooking & { resource: SharedResource; venue: Venue };
+type Candidate = LoadedBooking & { latitude: number; longitude: number };
+
+/**
+ * Shared resources of an edition (the central art troupe, press crews, the mobile stage, escort
+ * teams, vehicles) and their bookings at venues. Central assets: only planners write; organizers
+ * read the bookings of their own venues. A booking is refused when it overlaps another of the same
+ * resource, and refused or flagged when the road from or to its neighbours is too short.
+ */
+@Injectable()
+export class ResourcesService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly venues: VenuesService,
+    private readonly venueEvents: VenueEvents,
+    private readonly editions: EditionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    this.venueEvents.subscribe((manager, change) => this.releaseDroppedVenue(manager, change));
+  }
+
+  async list(editionId: string, query: ResourceQueryDto): Promise<Page<SharedResource>> {
+    await this.editions.get(editionId);
+    const [items, total] = await this.dataSource.manager.findAndCount(SharedResource, {
+      where: { editionId, ...(query.kind ? { kind: query.kind } : {}) },
+      order: { kind: 'ASC', name: 'ASC' },
+      skip: query.offset,
+      take: query.pageSize,
+    });
+    return toPage(items, total, query);
+  }
+
+  async get(id: string): Promise<SharedResource> {
+    const resource = await this.dataSource.manager.findOneBy(SharedResource, { id });
+    if (!resource) throw new NotFoundError(RESOURCE, id);
+    return resource;
+  }
+
+  async create(editionId: string, input: CreateResourceDto, actor: Actor): Promise<SharedResource> {
+    assertPlanner(actor);
+    return this.dataSource.transaction(async (manager) => {
+      await this.editions.requireOpen(editionId, manager);
+      const name = input.name.trim();
+      await assertNameFree(manager, editionId, name);
+      const resource = await manager.save(
+        manager.create(SharedResource, {
+          editionId,
+          name,
+          kind: input.kind,
+          ownerUnit: input.ownerUnit.trim(),
+          travelSpeedKmh: input.travelSpeedKmh ?? 40,
+          bufferMinutes: input.bufferMinutes ?? 60,
+          notes: input.notes ?? null,
+        }),
+      );
+      await this.audit.record(manager, { actor, entityType: 'shared_resource', entityId: resource.id, action: 'create', after: resource });
+      return resource;
+    });
+  }
+
+  /** Speed and buffer apply to bookings made from now on; existing bookings are not re-checked. */
+  async update(id: string, input: UpdateResourceDto, actor: Actor): Promise<SharedResource> {
+    assertPlanner(actor);
+    return this.dataSource.transaction(async (manager) => {
+      const resource = await lockForUpdate(manager, SharedResource, id, input.version, RESOURCE);
+      await this.editions.requireOpen(resource.editionId, manager);
+      const before = { ...resource };
+      if (input.name !== undefined && input.name.trim() !== resource.name) {
+        await assertNameFree(manager, resource.editionId, input.name.trim());
+        resource.name = input.name.trim();
+      }
+      if (input.kind !== undefined) resource.kind = input.kind;
+      if (input.ownerUnit !== undefined) resource.ownerUnit = input.ownerUnit.trim();
+      if (input.travelSpeedKmh !== undefined) resource.travelSpeedKmh = input.travelSpeedKmh;
+      if (input.bufferMinutes !== undefined) resource.bufferMinutes = input.bufferMinutes;
+      if (input.notes !== undefined) resource.notes = input.notes;
+      const saved = await manager.save(resource);
+      await this.audit.record(manager, { actor, entityType: 'shared_resource', entityId: id, action: 'update', before, after: saved });
+      return saved;
+    });
+  }
+
+  async bookingsOfResource(id: string): Promise<BookingView[]> {
+    await this.get(id);
+    return this.bookingViews(this.dataSource.manager, { resourceId: id });
+  }
+
+  /** Organizers see the bookings of their own province's venues; planners and viewers all. */
+  async bookingsOfVenue(venueId: string, actor: Actor): Promise<BookingView[]> {
+    await this.venues.getReadable(venueId, actor);
+    return this.bookingViews(this.dataSource.manager, { venueId });
+  }
+
+  /**
+   * Books the resource for a venue. The resource row is locked for the whole check-and-insert, so two
+   * bookings of the same resource are checked one after the other and cannot both pass; the venue is
+   * held FOR SHARE so it cannot be cancelled under the new booking.
+   */
+  async book(resourceId: string, input: CreateBookingDto, actor: Actor): Promise<BookingView> {
+    assertPlanner(actor);
+    const startsAt = new Date(input.startsAt);
+    const endsAt = new Date(input.endsAt);
+    if (endsAt.getTime() <= startsAt.getTime()) {
+      throw new ValidationFailedError([{ field: 'endsAt', messages: ['phải sau thời điểm bắt đầu'] }]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const resource = await lockForUpdate(manager, SharedResource, resourceId, undefined, RESOURCE);
+      await this.editions.requireOpen(resource.editionId, manager);
+      const venue = await manager.findOne(Venue, { where: { id: input.venueId }, lock: { mode: 'pessimistic_read' } });
+      if (!venue) throw new NotFoundError(VENUE, input.venueId);
+      if (venue.editionId !== resource.editionId) {
+        throw new BusinessRuleError('EDITION_MISMATCH', `Điểm "${venue.name}" thuộc đợt Ngày hội khác với ${resource.name}.`, {
+          venueId: venue.id,
+          venueEditionId: venue.editionId,
+          resourceEditionId: resource.editionId,
+        });
+      }
+      if (!LIVE_STATUSES.includes(venue.status)) {
+        throw new BusinessRuleError(
+          'VENUE_NOT_LIVE',
+          `Điểm "${venue.name}" đang ở trạng thái "${VENUE_STATUS_NAMES[venue.status]}": chỉ đặt nguồn lực cho điểm đã được phê duyệt hoặc đã xếp lịch.`,
+          { venueId: venue.id, status: venue.status },
+        );
+      }
+
+      const existing = await this.loadBookings(manager, { resourceId });
+      const candidate = { venueId: venue.id, latitude: venue.latitude, longitude: venue.longitude, startsAt, endsAt };
+      const clash = findClash(
+        candidate,
+        existing.map((booking) => Object.assign(booking, { latitude: booking.venue.latitude, longitude: booking.venue.longitude }) as Candidate),
+        resource,
+      );
+      let travelWarning: string | null = null;
+      if (clash?.kind === 'overlap') {
+        const other = clash.booking;
+        throw new BusinessRuleError(
+          'RESOURCE_OVERLAP',
+          `${resource.name} đã được đặt cho điểm "${other.venue.name}" ${describeSpan(other.startsAt, other.endsAt)}.`,
+          clashDetails(clash),
+          409,
+        );
+      }
+      if (clash?.kind === 'travel') {
+        travelWarning = describeTravelShortfall(resource, clash);
+        if (!input.acceptTightTravel) {
+          throw new BusinessRuleError(
+            'RESOURCE_TRAVEL_TIME',
+            `${travelWarning} Nếu vẫn muốn đặt, hãy xác nhận chấp nhận thời gian di chuyển gấp (acceptTightTravel).`,
+            clashDetails(clash),
+            409,
+          );
+        }
+      }
+
+      const booking = await manager.save(
+        manager.create(ResourceBooking, {
+          resourceId,
+          venueId: venue.id,
+          editionId: resource.editionId,
+          startsAt,
+          endsAt,
+          note: input.note?.trim() || null,
+          travelWarning,
+          createdBy: actor.id,
+        }),
+      );
+      await this.audit.record(manager, {
+        actor,
+        entityType: 'resource_booking',
+        entityId: booking.id,
+        action: 'create',
+        after: booking,
+        note: travelWarning ? `Chấp nhận thời gian di chuyển gấp: ${travelWarning}` : null,
+      });
+      return toBookingView(Object.assign(booking, { resource, venue }));
+    });
+  }
+
+  async release(resourceId: string, bookingId: string, actor: Actor): Promise<void> {
+    assertPlanner(actor);
+    await this.dataSource.transaction(async (manager) => {
+      const resource = await lockForUpdate(manager, SharedResource, resourceId, undefined, RESOURCE);
+      await this.editions.requireOpen(resource.editionId, manager);
+      const booking = await manager.findOneBy(ResourceBooking, { id: bookingId, resourceId });
+      if (!booking) throw new NotFoundError(BOOKING, bookingId);
+      await manager.delete(ResourceBooking, { id: bookingId });
+      await this.audit.record(manager, { actor, entityType: 'resource_booking', entityId: bookingId, action: 'delete', before: booking });
+    });
+  }
+
+  /** A cancelled or rejected venue will not take place: its bookings are released in the same transaction. */
+  private async releaseDroppedVenue(manager: EntityManager, change: VenueChange): Promise<void> {
+    const { before, after } = change;
+    if (before.status === after.status || !DROPPED_STATUSES.includes(after.status)) return;
+    const bookings = await manager.find(ResourceBooking, { where: { venueId: after.id }, relations: { resource: true } });
+    if (bookings.length === 0) return;
+    await manager.delete(ResourceBooking, { id: In(bookings.map((booking) => booking.id)) });
+    const why = `Giải phóng vì điểm "${after.name}" ${VENUE_STATUS_NAMES[after.status]}${change.reason ? `: ${change.reason}` : ''}`;
+    for (const { resource, ...booking } of bookings) {
+      await this.audit.record(manager, { actor: change.actor, entityType: 'resource_booking', entityId: booking.id, action: 'delete', before: booking, note: `${resource!.name}: ${why}` });
+    }
+  }
+
+  private loadBookings(manager: EntityManager, where: { resourceId: string } | { venueId: string }): Promise<LoadedBooking[]> {
+    return manager.find(ResourceBooking, { where, relations: { resource: true, venue: true }, order: { startsAt: 'ASC' } }) as Promise<LoadedBooking[]>;
+  }
+
+  private async bookingViews(manager: EntityManager, where: { resourceId: string } | { venueId: string }): Promise<BookingView[]> {
+    return (await this.loadBookings(manager, where)).map(toBookingView);
+  }
+}
+
+async function assertNameFree(manager: EntityManager, editionId: string, name: string): Promise<void> {
+  if (await manager.existsBy(SharedResource, { editionId, name })) {
+    throw new BusinessRuleError('RESOURCE_NAME_TAKEN', `Đợt Ngày hội đã có nguồn lực tên "${name}".`, { name }, 409);
+  }
+}
+
+function toBookingView(booking: LoadedBooking): BookingView {
+  return {
+    id: booking.id,
+    resourceId: booking.resourceId,
+    resourceName: booking.resource.name,
+    resourceKind: booking.resource.kind,
+    venueId: booking.venueId,
+    venueName: booking.venue.name,
+    provinceCode: booking.venue.provinceCode,
+    editionId: booking.editionId,
+    startsAt: booking.startsAt,
+    endsAt: booking.endsAt,
+    startDate: instantToLocalDate(booking.startsAt),
+    startTime: instantToLocalTime(booking.startsAt),
+    endDate: instantToLocalDate(booking.endsAt),
+    endTime: instantToLocalTime(booking.endsAt),
+    note: booking.note,
+    travelWarning: booking.travelWarning,
+    createdBy: booking.createdBy,
+    createdAt: booking.createdAt,
+    version: booking.version,
+  };
+}
+
+/** "Đội văn nghệ Trung ương không kịp di chuyển từ điểm "X" (đã đặt từ … ): quãng đường khoảng 170 km cần 5 giờ 15 phút (…), chỉ còn 3 giờ." */
+function describeTravelShortfall(resource: SharedResource, clash: Extract<Clash<Candidate>, { kind: 'travel' }>): string {
+  const other = clash.booking;
+  const direction = clash.position === 'before' ? 'từ' : 'đến';
+  const buffer = resource.bufferMinutes > 0 ? ` (kể cả ${describeDuration(resource.bufferMinutes)} thu dọn, lắp đặt)` : '';
+  return (
+    `${resource.name} không kịp di chuyển ${direction} điểm "${other.venue.name}" (đã đặt ${describeSpan(other.startsAt, other.endsAt)}): ` +
+    `quãng đường khoảng ${Math.round(clash.roadKm)} km cần ${describeDuration(clash.requiredMinutes)}${buffer}, chỉ còn ${describeDuration(clash.availableMinutes)}.`
+  );
+}
+
+function clashDetails(clash: Clash<Candidate>) {
+  const other = clash.booking;
+  const booking = {
+    bookingId: other.id,
+    venueId: other.venueId,
+    venueName: other.venue.name,
+    startsAt: other.startsAt,
+    endsAt: other.endsAt,
+    startDate: instantToLocalDate(other.startsAt),
+    startTime: instantToLocalTime(other.startsAt),
+    endDate: instantToLocalDate(other.endsAt),
+    endTime: instantToLocalTime(other.endsAt),
+  };
+  if (clash.kind === 'overlap') return booking;
+  return {
+    ...booking,
+    position: clash.position,
+    roadKm: clash.roadKm,
+    requiredMinutes: clash.requiredMinutes,
+    availableMinutes: clash.availableMinutes,
+    requiredHours: Math.round((clash.requiredMinutes / 60) * 100) / 100,
+    availableHours: Math.round((clash.availableMinutes / 60) * 100) / 100,
+  };
+}

@@ -1,0 +1,217 @@
+/**
+ * Organizer reminders end to end: planned from logistics changes in the same transaction (task
+ * deadlines, overdue escalation, venue key dates), following the policy, and sent by the real worker
+ * (a child process) through a real SMTP sink to the recipients resolved at send time.
+ */
+import Redis from 'ioredis';
+import { Role } from '@app/auth/role';
+import { Edition } from '@app/editions/edition.entity';
+import { JobName, JobProducer } from '@app/queue';
+import { createEdition, createUser, createVenue } from './utils/factories';
+import { SmtpSink } from './utils/smtp-sink';
+import { TEST_ENV } from './test-env';
+import { createTestApp, TestApp } from './utils/test-app';
+import { startWorkerProcess, WorkerProcess } from './utils/worker-process';
+
+const REDIS_URL = 'redis://127.0.0.1:6379/13';
+
+interface ReminderRow {
+  id: string;
+  kind: string;
+  subject_id: string;
+  recipient_group: string | null;
+  recipient_email: string | null;
+  offset_minutes: number;
+  due_at: Date;
+  status: string;
+  revision: number;
+}
+
+async function until(check: () => Promise<boolean>, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
+
+describe('Organizer reminders: task deadlines, escalation, venue key dates', () => {
+  const sink = new SmtpSink();
+  const redis = new Redis(REDIS_URL);
+  let t: TestApp;
+  let edition: Edition;
+  let planner: string;
+  let worker: WorkerProcess | undefined;
+  const emails = { organizer: '', otherOrganizer: '', inactive: '', otherProvince: '', planner: '' };
+
+  beforeAll(async () => {
+    redis.on('error', () => undefined);
+    await redis.flushdb();
+    await sink.start();
+    t = await createTestApp({ REDIS_URL });
+    edition = await createEdition(t.dataSource);
+    const plannerUser = await createUser(t.dataSource, Role.CentralPlanner);
+    planner = `Bearer ${await t.tokenFor(plannerUser)}`;
+    emails.planner = plannerUser.email;
+    emails.organizer = (await createUser(t.dataSource, Role.ProvincialOrganizer, '12')).email;
+    emails.otherOrganizer = (await createUser(t.dataSource, Role.ProvincialOrganizer, '12')).email;
+    emails.inactive = (await createUser(t.dataSource, Role.ProvincialOrganizer, '12', { active: false })).email;
+    emails.otherProvince = (await createUser(t.dataSource, Role.ProvincialOrganizer, '66')).email;
+  });
+  afterAll(async () => {
+    await worker?.kill('SIGTERM');
+    await t.close();
+    await sink.stop();
+    await redis.flushdb();
+    await redis.quit();
+  });
+
+  const remindersOf = async (subjectIds: string[], status?: string): Promise<ReminderRow[]> =>
+    t.dataSource.query(
+      `SELECT id, kind, subject_id, recipient_group, recipient_email, offset_minutes, due_at, status, revision FROM reminders
+        WHERE subject_id = ANY($1::uuid[]) AND ($2::text IS NULL OR status::text = $2) ORDER BY due_at, kind`,
+      [subjectIds, status ?? null],
+    );
+  const transition = async (venueId: string, body: Record<string, unknown>) =>
+    (await t.http.post(`/api/venues/${venueId}/transitions`).set('Authorization', planner).send(body).expect(200)).body;
+  const tasksOf = async (venueId: string) => (await t.http.get(`/api/venues/${venueId}/tasks`).set('Authorization', planner).expect(200)).body;
+  /** Bring one reminder's moment to now (as the clock would) and hand its job to the worker. */
+  const fireNow = async (reminderId: string) => {
+    const [[row]] = await t.dataSource.query(`UPDATE reminders SET due_at = now(), revision = revision + 1 WHERE id = $1 RETURNING id, revision, due_at`, [reminderId]);
+    await t.app.get(JobProducer).enqueue(JobName.FireReminder, { reminderId: row.id, revision: row.revision, dueAt: new Date(row.due_at).getTime() });
+  };
+  const mailFor = (reminderId: string) => sink.withHeader('X-Ngayhoi-Reminder').filter((mail) => mail.parsed.headers.get('x-ngayhoi-reminder') === reminderId);
+  const recipientsOf = (reminderId: string) =>
+    mailFor(reminderId)
+      .flatMap((mail) => [mail.parsed.to].flat())
+      .flatMap((to) => to?.value ?? [])
+      .map((address) => address.address)
+      .sort();
+
+  it('plans deadline reminders and escalations for every dated task when a venue is approved, in local time', async () => {
+    const venue = await createVenue(t.dataSource, edition, '12', { status: 'shortlisted' as never, candidateDates: [`${edition.year}-08-15`] });
+    await transition(venue.id, { to: 'approved', version: venue.version });
+    const tasks: { id: string; templateCode: string; dueDate: string }[] = await tasksOf(venue.id);
+    const security = tasks.find((task) => task.templateCode === 'phuong-an-bao-ve')!;
+    expect(security.dueDate).toBe(`${edition.year}-07-16`);
+
+    const reminders = await remindersOf([security.id]);
+    expect(reminders.map((r) => [r.kind, new Date(r.due_at).toISOString(), r.recipient_group, r.status])).toEqual([
+      ['task_deadline', `${edition.year}-07-13T01:00:00.000Z`, 'province:12', 'pending'], // 08:00 local, 3 days before
+      ['task_deadline', `${edition.year}-07-15T01:00:00.000Z`, 'province:12', 'pending'],
+      ['task_deadline', `${edition.year}-07-16T01:00:00.000Z`, 'province:12', 'pending'], // on the day
+      ['task_overdue', `${edition.year}-07-17T10:00:00.000Z`, 'province:12', 'pending'], // 17:00 deadline + 24 h
+      ['task_overdue', `${edition.year}-07-18T10:00:00.000Z`, 'planners', 'pending'], // + 48 h: the centre
+    ]);
+    expect(reminders.every((r) => r.recipient_email === null)).toBe(true);
+    const all = await remindersOf(tasks.map((task) => task.id), 'pending');
+    expect(all).toHaveLength(tasks.length * 5);
+    // Every one has its delayed job in Redis.
+    const producer = t.app.get(JobProducer);
+    expect(await producer.missingJobs(JobName.FireReminder, all.map((r) => ({ reminderId: r.id, revision: r.revision, dueAt: new Date(r.due_at).getTime() })))).toEqual([]);
+    // Approved but not scheduled: no festival-day reminders yet.
+    expect(await remindersOf([venue.id])).toEqual([]);
+  });
+
+  it('follows the task: done cancels, reopened plans again, a new due date moves them', async () => {
+    const venue = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-10` });
+    const task = (await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', planner).send({ title: 'Dựng sân khấu', responsibleUnit: 'Phòng Hậu cần', offsetDays: -7 }).expect(201)).body;
+    expect(await remindersOf([task.id], 'pending')).toHaveLength(5);
+
+    const done = (await t.http.patch(`/api/venues/${venue.id}/tasks/${task.id}`).set('Authorization', planner).send({ version: task.version, status: 'done' }).expect(200)).body;
+    expect(await remindersOf([task.id], 'pending')).toEqual([]);
+    expect(await remindersOf([task.id], 'cancelled')).toHaveLength(5);
+
+    const reopened = (await t.http.patch(`/api/venues/${venue.id}/tasks/${task.id}`).set('Authorization', planner).send({ version: done.version, status: 'in_progress' }).expect(200)).body;
+    expect(await remindersOf([task.id], 'pending')).toHaveLength(5);
+
+    await t.http.patch(`/api/venues/${venue.id}/tasks/${task.id}`).set('Authorization', planner).send({ version: reopened.version, dueDate: `${edition.year}-07-20` }).expect(200);
+    const moved = await remindersOf([task.id], 'pending');
+    expect(moved).toHaveLength(5);
+    expect(new Date(moved[0].due_at).toISOString()).toBe(`${edition.year}-07-17T01:00:00.000Z`);
+    expect(moved.every((r) => r.revision >= 3)).toBe(true);
+  });
+
+  it("plans festival-day reminders for a scheduled venue, moves them with its date and drops them all when it is cancelled", async () => {
+    const venue = await createVenue(t.dataSource, edition, '12', { status: 'shortlisted' as never, candidateDates: [`${edition.year}-08-12`, `${edition.year}-08-14`] });
+    const approved = await transition(venue.id, { to: 'approved', version: venue.version });
+    const scheduled = await transition(venue.id, { to: 'scheduled', version: approved.version, date: `${edition.year}-08-14`, startTime: '07:30', endTime: '11:30' });
+    const keyDates = await remindersOf([venue.id], 'pending');
+    expect(keyDates.map((r) => [r.kind, new Date(r.due_at).toISOString(), r.recipient_group])).toEqual([
+      ['venue_key_date', `${edition.year}-08-07T01:00:00.000Z`, 'province:12'],
+      ['venue_key_date', `${edition.year}-08-13T01:00:00.000Z`, 'province:12'],
+    ]);
+    const tasks: { id: string; templateCode: string; dueDate: string }[] = await tasksOf(venue.id);
+    const rehearsal = tasks.find((task) => task.templateCode === 'tong-duyet')!;
+    expect(rehearsal.dueDate).toBe(`${edition.year}-08-13`);
+    expect(new Date((await remindersOf([rehearsal.id], 'pending'))[0].due_at).toISOString()).toBe(`${edition.year}-08-10T01:00:00.000Z`);
+
+    await transition(venue.id, { to: 'cancelled', version: scheduled.version, reason: 'Thiên tai' });
+    expect(await remindersOf([venue.id, ...tasks.map((task) => task.id)], 'pending')).toEqual([]);
+  });
+
+  it('re-plans the whole edition when planners change the policy', async () => {
+    const venue = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-05` });
+    const task = (await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', planner).send({ title: 'Tổ y tế trực', responsibleUnit: 'Trung tâm y tế', offsetDays: -3 }).expect(201)).body;
+    const before = await t.http.get(`/api/editions/${edition.id}/reminder-policy`).set('Authorization', planner).expect(200);
+    expect(before.body).toMatchObject({ taskOffsetsDays: [3, 1, 0], venueOffsetsDays: [7, 1], escalationHours: 24, isDefault: true });
+
+    const bad = await t.http.put(`/api/editions/${edition.id}/reminder-policy`).set('Authorization', planner).send({ taskOffsetsDays: [-1], escalationHours: 'x' }).expect(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+
+    const saved = await t.http.put(`/api/editions/${edition.id}/reminder-policy`).set('Authorization', planner).send({ taskOffsetsDays: [2], escalationHours: 0 }).expect(200);
+    expect(saved.body).toMatchObject({ taskOffsetsDays: [2], venueOffsetsDays: [7, 1], escalationHours: 0, delegateOffsetsMinutes: [10080, 1440, 120], isDefault: false });
+    const pending = await remindersOf([task.id], 'pending');
+    expect(pending.map((r) => [r.kind, new Date(r.due_at).toISOString()])).toEqual([['task_deadline', `${edition.year}-07-31T01:00:00.000Z`]]);
+    expect((await remindersOf([task.id], 'cancelled')).map((r) => r.kind).sort()).toEqual(['task_deadline', 'task_deadline', 'task_deadline', 'task_overdue', 'task_overdue']);
+    await t.http.put(`/api/editions/${edition.id}/reminder-policy`).set('Authorization', planner).send({ taskOffsetsDays: [3, 1, 0], escalationHours: 24, version: saved.body.version }).expect(200);
+    expect(await remindersOf([task.id], 'pending')).toHaveLength(5);
+  });
+
+  it("sends them through the worker to today's active organizers of the province, and escalations to the centre", async () => {
+    const venue = await createVenue(t.dataSource, edition, '12', { status: 'shortlisted' as never, candidateDates: [`${edition.year}-08-18`] });
+    const approved = await transition(venue.id, { to: 'approved', version: venue.version });
+    await transition(venue.id, { to: 'scheduled', version: approved.version, date: `${edition.year}-08-18`, startTime: '07:30', endTime: '11:30' });
+    const task = (
+      await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', planner).send({ title: 'Phương án bảo vệ', responsibleUnit: 'Công an tỉnh', offsetDays: -10, ownerName: 'Đại úy Lò Văn Sáng' }).expect(201)
+    ).body;
+    const reminders = await remindersOf([task.id], 'pending');
+    const deadline = reminders.find((r) => r.kind === 'task_deadline')!;
+    const toCentre = reminders.find((r) => r.recipient_group === 'planners')!;
+    const keyDate = (await remindersOf([venue.id], 'pending'))[0];
+
+    worker = startWorkerProcess({ ...TEST_ENV, REDIS_URL, SMTP_URL: sink.url, LOG_LEVEL: 'info' });
+    await worker.ready();
+    for (const reminder of [deadline, toCentre, keyDate]) await fireNow(reminder.id);
+    await until(async () => (await remindersOf([task.id, venue.id], 'sent')).length === 3, 20_000, 'three reminders sent');
+
+    expect(recipientsOf(deadline.id)).toEqual([emails.organizer, emails.otherOrganizer].sort()); // not the inactive one, not Đắk Lắk's
+    const [deadlineMail] = mailFor(deadline.id);
+    expect(deadlineMail.parsed.subject).toBe(`[Ngày hội ${edition.year}] Nhắc hạn công việc: Phương án bảo vệ — ${venue.name} (hạn 08/08/${edition.year})`);
+    expect(deadlineMail.parsed.text).toContain(`- Hạn hoàn thành: 17:00 ngày 08/08/${edition.year} (giờ Việt Nam)`);
+    expect(deadlineMail.parsed.text).toContain('- Người phụ trách: Đại úy Lò Văn Sáng');
+    expect(deadlineMail.parsed.text).toContain(`/venues/${venue.id}?tab=tasks&task=${task.id}`);
+
+    expect(recipientsOf(toCentre.id)).toContain(emails.planner);
+    expect(recipientsOf(toCentre.id)).not.toContain(emails.organizer);
+    expect(mailFor(toCentre.id)[0].parsed.subject).toContain('Báo cáo công việc quá hạn tại');
+
+    const [keyDateMail] = mailFor(keyDate.id);
+    expect(keyDateMail.parsed.subject).toBe(`[Ngày hội ${edition.year}] Còn 7 ngày đến Ngày hội tại ${venue.name} (18/08/${edition.year})`);
+    expect(keyDateMail.parsed.text).toContain('- Chuẩn bị: đã hoàn thành 0% khối lượng công việc; còn 12 việc chưa xong, 0 việc quá hạn, 0 việc vướng mắc.');
+  }, 60_000);
+
+  it("sends a province's reminder to the centre when the province has no organizer account, saying so", async () => {
+    const [{ code }] = await t.dataSource.query(
+      `SELECT p.code FROM provinces p WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.role = 'provincial_organizer' AND u.province_code = p.code AND u.active) ORDER BY p.code LIMIT 1`,
+    );
+    const venue = await createVenue(t.dataSource, edition, code, { scheduleOn: `${edition.year}-08-16` });
+    const task = (await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', planner).send({ title: 'Quà tặng', responsibleUnit: 'Mặt trận', offsetDays: -5 }).expect(201)).body;
+    const [reminder] = await remindersOf([task.id], 'pending');
+    expect(reminder.recipient_group).toBe(`province:${code}`);
+    await fireNow(reminder.id);
+    await until(async () => mailFor(reminder.id).length === 1, 20_000, 'the reminder delivered');
+    expect(recipientsOf(reminder.id)).toContain(emails.planner);
+    expect(mailFor(reminder.id)[0].parsed.text).toContain('Tỉnh chưa có tài khoản Ban Tổ chức trên hệ thống');
+  }, 30_000);
+});
