@@ -109,5 +109,29 @@ describe('Logistics: checklists, dependencies, readiness', () => {
     expect(forLaiChau.edition.venues).toBe(1);
     const single = (await t.http.get(`/api/venues/${late.id}/readiness`).set('Authorization', planner).expect(200)).body;
     expect(single).toMatchObject({ status: 'late', overdue: 1 });
+    expect(dashboard.venuesAtRiskTotal).toBe(2);
+  });
+
+  it('serves the computed dashboard until a change recorded through the API, which every API instance sees at once', async () => {
+    const own = await createEdition(t.dataSource);
+    const venue = await createVenue(t.dataSource, own, '66', { scheduleOn: `${own.year}-08-15` });
+    const [{ id: taskId }] = await t.dataSource.query(
+      `INSERT INTO venue_tasks (venue_id, edition_id, title, responsible_unit, due_date, status, weight, blocked_reason) VALUES ($1, $2, 'Vướng', 'C', $3::date, 'blocked', 1, 'Thiếu xe') RETURNING id`,
+      [venue.id, own.id, `${own.year}-08-10`],
+    );
+    const readiness = async (app: TestApp) => (await app.http.get(`/api/editions/${own.id}/readiness`).set('Authorization', planner).expect(200)).body;
+    const second = await createTestApp(); // another API instance: its own in-process cache
+    try {
+      expect((await readiness(t)).edition).toMatchObject({ venues: 1, atRisk: 1, blocked: 1 });
+      expect((await readiness(second)).edition).toMatchObject({ venues: 1, atRisk: 1 });
+
+      // A change through the API is seen at once, by this instance and the other one.
+      const [{ version }] = await t.dataSource.query(`SELECT version FROM venue_tasks WHERE id = $1`, [taskId]);
+      await t.http.patch(`/api/venues/${venue.id}/tasks/${taskId}`).set('Authorization', planner).send({ version, status: 'done' }).expect(200);
+      expect((await readiness(t)).edition).toMatchObject({ venues: 1, onTrack: 1, atRisk: 0, blocked: 0, doneShare: 1 });
+      expect((await readiness(second)).edition).toMatchObject({ venues: 1, onTrack: 1, atRisk: 0 });
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/auth/actor';
 import { CurrentActor, PlannersOnly, Writers } from '@app/auth/decorators';
 import { CreateTaskDto, DependencyDto, ReplaceTaskTemplateDto, UpdateTaskDto } from './dto/task.dto';
-import { Dashboard, LogisticsService, TaskView } from './logistics.service';
+import { LogisticsService, TaskView } from './logistics.service';
 import { VenueReadiness } from './task-rules';
 
 @ApiTags('logistics')
@@ -26,8 +26,10 @@ export class LogisticsController {
 
   /** Readiness of every live venue, rolled up by province, region and edition, in one request. */
   @Get('editions/:editionId/readiness')
-  dashboard(@Param('editionId', ParseUUIDPipe) editionId: string, @CurrentActor() actor: Actor): Promise<Dashboard> {
-    return this.logistics.dashboard(editionId, actor);
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  @ApiOkResponse({ description: 'Dashboard (see the Dashboard interface in logistics.service.ts)' })
+  dashboard(@Param('editionId', ParseUUIDPipe) editionId: string, @CurrentActor() actor: Actor): Promise<string> {
+    return this.logistics.dashboardJson(editionId, actor); // already JSON: computed once, served many times
   }
 
   @Get('venues/:venueId/tasks')

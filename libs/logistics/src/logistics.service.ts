@@ -9,12 +9,15 @@ import { EditionsService } from '@app/editions/editions.service';
 import { anchorDate, VenueChange, VenueEvents } from '@app/venues/venue-events';
 import { VenuesService } from '@app/venues/venues.service';
 import { OrganizerReminders } from './organizer-reminders';
+import { ReadinessCache } from './readiness-cache';
 import { CreateTaskDto, ReplaceTaskTemplateDto, UpdateTaskDto } from './dto/task.dto';
 import { LIVE_VENUE_READINESS_SQL, ReadinessRow, readinessFactsOf } from './readiness.query';
 import { TaskDependency, TaskStatus, TaskTemplateItem, VenueTask } from './task.entities';
 import { classifyReadiness, DEFAULT_TASK_TEMPLATE, dueDateOf, readinessOf, TemplateLine, VenueReadiness, wouldCycle } from './task-rules';
 
 const TASK = 'công việc';
+/** The dashboard lists this many venues at risk (a national edition can have thousands): the most urgent. */
+export const VENUES_AT_RISK_SHOWN = 200;
 
 export interface TaskView extends VenueTask {
   prerequisiteIds: string[];
@@ -40,6 +43,8 @@ export interface Dashboard {
   edition: DashboardGroup;
   regions: DashboardGroup[];
   provinces: DashboardGroup[];
+  /** Venues late or at risk, in all; the list below shows the most urgent VENUES_AT_RISK_SHOWN (late first, then by date). */
+  venuesAtRiskTotal: number;
   venuesAtRisk: Array<{ venueId: string; name: string; provinceCode: string; date: string | null } & VenueReadiness>;
 }
 
@@ -56,6 +61,7 @@ export class LogisticsService implements OnModuleInit {
     private readonly editions: EditionsService,
     private readonly audit: AuditService,
     private readonly organizerReminders: OrganizerReminders,
+    private readonly readinessCache: ReadinessCache,
   ) {}
 
   onModuleInit(): void {
@@ -114,6 +120,7 @@ export class LogisticsService implements OnModuleInit {
       );
       await this.audit.record(manager, { actor, entityType: 'venue_task', entityId: task.id, action: 'create', after: task });
       await this.organizerReminders.replanTasks(manager, afterCommit, { taskIds: [task.id] });
+      this.readinessCache.changed(afterCommit, venue.editionId);
       return { ...task, prerequisiteIds: [] };
     });
   }
@@ -156,6 +163,7 @@ export class LogisticsService implements OnModuleInit {
       if (before.dueDate !== saved.dueDate || (before.status === TaskStatus.Done) !== (saved.status === TaskStatus.Done)) {
         await this.organizerReminders.replanTasks(manager, afterCommit, { taskIds: [taskId] });
       }
+      this.readinessCache.changed(afterCommit, saved.editionId);
       return (await this.withPrerequisites(manager, [saved]))[0];
     });
   }
@@ -207,9 +215,21 @@ export class LogisticsService implements OnModuleInit {
    * rolled up by province, region and the whole edition. Organizers see their province only.
    */
   async dashboard(editionId: string, actor: Actor): Promise<Dashboard> {
-    await this.editions.get(editionId);
+    return JSON.parse(await this.dashboardJson(editionId, actor)) as Dashboard;
+  }
+
+  /**
+   * The dashboard as JSON, computed once per change and served from ReadinessCache in between (a
+   * national edition has a million tasks; see readiness-cache.ts for what keeps it correct).
+   */
+  async dashboardJson(editionId: string, actor: Actor): Promise<string> {
     const today = todayInFestivalZone();
     const province = actor.role === Role.ProvincialOrganizer ? actor.provinceCode : null;
+    return this.readinessCache.get(editionId, province ?? 'all', today, () => this.computeDashboard(editionId, province, today));
+  }
+
+  private async computeDashboard(editionId: string, province: string | null, today: string): Promise<Dashboard> {
+    await this.editions.get(editionId);
     const rows: Array<ReadinessRow & { name: string; province_code: string; province_name: string; region: string }> = await this.dataSource.query(
       `WITH readiness AS (${LIVE_VENUE_READINESS_SQL})
        SELECT r.*, v.name, v.province_code, p.name AS province_name, v.region::text AS region
@@ -242,6 +262,7 @@ export class LogisticsService implements OnModuleInit {
       }
       return [...groups.entries()].map(([key, value]) => group(key, value.name, value.members)).sort((a, b) => a.key.localeCompare(b.key));
     };
+    const atRisk = venues.filter((member) => member.readiness.status !== 'on_track');
     return {
       editionId,
       today,
@@ -249,9 +270,10 @@ export class LogisticsService implements OnModuleInit {
       edition: group(editionId, 'Toàn quốc', venues),
       regions: by((member) => [member.row.region, member.row.region]),
       provinces: by((member) => [member.row.province_code, member.row.province_name]),
-      venuesAtRisk: venues
-        .filter((member) => member.readiness.status !== 'on_track')
+      venuesAtRiskTotal: atRisk.length,
+      venuesAtRisk: atRisk
         .sort((a, b) => (a.readiness.status === b.readiness.status ? (a.row.date ?? '').localeCompare(b.row.date ?? '') : a.readiness.status === 'late' ? -1 : 1))
+        .slice(0, VENUES_AT_RISK_SHOWN)
         .map((member) => ({ venueId: member.row.venue_id, name: member.row.name, provinceCode: member.row.province_code, date: member.row.date, ...member.readiness })),
     };
   }
@@ -262,6 +284,7 @@ export class LogisticsService implements OnModuleInit {
    */
   private async followVenue(manager: EntityManager, change: VenueChange, afterCommit: AfterCommit): Promise<void> {
     await this.followVenueTasks(manager, change);
+    this.readinessCache.changed(afterCommit, change.after.editionId); // names, dates and statuses show on the dashboard
     if (change.approved || change.anchorDateChanged || change.rescheduled || change.before.status !== change.after.status) {
       await this.organizerReminders.replanTasks(manager, afterCommit, { venueId: change.after.id });
       await this.organizerReminders.replanVenues(manager, afterCommit, { venueId: change.after.id });

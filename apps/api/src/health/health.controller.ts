@@ -16,6 +16,14 @@ export class HealthController {
     @InjectRedis() private readonly redis: Redis,
   ) {}
 
+  /** Liveness: the process answers (no dependency checked) — for an orchestrator's restart probe. */
+  @Get('live')
+  @Public()
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: PostgreSQL and Redis answer. */
   @Get()
   @Public()
   @HealthCheck()
