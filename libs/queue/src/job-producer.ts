@@ -61,15 +61,19 @@ export class JobProducer {
 
   /**
    * Of these payloads, those whose job Redis does not hold at all — after a flush or a lost enqueue.
-   * Jobs that exist are left to run (or retry) as they are. States are read 100 at a time.
+   * Jobs that exist are left to run (or retry) as they are. A job exists as long as its hash does,
+   * so this is one O(1) HEXISTS per job, a thousand in flight at a time — not BullMQ's getJobState,
+   * whose list scans grow with the queue and, at tens of thousands of waiting jobs, stalled the
+   * workers sharing Redis.
    */
   async missingJobs<N extends JobName>(name: N, payloads: JobPayloads[N][]): Promise<JobPayloads[N][]> {
     const queue = this.queues[JOB_QUEUE[name]];
+    const client = await failFast(queue.client);
     const missing: JobPayloads[N][] = [];
-    for (let offset = 0; offset < payloads.length; offset += 100) {
-      const chunk = payloads.slice(offset, offset + 100);
-      const states = await failFast(Promise.all(chunk.map((payload) => queue.getJobState(jobId(name, payload) ?? ''))));
-      chunk.forEach((payload, index) => states[index] === 'unknown' && missing.push(payload));
+    for (let offset = 0; offset < payloads.length; offset += 1_000) {
+      const chunk = payloads.slice(offset, offset + 1_000);
+      const exists = await failFast(Promise.all(chunk.map((payload) => client.hexists(queue.toKey(jobId(name, payload) ?? ''), 'timestamp'))));
+      chunk.forEach((payload, index) => exists[index] === 0 && missing.push(payload));
     }
     return missing;
   }
