@@ -63,12 +63,25 @@ describe('Demo seed', () => {
     expect(accounts).toHaveLength(DEMO_ACCOUNTS.length);
     expect(accounts.filter((account: { role: string }) => account.role === 'provincial_organizer').length).toBeGreaterThanOrEqual(3);
 
+    // The demo's logistics beyond checklists: resources booked within their travel times, budget lines,
+    // and the organizers' reminders planned as the API would (rows; the worker enqueues them in time).
+    const [logistics] = await t.dataSource.query(
+      `SELECT (SELECT count(*) FROM shared_resources)::int AS resources, (SELECT count(*) FROM resource_bookings)::int AS bookings,
+              (SELECT count(*) FROM budget_lines)::int AS budget_lines,
+              (SELECT count(*) FROM reminders WHERE kind = 'task_deadline' AND status = 'pending')::int AS task_reminders,
+              (SELECT count(*) FROM reminders WHERE kind = 'venue_key_date' AND status = 'pending')::int AS venue_reminders`,
+    );
+    expect(logistics).toMatchObject({ resources: 3, budget_lines: 90, venue_reminders: 60 });
+    expect(logistics.bookings).toBeGreaterThanOrEqual(10);
+    expect(logistics.task_reminders).toBeGreaterThanOrEqual(30 * 8 * 3); // open tasks × 3 (some done in the demo)
     const counts = () =>
       t.dataSource.query(
         `SELECT (SELECT count(*) FROM venues)::int AS venues, (SELECT count(*) FROM programme_items)::int AS items,
                 (SELECT count(*) FROM leaders)::int AS leaders, (SELECT count(*) FROM leader_unavailability)::int AS ranges,
                 (SELECT count(*) FROM venue_leader_assignments)::int AS assignments, (SELECT count(*) FROM users)::int AS users,
-                (SELECT count(*) FROM venue_tasks)::int AS tasks,
+                (SELECT count(*) FROM venue_tasks)::int AS tasks, (SELECT count(*) FROM resource_bookings)::int AS bookings,
+                (SELECT count(*) FROM budget_lines)::int AS budget_lines, (SELECT count(*) FROM reminders)::int AS reminders,
+                (SELECT max(revision) FROM reminders)::int AS reminder_revision,
                 (SELECT count(*) FROM audit_entries)::int AS audit`,
       );
     const before = await counts();

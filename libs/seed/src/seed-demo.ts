@@ -27,7 +27,13 @@ import {
   VenueLeaderAssignment,
 } from '@app/leaders/leader.entities';
 import { isUnavailableOn } from '@app/leaders/leader-rules';
+import { AfterCommit } from '@app/common/transaction';
+import { BudgetCategory, BudgetLine, FundingSource } from '@app/logistics/budget.entities';
+import { OrganizerReminders } from '@app/logistics/organizer-reminders';
+import { ResourceBooking, ResourceKind, SharedResource } from '@app/logistics/resource.entities';
+import { findClash } from '@app/logistics/resource-rules';
 import { TaskDependency, TaskStatus, VenueTask } from '@app/logistics/task.entities';
+import { ReminderScheduler } from '@app/reminders/reminder-scheduler';
 import { DEFAULT_TASK_TEMPLATE, dueDateOf } from '@app/logistics/task-rules';
 import { DEFAULT_PROGRAMME_TEMPLATE } from '@app/programmes/default-programme-template';
 import { ProgrammeItem } from '@app/programmes/programme.entities';
@@ -137,12 +143,21 @@ export async function seedDemo(dataSource: DataSource, _config: AppConfig, now =
 
     const assigned = await assignChiefGuests(manager, editionId);
     const accounts = await seedAccounts(manager, audit, password);
+    const planner = await manager.findOneByOrFail(User, { email: DEMO_ACCOUNTS[0].email });
+    const bookings = await seedResources(manager, editionId, planner.id);
+    await seedBudget(manager, venues);
+    // Organizer reminders as the API would plan them. Rows only: the worker's reconciler enqueues
+    // each one as it comes within its horizon (Postgres is the truth), so no Redis is needed here.
+    const organizerReminders = new OrganizerReminders(new ReminderScheduler(null as never));
+    await organizerReminders.replanTasks(manager, new AfterCommit(), { editionId }, now);
+    await organizerReminders.replanVenues(manager, new AfterCommit(), { editionId }, now);
 
     return [
       `demo edition ${year} (${editionId})`,
       `venues: ${newVenues.size} added, ${venues.length - newVenues.size} already present`,
       `leaders: ${newLeaders.size} added, ${leaders.length - newLeaders.size} already present`,
       `chief guests assigned now: ${assigned}`,
+      `shared resources: ${DEMO_RESOURCES.length}, bookings added now: ${bookings}`,
       ...accounts,
     ].join('\n');
   });
@@ -237,4 +252,77 @@ async function seedChecklist(manager: EntityManager, venue: Venue): Promise<void
   const byCode = new Map(tasks.map((task) => [task.templateCode!, task.id]));
   const dependencies = DEFAULT_TASK_TEMPLATE.flatMap((line) => line.dependsOn.map((code) => ({ taskId: byCode.get(line.code)!, prerequisiteId: byCode.get(code)! })));
   await manager.insert(TaskDependency, dependencies);
+}
+
+const DEMO_RESOURCES: ReadonlyArray<{ key: string; name: string; kind: ResourceKind; ownerUnit: string; travelSpeedKmh: number }> = [
+  { key: 'doan-nghe-thuat', name: 'Đoàn Nghệ thuật Công an nhân dân', kind: ResourceKind.ArtTroupe, ownerUnit: 'Cục Công tác đảng và công tác chính trị', travelSpeedKmh: 40 },
+  { key: 'to-phong-vien', name: 'Tổ phóng viên Truyền hình CAND', kind: ResourceKind.PressCrew, ownerUnit: 'Cục Truyền thông CAND', travelSpeedKmh: 50 },
+  { key: 'xe-san-khau', name: 'Xe sân khấu lưu động số 1', kind: ResourceKind.MobileStage, ownerUnit: 'Cục Xây dựng phong trào bảo vệ An ninh Tổ quốc', travelSpeedKmh: 35 },
+];
+
+/** The central resources, each booked for as many demo venues (by date) as its travel allows. */
+async function seedResources(manager: EntityManager, editionId: string, plannerId: string): Promise<number> {
+  const resources = DEMO_RESOURCES.map(({ key, ...demo }) => manager.create(SharedResource, { id: stableId(`${editionId}:resource:${key}`), editionId, ...demo, bufferMinutes: 120 }));
+  await insertMissing(manager, SharedResource, resources);
+  const venues = await manager.find(Venue, { where: { editionId, status: VenueStatus.Scheduled }, order: { startsAt: 'ASC', name: 'ASC' } });
+  let added = 0;
+  for (const resource of resources) {
+    const booked = await manager.find(ResourceBooking, { where: { resourceId: resource.id } });
+    const spans = booked.map((booking) => ({ ...booking, ...coordinatesOf(venues, booking.venueId) }));
+    for (const venue of venues) {
+      const id = stableId(`${resource.id}:booking:${venue.id}`);
+      if (booked.some((booking) => booking.id === id) || !venue.startsAt || !venue.endsAt) continue;
+      // The resource arrives the evening before and leaves after the programme.
+      const candidate = { venueId: venue.id, latitude: venue.latitude, longitude: venue.longitude, startsAt: new Date(venue.startsAt.getTime() - 14 * 3_600_000), endsAt: new Date(venue.endsAt.getTime() + 2 * 3_600_000) };
+      if (findClash(candidate, spans, resource)) continue;
+      const booking = manager.create(ResourceBooking, { id, resourceId: resource.id, venueId: venue.id, editionId, startsAt: candidate.startsAt, endsAt: candidate.endsAt, createdBy: plannerId, note: 'Lịch demo', travelWarning: null });
+      await manager.save(booking);
+      spans.push({ ...booking, latitude: venue.latitude, longitude: venue.longitude });
+      added += 1;
+    }
+  }
+  return added;
+}
+
+function coordinatesOf(venues: Venue[], venueId: string): { latitude: number; longitude: number } {
+  const venue = venues.find((candidate) => candidate.id === venueId);
+  return { latitude: venue?.latitude ?? 0, longitude: venue?.longitude ?? 0 };
+}
+
+/** Three budget lines per venue, amounts stable per venue; the security line already spent. */
+async function seedBudget(manager: EntityManager, venues: Venue[]): Promise<void> {
+  const million = (venue: Venue, salt: string, from: number, span: number) => (from + (parseInt(stableId(`${venue.id}:${salt}`).slice(0, 4), 16) % span)) * 1_000_000;
+  const lines = venues.flatMap((venue) => [
+    manager.create(BudgetLine, {
+      id: stableId(`${venue.id}:budget:security`),
+      venueId: venue.id,
+      editionId: venue.editionId,
+      category: BudgetCategory.Security,
+      description: 'Bảo đảm an ninh, trật tự khu vực tổ chức',
+      plannedVnd: million(venue, 'security', 60, 60),
+      actualVnd: million(venue, 'security-actual', 55, 70),
+      fundingSource: FundingSource.ProvincialBudget,
+    }),
+    manager.create(BudgetLine, {
+      id: stableId(`${venue.id}:budget:stage`),
+      venueId: venue.id,
+      editionId: venue.editionId,
+      category: BudgetCategory.StageSoundDecor,
+      description: 'Sân khấu, âm thanh, khánh tiết',
+      plannedVnd: million(venue, 'stage', 90, 60),
+      actualVnd: null,
+      fundingSource: FundingSource.CentralBudget,
+    }),
+    manager.create(BudgetLine, {
+      id: stableId(`${venue.id}:budget:gifts`),
+      venueId: venue.id,
+      editionId: venue.editionId,
+      category: BudgetCategory.Gifts,
+      description: 'Quà tặng gia đình chính sách, hộ nghèo',
+      plannedVnd: million(venue, 'gifts', 30, 40),
+      actualVnd: null,
+      fundingSource: FundingSource.Socialized,
+    }),
+  ]);
+  await insertMissing(manager, BudgetLine, lines);
 }
