@@ -87,6 +87,9 @@ describe('Editions and leaders', () => {
     const other = await createLeader(t.dataSource);
     const secondChief = await t.http.post(`/api/venues/${first.id}/leaders`).set('Authorization', planner).send({ leaderId: other.id, role: 'chief_guest' }).expect(409);
     expect(secondChief.body.code).toBe('CHIEF_GUEST_TAKEN');
+    const withCompanion = await t.http.post(`/api/venues/${first.id}/leaders`).set('Authorization', planner).send({ leaderId: other.id, role: 'accompanying' }).expect(201);
+    expect(withCompanion.body.map((view: { role: string }) => view.role)).toEqual(['chief_guest', 'accompanying']); // the chief guest first
+    await t.http.delete(`/api/venues/${first.id}/leaders/${other.id}`).set('Authorization', planner).expect(204);
 
     const sameDay = await createVenue(t.dataSource, edition, '66', { scheduleOn: `${edition.year}-08-10` });
     expect((await t.http.post(`/api/venues/${sameDay.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(422)).body.code).toBe('LEADER_DOUBLE_BOOKED');

@@ -137,7 +137,7 @@ export class AssignmentsService {
          JOIN leaders l ON l.id = a.leader_id
          LEFT JOIN leader_participations p ON p.leader_id = a.leader_id AND p.edition_id = $2
         WHERE a.venue_id = $1
-        ORDER BY a.role DESC, l.full_name`,
+        ORDER BY a.role, l.full_name`, // enum order (as declared): the chief guest first
       [venue.id, venue.editionId],
     );
     return rows.map((row) => ({ leaderId: row.leader_id, fullName: row.full_name, title: row.title, rankTier: row.rank_tier, role: row.role }));
