@@ -163,6 +163,15 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
         .expect(409);
       expect(response.body.code).toBe('VENUE_FINAL');
     });
+
+    it('keeps a held venue\'s budget open for the actual spending recorded after the festival, and in the totals', async () => {
+      const own = await createEdition(t.dataSource);
+      const held = await createVenue(t.dataSource, own, '12', { scheduleOn: `${own.year}-08-01`, status: VenueStatus.Held });
+      const line = (await t.http.post(linesUrl(held)).set('Authorization', laiChau).send({ category: 'gifts', description: 'Quà tặng', plannedVnd: 10_000_000, fundingSource: 'socialized' }).expect(201)).body;
+      await t.http.patch(`${linesUrl(held)}/${line.id}`).set('Authorization', laiChau).send({ version: line.version, actualVnd: 12_000_000 }).expect(200);
+      const rollup = (await t.http.get(`/api/editions/${own.id}/budget`).set('Authorization', planner).expect(200)).body;
+      expect(rollup.edition).toMatchObject({ planned: 10_000_000, actual: 12_000_000, variance: 2_000_000 });
+    });
   });
 
   describe('roll-ups and export', () => {

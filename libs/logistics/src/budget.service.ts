@@ -12,7 +12,12 @@ import { BUDGET_CATEGORY_NAMES, BudgetCategory, BudgetLine, FUNDING_SOURCE_NAMES
 import { BUDGET_VARIANCE_RULE, budgetTotals, BudgetTotals } from './budget-rules';
 import { CreateBudgetLineDto, UpdateBudgetLineDto } from './dto/budget.dto';
 import { vndOf } from './money';
-import { LIVE_VENUE_CONDITION } from './readiness.query';
+
+/**
+ * Venues whose budget counts: approved, scheduled, and held — actual spending is mostly recorded after
+ * the festival, so a held venue's lines stay editable and in the totals.
+ */
+const BUDGET_VENUE_CONDITION = `v.status IN ('approved', 'scheduled', 'held')`;
 
 const LINE = 'khoản dự toán';
 
@@ -74,7 +79,7 @@ export class BudgetService {
 
   async create(venueId: string, input: CreateBudgetLineDto, actor: Actor): Promise<BudgetLine> {
     return this.dataSource.transaction(async (manager) => {
-      const venue = await this.venues.lockForChildEdit(manager, venueId, actor);
+      const venue = await this.venues.lockForChildEdit(manager, venueId, actor, { afterHeld: true });
       const line = await manager.save(
         manager.create(BudgetLine, {
           venueId,
@@ -94,7 +99,7 @@ export class BudgetService {
 
   async update(venueId: string, lineId: string, input: UpdateBudgetLineDto, actor: Actor): Promise<BudgetLine> {
     return this.dataSource.transaction(async (manager) => {
-      await this.venues.lockForChildEdit(manager, venueId, actor);
+      await this.venues.lockForChildEdit(manager, venueId, actor, { afterHeld: true });
       const line = await this.lockLine(manager, venueId, lineId, input.version);
       const before = { ...line };
       if (input.category !== undefined) line.category = input.category;
@@ -111,7 +116,7 @@ export class BudgetService {
 
   async remove(venueId: string, lineId: string, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.venues.lockForChildEdit(manager, venueId, actor);
+      await this.venues.lockForChildEdit(manager, venueId, actor, { afterHeld: true });
       const line = await this.lockLine(manager, venueId, lineId);
       await manager.delete(BudgetLine, { id: lineId });
       await this.audit.record(manager, { actor, entityType: 'budget_line', entityId: lineId, action: 'delete', before: line });
@@ -147,7 +152,7 @@ export class BudgetService {
          FROM venues v
          JOIN provinces p ON p.code = v.province_code
          LEFT JOIN budget_lines b ON b.venue_id = v.id
-        WHERE v.edition_id = $1 AND ${LIVE_VENUE_CONDITION} AND ($2::text IS NULL OR v.province_code = $2)
+        WHERE v.edition_id = $1 AND ${BUDGET_VENUE_CONDITION} AND ($2::text IS NULL OR v.province_code = $2)
         GROUP BY GROUPING SETS ((v.id, v.name, v.province_code, p.name, v.region), (v.province_code, p.name), (v.region), (b.category), (b.funding_source), ())`,
       [editionId, provinceCode],
     );

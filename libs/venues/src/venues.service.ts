@@ -153,10 +153,14 @@ export class VenuesService {
    * Locks the venue for an edit of what belongs to it (its programme, later its logistics), checks the
    * actor may write in its province and that it is still editable. Serialises edits per venue.
    */
-  async lockForChildEdit(manager: EntityManager, venueId: string, actor: Actor): Promise<Venue> {
+  /**
+   * The venue locked for an edit of something it owns (programme, tasks, budget). `afterHeld` lets
+   * records that are only complete after the festival (actual spending) still be written once held.
+   */
+  async lockForChildEdit(manager: EntityManager, venueId: string, actor: Actor, options: { afterHeld?: boolean } = {}): Promise<Venue> {
     const venue = await lockForUpdate(manager, Venue, venueId, undefined, VENUE);
     assertCanWriteProvince(actor, venue.provinceCode);
-    assertVenueEditable(venue.status);
+    if (!(options.afterHeld && venue.status === VenueStatus.Held)) assertVenueEditable(venue.status);
     await this.editions.requireOpen(venue.editionId, manager);
     return venue;
   }
