@@ -10,6 +10,7 @@ import { EditionsModule } from '@app/editions';
 import { InvitationsModule } from '@app/invitations';
 import { LeadersModule } from '@app/leaders';
 import { LogisticsModule } from '@app/logistics';
+import { PlanningModule } from '@app/planning';
 import { ProgrammesModule } from '@app/programmes';
 import { ProvincesModule } from '@app/provinces';
 import { QueueModule } from '@app/queue';
@@ -39,6 +40,7 @@ import { MetricsService } from './metrics/metrics.service';
     InvitationsModule,
     RemindersModule,
     LogisticsModule,
+    PlanningModule,
   ],
   controllers: [HealthController, MetricsController],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }, MetricsService],

@@ -7,6 +7,7 @@ import { BudgetLine } from '@app/logistics/budget.entities';
 import { ResourceBooking, SharedResource } from '@app/logistics/resource.entities';
 import { TaskDependency, TaskTemplateItem, VenueTask } from '@app/logistics/task.entities';
 import { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignment } from '@app/leaders/leader.entities';
+import { PlanningRun } from '@app/planning/planning-run.entity';
 import { ProgrammeItem, ProgrammeTemplateItem } from '@app/programmes/programme.entities';
 import { FormerProvince, Province } from '@app/provinces/province.entity';
 import { Reminder, ReminderPolicy } from '@app/reminders/reminder.entities';
@@ -36,4 +37,5 @@ export const ENTITIES = [
   SharedResource,
   ResourceBooking,
   BudgetLine,
+  PlanningRun,
 ];

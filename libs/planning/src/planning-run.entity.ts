@@ -1,0 +1,67 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Version } from '@app/common/columns';
+import type { IsoDate } from '@app/common/time';
+import { Edition } from '@app/editions/edition.entity';
+import type { CurrentAssignment } from './planning.types';
+
+export enum PlanningRunStatus {
+  /** Computed, waiting for a planner. */
+  Proposed = 'proposed',
+  /** Written to assignments and venue dates. */
+  Accepted = 'accepted',
+  /** Another run of the edition was accepted first. */
+  Superseded = 'superseded',
+}
+
+/** What the plan in force looked like when a run was computed: accepting it later requires the same. */
+export interface PlanningBaseline {
+  assignments: CurrentAssignment[];
+  venueDates: Record<string, IsoDate | null>;
+}
+
+/**
+ * One solver run for an edition: the planner's request, the plan in force it started from, and the
+ * proposal (assignments, dates, objective breakdown, explanations, changes). Nothing changes until a
+ * planner accepts it.
+ */
+@Entity('planning_runs')
+@Index('planning_runs_edition_idx', ['editionId', 'createdAt'])
+export class PlanningRun {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', name: 'edition_id' })
+  editionId: string;
+
+  @ManyToOne(() => Edition, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'edition_id' })
+  edition?: Edition;
+
+  @Column({ type: 'enum', enum: PlanningRunStatus, enumName: 'planning_run_status', default: PlanningRunStatus.Proposed })
+  status: PlanningRunStatus;
+
+  @Column({ type: 'jsonb' })
+  request: Record<string, unknown>;
+
+  @Column({ type: 'jsonb' })
+  baseline: PlanningBaseline;
+
+  /** The proposal as returned to the planner (see PlanningRunView). */
+  @Column({ type: 'jsonb' })
+  result: Record<string, unknown>;
+
+  @Column({ type: 'uuid', name: 'requested_by', nullable: true })
+  requestedBy: string | null;
+
+  @Column({ type: 'uuid', name: 'accepted_by', nullable: true })
+  acceptedBy: string | null;
+
+  @Column({ type: 'timestamptz', name: 'accepted_at', nullable: true })
+  acceptedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @Version()
+  version: number;
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@app/auth/actor';
+import { CurrentActor, PlannersOnly } from '@app/auth/decorators';
+import { CreatePlanningRunDto } from './dto/planning-run.dto';
+import { PlanningRunView, PlanningService } from './planning.service';
+
+/** Planning runs of an edition: central planners only (they see leaders' availability and pins). */
+@ApiTags('planning')
+@ApiBearerAuth()
+@Controller('editions/:editionId/planning-runs')
+@PlannersOnly()
+export class PlanningController {
+  constructor(private readonly planning: PlanningService) {}
+
+  /** Proposes a plan (nothing is written but the run itself). */
+  @Post()
+  propose(@Param('editionId', ParseUUIDPipe) editionId: string, @Body() input: CreatePlanningRunDto, @CurrentActor() actor: Actor): Promise<PlanningRunView> {
+    return this.planning.propose(editionId, input, actor);
+  }
+
+  @Get(':runId')
+  get(@Param('editionId', ParseUUIDPipe) editionId: string, @Param('runId', ParseUUIDPipe) runId: string): Promise<PlanningRunView> {
+    return this.planning.get(editionId, runId);
+  }
+
+  /** Writes the proposal's assignments and venue dates in one transaction. */
+  @Post(':runId/accept')
+  @HttpCode(200)
+  accept(@Param('editionId', ParseUUIDPipe) editionId: string, @Param('runId', ParseUUIDPipe) runId: string, @CurrentActor() actor: Actor): Promise<PlanningRunView> {
+    return this.planning.accept(editionId, runId, actor);
+  }
+}

@@ -1,0 +1,136 @@
+import { Role } from '@app/auth/role';
+import type { Edition } from '@app/editions/edition.entity';
+import { LeaderParticipation, LeaderUnavailability, RankTier } from '@app/leaders/leader.entities';
+import { VenueStatus } from '@app/venues/venue.enums';
+import { auditEntriesFor, createEdition, createLeader, createUser, createVenue } from './utils/factories';
+import { createTestApp, TestApp } from './utils/test-app';
+
+describe('Planning runs', () => {
+  let t: TestApp;
+  let planner: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    planner = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.CentralPlanner))}`;
+  });
+  afterAll(() => t.close());
+
+  /** An edition with two approved central venues (18 or 19 August) and three leaders taking part in it. */
+  async function setUp() {
+    const edition = await createEdition(t.dataSource);
+    const day = (d: number) => `${edition.year}-08-${d}`;
+    const north = await createVenue(t.dataSource, edition, '11', { status: VenueStatus.Approved, candidateDates: [day(18), day(19)], name: 'Bản Phố Cao' });
+    const south = await createVenue(t.dataSource, edition, '96', {
+      status: VenueStatus.Approved,
+      candidateDates: [day(19)],
+      name: 'Ấp Mũi',
+      latitude: 8.6,
+      longitude: 104.7,
+    });
+    const tiered = { rankTier: RankTier.Politburo };
+    const a = await createLeader(t.dataSource, { ...tiered, fullName: 'Đồng Chí A', homeProvinceCode: '11' });
+    const b = await createLeader(t.dataSource, { ...tiered, fullName: 'Đồng Chí B', homeProvinceCode: '96' });
+    const c = await createLeader(t.dataSource, { ...tiered, fullName: 'Đồng Chí C', homeProvinceCode: '01' });
+    for (const leader of [a, b, c]) {
+      await t.dataSource.getRepository(LeaderParticipation).save({ editionId: edition.id, leaderId: leader.id, title: leader.position });
+    }
+    return { edition, day, north, south, a, b, c };
+  }
+
+  const propose = (edition: Edition, body: object = {}, auth = planner) =>
+    t.http.post(`/api/editions/${edition.id}/planning-runs`).set('Authorization', auth).send(body);
+
+  it('proposes home-province chief guests without writing anything, and writes them with dates on acceptance', async () => {
+    const { edition, day, north, south, a, b } = await setUp();
+    const proposed = await propose(edition, { weights: { homeTies: 5 } }).expect(201);
+    expect(proposed.body).toMatchObject({ status: 'proposed', mode: 'fresh', solverStatus: 'optimal', explanations: [] });
+    expect(proposed.body.assignments.map((x: { venueName: string; leaderName: string }) => `${x.venueName}:${x.leaderName}`).sort()).toEqual([
+      'Bản Phố Cao:Đồng Chí A',
+      'Ấp Mũi:Đồng Chí B',
+    ]);
+    expect(proposed.body.venueDates[south.id]).toBe(day(19));
+    expect(proposed.body.objective.preferences).toMatchObject({ homeTies: 0 });
+    expect(await t.dataSource.query(`SELECT 1 FROM venue_leader_assignments WHERE venue_id = ANY($1)`, [[north.id, south.id]])).toEqual([]);
+
+    const accepted = await t.http.post(`/api/editions/${edition.id}/planning-runs/${proposed.body.id}/accept`).set('Authorization', planner).expect(200);
+    expect(accepted.body.status).toBe('accepted');
+    const rows = await t.dataSource.query(`SELECT venue_id, leader_id, role FROM venue_leader_assignments WHERE venue_id = ANY($1) ORDER BY leader_id`, [[north.id, south.id]]);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { venue_id: north.id, leader_id: a.id, role: 'chief_guest' },
+        { venue_id: south.id, leader_id: b.id, role: 'chief_guest' },
+      ]),
+    );
+    const venues = await t.dataSource.query(`SELECT id, status, scheduled_date::text AS date FROM venues WHERE id = ANY($1)`, [[north.id, south.id]]);
+    for (const venue of venues) expect(venue).toMatchObject({ status: 'scheduled', date: proposed.body.venueDates[venue.id] });
+    expect((await auditEntriesFor(t.dataSource, 'venue', south.id)).map((entry: { action: string }) => entry.action)).toContain('transition');
+    expect((await auditEntriesFor(t.dataSource, 'planning_run', proposed.body.id)).map((entry: { action: string }) => entry.action)).toEqual(['create', 'transition']);
+
+    const again = await t.http.post(`/api/editions/${edition.id}/planning-runs/${proposed.body.id}/accept`).set('Authorization', planner).expect(409);
+    expect(again.body.code).toBe('PLANNING_RUN_NOT_PROPOSED');
+  });
+
+  it('repairs the plan in force when a leader becomes unavailable, changing only that venue', async () => {
+    const { edition, day, north, south, b, c } = await setUp();
+    const first = await propose(edition, { weights: { homeTies: 5 } }).expect(201);
+    await t.http.post(`/api/editions/${edition.id}/planning-runs/${first.body.id}/accept`).set('Authorization', planner).expect(200);
+
+    await t.dataSource.getRepository(LeaderUnavailability).save({ leaderId: b.id, startDate: day(19), endDate: day(19), reason: 'Công tác nước ngoài' });
+    const repaired = await propose(edition, { weights: { homeTies: 5 } }).expect(201);
+    expect(repaired.body).toMatchObject({ mode: 'repair', brokenFixed: [] });
+    expect(repaired.body.changes).toEqual([
+      expect.objectContaining({ kind: 'leader_replaced', venueId: south.id, leaderId: b.id, after: { leaderId: c.id, date: day(19) }, forcedBy: expect.stringContaining('bận') }),
+    ]);
+    expect(repaired.body.summary).toContain('thay đổi 1 phân công');
+    await t.http.post(`/api/editions/${edition.id}/planning-runs/${repaired.body.id}/accept`).set('Authorization', planner).expect(200);
+    const chiefs = await t.dataSource.query(`SELECT venue_id, leader_id FROM venue_leader_assignments WHERE venue_id = ANY($1) AND role = 'chief_guest'`, [[north.id, south.id]]);
+    expect(chiefs).toContainEqual({ venue_id: south.id, leader_id: c.id });
+    expect(chiefs).toHaveLength(2);
+  });
+
+  it('refuses to accept a run whose starting point changed, and supersedes other proposals on acceptance', async () => {
+    const { edition, north, c } = await setUp();
+    const stale = await propose(edition).expect(201);
+    const other = await propose(edition).expect(201);
+    await t.dataSource.query(`INSERT INTO venue_leader_assignments (venue_id, leader_id, role) VALUES ($1, $2, 'accompanying')`, [north.id, c.id]);
+    const refused = await t.http.post(`/api/editions/${edition.id}/planning-runs/${stale.body.id}/accept`).set('Authorization', planner).expect(409);
+    expect(refused.body.code).toBe('PLANNING_RUN_STALE');
+
+    await t.dataSource.query(`DELETE FROM venue_leader_assignments WHERE venue_id = $1`, [north.id]);
+    await t.http.post(`/api/editions/${edition.id}/planning-runs/${other.body.id}/accept`).set('Authorization', planner).expect(200);
+    const superseded = await t.http.get(`/api/editions/${edition.id}/planning-runs/${stale.body.id}`).set('Authorization', planner).expect(200);
+    expect(superseded.body.status).toBe('superseded');
+  });
+
+  it('explains in Vietnamese why a venue cannot be covered, with pins and bans from the request', async () => {
+    const { edition, north, south, a, b, c } = await setUp();
+    const proposed = await propose(edition, {
+      leaderPins: [{ leaderId: a.id, venueId: south.id }],
+      bans: [{ leaderId: b.id, venueId: north.id }],
+      requiredTiers: [{ venueId: north.id, rankTier: 'politburo' }],
+      maxTopTierPerDay: 1,
+    }).expect(201);
+    // A is pinned to the south venue (19th only); B is banned from the north venue; with K = 1 top-tier
+    // leader a day, the north venue takes C on the 18th.
+    expect(proposed.body.assignments.map((x: { venueId: string; leaderId: string; date: string }) => `${x.venueId}:${x.leaderId}:${x.date}`).sort()).toEqual(
+      [`${south.id}:${a.id}:${edition.year}-08-19`, `${north.id}:${c.id}:${edition.year}-08-18`].sort(),
+    );
+    expect(proposed.body.explanations).toEqual([]);
+
+    const everyone: { id: string }[] = await t.dataSource.query(`SELECT leader_id AS id FROM leader_participations WHERE edition_id = $1`, [edition.id]);
+    const blocked = await propose(edition, { bans: everyone.map((leader) => ({ leaderId: leader.id, venueId: north.id })) }).expect(201);
+    expect(blocked.body.explanations).toEqual([
+      expect.objectContaining({ venueId: north.id, code: 'ALL_QUALIFIED_BANNED', message: expect.stringContaining('"Bản Phố Cao"') }),
+    ]);
+    expect(blocked.body.slacks.map((slack: { name: string }) => slack.name)).toContain(`uncovered_${north.id.replaceAll('-', '_')}`);
+  });
+
+  it('is for central planners only, and validates the request', async () => {
+    const { edition } = await setUp();
+    const viewer = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.Viewer))}`;
+    await propose(edition, {}, viewer).expect(403);
+    const invalid = await propose(edition, { maxTopTierPerDay: -1, weights: { spread: 'nhiều' } }).expect(400);
+    expect(invalid.body.code).toBe('VALIDATION_FAILED');
+  });
+
+});
