@@ -4,6 +4,7 @@ import { LeaderParticipation, LeaderUnavailability, RankTier } from '@app/leader
 import { VenueStatus } from '@app/venues/venue.enums';
 import { auditEntriesFor, createEdition, createLeader, createUser, createVenue } from './utils/factories';
 import { createTestApp, TestApp } from './utils/test-app';
+import { createTestWorker } from './utils/test-worker';
 
 describe('Planning runs', () => {
   let t: TestApp;
@@ -133,4 +134,45 @@ describe('Planning runs', () => {
     expect(invalid.body.code).toBe('VALIDATION_FAILED');
   });
 
+
+  it('queues commune festivals for the worker, plans each province with its own officials, and shows progress', async () => {
+    const edition = await createEdition(t.dataSource);
+    const day = (d: number) => `${edition.year}-08-${d}`;
+    const commune = (province: string, name: string) =>
+      createVenue(t.dataSource, edition, province, { status: VenueStatus.Approved, tier: 'commune' as never, candidateDates: [day(10), day(11)], name });
+    const laiChau = [await commune('12', 'Xã Sìn Hồ'), await commune('12', 'Xã Tam Đường')];
+    const dakLak = [await commune('66', 'Xã Ea Súp')];
+    const official = (province: string, fullName: string) => createLeader(t.dataSource, { rankTier: RankTier.Provincial, fullName, homeProvinceCode: province });
+    const laiChauOfficials = [await official('12', 'Cán bộ Lai Châu 1'), await official('12', 'Cán bộ Lai Châu 2')];
+    const dakLakOfficial = await official('66', 'Cán bộ Đắk Lắk');
+    for (const leader of [...laiChauOfficials, dakLakOfficial]) {
+      await t.dataSource.getRepository(LeaderParticipation).save({ editionId: edition.id, leaderId: leader.id, title: leader.position });
+    }
+
+    const queued = await propose(edition, { venueTier: 'commune', defaultRequiredTier: RankTier.Provincial }).expect(201);
+    expect(queued.body).toMatchObject({ status: 'queued', progress: { done: 0, total: 0 }, failure: null });
+    expect(queued.body.assignments).toBeUndefined();
+
+    const worker = await createTestWorker();
+    try {
+      const deadline = Date.now() + 30_000;
+      let run = queued.body;
+      while (run.status !== 'proposed' && Date.now() < deadline) {
+        await new Promise((resume) => setTimeout(resume, 200));
+        run = (await t.http.get(`/api/editions/${edition.id}/planning-runs/${queued.body.id}`).set('Authorization', planner).expect(200)).body;
+        expect(['queued', 'solving', 'proposed']).toContain(run.status);
+      }
+      expect(run).toMatchObject({ status: 'proposed', progress: { done: 2, total: 2 }, provinces: 2, explanations: [] });
+      const byVenue = new Map(run.assignments.map((a: { venueId: string; leaderId: string }) => [a.venueId, a.leaderId]));
+      // Each province's venues get that province's officials, one venue each.
+      expect(laiChauOfficials.map((leader) => leader.id)).toEqual(expect.arrayContaining(laiChau.map((venue) => byVenue.get(venue.id))));
+      expect(byVenue.get(dakLak[0].id)).toBe(dakLakOfficial.id);
+
+      await t.http.post(`/api/editions/${edition.id}/planning-runs/${run.id}/accept`).set('Authorization', planner).expect(200);
+      const written = await t.dataSource.query(`SELECT count(*)::int AS n FROM venue_leader_assignments WHERE venue_id = ANY($1)`, [[...laiChau, ...dakLak].map((venue) => venue.id)]);
+      expect(written[0].n).toBe(3);
+    } finally {
+      await worker.close();
+    }
+  });
 });

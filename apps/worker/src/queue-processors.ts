@@ -53,3 +53,22 @@ export class RemindersQueueProcessor extends WorkerHost implements OnApplication
     return this.dispatcher.dispatch(job);
   }
 }
+
+/** One solve at a time: each is CPU-bound and the worker's event loop also fires reminders. */
+@Processor(QueueName.Planning, { autorun: false })
+export class PlanningQueueProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly dispatcher: JobDispatcher,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    start(this, this.config, 1);
+  }
+
+  process(job: Job): Promise<unknown> {
+    return this.dispatcher.dispatch(job);
+  }
+}

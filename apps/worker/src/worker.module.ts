@@ -10,25 +10,28 @@ import { InvitationsWorkerModule, ReconcileInvitationMessagesHandler, SendInvita
 import { checkEvictionPolicy, JOB_HANDLERS, JobName, JobProducer, QueueModule, RECONCILE_EVERY_MS } from '@app/queue';
 import { InjectRedis, RedisModule } from '@app/redis';
 import { LogisticsWorkerModule } from '@app/logistics/logistics-worker.module';
+import { PlanningWorkerModule } from '@app/planning/planning-worker.module';
+import { SolvePlanningRunHandler } from '@app/planning/solve-planning-run.handler';
 import { FireReminderHandler, ReconcileRemindersHandler, ReminderSenders, RemindersWorkerModule } from '@app/reminders';
 import { JobDispatcher } from './job-dispatcher';
-import { MailQueueProcessor, RemindersQueueProcessor } from './queue-processors';
+import { MailQueueProcessor, PlanningQueueProcessor, RemindersQueueProcessor } from './queue-processors';
 
 /**
  * The queue-processing app: no HTTP listener. It checks PostgreSQL and Redis at start, refuses to
  * start if a job has no handler, re-enqueues what Redis lost, and shuts down gracefully.
  */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueueModule.forRoot('worker'), AuditModule, RemindersWorkerModule, InvitationsWorkerModule, LogisticsWorkerModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueueModule.forRoot('worker'), AuditModule, RemindersWorkerModule, InvitationsWorkerModule, LogisticsWorkerModule, PlanningWorkerModule],
   providers: [
     {
       provide: JOB_HANDLERS,
-      inject: [SendInvitationMessageHandler, ReconcileInvitationMessagesHandler, FireReminderHandler, ReconcileRemindersHandler],
+      inject: [SendInvitationMessageHandler, ReconcileInvitationMessagesHandler, FireReminderHandler, ReconcileRemindersHandler, SolvePlanningRunHandler],
       useFactory: (...handlers: unknown[]) => handlers,
     },
     JobDispatcher,
     MailQueueProcessor,
     RemindersQueueProcessor,
+    PlanningQueueProcessor,
   ],
 })
 export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdown {

@@ -11,4 +11,8 @@ export * from './check-plan';
 export * from './highs';
 export * from './planning-run.entity';
 export * from './planning.service';
+export * from './planning-solver';
+export * from './province-split';
+export * from './solve-planning-run.handler';
+export * from './planning-worker.module';
 export * from './planning.module';

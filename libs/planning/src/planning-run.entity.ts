@@ -5,6 +5,12 @@ import { Edition } from '@app/editions/edition.entity';
 import type { CurrentAssignment } from './planning.types';
 
 export enum PlanningRunStatus {
+  /** Waiting for the worker (a large run). */
+  Queued = 'queued',
+  /** The worker is solving it; `progress` counts the provinces done. */
+  Solving = 'solving',
+  /** The solver failed; `failure` says why. */
+  Failed = 'failed',
   /** Computed, waiting for a planner. */
   Proposed = 'proposed',
   /** Written to assignments and venue dates. */
@@ -43,12 +49,22 @@ export class PlanningRun {
   @Column({ type: 'jsonb' })
   request: Record<string, unknown>;
 
-  @Column({ type: 'jsonb' })
-  baseline: PlanningBaseline;
+  /** Null until solved. */
+  @Column({ type: 'jsonb', nullable: true })
+  baseline: PlanningBaseline | null;
 
-  /** The proposal as returned to the planner (see PlanningRunView). */
-  @Column({ type: 'jsonb' })
-  result: Record<string, unknown>;
+  /** The proposal as returned to the planner (see PlanningRunView); null until solved. */
+  @Column({ type: 'jsonb', nullable: true })
+  result: Record<string, unknown> | null;
+
+  @Column({ type: 'int', name: 'progress_done', default: 0 })
+  progressDone: number;
+
+  @Column({ type: 'int', name: 'progress_total', default: 0 })
+  progressTotal: number;
+
+  @Column({ type: 'text', nullable: true })
+  failure: string | null;
 
   @Column({ type: 'uuid', name: 'requested_by', nullable: true })
   requestedBy: string | null;

@@ -7,6 +7,7 @@ import { loadHighs } from './highs';
 import { PlanningController } from './planning.controller';
 import { PlanningRun } from './planning-run.entity';
 import { PlanningService } from './planning.service';
+import { PlanningSolver } from './planning-solver';
 
 /**
  * Owns planning runs and the solver (HiGHS, loaded once at start-up). Reads venues, leaders and
@@ -15,7 +16,7 @@ import { PlanningService } from './planning.service';
 @Module({
   imports: [TypeOrmModule.forFeature([PlanningRun]), AuditModule, EditionsModule, VenuesModule],
   controllers: [PlanningController],
-  providers: [PlanningService],
+  providers: [PlanningService, PlanningSolver],
   exports: [PlanningService],
 })
 export class PlanningModule implements OnModuleInit {

@@ -16,6 +16,7 @@ export interface QueueTuning {
 /** The BullMQ id of a job: stable for the row it points at, so enqueueing twice is one job. */
 export function jobId<N extends JobName>(name: N, payload: JobPayloads[N]): string | undefined {
   if (name === JobName.SendInvitationMessage) return `invitation-message-${(payload as JobPayloads[JobName.SendInvitationMessage]).messageId}`;
+  if (name === JobName.SolvePlanningRun) return `planning-run-${(payload as JobPayloads[JobName.SolvePlanningRun]).runId}`;
   if (name === JobName.FireReminder) {
     const { reminderId, revision } = payload as JobPayloads[JobName.FireReminder];
     return `reminder-${reminderId}-r${revision}`;
@@ -43,6 +44,9 @@ export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N], 
         removeOnComplete: true,
         removeOnFail: KEEP_FAILED,
       };
+    case JobName.SolvePlanningRun:
+      // The run row records progress and outcome; a run cut short by a crash is picked up again (stalled job).
+      return { jobId: jobId(name, payload), attempts: 2, backoff: { type: 'fixed', delay: 5_000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED };
     case JobName.ReconcileInvitationMessages:
     case JobName.ReconcileReminders:
       return { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } };

@@ -19,8 +19,13 @@ export class JobProducer {
 
   private readonly tuning: QueueTuning;
 
-  constructor(@InjectQueue(QueueName.Mail) mail: Queue, @InjectQueue(QueueName.Reminders) reminders: Queue, config: AppConfig) {
-    this.queues = { [QueueName.Mail]: mail, [QueueName.Reminders]: reminders };
+  constructor(
+    @InjectQueue(QueueName.Mail) mail: Queue,
+    @InjectQueue(QueueName.Reminders) reminders: Queue,
+    @InjectQueue(QueueName.Planning) planning: Queue,
+    config: AppConfig,
+  ) {
+    this.queues = { [QueueName.Mail]: mail, [QueueName.Reminders]: reminders, [QueueName.Planning]: planning };
     this.tuning = { mailRetryDelayMs: config.MAIL_RETRY_DELAY_MS };
   }
 

@@ -6,6 +6,8 @@
 export enum QueueName {
   Mail = 'mail',
   Reminders = 'reminders',
+  /** Solver runs too large to answer in a request (seconds to tens of seconds each). */
+  Planning = 'planning',
 }
 
 export enum JobName {
@@ -17,6 +19,8 @@ export enum JobName {
   FireReminder = 'fire-reminder',
   /** Re-enqueue pending reminders Redis lost; mark those past the grace window missed. */
   ReconcileReminders = 'reconcile-reminders',
+  /** Solve one queued planning run (a planning_runs row), recording its progress. */
+  SolvePlanningRun = 'solve-planning-run',
 }
 
 /** JobName → payload. A job enqueued with the wrong payload does not compile. */
@@ -26,6 +30,7 @@ export interface JobPayloads {
   /** `dueAt` (epoch ms) only sets the delay; the handler trusts the row, not the payload. */
   [JobName.FireReminder]: { reminderId: string; revision: number; dueAt: number };
   [JobName.ReconcileReminders]: Record<string, never>;
+  [JobName.SolvePlanningRun]: { runId: string };
 }
 
 /** The queue each job goes to. */
@@ -34,4 +39,5 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ReconcileInvitationMessages]: QueueName.Mail,
   [JobName.FireReminder]: QueueName.Reminders,
   [JobName.ReconcileReminders]: QueueName.Reminders,
+  [JobName.SolvePlanningRun]: QueueName.Planning,
 };

@@ -7,7 +7,11 @@ import { JobName, JobProducer, QueueName } from '@app/queue';
 /** Lateness buckets, in seconds (Prometheus `le`). */
 const LATENESS_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 15, 60, 300, 900, 3600];
 const JOB_STATES = ['waiting', 'delayed', 'active', 'completed', 'failed', 'prioritized'] as const;
-const ANY_JOB_OF: Record<QueueName, JobName> = { [QueueName.Mail]: JobName.SendInvitationMessage, [QueueName.Reminders]: JobName.FireReminder };
+const ANY_JOB_OF: Record<QueueName, JobName> = {
+  [QueueName.Mail]: JobName.SendInvitationMessage,
+  [QueueName.Reminders]: JobName.FireReminder,
+  [QueueName.Planning]: JobName.SolvePlanningRun,
+};
 
 /**
  * Prometheus metrics read from the sources of truth at scrape time, so every API instance reports the
