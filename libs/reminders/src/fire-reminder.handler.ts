@@ -4,10 +4,19 @@ import { DataSource } from 'typeorm';
 import { hydrate, queryRows } from '@app/common';
 import { AppConfig } from '@app/config';
 import { JobContext, JobHandler, JobName, JobPayloads } from '@app/queue';
+import { MicroBatch } from './micro-batch';
 import { Reminder, ReminderStatus } from './reminder.entities';
 import { ReminderSenders } from './reminder-senders';
 
 export type FireOutcome = 'sent' | 'missed' | 'stale' | 'already-done' | 'in-progress' | 'not-due' | 'missing';
+
+interface ClaimRequest {
+  reminderId: string;
+  revision: number;
+  /** Minutes past due after which it is marked missed instead (first attempt only), or null. */
+  graceMinutes: number | null;
+}
+type ClaimedRow = { reminder: Record<string, unknown>; missed: boolean } | undefined;
 
 /**
  * Fires one reminder. The job carries (id, revision) only: the row is claimed in one statement that
@@ -16,11 +25,17 @@ export type FireOutcome = 'sent' | 'missed' | 'stale' | 'already-done' | 'in-pro
  * (on its first attempt: the worker was down, or Redis lost the job) is marked missed instead.
  * As with invitations, a crash between the SMTP answer and the final update resends once the lease
  * expires, with the same Message-ID.
+ *
+ * The claim and the final update are each made for all the reminders firing within the same few
+ * milliseconds in one statement (MicroBatch): at a thousand a second, statements, not rows, are what
+ * Postgres spends its time on. Each reminder's outcome is still its own.
  */
 @Injectable()
 export class FireReminderHandler implements JobHandler<JobName.FireReminder> {
   readonly jobName = JobName.FireReminder;
   private readonly logger = new Logger('Reminders');
+  private readonly claims = new MicroBatch<ClaimRequest, ClaimedRow>((requests) => this.claimAll(requests));
+  private readonly sentMarks = new MicroBatch<string, number | undefined>((ids) => this.markAllSent(ids));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -30,16 +45,7 @@ export class FireReminderHandler implements JobHandler<JobName.FireReminder> {
 
   async handle({ reminderId, revision }: JobPayloads[JobName.FireReminder], context: JobContext): Promise<FireOutcome> {
     const graceMinutes = context.attempt === 1 ? this.config.REMINDER_GRACE_MINUTES : null;
-    const [row] = await queryRows<Record<string, unknown> & { missed: boolean }>(
-      this.dataSource,
-      `UPDATE reminders r
-          SET status = CASE WHEN $3::int IS NOT NULL AND now() - r.due_at > make_interval(mins => $3::int) THEN 'missed'::reminder_status ELSE 'sending'::reminder_status END,
-              attempts = r.attempts + 1, lease_until = now() + make_interval(secs => $4::int), updated_at = now()
-        WHERE r.id = $1 AND r.revision = $2 AND r.due_at <= now() + interval '2 seconds'
-          AND (r.status = 'pending' OR (r.status = 'sending' AND r.lease_until < now()))
-       RETURNING row_to_json(r.*) AS reminder, r.status = 'missed' AS missed`,
-      [reminderId, revision, graceMinutes, this.config.SEND_LEASE_SECONDS],
-    );
+    const row = await this.claims.call({ reminderId, revision, graceMinutes });
     if (!row) {
       const why = await this.whyNot(reminderId, revision);
       // Fired early (clocks disagree), or another sender holds the lease (it may have died mid-send):
@@ -54,14 +60,8 @@ export class FireReminderHandler implements JobHandler<JobName.FireReminder> {
     }
     try {
       const { messageId } = await this.senders.get(reminder.kind)(reminder);
-      const [sent] = await queryRows<{ lateness_ms: number }>(
-        this.dataSource,
-        `UPDATE reminders SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, updated_at = now(),
-                lateness_ms = GREATEST(0, (EXTRACT(EPOCH FROM (now() - due_at)) * 1000)::int)
-          WHERE id = $1 RETURNING lateness_ms`,
-        [reminder.id],
-      );
-      this.logger.debug({ reminderId, messageId, latenessMs: sent?.lateness_ms }, 'reminder sent');
+      const latenessMs = await this.sentMarks.call(reminder.id);
+      this.logger.debug({ reminderId, messageId, latenessMs }, 'reminder sent');
       return 'sent';
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -71,6 +71,45 @@ export class FireReminderHandler implements JobHandler<JobName.FireReminder> {
       );
       throw error;
     }
+  }
+
+  /**
+   * Claims each reminder still pending at that revision and due (or whose sender's lease ran out):
+   * `sending` under a lease, or `missed` when found past its grace window on a first attempt.
+   */
+  private async claimAll(requests: ClaimRequest[]): Promise<ClaimedRow[]> {
+    const rows = await queryRows<{ id: string; reminder: Record<string, unknown>; missed: boolean }>(
+      this.dataSource,
+      `UPDATE reminders r
+          SET status = CASE WHEN c.grace IS NOT NULL AND now() - r.due_at > make_interval(mins => c.grace) THEN 'missed'::reminder_status ELSE 'sending'::reminder_status END,
+              attempts = r.attempts + 1, lease_until = now() + make_interval(secs => $4::int), updated_at = now()
+         FROM unnest($1::uuid[], $2::int[], $3::int[]) AS c(id, revision, grace)
+        WHERE r.id = c.id AND r.revision = c.revision AND r.due_at <= now() + interval '2 seconds'
+          AND (r.status = 'pending' OR (r.status = 'sending' AND r.lease_until < now()))
+       RETURNING r.id, row_to_json(r.*) AS reminder, r.status = 'missed' AS missed`,
+      [requests.map((request) => request.reminderId), requests.map((request) => request.revision), requests.map((request) => request.graceMinutes), this.config.SEND_LEASE_SECONDS],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // The same reminder twice in one batch (a duplicate delivery) is claimed once: the first caller gets it.
+    const seen = new Set<string>();
+    return requests.map((request) => {
+      if (seen.has(request.reminderId)) return undefined;
+      seen.add(request.reminderId);
+      return byId.get(request.reminderId);
+    });
+  }
+
+  /** Marks sent, recording how late; returns each one's lateness. */
+  private async markAllSent(ids: string[]): Promise<Array<number | undefined>> {
+    const rows = await queryRows<{ id: string; lateness_ms: number }>(
+      this.dataSource,
+      `UPDATE reminders SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, updated_at = now(),
+              lateness_ms = GREATEST(0, (EXTRACT(EPOCH FROM (now() - due_at)) * 1000)::int)
+        WHERE id = ANY($1::uuid[]) RETURNING id, lateness_ms`,
+      [ids],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row.lateness_ms]));
+    return ids.map((id) => byId.get(id));
   }
 
   private async whyNot(reminderId: string, revision: number): Promise<FireOutcome> {
