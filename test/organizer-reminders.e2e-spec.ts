@@ -43,6 +43,8 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
   let planner: string;
   let worker: WorkerProcess | undefined;
   const emails = { organizer: '', otherOrganizer: '', inactive: '', otherProvince: '', planner: '' };
+  /** A province no other test (or the demo seed) gave accounts to, so its organizers are exactly ours. */
+  let province: string;
 
   beforeAll(async () => {
     redis.on('error', () => undefined);
@@ -53,9 +55,12 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
     const plannerUser = await createUser(t.dataSource, Role.CentralPlanner);
     planner = `Bearer ${await t.tokenFor(plannerUser)}`;
     emails.planner = plannerUser.email;
-    emails.organizer = (await createUser(t.dataSource, Role.ProvincialOrganizer, '12')).email;
-    emails.otherOrganizer = (await createUser(t.dataSource, Role.ProvincialOrganizer, '12')).email;
-    emails.inactive = (await createUser(t.dataSource, Role.ProvincialOrganizer, '12', { active: false })).email;
+    [{ code: province }] = await t.dataSource.query(
+      `SELECT p.code FROM provinces p WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.province_code = p.code) AND p.code <> '66' ORDER BY p.code DESC LIMIT 1`,
+    );
+    emails.organizer = (await createUser(t.dataSource, Role.ProvincialOrganizer, province)).email;
+    emails.otherOrganizer = (await createUser(t.dataSource, Role.ProvincialOrganizer, province)).email;
+    emails.inactive = (await createUser(t.dataSource, Role.ProvincialOrganizer, province, { active: false })).email;
     emails.otherProvince = (await createUser(t.dataSource, Role.ProvincialOrganizer, '66')).email;
   });
   afterAll(async () => {
@@ -89,7 +94,7 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
       .sort();
 
   it('plans deadline reminders and escalations for every dated task when a venue is approved, in local time', async () => {
-    const venue = await createVenue(t.dataSource, edition, '12', { status: 'shortlisted' as never, candidateDates: [`${edition.year}-08-15`] });
+    const venue = await createVenue(t.dataSource, edition, province, { status: 'shortlisted' as never, candidateDates: [`${edition.year}-08-15`] });
     await transition(venue.id, { to: 'approved', version: venue.version });
     const tasks: { id: string; templateCode: string; dueDate: string }[] = await tasksOf(venue.id);
     const security = tasks.find((task) => task.templateCode === 'phuong-an-bao-ve')!;
@@ -97,10 +102,10 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
 
     const reminders = await remindersOf([security.id]);
     expect(reminders.map((r) => [r.kind, new Date(r.due_at).toISOString(), r.recipient_group, r.status])).toEqual([
-      ['task_deadline', `${edition.year}-07-13T01:00:00.000Z`, 'province:12', 'pending'], // 08:00 local, 3 days before
-      ['task_deadline', `${edition.year}-07-15T01:00:00.000Z`, 'province:12', 'pending'],
-      ['task_deadline', `${edition.year}-07-16T01:00:00.000Z`, 'province:12', 'pending'], // on the day
-      ['task_overdue', `${edition.year}-07-17T10:00:00.000Z`, 'province:12', 'pending'], // 17:00 deadline + 24 h
+      ['task_deadline', `${edition.year}-07-13T01:00:00.000Z`, `province:${province}`, 'pending'], // 08:00 local, 3 days before
+      ['task_deadline', `${edition.year}-07-15T01:00:00.000Z`, `province:${province}`, 'pending'],
+      ['task_deadline', `${edition.year}-07-16T01:00:00.000Z`, `province:${province}`, 'pending'], // on the day
+      ['task_overdue', `${edition.year}-07-17T10:00:00.000Z`, `province:${province}`, 'pending'], // 17:00 deadline + 24 h
       ['task_overdue', `${edition.year}-07-18T10:00:00.000Z`, 'planners', 'pending'], // + 48 h: the centre
     ]);
     expect(reminders.every((r) => r.recipient_email === null)).toBe(true);
@@ -114,7 +119,7 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
   });
 
   it('follows the task: done cancels, reopened plans again, a new due date moves them', async () => {
-    const venue = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-10` });
+    const venue = await createVenue(t.dataSource, edition, province, { scheduleOn: `${edition.year}-08-10` });
     const task = (await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', planner).send({ title: 'Dựng sân khấu', responsibleUnit: 'Phòng Hậu cần', offsetDays: -7 }).expect(201)).body;
     expect(await remindersOf([task.id], 'pending')).toHaveLength(5);
 
@@ -133,13 +138,13 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
   });
 
   it("plans festival-day reminders for a scheduled venue, moves them with its date and drops them all when it is cancelled", async () => {
-    const venue = await createVenue(t.dataSource, edition, '12', { status: 'shortlisted' as never, candidateDates: [`${edition.year}-08-12`, `${edition.year}-08-14`] });
+    const venue = await createVenue(t.dataSource, edition, province, { status: 'shortlisted' as never, candidateDates: [`${edition.year}-08-12`, `${edition.year}-08-14`] });
     const approved = await transition(venue.id, { to: 'approved', version: venue.version });
     const scheduled = await transition(venue.id, { to: 'scheduled', version: approved.version, date: `${edition.year}-08-14`, startTime: '07:30', endTime: '11:30' });
     const keyDates = await remindersOf([venue.id], 'pending');
     expect(keyDates.map((r) => [r.kind, new Date(r.due_at).toISOString(), r.recipient_group])).toEqual([
-      ['venue_key_date', `${edition.year}-08-07T01:00:00.000Z`, 'province:12'],
-      ['venue_key_date', `${edition.year}-08-13T01:00:00.000Z`, 'province:12'],
+      ['venue_key_date', `${edition.year}-08-07T01:00:00.000Z`, `province:${province}`],
+      ['venue_key_date', `${edition.year}-08-13T01:00:00.000Z`, `province:${province}`],
     ]);
     const tasks: { id: string; templateCode: string; dueDate: string }[] = await tasksOf(venue.id);
     const rehearsal = tasks.find((task) => task.templateCode === 'tong-duyet')!;
@@ -151,7 +156,7 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
   });
 
   it('re-plans the whole edition when planners change the policy', async () => {
-    const venue = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-05` });
+    const venue = await createVenue(t.dataSource, edition, province, { scheduleOn: `${edition.year}-08-05` });
     const task = (await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', planner).send({ title: 'Tổ y tế trực', responsibleUnit: 'Trung tâm y tế', offsetDays: -3 }).expect(201)).body;
     const before = await t.http.get(`/api/editions/${edition.id}/reminder-policy`).set('Authorization', planner).expect(200);
     expect(before.body).toMatchObject({ taskOffsetsDays: [3, 1, 0], venueOffsetsDays: [7, 1], escalationHours: 24, isDefault: true });
@@ -169,7 +174,7 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
   });
 
   it("sends them through the worker to today's active organizers of the province, and escalations to the centre", async () => {
-    const venue = await createVenue(t.dataSource, edition, '12', { status: 'shortlisted' as never, candidateDates: [`${edition.year}-08-18`] });
+    const venue = await createVenue(t.dataSource, edition, province, { status: 'shortlisted' as never, candidateDates: [`${edition.year}-08-18`] });
     const approved = await transition(venue.id, { to: 'approved', version: venue.version });
     await transition(venue.id, { to: 'scheduled', version: approved.version, date: `${edition.year}-08-18`, startTime: '07:30', endTime: '11:30' });
     const task = (

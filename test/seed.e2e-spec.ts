@@ -66,10 +66,11 @@ describe('Demo seed', () => {
     // The demo's logistics beyond checklists: resources booked within their travel times, budget lines,
     // and the organizers' reminders planned as the API would (rows; the worker enqueues them in time).
     const [logistics] = await t.dataSource.query(
-      `SELECT (SELECT count(*) FROM shared_resources)::int AS resources, (SELECT count(*) FROM resource_bookings)::int AS bookings,
-              (SELECT count(*) FROM budget_lines)::int AS budget_lines,
-              (SELECT count(*) FROM reminders WHERE kind = 'task_deadline' AND status = 'pending')::int AS task_reminders,
-              (SELECT count(*) FROM reminders WHERE kind = 'venue_key_date' AND status = 'pending')::int AS venue_reminders`,
+      `SELECT (SELECT count(*) FROM shared_resources WHERE edition_id = $1)::int AS resources, (SELECT count(*) FROM resource_bookings WHERE edition_id = $1)::int AS bookings,
+              (SELECT count(*) FROM budget_lines WHERE edition_id = $1)::int AS budget_lines,
+              (SELECT count(*) FROM reminders WHERE kind = 'task_deadline' AND status = 'pending' AND edition_id = $1)::int AS task_reminders,
+              (SELECT count(*) FROM reminders WHERE kind = 'venue_key_date' AND status = 'pending' AND edition_id = $1)::int AS venue_reminders`,
+      [edition.id],
     );
     expect(logistics).toMatchObject({ resources: 3, budget_lines: 90, venue_reminders: 60 });
     expect(logistics.bookings).toBeGreaterThanOrEqual(10);
