@@ -17,6 +17,7 @@ import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { RemindersModule } from '@app/reminders';
 import { VenuesModule } from '@app/venues';
+import { ConsoleSettingsController } from './console/console-settings.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
@@ -42,7 +43,7 @@ import { MetricsService } from './metrics/metrics.service';
     LogisticsModule,
     PlanningModule,
   ],
-  controllers: [HealthController, MetricsController],
+  controllers: [HealthController, MetricsController, ConsoleSettingsController],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }, MetricsService],
 })
 export class ApiModule {}

@@ -5,10 +5,12 @@ import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from '@app/common';
 import { AppConfig } from '@app/config';
 import { mountQueueDashboard } from './admin/queue-dashboard';
+import { mountWebConsole, tileImageSources } from './console/web-console';
 
 /**
  * HTTP concerns, applied the same way in production and in the end-to-end tests: security headers,
- * closed CORS unless origins are configured, strict validation, `/api` prefix, OpenAPI at `/docs`.
+ * closed CORS unless origins are configured, strict validation, `/api` prefix, OpenAPI at `/docs`,
+ * and the built web console at `/` (its map tiles are the only foreign images the CSP allows).
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get(AppConfig);
@@ -21,7 +23,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
+          imgSrc: ["'self'", 'data:', ...tileImageSources(config.MAP_TILE_URL)],
         },
       },
     }),
@@ -34,6 +36,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.useGlobalPipes(createValidationPipe());
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   mountQueueDashboard(app);
+  mountWebConsole(app, config.WEB_ROOT);
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

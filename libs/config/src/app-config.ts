@@ -195,6 +195,22 @@ export class AppConfig {
   @MinLength(16, { message: 'must be at least 16 characters' })
   METRICS_TOKEN?: string;
 
+  /**
+   * Map tiles of the web console: a Leaflet URL template ({z}/{x}/{y}, optional {s} subdomain). Its
+   * host is added to the Content-Security-Policy img-src. The console stays usable without tiles.
+   */
+  @Matches(/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, { message: 'must be an http(s) URL template with {z}, {x} and {y}' })
+  MAP_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+  /** Attribution shown under the map (the tile provider's licence usually requires it). */
+  @IsString()
+  MAP_TILE_ATTRIBUTION = '© Những người đóng góp OpenStreetMap';
+
+  /** Built web console served at `/` (relative to the working directory); absent means API only. */
+  @IsString()
+  @MinLength(1)
+  WEB_ROOT = 'dist/apps/web';
+
   get isProduction(): boolean {
     return this.NODE_ENV === Environment.Production;
   }

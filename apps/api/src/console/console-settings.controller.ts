@@ -1,0 +1,24 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Public } from '@app/auth/decorators';
+import { AppConfig } from '@app/config';
+
+export interface ConsoleSettings {
+  /** Leaflet URL template of the map tiles. */
+  mapTileUrl: string;
+  mapTileAttribution: string;
+  timeZone: 'Asia/Ho_Chi_Minh';
+}
+
+/** What the web console needs before anyone logs in (the login page shows no data). */
+@ApiTags('console')
+@Controller('console-settings')
+export class ConsoleSettingsController {
+  constructor(private readonly config: AppConfig) {}
+
+  @Get()
+  @Public()
+  get(): ConsoleSettings {
+    return { mapTileUrl: this.config.MAP_TILE_URL, mapTileAttribution: this.config.MAP_TILE_ATTRIBUTION, timeZone: 'Asia/Ho_Chi_Minh' };
+  }
+}

@@ -1,0 +1,65 @@
+import { NavLink, Outlet } from 'react-router-dom';
+import { ROLE_NAMES } from '../labels';
+import { isPlanner, useEdition, useProvinces, useSession, useUser } from '../session';
+import { formatDate } from '../format';
+
+/** Header (edition switcher, who is logged in) and the navigation each role may use. */
+export function Layout() {
+  const user = useUser();
+  const { logout } = useSession();
+  const { edition, editions, choose } = useEdition();
+  const { nameOf } = useProvinces();
+  const planner = isPlanner(user);
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="brand">
+          <strong>Ngày hội toàn dân bảo vệ an ninh Tổ quốc</strong>
+          <span>Bảng điều hành kế hoạch</span>
+        </div>
+        <label className="edition-switcher">
+          Đợt tổ chức
+          <select aria-label="Chọn đợt tổ chức" value={edition?.id ?? ''} onChange={(event) => choose(event.target.value)}>
+            {editions.length === 0 && <option value="">(chưa có đợt nào)</option>}
+            {editions.map((item) => (
+              <option key={item.id} value={item.id}>
+                Năm {item.year} — {item.theme}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="who" data-testid="current-user">
+          <span>{user.fullName}</span>
+          <small>
+            {ROLE_NAMES[user.role]}
+            {user.provinceCode ? ` · ${nameOf(user.provinceCode)}` : ''}
+          </small>
+          <button type="button" className="link" onClick={logout}>
+            Đăng xuất
+          </button>
+        </div>
+      </header>
+      <nav className="mainnav" aria-label="Điều hướng chính">
+        <NavLink to="/" end>
+          Tổng quan
+        </NavLink>
+        <NavLink to="/san-sang">Mức độ sẵn sàng</NavLink>
+        {planner && <NavLink to="/loi-moi">Lời mời</NavLink>}
+        {planner && <NavLink to="/nhat-ky">Nhật ký thay đổi</NavLink>}
+        {planner && (
+          <a href="/admin/queues" target="_blank" rel="noreferrer">
+            Hàng đợi gửi thư
+          </a>
+        )}
+        {edition && (
+          <span className="window">
+            Thời gian tổ chức: {formatDate(edition.windowStart)} – {formatDate(edition.windowEnd)}
+          </span>
+        )}
+      </nav>
+      <main>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

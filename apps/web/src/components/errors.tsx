@@ -1,0 +1,69 @@
+/** How the API's refusals are shown: the message where the action was, each field's reasons under it. */
+import { ApiError } from '../api';
+import { FIELD_NAMES } from '../labels';
+
+/** The API's messages for one field, shown under it. */
+export function FieldError({ error, field }: { error: unknown; field: string }) {
+  if (!(error instanceof ApiError)) return null;
+  const messages = error.fieldErrors[field];
+  if (!messages?.length) return null;
+  return (
+    <div className="field-error" role="alert" data-field={field}>
+      {messages.join('; ')}
+    </div>
+  );
+}
+
+/**
+ * The refusal as a whole: its message, plus the field reasons no input on the form shows (listed by
+ * field name). `fields` are the inputs that show their own reasons.
+ */
+export function FormError({ error, fields = [] }: { error: unknown; fields?: string[] }) {
+  if (!error) return null;
+  if (!(error instanceof ApiError)) return <div className="form-error" role="alert">{String((error as Error).message ?? error)}</div>;
+  const others = Object.entries(error.fieldErrors).filter(([field]) => !fields.includes(field));
+  return (
+    <div className="form-error" role="alert" data-code={error.code}>
+      {error.message}
+      {others.length > 0 && (
+        <ul>
+          {others.map(([field, messages]) => (
+            <li key={field}>
+              {FIELD_NAMES[field] ?? field}: {messages.join('; ')}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** A page that could not load (403 outside one's province, 404…). */
+export function ErrorPanel({ error }: { error: unknown }) {
+  const status = error instanceof ApiError ? error.status : 0;
+  const title = status === 403 ? 'Không có quyền truy cập' : status === 404 ? 'Không tìm thấy' : 'Không tải được dữ liệu';
+  return (
+    <section className="panel error-panel" role="alert">
+      <h2>{title}</h2>
+      <p>{error instanceof Error ? error.message : String(error)}</p>
+    </section>
+  );
+}
+
+export function Loading({ what = 'dữ liệu' }: { what?: string }) {
+  return (
+    <div className="loading" aria-busy="true">
+      Đang tải {what}…
+    </div>
+  );
+}
+
+/** A long operation under way: a bar when the total is known, otherwise an indeterminate one. */
+export function Progress({ label, value, max }: { label: string; value?: number; max?: number }) {
+  return (
+    <div className="progress" role="status">
+      <progress value={value} max={max} />
+      <span>{label}</span>
+    </div>
+  );
+}

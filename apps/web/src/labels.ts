@@ -1,0 +1,115 @@
+/** Vietnamese names of every code the console shows. Venue and region names come from the API's own files. */
+import { REGION_NAMES } from '@shared/provinces/src/region';
+import { VENUE_STATUS_NAMES, VENUE_TIER_NAMES, HOST_KIND_NAMES, AREA_FLAG_NAMES, VenueStatus } from '@shared/venues/src/venue.enums';
+import type { InvitationStatus, ProgrammePart, Readiness, Role, TaskStatus } from './types';
+
+export { REGION_NAMES, VENUE_TIER_NAMES, HOST_KIND_NAMES, AREA_FLAG_NAMES, VenueStatus };
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export const venueStatusName = (status: VenueStatus) => capitalise(VENUE_STATUS_NAMES[status] ?? status);
+
+export const VENUE_STATUS_COLOURS: Record<VenueStatus, string> = {
+  [VenueStatus.Nominated]: '#6b7280',
+  [VenueStatus.Shortlisted]: '#7c3aed',
+  [VenueStatus.Approved]: '#2563eb',
+  [VenueStatus.Scheduled]: '#059669',
+  [VenueStatus.Held]: '#0f766e',
+  [VenueStatus.Rejected]: '#b91c1c',
+  [VenueStatus.Cancelled]: '#9ca3af',
+};
+
+export const ROLE_NAMES: Record<Role, string> = {
+  central_planner: 'Cán bộ lập kế hoạch Trung ương',
+  provincial_organizer: 'Cán bộ tổ chức cấp tỉnh',
+  viewer: 'Người xem',
+};
+
+export const READINESS_NAMES: Record<Readiness, string> = { on_track: 'Đúng tiến độ', at_risk: 'Có nguy cơ', late: 'Chậm' };
+export const READINESS_COLOURS: Record<Readiness | 'none', string> = { on_track: '#059669', at_risk: '#d97706', late: '#b91c1c', none: '#9ca3af' };
+
+export const TASK_STATUS_NAMES: Record<TaskStatus, string> = { todo: 'Cần làm', in_progress: 'Đang làm', blocked: 'Bị vướng', done: 'Đã xong' };
+
+export const PROGRAMME_PART_NAMES: Record<ProgrammePart, string> = { ceremony: 'Phần lễ', festivities: 'Phần hội' };
+
+export const INVITATION_STATUS_NAMES: Record<InvitationStatus, string> = {
+  draft: 'Bản nháp',
+  queued: 'Đang chờ gửi',
+  sent: 'Đã gửi',
+  accepted: 'Nhận lời',
+  declined: 'Từ chối',
+  substitute_proposed: 'Đề nghị người dự thay',
+  withdrawn: 'Đã thu hồi',
+};
+
+export const ASSIGNMENT_ROLE_NAMES = { chief_guest: 'Lãnh đạo dự chính', accompanying: 'Đi cùng' } as const;
+
+export const ANSWERED_VIA_NAMES = { rsvp: 'trang trả lời', calendar: 'lịch điện tử', planner: 'cán bộ ghi nhận' } as const;
+
+export const MESSAGE_STATUS_NAMES: Record<string, string> = {
+  pending: 'chờ gửi',
+  sending: 'đang gửi',
+  sent: 'đã gửi',
+  failed: 'gửi lỗi',
+  superseded: 'đã thay bằng bản mới',
+};
+
+export const BUDGET_CATEGORY_NAMES: Record<string, string> = {
+  security: 'An ninh, bảo vệ',
+  reception: 'Lễ tân, đón tiếp đại biểu',
+  stage_sound_decor: 'Sân khấu – âm thanh – khánh tiết',
+  transport: 'Phương tiện, đưa đón',
+  medical: 'Y tế',
+  gifts: 'Quà tặng',
+  awards: 'Khen thưởng',
+  performances: 'Văn nghệ',
+  press: 'Báo chí, tuyên truyền',
+  other: 'Chi khác',
+};
+
+export const FUNDING_SOURCE_NAMES: Record<string, string> = {
+  central_budget: 'Ngân sách Trung ương',
+  provincial_budget: 'Ngân sách địa phương',
+  socialized: 'Xã hội hóa',
+  other: 'Nguồn khác',
+};
+
+export const AUDIT_ACTION_NAMES: Record<string, string> = { create: 'Tạo mới', update: 'Cập nhật', transition: 'Chuyển trạng thái', delete: 'Xóa' };
+
+export const ENTITY_TYPE_NAMES: Record<string, string> = {
+  venue: 'Điểm tổ chức',
+  edition: 'Đợt tổ chức',
+  programme_item: 'Mục chương trình',
+  invitation: 'Lời mời',
+  leader: 'Lãnh đạo',
+  user: 'Tài khoản',
+  venue_task: 'Nhiệm vụ hậu cần',
+  budget_line: 'Dòng kinh phí',
+  leader_participation: 'Lãnh đạo tham gia đợt',
+  programme_template: 'Chương trình mẫu',
+  reminder_policy: 'Chính sách nhắc việc',
+  resource_booking: 'Đặt nguồn lực dùng chung',
+  shared_resource: 'Nguồn lực dùng chung',
+  task_template: 'Danh mục nhiệm vụ mẫu',
+  venue_leader_assignment: 'Phân công lãnh đạo',
+};
+
+/** Field names of the API, as people call them (for validation messages shown away from their field). */
+export const FIELD_NAMES: Record<string, string> = {
+  email: 'E-mail',
+  password: 'Mật khẩu',
+  reason: 'Lý do',
+  date: 'Ngày',
+  startTime: 'Giờ bắt đầu',
+  endTime: 'Giờ kết thúc',
+  title: 'Tiêu đề',
+  presenter: 'Người phụ trách',
+  part: 'Phần',
+  description: 'Nội dung',
+  plannedVnd: 'Dự toán',
+  actualVnd: 'Thực chi',
+  category: 'Khoản mục',
+  fundingSource: 'Nguồn kinh phí',
+  ownerName: 'Người phụ trách',
+  blockedReason: 'Lý do vướng',
+};

@@ -1,0 +1,74 @@
+import { ReactElement, StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { ApiError } from './api';
+import { Layout } from './components/Layout';
+import { AuditPage } from './pages/AuditPage';
+import { InvitationsPage } from './pages/InvitationsPage';
+import { LoginPage } from './pages/LoginPage';
+import { OverviewPage } from './pages/OverviewPage';
+import { ReadinessPage } from './pages/ReadinessPage';
+import { VenuePage } from './pages/venue/VenuePage';
+import { isPlanner, SessionProvider, useSession } from './session';
+import './styles.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      refetchOnWindowFocus: false,
+      // Refusals (403 outside one's province, 404, validation) will not change by asking again.
+      retry: (failures, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
+    },
+  },
+});
+
+function RequireLogin({ plannersOnly = false, children }: { plannersOnly?: boolean; children: ReactElement }) {
+  const { user } = useSession();
+  const location = useLocation();
+  if (!user) return <Navigate to="/dang-nhap" replace state={{ from: location.pathname + location.search }} />;
+  if (plannersOnly && !isPlanner(user)) {
+    return (
+      <section className="panel error-panel" role="alert">
+        <h2>Không có quyền truy cập</h2>
+        <p>Chỉ cán bộ lập kế hoạch Trung ương được xem trang này.</p>
+      </section>
+    );
+  }
+  return children;
+}
+
+function App() {
+  return (
+    <Routes>
+      <Route path="/dang-nhap" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireLogin>
+            <Layout />
+          </RequireLogin>
+        }
+      >
+        <Route index element={<OverviewPage />} />
+        <Route path="diem/:id" element={<VenuePage />} />
+        <Route path="san-sang" element={<ReadinessPage />} />
+        <Route path="loi-moi" element={<RequireLogin plannersOnly><InvitationsPage /></RequireLogin>} />
+        <Route path="nhat-ky" element={<RequireLogin plannersOnly><AuditPage /></RequireLogin>} />
+        <Route path="*" element={<section className="panel">Không tìm thấy trang này.</section>} />
+      </Route>
+    </Routes>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,129 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router-dom';
+import { get, Page } from '../api';
+import { ErrorPanel, Loading } from '../components/errors';
+import { formatInstant } from '../format';
+import { AUDIT_ACTION_NAMES, ENTITY_TYPE_NAMES, FIELD_NAMES } from '../labels';
+import type { AuditEntry } from '../types';
+
+const PAGE_SIZE = 50;
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '∅';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** The append-only audit log, newest first, filtered by what changed and how (planners only). */
+export function AuditPage() {
+  const [params, setParams] = useSearchParams();
+  const page = Number(params.get('page') ?? '1');
+  const filters = { entityType: params.get('entityType') ?? '', entityId: params.get('entityId') ?? '', action: params.get('action') ?? '' };
+  const entries = useQuery({
+    queryKey: ['audit', page, filters],
+    queryFn: () => get<Page<AuditEntry>>('/audit', { ...filters, page, pageSize: PAGE_SIZE }),
+  });
+  const update = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next);
+  };
+  return (
+    <div className="audit">
+      <section className="panel">
+        <h1>Nhật ký thay đổi</h1>
+        <div className="toolbar">
+          <label>
+            Đối tượng{' '}
+            <select value={filters.entityType} onChange={(event) => update({ entityType: event.target.value, entityId: '' })}>
+              <option value="">Tất cả</option>
+              {Object.entries(ENTITY_TYPE_NAMES).map(([value, name]) => (
+                <option key={value} value={value}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Thao tác{' '}
+            <select value={filters.action} onChange={(event) => update({ action: event.target.value })}>
+              <option value="">Tất cả</option>
+              {Object.entries(AUDIT_ACTION_NAMES).map(([value, name]) => (
+                <option key={value} value={value}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {filters.entityId && (
+            <span>
+              Chỉ một đối tượng ·{' '}
+              <button type="button" className="link" onClick={() => update({ entityId: '' })}>
+                bỏ lọc
+              </button>
+            </span>
+          )}
+        </div>
+      </section>
+      <section className="panel">
+        {entries.error ? (
+          <ErrorPanel error={entries.error} />
+        ) : !entries.data ? (
+          <Loading what="nhật ký" />
+        ) : (
+          <>
+            <table className="grid" data-testid="audit-table">
+              <thead>
+                <tr>
+                  <th>Thời điểm</th>
+                  <th>Người thực hiện</th>
+                  <th>Đối tượng</th>
+                  <th>Thao tác</th>
+                  <th>Thay đổi</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.data.items.map((entry) => (
+                  <tr key={entry.id}>
+                    <td className="nowrap">{formatInstant(entry.at)}</td>
+                    <td>{entry.actorEmail}</td>
+                    <td>
+                      {ENTITY_TYPE_NAMES[entry.entityType] ?? entry.entityType}{' '}
+                      {entry.entityType === 'venue' ? <Link to={`/diem/${entry.entityId}`}>mở</Link> : null}
+                    </td>
+                    <td>{AUDIT_ACTION_NAMES[entry.action] ?? entry.action}</td>
+                    <td className="changes">
+                      {Object.entries(entry.changes ?? {})
+                        .slice(0, 8)
+                        .map(([field, change]) => (
+                          <div key={field}>
+                            <b>{FIELD_NAMES[field] ?? field}</b>: {show(change.before)} → {show(change.after)}
+                          </div>
+                        ))}
+                      {entry.note && <div className="muted">Ghi chú: {entry.note}</div>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="pager">
+              <button type="button" className="secondary" disabled={page <= 1} onClick={() => update({ page: String(page - 1) })}>
+                ‹ Trang trước
+              </button>
+              <span>
+                Trang {page} / {Math.max(1, Math.ceil(entries.data.total / PAGE_SIZE))} · {entries.data.total.toLocaleString('vi-VN')} mục
+              </span>
+              <button type="button" className="secondary" disabled={page * PAGE_SIZE >= entries.data.total} onClick={() => update({ page: String(page + 1) })}>
+                Trang sau ›
+              </button>
+            </div>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

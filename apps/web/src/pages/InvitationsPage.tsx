@@ -1,0 +1,231 @@
+import { FormEvent, useMemo, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { api, get, getAll, saveBlob } from '../api';
+import { ErrorPanel, FieldError, FormError, Loading, Progress } from '../components/errors';
+import { formatDate, formatInstant } from '../format';
+import { ANSWERED_VIA_NAMES, ASSIGNMENT_ROLE_NAMES, INVITATION_STATUS_NAMES, MESSAGE_STATUS_NAMES } from '../labels';
+import { useEdition } from '../session';
+import type { ComposedMessage, Invitation, InvitationDetail, InvitationStatus } from '../types';
+import { useVenues } from './OverviewPage';
+
+/** Every invitation of the edition with its status and answer; bulk sending, sending, withdrawing, preview. */
+export function InvitationsPage() {
+  const { edition } = useEdition();
+  const queryClient = useQueryClient();
+  const invitations = useQuery({ queryKey: ['invitations', edition?.id], queryFn: () => getAll<Invitation>('/invitations', { editionId: edition!.id }), enabled: !!edition });
+  const venues = useVenues(edition?.id);
+  const venueById = useMemo(() => new Map((venues.data ?? []).map((venue) => [venue.id, venue])), [venues.data]);
+  const [status, setStatus] = useState('');
+  const [previewing, setPreviewing] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['invitations'] });
+  const bulk = useMutation({
+    mutationFn: () => api<{ created: number; alreadyInvited: number }>('POST', `/editions/${edition!.id}/invitations/bulk`),
+    onSuccess: refresh,
+  });
+
+  if (!edition) return <Loading what="đợt tổ chức" />;
+  if (invitations.error) return <ErrorPanel error={invitations.error} />;
+  if (!invitations.data) return <Loading what="lời mời" />;
+  const all = invitations.data;
+  const shown = all.filter((invitation) => !status || invitation.status === status);
+  const counts = (Object.keys(INVITATION_STATUS_NAMES) as InvitationStatus[]).map((key) => [key, all.filter((invitation) => invitation.status === key).length] as const);
+
+  return (
+    <div className="invitations">
+      <section className="panel">
+        <div className="title-row">
+          <h1>Lời mời — đợt năm {edition.year}</h1>
+          <button type="button" onClick={() => bulk.mutate()} disabled={bulk.isPending}>
+            Gửi lời mời cho tất cả lãnh đạo đã phân công
+          </button>
+        </div>
+        {bulk.isPending && <Progress label="Đang lập và xếp hàng gửi lời mời cho các điểm đã xếp lịch…" />}
+        {bulk.data && (
+          <div className="ok" role="status" data-testid="bulk-result">
+            Đã lập {bulk.data.created} lời mời mới và xếp hàng gửi; {bulk.data.alreadyInvited} lãnh đạo đã được mời từ trước.
+          </div>
+        )}
+        <FormError error={bulk.error} />
+        <div className="stat-row" data-testid="invitation-counts">
+          {counts
+            .filter(([, count]) => count > 0)
+            .map(([key, count]) => (
+              <button type="button" key={key} className={`stat stat-button${status === key ? ' active' : ''}`} onClick={() => setStatus(status === key ? '' : key)}>
+                <strong>{count}</strong> {INVITATION_STATUS_NAMES[key].toLocaleLowerCase('vi')}
+              </button>
+            ))}
+          {all.length === 0 && <p className="muted">Chưa có lời mời nào.</p>}
+        </div>
+      </section>
+      <section className="panel">
+        <table className="grid" data-testid="invitations-table">
+          <thead>
+            <tr>
+              <th>Đại biểu</th>
+              <th>Điểm tổ chức</th>
+              <th>Vai trò</th>
+              <th>Trạng thái</th>
+              <th>Trả lời</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((invitation) => {
+              const venue = venueById.get(invitation.venueId);
+              return (
+                <InvitationRow
+                  key={`${invitation.id}-${invitation.version}`}
+                  invitation={invitation}
+                  venueName={venue ? `${venue.name} (${formatDate(venue.scheduledDate)})` : invitation.venueId}
+                  onChanged={refresh}
+                  previewing={previewing === invitation.id}
+                  onPreview={() => setPreviewing(previewing === invitation.id ? null : invitation.id)}
+                />
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+function InvitationRow(props: { invitation: Invitation; venueName: string; previewing: boolean; onPreview(): void; onChanged(): void }) {
+  const { invitation } = props;
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [reason, setReason] = useState('');
+  const send = useMutation({ mutationFn: () => api('POST', `/invitations/${invitation.id}/send`), onSuccess: props.onChanged });
+  const withdraw = useMutation({ mutationFn: () => api('POST', `/invitations/${invitation.id}/withdraw`, { reason: reason.trim() }), onSuccess: props.onChanged });
+  const answer =
+    invitation.answeredAt && invitation.answeredVia
+      ? `${formatInstant(invitation.answeredAt)} qua ${ANSWERED_VIA_NAMES[invitation.answeredVia]}`
+      : invitation.status === 'withdrawn'
+        ? invitation.withdrawnReason ?? ''
+        : 'Chưa trả lời';
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    withdraw.mutate();
+  }
+  return (
+    <>
+      <tr data-testid="invitation-row" aria-label={invitation.delegateName}>
+        <td>
+          <strong>{invitation.delegateName}</strong>
+          <small className="block">{[invitation.delegateTitle, invitation.delegateEmail].filter(Boolean).join(' · ')}</small>
+        </td>
+        <td>
+          <Link to={`/diem/${invitation.venueId}`}>{props.venueName}</Link>
+        </td>
+        <td>{ASSIGNMENT_ROLE_NAMES[invitation.role]}</td>
+        <td>
+          <span className={`tag invitation-${invitation.status}`} data-testid="invitation-status">
+            {INVITATION_STATUS_NAMES[invitation.status]}
+          </span>
+          {invitation.sequence > 0 && <small className="block">lần sửa {invitation.sequence}</small>}
+        </td>
+        <td>
+          {answer}
+          {invitation.substitute && (
+            <small className="block">
+              Người dự thay: {invitation.substitute.name} ({invitation.substitute.position}, {invitation.substitute.contact})
+            </small>
+          )}
+        </td>
+        <td className="row-actions">
+          <button type="button" className="link" onClick={props.onPreview}>
+            {props.previewing ? 'Đóng' : 'Xem trước'}
+          </button>
+          {invitation.status === 'draft' && (
+            <button type="button" className="link" onClick={() => send.mutate()} disabled={send.isPending}>
+              Gửi
+            </button>
+          )}
+          {invitation.status !== 'withdrawn' && (
+            <button type="button" className="link danger" onClick={() => setWithdrawing(!withdrawing)}>
+              Thu hồi
+            </button>
+          )}
+        </td>
+      </tr>
+      {(withdrawing || send.error) && invitation.status !== 'withdrawn' && (
+        <tr className="row-form">
+          <td colSpan={6}>
+            <FormError error={send.error} />
+            {withdrawing && (
+              <form className="inline-form" onSubmit={submit} noValidate aria-label={`Thu hồi lời mời ${invitation.delegateName}`}>
+                <label>
+                  Lý do thu hồi
+                  <input name="reason" value={reason} onChange={(event) => setReason(event.target.value)} />
+                  <FieldError error={withdraw.error} field="reason" />
+                </label>
+                <FormError error={withdraw.error} fields={['reason']} />
+                <button type="submit" className="danger" disabled={withdraw.isPending}>
+                  Xác nhận thu hồi
+                </button>
+              </form>
+            )}
+          </td>
+        </tr>
+      )}
+      {props.previewing && (
+        <tr className="row-form">
+          <td colSpan={6}>
+            <InvitationPreview id={invitation.id} onChanged={props.onChanged} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+/** What the delegate receives: the e-mail (rendered in a sandbox), the calendar entry, and each message sent. */
+function InvitationPreview({ id, onChanged }: { id: string; onChanged(): void }) {
+  const preview = useQuery({ queryKey: ['invitation-preview', id], queryFn: () => get<ComposedMessage>(`/invitations/${id}/preview`) });
+  const detail = useQuery({ queryKey: ['invitation', id], queryFn: () => get<InvitationDetail>(`/invitations/${id}`) });
+  const retry = useMutation({ mutationFn: () => api('POST', `/invitations/${id}/retry`), onSuccess: () => { void detail.refetch(); onChanged(); } });
+  if (preview.error) return <ErrorPanel error={preview.error} />;
+  if (!preview.data) return <Loading what="bản xem trước" />;
+  const message = preview.data;
+  return (
+    <div className="preview" data-testid="invitation-preview">
+      <p>
+        <strong>Gửi tới:</strong> {message.to.name} &lt;{message.to.address}&gt; · <strong>Tiêu đề:</strong> <span data-testid="preview-subject">{message.subject}</span> ·{' '}
+        {message.method === 'CANCEL' ? 'Thư hủy lịch' : 'Thư mời kèm lịch'}
+      </p>
+      <div className="preview-columns">
+        <iframe title="Nội dung thư" sandbox="" srcDoc={message.html} />
+        <div>
+          <h4>
+            Tệp lịch (ICS){' '}
+            <button type="button" className="link" onClick={() => saveBlob(new Blob([message.ics], { type: 'text/calendar' }), 'loi-moi.ics')}>
+              Tải về
+            </button>
+          </h4>
+          <pre data-testid="preview-ics">{message.ics}</pre>
+        </div>
+      </div>
+      {detail.data && detail.data.messages.length > 0 && (
+        <div>
+          <h4>Các thư đã lập</h4>
+          <ul>
+            {detail.data.messages.map((item) => (
+              <li key={item.id}>
+                {item.kind === 'invitation' ? 'Thư mời' : item.kind === 'update' ? 'Thư cập nhật' : 'Thư hủy'} (lần {item.sequence}): {MESSAGE_STATUS_NAMES[item.status] ?? item.status}
+                {item.sentAt ? `, lúc ${formatInstant(item.sentAt)}` : ''}
+                {item.attempts > 0 ? `, ${item.attempts} lần thử` : ''}
+                {item.lastError ? ` — lỗi: ${item.lastError}` : ''}
+              </li>
+            ))}
+          </ul>
+          {detail.data.messages.some((item) => item.status === 'failed') && (
+            <button type="button" onClick={() => retry.mutate()} disabled={retry.isPending}>
+              Gửi lại thư lỗi
+            </button>
+          )}
+          <FormError error={retry.error} />
+        </div>
+      )}
+    </div>
+  );
+}

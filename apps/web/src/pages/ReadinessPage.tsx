@@ -1,0 +1,171 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { download, saveBlob } from '../api';
+import { ErrorPanel, FormError, Loading, Progress } from '../components/errors';
+import { formatDate, formatPercent } from '../format';
+import { READINESS_COLOURS, READINESS_NAMES } from '../labels';
+import { useEdition, useProvinces, useUser } from '../session';
+import type { DashboardGroup } from '../types';
+import { useReadiness } from './OverviewPage';
+
+/** The readiness dashboard: the edition, each region and province, the venues at risk, and the exports. */
+export function ReadinessPage() {
+  const user = useUser();
+  const { edition } = useEdition();
+  const { nameOf } = useProvinces();
+  const dashboard = useReadiness(edition?.id);
+  if (!edition) return <Loading what="đợt tổ chức" />;
+  if (dashboard.error) return <ErrorPanel error={dashboard.error} />;
+  if (!dashboard.data) return <Loading what="mức độ sẵn sàng" />;
+  const d = dashboard.data;
+  return (
+    <div className="readiness">
+      <section className="panel">
+        <div className="title-row">
+          <h1>Mức độ sẵn sàng — đợt năm {edition.year}</h1>
+          {user.role !== 'viewer' && <ExportButtons editionId={edition.id} />}
+        </div>
+        <p className="muted">Số liệu tính đến ngày {formatDate(d.today)}. {d.rule}</p>
+        <div className="stat-row" data-testid="readiness-summary">
+          <div className="stat">
+            <strong>{d.edition.venues}</strong> điểm có nhiệm vụ
+          </div>
+          <div className="stat" style={{ borderTopColor: READINESS_COLOURS.on_track }}>
+            <strong>{d.edition.onTrack}</strong> đúng tiến độ
+          </div>
+          <div className="stat" style={{ borderTopColor: READINESS_COLOURS.at_risk }}>
+            <strong>{d.edition.atRisk}</strong> có nguy cơ
+          </div>
+          <div className="stat" style={{ borderTopColor: READINESS_COLOURS.late }}>
+            <strong>{d.edition.late}</strong> chậm
+          </div>
+          <div className="stat">
+            <strong>{formatPercent(d.edition.doneShare)}</strong> khối lượng đã xong
+          </div>
+        </div>
+      </section>
+      <div className="two-columns">
+        <section className="panel">
+          <h2>Theo vùng</h2>
+          <GroupChart groups={d.regions} testId="chart-regions" />
+        </section>
+        <section className="panel">
+          <h2>Theo tỉnh, thành phố</h2>
+          <GroupChart groups={d.provinces} testId="chart-provinces" />
+        </section>
+      </div>
+      <section className="panel">
+        <h2>
+          Điểm có nguy cơ hoặc chậm ({d.venuesAtRiskTotal})
+        </h2>
+        {d.venuesAtRisk.length === 0 ? (
+          <p className="muted">Không có điểm nào có nguy cơ.</p>
+        ) : (
+          <table className="grid" data-testid="venues-at-risk">
+            <thead>
+              <tr>
+                <th>Điểm</th>
+                <th>Tỉnh, thành phố</th>
+                <th>Ngày</th>
+                <th>Mức</th>
+                <th className="number">Đã xong</th>
+                <th className="number">Quá hạn</th>
+                <th className="number">Bị vướng</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.venuesAtRisk.map((venue) => (
+                <tr key={venue.venueId}>
+                  <td>
+                    <Link to={`/diem/${venue.venueId}`}>{venue.name}</Link>
+                  </td>
+                  <td>{nameOf(venue.provinceCode)}</td>
+                  <td>{formatDate(venue.date)}</td>
+                  <td>
+                    <span className="tag" style={{ background: READINESS_COLOURS[venue.status] }}>
+                      {READINESS_NAMES[venue.status]}
+                    </span>
+                  </td>
+                  <td className="number">{formatPercent(venue.doneShare)}</td>
+                  <td className="number">{venue.overdue}</td>
+                  <td className="number">{venue.blocked}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** Horizontal stacked bars: on track / at risk / late venues of each group, and the share of work done. */
+function GroupChart({ groups, testId }: { groups: DashboardGroup[]; testId: string }) {
+  const max = Math.max(1, ...groups.map((group) => group.venues));
+  if (groups.length === 0) return <p className="muted">Chưa có số liệu.</p>;
+  return (
+    <div className="bar-chart" data-testid={testId}>
+      {groups.map((group) => (
+        <div className="bar-row" key={group.key} title={`${group.name}: ${group.onTrack} đúng tiến độ, ${group.atRisk} có nguy cơ, ${group.late} chậm`}>
+          <span className="bar-label">{group.name}</span>
+          <span className="bar" style={{ width: `${(group.venues / max) * 100}%` }}>
+            {(['onTrack', 'atRisk', 'late'] as const).map((key) =>
+              group[key] > 0 ? (
+                <i key={key} style={{ flexGrow: group[key], background: READINESS_COLOURS[key === 'onTrack' ? 'on_track' : key === 'atRisk' ? 'at_risk' : 'late'] }}>
+                  {group[key]}
+                </i>
+              ) : null,
+            )}
+          </span>
+          <span className="bar-value">{formatPercent(group.doneShare)}</span>
+        </div>
+      ))}
+      <div className="legend">
+        {(['on_track', 'at_risk', 'late'] as const).map((key) => (
+          <span key={key}>
+            <i style={{ background: READINESS_COLOURS[key] }} /> {READINESS_NAMES[key]}
+          </span>
+        ))}
+        <span>· cột cuối: tỉ lệ khối lượng đã xong</span>
+      </div>
+    </div>
+  );
+}
+
+/** The edition plan as XLSX or CSV, with the bytes received shown while it streams. */
+function ExportButtons({ editionId }: { editionId: string }) {
+  const [state, setState] = useState<{ format: string; bytes: number } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  async function run(format: 'xlsx' | 'csv') {
+    setError(null);
+    setDone(null);
+    setState({ format, bytes: 0 });
+    try {
+      const { blob, filename } = await download(`/editions/${editionId}/export?format=${format}`, (bytes) => setState({ format, bytes }));
+      saveBlob(blob, filename);
+      setDone(`Đã xuất ${filename} (${Math.ceil(blob.size / 1024).toLocaleString('vi-VN')} KB).`);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setState(null);
+    }
+  }
+  return (
+    <div className="exports">
+      <button type="button" onClick={() => run('xlsx')} disabled={!!state}>
+        Xuất kế hoạch (Excel)
+      </button>
+      <button type="button" className="secondary" onClick={() => run('csv')} disabled={!!state}>
+        Xuất CSV
+      </button>
+      {state && <Progress label={`Đang xuất ${state.format.toUpperCase()}… đã nhận ${Math.ceil(state.bytes / 1024).toLocaleString('vi-VN')} KB`} />}
+      {done && (
+        <span className="ok" role="status">
+          {done}
+        </span>
+      )}
+      <FormError error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+import { FormEvent, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, get } from '../../api';
+import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
+import { PROGRAMME_PART_NAMES } from '../../labels';
+import type { ProgrammeItem, ProgrammePart, Venue } from '../../types';
+
+interface Draft {
+  part: ProgrammePart;
+  title: string;
+  startTime: string;
+  endTime: string;
+  presenter: string;
+}
+
+const FIELDS = ['part', 'title', 'startTime', 'endTime', 'presenter'];
+const blank: Draft = { part: 'festivities', title: '', startTime: '', endTime: '', presenter: '' };
+
+/** The item the API named as the clash of an overlap refusal, to highlight it in the table. */
+function clashOf(error: unknown): string | undefined {
+  if (!(error instanceof ApiError) || error.code !== 'PROGRAMME_OVERLAP') return undefined;
+  return (error.details as { conflictsWith?: { id?: string } } | undefined)?.conflictsWith?.id;
+}
+
+/** The venue's programme as an editable table; every refusal (overlap, outside hours) shows on its row. */
+export function ProgrammeEditor({ venue, editable }: { venue: Venue; editable: boolean }) {
+  const queryClient = useQueryClient();
+  const items = useQuery({ queryKey: ['programme', venue.id], queryFn: () => get<ProgrammeItem[]>(`/venues/${venue.id}/programme`) });
+  const [clash, setClash] = useState<string | undefined>();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['programme', venue.id] });
+  const fromTemplate = useMutation({ mutationFn: () => api('POST', `/venues/${venue.id}/programme/from-template`, {}), onSuccess: refresh });
+
+  if (items.error) return <ErrorPanel error={items.error} />;
+  if (!items.data) return <Loading what="chương trình" />;
+  return (
+    <div className="programme" data-testid="programme-editor">
+      {venue.startTime && (
+        <p className="muted">
+          Thời gian tổ chức: {venue.startTime}–{venue.endTime} (giờ Việt Nam). Các mục không được chồng lấn nhau và phải nằm trong khung giờ này.
+        </p>
+      )}
+      <table className="grid">
+        <thead>
+          <tr>
+            <th>Bắt đầu</th>
+            <th>Kết thúc</th>
+            <th>Phần</th>
+            <th>Nội dung</th>
+            <th>Người phụ trách</th>
+            {editable && <th />}
+          </tr>
+        </thead>
+        <tbody>
+          {items.data.map((item) => (
+            <ProgrammeRow key={`${item.id}-${item.version}`} venue={venue} item={item} editable={editable} highlighted={clash === item.id} onClash={setClash} onSaved={refresh} />
+          ))}
+          {editable && <ProgrammeRow venue={venue} editable highlighted={false} onClash={setClash} onSaved={refresh} />}
+        </tbody>
+      </table>
+      {items.data.length === 0 && editable && (
+        <div className="buttons">
+          <button type="button" className="secondary" onClick={() => fromTemplate.mutate()} disabled={fromTemplate.isPending}>
+            Lập theo chương trình mẫu
+          </button>
+          <FormError error={fromTemplate.error} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ProgrammeRow(props: { venue: Venue; item?: ProgrammeItem; editable: boolean; highlighted: boolean; onClash(id: string | undefined): void; onSaved(): void }) {
+  const { venue, item, editable } = props;
+  const [draft, setDraft] = useState<Draft>(item ? { ...item, presenter: item.presenter ?? '' } : blank);
+  const save = useMutation({
+    mutationFn: () => {
+      const body = { part: draft.part, title: draft.title.trim(), startTime: draft.startTime.trim(), endTime: draft.endTime.trim() };
+      return item
+        ? api('PATCH', `/venues/${venue.id}/programme/${item.id}`, { ...body, presenter: draft.presenter.trim() || null, version: item.version })
+        : api('POST', `/venues/${venue.id}/programme`, { ...body, presenter: draft.presenter.trim() || undefined });
+    },
+    onMutate: () => props.onClash(undefined),
+    onSuccess: () => {
+      if (!item) setDraft(blank);
+      props.onSaved();
+    },
+    onError: (error) => props.onClash(clashOf(error)),
+  });
+  const remove = useMutation({ mutationFn: () => api('DELETE', `/venues/${venue.id}/programme/${item!.id}?version=${item!.version}`), onSuccess: props.onSaved });
+  const error = save.error ?? remove.error;
+  const set = (field: keyof Draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const changed = !item || FIELDS.some((field) => String((item as unknown as Record<string, unknown>)[field] ?? '') !== draft[field as keyof Draft]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate();
+  }
+
+  if (!editable && item) {
+    return (
+      <tr>
+        <td>{item.startTime}</td>
+        <td>{item.endTime}</td>
+        <td>{PROGRAMME_PART_NAMES[item.part]}</td>
+        <td>{item.title}</td>
+        <td>{item.presenter ?? ''}</td>
+      </tr>
+    );
+  }
+  const label = item ? `Mục ${item.title}` : 'Mục mới';
+  return (
+    <>
+      <tr className={`${props.highlighted ? 'clash' : ''}${item ? '' : ' new-row'}`} data-testid={item ? 'programme-row' : 'programme-new'} aria-label={label}>
+        <td>
+          <input aria-label="Giờ bắt đầu" placeholder="HH:mm" value={draft.startTime} onChange={set('startTime')} form={formId(item)} size={5} />
+          <FieldError error={error} field="startTime" />
+        </td>
+        <td>
+          <input aria-label="Giờ kết thúc" placeholder="HH:mm" value={draft.endTime} onChange={set('endTime')} form={formId(item)} size={5} />
+          <FieldError error={error} field="endTime" />
+        </td>
+        <td>
+          <select aria-label="Phần" value={draft.part} onChange={set('part')} form={formId(item)}>
+            {Object.entries(PROGRAMME_PART_NAMES).map(([value, name]) => (
+              <option key={value} value={value}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </td>
+        <td>
+          <input aria-label="Nội dung" placeholder={item ? '' : 'Nội dung mục mới'} value={draft.title} onChange={set('title')} form={formId(item)} />
+          <FieldError error={error} field="title" />
+        </td>
+        <td>
+          <input aria-label="Người phụ trách" value={draft.presenter} onChange={set('presenter')} form={formId(item)} />
+          <FieldError error={error} field="presenter" />
+        </td>
+        <td className="row-actions">
+          <form id={formId(item)} onSubmit={submit} noValidate>
+            <button type="submit" disabled={save.isPending || !changed}>
+              {item ? 'Lưu' : 'Thêm mục'}
+            </button>
+          </form>
+          {item && (
+            <button type="button" className="danger link" onClick={() => remove.mutate()} disabled={remove.isPending}>
+              Xóa
+            </button>
+          )}
+        </td>
+      </tr>
+      {error ? (
+        <tr className="row-error">
+          <td colSpan={6}>
+            <FormError error={error} fields={FIELDS} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+const formId = (item?: ProgrammeItem) => `programme-${item?.id ?? 'new'}`;

@@ -1,0 +1,117 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
+import { get } from '../../api';
+import { ErrorPanel, Loading } from '../../components/errors';
+import { formatDate } from '../../format';
+import { AREA_FLAG_NAMES, ASSIGNMENT_ROLE_NAMES, HOST_KIND_NAMES, REGION_NAMES, VENUE_STATUS_COLOURS, VENUE_TIER_NAMES, venueStatusName } from '../../labels';
+import { isPlanner, useProvinces, useUser } from '../../session';
+import type { Venue } from '../../types';
+import { BudgetLines } from './BudgetLines';
+import { ProgrammeEditor } from './ProgrammeEditor';
+import { TasksBoard } from './TasksBoard';
+import { WorkflowActions } from './WorkflowActions';
+import { isEditable } from './workflow';
+
+interface VenueLeader {
+  leaderId: string;
+  fullName: string;
+  title: string;
+  role: keyof typeof ASSIGNMENT_ROLE_NAMES;
+}
+
+/** One festival point: details, workflow, programme, logistics tasks and budget. */
+export function VenuePage() {
+  const { id = '' } = useParams();
+  const user = useUser();
+  const { nameOf } = useProvinces();
+  const venue = useQuery({ queryKey: ['venue', id], queryFn: () => get<Venue>(`/venues/${id}`), retry: false });
+  const leaders = useQuery({ queryKey: ['venue-leaders', id], queryFn: () => get<VenueLeader[]>(`/venues/${id}/leaders`), enabled: !!venue.data, retry: false });
+  if (venue.error) return <ErrorPanel error={venue.error} />;
+  if (!venue.data) return <Loading what="điểm tổ chức" />;
+  const v = venue.data;
+  const editable = isEditable(user, v);
+  return (
+    <div className="venue-page">
+      <p className="breadcrumbs">
+        <Link to="/">Tổng quan</Link> › {v.name}
+      </p>
+      <section className="panel">
+        <div className="title-row">
+          <h1>{v.name}</h1>
+          <span className="badge" data-testid="venue-status" style={{ background: VENUE_STATUS_COLOURS[v.status] }}>
+            {venueStatusName(v.status)}
+          </span>
+        </div>
+        <dl className="details">
+          <dt>Địa bàn</dt>
+          <dd>
+            {[v.hamletName, v.communeName, nameOf(v.provinceCode)].filter(Boolean).join(', ')} ({REGION_NAMES[v.region]})
+          </dd>
+          <dt>Địa chỉ</dt>
+          <dd>{v.address}</dd>
+          <dt>Cấp</dt>
+          <dd>{VENUE_TIER_NAMES[v.tier]}</dd>
+          <dt>Loại đơn vị</dt>
+          <dd>{HOST_KIND_NAMES[v.hostKind as keyof typeof HOST_KIND_NAMES] ?? v.hostKind}</dd>
+          {v.areaFlags.length > 0 && (
+            <>
+              <dt>Đặc điểm</dt>
+              <dd>{v.areaFlags.map((flag) => AREA_FLAG_NAMES[flag as keyof typeof AREA_FLAG_NAMES] ?? flag).join(', ')}</dd>
+            </>
+          )}
+          <dt>Dự kiến tham dự</dt>
+          <dd>{v.expectedAttendance.toLocaleString('vi-VN')} người</dd>
+          <dt>Lịch tổ chức</dt>
+          <dd data-testid="venue-schedule">
+            {v.scheduledDate ? `${formatDate(v.scheduledDate)}, ${v.startTime}–${v.endTime} (giờ Việt Nam)` : 'Chưa xếp lịch'}
+            {!v.scheduledDate && v.candidateDates.length > 0 && ` · ngày dự kiến: ${v.candidateDates.map(formatDate).join(', ')}`}
+          </dd>
+          {v.coHost && (
+            <>
+              <dt>Đơn vị phối hợp</dt>
+              <dd>{v.coHost}</dd>
+            </>
+          )}
+          {(v.contactName || v.contactPhone || v.contactEmail) && (
+            <>
+              <dt>Liên hệ</dt>
+              <dd>{[v.contactName, v.contactPhone, v.contactEmail].filter(Boolean).join(' · ')}</dd>
+            </>
+          )}
+          {v.statusReason && (
+            <>
+              <dt>Lý do</dt>
+              <dd>{v.statusReason}</dd>
+            </>
+          )}
+          {leaders.data && leaders.data.length > 0 && (
+            <>
+              <dt>Lãnh đạo dự</dt>
+              <dd>
+                {leaders.data.map((leader) => `${leader.fullName} (${leader.title}) — ${ASSIGNMENT_ROLE_NAMES[leader.role] ?? leader.role}`).join('; ')}
+              </dd>
+            </>
+          )}
+        </dl>
+        <WorkflowActions key={v.version} venue={v} />
+        {isPlanner(user) && (
+          <p>
+            <Link to={`/nhat-ky?entityType=venue&entityId=${v.id}`}>Xem nhật ký thay đổi của điểm này</Link>
+          </p>
+        )}
+      </section>
+      <section className="panel">
+        <h2>Chương trình</h2>
+        <ProgrammeEditor venue={v} editable={editable} />
+      </section>
+      <section className="panel">
+        <h2>Nhiệm vụ hậu cần</h2>
+        <TasksBoard venue={v} editable={editable} />
+      </section>
+      <section className="panel">
+        <h2>Dự toán kinh phí</h2>
+        <BudgetLines venue={v} editable={editable} />
+      </section>
+    </div>
+  );
+}

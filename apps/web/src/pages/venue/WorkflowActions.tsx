@@ -1,0 +1,117 @@
+import { FormEvent, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError } from '../../api';
+import { FieldError, FormError } from '../../components/errors';
+import { formatDate, parseDate } from '../../format';
+import { VenueStatus } from '../../labels';
+import { useUser } from '../../session';
+import type { Venue } from '../../types';
+import { actionName, availableTransitions, needsReason, needsSchedule } from './workflow';
+
+/** The workflow buttons a user may use on this venue; scheduling and refusals open their small form. */
+export function WorkflowActions({ venue }: { venue: Venue }) {
+  const user = useUser();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState<VenueStatus | null>(null);
+  const [reason, setReason] = useState('');
+  const [date, setDate] = useState(formatDate(venue.scheduledDate ?? venue.candidateDates[0] ?? null).replace('—', ''));
+  const [startTime, setStartTime] = useState(venue.startTime ?? '07:30');
+  const [endTime, setEndTime] = useState(venue.endTime ?? '11:30');
+  const [dateError, setDateError] = useState<string | null>(null);
+  const transition = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api<Venue>('POST', `/venues/${venue.id}/transitions`, body),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(['venue', venue.id], updated);
+      void queryClient.invalidateQueries({ queryKey: ['venues'] });
+      void queryClient.invalidateQueries({ queryKey: ['tasks', venue.id] });
+      void queryClient.invalidateQueries({ queryKey: ['readiness'] });
+      setOpen(null);
+      setReason('');
+    },
+  });
+  const actions = availableTransitions(user, venue);
+  if (actions.length === 0) return null;
+
+  function start(to: VenueStatus) {
+    transition.reset();
+    if (needsReason(to) || needsSchedule(to)) setOpen(to);
+    else transition.mutate({ to, version: venue.version });
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!open) return;
+    if (needsSchedule(open)) {
+      const iso = parseDate(date);
+      if (!iso) {
+        transition.reset();
+        setDateError('Ngày phải có dạng dd/mm/yyyy, ví dụ 12/08/2027.');
+        return;
+      }
+      setDateError(null);
+      transition.mutate({ to: open, version: venue.version, date: iso, startTime: startTime.trim(), endTime: endTime.trim() });
+    } else {
+      transition.mutate({ to: open, version: venue.version, reason: reason.trim() || undefined });
+    }
+  }
+  const error = transition.error as ApiError | null;
+
+  return (
+    <div className="workflow" data-testid="workflow-actions">
+      <div className="buttons">
+        {actions.map((to) => (
+          <button
+            key={to}
+            type="button"
+            className={to === VenueStatus.Rejected || to === VenueStatus.Cancelled ? 'danger' : ''}
+            disabled={transition.isPending}
+            onClick={() => start(to)}
+          >
+            {actionName(venue.status, to)}
+          </button>
+        ))}
+      </div>
+      {open && (
+        <form className="inline-form" onSubmit={submit} noValidate aria-label={actionName(venue.status, open)}>
+          {needsSchedule(open) ? (
+            <div className="fields">
+              <label>
+                Ngày tổ chức
+                <input name="date" placeholder="dd/mm/yyyy" value={date} onChange={(event) => setDate(event.target.value)} />
+                {dateError && <div className="field-error" role="alert">{dateError}</div>}
+                <FieldError error={error} field="date" />
+              </label>
+              <label>
+                Giờ bắt đầu
+                <input name="startTime" placeholder="HH:mm" value={startTime} onChange={(event) => setStartTime(event.target.value)} />
+                <FieldError error={error} field="startTime" />
+              </label>
+              <label>
+                Giờ kết thúc
+                <input name="endTime" placeholder="HH:mm" value={endTime} onChange={(event) => setEndTime(event.target.value)} />
+                <FieldError error={error} field="endTime" />
+              </label>
+              {venue.candidateDates.length > 0 && <small className="muted">Ngày dự kiến: {venue.candidateDates.map(formatDate).join(', ')}</small>}
+            </div>
+          ) : (
+            <label>
+              Lý do ({open === VenueStatus.Rejected ? 'bắt buộc khi từ chối' : 'bắt buộc khi hủy'})
+              <textarea name="reason" value={reason} onChange={(event) => setReason(event.target.value)} rows={3} />
+              <FieldError error={error} field="reason" />
+            </label>
+          )}
+          <FormError error={error} fields={['date', 'startTime', 'endTime', 'reason']} />
+          <div className="buttons">
+            <button type="submit" disabled={transition.isPending}>
+              {transition.isPending ? 'Đang lưu…' : `Xác nhận: ${actionName(venue.status, open).toLocaleLowerCase('vi')}`}
+            </button>
+            <button type="button" className="secondary" onClick={() => setOpen(null)}>
+              Bỏ qua
+            </button>
+          </div>
+        </form>
+      )}
+      {!open && <FormError error={error} />}
+    </div>
+  );
+}

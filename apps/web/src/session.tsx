@@ -1,0 +1,101 @@
+/**
+ * Who is logged in, and which edition the console shows. The token lives in memory and
+ * sessionStorage (gone when the tab closes); any 401 from the API ends the session.
+ */
+import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import { api, currentSession, get, getAll, onUnauthorized, storeSession } from './api';
+import type { Edition, Province, Session, User } from './types';
+
+interface SessionContext {
+  user: User | null;
+  login(email: string, password: string): Promise<void>;
+  logout(): void;
+}
+
+const Context = createContext<SessionContext | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<Session | null>(currentSession());
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  const end = useCallback(() => {
+    storeSession(null);
+    setSession(null);
+    queryClient.clear();
+  }, [queryClient]);
+
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        end();
+        navigate('/dang-nhap', { replace: true, state: { expired: true } });
+      }),
+    [end, navigate],
+  );
+
+  const value = useMemo<SessionContext>(
+    () => ({
+      user: session?.user ?? null,
+      async login(email, password) {
+        const answer = await api<{ accessToken: string; expiresIn: number; user: User }>('POST', '/auth/login', { email, password });
+        const next = { accessToken: answer.accessToken, expiresAt: Date.now() + answer.expiresIn * 1000, user: answer.user as User };
+        storeSession(next);
+        queryClient.clear();
+        setSession(next);
+      },
+      logout: end,
+    }),
+    [session, end, queryClient],
+  );
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useSession(): SessionContext {
+  const context = useContext(Context);
+  if (!context) throw new Error('useSession outside SessionProvider');
+  return context;
+}
+
+/** The logged-in user (pages behind RequireLogin only). */
+export function useUser(): User {
+  const { user } = useSession();
+  if (!user) throw new Error('useUser without a session');
+  return user;
+}
+
+export const isPlanner = (user: User) => user.role === 'central_planner';
+export const canWrite = (user: User) => user.role !== 'viewer';
+
+const EDITION_KEY = 'ngayhoi.edition';
+
+export function useEditions() {
+  return useQuery({ queryKey: ['editions'], queryFn: () => getAll<Edition>('/editions'), staleTime: 60_000 });
+}
+
+/** The edition chosen in the header (remembered per browser), or the newest one. */
+export function useEdition(): { edition: Edition | undefined; editions: Edition[]; choose(id: string): void; isLoading: boolean } {
+  const editions = useEditions();
+  const [chosen, setChosen] = useState(() => localStorage.getItem(EDITION_KEY));
+  const list = [...(editions.data ?? [])].sort((a, b) => b.year - a.year);
+  const edition = list.find((item) => item.id === chosen) ?? list[0];
+  const choose = useCallback((id: string) => {
+    localStorage.setItem(EDITION_KEY, id);
+    setChosen(id);
+    window.dispatchEvent(new Event('ngayhoi-edition'));
+  }, []);
+  useEffect(() => {
+    const follow = () => setChosen(localStorage.getItem(EDITION_KEY));
+    window.addEventListener('ngayhoi-edition', follow);
+    return () => window.removeEventListener('ngayhoi-edition', follow);
+  }, []);
+  return { edition, editions: list, choose, isLoading: editions.isLoading };
+}
+
+export function useProvinces() {
+  const query = useQuery({ queryKey: ['provinces'], queryFn: () => get<Province[]>('/provinces'), staleTime: Infinity });
+  const byCode = useMemo(() => new Map((query.data ?? []).map((province) => [province.code, province])), [query.data]);
+  return { provinces: query.data ?? [], nameOf: (code: string) => byCode.get(code)?.name ?? code };
+}

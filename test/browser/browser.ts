@@ -1,0 +1,55 @@
+/**
+ * What the browser tests need around Chromium: the console built (once, only when its sources are
+ * newer than the build), Debian's Chromium driven by playwright-core (no downloaded browser), and a
+ * folder for screenshots (git-ignored).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const REPO = resolve(__dirname, '../..');
+const WEB_SOURCES = join(REPO, 'apps/web');
+export const WEB_BUILD = join(REPO, 'dist/apps/web');
+export const SCREENSHOTS = join(REPO, 'test-artifacts/screenshots');
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** Builds the console with Vite unless dist/apps/web is newer than every file of apps/web (and the shared label files). */
+export function ensureConsoleBuilt(): void {
+  const index = join(WEB_BUILD, 'index.html');
+  const sources = Math.max(newestMtime(WEB_SOURCES), newestMtime(join(REPO, 'libs/venues/src/venue.enums.ts')), newestMtime(join(REPO, 'libs/provinces/src/region.ts')));
+  if (existsSync(index) && statSync(index).mtimeMs > sources) return;
+  const result = spawnSync(process.execPath, [join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  if (result.status !== 0) throw new Error(`Building the web console failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** Chromium with a fresh profile; fails loudly (never skips) when the browser is not installed. */
+export async function launchChromium(): Promise<BrowserContext> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM_PATH}: the browser tests need Debian's Chromium. Install it with \`apt-get install -y chromium\` (.ci/run does this).`,
+    );
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const profile = mkdtempSync(join(tmpdir(), 'ngayhoi-chromium-'));
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1440, height: 1000 },
+    locale: 'vi-VN',
+    timezoneId: 'Europe/Paris', // not Vietnam's: times must still show in Asia/Ho_Chi_Minh
+    acceptDownloads: true,
+  });
+}
