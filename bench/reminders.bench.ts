@@ -77,9 +77,15 @@ async function main(): Promise<void> {
     }
   };
 
-  // 1. Lateness: F reminders falling due at ~1,000/s, starting 3 s from now.
-  const first = Date.now() + 3_000;
+  // 1. Lateness: F reminders falling due at ~1,000/s. The first falls due only once all are
+  // scheduled (the lead allows ~2,000/s; measured ~6,000/s): this process also runs the scheduler,
+  // and a worker sharing its CPU with a bulk import measures the import, not the firing.
+  const first = Date.now() + 3_000 + FIRE_N / 2;
+  const scheduling = Date.now();
   await scheduleAll(FIRE_N, (index) => new Date(first + index));
+  const leadLeftMs = first - Date.now();
+  if (leadLeftMs < 0) console.warn(`scheduling ran ${-leadLeftMs} ms past the first due time: lateness includes it`);
+  const fireSchedulingSeconds = (Date.now() - scheduling) / 1000;
   const waitSent = async (count: number) => {
     for (;;) {
       const [{ sent }] = await dataSource.query(`SELECT count(*)::int AS sent FROM reminders WHERE status = 'sent'`);
@@ -151,7 +157,7 @@ async function main(): Promise<void> {
   const peakMb = round(peakDuringMillion / 2 ** 20);
   console.log(`scheduling ${SCHEDULE_N} reminders (rows + delayed jobs): ${scheduleSeconds.toFixed(1)} s, ${schedule.per_s}/s`);
   console.log(`  raw BullMQ addBulk of ${SCHEDULE_N} no-op jobs: ${rawScheduleSeconds.toFixed(1)} s, ${schedule.raw_per_s}/s; ratio ${schedule.ratio} (goal ≥ 0.5)`);
-  console.log(`firing ${FIRE_N} reminders due at ~1,000/s: lateness p50 ${fire.p50_ms} ms, p99 ${fire.p99_ms} ms (goal < 1000), max ${fire.max_ms} ms`);
+  console.log(`firing ${FIRE_N} reminders due at ~1,000/s (scheduled beforehand in ${fireSchedulingSeconds.toFixed(1)} s): lateness p50 ${fire.p50_ms} ms, p99 ${fire.p99_ms} ms (goal < 1000), max ${fire.max_ms} ms`);
   console.log(`  processing ${FIRE_N} due at once: ${fire.per_s}/s; raw BullMQ no-op processing: ${fire.raw_per_s}/s`);
   console.log(`peak RSS of the process running the worker during the million: ${peakMb} MiB`);
   console.log(JSON.stringify({ schedule, fire, peak_rss_mb: peakMb, counts: { schedule: SCHEDULE_N, fire: FIRE_N } }));
