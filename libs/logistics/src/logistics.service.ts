@@ -214,10 +214,6 @@ export class LogisticsService implements OnModuleInit {
    * The national dashboard in one request: every live venue's readiness from one aggregate query,
    * rolled up by province, region and the whole edition. Organizers see their province only.
    */
-  async dashboard(editionId: string, actor: Actor): Promise<Dashboard> {
-    return JSON.parse(await this.dashboardJson(editionId, actor)) as Dashboard;
-  }
-
   /**
    * The dashboard as JSON, computed once per change and served from ReadinessCache in between (a
    * national edition has a million tasks; see readiness-cache.ts for what keeps it correct).

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { join } from 'node:path';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { User } from '@app/auth/user.entity';
 import { Role } from '@app/auth/role';
 import { DateTime } from 'luxon';
@@ -117,7 +117,7 @@ export class OrganizerReminderSender implements OnModuleInit {
       const organizers = await users.find({ where: { role: Role.ProvincialOrganizer, provinceCode: province, active: true }, order: { email: 'ASC' } });
       if (organizers.length) return { recipients: organizers, fallbackNote: null };
     }
-    const planners = await users.find({ where: { role: In([Role.CentralPlanner]), active: true }, order: { email: 'ASC' } });
+    const planners = await users.find({ where: { role: Role.CentralPlanner, active: true }, order: { email: 'ASC' } });
     if (planners.length === 0) throw new Error(`no active recipient for reminder group ${group}`);
     return { recipients: planners, fallbackNote: province ? 'Tỉnh chưa có tài khoản Ban Tổ chức trên hệ thống: thư được gửi Ban Chỉ đạo Trung ương để đôn đốc.' : null };
   }

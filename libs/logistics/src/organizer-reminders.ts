@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AfterCommit } from '@app/common/transaction';
 import { ReminderDraft, ReminderKind, ReminderScheduler, taskReminders, venueReminders } from '@app/reminders';
+import { LIVE_VENUE_CONDITION } from './readiness.query';
 
 /** Which tasks or venues to re-plan: one venue's, some tasks, or a whole edition's. */
 export type ReminderScope = { venueId: string } | { taskIds: string[] } | { editionId: string };
@@ -37,7 +38,7 @@ export class OrganizerReminders implements OnModuleInit {
     for (;;) {
       const tasks: Array<{ id: string; edition_id: string; due_date: string | null; open: boolean; province_code: string; province_name: string }> = await manager.query(
         `SELECT t.id, t.edition_id, t.due_date::text AS due_date, p.code AS province_code, p.name AS province_name,
-                (t.status <> 'done' AND v.status IN ('approved', 'scheduled')) AS open
+                (t.status <> 'done' AND ${LIVE_VENUE_CONDITION}) AS open
            FROM venue_tasks t JOIN venues v ON v.id = t.venue_id JOIN provinces p ON p.code = v.province_code
           WHERE ${scopeCondition(scope, 't')} AND t.id > $2
           ORDER BY t.id LIMIT ${BATCH}`,

@@ -3,13 +3,14 @@
  * dashboard and the edition-plan export so both apply classifyReadiness to the same numbers.
  */
 import type { IsoDate } from '@app/common/time';
+import { LIVE_VENUE_STATUSES } from '@app/venues/venue-workflow';
 import type { ReadinessFacts } from './task-rules';
 
 /**
  * Venues that count in roll-ups and exports: approved or scheduled (not proposals, not cancelled,
  * not yet closed as held). Written for a venue aliased `v`.
  */
-export const LIVE_VENUE_CONDITION = `v.status IN ('approved', 'scheduled')`;
+export const LIVE_VENUE_CONDITION = `v.status IN (${LIVE_VENUE_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 
 /**
  * Readiness facts of every live venue of an edition, one row per venue. Parameters: $1 edition id,

@@ -43,10 +43,14 @@ export type Clash<T extends BookingSpan> =
       roadKm: number;
     };
 
-/** Estimated road kilometres between two places (great circle × ROAD_FACTOR), one decimal. */
+/** Estimated road kilometres between two places: great circle × ROAD_FACTOR. */
+function roadKm(from: Place, to: Place): number {
+  return (getDistance({ latitude: from.latitude, longitude: from.longitude }, { latitude: to.latitude, longitude: to.longitude }) / 1000) * ROAD_FACTOR;
+}
+
+/** The same, to one decimal, as shown to people. */
 export function roadDistanceKm(from: Place, to: Place): number {
-  const metres = getDistance({ latitude: from.latitude, longitude: from.longitude }, { latitude: to.latitude, longitude: to.longitude });
-  return Math.round((metres / 1000) * ROAD_FACTOR * 10) / 10;
+  return Math.round(roadKm(from, to) * 10) / 10;
 }
 
 /**
@@ -55,9 +59,7 @@ export function roadDistanceKm(from: Place, to: Place): number {
  */
 export function travelMinutes(from: Place, to: Place, resource: TravelProfile): number {
   if (from.venueId === to.venueId) return 0;
-  const metres = getDistance({ latitude: from.latitude, longitude: from.longitude }, { latitude: to.latitude, longitude: to.longitude });
-  const roadKm = (metres / 1000) * ROAD_FACTOR;
-  return Math.ceil((roadKm / resource.travelSpeedKmh) * 60) + resource.bufferMinutes;
+  return Math.ceil((roadKm(from, to) / resource.travelSpeedKmh) * 60) + resource.bufferMinutes;
 }
 
 const MINUTE = 60_000;

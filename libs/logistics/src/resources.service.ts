@@ -17,6 +17,7 @@ import { EditionsService } from '@app/editions/editions.service';
 import { Venue } from '@app/venues/venue.entity';
 import { VENUE_STATUS_NAMES, VenueStatus } from '@app/venues/venue.enums';
 import { VenueChange, VenueEvents } from '@app/venues/venue-events';
+import { LIVE_VENUE_STATUSES } from '@app/venues/venue-workflow';
 import { VenuesService } from '@app/venues/venues.service';
 import { CreateBookingDto, CreateResourceDto, ResourceQueryDto, UpdateResourceDto } from './dto/resource.dto';
 import { ResourceBooking, ResourceKind, SharedResource } from './resource.entities';
@@ -25,8 +26,6 @@ import { Clash, describeDuration, describeSpan, findClash } from './resource-rul
 const RESOURCE = 'nguồn lực dùng chung';
 const BOOKING = 'lượt đặt nguồn lực';
 const VENUE = 'điểm tổ chức';
-/** Venues a resource can be booked for: decided, not yet held, not dropped. */
-const LIVE_STATUSES: readonly VenueStatus[] = [VenueStatus.Approved, VenueStatus.Scheduled];
 /** Venues whose bookings are released: they will not take place. */
 const DROPPED_STATUSES: readonly VenueStatus[] = [VenueStatus.Cancelled, VenueStatus.Rejected];
 
@@ -173,7 +172,7 @@ export class ResourcesService implements OnModuleInit {
           resourceEditionId: resource.editionId,
         });
       }
-      if (!LIVE_STATUSES.includes(venue.status)) {
+      if (!LIVE_VENUE_STATUSES.includes(venue.status)) {
         throw new BusinessRuleError(
           'VENUE_NOT_LIVE',
           `Điểm "${venue.name}" đang ở trạng thái "${VENUE_STATUS_NAMES[venue.status]}": chỉ đặt nguồn lực cho điểm đã được phê duyệt hoặc đã xếp lịch.`,

@@ -8,7 +8,8 @@ import { AssignmentRole, Leader, LeaderParticipation, RANK_TIER_ORDER, RankTier,
 import { isUnavailableOn } from '@app/leaders/leader-rules';
 import { PROVINCES } from '@app/provinces/province-data';
 import { Venue } from '@app/venues/venue.entity';
-import { AreaFlag, VenueStatus, VenueTier } from '@app/venues/venue.enums';
+import { AreaFlag, VenueTier } from '@app/venues/venue.enums';
+import { LIVE_VENUE_STATUSES } from '@app/venues/venue-workflow';
 import { CreatePlanningRunDto } from './dto/planning-run.dto';
 import { planningSettings, windowDates } from './planning-rules';
 import { PlanningBaseline, PlanningRun } from './planning-run.entity';
@@ -33,7 +34,8 @@ export type StoredResult = Omit<PlanOutcome, 'plan' | 'status'> & {
   endTime: string;
 };
 
-export const PLANNABLE = [VenueStatus.Approved, VenueStatus.Scheduled];
+/** Venues a run plans (and an accepted run may still write to). */
+export const PLANNABLE = LIVE_VENUE_STATUSES;
 const HA_NOI = PROVINCES.find((province) => province.code === '01')!;
 /** Hours from the nearest airport or main road, estimated from area flags (the venue row has no such field). */
 const ACCESS_HOURS: Partial<Record<AreaFlag, number>> = { [AreaFlag.HaiDao]: 4, [AreaFlag.BienGioi]: 2, [AreaFlag.MienNui]: 2 };
@@ -66,8 +68,10 @@ export class PlanningSolver {
     };
     const byProvince = (input.venueTier ?? VenueTier.Central) !== VenueTier.Central;
     let outcome: PlanOutcome;
+    let provinces: number | null = null;
     if (byProvince) {
       const parts = Object.values(splitByProvince(instance));
+      provinces = parts.length;
       const outcomes: PlanOutcome[] = [];
       for (const [index, part] of parts.entries()) {
         outcomes.push(await planOne(part));
@@ -85,7 +89,7 @@ export class PlanningSolver {
       mode: repair ? 'repair' : 'fresh',
       solverStatus: status,
       assignments: plan.assignments.map((a) => ({ ...a, venueName: names.venues.get(a.venueId)!, leaderName: names.leaders.get(a.leaderId)! })),
-      provinces: byProvince ? Object.keys(splitByProvince(instance)).length : null,
+      provinces,
       startTime: input.startTime ?? '07:30',
       endTime: input.endTime ?? '11:00',
     };

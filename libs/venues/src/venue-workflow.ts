@@ -27,6 +27,9 @@ export const VENUE_TRANSITIONS: Readonly<Record<VenueStatus, readonly VenueStatu
 
 export const FINAL_VENUE_STATUSES: readonly VenueStatus[] = [VenueStatus.Held, VenueStatus.Rejected, VenueStatus.Cancelled];
 
+/** Venues being prepared: decided, not yet held, not dropped — what checklists, bookings, plans and roll-ups count. */
+export const LIVE_VENUE_STATUSES: readonly VenueStatus[] = [VenueStatus.Approved, VenueStatus.Scheduled];
+
 export interface VenueTransitionRequest {
   to: VenueStatus;
   reason?: string;
