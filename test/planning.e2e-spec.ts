@@ -83,6 +83,25 @@ describe('Planning runs', () => {
       expect.objectContaining({ kind: 'leader_replaced', venueId: south.id, leaderId: b.id, after: { leaderId: c.id, date: day(19) }, forcedBy: expect.stringContaining('bận') }),
     ]);
     expect(repaired.body.summary).toContain('thay đổi 1 phân công');
+    // The board's side by side: the plan in force next to the proposal, only the south venue changed.
+    expect(repaired.body.comparison).toEqual([
+      {
+        venueId: north.id,
+        venueName: 'Bản Phố Cao',
+        provinceCode: '11',
+        current: { date: expect.any(String), chiefGuest: expect.objectContaining({ name: 'Đồng Chí A' }), accompanying: [] },
+        proposed: expect.objectContaining({ chiefGuest: expect.objectContaining({ name: 'Đồng Chí A' }) }),
+        changed: false,
+      },
+      {
+        venueId: south.id,
+        venueName: 'Ấp Mũi',
+        provinceCode: '96',
+        current: { date: day(19), chiefGuest: { id: b.id, name: 'Đồng Chí B' }, accompanying: [] },
+        proposed: { date: day(19), chiefGuest: { id: c.id, name: 'Đồng Chí C' }, accompanying: [] },
+        changed: true,
+      },
+    ]);
     await t.http.post(`/api/editions/${edition.id}/planning-runs/${repaired.body.id}/accept`).set('Authorization', planner).expect(200);
     const chiefs = await t.dataSource.query(`SELECT venue_id, leader_id FROM venue_leader_assignments WHERE venue_id = ANY($1) AND role = 'chief_guest'`, [[north.id, south.id]]);
     expect(chiefs).toContainEqual({ venue_id: south.id, leader_id: c.id });
@@ -101,6 +120,17 @@ describe('Planning runs', () => {
     await t.http.post(`/api/editions/${edition.id}/planning-runs/${other.body.id}/accept`).set('Authorization', planner).expect(200);
     const superseded = await t.http.get(`/api/editions/${edition.id}/planning-runs/${stale.body.id}`).set('Authorization', planner).expect(200);
     expect(superseded.body.status).toBe('superseded');
+
+    // The edition's runs, newest first, paginated, with headline figures only.
+    const list = await t.http.get(`/api/editions/${edition.id}/planning-runs?pageSize=1`).set('Authorization', planner).expect(200);
+    expect(list.body).toMatchObject({ total: 2, page: 1, pageSize: 1 });
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ id: other.body.id, status: 'accepted', venueTier: 'central', mode: 'fresh', uncoveredVenues: 0, changes: expect.any(Number), progress: { done: 1, total: 1 } }),
+    ]);
+    expect(list.body.items[0].assignments).toBeUndefined();
+    const second = await t.http.get(`/api/editions/${edition.id}/planning-runs?page=2&pageSize=1`).set('Authorization', planner).expect(200);
+    expect(second.body.items.map((run: { id: string }) => run.id)).toEqual([stale.body.id]);
+    await t.http.get(`/api/editions/${edition.id}/planning-runs?pageSize=1000`).set('Authorization', planner).expect(400);
   });
 
   it('explains in Vietnamese why a venue cannot be covered, with pins and bans from the request', async () => {
@@ -152,6 +182,9 @@ describe('Planning runs', () => {
     const queued = await propose(edition, { venueTier: 'commune', defaultRequiredTier: RankTier.Provincial }).expect(201);
     expect(queued.body).toMatchObject({ status: 'queued', progress: { done: 0, total: 0 }, failure: null });
     expect(queued.body.assignments).toBeUndefined();
+    expect(queued.body.comparison).toBeUndefined();
+    const listed = await t.http.get(`/api/editions/${edition.id}/planning-runs`).set('Authorization', planner).expect(200);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: queued.body.id, status: 'queued', venueTier: 'commune', mode: null, summary: null, changes: null })]);
 
     const worker = await createTestWorker();
     try {

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/auth/actor';
 import { CurrentActor, PlannersOnly } from '@app/auth/decorators';
+import { Page, PageQueryDto } from '@app/common/pagination';
 import { CreatePlanningRunDto } from './dto/planning-run.dto';
-import { PlanningRunView, PlanningService } from './planning.service';
+import { PlanningRunSummary, PlanningRunView, PlanningService } from './planning.service';
 
 /** Planning runs of an edition: central planners only (they see leaders' availability and pins). */
 @ApiTags('planning')
@@ -17,6 +18,12 @@ export class PlanningController {
   @Post()
   propose(@Param('editionId', ParseUUIDPipe) editionId: string, @Body() input: CreatePlanningRunDto, @CurrentActor() actor: Actor): Promise<PlanningRunView> {
     return this.planning.propose(editionId, input, actor);
+  }
+
+  /** The edition's runs, newest first, with their headline figures. */
+  @Get()
+  list(@Param('editionId', ParseUUIDPipe) editionId: string, @Query() query: PageQueryDto): Promise<Page<PlanningRunSummary>> {
+    return this.planning.list(editionId, query);
   }
 
   @Get(':runId')

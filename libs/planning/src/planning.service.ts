@@ -1,19 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit/audit.service';
 import type { Actor } from '@app/auth/actor';
 import { BusinessRuleError, NotFoundError } from '@app/common/domain-error';
 import { instantToLocalTime, localToInstant } from '@app/common/time';
+import { Page, PageQueryDto, toPage } from '@app/common/pagination';
 import { inTransaction } from '@app/common/transaction';
 import { EditionsService } from '@app/editions/editions.service';
-import { AssignmentRole, VenueLeaderAssignment } from '@app/leaders/leader.entities';
+import { AssignmentRole, Leader, VenueLeaderAssignment } from '@app/leaders/leader.entities';
 import { JobName, JobProducer } from '@app/queue';
 import { Venue } from '@app/venues/venue.entity';
 import { VenueStatus, VenueTier } from '@app/venues/venue.enums';
 import { describeVenueChange, VenueEvents } from '@app/venues/venue-events';
 import { CreatePlanningRunDto } from './dto/planning-run.dto';
 import { PlanningBaseline, PlanningRun, PlanningRunStatus } from './planning-run.entity';
+import { comparePlans, PlanComparisonRow } from './plan-comparison';
 import { baselineOf, PLANNABLE, PlanningSolver, StoredResult } from './planning-solver';
 
 /** What a planner sees of a run: its state and progress, then the proposal, why venues stay uncovered, and what it changes. */
@@ -26,7 +28,24 @@ export type PlanningRunView = {
   failure: string | null;
   createdAt: Date;
   acceptedAt: Date | null;
+  /** Once solved: every planned venue, the plan in force next to the proposal (the planning board). */
+  comparison?: PlanComparisonRow[];
 } & Partial<Omit<StoredResult, 'startTime' | 'endTime'>>;
+
+/** A run in the list of an edition's runs: its state and headline figures, not the proposal. */
+export interface PlanningRunSummary {
+  id: string;
+  status: PlanningRunStatus;
+  progress: { done: number; total: number };
+  venueTier: VenueTier;
+  mode: 'fresh' | 'repair' | null;
+  summary: string | null;
+  uncoveredVenues: number | null;
+  changes: number | null;
+  failure: string | null;
+  createdAt: Date;
+  acceptedAt: Date | null;
+}
 
 /** Runs above this many venues, and every run of commune festivals (province by province), go to the worker queue. */
 export const INLINE_MAX_VENUES = 60;
@@ -65,7 +84,7 @@ export class PlanningService {
         );
         await this.audit.record(manager, { actor, entityType: 'planning_run', entityId: run.id, action: 'create', after: { queued: true, tier, venues } });
         afterCommit.add(() => this.producer.enqueue(JobName.SolvePlanningRun, { runId: run.id }));
-        return toView(run);
+        return this.view(manager, run);
       });
     }
     const { stored, baseline } = await this.solver.compute(edition, input);
@@ -89,14 +108,33 @@ export class PlanningService {
         action: 'create',
         after: { mode: stored.mode, venues: Object.keys(baseline.venueDates).length, uncovered: stored.objective.uncoveredVenues, changes: stored.changes.length },
       });
-      return toView(run);
+      return this.view(manager, run);
     });
   }
 
   async get(editionId: string, runId: string): Promise<PlanningRunView> {
     const run = await this.dataSource.manager.findOneBy(PlanningRun, { id: runId, editionId });
     if (!run) throw new NotFoundError('lượt lập kế hoạch', runId);
-    return toView(run);
+    return this.view(this.dataSource.manager, run);
+  }
+
+  /** An edition's runs, newest first, with their headline figures, not their proposals (open one with get). */
+  async list(editionId: string, query: PageQueryDto): Promise<Page<PlanningRunSummary>> {
+    await this.editions.get(editionId);
+    // The figures are read inside Postgres: a commune-tier proposal holds thousands of assignments.
+    const rows = await this.dataSource.query<(Omit<PlanningRunSummary, 'progress'> & { done: number; total: number; count: string })[]>(
+      `SELECT id, status, COALESCE(request->>'venueTier', $2) AS "venueTier", result->>'mode' AS mode, result->>'summary' AS summary,
+              (result#>>'{objective,uncoveredVenues}')::int AS "uncoveredVenues",
+              CASE WHEN result ? 'changes' THEN jsonb_array_length(result->'changes') END AS changes,
+              progress_done AS done, progress_total AS total, failure, created_at AS "createdAt", accepted_at AS "acceptedAt",
+              count(*) OVER () AS count
+         FROM planning_runs WHERE edition_id = $1
+        ORDER BY created_at DESC, id DESC OFFSET $3 LIMIT $4`,
+      [editionId, VenueTier.Central, query.offset, query.pageSize],
+    );
+    const total = rows.length ? Number(rows[0].count) : await this.dataSource.manager.countBy(PlanningRun, { editionId });
+    const items = rows.map(({ done, total: parts, count: _count, ...run }): PlanningRunSummary => ({ ...run, progress: { done, total: parts } }));
+    return toPage(items, total, query);
   }
 
   /**
@@ -186,8 +224,26 @@ export class PlanningService {
       const saved = await manager.save(run);
       await manager.query(`UPDATE planning_runs SET status = 'superseded' WHERE edition_id = $1 AND status = 'proposed' AND id <> $2`, [editionId, run.id]);
       await this.audit.record(manager, { actor, entityType: 'planning_run', entityId: run.id, action: 'transition', before, after: { status: saved.status } });
-      return toView(saved);
+      return this.view(manager, saved);
     });
+  }
+
+  /** The run as shown; once solved, with the side-by-side comparison (names read now, one query each). */
+  private async view(manager: EntityManager, run: PlanningRun): Promise<PlanningRunView> {
+    const view = toView(run);
+    if (!run.baseline || !run.result) return view;
+    const result = run.result as unknown as StoredResult;
+    const venueIds = Object.keys(run.baseline.venueDates);
+    const leaderIds = [...new Set([...run.baseline.assignments, ...result.assignments].map((assignment) => assignment.leaderId))];
+    const [venues, leaders] = await Promise.all([
+      venueIds.length ? manager.find(Venue, { select: { id: true, name: true, provinceCode: true }, where: { id: In(venueIds) } }) : [],
+      leaderIds.length ? manager.find(Leader, { select: { id: true, fullName: true }, where: { id: In(leaderIds) } }) : [],
+    ]);
+    view.comparison = comparePlans(run.baseline, result, {
+      venues: new Map(venues.map((venue) => [venue.id, { name: venue.name, provinceCode: venue.provinceCode }])),
+      leaders: new Map(leaders.map((leader) => [leader.id, leader.fullName])),
+    });
+    return view;
   }
 }
 
