@@ -50,6 +50,7 @@ describe('Planning runs', () => {
       'Ấp Mũi:Đồng Chí B',
     ]);
     expect(proposed.body.venueDates[south.id]).toBe(day(19));
+    expect(proposed.body.summary).toBe('Phương án mới: 2 phân công lãnh đạo cho 2 điểm tổ chức; chưa có phân công nào đang áp dụng.');
     expect(proposed.body.objective.preferences).toMatchObject({ homeTies: 0 });
     expect(await t.dataSource.query(`SELECT 1 FROM venue_leader_assignments WHERE venue_id = ANY($1)`, [[north.id, south.id]])).toEqual([]);
 

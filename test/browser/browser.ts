@@ -4,7 +4,7 @@
  * folder for screenshots (git-ignored).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -21,10 +21,21 @@ function newestMtime(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
-/** Builds the console with Vite unless dist/apps/web is newer than every file of apps/web (and the shared label files). */
+/** Files of the console's sources, recursively. */
+function filesUnder(path: string): string[] {
+  return statSync(path).isDirectory() ? readdirSync(path).flatMap((name) => filesUnder(join(path, name))) : [path];
+}
+
+/** The API's pure files the console imports through the `@shared/` alias (enums, names, defaults). */
+function sharedFiles(): string[] {
+  const imported = filesUnder(join(WEB_SOURCES, 'src')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/from '@shared\/([^']+)'/g)].map((match) => match[1]));
+  return [...new Set(imported)].map((path) => join(REPO, 'libs', `${path}.ts`));
+}
+
+/** Builds the console with Vite unless dist/apps/web is newer than every file of apps/web and the shared files it imports. */
 export function ensureConsoleBuilt(): void {
   const index = join(WEB_BUILD, 'index.html');
-  const sources = Math.max(newestMtime(WEB_SOURCES), newestMtime(join(REPO, 'libs/venues/src/venue.enums.ts')), newestMtime(join(REPO, 'libs/provinces/src/region.ts')));
+  const sources = Math.max(newestMtime(WEB_SOURCES), ...sharedFiles().map(newestMtime));
   if (existsSync(index) && statSync(index).mtimeMs > sources) return;
   const result = spawnSync(process.execPath, [join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
     cwd: REPO,

@@ -8,6 +8,7 @@ import { AuditPage } from './pages/AuditPage';
 import { InvitationsPage } from './pages/InvitationsPage';
 import { LoginPage } from './pages/LoginPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { PlanningBoardPage } from './pages/planning/PlanningBoardPage';
 import { ReadinessPage } from './pages/ReadinessPage';
 import { VenuePage } from './pages/venue/VenuePage';
 import { isPlanner, SessionProvider, useSession } from './session';
@@ -53,6 +54,7 @@ function App() {
         <Route index element={<OverviewPage />} />
         <Route path="diem/:id" element={<VenuePage />} />
         <Route path="san-sang" element={<ReadinessPage />} />
+        <Route path="lap-ke-hoach" element={<RequireLogin plannersOnly><PlanningBoardPage /></RequireLogin>} />
         <Route path="loi-moi" element={<RequireLogin plannersOnly><InvitationsPage /></RequireLogin>} />
         <Route path="nhat-ky" element={<RequireLogin plannersOnly><AuditPage /></RequireLogin>} />
         <Route path="*" element={<section className="panel">Không tìm thấy trang này.</section>} />

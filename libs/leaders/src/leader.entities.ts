@@ -4,27 +4,10 @@ import type { IsoDate } from '@app/common/time';
 import { Edition } from '@app/editions/edition.entity';
 import { Province } from '@app/provinces/province.entity';
 import { Venue } from '@app/venues/venue.entity';
+import { RankTier } from './rank-tier';
 
 /** Highest first; a venue's required tier is met by this tier or any above it. */
-export enum RankTier {
-  Politburo = 'politburo',
-  Secretariat = 'secretariat',
-  CentralCommittee = 'central_committee',
-  Ministerial = 'ministerial',
-  Provincial = 'provincial',
-  Other = 'other',
-}
-
-export const RANK_TIER_ORDER: readonly RankTier[] = Object.values(RankTier);
-
-export const RANK_TIER_NAMES: Record<RankTier, string> = {
-  [RankTier.Politburo]: 'Ủy viên Bộ Chính trị',
-  [RankTier.Secretariat]: 'Bí thư Trung ương Đảng',
-  [RankTier.CentralCommittee]: 'Ủy viên Trung ương Đảng',
-  [RankTier.Ministerial]: 'Lãnh đạo cấp bộ',
-  [RankTier.Provincial]: 'Lãnh đạo cấp tỉnh',
-  [RankTier.Other]: 'Khác',
-};
+export { RANK_TIER_NAMES, RANK_TIER_ORDER, RankTier } from './rank-tier';
 
 /** A Party or State leader who may be invited. Contacts and availability are for planners only. */
 @Entity('leaders')

@@ -6,6 +6,7 @@
 import type { IsoDate } from '@app/common/time';
 import { PRIORITY_REGIONS } from '@app/provinces/region';
 import type { PlanningLeader, PlanningSettings, PlanningVenue } from './planning.types';
+import { DEFAULT_TOP_TIER_CAPS, DEFAULT_WEIGHTS } from './planning-weights';
 
 const DAY_MS = 86_400_000;
 
@@ -27,7 +28,7 @@ export function isInWindow(date: IsoDate, settings: Pick<PlanningSettings, 'wind
   return date >= settings.windowStart && date <= settings.windowEnd;
 }
 
-export const DEFAULT_WEIGHTS = { homeTies: 3, preferredDate: 2, priorityArea: 4, spread: 2, travel: 1 } as const;
+export { DEFAULT_WEIGHTS } from './planning-weights';
 
 export const DEFAULT_TRAVEL = { roadKmh: 50, roadFactor: 1.3, flightKmh: 600, flightOverheadHours: 4, dayBudgetHours: 10 } as const;
 
@@ -42,8 +43,7 @@ export function planningSettings(
 ): PlanningSettings {
   return {
     topTierMaxRank: 0,
-    maxTopTierPerDay: 3,
-    maxTopTierPerProvinceDay: 1,
+    ...DEFAULT_TOP_TIER_CAPS,
     timeLimitSeconds: 20,
     mipRelGap: 1e-4,
     ...overrides,

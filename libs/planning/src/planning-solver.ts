@@ -17,6 +17,7 @@ import type { CurrentAssignment, PlanAssignment, PlanningInstance, PlanningLeade
 import { describeChanges, repairPlan } from './repair';
 import { mergeOutcomes, PlanOutcome, splitByProvince } from './province-split';
 import { solvePlan } from './solve-plan';
+import { DEFAULT_TOP_TIER_CAPS } from './planning-weights';
 
 export interface ProposedAssignment extends PlanAssignment {
   venueName: string;
@@ -195,8 +196,8 @@ export class PlanningSolver {
         windowStart: edition.windowStart,
         windowEnd: edition.windowEnd,
         topTierMaxRank: rankOf(input.topTier ?? RankTier.Politburo),
-        maxTopTierPerDay: input.maxTopTierPerDay ?? 3,
-        maxTopTierPerProvinceDay: input.maxTopTierPerProvinceDay ?? 1,
+        maxTopTierPerDay: input.maxTopTierPerDay ?? DEFAULT_TOP_TIER_CAPS.maxTopTierPerDay,
+        maxTopTierPerProvinceDay: input.maxTopTierPerProvinceDay ?? DEFAULT_TOP_TIER_CAPS.maxTopTierPerProvinceDay,
         weights: { ...input.weights },
       }),
       leaderPins: input.leaderPins ?? [],

@@ -55,7 +55,7 @@ export async function repairPlan(instance: PlanningInstance): Promise<RepairResu
   const result = assembleResult(highs, built, solved, started);
   const changes = diff(set, current, result);
   const brokenFixed = changes.filter((change) => change.fixed);
-  return { ...result, changes, brokenFixed, summary: summarise(changes, brokenFixed, current) };
+  return { ...result, changes, brokenFixed, summary: summarise(changes, brokenFixed, current, result) };
 }
 
 function addRepairTerms(model: LpModel, set: CandidateSet, current: readonly CurrentAssignment[]): void {
@@ -101,7 +101,7 @@ export function describeChanges(instance: PlanningInstance, result: PlanningResu
   const current = instance.current ?? [];
   const changes = diff(buildCandidates(instance), current, result);
   const brokenFixed = changes.filter((change) => change.fixed);
-  return { changes, brokenFixed, summary: summarise(changes, brokenFixed, current) };
+  return { changes, brokenFixed, summary: summarise(changes, brokenFixed, current, result) };
 }
 
 function diff(set: CandidateSet, current: readonly CurrentAssignment[], result: PlanningResult): AssignmentChange[] {
@@ -172,8 +172,18 @@ function cannotKeep(set: CandidateSet, assignment: CurrentAssignment): string | 
   return `Đồng chí ${leader.name} không còn đáp ứng điều kiện dự điểm này (cấp, ghim hoặc yêu cầu của điểm đã thay đổi).`;
 }
 
-function summarise(changes: readonly AssignmentChange[], brokenFixed: readonly AssignmentChange[], current: readonly CurrentAssignment[]): string {
+function summarise(
+  changes: readonly AssignmentChange[],
+  brokenFixed: readonly AssignmentChange[],
+  current: readonly CurrentAssignment[],
+  result: Pick<PlanningResult, 'plan' | 'venueDates'>,
+): string {
   const fixedCount = current.filter((assignment) => assignment.fixed).length;
+  if (!current.length) {
+    // Nothing in force to compare with (the first plan of an edition): say what the plan is.
+    const venues = Object.keys(result.venueDates).length;
+    return `Phương án mới: ${result.plan.assignments.length} phân công lãnh đạo cho ${venues} điểm tổ chức; chưa có phân công nào đang áp dụng.`;
+  }
   if (!changes.length) return 'Phương án hiện tại vẫn đáp ứng mọi điều kiện; không cần thay đổi phân công nào.';
   const head = `Phương án điều chỉnh thay đổi ${changes.length} phân công hoặc ngày tổ chức so với phương án hiện tại.`;
   if (!brokenFixed.length) {

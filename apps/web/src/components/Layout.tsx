@@ -44,6 +44,7 @@ export function Layout() {
           Tổng quan
         </NavLink>
         <NavLink to="/san-sang">Mức độ sẵn sàng</NavLink>
+        {planner && <NavLink to="/lap-ke-hoach">Lập kế hoạch</NavLink>}
         {planner && <NavLink to="/loi-moi">Lời mời</NavLink>}
         {planner && <NavLink to="/nhat-ky">Nhật ký thay đổi</NavLink>}
         {planner && (

@@ -1,0 +1,143 @@
+import { useEffect } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
+import { VENUE_TIER_NAMES } from '@shared/venues/src/venue.enums';
+import { api, get, getAll, Page } from '../../api';
+import { ErrorPanel, Loading } from '../../components/errors';
+import { formatInstant } from '../../format';
+import { useEdition } from '../../session';
+import { useVenues } from '../OverviewPage';
+import { PLANNING_MODE_NAMES, PLANNING_RUN_STATUS_NAMES } from './labels';
+import { PlanningRunForm } from './PlanningRunForm';
+import { PlanningRunResult } from './PlanningRunResult';
+import type { Participant, PlanningRun, PlanningRunRequest, PlanningRunSummary } from './planning.types';
+
+/** How often a run the worker is solving is asked for its progress. */
+const POLL_MS = 1000;
+
+function useParticipants(editionId: string | undefined) {
+  return useQuery({
+    queryKey: ['participants', editionId],
+    enabled: !!editionId,
+    queryFn: async (): Promise<Participant[]> => {
+      const [participations, leaders] = await Promise.all([
+        get<{ leaderId: string; title: string }[]>(`/editions/${editionId}/leaders`),
+        getAll<{ id: string; fullName: string; rankTier: Participant['rankTier'] }>('/leaders'),
+      ]);
+      const byId = new Map(leaders.map((leader) => [leader.id, leader]));
+      return participations
+        .filter((participation) => byId.has(participation.leaderId))
+        .map((participation) => ({ ...byId.get(participation.leaderId)!, title: participation.title }))
+        .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
+    },
+  });
+}
+
+/**
+ * The planning board (central planners): run the solver with weights, pins and bans, follow a queued
+ * run's progress, compare the proposal with the plan in force and accept it. The run shown is in the
+ * address (?luot=…), so a planner can come back to a queued run or share it.
+ */
+export function PlanningBoardPage() {
+  const { edition } = useEdition();
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const runId = params.get('luot');
+  const venues = useVenues(edition?.id);
+  const participants = useParticipants(edition?.id);
+  const runs = useQuery({
+    queryKey: ['planning-runs', edition?.id],
+    queryFn: () => get<Page<PlanningRunSummary>>(`/editions/${edition!.id}/planning-runs`, { pageSize: 10 }),
+    enabled: !!edition,
+  });
+  const run = useQuery({
+    queryKey: ['planning-run', runId],
+    queryFn: () => get<PlanningRun>(`/editions/${edition!.id}/planning-runs/${runId}`),
+    enabled: !!edition && !!runId,
+    refetchInterval: (query) => (query.state.data && ['queued', 'solving'].includes(query.state.data.status) ? POLL_MS : false),
+  });
+  const show = (id: string) => setParams({ luot: id });
+  const propose = useMutation({
+    mutationFn: (request: PlanningRunRequest) => api<PlanningRun>('POST', `/editions/${edition!.id}/planning-runs`, request),
+    onSuccess: (created) => {
+      queryClient.setQueryData(['planning-run', created.id], created);
+      void queryClient.invalidateQueries({ queryKey: ['planning-runs'] });
+      show(created.id);
+    },
+  });
+  const accept = useMutation({
+    mutationFn: (id: string) => api<PlanningRun>('POST', `/editions/${edition!.id}/planning-runs/${id}/accept`),
+    onSuccess: (accepted) => {
+      queryClient.setQueryData(['planning-run', accepted.id], accepted);
+      // Accepting writes assignments and venue dates: everything showing them is out of date.
+      for (const key of ['planning-runs', 'venues', 'venue', 'venue-leaders', 'readiness']) void queryClient.invalidateQueries({ queryKey: [key] });
+    },
+  });
+  // A run finishing in the worker changes the list's figures.
+  const status = run.data?.status;
+  useEffect(() => {
+    if (status && status !== 'queued' && status !== 'solving') void queryClient.invalidateQueries({ queryKey: ['planning-runs'] });
+  }, [status, queryClient]);
+
+  if (!edition) return <Loading what="đợt tổ chức" />;
+  if (venues.error || participants.error) return <ErrorPanel error={venues.error ?? participants.error} />;
+  if (!venues.data || !participants.data) return <Loading what="điểm tổ chức và lãnh đạo" />;
+
+  return (
+    <div className="planning-board">
+      <section className="panel">
+        <h1>Lập kế hoạch phân công lãnh đạo — đợt năm {edition.year}</h1>
+        <p className="muted">
+          {participants.data.length} đồng chí lãnh đạo tham gia đợt này. Phương án chỉ được ghi vào kế hoạch khi được chấp nhận.
+        </p>
+        <PlanningRunForm
+          venues={venues.data}
+          participants={participants.data}
+          pending={propose.isPending}
+          error={propose.error}
+          onRun={(request) => {
+            accept.reset();
+            propose.mutate(request);
+          }}
+        />
+      </section>
+      {runId && run.error && <ErrorPanel error={run.error} />}
+      {run.data && <PlanningRunResult run={run.data} accepting={accept.isPending} acceptError={accept.error} onAccept={() => accept.mutate(run.data!.id)} />}
+      <section className="panel">
+        <h2>Các lượt lập kế hoạch gần đây</h2>
+        {runs.data && runs.data.items.length === 0 && <p className="muted">Chưa có lượt nào.</p>}
+        {runs.data && runs.data.items.length > 0 && (
+          <table className="grid" data-testid="planning-runs">
+            <thead>
+              <tr>
+                <th>Thời điểm</th>
+                <th>Phạm vi</th>
+                <th>Cách lập</th>
+                <th>Trạng thái</th>
+                <th>Kết quả</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {runs.data.items.map((item) => (
+                <tr key={item.id} className={item.id === runId ? 'selected' : undefined}>
+                  <td className="nowrap">{formatInstant(item.createdAt)}</td>
+                  <td>{VENUE_TIER_NAMES[item.venueTier]}</td>
+                  <td>{item.mode ? PLANNING_MODE_NAMES[item.mode] : '—'}</td>
+                  <td>{PLANNING_RUN_STATUS_NAMES[item.status]}</td>
+                  <td>{item.summary ?? item.failure ?? (item.progress.total ? `${item.progress.done}/${item.progress.total}` : '—')}</td>
+                  <td>
+                    <button type="button" className="link" onClick={() => show(item.id)} disabled={item.id === runId}>
+                      Xem
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {runs.data && runs.data.total > runs.data.items.length && <p className="muted">Hiện {runs.data.items.length} lượt mới nhất trên tổng số {runs.data.total}.</p>}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+import { FormEvent, useState } from 'react';
+import { DEFAULT_TOP_TIER_CAPS, DEFAULT_WEIGHTS, PREFERENCE_NAMES, PreferenceName } from '@shared/planning/src/planning-weights';
+import { RANK_TIER_NAMES, RankTier } from '@shared/leaders/src/rank-tier';
+import { VENUE_TIER_NAMES, VenueTier } from '@shared/venues/src/venue.enums';
+import { FieldError, FormError } from '../../components/errors';
+import { parseDate } from '../../format';
+import { ASSIGNMENT_ROLE_NAMES } from '../../labels';
+import type { Venue } from '../../types';
+import type { Participant, PlanningRunRequest, PlanRole } from './planning.types';
+
+const PREFERENCES = Object.keys(DEFAULT_WEIGHTS) as PreferenceName[];
+
+/** A number the planner typed, or the text itself when it is not one (the API then says why, under the field). */
+const numberOrText = (text: string): number | string | undefined => (text.trim() === '' ? undefined : Number.isFinite(Number(text)) ? Number(text) : text);
+
+interface Props {
+  venues: Venue[];
+  participants: Participant[];
+  pending: boolean;
+  error: unknown;
+  onRun(request: PlanningRunRequest): void;
+}
+
+/**
+ * The planner's request: which venues, how to weigh the preferences, the top-tier caps, and pins and
+ * bans. Empty fields take the solver's defaults (shown as placeholders). What the planner typed stays
+ * on a refusal; each field shows the API's reasons under it.
+ */
+export function PlanningRunForm({ venues, participants, pending, error, onRun }: Props) {
+  const [venueTier, setVenueTier] = useState<VenueTier>(VenueTier.Central);
+  const [requiredTier, setRequiredTier] = useState<RankTier>(RankTier.CentralCommittee);
+  const [fresh, setFresh] = useState(false);
+  const [weights, setWeights] = useState<Record<PreferenceName, string>>(() => Object.fromEntries(PREFERENCES.map((name) => [name, ''])) as Record<PreferenceName, string>);
+  const [perDay, setPerDay] = useState('');
+  const [perProvinceDay, setPerProvinceDay] = useState('');
+  const [leaderPins, setLeaderPins] = useState<{ leaderId: string; venueId: string; role: PlanRole }[]>([]);
+  const [datePins, setDatePins] = useState<{ venueId: string; date: string }[]>([]);
+  const [bans, setBans] = useState<{ leaderId: string; venueId: string }[]>([]);
+
+  const plannable = venues.filter((venue) => venue.tier === venueTier && (venue.status === 'approved' || venue.status === 'scheduled'));
+  const firstVenue = plannable[0]?.id ?? '';
+  const firstLeader = participants[0]?.id ?? '';
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const chosenWeights = Object.fromEntries(PREFERENCES.map((name) => [name, numberOrText(weights[name])]).filter(([, value]) => value !== undefined));
+    onRun({
+      venueTier,
+      defaultRequiredTier: requiredTier,
+      fresh,
+      weights: Object.keys(chosenWeights).length ? chosenWeights : undefined,
+      maxTopTierPerDay: numberOrText(perDay),
+      maxTopTierPerProvinceDay: numberOrText(perProvinceDay),
+      leaderPins: leaderPins.length ? leaderPins : undefined,
+      datePins: datePins.length ? datePins.map((pin) => ({ venueId: pin.venueId, date: parseDate(pin.date) ?? pin.date })) : undefined,
+      bans: bans.length ? bans : undefined,
+    });
+  }
+
+  const venueSelect = (value: string, onChange: (id: string) => void, label: string) => (
+    <select aria-label={label} value={value} onChange={(event) => onChange(event.target.value)}>
+      {plannable.map((venue) => (
+        <option key={venue.id} value={venue.id}>
+          {venue.name}
+        </option>
+      ))}
+    </select>
+  );
+  const leaderSelect = (value: string, onChange: (id: string) => void, label: string) => (
+    <select aria-label={label} value={value} onChange={(event) => onChange(event.target.value)}>
+      {participants.map((leader) => (
+        <option key={leader.id} value={leader.id}>
+          {leader.fullName} — {leader.title}
+        </option>
+      ))}
+    </select>
+  );
+  const update = <T,>(rows: T[], index: number, change: Partial<T>) => rows.map((row, at) => (at === index ? { ...row, ...change } : row));
+
+  return (
+    <form className="planning-form" onSubmit={submit} noValidate aria-label="Thiết lập lượt lập kế hoạch">
+      <fieldset>
+        <legend>Phạm vi</legend>
+        <label>
+          Cấp điểm tổ chức
+          <select value={venueTier} onChange={(event) => setVenueTier(event.target.value as VenueTier)}>
+            {Object.values(VenueTier).map((tier) => (
+              <option key={tier} value={tier}>
+                {VENUE_TIER_NAMES[tier]}
+              </option>
+            ))}
+          </select>
+          <FieldError error={error} field="venueTier" />
+        </label>
+        <label>
+          Cấp lãnh đạo dự chính tối thiểu
+          <select value={requiredTier} onChange={(event) => setRequiredTier(event.target.value as RankTier)}>
+            {Object.values(RankTier).map((tier) => (
+              <option key={tier} value={tier}>
+                {RANK_TIER_NAMES[tier]}
+              </option>
+            ))}
+          </select>
+          <FieldError error={error} field="defaultRequiredTier" />
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={fresh} onChange={(event) => setFresh(event.target.checked)} />
+          Lập mới từ đầu (không giữ phân công hiện hành)
+        </label>
+        <small className="muted">
+          {plannable.length} điểm đã phê duyệt hoặc đã xếp lịch thuộc cấp này sẽ được lập kế hoạch.
+          {venueTier !== VenueTier.Central && ' Các điểm dưới cấp Trung ương được lập theo từng tỉnh, thành phố ở máy xử lý nền.'}
+        </small>
+      </fieldset>
+
+      <fieldset>
+        <legend>Trọng số ưu tiên (0–100; để trống là mặc định)</legend>
+        {PREFERENCES.map((name) => (
+          <label key={name}>
+            {PREFERENCE_NAMES[name]}
+            <input inputMode="decimal" placeholder={String(DEFAULT_WEIGHTS[name])} value={weights[name]} onChange={(event) => setWeights({ ...weights, [name]: event.target.value })} />
+            <FieldError error={error} field={`weights.${name}`} />
+          </label>
+        ))}
+      </fieldset>
+
+      <fieldset>
+        <legend>Bảo vệ lãnh đạo cấp cao</legend>
+        <label>
+          Số lãnh đạo cấp cao tối đa mỗi ngày (toàn quốc)
+          <input inputMode="numeric" placeholder={String(DEFAULT_TOP_TIER_CAPS.maxTopTierPerDay)} value={perDay} onChange={(event) => setPerDay(event.target.value)} />
+          <FieldError error={error} field="maxTopTierPerDay" />
+        </label>
+        <label>
+          Tối đa mỗi tỉnh, thành phố mỗi ngày
+          <input inputMode="numeric" placeholder={String(DEFAULT_TOP_TIER_CAPS.maxTopTierPerProvinceDay)} value={perProvinceDay} onChange={(event) => setPerProvinceDay(event.target.value)} />
+          <FieldError error={error} field="maxTopTierPerProvinceDay" />
+        </label>
+      </fieldset>
+
+      <fieldset data-testid="leader-pins">
+        <legend>Cố định lãnh đạo tại điểm</legend>
+        {leaderPins.map((pin, index) => (
+          <div className="pin-row" key={index}>
+            {leaderSelect(pin.leaderId, (leaderId) => setLeaderPins(update(leaderPins, index, { leaderId })), `Lãnh đạo cố định ${index + 1}`)}
+            {venueSelect(pin.venueId, (venueId) => setLeaderPins(update(leaderPins, index, { venueId })), `Điểm cố định ${index + 1}`)}
+            <select aria-label={`Vai trò cố định ${index + 1}`} value={pin.role} onChange={(event) => setLeaderPins(update(leaderPins, index, { role: event.target.value as PlanRole }))}>
+              {(['chief_guest', 'accompanying'] as const).map((role) => (
+                <option key={role} value={role}>
+                  {ASSIGNMENT_ROLE_NAMES[role]}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="link danger" onClick={() => setLeaderPins(leaderPins.filter((_, at) => at !== index))}>
+              Bỏ
+            </button>
+            <FieldError error={error} field={`leaderPins.${index}.leaderId`} />
+            <FieldError error={error} field={`leaderPins.${index}.venueId`} />
+          </div>
+        ))}
+        <button
+          type="button"
+          className="secondary"
+          disabled={!firstVenue || !firstLeader}
+          onClick={() => setLeaderPins([...leaderPins, { leaderId: firstLeader, venueId: firstVenue, role: 'chief_guest' }])}
+        >
+          Thêm lãnh đạo cố định
+        </button>
+      </fieldset>
+
+      <fieldset data-testid="date-pins">
+        <legend>Cố định ngày tổ chức</legend>
+        {datePins.map((pin, index) => (
+          <div className="pin-row" key={index}>
+            {venueSelect(pin.venueId, (venueId) => setDatePins(update(datePins, index, { venueId })), `Điểm cố định ngày ${index + 1}`)}
+            <input aria-label={`Ngày cố định ${index + 1}`} placeholder="dd/mm/yyyy" value={pin.date} onChange={(event) => setDatePins(update(datePins, index, { date: event.target.value }))} />
+            <button type="button" className="link danger" onClick={() => setDatePins(datePins.filter((_, at) => at !== index))}>
+              Bỏ
+            </button>
+            <FieldError error={error} field={`datePins.${index}.date`} />
+          </div>
+        ))}
+        <button type="button" className="secondary" disabled={!firstVenue} onClick={() => setDatePins([...datePins, { venueId: firstVenue, date: '' }])}>
+          Thêm ngày cố định
+        </button>
+      </fieldset>
+
+      <fieldset data-testid="bans">
+        <legend>Không phân công</legend>
+        {bans.map((ban, index) => (
+          <div className="pin-row" key={index}>
+            {leaderSelect(ban.leaderId, (leaderId) => setBans(update(bans, index, { leaderId })), `Lãnh đạo không phân công ${index + 1}`)}
+            {venueSelect(ban.venueId, (venueId) => setBans(update(bans, index, { venueId })), `Điểm không phân công ${index + 1}`)}
+            <button type="button" className="link danger" onClick={() => setBans(bans.filter((_, at) => at !== index))}>
+              Bỏ
+            </button>
+          </div>
+        ))}
+        <button type="button" className="secondary" disabled={!firstVenue || !firstLeader} onClick={() => setBans([...bans, { leaderId: firstLeader, venueId: firstVenue }])}>
+          Thêm điều kiện không phân công
+        </button>
+      </fieldset>
+
+      <FormError
+        error={error}
+        fields={[
+          'venueTier',
+          'defaultRequiredTier',
+          'maxTopTierPerDay',
+          'maxTopTierPerProvinceDay',
+          ...PREFERENCES.map((name) => `weights.${name}`),
+          ...leaderPins.flatMap((_, index) => [`leaderPins.${index}.leaderId`, `leaderPins.${index}.venueId`]),
+          ...datePins.map((_, index) => `datePins.${index}.date`),
+        ]}
+      />
+      <button type="submit" disabled={pending}>
+        {pending ? 'Đang lập phương án…' : 'Chạy lập kế hoạch'}
+      </button>
+    </form>
+  );
+}

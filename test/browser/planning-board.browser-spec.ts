@@ -1,0 +1,204 @@
+/**
+ * The planning board in a real browser (Debian's Chromium): a planner runs the solver with weights,
+ * pins and bans, reads the proposal next to the plan in force, accepts it, sees a stale proposal
+ * refused, and follows a commune-tier run the worker solves province by province.
+ */
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { BrowserContext, Page } from 'playwright-core';
+import { Role } from '@app/auth/role';
+import type { User } from '@app/auth/user.entity';
+import type { Edition } from '@app/editions/edition.entity';
+import { Leader, LeaderParticipation, RankTier } from '@app/leaders/leader.entities';
+import { Region } from '@app/provinces/region';
+import type { Venue } from '@app/venues/venue.entity';
+import { VenueStatus, VenueTier } from '@app/venues/venue.enums';
+import { createEdition, createLeader, createUser, createVenue, TEST_PASSWORD } from '../utils/factories';
+import { createTestApp, TestApp } from '../utils/test-app';
+import { createTestWorker } from '../utils/test-worker';
+import { ensureConsoleBuilt, launchChromium, SCREENSHOTS } from './browser';
+
+jest.setTimeout(90_000);
+
+describe('Planning board (Chromium)', () => {
+  let t: TestApp;
+  let context: BrowserContext;
+  let base: string;
+  let planner: User;
+  let edition: Edition;
+  let venues: Record<'laiChau' | 'dienBien' | 'dakLak', Venue>;
+  let leaders: Record<'laiChau' | 'dienBien' | 'dakLak' | 'haNoi', Leader>;
+  const problems: string[] = [];
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  async function openBoard(): Promise<Page> {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(`${base}/dang-nhap`);
+    await page.getByLabel('E-mail').fill(planner.email);
+    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByTestId('current-user').waitFor();
+    await page.getByLabel('Chọn đợt tổ chức').selectOption(edition.id);
+    await page.getByRole('link', { name: 'Lập kế hoạch' }).click();
+    await page.getByRole('form', { name: 'Thiết lập lượt lập kế hoạch' }).waitFor();
+    return page;
+  }
+
+  const form = (page: Page) => page.getByRole('form', { name: 'Thiết lập lượt lập kế hoạch' });
+  const row = (page: Page, venue: Venue) => page.getByTestId('plan-comparison').getByRole('row', { name: venue.name, exact: true });
+
+  async function participate(leader: Leader): Promise<Leader> {
+    await t.dataSource.getRepository(LeaderParticipation).save({ editionId: edition.id, leaderId: leader.id, title: leader.position });
+    return leader;
+  }
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    t = await createTestApp({ MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    planner = await createUser(t.dataSource, Role.CentralPlanner, null, { fullName: 'Trần Văn Lập Kế Hoạch' });
+    edition = await createEdition(t.dataSource, { theme: 'Thử bảng lập kế hoạch' });
+    const day = (d: number) => `${edition.year}-08-${d}`;
+    const approved = (province: string, name: string, dates: number[], extra: Partial<Venue> = {}) =>
+      createVenue(t.dataSource, edition, province, { name, status: VenueStatus.Approved, candidateDates: dates.map(day), ...extra });
+    venues = {
+      laiChau: await approved('12', 'Điểm bản Nậm Cang', [10, 11], { latitude: 22.39, longitude: 103.45 }),
+      dienBien: await approved('11', 'Điểm bản Mường Phăng', [10, 12], { latitude: 21.4, longitude: 103.1 }),
+      dakLak: await approved('66', 'Điểm buôn Ako Dhông', [11, 12], { region: Region.TayNguyen, latitude: 12.7, longitude: 108.05 }),
+    };
+    const member = (fullName: string, homeProvinceCode: string) => createLeader(t.dataSource, { fullName, homeProvinceCode, rankTier: RankTier.CentralCommittee });
+    leaders = {
+      laiChau: await participate(await member('Đồng chí Lò Văn Quê', '12')),
+      dienBien: await participate(await member('Đồng chí Lường Thị Bản', '11')),
+      dakLak: await participate(await member('Đồng chí Y Buôn', '66')),
+      haNoi: await participate(await member('Đồng chí Nguyễn Thủ Đô', '01')),
+    };
+    context = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (edition) {
+      // Other suites count across the shared test database: nothing of this suite may stay active.
+      await t.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [planner.id]);
+      await t.dataSource.query(`UPDATE reminders SET status = 'cancelled' WHERE edition_id = $1 AND status = 'pending'`, [edition.id]);
+    }
+    await t?.close();
+  });
+
+  afterEach(() => {
+    expect(problems.splice(0)).toEqual([]);
+  });
+
+  it('shows the API validation messages under the fields, then proposes home-province leaders next to the empty plan and accepts them', async () => {
+    const page = await openBoard();
+    await form(page).getByLabel('Dàn đều theo ngày').fill('nhiều');
+    await form(page).getByLabel('Số lãnh đạo cấp cao tối đa mỗi ngày (toàn quốc)').fill('-1');
+    await form(page).getByRole('button', { name: 'Chạy lập kế hoạch' }).click();
+    await expect(form(page).locator('[data-field="weights.spread"]').textContent()).resolves.toContain('phải là số');
+    await expect(form(page).locator('[data-field="maxTopTierPerDay"]').textContent()).resolves.toContain('giá trị quá nhỏ');
+    await expect(form(page).getByLabel('Dàn đều theo ngày').inputValue()).resolves.toBe('nhiều'); // nothing typed is lost
+
+    await form(page).getByLabel('Dàn đều theo ngày').fill('');
+    await form(page).getByLabel('Số lãnh đạo cấp cao tối đa mỗi ngày (toàn quốc)').fill('');
+    await form(page).getByLabel('Gắn bó với địa phương').fill('10');
+    await form(page).getByRole('button', { name: 'Chạy lập kế hoạch' }).click();
+    await expect(page.getByTestId('run-status').textContent()).resolves.toBe('Chờ chấp nhận');
+    await expect(page.locator('.field-error').count()).resolves.toBe(0);
+
+    // Side by side: nothing in force yet, the proposal gives each venue its own province's leader.
+    await expect(page.getByTestId('comparison-row').count()).resolves.toBe(3);
+    for (const [key, venue] of Object.entries(venues)) {
+      const cells = await row(page, venue).locator('td').allTextContents();
+      expect(cells[2]).toContain('Chưa có lãnh đạo dự chính');
+      expect(cells[4]).toBe(leaders[key as keyof typeof leaders].fullName);
+    }
+    await expect(page.getByTestId('run-summary').textContent()).resolves.toContain('Phương án mới: 3 phân công lãnh đạo cho 3 điểm tổ chức');
+    await expect(page.getByTestId('uncovered-count').textContent()).resolves.toBe('0');
+    await expect(page.getByTestId('changed-count').textContent()).resolves.toBe('3');
+    await expect(page.getByTestId('objective-breakdown').textContent()).resolves.toContain('Gắn bó với địa phương');
+    await shot(page, '09-lap-ke-hoach-phuong-an');
+
+    await page.getByRole('button', { name: 'Chấp nhận phương án' }).click();
+    await page.getByRole('button', { name: 'Xác nhận chấp nhận (3 điểm thay đổi)' }).click();
+    await page.getByTestId('accepted-note').waitFor();
+    await expect(page.getByTestId('run-status').textContent()).resolves.toBe('Đã chấp nhận');
+    const chiefs = await t.dataSource.query(`SELECT venue_id, leader_id FROM venue_leader_assignments WHERE role = 'chief_guest' AND venue_id = ANY($1)`, [
+      Object.values(venues).map((venue) => venue.id),
+    ]);
+    expect(chiefs).toHaveLength(3);
+    expect(chiefs).toContainEqual({ venue_id: venues.laiChau.id, leader_id: leaders.laiChau.id });
+
+    // The venues are scheduled on the proposed dates, as the venue page shows.
+    await row(page, venues.dakLak).getByRole('link', { name: venues.dakLak.name }).click();
+    await expect(page.getByTestId('venue-status').textContent()).resolves.toBe('Đã xếp lịch');
+    await page.close();
+  });
+
+  it('repairs the plan around a ban with one change, highlights it, and refuses a proposal the plan has moved away from', async () => {
+    const page = await openBoard();
+    const bans = page.getByTestId('bans');
+    await bans.getByRole('button', { name: 'Thêm điều kiện không phân công' }).click();
+    await bans.getByLabel('Lãnh đạo không phân công 1').selectOption(leaders.laiChau.id);
+    await bans.getByLabel('Điểm không phân công 1').selectOption(venues.laiChau.id);
+    await form(page).getByLabel('Gắn bó với địa phương').fill('10');
+    await form(page).getByRole('button', { name: 'Chạy lập kế hoạch' }).click();
+    await expect(page.getByTestId('run-status').textContent()).resolves.toBe('Chờ chấp nhận');
+    await expect(page.getByTestId('run-summary').textContent()).resolves.toContain('thay đổi 1 phân công');
+    await expect(page.getByTestId('changed-count').textContent()).resolves.toBe('1');
+    const changed = row(page, venues.laiChau);
+    await expect(changed.getAttribute('class')).resolves.toBe('changed');
+    await expect(changed.locator('td').nth(2).textContent()).resolves.toBe(leaders.laiChau.fullName);
+    await expect(changed.locator('td').nth(4).textContent()).resolves.not.toBe(leaders.laiChau.fullName);
+    await page.getByLabel('Chỉ hiện điểm thay đổi').check();
+    await expect(page.getByTestId('comparison-row').count()).resolves.toBe(1);
+    await shot(page, '09-lap-ke-hoach-dieu-chinh');
+
+    // Someone changes the plan in force before the planner accepts: the proposal is refused, in place.
+    const token = await t.tokenFor(planner);
+    await t.http.delete(`/api/venues/${venues.dienBien.id}/leaders/${leaders.dienBien.id}`).set('Authorization', `Bearer ${token}`).expect(204);
+    await page.getByRole('button', { name: 'Chấp nhận phương án' }).click();
+    await page.getByRole('button', { name: /Xác nhận chấp nhận/ }).click();
+    const refusal = page.locator('[data-testid="planning-run"] .form-error[data-code="PLANNING_RUN_STALE"]');
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toContain('Vui lòng lập lại phương án');
+    await expect(page.getByTestId('planning-runs').locator('tbody tr').count()).resolves.toBe(2);
+    await page.close();
+  });
+
+  it('queues a commune-tier run for the worker, shows it waiting, then the proposal solved province by province', async () => {
+    const day = (d: number) => `${edition.year}-08-${d}`;
+    const commune = (province: string, name: string) =>
+      createVenue(t.dataSource, edition, province, { name, status: VenueStatus.Approved, tier: VenueTier.Commune, candidateDates: [day(10), day(11)] });
+    await commune('12', 'Xã Sìn Hồ');
+    await commune('66', 'Xã Ea Súp');
+    await participate(await createLeader(t.dataSource, { fullName: 'Cán bộ tỉnh Lai Châu', homeProvinceCode: '12', rankTier: RankTier.Provincial }));
+    await participate(await createLeader(t.dataSource, { fullName: 'Cán bộ tỉnh Đắk Lắk', homeProvinceCode: '66', rankTier: RankTier.Provincial }));
+
+    const page = await openBoard();
+    await form(page).getByLabel('Cấp điểm tổ chức').selectOption(VenueTier.Commune);
+    await form(page).getByLabel('Cấp lãnh đạo dự chính tối thiểu').selectOption(RankTier.Provincial);
+    await form(page).getByRole('button', { name: 'Chạy lập kế hoạch' }).click();
+    // No worker yet: the run waits in the queue and the board says so.
+    await expect(page.getByTestId('run-status').textContent()).resolves.toBe('Đang chờ xử lý');
+    await page.getByRole('status').getByText('Đang chờ máy xử lý nền nhận lượt lập kế hoạch…').waitFor();
+    await shot(page, '09-lap-ke-hoach-cho-xu-ly');
+
+    let worker: INestApplicationContext | undefined;
+    try {
+      worker = await createTestWorker();
+      await page.getByTestId('run-status').getByText('Chờ chấp nhận').waitFor({ timeout: 30_000 });
+      await expect(page.getByTestId('run-summary').textContent()).resolves.toContain('2 tỉnh, thành phố');
+      await expect(page.getByTestId('comparison-row').count()).resolves.toBe(2);
+      await expect(row(page, { name: 'Xã Sìn Hồ' } as Venue).locator('td').nth(4).textContent()).resolves.toMatch(/^(Cán bộ tỉnh Lai Châu|Đồng chí Lò Văn Quê)$/); // one of Lai Châu's own
+      await expect(page.getByTestId('planning-runs').locator('tbody tr').first().textContent()).resolves.toContain('Cấp xã');
+    } finally {
+      await worker?.close();
+    }
+    await page.close();
+  });
+});
