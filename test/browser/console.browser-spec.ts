@@ -14,6 +14,8 @@ import type { Venue } from '@app/venues/venue.entity';
 import { VenueStatus } from '@app/venues/venue.enums';
 import { createEdition, createLeader, createUser, createVenue, TEST_PASSWORD } from '../utils/factories';
 import { createTestApp, TestApp } from '../utils/test-app';
+import { SmtpSink } from '../utils/smtp-sink';
+import { createTestWorker } from '../utils/test-worker';
 import { ensureConsoleBuilt, launchChromium, SCREENSHOTS } from './browser';
 
 jest.setTimeout(90_000);
@@ -145,13 +147,14 @@ describe('Web console (Chromium)', () => {
     await page.getByTestId('task-card').first().waitFor(); // approving made its checklist
 
     await page.getByRole('button', { name: 'Xếp lịch' }).click();
-    await page.getByLabel('Ngày tổ chức').fill(`01/01/${edition.year}`);
+    const schedule = page.getByTestId('workflow-actions');
+    await schedule.getByLabel('Ngày tổ chức').fill(`01/01/${edition.year}`);
     await page.getByRole('button', { name: /Xác nhận/ }).click();
     await page.getByText('Ngày đề xuất phải nằm trong thời gian tổ chức của đợt Ngày hội.').or(page.locator('.form-error')).first().waitFor();
     await expect(page.locator('.form-error').textContent()).resolves.toMatch(/thời gian tổ chức/);
-    await page.getByLabel('Ngày tổ chức').fill(`10/08/${edition.year}`);
-    await page.getByLabel('Giờ bắt đầu').first().fill('07:30');
-    await page.getByLabel('Giờ kết thúc').first().fill('11:30');
+    await schedule.getByLabel('Ngày tổ chức').fill(`10/08/${edition.year}`);
+    await schedule.getByLabel('Giờ bắt đầu').fill('07:30');
+    await schedule.getByLabel('Giờ kết thúc').fill('11:30');
     await page.getByRole('button', { name: /Xác nhận/ }).click();
     await page.getByTestId('venue-status').getByText('Đã xếp lịch').waitFor();
     await expect(page.getByTestId('venue-schedule').textContent()).resolves.toContain(`10/08/${edition.year}, 07:30–11:30`);
@@ -204,7 +207,7 @@ describe('Web console (Chromium)', () => {
     await page.close();
   });
 
-  it('a planner sends the invitations, sees their status, previews one and withdraws one', async () => {
+  it('a planner sends the invitations, follows them through the mail queue to "sent", previews one and withdraws one', async () => {
     const page = await openPage();
     await logIn(page, planner.email);
     await page.getByRole('link', { name: 'Lời mời' }).click();
@@ -213,22 +216,41 @@ describe('Web console (Chromium)', () => {
     await expect(page.getByTestId('bulk-result').textContent()).resolves.toContain('Đã lập 2 lời mời mới');
     const rows = page.getByTestId('invitation-row');
     await expect(rows.count()).resolves.toBe(2);
+    // No worker yet: both wait in the mail queue, and the page says how far sending has got.
     await expect(page.getByTestId('invitation-status').allTextContents()).resolves.toEqual(['Đang chờ gửi', 'Đang chờ gửi']);
+    await expect(page.getByTestId('sending-progress').textContent()).resolves.toContain('đã gửi 0/2');
 
-    const first = rows.first();
-    await first.getByRole('button', { name: 'Xem trước' }).click();
-    await page.getByTestId('preview-subject').waitFor();
-    await expect(page.getByTestId('preview-ics').textContent()).resolves.toContain('BEGIN:VCALENDAR');
-    await shot(page, '04-loi-moi');
+    // The worker sends them through a real SMTP server; the page follows until both are sent. It keeps
+    // running until the withdrawal's cancellation is out, so no mail is left queued for other suites.
+    const sink = await new SmtpSink().start();
+    const worker = await createTestWorker({ SMTP_URL: sink.url, MAIL_RETRY_DELAY_MS: '50' });
+    try {
+      await page.getByTestId('sending-progress').waitFor({ state: 'detached', timeout: 30_000 });
+      await expect(page.getByTestId('invitation-status').allTextContents()).resolves.toEqual(['Đã gửi', 'Đã gửi']);
+      expect(sink.received.filter((mail) => mail.calendar?.method === 'REQUEST')).toHaveLength(2);
 
-    await first.getByRole('button', { name: 'Thu hồi' }).click();
-    const form = page.getByRole('form', { name: /Thu hồi lời mời/ });
-    await form.getByRole('button', { name: 'Xác nhận thu hồi' }).click();
-    await expect(form.locator('[data-field="reason"]').textContent()).resolves.toContain('quá ngắn');
-    await form.getByLabel('Lý do thu hồi').fill('Thay đổi kế hoạch công tác');
-    await form.getByRole('button', { name: 'Xác nhận thu hồi' }).click();
-    await page.getByTestId('invitation-status').getByText('Đã thu hồi').waitFor();
-    await expect(page.getByTestId('invitation-status').allTextContents()).resolves.toEqual(expect.arrayContaining(['Đã thu hồi', 'Đang chờ gửi']));
+      const first = rows.first();
+      await first.getByRole('button', { name: 'Xem trước' }).click();
+      await page.getByTestId('preview-subject').waitFor();
+      await expect(page.getByTestId('preview-ics').textContent()).resolves.toContain('BEGIN:VCALENDAR');
+      await shot(page, '04-loi-moi');
+
+      await first.getByRole('button', { name: 'Thu hồi' }).click();
+      const form = page.getByRole('form', { name: /Thu hồi lời mời/ });
+      await form.getByRole('button', { name: 'Xác nhận thu hồi' }).click();
+      await expect(form.locator('[data-field="reason"]').textContent()).resolves.toContain('quá ngắn');
+      await form.getByLabel('Lý do thu hồi').fill('Thay đổi kế hoạch công tác');
+      await form.getByRole('button', { name: 'Xác nhận thu hồi' }).click();
+      await page.getByTestId('invitation-status').getByText('Đã thu hồi').waitFor();
+      await expect(page.getByTestId('invitation-status').allTextContents()).resolves.toEqual(expect.arrayContaining(['Đã thu hồi', 'Đã gửi']));
+      // The withdrawn leader's calendar gets the cancellation.
+      const deadline = Date.now() + 15_000;
+      while (!sink.received.some((mail) => mail.calendar?.method === 'CANCEL') && Date.now() < deadline) await new Promise((resume) => setTimeout(resume, 100));
+      expect(sink.received.filter((mail) => mail.calendar?.method === 'CANCEL')).toHaveLength(1);
+    } finally {
+      await worker.close();
+      await sink.stop();
+    }
     await page.close();
   });
 

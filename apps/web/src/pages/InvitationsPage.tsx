@@ -9,15 +9,28 @@ import { useEdition } from '../session';
 import type { ComposedMessage, Invitation, InvitationDetail, InvitationStatus } from '../types';
 import { useVenues } from './OverviewPage';
 
+/** How often the list is refreshed while invitations wait in the mail queue. */
+const SENDING_POLL_MS = 2000;
+
 /** Every invitation of the edition with its status and answer; bulk sending, sending, withdrawing, preview. */
 export function InvitationsPage() {
   const { edition } = useEdition();
   const queryClient = useQueryClient();
-  const invitations = useQuery({ queryKey: ['invitations', edition?.id], queryFn: () => getAll<Invitation>('/invitations', { editionId: edition!.id }), enabled: !!edition });
+  const invitations = useQuery({
+    queryKey: ['invitations', edition?.id],
+    queryFn: () => getAll<Invitation>('/invitations', { editionId: edition!.id }),
+    enabled: !!edition,
+    // While the worker sends queued invitations, their statuses change by themselves: follow them.
+    refetchInterval: (query) => (query.state.data?.some((invitation) => invitation.status === 'queued') ? SENDING_POLL_MS : false),
+  });
   const venues = useVenues(edition?.id);
   const venueById = useMemo(() => new Map((venues.data ?? []).map((venue) => [venue.id, venue])), [venues.data]);
   const [status, setStatus] = useState('');
   const [previewing, setPreviewing] = useState<string | null>(null);
+  const waiting = invitations.data?.filter((invitation) => invitation.status === 'queued').length ?? 0;
+  // The batch being sent: the most invitations seen waiting since the queue was last empty.
+  const [batch, setBatch] = useState(0);
+  if (waiting === 0 ? batch !== 0 : waiting > batch) setBatch(waiting);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['invitations'] });
   const bulk = useMutation({
     mutationFn: () => api<{ created: number; alreadyInvited: number }>('POST', `/editions/${edition!.id}/invitations/bulk`),
@@ -47,6 +60,11 @@ export function InvitationsPage() {
           </div>
         )}
         <FormError error={bulk.error} />
+        {waiting > 0 && (
+          <div data-testid="sending-progress">
+            <Progress label={`Đang gửi thư mời qua hàng đợi: đã gửi ${batch - waiting}/${batch}…`} value={batch - waiting} max={batch} />
+          </div>
+        )}
         <div className="stat-row" data-testid="invitation-counts">
           {counts
             .filter(([, count]) => count > 0)
