@@ -39,6 +39,8 @@ export function ensureConsoleBuilt(): void {
   if (existsSync(index) && statSync(index).mtimeMs > sources) return;
   const result = spawnSync(process.execPath, [join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
     cwd: REPO,
+    // The production build, as shipped: jest's NODE_ENV=test would make Vite bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
     encoding: 'utf8',
     timeout: 180_000,
   });
