@@ -104,6 +104,17 @@ describe('Editions and leaders', () => {
 
     const search = await t.http.get('/api/leaders').query({ q: 'thị thử nghiệm', rankTier: 'politburo' }).set('Authorization', planner).expect(200);
     expect(search.body.items.map((leader: { id: string }) => leader.id)).toEqual([leaderId]);
+
+    // Taking the leader out of the edition waits until they attend none of its venues.
+    const [{ id: participationId }] = await t.dataSource.query(`SELECT id FROM leader_participations WHERE edition_id = $1 AND leader_id = $2`, [edition.id, leaderId]);
+    const stillAssigned = await t.http.delete(`/api/editions/${edition.id}/leaders/${leaderId}`).set('Authorization', planner).expect(409);
+    expect(stillAssigned.body).toMatchObject({ code: 'LEADER_STILL_ASSIGNED', details: { venues: 2 } });
+    for (const venue of [first, third]) await t.http.delete(`/api/venues/${venue.id}/leaders/${leaderId}`).set('Authorization', planner).expect(204);
+    await t.http.delete(`/api/editions/${edition.id}/leaders/${leaderId}`).set('Authorization', planner).expect(204);
+    const participants = await t.http.get(`/api/editions/${edition.id}/leaders`).set('Authorization', planner).expect(200);
+    expect(participants.body.map((participation: { leaderId: string }) => participation.leaderId)).not.toContain(leaderId);
+    expect((await auditEntriesFor(t.dataSource, 'leader_participation', participationId)).map((entry: { action: string }) => entry.action)).toEqual(['create', 'delete']);
+    await t.http.delete(`/api/editions/${edition.id}/leaders/${leaderId}`).set('Authorization', planner).expect(404);
   });
 
   it('refuses to schedule a venue on a day its assigned leader cannot come', async () => {

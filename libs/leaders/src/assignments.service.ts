@@ -96,6 +96,29 @@ export class AssignmentsService {
     });
   }
 
+  /** Takes a leader out of an edition; refused while they are still assigned to one of its venues. */
+  async removeParticipation(editionId: string, leaderId: string, actor: Actor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.editions.requireOpen(editionId, manager);
+      const participation = await manager.findOne(LeaderParticipation, { where: { editionId, leaderId }, lock: { mode: 'pessimistic_write' } });
+      if (!participation) throw new NotFoundError('lãnh đạo tham gia đợt tổ chức', leaderId);
+      const [{ venues }] = await manager.query<{ venues: number }[]>(
+        `SELECT count(*)::int AS venues FROM venue_leader_assignments a JOIN venues v ON v.id = a.venue_id WHERE a.leader_id = $1 AND v.edition_id = $2`,
+        [leaderId, editionId],
+      );
+      if (venues > 0) {
+        throw new BusinessRuleError(
+          'LEADER_STILL_ASSIGNED',
+          `Đồng chí lãnh đạo này vẫn đang được phân công dự ${venues} điểm tổ chức của đợt; hãy bỏ phân công trước khi đưa ra khỏi danh sách tham gia.`,
+          { venues },
+          409,
+        );
+      }
+      await manager.delete(LeaderParticipation, { id: participation.id });
+      await this.audit.record(manager, { actor, entityType: 'leader_participation', entityId: participation.id, action: 'delete', before: { ...participation } });
+    });
+  }
+
   async listParticipations(editionId: string): Promise<LeaderParticipation[]> {
     await this.editions.get(editionId);
     return this.dataSource.manager.find(LeaderParticipation, { where: { editionId }, order: { createdAt: 'ASC' } });

@@ -65,6 +65,17 @@ export class LeadersController {
     return this.assignments.setParticipation(editionId, leaderId, input, actor);
   }
 
+  @Delete('editions/:editionId/leaders/:leaderId')
+  @PlannersOnly()
+  @HttpCode(204)
+  async removeParticipation(
+    @Param('editionId', ParseUUIDPipe) editionId: string,
+    @Param('leaderId', ParseUUIDPipe) leaderId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    await this.assignments.removeParticipation(editionId, leaderId, actor);
+  }
+
   @Get('venues/:venueId/leaders')
   venueLeaders(@Param('venueId', ParseUUIDPipe) venueId: string, @CurrentActor() actor: Actor): Promise<VenueLeaderView[]> {
     return this.assignments.listForVenue(venueId, actor);
