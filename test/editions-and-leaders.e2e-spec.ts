@@ -33,6 +33,9 @@ describe('Editions and leaders', () => {
     await t.http.post(`/api/editions/${id}/transitions`).set('Authorization', planner).send({ to: 'inviting', version: 1 }).expect(200);
 
     const badWindow = await t.http.patch(`/api/editions/${id}`).set('Authorization', planner).send({ version: 2, windowStart: '2029-08-20' }).expect(422);
+    // An update may leave a field out, not empty it: null is a validation failure, not a crash.
+    const emptied = await t.http.patch(`/api/editions/${id}`).set('Authorization', planner).send({ version: 2, windowStart: null, theme: null }).expect(400);
+    expect(emptied.body.details.map((issue: { field: string }) => issue.field).sort()).toEqual(['theme', 'windowStart']);
     expect(badWindow.body.code).toBe('INVALID_WINDOW');
     expect((await auditEntriesFor(t.dataSource, 'edition', id)).map((entry: { action: string }) => entry.action)).toEqual(['create', 'transition']);
   });

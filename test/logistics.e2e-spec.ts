@@ -73,6 +73,40 @@ describe('Logistics: checklists, dependencies, readiness', () => {
     expect(stale.body.code).toBe('VERSION_CONFLICT');
   });
 
+  it("edits a task's title, unit, owner and deadline; absent fields stay, empty ones are refused field by field", async () => {
+    const venue = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-12` });
+    const { body: task } = await t.http
+      .post(`/api/venues/${venue.id}/tasks`)
+      .set('Authorization', laiChau)
+      .send({ title: 'Bố trí điểm đỗ xe', responsibleUnit: 'Công an xã', offsetDays: -2, ownerName: 'Thiếu tá Lò Văn Minh' })
+      .expect(201);
+    const refused = await t.http
+      .patch(`/api/venues/${venue.id}/tasks/${task.id}`)
+      .set('Authorization', laiChau)
+      .send({ version: task.version, title: 'x', responsibleUnit: null })
+      .expect(400);
+    expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'title', messages: ['quá ngắn'] }, { field: 'responsibleUnit' }] });
+
+    const { body: edited } = await t.http
+      .patch(`/api/venues/${venue.id}/tasks/${task.id}`)
+      .set('Authorization', laiChau)
+      .send({ version: task.version, title: '  Bố trí điểm đỗ xe cho đại biểu ', responsibleUnit: 'Đội Cảnh sát giao thông', ownerName: null, dueDate: `${edition.year}-08-09` })
+      .expect(200);
+    expect(edited).toMatchObject({
+      title: 'Bố trí điểm đỗ xe cho đại biểu',
+      responsibleUnit: 'Đội Cảnh sát giao thông',
+      ownerName: null,
+      dueDate: `${edition.year}-08-09`,
+      offsetDays: null, // a date set by hand no longer follows the venue
+      status: 'todo',
+      version: task.version + 1,
+    });
+    const { body: renamedOnly } = await t.http.patch(`/api/venues/${venue.id}/tasks/${task.id}`).set('Authorization', laiChau).send({ version: edited.version, title: 'Điểm đỗ xe đại biểu' }).expect(200);
+    expect(renamedOnly).toMatchObject({ title: 'Điểm đỗ xe đại biểu', responsibleUnit: 'Đội Cảnh sát giao thông', dueDate: `${edition.year}-08-09` });
+    const audit = await auditEntriesFor(t.dataSource, 'venue_task', task.id);
+    expect(audit.at(-1).changes.title).toEqual({ before: 'Bố trí điểm đỗ xe cho đại biểu', after: 'Điểm đỗ xe đại biểu' });
+  });
+
   it("lets organizers manage only their own province's tasks", async () => {
     const venue = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-11` });
     const { body: task } = await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', planner).send({ title: 'Tổ y tế trực', responsibleUnit: 'Trung tâm y tế' }).expect(201);

@@ -1,4 +1,4 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { isIsoDate, LOCAL_TIME_PATTERN } from './time';
 
 /** A real calendar date written `YYYY-MM-DD` (2027-02-30 is refused). */
@@ -23,4 +23,12 @@ export function IsLocalTime(options?: ValidationOptions): PropertyDecorator {
       options,
       validator: { validate: (value: unknown) => typeof value === 'string' && LOCAL_TIME_PATTERN.test(value) },
     });
+}
+
+/**
+ * A field an update may leave out (it then stays as it is) but may not set to null: unlike
+ * `@IsOptional()`, null goes on to the other validators and is refused by them.
+ */
+export function OptionalNotNull(): PropertyDecorator {
+  return ValidateIf((_: object, value: unknown) => value !== undefined);
 }

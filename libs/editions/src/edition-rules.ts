@@ -1,23 +1,11 @@
 /** Edition rules as plain functions, testable without Nest or a database. */
 import { BusinessRuleError } from '@app/common/domain-error';
 import { IsoDate } from '@app/common/time';
-import { EditionStatus } from './edition.entity';
+import { EDITION_STATUS_NAMES, EditionStatus, NEXT_EDITION_STATUS as NEXT } from './edition-status';
 
-export const EDITION_STATUS_NAMES: Record<EditionStatus, string> = {
-  [EditionStatus.Planning]: 'đang lập kế hoạch',
-  [EditionStatus.Inviting]: 'đang mời đại biểu',
-  [EditionStatus.Running]: 'đang diễn ra',
-  [EditionStatus.Closed]: 'đã kết thúc',
-};
+export { EDITION_STATUS_NAMES, NEXT_EDITION_STATUS } from './edition-status';
 
-/** Editions only move forward, one step at a time. */
-const NEXT: Record<EditionStatus, EditionStatus | null> = {
-  [EditionStatus.Planning]: EditionStatus.Inviting,
-  [EditionStatus.Inviting]: EditionStatus.Running,
-  [EditionStatus.Running]: EditionStatus.Closed,
-  [EditionStatus.Closed]: null,
-};
-
+/** Editions only move forward, one step at a time (NEXT_EDITION_STATUS). */
 export function assertEditionTransition(from: EditionStatus, to: EditionStatus): void {
   if (NEXT[from] !== to) {
     throw new BusinessRuleError(

@@ -1,13 +1,9 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
 import { FESTIVAL_TIME_ZONE, IsoDate } from '@app/common/time';
+import { EditionStatus } from './edition-status';
 
-export enum EditionStatus {
-  Planning = 'planning',
-  Inviting = 'inviting',
-  Running = 'running',
-  Closed = 'closed',
-}
+export { EditionStatus } from './edition-status';
 
 /** One year's festival: its theme, its window and where it stands. */
 @Entity('editions')

@@ -48,7 +48,7 @@ export class LogisticsController {
     return this.logistics.create(venueId, input, actor);
   }
 
-  /** Status (todo, in_progress, blocked with a reason, done), owner, deadline, notes. */
+  /** Status (todo, in_progress, blocked with a reason, done), title, responsible unit, owner, deadline, notes. */
   @Patch('venues/:venueId/tasks/:taskId')
   @Writers()
   update(

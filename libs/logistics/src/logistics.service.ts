@@ -155,6 +155,8 @@ export class LogisticsService implements OnModuleInit {
         task.dueDate = input.dueDate;
         task.offsetDays = null; // a date set by hand stays where it was put
       }
+      if (input.title !== undefined) task.title = input.title.trim();
+      if (input.responsibleUnit !== undefined) task.responsibleUnit = input.responsibleUnit.trim();
       if (input.ownerUserId !== undefined) task.ownerUserId = input.ownerUserId;
       if (input.ownerName !== undefined) task.ownerName = input.ownerName;
       if (input.notes !== undefined) task.notes = input.notes;

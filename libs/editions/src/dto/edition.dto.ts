@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsIsoDate, PageQueryDto } from '@app/common';
+import { IsIsoDate, OptionalNotNull, PageQueryDto } from '@app/common';
 import { EditionStatus } from '../edition.entity';
 
 export class CreateEditionDto {
@@ -40,24 +40,24 @@ export class UpdateEditionDto {
   version: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(3)
   @MaxLength(500)
   theme?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsIsoDate()
   windowStart?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsIsoDate()
   windowEnd?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @IsIsoDate()
   nationalDay?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { OptionalNotNull } from '@app/common/validators';
 import { BudgetCategory, FundingSource } from '../budget.entities';
 import { MAX_VND } from '../money';
 
@@ -38,9 +39,6 @@ export class CreateBudgetLineDto {
   notes?: string;
 }
 
-/** Absent fields stay as they are; null is refused where the column cannot be empty. */
-const present = (_: object, value: unknown) => value !== undefined;
-
 export class UpdateBudgetLineDto {
   @ApiProperty()
   @IsInt()
@@ -48,19 +46,19 @@ export class UpdateBudgetLineDto {
   version: number;
 
   @ApiPropertyOptional({ enum: BudgetCategory, enumName: 'BudgetCategory' })
-  @ValidateIf(present)
+  @OptionalNotNull()
   @IsEnum(BudgetCategory)
   category?: BudgetCategory;
 
   @ApiPropertyOptional()
-  @ValidateIf(present)
+  @OptionalNotNull()
   @IsString()
   @MinLength(3)
   @MaxLength(500)
   description?: string;
 
   @ApiPropertyOptional()
-  @ValidateIf(present)
+  @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(MAX_VND)
@@ -74,7 +72,7 @@ export class UpdateBudgetLineDto {
   actualVnd?: number | null;
 
   @ApiPropertyOptional({ enum: FundingSource, enumName: 'FundingSource' })
-  @ValidateIf(present)
+  @OptionalNotNull()
   @IsEnum(FundingSource)
   fundingSource?: FundingSource;
 

@@ -18,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoDate } from '@app/common';
+import { IsIsoDate, OptionalNotNull } from '@app/common';
 import { TaskStatus } from '../task.entities';
 
 export class CreateTaskDto {
@@ -65,11 +65,26 @@ export class CreateTaskDto {
   weight?: number;
 }
 
+
 export class UpdateTaskDto {
   @ApiProperty()
   @IsInt()
   @Min(1)
   version: number;
+
+  @ApiPropertyOptional({ example: 'Bố trí điểm đỗ xe cho đại biểu' })
+  @OptionalNotNull()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
+  title?: string;
+
+  @ApiPropertyOptional({ example: 'Công an xã' })
+  @OptionalNotNull()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  responsibleUnit?: string;
 
   @ApiPropertyOptional({ enum: TaskStatus, enumName: 'TaskStatus' })
   @IsOptional()
