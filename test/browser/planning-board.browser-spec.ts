@@ -170,6 +170,58 @@ describe('Planning board (Chromium)', () => {
     await page.close();
   });
 
+  it('a planner adds a leader with their busy days, invites them to the edition, and cannot take out one still assigned', async () => {
+    const page = await openBoard();
+    await page.getByRole('link', { name: 'Lãnh đạo', exact: true }).click();
+    await expect(page.getByTestId('participation-count').textContent()).resolves.toContain('4 đồng chí tham gia');
+    await page.getByRole('button', { name: 'Thêm lãnh đạo' }).click();
+    const create = page.getByRole('form', { name: 'Thêm lãnh đạo' });
+    await create.getByLabel('Họ và tên').fill('Đồng chí Hà Thị Mới');
+    await create.getByLabel('Chức vụ').fill('Phó Chủ tịch Quốc hội');
+    await create.getByLabel('Cơ quan').fill('Quốc hội');
+    await create.getByLabel('E-mail văn phòng').fill('khong-phai-email');
+    await create.getByRole('button', { name: 'Thêm thời gian bận' }).click();
+    await create.getByLabel('Bận từ ngày 1').fill(`32/08/${edition.year}`);
+    await create.getByLabel('Bận đến ngày 1').fill(`12/08/${edition.year}`);
+    await create.getByRole('button', { name: 'Thêm lãnh đạo' }).click();
+    await expect(create.locator('[data-field="unavailability.0.startDate"]').textContent()).resolves.toContain('dd/mm/yyyy');
+    await create.getByLabel('Bận từ ngày 1').fill(`10/08/${edition.year}`);
+    await create.getByRole('button', { name: 'Thêm lãnh đạo' }).click();
+    await expect(create.locator('[data-field="officeEmail"]').textContent()).resolves.toContain('phải là địa chỉ e-mail hợp lệ');
+    await create.getByLabel('E-mail văn phòng').fill('vp.phochutichqh@quochoi.example.vn');
+    await create.getByLabel('Quê quán').selectOption('12');
+    await create.getByRole('button', { name: 'Thêm lãnh đạo' }).click();
+
+    // The list shows the new record (filtered to its name), the form closed.
+    const added = page.getByTestId('leaders-table').getByRole('row', { name: 'Đồng chí Hà Thị Mới', exact: true });
+    await added.waitFor();
+    await expect(page.getByRole('form', { name: 'Thêm lãnh đạo' }).count()).resolves.toBe(0);
+    await added.getByText(`10/08/${edition.year}–12/08/${edition.year}`).waitFor();
+    await added.getByRole('button', { name: 'Mời tham gia đợt' }).click();
+    const join = page.getByRole('form', { name: 'Tham gia đợt: Đồng chí Hà Thị Mới' });
+    await expect(join.getByLabel('Chức danh khi mời').inputValue()).resolves.toBe('Phó Chủ tịch Quốc hội');
+    await join.getByLabel('Số điểm tối đa').fill('0');
+    await join.getByRole('button', { name: 'Lưu' }).click();
+    await expect(join.locator('[data-field="maxAppearances"]').textContent()).resolves.toContain('giá trị quá nhỏ');
+    await join.getByLabel('Số điểm tối đa').fill('2');
+    await join.getByRole('button', { name: 'Lưu' }).click();
+    await added.getByTestId('participation').getByText('Tối đa 2 điểm').waitFor();
+    await page.getByTestId('participation-count').getByText(/^5 đồng chí tham gia/).waitFor();
+    await shot(page, '10-lanh-dao');
+
+    // A leader the accepted plan sends to a venue stays in the edition until unassigned.
+    await page.getByLabel('Tìm theo tên, chức vụ, cơ quan').fill(leaders.dakLak.fullName);
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    const assigned = page.getByTestId('leaders-table').getByRole('row', { name: leaders.dakLak.fullName, exact: true });
+    await assigned.getByRole('button', { name: 'Đưa ra khỏi đợt' }).click();
+    const refusal = assigned.locator('.form-error[data-code="LEADER_STILL_ASSIGNED"]');
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toContain('vẫn đang được phân công dự 1 điểm');
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM leader_participations WHERE edition_id = $1`, [edition.id]);
+    expect(n).toBe(5);
+    await page.close();
+  });
+
   it('queues a commune-tier run for the worker, shows it waiting, then the proposal solved province by province', async () => {
     const day = (d: number) => `${edition.year}-08-${d}`;
     const commune = (province: string, name: string) =>

@@ -1,6 +1,7 @@
 /** Vietnamese names of every code the console shows. Venue and region names come from the API's own files. */
 import { REGION_NAMES } from '@shared/provinces/src/region';
 import { VENUE_STATUS_NAMES, VENUE_TIER_NAMES, HOST_KIND_NAMES, AREA_FLAG_NAMES, VenueStatus } from '@shared/venues/src/venue.enums';
+import { EDITION_STATUS_NAMES, EditionStatus, NEXT_EDITION_STATUS } from '@shared/editions/src/edition-status';
 import type { InvitationStatus, ProgrammePart, Readiness, Role, TaskStatus } from './types';
 
 export { REGION_NAMES, VENUE_TIER_NAMES, HOST_KIND_NAMES, AREA_FLAG_NAMES, VenueStatus };
@@ -112,4 +113,49 @@ export const FIELD_NAMES: Record<string, string> = {
   fundingSource: 'Nguồn kinh phí',
   ownerName: 'Người phụ trách',
   blockedReason: 'Lý do vướng',
+  responsibleUnit: 'Đơn vị chủ trì',
+  dueDate: 'Hạn hoàn thành',
+  offsetDays: 'Số ngày so với ngày tổ chức',
+  weight: 'Trọng số',
+  prerequisiteId: 'Việc cần xong trước',
+  code: 'Mã',
+  dependsOn: 'Làm sau các việc',
+  items: 'Danh mục công việc',
+  notes: 'Ghi chú',
+  name: 'Tên điểm tổ chức',
+  tier: 'Cấp',
+  coHost: 'Đơn vị phối hợp',
+  provinceCode: 'Tỉnh, thành phố',
+  communeName: 'Xã, phường, đặc khu',
+  hamletName: 'Thôn, bản, tổ dân phố',
+  hostKind: 'Loại đơn vị',
+  address: 'Địa chỉ',
+  latitude: 'Vĩ độ',
+  longitude: 'Kinh độ',
+  region: 'Vùng',
+  areaFlags: 'Đặc điểm địa bàn',
+  contactName: 'Người liên hệ',
+  contactPhone: 'Điện thoại liên hệ',
+  contactEmail: 'E-mail liên hệ',
+  expectedAttendance: 'Số người dự kiến',
+  candidateDates: 'Ngày dự kiến',
+  editionId: 'Đợt tổ chức',
+  version: 'Phiên bản',
+  leaderId: 'Lãnh đạo',
+  role: 'Vai trò',
+  year: 'Năm',
+  theme: 'Chủ đề',
+  windowStart: 'Ngày bắt đầu',
+  windowEnd: 'Ngày kết thúc',
+  nationalDay: 'Ngày hội toàn quốc',
+  to: 'Trạng thái mới',
+  delegateOffsetsMinutes: 'Nhắc đại biểu trước giờ khai mạc',
+  taskOffsetsDays: 'Nhắc việc hậu cần trước hạn',
+  venueOffsetsDays: 'Nhắc tỉnh trước ngày tổ chức',
+  escalationHours: 'Báo việc quá hạn sau (giờ)',
 };
+
+/** Edition statuses (planning → inviting → running → closed), named as the API names them. */
+export { EditionStatus, NEXT_EDITION_STATUS };
+
+export const editionStatusName = (status: EditionStatus) => capitalise(EDITION_STATUS_NAMES[status] ?? status);

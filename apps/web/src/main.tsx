@@ -5,12 +5,16 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { ApiError } from './api';
 import { Layout } from './components/Layout';
 import { AuditPage } from './pages/AuditPage';
+import { EditionsPage } from './pages/EditionsPage';
 import { InvitationsPage } from './pages/InvitationsPage';
 import { LoginPage } from './pages/LoginPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { PlanningBoardPage } from './pages/planning/PlanningBoardPage';
+import { LeadersPage } from './pages/leaders/LeadersPage';
 import { ReadinessPage } from './pages/ReadinessPage';
+import { TaskTemplatePage } from './pages/TaskTemplatePage';
 import { VenuePage } from './pages/venue/VenuePage';
+import { VenueForm } from './pages/venue/VenueForm';
 import { isPlanner, SessionProvider, useSession } from './session';
 import './styles.css';
 
@@ -52,11 +56,16 @@ function App() {
         }
       >
         <Route index element={<OverviewPage />} />
+        <Route path="diem/moi" element={<VenueForm />} />
         <Route path="diem/:id" element={<VenuePage />} />
+        <Route path="diem/:id/sua" element={<VenueForm />} />
         <Route path="san-sang" element={<ReadinessPage />} />
+        <Route path="lanh-dao" element={<RequireLogin plannersOnly><LeadersPage /></RequireLogin>} />
         <Route path="lap-ke-hoach" element={<RequireLogin plannersOnly><PlanningBoardPage /></RequireLogin>} />
         <Route path="loi-moi" element={<RequireLogin plannersOnly><InvitationsPage /></RequireLogin>} />
         <Route path="nhat-ky" element={<RequireLogin plannersOnly><AuditPage /></RequireLogin>} />
+        <Route path="dot-to-chuc" element={<RequireLogin plannersOnly><EditionsPage /></RequireLogin>} />
+        <Route path="mau-cong-viec" element={<RequireLogin plannersOnly><TaskTemplatePage /></RequireLogin>} />
         <Route path="*" element={<section className="panel">Không tìm thấy trang này.</section>} />
       </Route>
     </Routes>

@@ -1,6 +1,8 @@
 /** The API's shapes as the console uses them (see /docs/openapi.json). */
 import type { VenueStatus, VenueTier } from '@shared/venues/src/venue.enums';
 import type { Region } from '@shared/provinces/src/region';
+import type { RankTier } from '@shared/leaders/src/rank-tier';
+import type { EditionStatus } from '@shared/editions/src/edition-status';
 
 export type Role = 'central_planner' | 'provincial_organizer' | 'viewer';
 
@@ -30,6 +32,7 @@ export interface Province {
   name: string;
   latitude: number;
   longitude: number;
+  defaultRegion: Region;
 }
 
 export interface Edition {
@@ -39,7 +42,7 @@ export interface Edition {
   windowStart: string;
   windowEnd: string;
   nationalDay: string;
-  status: string;
+  status: EditionStatus;
   version: number;
 }
 
@@ -69,6 +72,64 @@ export interface Venue {
   startTime: string | null;
   endTime: string | null;
   version: number;
+}
+
+/**
+ * What POST /api/venues and PATCH /api/venues/:id accept (an edit sends only what changed). `null`
+ * empties an optional field; numbers the user typed badly go as typed, so the API's message shows.
+ */
+export interface VenueInput {
+  name?: string;
+  tier?: VenueTier;
+  coHost?: string | null;
+  provinceCode?: string;
+  communeName?: string;
+  hamletName?: string | null;
+  hostKind?: string | null;
+  address?: string;
+  latitude?: number | string | null;
+  longitude?: number | string | null;
+  region?: Region;
+  areaFlags?: string[];
+  contactName?: string | null;
+  contactPhone?: string | null;
+  contactEmail?: string | null;
+  expectedAttendance?: number | string | null;
+  candidateDates?: string[];
+}
+
+export type AssignmentRole = 'chief_guest' | 'accompanying';
+
+/** A leader as planners see them (GET /api/leaders): contacts, preferences and availability included. */
+export interface Leader {
+  id: string;
+  fullName: string;
+  position: string;
+  rankTier: RankTier;
+  organisation: string;
+  officeEmail: string;
+  officePhone: string | null;
+  homeProvinceCode: string | null;
+  preferredDates: string[];
+  unavailability: Array<{ startDate: string; endDate: string; reason: string | null }>;
+  active: boolean;
+  version: number;
+}
+
+/** A leader's part in an edition (GET /api/editions/:id/leaders): the title used that year. */
+export interface LeaderParticipation {
+  leaderId: string;
+  title: string;
+  maxAppearances: number;
+}
+
+/** A leader assigned to a venue (GET /api/venues/:id/leaders), the chief guest first. */
+export interface VenueLeader {
+  leaderId: string;
+  fullName: string;
+  title: string;
+  rankTier: RankTier;
+  role: AssignmentRole;
 }
 
 export type ProgrammePart = 'ceremony' | 'festivities';
@@ -123,7 +184,7 @@ export interface Invitation {
   delegateName: string;
   delegateTitle: string | null;
   delegateEmail: string;
-  role: 'chief_guest' | 'accompanying';
+  role: AssignmentRole;
   status: InvitationStatus;
   sequence: number;
   answeredAt: string | null;
@@ -182,4 +243,39 @@ export interface AuditEntry {
   action: 'create' | 'update' | 'transition' | 'delete';
   changes: Record<string, { before: unknown; after: unknown }>;
   note: string | null;
+}
+
+/** One line of an edition's task template (GET/PUT /api/editions/:id/task-template). */
+export interface TaskTemplateLine {
+  code: string;
+  title: string;
+  responsibleUnit: string;
+  /** Days from the venue date: −30 is D-30. */
+  offsetDays: number;
+  weight: number;
+  /** Codes of the lines that must be done first. */
+  dependsOn: string[];
+}
+
+export interface TaskTemplate {
+  editionId: string;
+  /** True while the edition uses the built-in checklist (nothing saved for it yet). */
+  isDefault: boolean;
+  items: TaskTemplateLine[];
+}
+
+/** An edition's reminder policy (GET/PUT /api/editions/:id/reminder-policy), offsets largest first. */
+export interface ReminderPolicy {
+  editionId: string;
+  /** Minutes before a delegate's event. */
+  delegateOffsetsMinutes: number[];
+  /** Days before a logistics task's deadline (08:00 local; 0 = on the day). */
+  taskOffsetsDays: number[];
+  /** Days before a venue's festival day (08:00 local). */
+  venueOffsetsDays: number[];
+  /** Hours after a task's deadline before it goes to the province (N), then the centre (2N); 0 = never. */
+  escalationHours: number;
+  /** True while the edition uses the built-in policy (nothing saved for it yet). */
+  isDefault: boolean;
+  version: number | null;
 }

@@ -44,8 +44,11 @@ export function Layout() {
           Tổng quan
         </NavLink>
         <NavLink to="/san-sang">Mức độ sẵn sàng</NavLink>
+        {planner && <NavLink to="/lanh-dao">Lãnh đạo</NavLink>}
         {planner && <NavLink to="/lap-ke-hoach">Lập kế hoạch</NavLink>}
         {planner && <NavLink to="/loi-moi">Lời mời</NavLink>}
+        {planner && <NavLink to="/mau-cong-viec">Mẫu công việc</NavLink>}
+        {planner && <NavLink to="/dot-to-chuc">Đợt tổ chức</NavLink>}
         {planner && <NavLink to="/nhat-ky">Nhật ký thay đổi</NavLink>}
         {planner && (
           <a href="/admin/queues" target="_blank" rel="noreferrer">

@@ -7,7 +7,7 @@ import { ErrorPanel, Loading } from '../components/errors';
 import { VenueMap } from '../components/VenueMap';
 import { formatDate } from '../format';
 import { READINESS_COLOURS, READINESS_NAMES, REGION_NAMES, VENUE_STATUS_COLOURS, VenueStatus, venueStatusName } from '../labels';
-import { useEdition, useProvinces, useUser } from '../session';
+import { canWrite, useEdition, useProvinces, useUser } from '../session';
 import type { Dashboard, Readiness, Venue } from '../types';
 
 type ColourBy = 'status' | 'readiness';
@@ -67,10 +67,17 @@ export function OverviewPage() {
   return (
     <div className="overview">
       <section className="panel">
-        <h1>
-          Tổng quan đợt năm {edition.year}
-          {user.provinceCode ? ` — ${nameOf(user.provinceCode)}` : ''}
-        </h1>
+        <div className="title-row">
+          <h1>
+            Tổng quan đợt năm {edition.year}
+            {user.provinceCode ? ` — ${nameOf(user.provinceCode)}` : ''}
+          </h1>
+          {canWrite(user) && (
+            <Link className="button-link" to="/diem/moi">
+              Đề xuất điểm tổ chức
+            </Link>
+          )}
+        </div>
         <p className="muted">
           {edition.theme}. Ngày hội toàn quốc: {formatDate(edition.nationalDay)}.
         </p>

@@ -1,11 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { VENUE_TIER_NAMES } from '@shared/venues/src/venue.enums';
-import { api, get, getAll, Page } from '../../api';
+import { api, get, Page } from '../../api';
 import { ErrorPanel, Loading } from '../../components/errors';
 import { formatInstant } from '../../format';
 import { useEdition } from '../../session';
+import { useAllLeaders, useParticipations } from '../leaders/leader-queries';
 import { useVenues } from '../OverviewPage';
 import { PLANNING_MODE_NAMES, PLANNING_RUN_STATUS_NAMES } from './labels';
 import { PlanningRunForm } from './PlanningRunForm';
@@ -15,22 +16,19 @@ import type { Participant, PlanningRun, PlanningRunRequest, PlanningRunSummary }
 /** How often a run the worker is solving is asked for its progress. */
 const POLL_MS = 1000;
 
-function useParticipants(editionId: string | undefined) {
-  return useQuery({
-    queryKey: ['participants', editionId],
-    enabled: !!editionId,
-    queryFn: async (): Promise<Participant[]> => {
-      const [participations, leaders] = await Promise.all([
-        get<{ leaderId: string; title: string }[]>(`/editions/${editionId}/leaders`),
-        getAll<{ id: string; fullName: string; rankTier: Participant['rankTier'] }>('/leaders'),
-      ]);
-      const byId = new Map(leaders.map((leader) => [leader.id, leader]));
-      return participations
-        .filter((participation) => byId.has(participation.leaderId))
-        .map((participation) => ({ ...byId.get(participation.leaderId)!, title: participation.title }))
-        .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
-    },
-  });
+/** The leaders taking part in the edition, by name: the only ones the solver plans with. */
+function useParticipants(editionId: string | undefined): { data?: Participant[]; error: unknown } {
+  const leaders = useAllLeaders();
+  const participations = useParticipations(editionId);
+  const data = useMemo(() => {
+    if (!leaders.data || !participations.data) return undefined;
+    const byId = new Map(leaders.data.map((leader) => [leader.id, leader]));
+    return participations.data
+      .filter((participation) => byId.has(participation.leaderId))
+      .map((participation) => ({ ...byId.get(participation.leaderId)!, title: participation.title }))
+      .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
+  }, [leaders.data, participations.data]);
+  return { data, error: leaders.error ?? participations.error };
 }
 
 /**

@@ -3,8 +3,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, get } from '../../api';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
 import { formatVnd } from '../../format';
-import { BUDGET_CATEGORY_NAMES, FUNDING_SOURCE_NAMES } from '../../labels';
+import { BUDGET_CATEGORY_NAMES, FUNDING_SOURCE_NAMES, VenueStatus } from '../../labels';
+import { useUser } from '../../session';
 import type { BudgetLine, Venue } from '../../types';
+import { canWriteVenue } from './workflow';
 
 /** "45.000.000" or "45000000" → 45000000; anything else goes to the API as typed, so its message shows. */
 function amount(text: string): number | string | undefined {
@@ -13,8 +15,12 @@ function amount(text: string): number | string | undefined {
   return /^\d+$/.test(compact) ? Number(compact) : text;
 }
 
-/** The venue's budget lines with totals, and a form to add one. */
+/** 45000000 → "45.000.000" (as typed back into an input). */
+const amountText = (value: number | null) => (value === null ? '' : new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(Number(value)));
+
+/** The venue's budget lines with totals, each line editable in place, and a form to add one. */
 export function BudgetLines({ venue, editable }: { venue: Venue; editable: boolean }) {
+  const user = useUser();
   const queryClient = useQueryClient();
   const lines = useQuery({ queryKey: ['budget', venue.id], queryFn: () => get<BudgetLine[]>(`/venues/${venue.id}/budget-lines`) });
   const [form, setForm] = useState({ category: 'security', description: '', planned: '', actual: '', fundingSource: 'provincial_budget' });
@@ -35,6 +41,8 @@ export function BudgetLines({ venue, editable }: { venue: Venue; editable: boole
   });
   const remove = useMutation({ mutationFn: (id: string) => api('DELETE', `/venues/${venue.id}/budget-lines/${id}`), onSuccess: refresh });
   const set = (field: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [field]: event.target.value });
+  // Actual costs are mostly settled after the festival: the API keeps a held venue's budget open.
+  const writable = editable || (venue.status === VenueStatus.Held && canWriteVenue(user, venue));
 
   if (lines.error) return <ErrorPanel error={lines.error} />;
   if (!lines.data) return <Loading what="dự toán" />;
@@ -56,25 +64,20 @@ export function BudgetLines({ venue, editable }: { venue: Venue; editable: boole
             <th className="number">Dự toán</th>
             <th className="number">Thực chi</th>
             <th>Nguồn</th>
-            {editable && <th />}
+            {writable && <th />}
           </tr>
         </thead>
         <tbody>
           {lines.data.map((line) => (
-            <tr key={line.id}>
-              <td>{BUDGET_CATEGORY_NAMES[line.category] ?? line.category}</td>
-              <td>{line.description}</td>
-              <td className="number">{formatVnd(Number(line.plannedVnd))}</td>
-              <td className="number">{line.actualVnd === null ? '—' : formatVnd(Number(line.actualVnd))}</td>
-              <td>{FUNDING_SOURCE_NAMES[line.fundingSource] ?? line.fundingSource}</td>
-              {editable && (
-                <td>
-                  <button type="button" className="danger link" onClick={() => remove.mutate(line.id)}>
-                    Xóa
-                  </button>
-                </td>
-              )}
-            </tr>
+            <BudgetRow
+              key={`${line.id}-${line.version}`}
+              venue={venue}
+              line={line}
+              editable={writable}
+              onSaved={refresh}
+              onRemove={() => remove.mutate(line.id)}
+              removing={remove.isPending}
+            />
           ))}
           {lines.data.length === 0 && (
             <tr>
@@ -90,13 +93,15 @@ export function BudgetLines({ venue, editable }: { venue: Venue; editable: boole
             <th className="number" data-testid="budget-planned-total">
               {formatVnd(planned)}
             </th>
-            <th className="number">{formatVnd(actual)}</th>
+            <th className="number" data-testid="budget-actual-total">
+              {formatVnd(actual)}
+            </th>
             <th colSpan={2} />
           </tr>
         </tfoot>
       </table>
       <FormError error={remove.error} />
-      {editable && (
+      {writable && (
         <form className="inline-form budget-form" onSubmit={submit} noValidate aria-label="Thêm dòng kinh phí">
           <div className="fields">
             <label>
@@ -142,5 +147,119 @@ export function BudgetLines({ venue, editable }: { venue: Venue; editable: boole
         </form>
       )}
     </div>
+  );
+}
+
+const LINE_FIELDS = ['category', 'description', 'plannedVnd', 'actualVnd', 'fundingSource'];
+
+/** One line: read-only, or its fields in place after "Sửa"; only what changed is sent, an emptied actual goes back to "not settled". */
+function BudgetRow(props: { venue: Venue; line: BudgetLine; editable: boolean; onSaved(): void; onRemove(): void; removing: boolean }) {
+  const { venue, line, editable } = props;
+  const initial = { category: line.category, description: line.description, planned: amountText(line.plannedVnd), actual: amountText(line.actualVnd), fundingSource: line.fundingSource };
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(initial);
+  const save = useMutation({
+    mutationFn: () => {
+      const changes: Record<string, unknown> = { version: line.version };
+      if (draft.category !== initial.category) changes.category = draft.category;
+      if (draft.description !== initial.description) changes.description = draft.description.trim();
+      if (draft.planned !== initial.planned) changes.plannedVnd = amount(draft.planned) ?? null;
+      if (draft.actual !== initial.actual) changes.actualVnd = amount(draft.actual) ?? null;
+      if (draft.fundingSource !== initial.fundingSource) changes.fundingSource = draft.fundingSource;
+      return api<BudgetLine>('PATCH', `/venues/${venue.id}/budget-lines/${line.id}`, changes);
+    },
+    onSuccess: props.onSaved,
+  });
+  const set = (field: keyof typeof draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const changed = (Object.keys(initial) as Array<keyof typeof initial>).some((field) => draft[field] !== initial[field]);
+  const formId = `budget-line-${line.id}`;
+  const label = `Dòng kinh phí ${line.description}`;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate();
+  }
+
+  if (!editing) {
+    return (
+      <tr data-testid="budget-line" aria-label={label}>
+        <td>{BUDGET_CATEGORY_NAMES[line.category] ?? line.category}</td>
+        <td>{line.description}</td>
+        <td className="number">{formatVnd(Number(line.plannedVnd))}</td>
+        <td className="number">{line.actualVnd === null ? '—' : formatVnd(Number(line.actualVnd))}</td>
+        <td>{FUNDING_SOURCE_NAMES[line.fundingSource] ?? line.fundingSource}</td>
+        {editable && (
+          <td className="row-actions">
+            <button type="button" className="link" onClick={() => setEditing(true)}>
+              Sửa
+            </button>
+            <button type="button" className="danger link" onClick={props.onRemove} disabled={props.removing}>
+              Xóa
+            </button>
+          </td>
+        )}
+      </tr>
+    );
+  }
+  return (
+    <>
+      <tr className="editing-row" data-testid="budget-line" aria-label={label}>
+        <td>
+          <select aria-label="Khoản mục" value={draft.category} onChange={set('category')} form={formId}>
+            {Object.entries(BUDGET_CATEGORY_NAMES).map(([value, name]) => (
+              <option key={value} value={value}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </td>
+        <td>
+          <input aria-label="Nội dung" value={draft.description} onChange={set('description')} form={formId} />
+          <FieldError error={save.error} field="description" />
+        </td>
+        <td className="number">
+          <input aria-label="Dự toán (đồng)" inputMode="numeric" value={draft.planned} onChange={set('planned')} form={formId} />
+          <FieldError error={save.error} field="plannedVnd" />
+        </td>
+        <td className="number">
+          <input aria-label="Thực chi (đồng)" inputMode="numeric" placeholder="chưa quyết toán" value={draft.actual} onChange={set('actual')} form={formId} />
+          <FieldError error={save.error} field="actualVnd" />
+        </td>
+        <td>
+          <select aria-label="Nguồn kinh phí" value={draft.fundingSource} onChange={set('fundingSource')} form={formId}>
+            {Object.entries(FUNDING_SOURCE_NAMES).map(([value, name]) => (
+              <option key={value} value={value}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </td>
+        <td className="row-actions">
+          <form id={formId} onSubmit={submit} noValidate>
+            <button type="submit" disabled={save.isPending || !changed}>
+              Lưu
+            </button>
+          </form>
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              setDraft(initial);
+              save.reset();
+              setEditing(false);
+            }}
+          >
+            Hủy
+          </button>
+        </td>
+      </tr>
+      {save.error ? (
+        <tr className="row-error">
+          <td colSpan={6}>
+            <FormError error={save.error} fields={LINE_FIELDS} />
+          </td>
+        </tr>
+      ) : null}
+    </>
   );
 }

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, get } from '../../api';
+import { api, ApiError, get } from '../../api';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
 import { formatDate } from '../../format';
-import { TASK_STATUS_NAMES } from '../../labels';
+import { dateInput, wholeNumber } from '../../input';
+import { TASK_STATUS_NAMES, VenueStatus } from '../../labels';
 import type { Task, TaskStatus, Venue } from '../../types';
 
 const COLUMNS: TaskStatus[] = ['todo', 'in_progress', 'blocked', 'done'];
@@ -11,46 +12,81 @@ const COLUMNS: TaskStatus[] = ['todo', 'in_progress', 'blocked', 'done'];
 /** Today in Asia/Ho_Chi_Minh as YYYY-MM-DD (for "overdue"). */
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
-/** The venue's logistics checklist as a board: one column per status, owners and deadlines on the cards. */
+/** After a write: the venue's tasks, and (when a status, date or weight moved) the readiness pages. */
+function useRefresh(venueId: string) {
+  const queryClient = useQueryClient();
+  return {
+    tasks: () => queryClient.invalidateQueries({ queryKey: ['tasks', venueId] }),
+    tasksAndReadiness: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: ['tasks', venueId] }), queryClient.invalidateQueries({ queryKey: ['readiness'] })]),
+  };
+}
+
+/** The unfinished prerequisites the API named when it refused to finish a task, to mark them on the card. */
+function pendingPrerequisites(error: unknown): Set<string> {
+  if (!(error instanceof ApiError) || error.code !== 'PREREQUISITES_NOT_DONE') return new Set();
+  const named = (error.details as { prerequisites?: Array<{ id: string }> } | undefined)?.prerequisites ?? [];
+  return new Set(named.map((prerequisite) => prerequisite.id));
+}
+
+/**
+ * The venue's logistics checklist as a board: one column per status, owners, deadlines and
+ * prerequisites on the cards, each card editable in place; below it, a form to add a task by hand.
+ */
 export function TasksBoard({ venue, editable }: { venue: Venue; editable: boolean }) {
   const tasks = useQuery({ queryKey: ['tasks', venue.id], queryFn: () => get<Task[]>(`/venues/${venue.id}/tasks`) });
   if (tasks.error) return <ErrorPanel error={tasks.error} />;
   if (!tasks.data) return <Loading what="nhiệm vụ" />;
-  if (tasks.data.length === 0) return <p className="muted">Chưa có nhiệm vụ. Danh mục nhiệm vụ hậu cần được lập khi điểm được phê duyệt.</p>;
-  const titles = new Map(tasks.data.map((task) => [task.id, task.title]));
+  // The checklist is made from the template when the venue is approved, and only if it has no task
+  // yet: tasks are added by hand once it exists, so an early one cannot stand in for the checklist.
+  const canAdd = editable && (venue.status === VenueStatus.Approved || venue.status === VenueStatus.Scheduled);
+  const byId = new Map(tasks.data.map((task) => [task.id, task]));
   return (
-    <div className="board" data-testid="tasks-board">
-      {COLUMNS.map((status) => {
-        const column = tasks.data.filter((task) => task.status === status);
-        return (
-          <section key={status} className={`board-column ${status}`} aria-label={TASK_STATUS_NAMES[status]}>
-            <h3>
-              {TASK_STATUS_NAMES[status]} <span className="count">{column.length}</span>
-            </h3>
-            {column.map((task) => (
-              <TaskCard key={`${task.id}-${task.version}`} venue={venue} task={task} editable={editable} titles={titles} />
-            ))}
-          </section>
-        );
-      })}
-    </div>
+    <>
+      {tasks.data.length === 0 ? (
+        <p className="muted">Chưa có nhiệm vụ. Danh mục nhiệm vụ hậu cần được lập khi điểm được phê duyệt.</p>
+      ) : (
+        <div className="board" data-testid="tasks-board">
+          {COLUMNS.map((status) => {
+            const column = tasks.data.filter((task) => task.status === status);
+            return (
+              <section key={status} className={`board-column ${status}`} aria-label={TASK_STATUS_NAMES[status]}>
+                <h3>
+                  {TASK_STATUS_NAMES[status]} <span className="count">{column.length}</span>
+                </h3>
+                {column.map((task) => (
+                  <TaskCard key={`${task.id}-${task.version}`} venue={venue} task={task} editable={editable} byId={byId} />
+                ))}
+              </section>
+            );
+          })}
+        </div>
+      )}
+      {canAdd && <NewTaskForm venue={venue} />}
+    </>
   );
 }
 
-function TaskCard({ venue, task, editable, titles }: { venue: Venue; task: Task; editable: boolean; titles: Map<string, string> }) {
-  const queryClient = useQueryClient();
+function TaskCard({ venue, task, editable, byId }: { venue: Venue; task: Task; editable: boolean; byId: Map<string, Task> }) {
+  const refresh = useRefresh(venue.id);
   const [blocking, setBlocking] = useState(false);
   const [reason, setReason] = useState('');
-  const [owner, setOwner] = useState(task.ownerName ?? '');
-  const [editingOwner, setEditingOwner] = useState(false);
+  const [editing, setEditing] = useState(false);
   const update = useMutation({
     mutationFn: (changes: Record<string, unknown>) => api<Task>('PATCH', `/venues/${venue.id}/tasks/${task.id}`, { version: task.version, ...changes }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['tasks', venue.id] });
-      void queryClient.invalidateQueries({ queryKey: ['readiness'] });
-    },
+    onSuccess: refresh.tasksAndReadiness,
+  });
+  const dependency = useMutation({
+    mutationFn: ({ prerequisiteId, remove }: { prerequisiteId: string; remove?: boolean }) =>
+      remove
+        ? api('DELETE', `/venues/${venue.id}/tasks/${task.id}/dependencies/${prerequisiteId}`)
+        : api<Task>('POST', `/venues/${venue.id}/tasks/${task.id}/dependencies`, { prerequisiteId }),
+    onMutate: () => update.reset(), // a refusal to finish names prerequisites this change may remove
+    onSuccess: refresh.tasks,
   });
   const overdue = task.status !== 'done' && task.dueDate !== null && task.dueDate < today();
+  const pending = pendingPrerequisites(update.error);
+  const candidates = [...byId.values()].filter((other) => other.id !== task.id && !task.prerequisiteIds.includes(other.id));
   return (
     <article className={`card${overdue ? ' overdue' : ''}`} data-testid="task-card" aria-label={task.title}>
       <strong>{task.title}</strong>
@@ -65,7 +101,34 @@ function TaskCard({ venue, task, editable, titles }: { venue: Venue; task: Task;
           {overdue && <span className="tag late"> quá hạn</span>}
         </dd>
       </dl>
-      {task.prerequisiteIds.length > 0 && <small className="muted">Cần xong trước: {task.prerequisiteIds.map((id) => titles.get(id) ?? id).join(', ')}</small>}
+      {task.prerequisiteIds.length > 0 && (
+        <div className="prerequisites">
+          <small className="muted">Cần xong trước:</small>
+          <ul aria-label="Cần xong trước">
+            {task.prerequisiteIds.map((id) => {
+              const prerequisite = byId.get(id);
+              const title = prerequisite?.title ?? id;
+              return (
+                <li key={id} className={pending.has(id) ? 'pending' : undefined}>
+                  <span>{title}</span>
+                  {prerequisite?.status === 'done' && <span className="tag done-tag">đã xong</span>}
+                  {editable && (
+                    <button
+                      type="button"
+                      className="link danger"
+                      aria-label={`Bỏ điều kiện: ${title}`}
+                      disabled={dependency.isPending}
+                      onClick={() => dependency.mutate({ prerequisiteId: id, remove: true })}
+                    >
+                      Bỏ
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
       {task.blockedReason && task.status === 'blocked' && <small className="blocked-reason">Vướng: {task.blockedReason}</small>}
       {editable && (
         <div className="card-actions">
@@ -86,11 +149,28 @@ function TaskCard({ venue, task, editable, titles }: { venue: Venue; task: Task;
               </option>
             ))}
           </select>
-          <button type="button" className="link" onClick={() => setEditingOwner(!editingOwner)}>
-            Giao việc
+          <button type="button" className="link" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+            Sửa
           </button>
         </div>
       )}
+      {editable && candidates.length > 0 && (
+        <select
+          className="add-prerequisite"
+          aria-label={`Thêm việc cần xong trước: ${task.title}`}
+          value=""
+          disabled={dependency.isPending}
+          onChange={(event) => event.target.value && dependency.mutate({ prerequisiteId: event.target.value })}
+        >
+          <option value="">+ Thêm việc cần xong trước…</option>
+          {candidates.map((other) => (
+            <option key={other.id} value={other.id}>
+              {other.title}
+            </option>
+          ))}
+        </select>
+      )}
+      <FormError error={dependency.error} />
       {blocking && (
         <form
           className="inline-form"
@@ -108,24 +188,140 @@ function TaskCard({ venue, task, editable, titles }: { venue: Venue; task: Task;
           <button type="submit">Xác nhận</button>
         </form>
       )}
-      {editingOwner && (
-        <form
-          className="inline-form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            update.mutate({ ownerName: owner.trim() });
-          }}
-        >
-          <label>
-            Người phụ trách
-            <input value={owner} onChange={(event) => setOwner(event.target.value)} />
-            <FieldError error={update.error} field="ownerName" />
-          </label>
-          <button type="submit">Lưu</button>
-        </form>
-      )}
-      <FormError error={update.error} fields={['blockedReason', 'ownerName']} />
+      <FormError error={update.error} fields={['blockedReason']} />
+      {editing && <TaskEditForm venue={venue} task={task} onSaved={refresh.tasksAndReadiness} />}
     </article>
+  );
+}
+
+const EDIT_FIELDS = ['title', 'responsibleUnit', 'ownerName', 'dueDate'];
+
+/** Title, unit, owner and deadline of one task; only what changed is sent (a date typed by hand stops following the venue). */
+function TaskEditForm({ venue, task, onSaved }: { venue: Venue; task: Task; onSaved(): void }) {
+  const initial = { title: task.title, responsibleUnit: task.responsibleUnit, ownerName: task.ownerName ?? '', dueDate: task.dueDate ? formatDate(task.dueDate) : '' };
+  const [draft, setDraft] = useState(initial);
+  const save = useMutation({
+    mutationFn: () => {
+      const changes: Record<string, unknown> = { version: task.version };
+      if (draft.title !== initial.title) changes.title = draft.title.trim();
+      if (draft.responsibleUnit !== initial.responsibleUnit) changes.responsibleUnit = draft.responsibleUnit.trim();
+      if (draft.ownerName !== initial.ownerName) changes.ownerName = draft.ownerName.trim() || null;
+      if (draft.dueDate !== initial.dueDate) changes.dueDate = dateInput(draft.dueDate, 'dueDate');
+      return api<Task>('PATCH', `/venues/${venue.id}/tasks/${task.id}`, changes);
+    },
+    onSuccess: onSaved,
+  });
+  const set = (field: keyof typeof draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const changed = EDIT_FIELDS.some((field) => draft[field as keyof typeof draft] !== initial[field as keyof typeof initial]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate();
+  }
+
+  return (
+    <form className="inline-form" onSubmit={submit} noValidate aria-label={`Sửa công việc: ${task.title}`}>
+      <label>
+        Tên công việc
+        <input value={draft.title} onChange={set('title')} />
+        <FieldError error={save.error} field="title" />
+      </label>
+      <label>
+        Đơn vị chủ trì
+        <input value={draft.responsibleUnit} onChange={set('responsibleUnit')} />
+        <FieldError error={save.error} field="responsibleUnit" />
+      </label>
+      <label>
+        Người phụ trách
+        <input value={draft.ownerName} onChange={set('ownerName')} />
+        <FieldError error={save.error} field="ownerName" />
+      </label>
+      <label>
+        Hạn (dd/mm/yyyy)
+        <input value={draft.dueDate} placeholder="dd/mm/yyyy" onChange={set('dueDate')} />
+        <FieldError error={save.error} field="dueDate" />
+      </label>
+      <FormError error={save.error} fields={EDIT_FIELDS} />
+      <button type="submit" disabled={save.isPending || !changed}>
+        Lưu
+      </button>
+    </form>
+  );
+}
+
+const NEW_TASK_FIELDS = ['title', 'responsibleUnit', 'ownerName', 'dueDate', 'offsetDays', 'weight'];
+const blankTask = { title: '', responsibleUnit: '', ownerName: '', dueDate: '', offsetDays: '', weight: '1' };
+
+/** A task added by hand: a fixed deadline, or one counted from the venue date (which then follows the venue). */
+function NewTaskForm({ venue }: { venue: Venue }) {
+  const refresh = useRefresh(venue.id);
+  const [draft, setDraft] = useState(blankTask);
+  const create = useMutation({
+    mutationFn: () => {
+      const dueDate = dateInput(draft.dueDate, 'dueDate');
+      return api<Task>('POST', `/venues/${venue.id}/tasks`, {
+        title: draft.title.trim(),
+        responsibleUnit: draft.responsibleUnit.trim(),
+        ownerName: draft.ownerName.trim() || undefined,
+        dueDate: dueDate ?? undefined,
+        offsetDays: dueDate ? undefined : wholeNumber(draft.offsetDays),
+        weight: wholeNumber(draft.weight),
+      });
+    },
+    onSuccess: () => {
+      setDraft(blankTask);
+      void refresh.tasksAndReadiness();
+    },
+  });
+  const set = (field: keyof typeof draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate();
+  }
+
+  return (
+    <form className="inline-form new-task" onSubmit={submit} noValidate aria-label="Thêm công việc">
+      <h3>Thêm công việc</h3>
+      <div className="fields">
+        <label className="wide">
+          Tên công việc
+          <input name="title" value={draft.title} onChange={set('title')} />
+          <FieldError error={create.error} field="title" />
+        </label>
+        <label>
+          Đơn vị chủ trì
+          <input name="responsibleUnit" value={draft.responsibleUnit} onChange={set('responsibleUnit')} />
+          <FieldError error={create.error} field="responsibleUnit" />
+        </label>
+        <label>
+          Người phụ trách
+          <input name="ownerName" value={draft.ownerName} onChange={set('ownerName')} />
+          <FieldError error={create.error} field="ownerName" />
+        </label>
+        <label>
+          Hạn (dd/mm/yyyy)
+          <input name="dueDate" placeholder="dd/mm/yyyy" value={draft.dueDate} onChange={set('dueDate')} />
+          <FieldError error={create.error} field="dueDate" />
+        </label>
+        <label>
+          Hoặc số ngày so với ngày tổ chức
+          <input name="offsetDays" inputMode="numeric" placeholder="-7" value={draft.offsetDays} onChange={set('offsetDays')} size={6} />
+          <FieldError error={create.error} field="offsetDays" />
+        </label>
+        <label>
+          Trọng số
+          <input name="weight" inputMode="numeric" value={draft.weight} onChange={set('weight')} size={4} />
+          <FieldError error={create.error} field="weight" />
+        </label>
+      </div>
+      <small className="muted">Hạn tính theo số ngày (−7 là 7 ngày trước ngày tổ chức) sẽ tự dời khi điểm đổi lịch; hạn nhập theo ngày thì giữ nguyên.</small>
+      <FormError error={create.error} fields={NEW_TASK_FIELDS} />
+      <div className="buttons">
+        <button type="submit" disabled={create.isPending}>
+          Thêm công việc
+        </button>
+      </div>
+    </form>
   );
 }

@@ -3,29 +3,22 @@ import { Link, useParams } from 'react-router-dom';
 import { get } from '../../api';
 import { ErrorPanel, Loading } from '../../components/errors';
 import { formatDate } from '../../format';
-import { AREA_FLAG_NAMES, ASSIGNMENT_ROLE_NAMES, HOST_KIND_NAMES, REGION_NAMES, VENUE_STATUS_COLOURS, VENUE_TIER_NAMES, venueStatusName } from '../../labels';
+import { AREA_FLAG_NAMES, HOST_KIND_NAMES, REGION_NAMES, VENUE_STATUS_COLOURS, VENUE_TIER_NAMES, venueStatusName } from '../../labels';
 import { isPlanner, useProvinces, useUser } from '../../session';
 import type { Venue } from '../../types';
 import { BudgetLines } from './BudgetLines';
 import { ProgrammeEditor } from './ProgrammeEditor';
 import { TasksBoard } from './TasksBoard';
+import { VenueLeaders } from './VenueLeaders';
 import { WorkflowActions } from './WorkflowActions';
 import { isEditable } from './workflow';
 
-interface VenueLeader {
-  leaderId: string;
-  fullName: string;
-  title: string;
-  role: keyof typeof ASSIGNMENT_ROLE_NAMES;
-}
-
-/** One festival point: details, workflow, programme, logistics tasks and budget. */
+/** One festival point: details, workflow, leaders, programme, logistics tasks and budget. */
 export function VenuePage() {
   const { id = '' } = useParams();
   const user = useUser();
   const { nameOf } = useProvinces();
   const venue = useQuery({ queryKey: ['venue', id], queryFn: () => get<Venue>(`/venues/${id}`), retry: false });
-  const leaders = useQuery({ queryKey: ['venue-leaders', id], queryFn: () => get<VenueLeader[]>(`/venues/${id}/leaders`), enabled: !!venue.data, retry: false });
   if (venue.error) return <ErrorPanel error={venue.error} />;
   if (!venue.data) return <Loading what="điểm tổ chức" />;
   const v = venue.data;
@@ -84,21 +77,24 @@ export function VenuePage() {
               <dd>{v.statusReason}</dd>
             </>
           )}
-          {leaders.data && leaders.data.length > 0 && (
-            <>
-              <dt>Lãnh đạo dự</dt>
-              <dd>
-                {leaders.data.map((leader) => `${leader.fullName} (${leader.title}) — ${ASSIGNMENT_ROLE_NAMES[leader.role] ?? leader.role}`).join('; ')}
-              </dd>
-            </>
-          )}
         </dl>
+        {editable && (
+          <p>
+            <Link className="button-link secondary" to={`/diem/${v.id}/sua`}>
+              Sửa thông tin
+            </Link>
+          </p>
+        )}
         <WorkflowActions key={v.version} venue={v} />
         {isPlanner(user) && (
           <p>
             <Link to={`/nhat-ky?entityType=venue&entityId=${v.id}`}>Xem nhật ký thay đổi của điểm này</Link>
           </p>
         )}
+      </section>
+      <section className="panel">
+        <h2>Lãnh đạo dự</h2>
+        <VenueLeaders venue={v} />
       </section>
       <section className="panel">
         <h2>Chương trình</h2>

@@ -25,6 +25,7 @@ export function WorkflowActions({ venue }: { venue: Venue }) {
       void queryClient.invalidateQueries({ queryKey: ['venues'] });
       void queryClient.invalidateQueries({ queryKey: ['tasks', venue.id] });
       void queryClient.invalidateQueries({ queryKey: ['readiness'] });
+      void queryClient.invalidateQueries({ queryKey: ['venue-invitations', venue.id] }); // a reschedule or cancellation moves them
       setOpen(null);
       setReason('');
     },

@@ -1,0 +1,631 @@
+/**
+ * Festival editions (central planners, `/dot-to-chuc`): every edition, a new one, and the edition
+ * chosen in the header — its theme and window, its status moved one step forward, its reminder policy.
+ * The API decides (window rules, venues already scheduled outside a narrowed window, stale versions);
+ * the page shows each refusal where the action was and keeps what was typed.
+ */
+import { FormEvent, ReactNode, useState } from 'react';
+import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { api, ApiError, FieldIssue, get } from '../api';
+import { ErrorPanel, FieldError, FormError, Loading } from '../components/errors';
+import { formatDate } from '../format';
+import { dateInput, wholeNumber } from '../input';
+import { EditionStatus, editionStatusName, NEXT_EDITION_STATUS } from '../labels';
+import { useEdition, useEditions } from '../session';
+import type { Edition, ReminderPolicy } from '../types';
+
+type DateField = 'windowStart' | 'windowEnd' | 'nationalDay';
+const DATE_FIELDS: DateField[] = ['windowStart', 'windowEnd', 'nationalDay'];
+
+interface EditionDraft {
+  year: string;
+  theme: string;
+  /** dd/mm/yyyy as typed. */
+  windowStart: string;
+  windowEnd: string;
+  nationalDay: string;
+}
+
+const EDITION_FIELDS: Array<keyof EditionDraft> = ['year', 'theme', ...DATE_FIELDS];
+
+const draftOf = (edition: Edition): EditionDraft => ({
+  year: String(edition.year),
+  theme: edition.theme,
+  windowStart: formatDate(edition.windowStart),
+  windowEnd: formatDate(edition.windowEnd),
+  nationalDay: formatDate(edition.nationalDay),
+});
+
+/**
+ * The typed dates as the API takes them (YYYY-MM-DD; '' = none). Every unreadable one is refused at
+ * once, in the API's shape, so each shows under its own field; `required` refuses empty ones too.
+ */
+function datesOf(draft: EditionDraft, required: boolean): Record<DateField, string | null> {
+  const issues: FieldIssue[] = [];
+  let refusal: ApiError | undefined;
+  const dates = {} as Record<DateField, string | null>;
+  for (const field of DATE_FIELDS) {
+    try {
+      dates[field] = dateInput(draft[field], field);
+      if (required && dates[field] === null) issues.push({ field, messages: ['không được để trống'] });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      refusal ??= error;
+      issues.push(...(error.details as FieldIssue[]));
+    }
+  }
+  if (issues.length > 0) throw new ApiError(400, 'VALIDATION_FAILED', refusal?.message ?? 'Dữ liệu nhập chưa hợp lệ.', issues);
+  return dates;
+}
+
+/** Puts the API's answer in the cached list at once (the header and the other sections read it), then refetches it. */
+function remember(queryClient: QueryClient, saved: Edition): void {
+  queryClient.setQueryData<Edition[]>(['editions'], (list) => (list ? [...list.filter((item) => item.id !== saved.id), saved] : list));
+  void queryClient.invalidateQueries({ queryKey: ['editions'] });
+  void queryClient.invalidateQueries({ queryKey: ['audit'] });
+}
+
+const isStale = (error: unknown) => error instanceof ApiError && error.code === 'VERSION_CONFLICT';
+
+/** A stale version (409): the refusal says someone changed it; this fetches the latest and starts again from it. */
+function ReloadButton({ error, onReload, busy }: { error: unknown; onReload(): void; busy: boolean }) {
+  if (!isStale(error)) return null;
+  return (
+    <button type="button" className="secondary" onClick={onReload} disabled={busy}>
+      {busy ? 'Đang tải lại…' : 'Tải lại dữ liệu mới nhất'}
+    </button>
+  );
+}
+
+function Field(props: { label: string; field: string; error: unknown; hint?: ReactNode; wide?: boolean; children: ReactNode }) {
+  return (
+    <label className={props.wide ? 'wide' : undefined}>
+      {props.label}
+      {props.children}
+      {props.hint && <small className="muted">{props.hint}</small>}
+      <FieldError error={props.error} field={props.field} />
+    </label>
+  );
+}
+
+export function EditionsPage() {
+  const editionsQuery = useEditions();
+  const { edition, editions, choose, isLoading } = useEdition();
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<Edition | null>(null);
+  if (editionsQuery.error) return <ErrorPanel error={editionsQuery.error} />;
+  if (isLoading) return <Loading what="đợt tổ chức" />;
+  const nextYear = editions.length > 0 ? editions[0].year + 1 : new Date().getFullYear() + 1;
+
+  return (
+    <div className="editions-page">
+      <section className="panel">
+        <div className="title-row">
+          <h1>Đợt tổ chức</h1>
+          {!creating && (
+            <button
+              type="button"
+              onClick={() => {
+                setCreated(null);
+                setCreating(true);
+              }}
+            >
+              Tạo đợt mới
+            </button>
+          )}
+        </div>
+        <p className="muted">
+          Mỗi năm một đợt Ngày hội toàn dân bảo vệ an ninh Tổ quốc: chủ đề, thời gian tổ chức (các điểm chọn ngày trong khoảng này) và ngày hội toàn quốc
+          19/8. Đợt đi lần lượt từ lập kế hoạch, mời đại biểu, diễn ra đến kết thúc, không quay lại. Đợt đang chọn ở đầu trang được hiện chi tiết bên dưới.
+        </p>
+        {creating && (
+          <CreateEdition
+            year={nextYear}
+            onCancel={() => setCreating(false)}
+            onCreated={(saved) => {
+              setCreating(false);
+              setCreated(saved);
+              choose(saved.id);
+            }}
+          />
+        )}
+        {created && (
+          <p className="ok" role="status">
+            Đã tạo đợt năm {created.year} và chọn đợt này ở đầu trang.
+          </p>
+        )}
+        <table className="grid" data-testid="editions-table">
+          <thead>
+            <tr>
+              <th>Năm</th>
+              <th>Chủ đề</th>
+              <th>Thời gian tổ chức</th>
+              <th>Ngày hội toàn quốc</th>
+              <th>Trạng thái</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {editions.length === 0 && (
+              <tr>
+                <td colSpan={6} className="muted">
+                  Chưa có đợt tổ chức nào.
+                </td>
+              </tr>
+            )}
+            {editions.map((item) => (
+              <tr key={item.id} className={item.id === edition?.id ? 'selected' : undefined} aria-label={`Năm ${item.year}`} data-testid="edition-row">
+                <td>{item.year}</td>
+                <td>{item.theme}</td>
+                <td className="nowrap">
+                  {formatDate(item.windowStart)} – {formatDate(item.windowEnd)}
+                </td>
+                <td>{formatDate(item.nationalDay)}</td>
+                <td>
+                  <span className={`tag edition-${item.status}`}>{editionStatusName(item.status)}</span>
+                </td>
+                <td className="row-actions">
+                  {item.id === edition?.id ? (
+                    <span className="muted">Đang chọn</span>
+                  ) : (
+                    <button type="button" className="link" onClick={() => choose(item.id)}>
+                      Chọn đợt năm {item.year}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {edition && <EditionDetails key={edition.id} edition={edition} />}
+      {edition && <ReminderPolicySection key={`policy-${edition.id}`} edition={edition} />}
+    </div>
+  );
+}
+
+function CreateEdition({ year, onCancel, onCreated }: { year: number; onCancel(): void; onCreated(saved: Edition): void }) {
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<EditionDraft>({ year: String(year), theme: '', windowStart: '', windowEnd: '', nationalDay: '' });
+  const create = useMutation({
+    mutationFn: (current: EditionDraft) => {
+      const dates = datesOf(current, false);
+      // Dates left empty are left out: the API takes 1 July – 19 August of the year.
+      return api<Edition>('POST', '/editions', {
+        year: wholeNumber(current.year),
+        theme: current.theme.trim(),
+        windowStart: dates.windowStart ?? undefined,
+        windowEnd: dates.windowEnd ?? undefined,
+        nationalDay: dates.nationalDay ?? undefined,
+      });
+    },
+    onSuccess: (saved) => {
+      remember(queryClient, saved);
+      onCreated(saved);
+    },
+  });
+  const set = (field: keyof EditionDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const ofYear = /^\s*\d{4}\s*$/.test(draft.year) ? `/${draft.year.trim()}` : '';
+  const error = create.error;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate(draft);
+  }
+
+  return (
+    <form className="inline-form edition-form" onSubmit={submit} noValidate aria-label="Tạo đợt tổ chức mới">
+      <h2>Tạo đợt tổ chức mới</h2>
+      <div className="fields">
+        <Field label="Năm" field="year" error={error}>
+          <input name="year" inputMode="numeric" value={draft.year} onChange={set('year')} size={6} />
+        </Field>
+        <Field label="Chủ đề" field="theme" error={error} wide>
+          <input name="theme" value={draft.theme} onChange={set('theme')} placeholder="Ví dụ: Toàn dân chung sức bảo vệ an ninh Tổ quốc" />
+        </Field>
+      </div>
+      <div className="fields">
+        <Field label="Ngày bắt đầu" field="windowStart" error={error} hint={`dd/mm/yyyy; để trống: 01/07${ofYear}`}>
+          <input name="windowStart" value={draft.windowStart} onChange={set('windowStart')} placeholder="dd/mm/yyyy" size={12} />
+        </Field>
+        <Field label="Ngày kết thúc" field="windowEnd" error={error} hint={`dd/mm/yyyy; để trống: 19/08${ofYear}`}>
+          <input name="windowEnd" value={draft.windowEnd} onChange={set('windowEnd')} placeholder="dd/mm/yyyy" size={12} />
+        </Field>
+        <Field label="Ngày hội toàn quốc" field="nationalDay" error={error} hint={`dd/mm/yyyy; để trống: 19/08${ofYear}`}>
+          <input name="nationalDay" value={draft.nationalDay} onChange={set('nationalDay')} placeholder="dd/mm/yyyy" size={12} />
+        </Field>
+      </div>
+      <FormError error={error} fields={EDITION_FIELDS} />
+      <div className="buttons">
+        <button type="submit" disabled={create.isPending}>
+          {create.isPending ? 'Đang tạo…' : 'Tạo đợt'}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Bỏ qua
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The edition chosen in the header: what it is, editing it, and its next status. */
+function EditionDetails({ edition }: { edition: Edition }) {
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  return (
+    <section className="panel edition-details" aria-label="Đợt đang chọn" data-testid="edition-details">
+      <div className="title-row">
+        <h2>
+          Đợt năm {edition.year}: {edition.theme}
+        </h2>
+        <span className={`tag edition-${edition.status}`} data-testid="edition-status">
+          {editionStatusName(edition.status)}
+        </span>
+      </div>
+      <dl className="details">
+        <dt>Thời gian tổ chức</dt>
+        <dd data-testid="edition-window">
+          {formatDate(edition.windowStart)} – {formatDate(edition.windowEnd)}
+        </dd>
+        <dt>Ngày hội toàn quốc</dt>
+        <dd>{formatDate(edition.nationalDay)}</dd>
+      </dl>
+      {editing ? (
+        <EditEdition
+          edition={edition}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            setSaved(true);
+          }}
+        />
+      ) : (
+        <div className="buttons">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setSaved(false);
+              setEditing(true);
+            }}
+          >
+            Sửa thông tin đợt
+          </button>
+          {saved && (
+            <span className="ok" role="status">
+              Đã lưu thông tin đợt.
+            </span>
+          )}
+        </div>
+      )}
+      <StatusSteps edition={edition} />
+    </section>
+  );
+}
+
+/**
+ * Theme, window and national day. The version edited is the one the form opened with: a change made
+ * meanwhile is refused (409) and offered to reload, never overwritten. Only what changed is sent.
+ */
+function EditEdition({ edition, onCancel, onSaved }: { edition: Edition; onCancel(): void; onSaved(): void }) {
+  const queryClient = useQueryClient();
+  const [base, setBase] = useState(edition);
+  const [draft, setDraft] = useState(() => draftOf(edition));
+  const save = useMutation({
+    mutationFn: (current: EditionDraft) => {
+      const dates = datesOf(current, true);
+      const changes: Record<string, string> = {};
+      if (current.theme.trim() !== base.theme) changes.theme = current.theme.trim();
+      for (const field of DATE_FIELDS) if (dates[field] !== base[field]) changes[field] = dates[field]!;
+      // "1/8/2030" for "01/08/2030" is no change: nothing to send, nothing to audit.
+      if (Object.keys(changes).length === 0) return Promise.resolve(base);
+      return api<Edition>('PATCH', `/editions/${base.id}`, { ...changes, version: base.version });
+    },
+    onSuccess: (saved) => {
+      remember(queryClient, saved);
+      onSaved();
+    },
+  });
+  const reload = useMutation({
+    mutationFn: () => get<Edition>(`/editions/${base.id}`),
+    onSuccess: (fresh) => {
+      remember(queryClient, fresh);
+      setBase(fresh);
+      setDraft(draftOf(fresh));
+      save.reset();
+    },
+  });
+  const set = (field: keyof EditionDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const changed = JSON.stringify(draft) !== JSON.stringify(draftOf(base));
+  const error = save.error;
+  const stranded = error instanceof ApiError && error.code === 'VENUES_OUTSIDE_WINDOW' ? ((error.details as { venues?: StrandedVenue[] } | undefined)?.venues ?? []) : [];
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate(draft);
+  }
+
+  return (
+    <form className="inline-form edition-form" onSubmit={submit} noValidate aria-label="Sửa thông tin đợt">
+      <div className="fields">
+        <Field label="Chủ đề" field="theme" error={error} wide>
+          <input name="theme" value={draft.theme} onChange={set('theme')} />
+        </Field>
+      </div>
+      <div className="fields">
+        <Field label="Ngày bắt đầu" field="windowStart" error={error} hint="dd/mm/yyyy">
+          <input name="windowStart" value={draft.windowStart} onChange={set('windowStart')} size={12} />
+        </Field>
+        <Field label="Ngày kết thúc" field="windowEnd" error={error} hint="dd/mm/yyyy">
+          <input name="windowEnd" value={draft.windowEnd} onChange={set('windowEnd')} size={12} />
+        </Field>
+        <Field label="Ngày hội toàn quốc" field="nationalDay" error={error} hint="dd/mm/yyyy, trong thời gian tổ chức">
+          <input name="nationalDay" value={draft.nationalDay} onChange={set('nationalDay')} size={12} />
+        </Field>
+      </div>
+      <small className="muted">Thu hẹp thời gian tổ chức không được để điểm nào đã xếp lịch nằm ngoài khoảng mới.</small>
+      <FormError error={error} fields={EDITION_FIELDS} />
+      {stranded.length > 0 && (
+        <ul className="stranded" data-testid="venues-outside-window" aria-label="Điểm đã xếp lịch ngoài thời gian mới">
+          {stranded.map((venue) => (
+            <li key={venue.id}>
+              <Link to={`/diem/${venue.id}`}>{venue.name}</Link> — {formatDate(venue.date)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <FormError error={reload.error} />
+      <div className="buttons">
+        <button type="submit" disabled={save.isPending || !changed}>
+          {save.isPending ? 'Đang lưu…' : 'Lưu thay đổi'}
+        </button>
+        <ReloadButton error={error} busy={reload.isPending} onReload={() => reload.mutate()} />
+        <button type="button" className="secondary" onClick={onCancel}>
+          Bỏ qua
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface StrandedVenue {
+  id: string;
+  name: string;
+  date: string;
+}
+
+/** The workflow with the edition's place in it, and the one step forward (confirmed first: there is no way back). */
+function StatusSteps({ edition }: { edition: Edition }) {
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const next = NEXT_EDITION_STATUS[edition.status];
+  const transition = useMutation({
+    mutationFn: (to: EditionStatus) => api<Edition>('POST', `/editions/${edition.id}/transitions`, { to, version: edition.version }),
+    onSuccess: (saved) => {
+      remember(queryClient, saved);
+      setConfirming(false);
+    },
+  });
+  const reload = () => {
+    transition.reset();
+    setConfirming(false);
+    void queryClient.invalidateQueries({ queryKey: ['editions'] });
+  };
+  const steps = Object.values(EditionStatus);
+  const reached = steps.indexOf(edition.status);
+
+  return (
+    <div className="edition-workflow" data-testid="edition-workflow">
+      <h3>Trạng thái</h3>
+      <ol className="steps">
+        {steps.map((step, index) => (
+          <li key={step} className={index < reached ? 'done' : index === reached ? 'current' : undefined} aria-current={index === reached ? 'step' : undefined}>
+            {editionStatusName(step)}
+          </li>
+        ))}
+      </ol>
+      {next === null ? (
+        <p className="muted">Đợt đã kết thúc.</p>
+      ) : confirming ? (
+        <div className="inline-form" role="group" aria-label="Xác nhận chuyển trạng thái">
+          <p>
+            Chuyển đợt năm {edition.year} sang trạng thái “{editionStatusName(next)}”? Đợt chỉ đi tiếp, không quay lại trạng thái trước.
+          </p>
+          <div className="buttons">
+            <button type="button" disabled={transition.isPending} onClick={() => transition.mutate(next)}>
+              {transition.isPending ? 'Đang chuyển…' : `Xác nhận: ${editionStatusName(next).toLocaleLowerCase('vi')}`}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              Bỏ qua
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="buttons">
+          <button
+            type="button"
+            onClick={() => {
+              transition.reset();
+              setConfirming(true);
+            }}
+          >
+            Chuyển sang “{editionStatusName(next)}”
+          </button>
+        </div>
+      )}
+      <FormError error={transition.error} />
+      {isStale(transition.error) && (
+        <div className="buttons">
+          <ReloadButton error={transition.error} busy={false} onReload={reload} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface PolicyDraft {
+  delegateOffsets: string;
+  taskOffsetsDays: string;
+  venueOffsetsDays: string;
+  escalationHours: string;
+}
+
+const POLICY_FIELDS = ['delegateOffsetsMinutes', 'taskOffsetsDays', 'venueOffsetsDays', 'escalationHours'];
+
+const MINUTES_PER: Record<string, number> = { ngày: 24 * 60, giờ: 60, phút: 1 };
+
+/** 10080 → "7 ngày", 120 → "2 giờ", 90 → "90 phút". */
+function durationOf(minutes: number): string {
+  if (minutes > 0 && minutes % MINUTES_PER.ngày === 0) return `${minutes / MINUTES_PER.ngày} ngày`;
+  if (minutes % MINUTES_PER.giờ === 0) return `${minutes / MINUTES_PER.giờ} giờ`;
+  return `${minutes} phút`;
+}
+
+/** "7 ngày, 1 ngày, 2 giờ" (a bare number is hours) → minutes; an entry that is not one goes as typed, so the API names the field. */
+function minutesOf(text: string): Array<number | string> {
+  return text
+    .split(/[,;]+/)
+    .map((entry) => entry.trim().normalize('NFC'))
+    .filter(Boolean)
+    .map((entry) => {
+      const match = /^(\d+)\s*(\p{L}*)$/u.exec(entry);
+      const unit = match ? (match[2] === '' ? MINUTES_PER.giờ : MINUTES_PER[match[2].toLocaleLowerCase('vi')]) : undefined;
+      return match && unit ? Number(match[1]) * unit : entry;
+    });
+}
+
+/** "3, 1, 0" → [3, 1, 0]; entries that are not whole numbers go as typed. */
+const daysOf = (text: string) =>
+  text
+    .split(/[,;\s]+/)
+    .filter(Boolean)
+    .map((entry) => wholeNumber(entry)!);
+
+const policyDraftOf = (policy: ReminderPolicy): PolicyDraft => ({
+  delegateOffsets: policy.delegateOffsetsMinutes.map(durationOf).join(', '),
+  taskOffsetsDays: policy.taskOffsetsDays.join(', '),
+  venueOffsetsDays: policy.venueOffsetsDays.join(', '),
+  escalationHours: String(policy.escalationHours),
+});
+
+/** The reminder policy of the chosen edition: which reminders the system sends by itself, and when. */
+function ReminderPolicySection({ edition }: { edition: Edition }) {
+  const policy = useQuery({ queryKey: ['reminder-policy', edition.id], queryFn: () => get<ReminderPolicy>(`/editions/${edition.id}/reminder-policy`) });
+  return (
+    <section className="panel reminder-policy" aria-label="Nhắc việc tự động" data-testid="reminder-policy">
+      <h2>Nhắc việc tự động — đợt năm {edition.year}</h2>
+      <p className="muted">
+        Hệ thống tự gửi thư nhắc theo các mốc dưới đây. Khi lưu, các mốc mới áp dụng ngay cho mọi lời mời, việc hậu cần và điểm tổ chức của đợt: mốc thêm
+        vào được lên lịch, mốc bỏ đi được hủy; thư đã gửi giữ nguyên.
+      </p>
+      {policy.error ? (
+        <ErrorPanel error={policy.error} />
+      ) : !policy.data ? (
+        <Loading what="chính sách nhắc việc" />
+      ) : (
+        <ReminderPolicyForm edition={edition} policy={policy.data} />
+      )}
+    </section>
+  );
+}
+
+function ReminderPolicyForm({ edition, policy }: { edition: Edition; policy: ReminderPolicy }) {
+  const queryClient = useQueryClient();
+  const [base, setBase] = useState(policy);
+  const [draft, setDraft] = useState(() => policyDraftOf(policy));
+  const restart = (fresh: ReminderPolicy) => {
+    queryClient.setQueryData(['reminder-policy', edition.id], fresh);
+    setBase(fresh);
+    setDraft(policyDraftOf(fresh));
+  };
+  const save = useMutation({
+    mutationFn: (current: PolicyDraft) =>
+      api<ReminderPolicy>('PUT', `/editions/${edition.id}/reminder-policy`, {
+        delegateOffsetsMinutes: minutesOf(current.delegateOffsets),
+        taskOffsetsDays: daysOf(current.taskOffsetsDays),
+        venueOffsetsDays: daysOf(current.venueOffsetsDays),
+        escalationHours: wholeNumber(current.escalationHours) ?? current.escalationHours,
+        version: base.version ?? undefined,
+      }),
+    onSuccess: (saved) => {
+      restart(saved);
+      void queryClient.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+  const reload = useMutation({
+    mutationFn: () => get<ReminderPolicy>(`/editions/${edition.id}/reminder-policy`),
+    onSuccess: (fresh) => {
+      restart(fresh);
+      save.reset();
+    },
+  });
+  const set = (field: keyof PolicyDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const changed = JSON.stringify(draft) !== JSON.stringify(policyDraftOf(base));
+  const closed = edition.status === EditionStatus.Closed;
+  const error = save.error;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate(draft);
+  }
+
+  return (
+    <form className="policy-form" onSubmit={submit} noValidate aria-label="Chính sách nhắc việc">
+      {base.isDefault && (
+        <p className="notice" data-testid="policy-default">
+          Đợt này đang dùng thiết lập mặc định. Khi lưu, thiết lập dưới đây trở thành thiết lập riêng của đợt.
+        </p>
+      )}
+      {closed && <p className="notice">Đợt đã kết thúc: không thay đổi được chính sách nhắc việc.</p>}
+      <Field
+        label="Nhắc đại biểu trước giờ khai mạc"
+        field="delegateOffsetsMinutes"
+        error={error}
+        hint="Lãnh đạo, đại biểu được mời (trừ người đã từ chối hoặc lời mời đã thu hồi) nhận thư nhắc trước giờ bắt đầu tại điểm mình dự. Ví dụ: 7 ngày, 1 ngày, 2 giờ — số không kèm đơn vị tính là giờ; tối đa 60 ngày, nhiều nhất 10 mốc; để trống: không nhắc."
+      >
+        <input name="delegateOffsets" value={draft.delegateOffsets} onChange={set('delegateOffsets')} />
+      </Field>
+      <Field
+        label="Nhắc việc hậu cần trước hạn (ngày)"
+        field="taskOffsetsDays"
+        error={error}
+        hint="Cán bộ tổ chức của tỉnh nhận thư nhắc lúc 08:00 vào mỗi mốc trước hạn hoàn thành của từng việc chưa xong; 0 là đúng ngày đến hạn. Ví dụ: 3, 1, 0 — từ 0 đến 60 ngày."
+      >
+        <input name="taskOffsetsDays" value={draft.taskOffsetsDays} onChange={set('taskOffsetsDays')} />
+      </Field>
+      <Field
+        label="Nhắc tỉnh trước ngày tổ chức (ngày)"
+        field="venueOffsetsDays"
+        error={error}
+        hint="Cán bộ tổ chức của tỉnh nhận thư nhắc lúc 08:00, trước ngày tổ chức của mỗi điểm đã xếp lịch trong tỉnh. Ví dụ: 7, 1 — từ 1 đến 60 ngày."
+      >
+        <input name="venueOffsetsDays" value={draft.venueOffsetsDays} onChange={set('venueOffsetsDays')} />
+      </Field>
+      <Field
+        label="Báo việc quá hạn sau (giờ)"
+        field="escalationHours"
+        error={error}
+        hint="Việc còn mở N giờ sau hạn (17:00 ngày đến hạn) được báo cho cán bộ tổ chức của tỉnh, sau 2N giờ báo lên cán bộ lập kế hoạch Trung ương; 0 là không báo. Tối đa 720 giờ (30 ngày)."
+      >
+        <input name="escalationHours" inputMode="numeric" value={draft.escalationHours} onChange={set('escalationHours')} size={6} />
+      </Field>
+      <FormError error={error} fields={POLICY_FIELDS} />
+      <FormError error={reload.error} />
+      {save.isSuccess && !changed && (
+        <p className="ok" role="status">
+          Đã lưu chính sách nhắc việc.
+        </p>
+      )}
+      <div className="buttons">
+        <button type="submit" disabled={save.isPending || !changed || closed}>
+          {save.isPending ? 'Đang lưu…' : 'Lưu chính sách nhắc việc'}
+        </button>
+        <ReloadButton error={error} busy={reload.isPending} onReload={() => reload.mutate()} />
+        <button type="button" className="secondary" disabled={!changed} onClick={() => setDraft(policyDraftOf(base))}>
+          Hoàn tác thay đổi
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,179 @@
+import { FormEvent, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { RANK_TIER_NAMES, RankTier } from '@shared/leaders/src/rank-tier';
+import { api, ApiError } from '../../api';
+import { FieldError, FormError } from '../../components/errors';
+import { formatDate } from '../../format';
+import { dateInput } from '../../input';
+import { useProvinces } from '../../session';
+import type { Leader } from '../../types';
+
+interface RangeRow {
+  start: string;
+  end: string;
+  reason: string;
+}
+
+/** The form's fields, as typed (dates dd/mm/yyyy). */
+function initialFields(leader?: Leader) {
+  return {
+    fullName: leader?.fullName ?? '',
+    position: leader?.position ?? '',
+    rankTier: leader?.rankTier ?? RankTier.CentralCommittee,
+    organisation: leader?.organisation ?? '',
+    officeEmail: leader?.officeEmail ?? '',
+    officePhone: leader?.officePhone ?? '',
+    homeProvinceCode: leader?.homeProvinceCode ?? '',
+    preferredDates: (leader?.preferredDates ?? []).map(formatDate).join(', '),
+  };
+}
+
+/**
+ * Creates a leader or edits one (with the version read, so two planners never overwrite each other):
+ * identity, office contacts, home province, preferred dates and the ranges they cannot attend. What
+ * was typed stays on a refusal; each field shows the reasons under it.
+ */
+export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone(saved: Leader): void }) {
+  const queryClient = useQueryClient();
+  const { provinces } = useProvinces();
+  const [fields, setFields] = useState(() => initialFields(leader));
+  const [ranges, setRanges] = useState<RangeRow[]>(() =>
+    (leader?.unavailability ?? []).map((range) => ({ start: formatDate(range.startDate), end: formatDate(range.endDate), reason: range.reason ?? '' })),
+  );
+  const save = useMutation({
+    mutationFn: () => {
+      const preferred = fields.preferredDates
+        .split(/[,;\s]+/)
+        .filter(Boolean)
+        .map((text, index) => dateInput(text, `preferredDates.${index}`)!);
+      const body = {
+        fullName: fields.fullName.trim(),
+        position: fields.position.trim(),
+        rankTier: fields.rankTier,
+        organisation: fields.organisation.trim(),
+        officeEmail: fields.officeEmail.trim(),
+        officePhone: fields.officePhone.trim() || (leader ? null : undefined),
+        homeProvinceCode: fields.homeProvinceCode || (leader ? null : undefined),
+        preferredDates: preferred,
+        unavailability: ranges.map((range, index) => ({
+          startDate: dateInput(range.start, `unavailability.${index}.startDate`) ?? '',
+          endDate: dateInput(range.end, `unavailability.${index}.endDate`) ?? '',
+          reason: range.reason.trim() || undefined,
+        })),
+      };
+      return leader ? api<Leader>('PATCH', `/leaders/${leader.id}`, { ...body, version: leader.version }) : api<Leader>('POST', '/leaders', body);
+    },
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: ['leaders'] });
+      onDone(saved);
+    },
+  });
+  const error = save.error;
+  const stale = error instanceof ApiError && error.status === 409 && error.code === 'VERSION_CONFLICT';
+  const set = (name: keyof typeof fields) => (event: { target: { value: string } }) => setFields({ ...fields, [name]: event.target.value });
+  const rangeFields = ranges.flatMap((_, index) => [`unavailability.${index}.startDate`, `unavailability.${index}.endDate`, `unavailability.${index}.reason`, `unavailability.${index}`]);
+  const preferredFields = fields.preferredDates.split(/[,;\s]+/).filter(Boolean).map((_, index) => `preferredDates.${index}`);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate();
+  }
+
+  return (
+    <form className="inline-form leader-form" onSubmit={submit} noValidate aria-label={leader ? `Sửa thông tin ${leader.fullName}` : 'Thêm lãnh đạo'}>
+      <div className="fields">
+        <label className="wide">
+          Họ và tên
+          <input value={fields.fullName} onChange={set('fullName')} />
+          <FieldError error={error} field="fullName" />
+        </label>
+        <label className="wide">
+          Chức vụ
+          <input value={fields.position} onChange={set('position')} />
+          <FieldError error={error} field="position" />
+        </label>
+        <label>
+          Cấp
+          <select value={fields.rankTier} onChange={set('rankTier')}>
+            {Object.values(RankTier).map((tier) => (
+              <option key={tier} value={tier}>
+                {RANK_TIER_NAMES[tier]}
+              </option>
+            ))}
+          </select>
+          <FieldError error={error} field="rankTier" />
+        </label>
+        <label className="wide">
+          Cơ quan
+          <input value={fields.organisation} onChange={set('organisation')} />
+          <FieldError error={error} field="organisation" />
+        </label>
+        <label>
+          E-mail văn phòng
+          <input type="email" value={fields.officeEmail} onChange={set('officeEmail')} />
+          <FieldError error={error} field="officeEmail" />
+        </label>
+        <label>
+          Điện thoại văn phòng
+          <input value={fields.officePhone} onChange={set('officePhone')} />
+          <FieldError error={error} field="officePhone" />
+        </label>
+        <label>
+          Quê quán
+          <select value={fields.homeProvinceCode} onChange={set('homeProvinceCode')}>
+            <option value="">(không ghi)</option>
+            {provinces.map((province) => (
+              <option key={province.code} value={province.code}>
+                {province.name}
+              </option>
+            ))}
+          </select>
+          <FieldError error={error} field="homeProvinceCode" />
+        </label>
+        <label className="wide">
+          Ngày mong muốn dự (cách nhau bởi dấu phẩy)
+          <input value={fields.preferredDates} placeholder="dd/mm/yyyy, dd/mm/yyyy" onChange={set('preferredDates')} />
+          <FieldError error={error} field="preferredDates" />
+          {preferredFields.map((field) => (
+            <FieldError key={field} error={error} field={field} />
+          ))}
+        </label>
+      </div>
+      <fieldset className="ranges" data-testid="unavailability">
+        <legend>Thời gian bận (không thể dự)</legend>
+        {ranges.map((range, index) => (
+          <div className="pin-row" key={index}>
+            <label>
+              Từ ngày
+              <input aria-label={`Bận từ ngày ${index + 1}`} placeholder="dd/mm/yyyy" value={range.start} onChange={(event) => setRanges(ranges.map((row, at) => (at === index ? { ...row, start: event.target.value } : row)))} />
+              <FieldError error={error} field={`unavailability.${index}.startDate`} />
+            </label>
+            <label>
+              Đến ngày
+              <input aria-label={`Bận đến ngày ${index + 1}`} placeholder="dd/mm/yyyy" value={range.end} onChange={(event) => setRanges(ranges.map((row, at) => (at === index ? { ...row, end: event.target.value } : row)))} />
+              <FieldError error={error} field={`unavailability.${index}.endDate`} />
+            </label>
+            <label className="wide">
+              Lý do
+              <input aria-label={`Lý do bận ${index + 1}`} value={range.reason} onChange={(event) => setRanges(ranges.map((row, at) => (at === index ? { ...row, reason: event.target.value } : row)))} />
+              <FieldError error={error} field={`unavailability.${index}.reason`} />
+            </label>
+            <button type="button" className="link danger" onClick={() => setRanges(ranges.filter((_, at) => at !== index))}>
+              Bỏ
+            </button>
+          </div>
+        ))}
+        <button type="button" className="secondary" onClick={() => setRanges([...ranges, { start: '', end: '', reason: '' }])}>
+          Thêm thời gian bận
+        </button>
+      </fieldset>
+      <FormError error={error} fields={['fullName', 'position', 'rankTier', 'organisation', 'officeEmail', 'officePhone', 'homeProvinceCode', 'preferredDates', ...preferredFields, ...rangeFields]} />
+      {stale && <p className="muted">Hãy đóng biểu mẫu và mở lại để sửa trên bản mới nhất.</p>}
+      <div className="buttons">
+        <button type="submit" disabled={save.isPending}>
+          {save.isPending ? 'Đang lưu…' : leader ? 'Lưu thay đổi' : 'Thêm lãnh đạo'}
+        </button>
+      </div>
+    </form>
+  );
+}

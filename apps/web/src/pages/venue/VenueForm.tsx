@@ -1,0 +1,410 @@
+/**
+ * Nominating a festival point (`/diem/moi`) and editing one (`/diem/:id/sua`). The API decides who may
+ * do what (an organizer only in their own province, only planners change the tier, final venues are
+ * not edited); the form shows each field's refusal under it and keeps everything typed.
+ */
+import { FormEvent, ReactNode, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { api, ApiError, get } from '../../api';
+import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
+import { formatDate, parseDate } from '../../format';
+import { AREA_FLAG_NAMES, HOST_KIND_NAMES, REGION_NAMES, VENUE_TIER_NAMES } from '../../labels';
+import { canWrite, isPlanner, useEdition, useProvinces, useUser } from '../../session';
+import type { Edition, Venue, VenueInput } from '../../types';
+import { isEditable } from './workflow';
+
+interface Draft {
+  name: string;
+  tier: string;
+  coHost: string;
+  provinceCode: string;
+  communeName: string;
+  hamletName: string;
+  hostKind: string;
+  address: string;
+  latitude: string;
+  longitude: string;
+  /** '' = the province's default region. */
+  region: string;
+  areaFlags: string[];
+  contactName: string;
+  contactPhone: string;
+  contactEmail: string;
+  expectedAttendance: string;
+  /** dd/mm/yyyy, separated by commas. */
+  candidateDates: string;
+}
+
+/** The API fields the form shows in place (FormError lists any other, e.g. a stale `version`). */
+const FIELDS: Array<keyof Draft> = [
+  'name',
+  'tier',
+  'coHost',
+  'provinceCode',
+  'communeName',
+  'hamletName',
+  'hostKind',
+  'address',
+  'latitude',
+  'longitude',
+  'region',
+  'areaFlags',
+  'contactName',
+  'contactPhone',
+  'contactEmail',
+  'expectedAttendance',
+  'candidateDates',
+];
+
+/** Area flags in the order the form lists them, so ticking and unticking one is no change. */
+const inFlagOrder = (flags: Iterable<string>) => {
+  const chosen = new Set(flags);
+  return Object.keys(AREA_FLAG_NAMES).filter((flag) => chosen.has(flag));
+};
+
+function draftOf(venue: Venue): Draft {
+  return {
+    name: venue.name,
+    tier: venue.tier,
+    coHost: venue.coHost ?? '',
+    provinceCode: venue.provinceCode,
+    communeName: venue.communeName,
+    hamletName: venue.hamletName ?? '',
+    hostKind: venue.hostKind,
+    address: venue.address,
+    latitude: String(venue.latitude),
+    longitude: String(venue.longitude),
+    region: venue.region,
+    areaFlags: inFlagOrder(venue.areaFlags),
+    contactName: venue.contactName ?? '',
+    contactPhone: venue.contactPhone ?? '',
+    contactEmail: venue.contactEmail ?? '',
+    expectedAttendance: String(venue.expectedAttendance),
+    candidateDates: venue.candidateDates.map(formatDate).join(', '),
+  };
+}
+
+const blankDraft = (provinceCode: string, tier: string): Draft => ({
+  name: '',
+  tier,
+  coHost: '',
+  provinceCode,
+  communeName: '',
+  hamletName: '',
+  hostKind: '',
+  address: '',
+  latitude: '',
+  longitude: '',
+  region: '',
+  areaFlags: [],
+  contactName: '',
+  contactPhone: '',
+  contactEmail: '',
+  expectedAttendance: '',
+  candidateDates: '',
+});
+
+/** "22,3964" or "22.3964" → 22.3964; other text goes to the API as typed, so its message shows under the field. */
+function decimal(text: string): number | string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  return /^-?\d+([.,]\d+)?$/.test(trimmed) ? Number(trimmed.replace(',', '.')) : trimmed;
+}
+
+/** "1.200" or "1200" → 1200; other text goes to the API as typed. */
+function whole(text: string): number | string | null {
+  const compact = text.replace(/[.\s]/g, '');
+  if (compact === '') return null;
+  return /^-?\d+$/.test(compact) ? Number(compact) : text.trim();
+}
+
+const optional = (text: string) => text.trim() || null;
+
+/**
+ * The dates typed as dd/mm/yyyy, as the API takes them (YYYY-MM-DD). An entry that is not a date is
+ * refused here, in the API's shape, so it shows under the field like the API's own messages.
+ */
+function candidateDatesOf(text: string): string[] {
+  const entries = text.split(/[,;\s]+/).filter(Boolean);
+  const unreadable = entries.filter((entry) => parseDate(entry) === null);
+  if (unreadable.length > 0) {
+    throw new ApiError(400, 'VALIDATION_FAILED', 'Dữ liệu nhập chưa hợp lệ.', [
+      { field: 'candidateDates', messages: [`không đọc được ${unreadable.join(', ')}: ngày phải có dạng dd/mm/yyyy, ví dụ 12/08/2027`] },
+    ]);
+  }
+  return entries.map((entry) => parseDate(entry)!).sort();
+}
+
+/** The body the API receives for a draft; `null` for an emptied field, so the API says when it is required. */
+function inputOf(draft: Draft, defaultRegion: VenueInput['region']): VenueInput {
+  return {
+    name: draft.name.trim(),
+    tier: draft.tier as VenueInput['tier'],
+    coHost: optional(draft.coHost),
+    provinceCode: draft.provinceCode,
+    communeName: draft.communeName.trim(),
+    hamletName: optional(draft.hamletName),
+    hostKind: draft.hostKind || null,
+    address: draft.address.trim(),
+    latitude: decimal(draft.latitude),
+    longitude: decimal(draft.longitude),
+    region: (draft.region || defaultRegion) as VenueInput['region'],
+    areaFlags: draft.areaFlags,
+    contactName: optional(draft.contactName),
+    contactPhone: optional(draft.contactPhone),
+    contactEmail: optional(draft.contactEmail),
+    expectedAttendance: whole(draft.expectedAttendance),
+    candidateDates: candidateDatesOf(draft.candidateDates),
+  };
+}
+
+/**
+ * An edit sends only what changed: the API checks what it is sent (candidate dates against the window,
+ * the tier and the province against the actor), so renaming a venue is not refused over a field the
+ * user did not touch.
+ */
+function changesOf(next: VenueInput, before: VenueInput): VenueInput {
+  return Object.fromEntries(
+    Object.entries(next).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof VenueInput])),
+  ) as VenueInput;
+}
+
+/** Both routes: `/diem/moi` nominates in the edition chosen in the header, `/diem/:id/sua` edits. */
+export function VenueForm() {
+  const { id } = useParams();
+  return id ? <EditVenue id={id} /> : <NominateVenue />;
+}
+
+function NominateVenue() {
+  const user = useUser();
+  const { edition, isLoading } = useEdition();
+  if (isLoading) return <Loading what="đợt tổ chức" />;
+  if (!edition) return <section className="panel">Chưa có đợt tổ chức nào.</section>;
+  if (!canWrite(user)) return <Refused text="Tài khoản xem không được đề xuất điểm tổ chức." />;
+  return (
+    <div className="venue-form-page">
+      <p className="breadcrumbs">
+        <Link to="/">Tổng quan</Link> › Đề xuất điểm tổ chức
+      </p>
+      <VenueFields edition={edition} />
+    </div>
+  );
+}
+
+function EditVenue({ id }: { id: string }) {
+  const user = useUser();
+  const { editions } = useEdition();
+  const venue = useQuery({ queryKey: ['venue', id], queryFn: () => get<Venue>(`/venues/${id}`), retry: false });
+  if (venue.error) return <ErrorPanel error={venue.error} />;
+  if (!venue.data) return <Loading what="điểm tổ chức" />;
+  const v = venue.data;
+  return (
+    <div className="venue-form-page">
+      <p className="breadcrumbs">
+        <Link to="/">Tổng quan</Link> › <Link to={`/diem/${v.id}`}>{v.name}</Link> › Sửa thông tin
+      </p>
+      {isEditable(user, v) ? (
+        <VenueFields key={v.id} venue={v} edition={editions.find((edition) => edition.id === v.editionId)} />
+      ) : (
+        <Refused text="Điểm này không sửa được: đã kết thúc (đã tổ chức, bị từ chối hoặc bị hủy) hoặc không thuộc phạm vi của bạn." />
+      )}
+    </div>
+  );
+}
+
+function Refused({ text }: { text: string }) {
+  return (
+    <section className="panel error-panel" role="alert">
+      <h2>Không có quyền thực hiện</h2>
+      <p>{text}</p>
+    </section>
+  );
+}
+
+function Field(props: { label: string; field: string; error: unknown; hint?: ReactNode; wide?: boolean; children: ReactNode }) {
+  return (
+    <label className={props.wide ? 'wide' : undefined}>
+      {props.label}
+      {props.children}
+      {props.hint && <small className="muted">{props.hint}</small>}
+      <FieldError error={props.error} field={props.field} />
+    </label>
+  );
+}
+
+/** The form itself; `venue` absent = a new nomination. */
+function VenueFields({ edition, venue }: { edition: Edition | undefined; venue?: Venue }) {
+  const user = useUser();
+  const planner = isPlanner(user);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { provinces, nameOf } = useProvinces();
+  // The version and values the user started from: a stale edit is refused (409), never merged silently.
+  const [initial] = useState<Draft>(() => (venue ? draftOf(venue) : blankDraft(user.provinceCode ?? '', planner ? 'central' : 'provincial')));
+  const [draft, setDraft] = useState<Draft>(initial);
+  const defaultRegionOf = (code: string) => provinces.find((province) => province.code === code)?.defaultRegion;
+
+  const save = useMutation({
+    mutationFn: (current: Draft) => {
+      const body = inputOf(current, defaultRegionOf(current.provinceCode));
+      if (!venue) return api<Venue>('POST', '/venues', { ...body, editionId: edition?.id });
+      const before = inputOf(initial, defaultRegionOf(initial.provinceCode));
+      return api<Venue>('PATCH', `/venues/${venue.id}`, { ...changesOf(body, before), version: venue.version });
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData(['venue', saved.id], saved);
+      void queryClient.invalidateQueries({ queryKey: ['venues'] });
+      void queryClient.invalidateQueries({ queryKey: ['readiness'] });
+      void queryClient.invalidateQueries({ queryKey: ['tasks', saved.id] }); // new candidate dates re-date open tasks
+      void queryClient.invalidateQueries({ queryKey: ['venue-invitations', saved.id] }); // a new place updates invitations
+      navigate(`/diem/${saved.id}`);
+    },
+  });
+  const error = save.error;
+  const outside = error instanceof ApiError && error.code === 'DATE_OUTSIDE_WINDOW' ? ((error.details as { dates?: string[] } | undefined)?.dates ?? []) : [];
+  const changed = JSON.stringify(draft) !== JSON.stringify(initial);
+
+  const set = (field: keyof Draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const toggleFlag = (flag: string) =>
+    setDraft({ ...draft, areaFlags: inFlagOrder(draft.areaFlags.includes(flag) ? draft.areaFlags.filter((item) => item !== flag) : [...draft.areaFlags, flag]) });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate(draft);
+  }
+
+  const title = venue ? `Sửa thông tin: ${venue.name}` : `Đề xuất điểm tổ chức${edition ? ` — đợt năm ${edition.year}` : ''}`;
+  const defaultRegion = defaultRegionOf(draft.provinceCode);
+  return (
+    <form className="panel venue-form" onSubmit={submit} noValidate aria-label={venue ? 'Sửa thông tin điểm tổ chức' : 'Đề xuất điểm tổ chức'}>
+      <h1>{title}</h1>
+      <fieldset>
+        <legend>Thông tin chung</legend>
+        <div className="fields">
+          <Field label="Tên điểm tổ chức" field="name" error={error} wide>
+            <input name="name" value={draft.name} onChange={set('name')} placeholder="Ví dụ: Ngày hội tại bản Nậm Cang" />
+          </Field>
+          <Field label="Cấp" field="tier" error={error} hint={venue && !planner ? 'Chỉ cán bộ lập kế hoạch Trung ương được đổi cấp của điểm.' : undefined}>
+            <select name="tier" value={draft.tier} onChange={set('tier')} disabled={!!venue && !planner}>
+              {Object.entries(VENUE_TIER_NAMES).map(([value, name]) => (
+                <option key={value} value={value}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Loại đơn vị" field="hostKind" error={error}>
+            <select name="hostKind" value={draft.hostKind} onChange={set('hostKind')}>
+              <option value="">— Chọn —</option>
+              {Object.entries(HOST_KIND_NAMES).map(([value, name]) => (
+                <option key={value} value={value}>
+                  {name.charAt(0).toUpperCase() + name.slice(1)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Đơn vị phối hợp" field="coHost" error={error} wide>
+            <input name="coHost" value={draft.coHost} onChange={set('coHost')} />
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Địa bàn</legend>
+        <div className="fields">
+          <Field label="Tỉnh, thành phố" field="provinceCode" error={error} hint={planner ? undefined : 'Cán bộ tổ chức cấp tỉnh đề xuất trong tỉnh, thành phố mình phụ trách.'}>
+            {planner ? (
+              <select name="provinceCode" value={draft.provinceCode} onChange={(event) => setDraft({ ...draft, provinceCode: event.target.value, region: '' })}>
+                <option value="">— Chọn —</option>
+                {provinces.map((province) => (
+                  <option key={province.code} value={province.code}>
+                    {province.name}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input name="provinceCode" value={nameOf(draft.provinceCode)} readOnly />
+            )}
+          </Field>
+          <Field label="Vùng" field="region" error={error}>
+            <select name="region" value={draft.region} onChange={set('region')}>
+              <option value="">Theo tỉnh, thành phố{defaultRegion ? ` (${REGION_NAMES[defaultRegion]})` : ''}</option>
+              {Object.entries(REGION_NAMES).map(([value, name]) => (
+                <option key={value} value={value}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Xã, phường, đặc khu" field="communeName" error={error}>
+            <input name="communeName" value={draft.communeName} onChange={set('communeName')} placeholder="Ví dụ: Xã Sìn Hồ" />
+          </Field>
+          <Field label="Thôn, bản, tổ dân phố" field="hamletName" error={error}>
+            <input name="hamletName" value={draft.hamletName} onChange={set('hamletName')} />
+          </Field>
+          <Field label="Địa chỉ" field="address" error={error} wide>
+            <input name="address" value={draft.address} onChange={set('address')} />
+          </Field>
+          <Field label="Vĩ độ" field="latitude" error={error} hint="Ví dụ: 22,3964">
+            <input name="latitude" inputMode="decimal" value={draft.latitude} onChange={set('latitude')} size={12} />
+          </Field>
+          <Field label="Kinh độ" field="longitude" error={error} hint="Ví dụ: 103,4582">
+            <input name="longitude" inputMode="decimal" value={draft.longitude} onChange={set('longitude')} size={12} />
+          </Field>
+        </div>
+        <fieldset className="checkboxes">
+          <legend>Đặc điểm địa bàn</legend>
+          {Object.entries(AREA_FLAG_NAMES).map(([value, name]) => (
+            <label key={value}>
+              <input type="checkbox" checked={draft.areaFlags.includes(value)} onChange={() => toggleFlag(value)} /> {name.charAt(0).toUpperCase() + name.slice(1)}
+            </label>
+          ))}
+          <FieldError error={error} field="areaFlags" />
+        </fieldset>
+      </fieldset>
+
+      <fieldset>
+        <legend>Kế hoạch và liên hệ</legend>
+        <div className="fields">
+          <Field label="Số người dự kiến" field="expectedAttendance" error={error}>
+            <input name="expectedAttendance" inputMode="numeric" value={draft.expectedAttendance} onChange={set('expectedAttendance')} size={10} />
+          </Field>
+          <Field
+            label="Ngày dự kiến"
+            field="candidateDates"
+            error={error}
+            wide
+            hint={`dd/mm/yyyy, cách nhau bởi dấu phẩy${edition ? `; trong thời gian tổ chức ${formatDate(edition.windowStart)} – ${formatDate(edition.windowEnd)}` : ''}`}
+          >
+            <input name="candidateDates" value={draft.candidateDates} onChange={set('candidateDates')} placeholder="10/08/2027, 12/08/2027" />
+            {outside.length > 0 && (
+              <div className="field-error" role="alert" data-field="candidateDates">
+                Ngoài thời gian tổ chức: {outside.map(formatDate).join(', ')}
+              </div>
+            )}
+          </Field>
+          <Field label="Người liên hệ" field="contactName" error={error}>
+            <input name="contactName" value={draft.contactName} onChange={set('contactName')} />
+          </Field>
+          <Field label="Điện thoại liên hệ" field="contactPhone" error={error}>
+            <input name="contactPhone" inputMode="tel" value={draft.contactPhone} onChange={set('contactPhone')} />
+          </Field>
+          <Field label="E-mail liên hệ" field="contactEmail" error={error}>
+            <input name="contactEmail" type="email" value={draft.contactEmail} onChange={set('contactEmail')} />
+          </Field>
+        </div>
+      </fieldset>
+
+      <FormError error={error} fields={FIELDS} />
+      <div className="buttons">
+        <button type="submit" disabled={save.isPending || (!!venue && !changed)}>
+          {save.isPending ? 'Đang lưu…' : venue ? 'Lưu thay đổi' : 'Gửi đề xuất'}
+        </button>
+        <Link className="button-link secondary" to={venue ? `/diem/${venue.id}` : '/'}>
+          Bỏ qua
+        </Link>
+      </div>
+    </form>
+  );
+}

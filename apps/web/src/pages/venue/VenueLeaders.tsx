@@ -1,0 +1,246 @@
+/**
+ * The leaders assigned to a venue (chief guest first) and, for planners, assigning and removing them
+ * and each leader's own invitation. The API decides (one chief guest, availability, one venue a day,
+ * a leader's maximum); its refusals show where the action was.
+ */
+import { FormEvent, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { RANK_TIER_NAMES, RANK_TIER_ORDER } from '@shared/leaders/src/rank-tier';
+import { api, get, getAll } from '../../api';
+import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
+import { formatDate } from '../../format';
+import { ASSIGNMENT_ROLE_NAMES, INVITATION_STATUS_NAMES } from '../../labels';
+import { isPlanner, useUser } from '../../session';
+import type { AssignmentRole, Invitation, Leader, Venue, VenueLeader } from '../../types';
+import { useAllLeaders, useParticipations } from '../leaders/leader-queries';
+import { isEditable } from './workflow';
+
+/** How often the invitations are refreshed while one waits in the mail queue (as the invitations page does). */
+const SENDING_POLL_MS = 2000;
+
+/** The invitation that speaks for a leader at this venue: the newest one still in force, else the newest. */
+function invitationOf(invitations: Invitation[], leaderId: string): Invitation | undefined {
+  const own = invitations.filter((invitation) => invitation.leaderId === leaderId); // the API lists the newest first
+  return own.find((invitation) => invitation.status !== 'withdrawn') ?? own[0];
+}
+
+export function VenueLeaders({ venue }: { venue: Venue }) {
+  const user = useUser();
+  const planner = isPlanner(user);
+  // Assignments are planners' work, on a venue that is not final (the API also checks the edition is open).
+  const assigning = planner && isEditable(user, venue);
+  // Invitations go to scheduled venues only.
+  const inviting = planner && venue.status === 'scheduled';
+  const leaders = useQuery({ queryKey: ['venue-leaders', venue.id], queryFn: () => get<VenueLeader[]>(`/venues/${venue.id}/leaders`), retry: false });
+  const invitations = useQuery({
+    queryKey: ['venue-invitations', venue.id],
+    queryFn: () => getAll<Invitation>('/invitations', { venueId: venue.id }),
+    enabled: planner,
+    // The worker sends a queued invitation by itself: follow it to "sent".
+    refetchInterval: (query) => (query.state.data?.some((invitation) => invitation.status === 'queued') ? SENDING_POLL_MS : false),
+  });
+
+  if (leaders.error) return <ErrorPanel error={leaders.error} />;
+  if (!leaders.data) return <Loading what="lãnh đạo dự" />;
+  const columns = 3 + (planner ? 1 : 0) + (assigning || inviting ? 1 : 0);
+  return (
+    <div className="venue-leaders" data-testid="venue-leaders">
+      <table className="grid">
+        <thead>
+          <tr>
+            <th>Lãnh đạo</th>
+            <th>Chức danh</th>
+            <th>Vai trò</th>
+            {planner && <th>Lời mời</th>}
+            {(assigning || inviting) && <th />}
+          </tr>
+        </thead>
+        <tbody>
+          {leaders.data.map((leader) => (
+            <LeaderRow
+              key={leader.leaderId}
+              venue={venue}
+              leader={leader}
+              invitation={invitations.data && invitationOf(invitations.data, leader.leaderId)}
+              showInvitation={planner}
+              invitationsLoaded={!!invitations.data}
+              assigning={assigning}
+              inviting={inviting}
+              columns={columns}
+            />
+          ))}
+          {leaders.data.length === 0 && (
+            <tr>
+              <td colSpan={columns} className="muted">
+                Chưa phân công lãnh đạo dự điểm này.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <FormError error={invitations.error} />
+      {planner && venue.status !== 'scheduled' && leaders.data.length > 0 && <p className="muted">Lời mời được lập khi điểm tổ chức đã được xếp lịch.</p>}
+      {planner && leaders.data.length > 0 && (
+        <p className="muted">
+          Xem trước thư mời, thu hồi lời mời: <Link to="/loi-moi">trang Lời mời</Link>.
+        </p>
+      )}
+      {assigning && <AssignLeader venue={venue} assigned={leaders.data} />}
+    </div>
+  );
+}
+
+function LeaderRow(props: {
+  venue: Venue;
+  leader: VenueLeader;
+  invitation: Invitation | undefined;
+  showInvitation: boolean;
+  invitationsLoaded: boolean;
+  assigning: boolean;
+  inviting: boolean;
+  columns: number;
+}) {
+  const { venue, leader, invitation } = props;
+  const queryClient = useQueryClient();
+  const invitationsChanged = () => {
+    void queryClient.invalidateQueries({ queryKey: ['venue-invitations', venue.id] });
+    void queryClient.invalidateQueries({ queryKey: ['invitations'] });
+  };
+  const remove = useMutation({
+    mutationFn: () => api('DELETE', `/venues/${venue.id}/leaders/${leader.leaderId}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['venue-leaders', venue.id] }),
+  });
+  const invite = useMutation({
+    mutationFn: () => api<Invitation>('POST', '/invitations', { venueId: venue.id, leaderId: leader.leaderId, role: leader.role }),
+    onSuccess: invitationsChanged,
+  });
+  const send = useMutation({ mutationFn: (id: string) => api<Invitation>('POST', `/invitations/${id}/send`), onSuccess: invitationsChanged });
+  const error = remove.error ?? invite.error ?? send.error;
+  const live = invitation && invitation.status !== 'withdrawn';
+  return (
+    <>
+      <tr data-testid="leader-row" aria-label={leader.fullName}>
+        <td>
+          <strong>{leader.fullName}</strong>
+          <small className="block">{RANK_TIER_NAMES[leader.rankTier] ?? leader.rankTier}</small>
+        </td>
+        <td>{leader.title}</td>
+        <td data-testid="leader-role">{ASSIGNMENT_ROLE_NAMES[leader.role] ?? leader.role}</td>
+        {props.showInvitation && (
+          <td>
+            {invitation ? (
+              <span className={`tag invitation-${invitation.status}`} data-testid="leader-invitation-status">
+                {INVITATION_STATUS_NAMES[invitation.status]}
+              </span>
+            ) : (
+              props.invitationsLoaded && <span className="muted">Chưa lập lời mời</span>
+            )}
+          </td>
+        )}
+        {(props.assigning || props.inviting) && (
+          <td className="row-actions">
+            {props.inviting && props.invitationsLoaded && !live && (
+              <button type="button" className="link" onClick={() => invite.mutate()} disabled={invite.isPending}>
+                Lập lời mời
+              </button>
+            )}
+            {props.inviting && invitation?.status === 'draft' && (
+              <button type="button" className="link" onClick={() => send.mutate(invitation.id)} disabled={send.isPending}>
+                Gửi lời mời
+              </button>
+            )}
+            {props.assigning && (
+              <button type="button" className="link danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
+                Bỏ phân công
+              </button>
+            )}
+          </td>
+        )}
+      </tr>
+      {error ? (
+        <tr className="row-error">
+          <td colSpan={props.columns}>
+            <FormError error={error} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+/** Choosing a leader and their role; a planner sees who is busy on the venue's day, the API has the last word. */
+function AssignLeader({ venue, assigned }: { venue: Venue; assigned: VenueLeader[] }) {
+  const queryClient = useQueryClient();
+  const leaders = useAllLeaders();
+  const participations = useParticipations(venue.editionId);
+  const hasChief = assigned.some((leader) => leader.role === 'chief_guest');
+  const [leaderId, setLeaderId] = useState('');
+  const [role, setRole] = useState<AssignmentRole>(hasChief ? 'accompanying' : 'chief_guest');
+  const assign = useMutation({
+    mutationFn: () => api<VenueLeader[]>('POST', `/venues/${venue.id}/leaders`, { leaderId, role }),
+    onSuccess: (list) => {
+      queryClient.setQueryData(['venue-leaders', venue.id], list);
+      void queryClient.invalidateQueries({ queryKey: ['venue-invitations', venue.id] });
+      setLeaderId('');
+      setRole(list.some((leader) => leader.role === 'chief_guest') ? 'accompanying' : 'chief_guest');
+    },
+  });
+
+  if (leaders.error) return <ErrorPanel error={leaders.error} />;
+  if (!leaders.data) return <Loading what="danh sách lãnh đạo" />;
+  const titleOf = new Map((participations.data ?? []).map((participation) => [participation.leaderId, participation.title]));
+  const taken = new Set(assigned.map((leader) => leader.leaderId));
+  const choices = leaders.data.filter((leader) => leader.active && !taken.has(leader.id));
+  const busy = (leader: Leader) =>
+    !!venue.scheduledDate && leader.unavailability.some((range) => range.startDate <= venue.scheduledDate! && venue.scheduledDate! <= range.endDate);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    assign.mutate();
+  }
+
+  return (
+    <form className="inline-form" onSubmit={submit} noValidate aria-label="Phân công lãnh đạo">
+      <div className="fields">
+        <label className="wide">
+          Lãnh đạo
+          <select name="leaderId" value={leaderId} onChange={(event) => setLeaderId(event.target.value)}>
+            <option value="">— Chọn lãnh đạo —</option>
+            {RANK_TIER_ORDER.map((tier) => {
+              const group = choices.filter((leader) => leader.rankTier === tier);
+              return group.length === 0 ? null : (
+                <optgroup key={tier} label={RANK_TIER_NAMES[tier]}>
+                  {group.map((leader) => (
+                    <option key={leader.id} value={leader.id}>
+                      {leader.fullName} — {titleOf.get(leader.id) ?? leader.position}
+                      {busy(leader) ? ` (bận ngày ${formatDate(venue.scheduledDate)})` : ''}
+                    </option>
+                  ))}
+                </optgroup>
+              );
+            })}
+          </select>
+          <FieldError error={assign.error} field="leaderId" />
+        </label>
+        <label>
+          Vai trò
+          <select name="role" value={role} onChange={(event) => setRole(event.target.value as AssignmentRole)}>
+            {Object.entries(ASSIGNMENT_ROLE_NAMES).map(([value, name]) => (
+              <option key={value} value={value}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <FieldError error={assign.error} field="role" />
+        </label>
+      </div>
+      <FormError error={assign.error} fields={['leaderId', 'role']} />
+      <div className="buttons">
+        <button type="submit" disabled={assign.isPending || !leaderId}>
+          {assign.isPending ? 'Đang phân công…' : 'Phân công'}
+        </button>
+      </div>
+    </form>
+  );
+}
