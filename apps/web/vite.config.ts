@@ -14,7 +14,7 @@ export default defineConfig({
   plugins: [react()],
   // Pure enum/label files shared with the API (no decorators, no Node imports).
   resolve: { alias: { '@shared': `${repo}libs` } },
-  build: { outDir: `${repo}dist/apps/web`, emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800 },
+  build: { outDir: `${repo}dist/apps/web`, emptyOutDir: true, sourcemap: true },
   server: {
     port: 5173,
     proxy: { '/api': 'http://localhost:3000', '/docs': 'http://localhost:3000', '/admin': 'http://localhost:3000' },

@@ -1,22 +1,24 @@
-import { ReactElement, StrictMode } from 'react';
+import { lazy, ReactElement, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { ApiError } from './api';
 import { Layout } from './components/Layout';
-import { AuditPage } from './pages/AuditPage';
-import { EditionsPage } from './pages/EditionsPage';
-import { InvitationsPage } from './pages/InvitationsPage';
 import { LoginPage } from './pages/LoginPage';
-import { OverviewPage } from './pages/OverviewPage';
-import { PlanningBoardPage } from './pages/planning/PlanningBoardPage';
-import { LeadersPage } from './pages/leaders/LeadersPage';
-import { ReadinessPage } from './pages/ReadinessPage';
-import { TaskTemplatePage } from './pages/TaskTemplatePage';
-import { VenuePage } from './pages/venue/VenuePage';
-import { VenueForm } from './pages/venue/VenueForm';
 import { isPlanner, SessionProvider, useSession } from './session';
 import './styles.css';
+
+// Each page is its own chunk, loaded on first visit: the map library, for one, only with the overview.
+const AuditPage = lazy(() => import('./pages/AuditPage').then((module) => ({ default: module.AuditPage })));
+const EditionsPage = lazy(() => import('./pages/EditionsPage').then((module) => ({ default: module.EditionsPage })));
+const InvitationsPage = lazy(() => import('./pages/InvitationsPage').then((module) => ({ default: module.InvitationsPage })));
+const LeadersPage = lazy(() => import('./pages/leaders/LeadersPage').then((module) => ({ default: module.LeadersPage })));
+const OverviewPage = lazy(() => import('./pages/OverviewPage').then((module) => ({ default: module.OverviewPage })));
+const PlanningBoardPage = lazy(() => import('./pages/planning/PlanningBoardPage').then((module) => ({ default: module.PlanningBoardPage })));
+const ReadinessPage = lazy(() => import('./pages/ReadinessPage').then((module) => ({ default: module.ReadinessPage })));
+const TaskTemplatePage = lazy(() => import('./pages/TaskTemplatePage').then((module) => ({ default: module.TaskTemplatePage })));
+const VenueForm = lazy(() => import('./pages/venue/VenueForm').then((module) => ({ default: module.VenueForm })));
+const VenuePage = lazy(() => import('./pages/venue/VenuePage').then((module) => ({ default: module.VenuePage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,7 +1,9 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
 import { ROLE_NAMES } from '../labels';
 import { isPlanner, useEdition, useProvinces, useSession, useUser } from '../session';
 import { formatDate } from '../format';
+import { Loading } from './errors';
 
 /** Header (edition switcher, who is logged in) and the navigation each role may use. */
 export function Layout() {
@@ -62,7 +64,9 @@ export function Layout() {
         )}
       </nav>
       <main>
-        <Outlet />
+        <Suspense fallback={<Loading what="trang" />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

@@ -7,7 +7,7 @@ import { formatDate, formatInstant } from '../format';
 import { ANSWERED_VIA_NAMES, ASSIGNMENT_ROLE_NAMES, INVITATION_STATUS_NAMES, MESSAGE_STATUS_NAMES } from '../labels';
 import { useEdition } from '../session';
 import type { ComposedMessage, Invitation, InvitationDetail, InvitationStatus } from '../types';
-import { useVenues } from './OverviewPage';
+import { useVenues } from '../queries';
 
 /** How often the list is refreshed while invitations wait in the mail queue. */
 const SENDING_POLL_MS = 2000;

@@ -1,24 +1,15 @@
 import { useMemo, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
-import { get, getAll } from '../api';
 import { EditionCalendar } from '../components/EditionCalendar';
 import { ErrorPanel, Loading } from '../components/errors';
 import { VenueMap } from '../components/VenueMap';
 import { formatDate } from '../format';
 import { READINESS_COLOURS, READINESS_NAMES, REGION_NAMES, VENUE_STATUS_COLOURS, VenueStatus, venueStatusName } from '../labels';
 import { canWrite, useEdition, useProvinces, useUser } from '../session';
-import type { Dashboard, Readiness, Venue } from '../types';
+import { useReadiness, useVenues } from '../queries';
+import type { Readiness, Venue } from '../types';
 
 type ColourBy = 'status' | 'readiness';
-
-export function useVenues(editionId: string | undefined) {
-  return useQuery({ queryKey: ['venues', editionId], queryFn: () => getAll<Venue>('/venues', { editionId }), enabled: !!editionId });
-}
-
-export function useReadiness(editionId: string | undefined) {
-  return useQuery({ queryKey: ['readiness', editionId], queryFn: () => get<Dashboard>(`/editions/${editionId}/readiness`), enabled: !!editionId });
-}
 
 /** Edition overview: venues on the map, in a list and on the festival calendar. */
 export function OverviewPage() {

@@ -6,7 +6,7 @@ import { formatDate, formatPercent } from '../format';
 import { READINESS_COLOURS, READINESS_NAMES } from '../labels';
 import { useEdition, useProvinces, useUser } from '../session';
 import type { DashboardGroup } from '../types';
-import { useReadiness } from './OverviewPage';
+import { useReadiness } from '../queries';
 
 /** The readiness dashboard: the edition, each region and province, the venues at risk, and the exports. */
 export function ReadinessPage() {

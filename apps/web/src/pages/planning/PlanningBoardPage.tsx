@@ -7,7 +7,7 @@ import { ErrorPanel, Loading } from '../../components/errors';
 import { formatInstant } from '../../format';
 import { useEdition } from '../../session';
 import { useAllLeaders, useParticipations } from '../leaders/leader-queries';
-import { useVenues } from '../OverviewPage';
+import { useVenues } from '../../queries';
 import { PLANNING_MODE_NAMES, PLANNING_RUN_STATUS_NAMES } from './labels';
 import { PlanningRunForm } from './PlanningRunForm';
 import { PlanningRunResult } from './PlanningRunResult';

@@ -1,0 +1,16 @@
+/**
+ * Queries several pages share, each under one key so a write anywhere refreshes them all. Kept out of
+ * the pages themselves: a page importing another page would pull it (and its map library) into its
+ * own bundle.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { get, getAll } from './api';
+import type { Dashboard, Venue } from './types';
+
+export function useVenues(editionId: string | undefined) {
+  return useQuery({ queryKey: ['venues', editionId], queryFn: () => getAll<Venue>('/venues', { editionId }), enabled: !!editionId });
+}
+
+export function useReadiness(editionId: string | undefined) {
+  return useQuery({ queryKey: ['readiness', editionId], queryFn: () => get<Dashboard>(`/editions/${editionId}/readiness`), enabled: !!editionId });
+}
