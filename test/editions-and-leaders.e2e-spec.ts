@@ -81,7 +81,7 @@ describe('Editions and leaders', () => {
 
     const busyDay = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-03` });
     const unavailable = await t.http.post(`/api/venues/${busyDay.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(422);
-    expect(unavailable.body.code).toBe('LEADER_UNAVAILABLE');
+    expect(unavailable.body).toMatchObject({ code: 'LEADER_UNAVAILABLE', message: `Lê Thị Thử Nghiệm bận vào ngày tổ chức (03/08/${edition.year}).` });
 
     const first = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-10` });
     const assigned = await t.http.post(`/api/venues/${first.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(201);
@@ -95,7 +95,10 @@ describe('Editions and leaders', () => {
     await t.http.delete(`/api/venues/${first.id}/leaders/${other.id}`).set('Authorization', planner).expect(204);
 
     const sameDay = await createVenue(t.dataSource, edition, '66', { scheduleOn: `${edition.year}-08-10` });
-    expect((await t.http.post(`/api/venues/${sameDay.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(422)).body.code).toBe('LEADER_DOUBLE_BOOKED');
+    expect((await t.http.post(`/api/venues/${sameDay.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(422)).body).toMatchObject({
+      code: 'LEADER_DOUBLE_BOOKED',
+      message: expect.stringContaining(`cùng ngày 10/08/${edition.year}`),
+    });
 
     const second = await createVenue(t.dataSource, edition, '66', { scheduleOn: `${edition.year}-08-12` });
     await t.http.post(`/api/venues/${second.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(201);

@@ -160,6 +160,24 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
     expect((await invitationOf(leader)).status).toBe('withdrawn');
   });
 
+  it('withdraws the invitation of a leader taken off the venue, sending the CANCEL with the reason; a new chief guest can be invited', async () => {
+    const { venue, leader } = await scheduledVenueWithLeader(`${edition.year}-08-03`);
+    await t.http.post(`/api/editions/${edition.id}/invitations/bulk`).set('Authorization', planner).expect(202);
+    const invitation = await invitationOf(leader);
+    await sink.waitFor(1, forInvitation(invitation.uid));
+    await t.http.delete(`/api/venues/${venue.id}/leaders/${leader.id}`).set('Authorization', planner).expect(204);
+    expect((await invitationOf(leader)).status).toBe('withdrawn'); // in the same transaction as the removal
+    const [, cancel] = await sink.waitFor(2, forInvitation(invitation.uid));
+    expect(readIcs(cancel.calendar!.ics)).toMatchObject({ method: 'CANCEL', sequence: 1 });
+    expect(cancel.parsed.text).toContain('Thay đổi phân công lãnh đạo dự điểm tổ chức');
+
+    const successor = await createLeader(t.dataSource, { fullName: 'Nguyễn Văn Kế Nhiệm' });
+    await t.http.post(`/api/venues/${venue.id}/leaders`).set('Authorization', planner).send({ leaderId: successor.id, role: 'chief_guest' }).expect(201);
+    const bulk = await t.http.post(`/api/editions/${edition.id}/invitations/bulk`).set('Authorization', planner).expect(202);
+    expect(bulk.body.created).toBe(1);
+    expect((await invitationOf(successor)).status).toMatch(/queued|sent/);
+  });
+
   it('retries after the mail server refuses, delivering exactly once, and a re-run job sends nothing', async () => {
     const { leader } = await scheduledVenueWithLeader(`${edition.year}-08-03`);
     sink.refuseNext = 2;

@@ -77,6 +77,7 @@ describe('Planning runs', () => {
     const first = await propose(edition, { weights: { homeTies: 5 } }).expect(201);
     await t.http.post(`/api/editions/${edition.id}/planning-runs/${first.body.id}/accept`).set('Authorization', planner).expect(200);
 
+    const invited = await t.http.post('/api/invitations').set('Authorization', planner).send({ venueId: south.id, leaderId: b.id, role: 'chief_guest' }).expect(201);
     await t.dataSource.getRepository(LeaderUnavailability).save({ leaderId: b.id, startDate: day(19), endDate: day(19), reason: 'Công tác nước ngoài' });
     const repaired = await propose(edition, { weights: { homeTies: 5 } }).expect(201);
     expect(repaired.body).toMatchObject({ mode: 'repair', brokenFixed: [] });
@@ -107,6 +108,9 @@ describe('Planning runs', () => {
     const chiefs = await t.dataSource.query(`SELECT venue_id, leader_id FROM venue_leader_assignments WHERE venue_id = ANY($1) AND role = 'chief_guest'`, [[north.id, south.id]]);
     expect(chiefs).toContainEqual({ venue_id: south.id, leader_id: c.id });
     expect(chiefs).toHaveLength(2);
+    // B's invitation to the south venue went with the assignment the accepted plan dropped.
+    const [withdrawn] = await t.dataSource.query(`SELECT status, withdrawn_reason FROM invitations WHERE id = $1`, [invited.body.id]);
+    expect(withdrawn).toEqual({ status: 'withdrawn', withdrawn_reason: 'Điều chỉnh phân công theo kế hoạch mới của Ban Chỉ đạo' });
   });
 
   it('refuses to accept a run whose starting point changed, and supersedes other proposals on acceptance', async () => {

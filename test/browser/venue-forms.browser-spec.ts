@@ -295,15 +295,32 @@ describe('Web console: venue form and leader assignment (Chromium)', () => {
     const worker = await createTestWorker({ SMTP_URL: sink.url, MAIL_RETRY_DELAY_MS: '50' });
     try {
       await chiefRow.getByTestId('leader-invitation-status').getByText('Đã gửi').waitFor({ timeout: 30_000 });
+
+      // Taking the invited chief guest off the venue asks first, then withdraws the invitation: a CANCEL goes out.
+      await chiefRow.getByRole('button', { name: 'Bỏ phân công' }).click();
+      const confirm = chiefRow.getByRole('group', { name: 'Xác nhận bỏ phân công' });
+      await expect(confirm.textContent()).resolves.toContain('sẽ bị thu hồi và thư hủy lịch sẽ được gửi');
+      await confirm.getByRole('button', { name: 'Xác nhận bỏ phân công' }).click();
+      await chiefRow.waitFor({ state: 'detached' });
+      const deadline = Date.now() + 15_000;
+      while (!sink.received.some((mail) => mail.calendar?.method === 'CANCEL') && Date.now() < deadline) await new Promise((resume) => setTimeout(resume, 100));
     } finally {
       await worker.close();
       await sink.stop();
     }
     expect(sink.received.map((mail) => [mail.parsed.to && 'text' in mail.parsed.to ? mail.parsed.to.text : '', mail.calendar?.method])).toEqual([
       [expect.stringContaining(chief.officeEmail), 'REQUEST'],
+      [expect.stringContaining(chief.officeEmail), 'CANCEL'],
     ]);
     const invitations = await t.dataSource.query(`SELECT leader_id, role, status FROM invitations WHERE venue_id = $1`, [venueId]);
-    expect(invitations).toEqual([{ leader_id: chief.id, role: 'chief_guest', status: 'sent' }]);
+    expect(invitations).toEqual([{ leader_id: chief.id, role: 'chief_guest', status: 'withdrawn' }]);
+
+    // Assigned again, the chief guest can be invited anew (the withdrawn invitation shows until then).
+    await leader.selectOption(chief.id);
+    await role.selectOption('chief_guest');
+    await form.getByRole('button', { name: 'Phân công' }).click();
+    await chiefRow.getByTestId('leader-invitation-status').getByText('Đã thu hồi').waitFor();
+    await expect(chiefRow.getByRole('button', { name: 'Lập lời mời' }).count()).resolves.toBe(1);
     await page.close();
   });
 

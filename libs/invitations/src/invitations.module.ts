@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssignmentEventsModule } from '@app/leaders/assignment-events';
 import { RemindersModule } from '@app/reminders/reminders.module';
 import { VenuesModule } from '@app/venues/venues.module';
 import { CalendarFeed, Invitation, InvitationMessage } from './invitation.entities';
@@ -14,7 +15,7 @@ import { RsvpService } from './rsvp.service';
  * enqueues). Sending lives in InvitationsWorkerModule, loaded by the worker app only.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Invitation, InvitationMessage, CalendarFeed]), VenuesModule, RemindersModule],
+  imports: [TypeOrmModule.forFeature([Invitation, InvitationMessage, CalendarFeed]), VenuesModule, RemindersModule, AssignmentEventsModule],
   controllers: [InvitationsController, RsvpController],
   providers: [InvitationsService, RsvpService, InvitationComposer],
   exports: [InvitationsService, InvitationComposer],

@@ -11,6 +11,7 @@ import { JobName, JobProducer } from '@app/queue';
 import { ReminderScheduler } from '@app/reminders/reminder-scheduler';
 import { Venue } from '@app/venues/venue.entity';
 import { VenueChange, VenueEvents } from '@app/venues/venue-events';
+import { AssignmentEvents, AssignmentRemoval } from '@app/leaders/assignment-events';
 import { CreateInvitationDto, InvitationQueryDto } from './dto/invitation.dto';
 import { CalendarFeed, Invitation, InvitationMessage, InvitationStatus, MessageKind, MessageMethod, MessageStatus } from './invitation.entities';
 import { ComposedMessage, InvitationComposer } from './invitation-composer';
@@ -47,6 +48,7 @@ export class InvitationsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly venueEvents: VenueEvents,
+    private readonly assignmentEvents: AssignmentEvents,
     private readonly audit: AuditService,
     private readonly producer: JobProducer,
     private readonly config: AppConfig,
@@ -56,6 +58,7 @@ export class InvitationsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.venueEvents.subscribe((manager, change, afterCommit) => this.followVenue(manager, change, afterCommit));
+    this.assignmentEvents.onRemoved((manager, removal, afterCommit) => this.followUnassignment(manager, removal, afterCommit));
     this.reminders.followPolicy((manager, afterCommit, editionId) => this.replanEditionReminders(manager, afterCommit, editionId));
   }
 
@@ -221,6 +224,15 @@ export class InvitationsService implements OnModuleInit {
   }
 
   /** Follows a venue's reschedule (an update to every live invitation) or cancellation (CANCEL to all). */
+  /** A leader taken off a venue no longer attends: their invitation there is withdrawn (a CANCEL if it went out). */
+  private async followUnassignment(manager: EntityManager, removal: AssignmentRemoval, afterCommit: AfterCommit): Promise<void> {
+    const live = await manager.find(Invitation, {
+      where: { venueId: removal.venueId, leaderId: removal.leaderId, status: Not(InvitationStatus.Withdrawn) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const invitation of live) await this.withdrawLocked(manager, invitation, removal.reason, removal.actor, afterCommit);
+  }
+
   private async followVenue(manager: EntityManager, change: VenueChange, afterCommit: AfterCommit): Promise<void> {
     if (!change.rescheduled && !change.cancelled) return;
     const affected = await manager.find(Invitation, {

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit/audit.service';
 import { Actor, canSeeVenueLeaders } from '@app/auth/actor';
-import { BusinessRuleError, ForbiddenError, NotFoundError } from '@app/common';
+import { BusinessRuleError, ForbiddenError, formatVietnameseDate, inTransaction, NotFoundError } from '@app/common';
 import { EditionsService } from '@app/editions/editions.service';
 import { Venue } from '@app/venues/venue.entity';
 import { VenuesService } from '@app/venues/venues.service';
+import { AssignmentEvents } from './assignment-events';
 import { AssignLeaderDto, ParticipationDto } from './dto/leader.dto';
 import { AssignmentRole, Leader, LeaderParticipation, RankTier, VenueLeaderAssignment } from './leader.entities';
 import { isUnavailableOn } from './leader-rules';
@@ -20,6 +21,9 @@ export interface VenueLeaderView {
   role: AssignmentRole;
 }
 
+/** What a leader's office reads when a planner takes the leader off a venue. */
+const UNASSIGNED_REASON = 'Thay đổi phân công lãnh đạo dự điểm tổ chức';
+
 /** Who attends which venue, and leaders' titles per edition. Planners write; reads follow need-to-know. */
 @Injectable()
 export class AssignmentsService {
@@ -28,6 +32,7 @@ export class AssignmentsService {
     private readonly venues: VenuesService,
     private readonly editions: EditionsService,
     private readonly audit: AuditService,
+    private readonly assignmentEvents: AssignmentEvents,
   ) {}
 
   async listForVenue(venueId: string, actor: Actor): Promise<VenueLeaderView[]> {
@@ -58,8 +63,9 @@ export class AssignmentsService {
     });
   }
 
+  /** Removes a leader from a venue; their invitation there, if any, is withdrawn in the same transaction. */
   async unassign(venueId: string, leaderId: string, actor: Actor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager, afterCommit) => {
       await this.venues.lockForChildEdit(manager, venueId, actor);
       const assignment = await manager.findOneBy(VenueLeaderAssignment, { venueId, leaderId });
       if (!assignment) throw new NotFoundError('phân công lãnh đạo', leaderId);
@@ -71,6 +77,7 @@ export class AssignmentsService {
         action: 'delete',
         before: { venueId, leaderId, role: assignment.role },
       });
+      await this.assignmentEvents.removed(manager, { actor, venueId, leaderId, reason: UNASSIGNED_REASON }, afterCommit);
     });
   }
 
@@ -133,7 +140,7 @@ export class AssignmentsService {
       throw new BusinessRuleError('CHIEF_GUEST_TAKEN', 'Điểm tổ chức này đã có đồng chí lãnh đạo dự chính.', undefined, 409);
     }
     if (venue.scheduledDate && isUnavailableOn(leader.unavailability ?? [], venue.scheduledDate)) {
-      throw new BusinessRuleError('LEADER_UNAVAILABLE', `${leader.fullName} bận vào ngày tổ chức (${venue.scheduledDate}).`, {
+      throw new BusinessRuleError('LEADER_UNAVAILABLE', `${leader.fullName} bận vào ngày tổ chức (${formatVietnameseDate(venue.scheduledDate)}).`, {
         date: venue.scheduledDate,
       });
     }
@@ -144,7 +151,7 @@ export class AssignmentsService {
     );
     const sameDay = venue.scheduledDate && others.find((other) => other.scheduled_date === venue.scheduledDate);
     if (sameDay) {
-      throw new BusinessRuleError('LEADER_DOUBLE_BOOKED', `${leader.fullName} đã dự "${sameDay.name}" cùng ngày.`, { date: venue.scheduledDate });
+      throw new BusinessRuleError('LEADER_DOUBLE_BOOKED', `${leader.fullName} đã dự "${sameDay.name}" cùng ngày ${formatVietnameseDate(sameDay.scheduled_date!)}.`, { date: venue.scheduledDate });
     }
     const participation = await manager.findOneBy(LeaderParticipation, { editionId: venue.editionId, leaderId: leader.id });
     const maximum = participation?.maxAppearances ?? 1;

@@ -1,3 +1,4 @@
+export * from './assignment-events';
 export * from './assignments.service';
 export * from './leader.entities';
 export * from './leader-rules';

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EditionsModule } from '@app/editions/editions.module';
 import { ProvincesModule } from '@app/provinces/provinces.module';
 import { VenuesModule } from '@app/venues/venues.module';
+import { AssignmentEventsModule } from './assignment-events';
 import { AssignmentsService } from './assignments.service';
 import { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignment } from './leader.entities';
 import { LeadersController } from './leaders.controller';
@@ -15,6 +16,7 @@ import { LeadersService } from './leaders.service';
     VenuesModule,
     EditionsModule,
     ProvincesModule,
+    AssignmentEventsModule,
   ],
   controllers: [LeadersController],
   providers: [LeadersService, AssignmentsService],

@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssignmentEventsModule } from '@app/leaders/assignment-events';
 import { AuditModule } from '@app/audit/audit.module';
 import { EditionsModule } from '@app/editions/editions.module';
 import { VenuesModule } from '@app/venues/venues.module';
@@ -14,7 +15,7 @@ import { PlanningSolver } from './planning-solver';
  * assignments; writes assignments and venue dates only when a planner accepts a run.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([PlanningRun]), AuditModule, EditionsModule, VenuesModule],
+  imports: [TypeOrmModule.forFeature([PlanningRun]), AuditModule, EditionsModule, VenuesModule, AssignmentEventsModule],
   controllers: [PlanningController],
   providers: [PlanningService, PlanningSolver],
   exports: [PlanningService],

@@ -8,6 +8,7 @@ import { instantToLocalTime, localToInstant } from '@app/common/time';
 import { Page, PageQueryDto, toPage } from '@app/common/pagination';
 import { inTransaction } from '@app/common/transaction';
 import { EditionsService } from '@app/editions/editions.service';
+import { AssignmentEvents } from '@app/leaders/assignment-events';
 import { AssignmentRole, Leader, VenueLeaderAssignment } from '@app/leaders/leader.entities';
 import { JobName, JobProducer } from '@app/queue';
 import { Venue } from '@app/venues/venue.entity';
@@ -47,6 +48,9 @@ export interface PlanningRunSummary {
   acceptedAt: Date | null;
 }
 
+/** What a leader's office reads when an accepted plan sends the leader elsewhere. */
+const REPLANNED_REASON = 'Điều chỉnh phân công theo kế hoạch mới của Ban Chỉ đạo';
+
 /** Runs above this many venues, and every run of commune festivals (province by province), go to the worker queue. */
 export const INLINE_MAX_VENUES = 60;
 
@@ -66,6 +70,7 @@ export class PlanningService {
     private readonly venueEvents: VenueEvents,
     private readonly solver: PlanningSolver,
     private readonly producer: JobProducer,
+    private readonly assignmentEvents: AssignmentEvents,
   ) {}
 
   /**
@@ -185,6 +190,8 @@ export class PlanningService {
           before: { venueId: assignment.venueId, leaderId: assignment.leaderId, role: assignment.role },
           note: `Phương án lập kế hoạch ${run.id}`,
         });
+        // Their invitation there, if any, is withdrawn with the assignment.
+        await this.assignmentEvents.removed(manager, { actor, venueId: assignment.venueId, leaderId: assignment.leaderId, reason: REPLANNED_REASON }, afterCommit);
       }
       for (const assignment of result.assignments) {
         if (kept.has(key(assignment))) continue;

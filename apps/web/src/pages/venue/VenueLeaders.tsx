@@ -107,9 +107,14 @@ function LeaderRow(props: {
     void queryClient.invalidateQueries({ queryKey: ['venue-invitations', venue.id] });
     void queryClient.invalidateQueries({ queryKey: ['invitations'] });
   };
+  // Taking a leader off the venue also withdraws their invitation there (the API does both at once).
+  const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => api('DELETE', `/venues/${venue.id}/leaders/${leader.leaderId}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['venue-leaders', venue.id] }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['venue-leaders', venue.id] });
+      invitationsChanged();
+    },
   });
   const invite = useMutation({
     mutationFn: () => api<Invitation>('POST', '/invitations', { venueId: venue.id, leaderId: leader.leaderId, role: leader.role }),
@@ -150,10 +155,22 @@ function LeaderRow(props: {
                 Gửi lời mời
               </button>
             )}
-            {props.assigning && (
-              <button type="button" className="link danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
+            {props.assigning && !confirming && (
+              <button type="button" className="link danger" onClick={() => (live ? setConfirming(true) : remove.mutate())} disabled={remove.isPending}>
                 Bỏ phân công
               </button>
+            )}
+            {props.assigning && confirming && (
+              <span className="confirm" role="group" aria-label="Xác nhận bỏ phân công">
+                Lời mời của đồng chí {leader.fullName} sẽ bị thu hồi
+                {invitation?.status === 'draft' ? '' : ' và thư hủy lịch sẽ được gửi'}.{' '}
+                <button type="button" className="link danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
+                  Xác nhận bỏ phân công
+                </button>{' '}
+                <button type="button" className="link" onClick={() => setConfirming(false)}>
+                  Giữ nguyên
+                </button>
+              </span>
             )}
           </td>
         )}
