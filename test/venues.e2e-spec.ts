@@ -86,6 +86,13 @@ describe('Venues (workflow, filters, audit)', () => {
     expect(listed.body.items[0].action).toBe('transition');
   });
 
+  it('keeps contact e-mails in one form, on creation and on edit', async () => {
+    const { body: venue } = await t.http.post('/api/venues').set('Authorization', planner).send({ ...nomination(), contactEmail: 'CA.Xa@LaiChau.Example.vn' }).expect(201);
+    expect(venue.contactEmail).toBe('ca.xa@laichau.example.vn');
+    const edited = await t.http.patch(`/api/venues/${venue.id}`).set('Authorization', planner).send({ version: venue.version, contactEmail: 'Doan.CongTac@LaiChau.Example.vn' }).expect(200);
+    expect(edited.body.contactEmail).toBe('doan.congtac@laichau.example.vn');
+  });
+
   it('rejects only with a reason, and then refuses every edit', async () => {
     const { body: venue } = await t.http.post('/api/venues').set('Authorization', planner).send(nomination()).expect(201);
     const noReason = await transition(venue.id, { to: 'rejected', version: 1 }).expect(422);

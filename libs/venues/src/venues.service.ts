@@ -111,6 +111,7 @@ export class VenuesService {
       const before = { ...venue };
       const { version: _version, ...changes } = input;
       Object.assign(venue, changes);
+      if (typeof input.contactEmail === 'string') venue.contactEmail = input.contactEmail.toLowerCase(); // as on creation
       if (input.candidateDates) venue.candidateDates = [...input.candidateDates].sort();
       const saved = await manager.save(venue);
       await this.audit.record(manager, { actor, entityType: 'venue', entityId: id, action: 'update', before, after: saved });
