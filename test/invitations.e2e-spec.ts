@@ -5,7 +5,7 @@ import { Edition } from '@app/editions/edition.entity';
 import { linkToken, ReconcileInvitationMessagesHandler, SendInvitationMessageHandler } from '@app/invitations';
 import { Leader } from '@app/leaders/leader.entities';
 import { Venue } from '@app/venues/venue.entity';
-import { createEdition, createLeader, createUser, createVenue } from './utils/factories';
+import { auditEntriesFor, createEdition, createLeader, createUser, createVenue } from './utils/factories';
 import { ReceivedMail, SmtpSink } from './utils/smtp-sink';
 import { TEST_ENV } from './test-env';
 import { createTestApp, TestApp } from './utils/test-app';
@@ -175,7 +175,34 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
     await t.http.post(`/api/venues/${venue.id}/leaders`).set('Authorization', planner).send({ leaderId: successor.id, role: 'chief_guest' }).expect(201);
     const bulk = await t.http.post(`/api/editions/${edition.id}/invitations/bulk`).set('Authorization', planner).expect(202);
     expect(bulk.body.created).toBe(1);
-    expect((await invitationOf(successor)).status).toMatch(/queued|sent/);
+    await sink.waitFor(1, forInvitation((await invitationOf(successor)).uid)); // out before the next test counts refusals
+  });
+
+  it('resends the full letter on the same calendar entry one revision up, never while one is waiting, never once withdrawn', async () => {
+    const { venue, leader } = await scheduledVenueWithLeader(`${edition.year}-08-05`);
+    sink.refuseNext = 1_000; // the first e-mail cannot leave yet: the invitation stays queued
+    await t.http.post(`/api/editions/${edition.id}/invitations/bulk`).set('Authorization', planner).expect(202);
+    const invitation = await invitationOf(leader);
+    const waiting = await t.http.post(`/api/invitations/${invitation.id}/resend`).set('Authorization', planner).expect(409);
+    expect(waiting.body.code).toBe('INVITATION_SENDING');
+    sink.refuseNext = 0;
+    await sink.waitFor(1, forInvitation(invitation.uid));
+    for (let tries = 0; (await invitationOf(leader)).status !== 'sent' && tries < 100; tries += 1) await new Promise((resume) => setTimeout(resume, 50));
+
+    const resent = await t.http.post(`/api/invitations/${invitation.id}/resend`).set('Authorization', planner).expect(202);
+    expect(resent.body).toMatchObject({ status: 'sent', sequence: 1 });
+    const [first, again] = await sink.waitFor(2, forInvitation(invitation.uid));
+    expect(readIcs(again.calendar!.ics)).toMatchObject({ method: 'REQUEST', uid: invitation.uid, sequence: resent.body.sequence });
+    expect(again.parsed.subject).toBe(first.parsed.subject); // the letter itself, not an "update"
+    expect((await invitationOf(leader)).status).toBe('sent');
+    expect((await auditEntriesFor(t.dataSource, 'invitation', invitation.id)).map((entry: { note: string | null }) => entry.note)).toContain('Gửi lại thư mời');
+
+    await t.http.post(`/api/invitations/${invitation.id}/withdraw`).set('Authorization', planner).send({ reason: 'Thay đổi kế hoạch công tác' }).expect(202);
+    const refused = await t.http.post(`/api/invitations/${invitation.id}/resend`).set('Authorization', planner).expect(409);
+    expect(refused.body.code).toBe('INVITATION_NOT_RESENDABLE');
+    await sink.waitFor(3, forInvitation(invitation.uid)); // the CANCEL is out before the next test counts refusals
+    // Off the venue too, or the next test's bulk invitation would invite this leader again.
+    await t.http.delete(`/api/venues/${venue.id}/leaders/${leader.id}`).set('Authorization', planner).expect(204);
   });
 
   it('retries after the mail server refuses, delivering exactly once, and a re-run job sends nothing', async () => {

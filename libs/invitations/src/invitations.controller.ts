@@ -57,6 +57,14 @@ export class InvitationsController {
     return this.invitations.withdraw(id, input.reason, actor);
   }
 
+  /** Sends the invitation e-mail again (the same calendar entry, one revision up). */
+  @Post('invitations/:id/resend')
+  @PlannersOnly()
+  @HttpCode(202)
+  resend(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<InvitationSummary> {
+    return this.invitations.resend(id, actor);
+  }
+
   @Post('invitations/:id/retry')
   @PlannersOnly()
   @HttpCode(202)

@@ -130,6 +130,29 @@ export class InvitationsService implements OnModuleInit {
     });
   }
 
+  /**
+   * Sends the invitation e-mail again, e.g. when a leader's office cannot find it: the full letter
+   * with the same calendar entry one revision up (calendars update it in place). Only an invitation
+   * that went out and still stands; while one is waiting to go, another would only duplicate it.
+   */
+  async resend(id: string, actor: Actor): Promise<InvitationSummary> {
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
+      const invitation = await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
+      if (invitation.status === InvitationStatus.Queued) {
+        throw new BusinessRuleError('INVITATION_SENDING', 'Thư mời đang chờ gửi; không cần gửi lại.', { status: invitation.status }, 409);
+      }
+      if (![InvitationStatus.Sent, InvitationStatus.Accepted].includes(invitation.status)) {
+        throw new BusinessRuleError('INVITATION_NOT_RESENDABLE', 'Chỉ gửi lại được lời mời đã gửi và còn hiệu lực.', { status: invitation.status }, 409);
+      }
+      const before = { ...invitation };
+      invitation.sequence += 1;
+      const saved = await manager.save(invitation);
+      await this.recordMessage(manager, saved, 'invitation', 'REQUEST', afterCommit);
+      await this.audit.record(manager, { actor, entityType: 'invitation', entityId: id, action: 'update', before, after: saved, note: 'Gửi lại thư mời' });
+      return toSummary(saved);
+    });
+  }
+
   /** Sends again the messages of an invitation that failed for good (after every retry). */
   async retryFailed(id: string, actor: Actor): Promise<InvitationView> {
     const messages = await this.dataSource.transaction(async (manager) => {

@@ -27,6 +27,8 @@ export function InvitationsPage() {
   const venueById = useMemo(() => new Map((venues.data ?? []).map((venue) => [venue.id, venue])), [venues.data]);
   const [status, setStatus] = useState('');
   const [previewing, setPreviewing] = useState<string | null>(null);
+  // Kept here: a resent invitation's row is drawn anew (its version changed), and would forget it.
+  const [resent, setResent] = useState<string | null>(null);
   const waiting = invitations.data?.filter((invitation) => invitation.status === 'queued').length ?? 0;
   // The batch being sent: the most invitations seen waiting since the queue was last empty.
   const [batch, setBatch] = useState(0);
@@ -99,6 +101,8 @@ export function InvitationsPage() {
                   onChanged={refresh}
                   previewing={previewing === invitation.id}
                   onPreview={() => setPreviewing(previewing === invitation.id ? null : invitation.id)}
+                  resent={resent === invitation.id}
+                  onResent={() => setResent(invitation.id)}
                 />
               );
             })}
@@ -109,12 +113,28 @@ export function InvitationsPage() {
   );
 }
 
-function InvitationRow(props: { invitation: Invitation; venueName: string; previewing: boolean; onPreview(): void; onChanged(): void }) {
+function InvitationRow(props: {
+  invitation: Invitation;
+  venueName: string;
+  previewing: boolean;
+  onPreview(): void;
+  resent: boolean;
+  onResent(): void;
+  onChanged(): void;
+}) {
   const { invitation } = props;
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
   const send = useMutation({ mutationFn: () => api('POST', `/invitations/${invitation.id}/send`), onSuccess: props.onChanged });
   const withdraw = useMutation({ mutationFn: () => api('POST', `/invitations/${invitation.id}/withdraw`, { reason: reason.trim() }), onSuccess: props.onChanged });
+  // The letter again (an office cannot find it): the same calendar entry, one revision up.
+  const resend = useMutation({
+    mutationFn: () => api('POST', `/invitations/${invitation.id}/resend`),
+    onSuccess: () => {
+      props.onResent();
+      props.onChanged();
+    },
+  });
   const answer =
     invitation.answeredAt && invitation.answeredVia
       ? `${formatInstant(invitation.answeredAt)} qua ${ANSWERED_VIA_NAMES[invitation.answeredVia]}`
@@ -159,6 +179,16 @@ function InvitationRow(props: { invitation: Invitation; venueName: string; previ
               Gửi
             </button>
           )}
+          {(invitation.status === 'sent' || invitation.status === 'accepted') && (
+            <button type="button" className="link" onClick={() => resend.mutate()} disabled={resend.isPending}>
+              Gửi lại
+            </button>
+          )}
+          {props.resent && (
+            <small className="block ok" role="status">
+              Đã xếp hàng gửi lại thư mời.
+            </small>
+          )}
           {invitation.status !== 'withdrawn' && (
             <button type="button" className="link danger" onClick={() => setWithdrawing(!withdrawing)}>
               Thu hồi
@@ -166,10 +196,10 @@ function InvitationRow(props: { invitation: Invitation; venueName: string; previ
           )}
         </td>
       </tr>
-      {(withdrawing || send.error) && invitation.status !== 'withdrawn' && (
+      {(withdrawing || send.error || resend.error) && invitation.status !== 'withdrawn' && (
         <tr className="row-form">
           <td colSpan={6}>
-            <FormError error={send.error} />
+            <FormError error={send.error ?? resend.error} />
             {withdrawing && (
               <form className="inline-form" onSubmit={submit} noValidate aria-label={`Thu hồi lời mời ${invitation.delegateName}`}>
                 <label>
