@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { TEST_PASSWORD } from '../utils/factories';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REPO = resolve(__dirname, '../..');
@@ -65,4 +66,29 @@ export async function launchChromium(): Promise<BrowserContext> {
     timezoneId: 'Europe/Paris', // not Vietnam's: times must still show in Asia/Ho_Chi_Minh
     acceptDownloads: true,
   });
+}
+
+/** A new page that records script errors and what the CSP refused into `problems` (each suite asserts it stays empty). */
+export async function watchedPage(context: BrowserContext, problems: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) problems.push(`CSP: ${message.text()}`);
+  });
+  return page;
+}
+
+/** Logs in through the login page (the factories' password) and, when given, chooses the edition in the header. */
+export async function logInAs(page: Page, base: string, email: string, editionId?: string): Promise<void> {
+  await page.goto(`${base}/dang-nhap`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByTestId('current-user').waitFor();
+  if (editionId) await page.getByLabel('Chọn đợt tổ chức').selectOption(editionId);
+}
+
+/** A full-page screenshot into test-artifacts/screenshots (kept by CI, ignored by git). */
+export function shot(page: Page, name: string): Promise<Buffer> {
+  return page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

@@ -4,7 +4,6 @@
  * production. Each main page is photographed into test-artifacts/screenshots/.
  */
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Role } from '@app/auth/role';
 import type { User } from '@app/auth/user.entity';
@@ -12,11 +11,11 @@ import type { Edition } from '@app/editions/edition.entity';
 import { Region } from '@app/provinces/region';
 import type { Venue } from '@app/venues/venue.entity';
 import { VenueStatus } from '@app/venues/venue.enums';
-import { createEdition, createLeader, createUser, createVenue, TEST_PASSWORD } from '../utils/factories';
+import { createEdition, createLeader, createUser, createVenue } from '../utils/factories';
 import { createTestApp, TestApp } from '../utils/test-app';
 import { SmtpSink } from '../utils/smtp-sink';
 import { createTestWorker } from '../utils/test-worker';
-import { ensureConsoleBuilt, launchChromium, SCREENSHOTS } from './browser';
+import { ensureConsoleBuilt, launchChromium, logInAs, shot, watchedPage } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -32,25 +31,9 @@ describe('Web console (Chromium)', () => {
   let ownScheduled: Venue; // Lai Châu: scheduled, with a leader
   const problems: string[] = [];
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const openPage = () => watchedPage(context, problems);
 
-  async function openPage(): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) problems.push(`CSP: ${message.text()}`);
-    });
-    return page;
-  }
-
-  async function logIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${base}/dang-nhap`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('current-user').waitFor();
-    await page.getByLabel('Chọn đợt tổ chức').selectOption(edition.id);
-  }
+  const logIn = (page: Page, email: string) => logInAs(page, base, email, edition.id);
 
   beforeAll(async () => {
     ensureConsoleBuilt(); // before the app boots: it serves the build only if it exists

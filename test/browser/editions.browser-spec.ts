@@ -6,15 +6,14 @@
  * organizer cannot open the page.
  */
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Role } from '@app/auth/role';
 import type { User } from '@app/auth/user.entity';
 import { Edition } from '@app/editions/edition.entity';
 import type { Venue } from '@app/venues/venue.entity';
-import { auditEntriesFor, createUser, createVenue, TEST_PASSWORD } from '../utils/factories';
+import { auditEntriesFor, createUser, createVenue } from '../utils/factories';
 import { createTestApp, TestApp } from '../utils/test-app';
-import { ensureConsoleBuilt, launchChromium, SCREENSHOTS } from './browser';
+import { ensureConsoleBuilt, launchChromium, logInAs, shot, watchedPage } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -31,21 +30,12 @@ describe('Editions page (Chromium)', () => {
   const theme = 'Toàn dân chung sức bảo vệ an ninh Tổ quốc (thử trang đợt tổ chức)';
   const problems: string[] = [];
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const day = (dayMonth: string) => `${dayMonth}/${year}`;
   const nav = (page: Page) => page.getByRole('navigation', { name: 'Điều hướng chính' });
 
   async function logIn(email: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) problems.push(`CSP: ${message.text()}`);
-    });
-    await page.goto(`${base}/dang-nhap`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('current-user').waitFor();
+    const page = await watchedPage(context, problems);
+    await logInAs(page, base, email);
     return page;
   }
 

@@ -4,16 +4,15 @@
  * budget lines edited in place — every refusal of the API shown where the action was.
  */
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { Role } from '@app/auth/role';
 import type { User } from '@app/auth/user.entity';
 import type { Edition } from '@app/editions/edition.entity';
 import type { Venue } from '@app/venues/venue.entity';
 import { VenueStatus } from '@app/venues/venue.enums';
-import { createEdition, createUser, createVenue, TEST_PASSWORD } from '../utils/factories';
+import { createEdition, createUser, createVenue } from '../utils/factories';
 import { createTestApp, TestApp } from '../utils/test-app';
-import { ensureConsoleBuilt, launchChromium, SCREENSHOTS } from './browser';
+import { ensureConsoleBuilt, launchChromium, logInAs, shot, watchedPage } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -28,25 +27,9 @@ describe('Logistics forms in the console (Chromium)', () => {
   let held: Venue; // the festival is over: only its actual costs remain to be recorded
   const problems: string[] = [];
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const openPage = () => watchedPage(context, problems);
 
-  async function openPage(): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) problems.push(`CSP: ${message.text()}`);
-    });
-    return page;
-  }
-
-  async function logIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${base}/dang-nhap`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('current-user').waitFor();
-    await page.getByLabel('Chọn đợt tổ chức').selectOption(edition.id);
-  }
+  const logIn = (page: Page, email: string) => logInAs(page, base, email, edition.id);
 
   const api = (method: 'get' | 'post', path: string) => t.http[method](`/api${path}`).set('Authorization', `Bearer ${token}`);
   const card = (page: Page, title: string) => page.getByRole('article', { name: title, exact: true });

@@ -4,7 +4,6 @@
  * refused, and follows a commune-tier run the worker solves province by province.
  */
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Role } from '@app/auth/role';
@@ -14,10 +13,10 @@ import { Leader, LeaderParticipation, RankTier } from '@app/leaders/leader.entit
 import { Region } from '@app/provinces/region';
 import type { Venue } from '@app/venues/venue.entity';
 import { VenueStatus, VenueTier } from '@app/venues/venue.enums';
-import { createEdition, createLeader, createUser, createVenue, TEST_PASSWORD } from '../utils/factories';
+import { createEdition, createLeader, createUser, createVenue } from '../utils/factories';
 import { createTestApp, TestApp } from '../utils/test-app';
 import { createTestWorker } from '../utils/test-worker';
-import { ensureConsoleBuilt, launchChromium, SCREENSHOTS } from './browser';
+import { ensureConsoleBuilt, launchChromium, logInAs, shot, watchedPage } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -31,17 +30,9 @@ describe('Planning board (Chromium)', () => {
   let leaders: Record<'laiChau' | 'dienBien' | 'dakLak' | 'haNoi', Leader>;
   const problems: string[] = [];
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-
   async function openBoard(): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(`${base}/dang-nhap`);
-    await page.getByLabel('E-mail').fill(planner.email);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('current-user').waitFor();
-    await page.getByLabel('Chọn đợt tổ chức').selectOption(edition.id);
+    const page = await watchedPage(context, problems);
+    await logInAs(page, base, planner.email, edition.id);
     await page.getByRole('link', { name: 'Lập kế hoạch' }).click();
     await page.getByRole('form', { name: 'Thiết lập lượt lập kế hoạch' }).waitFor();
     return page;

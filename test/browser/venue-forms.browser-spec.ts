@@ -5,17 +5,16 @@
  * API must show where the action was, with nothing typed lost.
  */
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Role } from '@app/auth/role';
 import type { User } from '@app/auth/user.entity';
 import type { Edition } from '@app/editions/edition.entity';
 import { type Leader, RankTier } from '@app/leaders/leader.entities';
-import { createEdition, createLeader, createUser, TEST_PASSWORD } from '../utils/factories';
+import { createEdition, createLeader, createUser } from '../utils/factories';
 import { SmtpSink } from '../utils/smtp-sink';
 import { createTestApp, TestApp } from '../utils/test-app';
 import { createTestWorker } from '../utils/test-worker';
-import { ensureConsoleBuilt, launchChromium, SCREENSHOTS } from './browser';
+import { ensureConsoleBuilt, launchChromium, logInAs, shot, watchedPage } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -33,25 +32,9 @@ describe('Web console: venue form and leader assignment (Chromium)', () => {
   let venueId: string; // nominated through the console in the first test
   const problems: string[] = [];
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const openPage = () => watchedPage(context, problems);
 
-  async function openPage(): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) problems.push(`CSP: ${message.text()}`);
-    });
-    return page;
-  }
-
-  async function logIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${base}/dang-nhap`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('current-user').waitFor();
-    await page.getByLabel('Chọn đợt tổ chức').selectOption(edition.id);
-  }
+  const logIn = (page: Page, email: string) => logInAs(page, base, email, edition.id);
 
   const fieldError = (page: Page, field: string) => page.locator(`.venue-form [data-field="${field}"]`);
 

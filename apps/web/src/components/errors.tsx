@@ -1,4 +1,5 @@
 /** How the API's refusals are shown: the message where the action was, each field's reasons under it. */
+import type { ReactNode } from 'react';
 import { ApiError } from '../api';
 import { FIELD_NAMES } from '../labels';
 
@@ -11,6 +12,18 @@ export function FieldError({ error, field }: { error: unknown; field: string }) 
     <div className="field-error" role="alert" data-field={field}>
       {messages.join('; ')}
     </div>
+  );
+}
+
+/** A labelled input with an optional hint and the API's reasons for its field under it. */
+export function Field(props: { label: string; field: string; error: unknown; hint?: ReactNode; wide?: boolean; children: ReactNode }) {
+  return (
+    <label className={props.wide ? 'wide' : undefined}>
+      {props.label}
+      {props.children}
+      {props.hint && <small className="muted">{props.hint}</small>}
+      <FieldError error={props.error} field={props.field} />
+    </label>
   );
 }
 

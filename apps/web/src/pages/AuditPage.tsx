@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { get, Page } from '../api';
 import { ErrorPanel, Loading } from '../components/errors';
+import { Pager, useListParams } from '../components/ListParams';
 import { formatInstant } from '../format';
 import { AUDIT_ACTION_NAMES, ENTITY_TYPE_NAMES, FIELD_NAMES } from '../labels';
 import type { AuditEntry } from '../types';
@@ -16,22 +17,12 @@ function show(value: unknown): string {
 
 /** The append-only audit log, newest first, filtered by what changed and how (planners only). */
 export function AuditPage() {
-  const [params, setParams] = useSearchParams();
-  const page = Number(params.get('page') ?? '1');
+  const { params, page, update } = useListParams();
   const filters = { entityType: params.get('entityType') ?? '', entityId: params.get('entityId') ?? '', action: params.get('action') ?? '' };
   const entries = useQuery({
     queryKey: ['audit', page, filters],
     queryFn: () => get<Page<AuditEntry>>('/audit', { ...filters, page, pageSize: PAGE_SIZE }),
   });
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
-  };
   return (
     <div className="audit">
       <section className="panel">
@@ -110,17 +101,7 @@ export function AuditPage() {
                 ))}
               </tbody>
             </table>
-            <div className="pager">
-              <button type="button" className="secondary" disabled={page <= 1} onClick={() => update({ page: String(page - 1) })}>
-                ‹ Trang trước
-              </button>
-              <span>
-                Trang {page} / {Math.max(1, Math.ceil(entries.data.total / PAGE_SIZE))} · {entries.data.total.toLocaleString('vi-VN')} mục
-              </span>
-              <button type="button" className="secondary" disabled={page * PAGE_SIZE >= entries.data.total} onClick={() => update({ page: String(page + 1) })}>
-                Trang sau ›
-              </button>
-            </div>
+            <Pager page={page} pageSize={PAGE_SIZE} total={entries.data.total} noun="mục" onPage={(next) => update({ page: String(next) })} />
           </>
         )}
       </section>

@@ -4,11 +4,11 @@
  * The API decides (window rules, venues already scheduled outside a narrowed window, stale versions);
  * the page shows each refusal where the action was and keeps what was typed.
  */
-import { FormEvent, ReactNode, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api, ApiError, FieldIssue, get } from '../api';
-import { ErrorPanel, FieldError, FormError, Loading } from '../components/errors';
+import { ErrorPanel, Field, FormError, Loading } from '../components/errors';
 import { formatDate } from '../format';
 import { dateInput, wholeNumber } from '../input';
 import { EditionStatus, editionStatusName, NEXT_EDITION_STATUS } from '../labels';
@@ -75,17 +75,6 @@ function ReloadButton({ error, onReload, busy }: { error: unknown; onReload(): v
     <button type="button" className="secondary" onClick={onReload} disabled={busy}>
       {busy ? 'Đang tải lại…' : 'Tải lại dữ liệu mới nhất'}
     </button>
-  );
-}
-
-function Field(props: { label: string; field: string; error: unknown; hint?: ReactNode; wide?: boolean; children: ReactNode }) {
-  return (
-    <label className={props.wide ? 'wide' : undefined}>
-      {props.label}
-      {props.children}
-      {props.hint && <small className="muted">{props.hint}</small>}
-      <FieldError error={props.error} field={props.field} />
-    </label>
   );
 }
 

@@ -1,9 +1,9 @@
 import { FormEvent, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
 import { RANK_TIER_NAMES, RankTier } from '@shared/leaders/src/rank-tier';
 import { api, get, Page } from '../../api';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
+import { Pager, useListParams } from '../../components/ListParams';
 import { formatDate } from '../../format';
 import { wholeNumber } from '../../input';
 import { useEdition, useProvinces } from '../../session';
@@ -21,8 +21,7 @@ const PAGE_SIZE = 20;
  */
 export function LeadersPage() {
   const { edition } = useEdition();
-  const [params, setParams] = useSearchParams();
-  const page = Number(params.get('page') ?? '1');
+  const { params, page, update } = useListParams();
   const q = params.get('q') ?? '';
   const rankTier = params.get('rankTier') ?? '';
   const [search, setSearch] = useState(q);
@@ -33,20 +32,10 @@ export function LeadersPage() {
     placeholderData: keepPreviousData,
   });
   const participations = useParticipations(edition?.id);
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
-  };
 
   if (leaders.error) return <ErrorPanel error={leaders.error} />;
   if (!leaders.data || !edition || !participations.data) return <Loading what="danh sách lãnh đạo" />;
   const taking = new Map(participations.data.map((participation) => [participation.leaderId, participation]));
-  const pages = Math.max(1, Math.ceil(leaders.data.total / PAGE_SIZE));
 
   return (
     <div className="leaders">
@@ -131,18 +120,8 @@ export function LeadersPage() {
             )}
           </tbody>
         </table>
-        {pages > 1 && (
-          <div className="pager">
-            <button type="button" className="secondary" disabled={page <= 1} onClick={() => update({ page: String(page - 1) })}>
-              ‹ Trang trước
-            </button>
-            <span>
-              Trang {page}/{pages} · {leaders.data.total} lãnh đạo
-            </span>
-            <button type="button" className="secondary" disabled={page >= pages} onClick={() => update({ page: String(page + 1) })}>
-              Trang sau ›
-            </button>
-          </div>
+        {leaders.data.total > PAGE_SIZE && (
+          <Pager page={page} pageSize={PAGE_SIZE} total={leaders.data.total} noun="lãnh đạo" onPage={(next) => update({ page: String(next) })} />
         )}
       </section>
     </div>

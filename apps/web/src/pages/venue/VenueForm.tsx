@@ -3,11 +3,11 @@
  * do what (an organizer only in their own province, only planners change the tier, final venues are
  * not edited); the form shows each field's refusal under it and keeps everything typed.
  */
-import { FormEvent, ReactNode, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, get } from '../../api';
-import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
+import { ErrorPanel, Field, FieldError, FormError, Loading } from '../../components/errors';
 import { formatDate, parseDate } from '../../format';
 import { AREA_FLAG_NAMES, HOST_KIND_NAMES, REGION_NAMES, VENUE_TIER_NAMES } from '../../labels';
 import { canWrite, isPlanner, useEdition, useProvinces, useUser } from '../../session';
@@ -219,17 +219,6 @@ function Refused({ text }: { text: string }) {
       <h2>Không có quyền thực hiện</h2>
       <p>{text}</p>
     </section>
-  );
-}
-
-function Field(props: { label: string; field: string; error: unknown; hint?: ReactNode; wide?: boolean; children: ReactNode }) {
-  return (
-    <label className={props.wide ? 'wide' : undefined}>
-      {props.label}
-      {props.children}
-      {props.hint && <small className="muted">{props.hint}</small>}
-      <FieldError error={props.error} field={props.field} />
-    </label>
   );
 }
 
