@@ -8,7 +8,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
 import { TEST_PASSWORD } from '../utils/factories';
+import { createTestApp, TestApp } from '../utils/test-app';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REPO = resolve(__dirname, '../..');
@@ -91,4 +93,16 @@ export async function logInAs(page: Page, base: string, email: string, editionId
 /** A full-page screenshot into test-artifacts/screenshots (kept by CI, ignored by git). */
 export function shot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The console as production serves it: built if needed (before the app boots: it serves the build only
+ * if it exists), the API on a free port with the map tiles on a port that refuses connections at once —
+ * the map must cope without tiles, as when offline, and nothing leaves the machine.
+ */
+export async function startConsole(): Promise<{ t: TestApp; base: string }> {
+  ensureConsoleBuilt();
+  const t = await createTestApp({ MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' });
+  await t.app.listen(0, '127.0.0.1');
+  return { t, base: `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}` };
 }

@@ -3,7 +3,6 @@
  * booted in-process on the test database: the API serves the built console at `/`, exactly as in
  * production. Each main page is photographed into test-artifacts/screenshots/.
  */
-import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Role } from '@app/auth/role';
 import type { User } from '@app/auth/user.entity';
@@ -12,10 +11,10 @@ import { Region } from '@app/provinces/region';
 import type { Venue } from '@app/venues/venue.entity';
 import { VenueStatus } from '@app/venues/venue.enums';
 import { createEdition, createLeader, createUser, createVenue } from '../utils/factories';
-import { createTestApp, TestApp } from '../utils/test-app';
+import type { TestApp } from '../utils/test-app';
 import { SmtpSink } from '../utils/smtp-sink';
 import { createTestWorker } from '../utils/test-worker';
-import { ensureConsoleBuilt, launchChromium, logInAs, shot, watchedPage } from './browser';
+import { launchChromium, logInAs, shot, startConsole, watchedPage } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -36,11 +35,7 @@ describe('Web console (Chromium)', () => {
   const logIn = (page: Page, email: string) => logInAs(page, base, email, edition.id);
 
   beforeAll(async () => {
-    ensureConsoleBuilt(); // before the app boots: it serves the build only if it exists
-    // Port 9 refuses connections at once: the map must cope without tiles (as when offline).
-    t = await createTestApp({ MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    ({ t, base } = await startConsole());
 
     planner = await createUser(t.dataSource, Role.CentralPlanner, null, { fullName: 'Nguyễn Thị Kế Hoạch' });
     organizer = await createUser(t.dataSource, Role.ProvincialOrganizer, '12', { fullName: 'Lò Văn Tổ Chức' });

@@ -5,15 +5,14 @@
  * moves it to "inviting", and edits its reminder policy (refusals under the fields, then saved). An
  * organizer cannot open the page.
  */
-import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Role } from '@app/auth/role';
 import type { User } from '@app/auth/user.entity';
 import { Edition } from '@app/editions/edition.entity';
 import type { Venue } from '@app/venues/venue.entity';
 import { auditEntriesFor, createUser, createVenue } from '../utils/factories';
-import { createTestApp, TestApp } from '../utils/test-app';
-import { ensureConsoleBuilt, launchChromium, logInAs, shot, watchedPage } from './browser';
+import type { TestApp } from '../utils/test-app';
+import { launchChromium, logInAs, shot, startConsole, watchedPage } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -51,10 +50,7 @@ describe('Editions page (Chromium)', () => {
   const stored = () => t.dataSource.getRepository(Edition).findOneByOrFail({ year });
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    t = await createTestApp({ MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    ({ t, base } = await startConsole());
     planner = await createUser(t.dataSource, Role.CentralPlanner, null, { fullName: 'Phạm Thị Điều Phối' });
     organizer = await createUser(t.dataSource, Role.ProvincialOrganizer, '12', { fullName: 'Lò Văn Tỉnh' });
     // Editions are unique per year and createEdition (factories) takes the next free one: so does this suite.

@@ -3,7 +3,6 @@
  * console.browser-spec.ts): the edition's task template, a venue's tasks and their prerequisites, and
  * budget lines edited in place — every refusal of the API shown where the action was.
  */
-import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { Role } from '@app/auth/role';
 import type { User } from '@app/auth/user.entity';
@@ -11,8 +10,8 @@ import type { Edition } from '@app/editions/edition.entity';
 import type { Venue } from '@app/venues/venue.entity';
 import { VenueStatus } from '@app/venues/venue.enums';
 import { createEdition, createUser, createVenue } from '../utils/factories';
-import { createTestApp, TestApp } from '../utils/test-app';
-import { ensureConsoleBuilt, launchChromium, logInAs, shot, watchedPage } from './browser';
+import type { TestApp } from '../utils/test-app';
+import { launchChromium, logInAs, shot, startConsole, watchedPage } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -36,10 +35,7 @@ describe('Logistics forms in the console (Chromium)', () => {
   const prerequisites = (task: Locator) => task.getByRole('list', { name: 'Cần xong trước' }).getByRole('listitem');
 
   beforeAll(async () => {
-    ensureConsoleBuilt(); // before the app boots: it serves the build only if it exists
-    t = await createTestApp({ MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' }); // no tiles: nothing leaves the machine
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    ({ t, base } = await startConsole());
 
     planner = await createUser(t.dataSource, Role.CentralPlanner, null, { fullName: 'Trần Văn Hậu Cần' });
     token = await t.tokenFor(planner);

@@ -3,7 +3,6 @@
  * pins and bans, reads the proposal next to the plan in force, accepts it, sees a stale proposal
  * refused, and follows a commune-tier run the worker solves province by province.
  */
-import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Role } from '@app/auth/role';
@@ -14,9 +13,9 @@ import { Region } from '@app/provinces/region';
 import type { Venue } from '@app/venues/venue.entity';
 import { VenueStatus, VenueTier } from '@app/venues/venue.enums';
 import { createEdition, createLeader, createUser, createVenue } from '../utils/factories';
-import { createTestApp, TestApp } from '../utils/test-app';
+import type { TestApp } from '../utils/test-app';
 import { createTestWorker } from '../utils/test-worker';
-import { ensureConsoleBuilt, launchChromium, logInAs, shot, watchedPage } from './browser';
+import { launchChromium, logInAs, shot, startConsole, watchedPage } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -47,10 +46,7 @@ describe('Planning board (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    t = await createTestApp({ MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    ({ t, base } = await startConsole());
     planner = await createUser(t.dataSource, Role.CentralPlanner, null, { fullName: 'Trần Văn Lập Kế Hoạch' });
     edition = await createEdition(t.dataSource, { theme: 'Thử bảng lập kế hoạch' });
     const day = (d: number) => `${edition.year}-08-${d}`;

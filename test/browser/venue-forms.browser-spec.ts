@@ -4,7 +4,6 @@
  * venue in their province and edits it, a planner assigns leaders and invites one. Every refusal of the
  * API must show where the action was, with nothing typed lost.
  */
-import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Role } from '@app/auth/role';
 import type { User } from '@app/auth/user.entity';
@@ -12,9 +11,9 @@ import type { Edition } from '@app/editions/edition.entity';
 import { type Leader, RankTier } from '@app/leaders/leader.entities';
 import { createEdition, createLeader, createUser } from '../utils/factories';
 import { SmtpSink } from '../utils/smtp-sink';
-import { createTestApp, TestApp } from '../utils/test-app';
+import type { TestApp } from '../utils/test-app';
 import { createTestWorker } from '../utils/test-worker';
-import { ensureConsoleBuilt, launchChromium, logInAs, shot, watchedPage } from './browser';
+import { launchChromium, logInAs, shot, startConsole, watchedPage } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -39,10 +38,7 @@ describe('Web console: venue form and leader assignment (Chromium)', () => {
   const fieldError = (page: Page, field: string) => page.locator(`.venue-form [data-field="${field}"]`);
 
   beforeAll(async () => {
-    ensureConsoleBuilt(); // before the app boots: it serves the build only if it exists
-    t = await createTestApp({ MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png' });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    ({ t, base } = await startConsole());
 
     planner = await createUser(t.dataSource, Role.CentralPlanner, null, { fullName: 'Đỗ Thị Điều Phối' });
     organizer = await createUser(t.dataSource, Role.ProvincialOrganizer, '11', { fullName: 'Quàng Văn Đề Xuất' });
