@@ -44,6 +44,15 @@ describe('Logistics: checklists, dependencies, readiness', () => {
     expect(moved.find((task: { templateCode: string }) => task.templateCode === 'tong-duyet').dueDate).toBe(`${edition.year}-08-18`);
   });
 
+  it('makes the checklist on approval even when the province added a task by hand before', async () => {
+    const venue = await createVenue(t.dataSource, edition, '12', { status: 'shortlisted' as never, candidateDates: [`${edition.year}-08-16`] });
+    await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', laiChau).send({ title: 'Khảo sát đường vào bản', responsibleUnit: 'Công an xã', offsetDays: -40 }).expect(201);
+    await transition(venue.id, { to: 'approved', version: venue.version });
+    const tasks = await tasksOf(venue.id);
+    expect(tasks).toHaveLength(12); // the 11 of the template and the one added by hand
+    expect(tasks.filter((task: { templateCode: string | null }) => task.templateCode === null).map((task: { title: string }) => task.title)).toEqual(['Khảo sát đường vào bản']);
+  });
+
   it('refuses to finish a task before its prerequisites, and refuses dependency cycles', async () => {
     const venue = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-10` });
     const create = async (title: string) =>

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { AuditService } from '@app/audit/audit.service';
 import { Actor, assertPlanner } from '@app/auth/actor';
 import { Role } from '@app/auth/role';
@@ -291,7 +291,8 @@ export class LogisticsService implements OnModuleInit {
 
   private async followVenueTasks(manager: EntityManager, change: VenueChange): Promise<void> {
     const venue = change.after;
-    if (change.approved && !(await manager.existsBy(VenueTask, { venueId: venue.id }))) {
+    // The checklist is made once; tasks the province added by hand before approval do not stand in for it.
+    if (change.approved && !(await manager.existsBy(VenueTask, { venueId: venue.id, templateCode: Not(IsNull()) }))) {
       const { items } = await this.template(venue.editionId, manager);
       const anchor = anchorDate(venue);
       const tasks = await manager.save(
