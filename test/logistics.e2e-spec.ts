@@ -116,6 +116,23 @@ describe('Logistics: checklists, dependencies, readiness', () => {
     expect(audit.at(-1).changes.title).toEqual({ before: 'Bố trí điểm đỗ xe cho đại biểu', after: 'Điểm đỗ xe đại biểu' });
   });
 
+  it("refuses to save the task template over a copy another planner has changed since it was read", async () => {
+    const own = await createEdition(t.dataSource);
+    const path = `/api/editions/${own.id}/task-template`;
+    const { body: read } = await t.http.get(path).set('Authorization', planner).expect(200);
+    expect(read).toMatchObject({ isDefault: true, revision: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    const first = [{ ...read.items[0], dependsOn: [] }];
+    const { body: saved } = await t.http.put(path).set('Authorization', planner).send({ items: first, revision: read.revision }).expect(200);
+    expect(saved).toMatchObject({ isDefault: false, items: [expect.objectContaining({ code: read.items[0].code })] });
+    expect(saved.revision).not.toBe(read.revision);
+
+    // A second planner still holding the first copy is refused, and nothing of theirs is written.
+    const stale = await t.http.put(path).set('Authorization', planner).send({ items: read.items, revision: read.revision }).expect(409);
+    expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentRevision: saved.revision } });
+    expect((await t.http.get(path).set('Authorization', planner).expect(200)).body.items).toHaveLength(1);
+    await t.http.put(path).set('Authorization', planner).send({ items: first, revision: 'khong-hop-le' }).expect(400);
+  });
+
   it("lets organizers manage only their own province's tasks", async () => {
     const venue = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-11` });
     const { body: task } = await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', planner).send({ title: 'Tổ y tế trực', responsibleUnit: 'Trung tâm y tế' }).expect(201);

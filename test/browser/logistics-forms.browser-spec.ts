@@ -153,6 +153,19 @@ describe('Logistics forms in the console (Chromium)', () => {
     // A reload shows what was stored.
     await page.reload();
     await expect(rows.nth(9).getByLabel('Công việc', { exact: true }).inputValue()).resolves.toBe('Kiểm tra phòng cháy, chữa cháy');
+
+    // Another planner saves meanwhile: saving over the stale copy is refused, and a reload brings theirs.
+    const path = `/api/editions/${edition.id}/task-template`;
+    const theirs = template.items.map((item: { code: string; title: string }) => (item.code === 'y-te' ? { ...item, title: 'Bố trí tổ y tế và xe cứu thương' } : item));
+    await t.http.put(path).set('Authorization', `Bearer ${token}`).send({ items: theirs }).expect(200);
+    await rows.nth(0).getByLabel('Công việc', { exact: true }).fill('Phương án bảo vệ (bản sửa của tôi)');
+    await page.getByRole('button', { name: 'Lưu mẫu công việc' }).click();
+    await page.locator('.form-error[data-code="VERSION_CONFLICT"]').waitFor();
+    await page.getByRole('button', { name: 'Tải lại danh mục mới nhất (bỏ các thay đổi của tôi)' }).click();
+    await page.locator('.form-error').waitFor({ state: 'detached' }); // gone with the rows replaced
+    await expect(rows.nth(8).getByLabel('Công việc', { exact: true }).inputValue()).resolves.toBe('Bố trí tổ y tế và xe cứu thương');
+    await expect(rows.nth(0).getByLabel('Công việc', { exact: true }).inputValue()).resolves.toBe('Xây dựng phương án bảo vệ');
+    await t.http.put(path).set('Authorization', `Bearer ${token}`).send({ items: template.items }).expect(200); // as the next test expects it
     await page.close();
   });
 

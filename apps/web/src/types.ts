@@ -261,6 +261,8 @@ export interface TaskTemplate {
   editionId: string;
   /** True while the edition uses the built-in checklist (nothing saved for it yet). */
   isDefault: boolean;
+  /** Identifies the content read; saving over a template changed since is refused (409 VERSION_CONFLICT). */
+  revision: string;
   items: TaskTemplateLine[];
 }
 

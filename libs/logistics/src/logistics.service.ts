@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
@@ -68,11 +69,26 @@ export class LogisticsService implements OnModuleInit {
     this.venueEvents.subscribe((manager, change, afterCommit) => this.followVenue(manager, change, afterCommit));
   }
 
-  async template(editionId: string, manager: EntityManager = this.dataSource.manager): Promise<{ editionId: string; isDefault: boolean; items: TemplateLine[] }> {
+  /**
+   * The edition's checklist template. `revision` identifies its content: a planner saving over a copy
+   * someone else has changed since is refused (the template is rows, with no version column of its own).
+   */
+  async template(
+    editionId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ editionId: string; isDefault: boolean; revision: string; items: TemplateLine[] }> {
     await this.editions.get(editionId, manager);
     const stored = await manager.find(TaskTemplateItem, { where: { editionId }, order: { position: 'ASC' } });
-    const items = stored.length ? stored : DEFAULT_TASK_TEMPLATE;
-    return { editionId, isDefault: stored.length === 0, items: items.map(({ code, title, responsibleUnit, offsetDays, weight, dependsOn }) => ({ code, title, responsibleUnit, offsetDays, weight, dependsOn })) };
+    const items = (stored.length ? stored : DEFAULT_TASK_TEMPLATE).map(({ code, title, responsibleUnit, offsetDays, weight, dependsOn }) => ({
+      code,
+      title,
+      responsibleUnit,
+      offsetDays,
+      weight,
+      dependsOn,
+    }));
+    const revision = createHash('sha256').update(JSON.stringify({ isDefault: stored.length === 0, items })).digest('hex').slice(0, 16);
+    return { editionId, isDefault: stored.length === 0, revision, items };
   }
 
   async replaceTemplate(editionId: string, input: ReplaceTaskTemplateDto, actor: Actor) {
@@ -86,7 +102,11 @@ export class LogisticsService implements OnModuleInit {
     if (cyclic) throw new BusinessRuleError('DEPENDENCY_CYCLE', `Danh mục mẫu có vòng phụ thuộc qua công việc "${cyclic.title}".`, { code: cyclic.code });
     return this.dataSource.transaction(async (manager) => {
       await this.editions.requireOpen(editionId, manager);
+      await manager.query(`SELECT 1 FROM editions WHERE id = $1 FOR UPDATE`, [editionId]); // one template save at a time
       const before = await this.template(editionId, manager);
+      if (input.revision !== undefined && input.revision !== before.revision) {
+        throw new BusinessRuleError('VERSION_CONFLICT', 'Danh mục mẫu đã được người khác thay đổi. Vui lòng tải lại rồi thử lại.', { currentRevision: before.revision }, 409);
+      }
       await manager.delete(TaskTemplateItem, { editionId });
       await manager.insert(TaskTemplateItem, input.items.map((item, position) => ({ ...item, editionId, position })));
       const after = await this.template(editionId, manager);

@@ -101,7 +101,7 @@ function TemplateEditor({ edition, template }: { edition: Edition; template: Tas
   const queryClient = useQueryClient();
   const [rows, setRows] = useState(() => toRows(template.items));
   const save = useMutation({
-    mutationFn: () => api<TaskTemplate>('PUT', `/editions/${edition.id}/task-template`, { items: toItems(rows) }),
+    mutationFn: () => api<TaskTemplate>('PUT', `/editions/${edition.id}/task-template`, { items: toItems(rows), revision: template.revision }),
     onSuccess: (saved) => {
       setRows(toRows(saved.items));
       queryClient.setQueryData(['task-template', edition.id], saved);
@@ -109,6 +109,12 @@ function TemplateEditor({ edition, template }: { edition: Edition; template: Tas
     },
   });
   const changed = JSON.stringify(toItems(rows)) !== JSON.stringify(template.items);
+  /** After a conflict: the latest copy replaces the rows (the planner's edits are dropped, as the button says). */
+  const reload = async () => {
+    await queryClient.refetchQueries({ queryKey: ['task-template', edition.id] });
+    const latest = queryClient.getQueryData<TaskTemplate>(['task-template', edition.id]);
+    if (latest) restructure(toRows(latest.items));
+  };
   const refused = rowsRefused(save.error, rows);
   const issues = save.error instanceof ApiError ? save.error.fieldErrors : {};
   const titleOf = (key: string) => {
@@ -259,6 +265,11 @@ function TemplateEditor({ edition, template }: { edition: Edition; template: Tas
           </tbody>
         </table>
         <FormError error={save.error} fields={shownFields} />
+        {save.error instanceof ApiError && save.error.code === 'VERSION_CONFLICT' && (
+          <button type="button" className="secondary" onClick={() => void reload()}>
+            Tải lại danh mục mới nhất (bỏ các thay đổi của tôi)
+          </button>
+        )}
         {save.isSuccess && !changed && (
           <p className="ok" role="status">
             Đã lưu mẫu công việc ({rows.length} công việc).

@@ -10,6 +10,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Length,
   Matches,
   Max,
   MaxLength,
@@ -171,4 +172,10 @@ export class ReplaceTaskTemplateDto {
   @ValidateNested({ each: true })
   @Type(() => TaskTemplateLineDto)
   items: TaskTemplateLineDto[];
+
+  @ApiPropertyOptional({ description: 'The revision read with GET; a template changed since is refused with 409' })
+  @IsOptional()
+  @IsString()
+  @Length(16, 16)
+  revision?: string;
 }
