@@ -1,6 +1,8 @@
 import { loadAppConfig } from '@app/config';
 import { PRIORITY_REGIONS } from '@app/provinces/region';
 import { DEMO_ACCOUNTS, seedDemo } from '@app/seed';
+import { Role } from '@app/auth/role';
+import { createUser } from './utils/factories';
 import { createTestApp, TestApp } from './utils/test-app';
 
 describe('Demo seed', () => {
@@ -89,5 +91,14 @@ describe('Demo seed', () => {
     const second = await seedDemo(t.dataSource, loadAppConfig(), now);
     expect(second).toContain('venues: 0 added, 30 already present');
     expect(await counts()).toEqual(before);
+  });
+
+  it('seeds a plan the planning board keeps as it stands: a repair run changes nothing and leaves no venue uncovered', async () => {
+    const [edition] = await t.dataSource.query(`SELECT id FROM editions WHERE year = 2027`);
+    const planner = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.CentralPlanner))}`;
+    const { body: run } = await t.http.post(`/api/editions/${edition.id}/planning-runs`).set('Authorization', planner).send({}).expect(201);
+    expect(run).toMatchObject({ status: 'proposed', mode: 'repair', explanations: [], objective: expect.objectContaining({ uncoveredVenues: 0 }) });
+    expect(run.changes).toEqual([]);
+    expect(run.comparison.filter((row: { changed: boolean }) => row.changed)).toEqual([]);
   });
 });

@@ -22,3 +22,6 @@ export const RANK_TIER_NAMES: Record<RankTier, string> = {
   [RankTier.Provincial]: 'Lãnh đạo cấp tỉnh',
   [RankTier.Other]: 'Khác',
 };
+
+/** The lowest rank a chief guest at a central festival point may hold (ministers and above). */
+export const CENTRAL_CHIEF_GUEST_MIN_TIER = RankTier.Ministerial;

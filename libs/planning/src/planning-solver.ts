@@ -2,10 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { queryRows } from '@app/common/sql';
-import type { IsoDate } from '@app/common/time';
 import { Edition } from '@app/editions/edition.entity';
 import { AssignmentRole, Leader, LeaderParticipation, RANK_TIER_ORDER, RankTier, VenueLeaderAssignment } from '@app/leaders/leader.entities';
 import { isUnavailableOn } from '@app/leaders/leader-rules';
+import { CENTRAL_CHIEF_GUEST_MIN_TIER } from '@app/leaders/rank-tier';
 import { PROVINCES } from '@app/provinces/province-data';
 import { Venue } from '@app/venues/venue.entity';
 import { AreaFlag, VenueTier } from '@app/venues/venue.enums';
@@ -166,7 +166,7 @@ export class PlanningSolver {
       provinceCode: venue.provinceCode,
       region: venue.region,
       areaFlags: venue.areaFlags,
-      requiredTierRank: required.get(venue.id) ?? rankOf(input.defaultRequiredTier ?? RankTier.CentralCommittee),
+      requiredTierRank: required.get(venue.id) ?? rankOf(input.defaultRequiredTier ?? CENTRAL_CHIEF_GUEST_MIN_TIER),
       candidateDates: venue.candidateDates.length ? venue.candidateDates : venue.scheduledDate ? [venue.scheduledDate] : [],
       latitude: venue.latitude,
       longitude: venue.longitude,

@@ -27,6 +27,7 @@ import {
   VenueLeaderAssignment,
 } from '@app/leaders/leader.entities';
 import { isUnavailableOn } from '@app/leaders/leader-rules';
+import { CENTRAL_CHIEF_GUEST_MIN_TIER } from '@app/leaders/rank-tier';
 import { AfterCommit } from '@app/common/transaction';
 import { BudgetCategory, BudgetLine, FundingSource } from '@app/logistics/budget.entities';
 import { OrganizerReminders } from '@app/logistics/organizer-reminders';
@@ -59,7 +60,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; fullName: string; rol
 ];
 
 /** Leaders senior enough to be chief guest at a central venue. */
-const CHIEF_GUEST_TIERS: readonly RankTier[] = RANK_TIER_ORDER.slice(0, RANK_TIER_ORDER.indexOf(RankTier.Ministerial) + 1);
+const CHIEF_GUEST_TIERS: readonly RankTier[] = RANK_TIER_ORDER.slice(0, RANK_TIER_ORDER.indexOf(CENTRAL_CHIEF_GUEST_MIN_TIER) + 1);
 
 export async function seedDemo(dataSource: DataSource, _config: AppConfig, now = new Date()): Promise<string> {
   const year = Number(todayInFestivalZone(now).slice(0, 4)) + 1;

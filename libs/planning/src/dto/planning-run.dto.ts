@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { IsIsoDate, IsLocalTime } from '@app/common';
 import { RankTier } from '@app/leaders/leader.entities';
+import { CENTRAL_CHIEF_GUEST_MIN_TIER } from '@app/leaders/rank-tier';
 import { VenueTier } from '@app/venues/venue.enums';
 
 export class LeaderVenueDto {
@@ -63,7 +64,7 @@ export class CreatePlanningRunDto {
   @IsEnum(VenueTier)
   venueTier?: VenueTier;
 
-  @ApiPropertyOptional({ enum: RankTier, default: RankTier.CentralCommittee, description: 'Required tier of the chief guest where not given per venue.' })
+  @ApiPropertyOptional({ enum: RankTier, default: CENTRAL_CHIEF_GUEST_MIN_TIER, description: 'Required tier of the chief guest where not given per venue.' })
   @IsOptional()
   @IsEnum(RankTier)
   defaultRequiredTier?: RankTier;

@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { DEFAULT_TOP_TIER_CAPS, DEFAULT_WEIGHTS, PREFERENCE_NAMES, PreferenceName } from '@shared/planning/src/planning-weights';
-import { RANK_TIER_NAMES, RankTier } from '@shared/leaders/src/rank-tier';
+import { CENTRAL_CHIEF_GUEST_MIN_TIER, RANK_TIER_NAMES, RankTier } from '@shared/leaders/src/rank-tier';
 import { VENUE_TIER_NAMES, VenueTier } from '@shared/venues/src/venue.enums';
 import { FieldError, FormError } from '../../components/errors';
 import { parseDate } from '../../format';
@@ -28,7 +28,7 @@ interface Props {
  */
 export function PlanningRunForm({ venues, participants, pending, error, onRun }: Props) {
   const [venueTier, setVenueTier] = useState<VenueTier>(VenueTier.Central);
-  const [requiredTier, setRequiredTier] = useState<RankTier>(RankTier.CentralCommittee);
+  const [requiredTier, setRequiredTier] = useState<RankTier>(CENTRAL_CHIEF_GUEST_MIN_TIER);
   const [fresh, setFresh] = useState(false);
   const [weights, setWeights] = useState<Record<PreferenceName, string>>(() => Object.fromEntries(PREFERENCES.map((name) => [name, ''])) as Record<PreferenceName, string>);
   const [perDay, setPerDay] = useState('');
