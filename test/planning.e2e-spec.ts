@@ -161,6 +161,28 @@ describe('Planning runs', () => {
     expect(blocked.body.slacks.map((slack: { name: string }) => slack.name)).toContain(`uncovered_${north.id.replaceAll('-', '_')}`);
   });
 
+  it('measures travel from where each leader works: a leader based in Hồ Chí Minh City goes south rather than one from Hà Nội', async () => {
+    const edition = await createEdition(t.dataSource);
+    const south = await createVenue(t.dataSource, edition, '96', { status: VenueStatus.Approved, candidateDates: [`${edition.year}-08-19`], name: 'Ấp Đất Mũi', latitude: 8.6, longitude: 104.7 });
+    const tiered = { rankTier: RankTier.Politburo, homeProvinceCode: '01' };
+    const fromHaNoi = await createLeader(t.dataSource, { ...tiered, fullName: 'Đồng Chí Thủ Đô' });
+    const fromSaigon = await createLeader(t.dataSource, { ...tiered, fullName: 'Đồng Chí Phương Nam' });
+    for (const leader of [fromHaNoi, fromSaigon]) {
+      await t.dataSource.getRepository(LeaderParticipation).save({ editionId: edition.id, leaderId: leader.id, title: leader.position });
+    }
+    const { body: based } = await t.http
+      .patch(`/api/leaders/${fromSaigon.id}`)
+      .set('Authorization', planner)
+      .send({ version: fromSaigon.version, baseProvinceCode: '79' })
+      .expect(200);
+    expect(based.baseProvinceCode).toBe('79');
+
+    const proposed = await propose(edition, { weights: { travel: 10, homeTies: 0 } }).expect(201);
+    expect(proposed.body.assignments).toEqual([expect.objectContaining({ venueId: south.id, leaderId: fromSaigon.id })]);
+    // Hà Nội → Cà Mau is about 1,600 km as the crow flies, Hồ Chí Minh City → Cà Mau about 270: the travel cost says so.
+    expect(proposed.body.objective.preferences.travel).toBeLessThan(10 * 0.5);
+  });
+
   it('is for central planners only, and validates the request', async () => {
     const { edition } = await setUp();
     const viewer = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.Viewer))}`;

@@ -177,6 +177,7 @@ describe('Planning board (Chromium)', () => {
     await expect(create.locator('[data-field="officeEmail"]').textContent()).resolves.toContain('phải là địa chỉ e-mail hợp lệ');
     await create.getByLabel('E-mail văn phòng').fill('vp.phochutichqh@quochoi.example.vn');
     await create.getByLabel('Quê quán').selectOption('12');
+    await create.getByLabel('Nơi công tác (xuất phát đi dự)').selectOption('79');
     await create.getByRole('button', { name: 'Thêm lãnh đạo' }).click();
 
     // The list shows the new record (filtered to its name), the form closed.
@@ -184,6 +185,9 @@ describe('Planning board (Chromium)', () => {
     await added.waitFor();
     await expect(page.getByRole('form', { name: 'Thêm lãnh đạo' }).count()).resolves.toBe(0);
     await added.getByText(`10/08/${edition.year}–12/08/${edition.year}`).waitFor();
+    await expect(added.textContent()).resolves.toContain('Công tác tại: Thành phố Hồ Chí Minh');
+    const [{ base_province_code: base }] = await t.dataSource.query(`SELECT base_province_code FROM leaders WHERE full_name = 'Đồng chí Hà Thị Mới'`);
+    expect(base).toBe('79');
     await added.getByRole('button', { name: 'Mời tham gia đợt' }).click();
     const join = page.getByRole('form', { name: 'Tham gia đợt: Đồng chí Hà Thị Mới' });
     await expect(join.getByLabel('Chức danh khi mời').inputValue()).resolves.toBe('Phó Chủ tịch Quốc hội');

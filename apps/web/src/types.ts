@@ -110,6 +110,8 @@ export interface Leader {
   officeEmail: string;
   officePhone: string | null;
   homeProvinceCode: string | null;
+  /** Where the leader works and travels from; null = Hà Nội. */
+  baseProvinceCode: string | null;
   preferredDates: string[];
   unavailability: Array<{ startDate: string; endDate: string; reason: string | null }>;
   active: boolean;

@@ -42,6 +42,14 @@ export class Leader {
   @JoinColumn({ name: 'home_province_code' })
   homeProvince?: Province;
 
+  /** Where the leader works and travels from (the planning solver's travel times); null = Hà Nội. */
+  @Column({ type: 'varchar', length: 2, name: 'base_province_code', nullable: true })
+  baseProvinceCode: string | null;
+
+  @ManyToOne(() => Province, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'base_province_code' })
+  baseProvince?: Province;
+
   @Column({ type: 'date', array: true, name: 'preferred_dates', default: '{}' })
   preferredDates: IsoDate[];
 

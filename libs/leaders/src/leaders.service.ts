@@ -22,7 +22,7 @@ export class LeadersService {
   ) {}
 
   async create(input: CreateLeaderDto, actor: Actor): Promise<Leader> {
-    if (input.homeProvinceCode) await this.provinces.require(input.homeProvinceCode);
+    for (const code of [input.homeProvinceCode, input.baseProvinceCode]) if (code) await this.provinces.require(code);
     assertRanges(input.unavailability ?? []);
     return this.dataSource.transaction(async (manager) => {
       const { unavailability = [], ...fields } = input;
@@ -32,6 +32,7 @@ export class LeadersService {
           officeEmail: fields.officeEmail.trim().toLowerCase(),
           officePhone: fields.officePhone ?? null,
           homeProvinceCode: fields.homeProvinceCode ?? null,
+          baseProvinceCode: fields.baseProvinceCode ?? null,
           preferredDates: [...(fields.preferredDates ?? [])].sort(),
         }),
       );
@@ -43,7 +44,7 @@ export class LeadersService {
   }
 
   async update(id: string, input: UpdateLeaderDto, actor: Actor): Promise<Leader> {
-    if (input.homeProvinceCode) await this.provinces.require(input.homeProvinceCode);
+    for (const code of [input.homeProvinceCode, input.baseProvinceCode]) if (code) await this.provinces.require(code);
     if (input.unavailability) assertRanges(input.unavailability);
     return this.dataSource.transaction(async (manager) => {
       await lockForUpdate(manager, Leader, id, input.version, LEADER);

@@ -37,7 +37,8 @@ export type StoredResult = Omit<PlanOutcome, 'plan' | 'status'> & {
 
 /** Venues a run plans (and an accepted run may still write to). */
 export const PLANNABLE = LIVE_VENUE_STATUSES;
-const HA_NOI = PROVINCES.find((province) => province.code === '01')!;
+const PROVINCE_BY_CODE = new Map(PROVINCES.map((province) => [province.code, province]));
+const HA_NOI = PROVINCE_BY_CODE.get('01')!;
 /** Hours from the nearest airport or main road, estimated from area flags (the venue row has no such field). */
 const ACCESS_HOURS: Partial<Record<AreaFlag, number>> = { [AreaFlag.HaiDao]: 4, [AreaFlag.BienGioi]: 2, [AreaFlag.MienNui]: 2 };
 const rankOf = (tier: RankTier) => RANK_TIER_ORDER.indexOf(tier);
@@ -173,14 +174,15 @@ export class PlanningSolver {
       accessHours: Math.max(0, ...venue.areaFlags.map((flag) => ACCESS_HOURS[flag] ?? 0)),
       accompanying: accompanying.get(venue.id) ?? 0,
     }));
-    // Leaders have no base on record: central leaders are based in Hà Nội.
+    // Leaders travel from where they work: their base province's centre, Hà Nội when none is on record.
+    const baseOf = (leader: Leader) => (leader.baseProvinceCode && PROVINCE_BY_CODE.get(leader.baseProvinceCode)) || HA_NOI;
     const planningLeaders: PlanningLeader[] = leaders.map((leader) => ({
       id: leader.id,
       name: leader.fullName,
       tierRank: rankOf(leader.rankTier),
       homeProvinceCode: leader.homeProvinceCode,
-      baseLatitude: HA_NOI.latitude,
-      baseLongitude: HA_NOI.longitude,
+      baseLatitude: baseOf(leader).latitude,
+      baseLongitude: baseOf(leader).longitude,
       availableDates: window.filter((date) => !isUnavailableOn(leader.unavailability ?? [], date)),
       maxAppearances: participations.get(leader.id)?.maxAppearances ?? 1,
       preferredDates: leader.preferredDates,

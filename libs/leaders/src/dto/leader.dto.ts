@@ -75,6 +75,11 @@ export class CreateLeaderDto {
   @Matches(/^\d{2}$/)
   homeProvinceCode?: string;
 
+  @ApiPropertyOptional({ example: '79', description: 'Where the leader works and travels from; Hà Nội when not given' })
+  @IsOptional()
+  @Matches(/^\d{2}$/)
+  baseProvinceCode?: string;
+
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()

@@ -24,6 +24,7 @@ function initialFields(leader?: Leader) {
     officeEmail: leader?.officeEmail ?? '',
     officePhone: leader?.officePhone ?? '',
     homeProvinceCode: leader?.homeProvinceCode ?? '',
+    baseProvinceCode: leader?.baseProvinceCode ?? '',
     preferredDates: (leader?.preferredDates ?? []).map(formatDate).join(', '),
   };
 }
@@ -54,6 +55,7 @@ export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone(saved: 
         officeEmail: fields.officeEmail.trim(),
         officePhone: fields.officePhone.trim() || (leader ? null : undefined),
         homeProvinceCode: fields.homeProvinceCode || (leader ? null : undefined),
+        baseProvinceCode: fields.baseProvinceCode || (leader ? null : undefined),
         preferredDates: preferred,
         unavailability: ranges.map((range, index) => ({
           startDate: dateInput(range.start, `unavailability.${index}.startDate`) ?? '',
@@ -130,6 +132,20 @@ export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone(saved: 
           </select>
           <FieldError error={error} field="homeProvinceCode" />
         </label>
+        <label>
+          Nơi công tác (xuất phát đi dự)
+          <select value={fields.baseProvinceCode} onChange={set('baseProvinceCode')}>
+            <option value="">Thành phố Hà Nội (mặc định)</option>
+            {provinces
+              .filter((province) => province.code !== '01')
+              .map((province) => (
+                <option key={province.code} value={province.code}>
+                  {province.name}
+                </option>
+              ))}
+          </select>
+          <FieldError error={error} field="baseProvinceCode" />
+        </label>
         <label className="wide">
           Ngày mong muốn dự (cách nhau bởi dấu phẩy)
           <input value={fields.preferredDates} placeholder="dd/mm/yyyy, dd/mm/yyyy" onChange={set('preferredDates')} />
@@ -167,7 +183,7 @@ export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone(saved: 
           Thêm thời gian bận
         </button>
       </fieldset>
-      <FormError error={error} fields={['fullName', 'position', 'rankTier', 'organisation', 'officeEmail', 'officePhone', 'homeProvinceCode', 'preferredDates', ...preferredFields, ...rangeFields]} />
+      <FormError error={error} fields={['fullName', 'position', 'rankTier', 'organisation', 'officeEmail', 'officePhone', 'homeProvinceCode', 'baseProvinceCode', 'preferredDates', ...preferredFields, ...rangeFields]} />
       {stale && <p className="muted">Hãy đóng biểu mẫu và mở lại để sửa trên bản mới nhất.</p>}
       <div className="buttons">
         <button type="submit" disabled={save.isPending}>

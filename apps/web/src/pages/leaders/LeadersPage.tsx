@@ -145,6 +145,7 @@ function LeaderRow({ leader, edition, participation, editing, onEdit, onSaved }:
         <td>
           <strong>{leader.fullName}</strong>
           {leader.homeProvinceCode && <small className="block muted">Quê quán: {nameOf(leader.homeProvinceCode)}</small>}
+          {leader.baseProvinceCode && <small className="block muted">Công tác tại: {nameOf(leader.baseProvinceCode)}</small>}
         </td>
         <td>
           {leader.position}
