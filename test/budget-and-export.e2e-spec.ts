@@ -250,6 +250,29 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
     };
     const live = () => lines.filter((line) => line.venue !== nominated);
 
+    it('serves the roll-up from memory until a change through the API, and follows a venue leaving it', async () => {
+      const own = await createEdition(t.dataSource);
+      const venue = await createVenue(t.dataSource, own, '12', { scheduleOn: `${own.year}-08-15` });
+      await addLine({ venue, category: 'security', planned: 10_000_000, actual: null, source: 'central_budget' });
+      const rollup = async () => (await t.http.get(`/api/editions/${own.id}/budget`).set('Authorization', planner).expect(200)).body;
+      expect((await rollup()).edition).toMatchObject({ venues: 1, planned: 10_000_000 });
+
+      // Written behind the services' back: the computed answer still stands (this proves the caching).
+      await t.dataSource.query(
+        `INSERT INTO budget_lines (venue_id, edition_id, category, description, planned_vnd, funding_source) VALUES ($1, $2, 'medical', 'Ghi thẳng vào cơ sở dữ liệu', 5000000, 'central_budget')`,
+        [venue.id, own.id],
+      );
+      expect((await rollup()).edition.planned).toBe(10_000_000);
+
+      // A line written through the API is seen at once, with everything else now stored.
+      await addLine({ venue, category: 'transport', planned: 1_000_000, actual: null, source: 'provincial_budget' });
+      expect((await rollup()).edition).toMatchObject({ planned: 16_000_000, lines: 3 });
+
+      // The venue cancelled (a venue event): it leaves the roll-up at once.
+      await t.http.post(`/api/venues/${venue.id}/transitions`).set('Authorization', planner).send({ to: 'cancelled', version: venue.version, reason: 'Thiên tai' }).expect(200);
+      expect((await rollup()).edition).toMatchObject({ venues: 0, planned: 0 });
+    });
+
     it('rolls the budget up per venue, province, region, category, source and edition, live venues only', async () => {
       const budget = (await t.http.get(`/api/editions/${edition.id}/budget`).set('Authorization', planner).expect(200)).body;
       expect(budget.rule).toContain('chỉ tính trên các khoản đã có thực chi');

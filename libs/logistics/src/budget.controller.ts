@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/auth/actor';
 import { CurrentActor, Writers } from '@app/auth/decorators';
 import { BudgetLine } from './budget.entities';
-import { BudgetRollup, BudgetService } from './budget.service';
+import { BudgetService } from './budget.service';
 import { CreateBudgetLineDto, UpdateBudgetLineDto } from './dto/budget.dto';
 
 @ApiTags('logistics')
@@ -14,8 +14,10 @@ export class BudgetController {
 
   /** Estimate vs actual cost per venue, province, region, category, funding source and edition. */
   @Get('editions/:editionId/budget')
-  editionBudget(@Param('editionId', ParseUUIDPipe) editionId: string, @CurrentActor() actor: Actor): Promise<BudgetRollup> {
-    return this.budget.editionBudget(editionId, actor);
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  @ApiOkResponse({ description: 'Roll-up (see the BudgetRollup interface in budget.service.ts)' })
+  editionBudget(@Param('editionId', ParseUUIDPipe) editionId: string, @CurrentActor() actor: Actor): Promise<string> {
+    return this.budget.editionBudgetJson(editionId, actor); // already JSON: computed once per change
   }
 
   @Get('venues/:venueId/budget-lines')

@@ -1,16 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit/audit.service';
 import type { Actor } from '@app/auth/actor';
 import { Role } from '@app/auth/role';
-import { assertVersion, lockForUpdate, NotFoundError } from '@app/common';
+import { assertVersion, inTransaction, lockForUpdate, NotFoundError } from '@app/common';
 import { EditionsService } from '@app/editions/editions.service';
 import { Region, REGION_NAMES } from '@app/provinces/region';
+import { VenueEvents } from '@app/venues/venue-events';
 import { VenuesService } from '@app/venues/venues.service';
 import { BUDGET_CATEGORY_NAMES, BudgetCategory, BudgetLine, FUNDING_SOURCE_NAMES, FundingSource } from './budget.entities';
 import { BUDGET_VARIANCE_RULE, budgetTotals, BudgetTotals } from './budget-rules';
 import { CreateBudgetLineDto, UpdateBudgetLineDto } from './dto/budget.dto';
+import { BudgetCache } from './edition-answer-cache';
 import { vndOf } from './money';
 
 /**
@@ -64,13 +66,20 @@ interface RollupRow {
  * and planners, while the venue is still editable), exactly like its tasks.
  */
 @Injectable()
-export class BudgetService {
+export class BudgetService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly venues: VenuesService,
     private readonly editions: EditionsService,
     private readonly audit: AuditService,
+    private readonly cache: BudgetCache,
+    private readonly venueEvents: VenueEvents,
   ) {}
+
+  onModuleInit(): void {
+    // A venue's name, province or status moves it in (or out of) the roll-up.
+    this.venueEvents.subscribe(async (_manager, change, afterCommit) => this.cache.changed(afterCommit, change.after.editionId));
+  }
 
   async list(venueId: string, actor: Actor): Promise<BudgetLine[]> {
     await this.venues.getReadable(venueId, actor);
@@ -78,7 +87,7 @@ export class BudgetService {
   }
 
   async create(venueId: string, input: CreateBudgetLineDto, actor: Actor): Promise<BudgetLine> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const venue = await this.venues.lockForChildEdit(manager, venueId, actor, { afterHeld: true });
       const line = await manager.save(
         manager.create(BudgetLine, {
@@ -93,13 +102,14 @@ export class BudgetService {
         }),
       );
       await this.audit.record(manager, { actor, entityType: 'budget_line', entityId: line.id, action: 'create', after: line });
+      this.cache.changed(afterCommit, venue.editionId);
       return line;
     });
   }
 
   async update(venueId: string, lineId: string, input: UpdateBudgetLineDto, actor: Actor): Promise<BudgetLine> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.venues.lockForChildEdit(manager, venueId, actor, { afterHeld: true });
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
+      const venue = await this.venues.lockForChildEdit(manager, venueId, actor, { afterHeld: true });
       const line = await this.lockLine(manager, venueId, lineId, input.version);
       const before = { ...line };
       if (input.category !== undefined) line.category = input.category;
@@ -110,23 +120,29 @@ export class BudgetService {
       if (input.notes !== undefined) line.notes = input.notes;
       const saved = await manager.save(line);
       await this.audit.record(manager, { actor, entityType: 'budget_line', entityId: lineId, action: 'update', before, after: saved });
+      this.cache.changed(afterCommit, venue.editionId);
       return saved;
     });
   }
 
   async remove(venueId: string, lineId: string, actor: Actor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.venues.lockForChildEdit(manager, venueId, actor, { afterHeld: true });
+    await inTransaction(this.dataSource, async (manager, afterCommit) => {
+      const venue = await this.venues.lockForChildEdit(manager, venueId, actor, { afterHeld: true });
       const line = await this.lockLine(manager, venueId, lineId);
       await manager.delete(BudgetLine, { id: lineId });
       await this.audit.record(manager, { actor, entityType: 'budget_line', entityId: lineId, action: 'delete', before: line });
+      this.cache.changed(afterCommit, venue.editionId);
     });
   }
 
-  /** The edition's budget rolled up; organizers see their province only. */
-  async editionBudget(editionId: string, actor: Actor): Promise<BudgetRollup> {
+  /**
+   * The edition's budget rolled up, as JSON; organizers see their province only. Computed once per
+   * change and served from BudgetCache in between (a national edition has about 150,000 lines).
+   */
+  async editionBudgetJson(editionId: string, actor: Actor): Promise<string> {
     await this.editions.get(editionId);
-    return this.rollup(this.dataSource.manager, editionId, actor.role === Role.ProvincialOrganizer ? actor.provinceCode : null);
+    const province = actor.role === Role.ProvincialOrganizer ? actor.provinceCode : null;
+    return this.cache.get(editionId, province ?? 'all', '', () => this.rollup(this.dataSource.manager, editionId, province));
   }
 
   /**

@@ -12,7 +12,7 @@ import { EditionPlanService } from './export/edition-plan.service';
 import { LogisticsController } from './logistics.controller';
 import { LogisticsService } from './logistics.service';
 import { OrganizerReminders } from './organizer-reminders';
-import { ReadinessCache } from './readiness-cache';
+import { BudgetCache, ReadinessCache } from './edition-answer-cache';
 import { ResourceBooking, SharedResource } from './resource.entities';
 import { ResourcesController } from './resources.controller';
 import { ResourcesService } from './resources.service';
@@ -22,7 +22,7 @@ import { TaskDependency, TaskTemplateItem, VenueTask } from './task.entities';
 @Module({
   imports: [TypeOrmModule.forFeature([TaskTemplateItem, VenueTask, TaskDependency, SharedResource, ResourceBooking, BudgetLine]), VenuesModule, EditionsModule, RemindersModule, ProvincesModule],
   controllers: [LogisticsController, ResourcesController, BudgetController, EditionPlanController],
-  providers: [LogisticsService, ResourcesService, OrganizerReminders, ReadinessCache, BudgetService, EditionPlanService],
+  providers: [LogisticsService, ResourcesService, OrganizerReminders, ReadinessCache, BudgetCache, BudgetService, EditionPlanService],
   exports: [LogisticsService, ResourcesService, BudgetService],
 })
 export class LogisticsModule {}

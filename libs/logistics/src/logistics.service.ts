@@ -10,7 +10,7 @@ import { EditionsService } from '@app/editions/editions.service';
 import { anchorDate, VenueChange, VenueEvents } from '@app/venues/venue-events';
 import { VenuesService } from '@app/venues/venues.service';
 import { OrganizerReminders } from './organizer-reminders';
-import { ReadinessCache } from './readiness-cache';
+import { ReadinessCache } from './edition-answer-cache';
 import { CreateTaskDto, ReplaceTaskTemplateDto, UpdateTaskDto } from './dto/task.dto';
 import { LIVE_VENUE_READINESS_SQL, ReadinessRow, readinessFactsOf } from './readiness.query';
 import { TaskDependency, TaskStatus, TaskTemplateItem, VenueTask } from './task.entities';
@@ -238,7 +238,7 @@ export class LogisticsService implements OnModuleInit {
    */
   /**
    * The dashboard as JSON, computed once per change and served from ReadinessCache in between (a
-   * national edition has a million tasks; see readiness-cache.ts for what keeps it correct).
+   * national edition has a million tasks; see edition-answer-cache.ts for what keeps it correct).
    */
   async dashboardJson(editionId: string, actor: Actor): Promise<string> {
     const today = todayInFestivalZone();

@@ -1,0 +1,97 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type Redis from 'ioredis';
+import type { AfterCommit } from '@app/common/transaction';
+import { InjectRedis } from '@app/redis';
+
+/** A computed answer older than this is refreshed in the background even if nothing was recorded as changed. */
+export const ANSWER_MAX_AGE_MS = 30_000;
+
+interface Entry {
+  revision: string | null;
+  today: string;
+  computedAt: number;
+  json: string;
+}
+
+/**
+ * An edition-wide answer computed once and served many times: the readiness dashboard (every task of
+ * the edition, a million at national scale: about a second) and the budget roll-up (every line of
+ * every live venue). Serving the computed JSON costs next to nothing. Correctness comes from a
+ * per-edition revision counter in Redis, bumped after commit by every change that can move the answer
+ * (a task or budget line written, a venue changed), so every API instance sees a change at once; the
+ * date can be part of the key (tasks fall overdue at midnight). Writes that bypass the services (a
+ * seed, SQL by hand) are caught by the maximum age: an answer older than ANSWER_MAX_AGE_MS with an
+ * unchanged revision is served while one refresh runs (stale-while-revalidate); an answer whose
+ * revision moved is never served. Concurrent misses share one computation. Without Redis the revision
+ * is unknown and the answer is computed per request.
+ */
+export abstract class EditionAnswerCache {
+  private readonly logger: Logger;
+  private readonly entries = new Map<string, Entry>();
+  private readonly inFlight = new Map<string, Promise<Entry>>();
+
+  protected constructor(
+    private readonly redis: Redis,
+    private readonly answer: string,
+  ) {
+    this.logger = new Logger(`EditionAnswerCache:${answer}`);
+  }
+
+  /** Records, once the transaction commits, that the edition's answer may have changed. */
+  changed(afterCommit: AfterCommit, editionId: string): void {
+    afterCommit.add(async () => {
+      await this.redis.incr(this.revisionKey(editionId)).catch((error: Error) => this.logger.warn({ editionId, error: error.message }, 'revision not bumped'));
+    });
+  }
+
+  /** The JSON answer for (edition, scope, today), from cache when still valid; `today` is '' for answers that do not age with the date. */
+  async get(editionId: string, scope: string, today: string, compute: () => Promise<unknown>): Promise<string> {
+    const revision = await this.redis.get(this.revisionKey(editionId)).then(
+      (value) => value ?? '0',
+      () => null,
+    );
+    const key = `${editionId}|${scope}`;
+    const entry = this.entries.get(key);
+    if (revision !== null && entry && entry.revision === revision && entry.today === today) {
+      if (Date.now() - entry.computedAt > ANSWER_MAX_AGE_MS) void this.refresh(key, revision, today, compute).catch(() => undefined);
+      return entry.json;
+    }
+    return (await this.refresh(key, revision, today, compute)).json;
+  }
+
+  private refresh(key: string, revision: string | null, today: string, compute: () => Promise<unknown>): Promise<Entry> {
+    const flightKey = `${key}|${revision}|${today}`;
+    let flight = this.inFlight.get(flightKey);
+    if (!flight) {
+      flight = compute()
+        .then((answer) => {
+          const entry = { revision, today, computedAt: Date.now(), json: JSON.stringify(answer) };
+          if (revision !== null) this.entries.set(key, entry);
+          return entry;
+        })
+        .finally(() => this.inFlight.delete(flightKey));
+      this.inFlight.set(flightKey, flight);
+    }
+    return flight;
+  }
+
+  private revisionKey(editionId: string): string {
+    return `${this.answer}-revision:${editionId}`;
+  }
+}
+
+/** The readiness dashboard (see LogisticsService.dashboardJson). */
+@Injectable()
+export class ReadinessCache extends EditionAnswerCache {
+  constructor(@InjectRedis() redis: Redis) {
+    super(redis, 'readiness');
+  }
+}
+
+/** The edition's budget roll-up (see BudgetService.editionBudgetJson). */
+@Injectable()
+export class BudgetCache extends EditionAnswerCache {
+  constructor(@InjectRedis() redis: Redis) {
+    super(redis, 'budget');
+  }
+}
