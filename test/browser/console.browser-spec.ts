@@ -267,7 +267,7 @@ describe('Web console (Chromium)', () => {
     const page = await openPage();
     await logIn(page, organizer.email);
     const nav = await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link').allTextContents();
-    expect(nav).toEqual(['Tổng quan', 'Mức độ sẵn sàng']);
+    expect(nav).toEqual(['Tổng quan', 'Mức độ sẵn sàng', 'Kinh phí']);
     await expect(page.getByTestId('current-user').textContent()).resolves.toContain('Lai Châu');
     const names = await page.getByTestId('venue-list').getByRole('link').allTextContents();
     expect(names.sort()).toEqual(['Điểm bản Nậm Cang', 'Điểm xã Sìn Hồ']);

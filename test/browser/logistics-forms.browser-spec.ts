@@ -286,6 +286,17 @@ describe('Logistics forms in the console (Chromium)', () => {
 
     const { body: rollup } = await api('get', `/editions/${edition.id}/budget`).expect(200);
     expect(rollup.venues.find((venue: { venueId: string }) => venue.venueId === held.id)).toMatchObject({ planned: 47_000_000, actual: 33_500_000 });
+
+    // The edition's budget page: the province's totals and the overspend list follow the edit.
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Kinh phí' }).click();
+    const province = page.getByTestId('budget-provinces').getByRole('row', { name: 'Lai Châu' });
+    await province.waitFor();
+    await expect(province.textContent()).resolves.toMatch(/47\.000\.000\s₫.*33\.500\.000\s₫/);
+    const summary = await page.getByTestId('budget-summary').textContent();
+    expect(summary).toMatch(/47\.000\.000\s₫ dự toán/);
+    expect(summary).toMatch(/-1\.500\.000\s₫ \(-4,3%\)/); // 33,5 tr spent against the 35 tr of the settled line
+    await expect(page.getByText('Chưa có điểm nào chi vượt dự toán.').count()).resolves.toBe(1);
+    await shot(page, '16-kinh-phi-dot');
     await page.close();
   });
 });

@@ -10,6 +10,7 @@ import './styles.css';
 
 // Each page is its own chunk, loaded on first visit: the map library, for one, only with the overview.
 const AuditPage = lazy(() => import('./pages/AuditPage').then((module) => ({ default: module.AuditPage })));
+const BudgetPage = lazy(() => import('./pages/BudgetPage').then((module) => ({ default: module.BudgetPage })));
 const EditionsPage = lazy(() => import('./pages/EditionsPage').then((module) => ({ default: module.EditionsPage })));
 const InvitationsPage = lazy(() => import('./pages/InvitationsPage').then((module) => ({ default: module.InvitationsPage })));
 const LeadersPage = lazy(() => import('./pages/leaders/LeadersPage').then((module) => ({ default: module.LeadersPage })));
@@ -62,6 +63,7 @@ function App() {
         <Route path="diem/:id" element={<VenuePage />} />
         <Route path="diem/:id/sua" element={<VenueForm />} />
         <Route path="san-sang" element={<ReadinessPage />} />
+        <Route path="kinh-phi" element={<BudgetPage />} />
         <Route path="lanh-dao" element={<RequireLogin plannersOnly><LeadersPage /></RequireLogin>} />
         <Route path="lap-ke-hoach" element={<RequireLogin plannersOnly><PlanningBoardPage /></RequireLogin>} />
         <Route path="loi-moi" element={<RequireLogin plannersOnly><InvitationsPage /></RequireLogin>} />

@@ -283,3 +283,33 @@ export interface ReminderPolicy {
   isDefault: boolean;
   version: number | null;
 }
+
+/** Budget totals of a group of lines (GET /api/editions/:id/budget; see budget-rules.ts). */
+export interface BudgetTotals {
+  lines: number;
+  linesWithActual: number;
+  planned: number;
+  actual: number | null;
+  settledPlanned: number;
+  /** Actual − estimate over the settled lines: > 0 overspent, < 0 saved. */
+  variance: number | null;
+  variancePct: number | null;
+  spentShare: number | null;
+}
+
+export interface BudgetGroup extends BudgetTotals {
+  key: string;
+  name: string;
+  venues: number;
+}
+
+export interface BudgetRollup {
+  editionId: string;
+  rule: string;
+  edition: BudgetGroup;
+  regions: BudgetGroup[];
+  provinces: BudgetGroup[];
+  venues: Array<BudgetTotals & { venueId: string; name: string; provinceCode: string }>;
+  categories: BudgetGroup[];
+  fundingSources: BudgetGroup[];
+}

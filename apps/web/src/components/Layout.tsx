@@ -46,6 +46,7 @@ export function Layout() {
           Tổng quan
         </NavLink>
         <NavLink to="/san-sang">Mức độ sẵn sàng</NavLink>
+        <NavLink to="/kinh-phi">Kinh phí</NavLink>
         {planner && <NavLink to="/lanh-dao">Lãnh đạo</NavLink>}
         {planner && <NavLink to="/lap-ke-hoach">Lập kế hoạch</NavLink>}
         {planner && <NavLink to="/loi-moi">Lời mời</NavLink>}

@@ -24,7 +24,8 @@ export function BudgetLines({ venue, editable }: { venue: Venue; editable: boole
   const queryClient = useQueryClient();
   const lines = useQuery({ queryKey: ['budget', venue.id], queryFn: () => get<BudgetLine[]>(`/venues/${venue.id}/budget-lines`) });
   const [form, setForm] = useState({ category: 'security', description: '', planned: '', actual: '', fundingSource: 'provincial_budget' });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['budget', venue.id] });
+  // Every budget query: this venue's lines and the edition's roll-up (the Kinh phí page).
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['budget'] });
   const create = useMutation({
     mutationFn: () =>
       api('POST', `/venues/${venue.id}/budget-lines`, {

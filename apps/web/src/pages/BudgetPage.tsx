@@ -1,0 +1,145 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { get } from '../api';
+import { ErrorPanel, Loading } from '../components/errors';
+import { formatPercent, formatVnd } from '../format';
+import { useEdition, useProvinces } from '../session';
+import type { BudgetGroup, BudgetRollup, BudgetTotals } from '../types';
+
+/** How many overspent venues are listed (the roll-up has every venue: 50,000 at national scale). */
+const OVERSPENT_SHOWN = 50;
+
+function Variance({ totals }: { totals: BudgetTotals }) {
+  if (totals.variance === null) return <span className="muted">chưa quyết toán</span>;
+  const tone = totals.variance > 0 ? 'over' : totals.variance < 0 ? 'under' : '';
+  return (
+    <span className={`variance ${tone}`}>
+      {totals.variance > 0 ? '+' : ''}
+      {formatVnd(totals.variance)}
+      {totals.variancePct !== null && ` (${totals.variancePct > 0 ? '+' : ''}${totals.variancePct.toLocaleString('vi-VN')}%)`}
+    </span>
+  );
+}
+
+function GroupTable({ title, groups, testId }: { title: string; groups: BudgetGroup[]; testId: string }) {
+  return (
+    <section className="panel">
+      <h2>{title}</h2>
+      {groups.length === 0 ? (
+        <p className="muted">Chưa có số liệu.</p>
+      ) : (
+        <table className="grid" data-testid={testId}>
+          <thead>
+            <tr>
+              <th />
+              <th className="number">Điểm</th>
+              <th className="number">Dự toán</th>
+              <th className="number">Thực chi</th>
+              <th className="number">Chênh lệch</th>
+              <th className="number">Đã chi</th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((group) => (
+              <tr key={group.key} aria-label={group.name}>
+                <th scope="row">{group.name}</th>
+                <td className="number">{group.venues}</td>
+                <td className="number">{formatVnd(group.planned)}</td>
+                <td className="number">{formatVnd(group.actual)}</td>
+                <td className="number">
+                  <Variance totals={group} />
+                </td>
+                <td className="number">{group.spentShare === null ? '—' : formatPercent(group.spentShare)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The edition's budget (dự toán, thực chi, chênh lệch) by region, province, category and funding
+ * source, and the venues that spent most over their estimate. Organizers see their province only
+ * (the API scopes the roll-up).
+ */
+export function BudgetPage() {
+  const { edition } = useEdition();
+  const { nameOf } = useProvinces();
+  const rollup = useQuery({ queryKey: ['budget', 'rollup', edition?.id], queryFn: () => get<BudgetRollup>(`/editions/${edition!.id}/budget`), enabled: !!edition });
+  if (!edition) return <Loading what="đợt tổ chức" />;
+  if (rollup.error) return <ErrorPanel error={rollup.error} />;
+  if (!rollup.data) return <Loading what="kinh phí" />;
+  const b = rollup.data;
+  const overspent = b.venues
+    .filter((venue) => (venue.variance ?? 0) > 0)
+    .sort((x, y) => y.variance! - x.variance!)
+    .slice(0, OVERSPENT_SHOWN);
+  return (
+    <div className="budget">
+      <section className="panel">
+        <h1>
+          Kinh phí — {b.edition.name.toLocaleLowerCase('vi')}, đợt năm {edition.year}
+        </h1>
+        <p className="muted">{b.rule}</p>
+        <div className="stat-row" data-testid="budget-summary">
+          <div className="stat">
+            <strong>{formatVnd(b.edition.planned)}</strong> dự toán ({b.edition.venues} điểm, {b.edition.lines} khoản)
+          </div>
+          <div className="stat">
+            <strong>{formatVnd(b.edition.actual)}</strong> thực chi ({b.edition.linesWithActual} khoản đã quyết toán)
+          </div>
+          <div className="stat">
+            <strong>
+              <Variance totals={b.edition} />
+            </strong>{' '}
+            chênh lệch trên các khoản đã quyết toán
+          </div>
+          <div className="stat">
+            <strong>{b.edition.spentShare === null ? '—' : formatPercent(b.edition.spentShare)}</strong> dự toán đã chi
+          </div>
+        </div>
+      </section>
+      <div className="two-columns">
+        <GroupTable title="Theo vùng" groups={b.regions} testId="budget-regions" />
+        <GroupTable title="Theo tỉnh, thành phố" groups={b.provinces} testId="budget-provinces" />
+        <GroupTable title="Theo khoản mục" groups={b.categories} testId="budget-categories" />
+        <GroupTable title="Theo nguồn kinh phí" groups={b.fundingSources} testId="budget-sources" />
+      </div>
+      <section className="panel">
+        <h2>Điểm chi vượt dự toán</h2>
+        {overspent.length === 0 ? (
+          <p className="muted">Chưa có điểm nào chi vượt dự toán.</p>
+        ) : (
+          <table className="grid" data-testid="budget-overspent">
+            <thead>
+              <tr>
+                <th>Điểm tổ chức</th>
+                <th>Tỉnh, thành phố</th>
+                <th className="number">Dự toán</th>
+                <th className="number">Thực chi</th>
+                <th className="number">Chênh lệch</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overspent.map((venue) => (
+                <tr key={venue.venueId}>
+                  <td>
+                    <Link to={`/diem/${venue.venueId}`}>{venue.name}</Link>
+                  </td>
+                  <td>{nameOf(venue.provinceCode)}</td>
+                  <td className="number">{formatVnd(venue.planned)}</td>
+                  <td className="number">{formatVnd(venue.actual)}</td>
+                  <td className="number">
+                    <Variance totals={venue} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
