@@ -183,6 +183,32 @@ describe('Planning runs', () => {
     expect(proposed.body.objective.preferences.travel).toBeLessThan(10 * 0.5);
   });
 
+  it('plans around what leaders already do elsewhere in the edition, and keeps a date set by hand', async () => {
+    const { edition, day, north, a, c } = await setUp();
+    // A (from the north venue's province, the home choice) already attends a commune festival of the edition.
+    const commune = await createVenue(t.dataSource, edition, '11', { tier: 'commune' as never, scheduleOn: day(12), name: 'Xã Mường Nhé' });
+    await t.dataSource.query(`INSERT INTO venue_leader_assignments (venue_id, leader_id, role) VALUES ($1, $2, 'chief_guest')`, [commune.id, a.id]);
+    // The north venue is scheduled by hand on the 17th, a date its province did not propose.
+    await t.http
+      .post(`/api/venues/${north.id}/transitions`)
+      .set('Authorization', planner)
+      .send({ to: 'scheduled', version: north.version, date: day(17), startTime: '07:30', endTime: '11:30' })
+      .expect(200);
+
+    await t.dataSource.query(`INSERT INTO venue_leader_assignments (venue_id, leader_id, role) VALUES ($1, $2, 'chief_guest')`, [north.id, c.id]);
+
+    // A repair keeps C on the hand-set date; A, whose one appearance is taken, goes nowhere.
+    const proposed = await propose(edition, { weights: { homeTies: 5 } }).expect(201);
+    expect(proposed.body.mode).toBe('repair');
+    expect(proposed.body.assignments.map((x: { leaderId: string }) => x.leaderId)).not.toContain(a.id);
+    expect(proposed.body.venueDates[north.id]).toBe(day(17));
+    expect(proposed.body.changes.filter((change: { venueId: string }) => change.venueId === north.id)).toEqual([]);
+    expect(proposed.body.objective.uncoveredVenues).toBe(0);
+    // Planned afresh, the home choice for the north venue would be A — were his appearance not taken.
+    const fresh = await propose(edition, { fresh: true, weights: { homeTies: 5 } }).expect(201);
+    expect(fresh.body.assignments.map((x: { leaderId: string }) => x.leaderId)).not.toContain(a.id);
+  });
+
   it('is for central planners only, and validates the request', async () => {
     const { edition } = await setUp();
     const viewer = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.Viewer))}`;

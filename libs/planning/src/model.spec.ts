@@ -149,6 +149,12 @@ describe('solvePlan on hand-checked instances', () => {
     expect(checkPlan(instance, result.plan)).toEqual([]);
   });
 
+  it('plans nothing, without failing, when there is no venue to plan (HiGHS sees an empty model)', async () => {
+    const result = await solvePlan(makeInstance({ venues: [], leaders: [makeLeader('1')] }));
+    expect(result).toMatchObject({ status: 'optimal', plan: { assignments: [] }, venueDates: {}, explanations: [] });
+    expect(result.objective.uncoveredVenues).toBe(0);
+  });
+
   it('reports an objective breakdown that matches re-evaluating the plan and the solver’s objective', async () => {
     const instance = makeInstance({
       venues: [makeVenue('A', { provinceCode: '11', region: Region.TayBac, candidateDates: ['2027-08-18', '2027-08-19'] }), makeVenue('B'), makeVenue('C')],

@@ -593,8 +593,6 @@ export interface RunOutcome {
   objective: number;
 }
 
-const STATUS_NAMES: Record<number, string> = { 7: 'optimal', 8: 'infeasible', 13: 'time_limit' };
-
 /**
  * Runs HiGHS on a model, as LP text or sparse arrays, optionally from a start solution (column name →
  * value; HiGHS completes the rest). Throws if HiGHS cannot read or run the model (a very large model
@@ -625,10 +623,16 @@ export function runHighs(highs: Highs, input: string | SparseModel, options: Run
         model.setSolution({ indices: Int32Array.from(indices), values: Float64Array.from(values) });
       }
       model.run();
+      const { modelStatus, solutionStatus } = highs.constants;
       const code = model.getModelStatus() as number;
-      const status = STATUS_NAMES[code] ?? `status_${code}`;
+      // An empty model (no candidate at all: nothing to plan) is trivially solved.
+      if (code === modelStatus.empty) return { status: 'optimal', values: new Map<string, number>(), objective: 0 };
+      const status =
+        code === modelStatus.optimal ? 'optimal' : code === modelStatus.infeasible ? 'infeasible' : code === modelStatus.timeLimit ? 'time_limit' : `status_${code}`;
       const values = new Map<string, number>();
-      if (status === 'optimal' || status === 'time_limit') {
+      // A time-limited MIP may stop before finding any feasible point: its buffers then mean nothing.
+      const feasible = status === 'optimal' || (status === 'time_limit' && Number(model.info.get('primal_solution_status')) === solutionStatus.feasible);
+      if (feasible) {
         const { colValue } = model.getSolution();
         for (let index = 0; index < colValue.length; index++) {
           values.set(typeof input === 'string' ? model.getColName(index) : input.names[index], colValue[index]);

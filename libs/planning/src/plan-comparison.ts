@@ -35,9 +35,19 @@ export interface ComparisonNames {
 
 type RoleAssignment = { venueId: string; leaderId: string; role: PlanRole };
 
-function planOf(venueId: string, date: IsoDate | null, assignments: readonly RoleAssignment[], leaders: ReadonlyMap<string, string>): VenuePlan {
+/** Assignments grouped by venue once (a commune-tier run has thousands of venues). */
+function byVenue(assignments: readonly RoleAssignment[]): Map<string, RoleAssignment[]> {
+  const grouped = new Map<string, RoleAssignment[]>();
+  for (const assignment of assignments) {
+    const list = grouped.get(assignment.venueId);
+    if (list) list.push(assignment);
+    else grouped.set(assignment.venueId, [assignment]);
+  }
+  return grouped;
+}
+
+function planOf(date: IsoDate | null, here: readonly RoleAssignment[], leaders: ReadonlyMap<string, string>): VenuePlan {
   const ref = (leaderId: string): LeaderRef => ({ id: leaderId, name: leaders.get(leaderId) ?? leaderId });
-  const here = assignments.filter((assignment) => assignment.venueId === venueId);
   const chief = here.find((assignment) => assignment.role === 'chief_guest');
   return {
     date,
@@ -64,10 +74,12 @@ export function comparePlans(
   proposal: { assignments: readonly PlanAssignment[]; venueDates: Readonly<Record<string, IsoDate>> },
   names: ComparisonNames,
 ): PlanComparisonRow[] {
+  const currentByVenue = byVenue(baseline.assignments);
+  const proposedByVenue = byVenue(proposal.assignments);
   const rows = Object.entries(baseline.venueDates).map(([venueId, currentDate]): PlanComparisonRow => {
     const venue = names.venues.get(venueId);
-    const current = planOf(venueId, currentDate, baseline.assignments, names.leaders);
-    const proposed = planOf(venueId, proposal.venueDates[venueId] ?? currentDate, proposal.assignments, names.leaders);
+    const current = planOf(currentDate, currentByVenue.get(venueId) ?? [], names.leaders);
+    const proposed = planOf(proposal.venueDates[venueId] ?? currentDate, proposedByVenue.get(venueId) ?? [], names.leaders);
     return { venueId, venueName: venue?.name ?? venueId, provinceCode: venue?.provinceCode ?? '', current, proposed, changed: !samePlan(current, proposed) };
   });
   return rows.sort(

@@ -156,6 +156,22 @@ export class PlanningSolver {
         )
       ).map((row: { venue_id: string; leader_id: string }) => `${row.venue_id}|${row.leader_id}`),
     );
+    // What the leaders already do elsewhere in the edition (venues outside this run, e.g. another tier):
+    // those days are taken and those appearances count against their maximum.
+    const elsewhere: { leader_id: string; date: string | null }[] = leaders.length
+      ? await manager.query(
+          `SELECT a.leader_id, v.scheduled_date::text AS date FROM venue_leader_assignments a JOIN venues v ON v.id = a.venue_id
+            WHERE v.edition_id = $1 AND v.status = ANY($2) AND a.leader_id = ANY($3) AND NOT (v.id = ANY($4))`,
+          [edition.id, [...PLANNABLE], leaders.map((leader) => leader.id), venues.map((venue) => venue.id)],
+        )
+      : [];
+    const busyElsewhere = new Map<string, { dates: Set<string>; appearances: number }>();
+    for (const row of elsewhere) {
+      const entry = busyElsewhere.get(row.leader_id) ?? { dates: new Set<string>(), appearances: 0 };
+      entry.appearances += 1;
+      if (row.date) entry.dates.add(row.date);
+      busyElsewhere.set(row.leader_id, entry);
+    }
     const locked = new Set((input.locked ?? []).map((pair) => `${pair.venueId}|${pair.leaderId}`));
     const required = new Map((input.requiredTiers ?? []).map((item) => [item.venueId, rankOf(item.rankTier)]));
     const accompanying = new Map((input.accompanying ?? []).map((item) => [item.venueId, item.count]));
@@ -168,7 +184,8 @@ export class PlanningSolver {
       region: venue.region,
       areaFlags: venue.areaFlags,
       requiredTierRank: required.get(venue.id) ?? rankOf(input.defaultRequiredTier ?? CENTRAL_CHIEF_GUEST_MIN_TIER),
-      candidateDates: venue.candidateDates.length ? venue.candidateDates : venue.scheduledDate ? [venue.scheduledDate] : [],
+      // A date set by hand need not be one the province proposed: it stays possible (a repair keeps it).
+      candidateDates: [...new Set([...venue.candidateDates, ...(venue.scheduledDate ? [venue.scheduledDate] : [])])].sort(),
       latitude: venue.latitude,
       longitude: venue.longitude,
       accessHours: Math.max(0, ...venue.areaFlags.map((flag) => ACCESS_HOURS[flag] ?? 0)),
@@ -183,8 +200,8 @@ export class PlanningSolver {
       homeProvinceCode: leader.homeProvinceCode,
       baseLatitude: baseOf(leader).latitude,
       baseLongitude: baseOf(leader).longitude,
-      availableDates: window.filter((date) => !isUnavailableOn(leader.unavailability ?? [], date)),
-      maxAppearances: participations.get(leader.id)?.maxAppearances ?? 1,
+      availableDates: window.filter((date) => !isUnavailableOn(leader.unavailability ?? [], date) && !busyElsewhere.get(leader.id)?.dates.has(date)),
+      maxAppearances: Math.max(0, (participations.get(leader.id)?.maxAppearances ?? 1) - (busyElsewhere.get(leader.id)?.appearances ?? 0)),
       preferredDates: leader.preferredDates,
     }));
     const current: CurrentAssignment[] = baseline.assignments.map((assignment) => {
