@@ -121,6 +121,13 @@ describe('Editions and leaders', () => {
     expect(participants.body.map((participation: { leaderId: string }) => participation.leaderId)).not.toContain(leaderId);
     expect((await auditEntriesFor(t.dataSource, 'leader_participation', participationId)).map((entry: { action: string }) => entry.action)).toEqual(['create', 'delete']);
     await t.http.delete(`/api/editions/${edition.id}/leaders/${leaderId}`).set('Authorization', planner).expect(404);
+
+    // An assignment at a cancelled venue (which can no longer be edited) does not keep a leader in the edition.
+    const dropped = await createVenue(t.dataSource, edition, '91', { scheduleOn: `${edition.year}-08-16` });
+    await t.http.put(`/api/editions/${edition.id}/leaders/${other.id}`).set('Authorization', planner).send({ title: 'Bộ trưởng' }).expect(200);
+    await t.http.post(`/api/venues/${dropped.id}/leaders`).set('Authorization', planner).send({ leaderId: other.id, role: 'chief_guest' }).expect(201);
+    await t.http.post(`/api/venues/${dropped.id}/transitions`).set('Authorization', planner).send({ to: 'cancelled', version: dropped.version, reason: 'Mưa lũ' }).expect(200);
+    await t.http.delete(`/api/editions/${edition.id}/leaders/${other.id}`).set('Authorization', planner).expect(204);
   });
 
   it('refuses to schedule a venue on a day its assigned leader cannot come', async () => {

@@ -107,12 +107,11 @@ export class AssignmentsService {
   async removeParticipation(editionId: string, leaderId: string, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.editions.requireOpen(editionId, manager);
+      // The lock assign takes: no assignment of this leader can land between the count and the delete.
+      await manager.query(`SELECT 1 FROM leaders WHERE id = $1 FOR UPDATE`, [leaderId]);
       const participation = await manager.findOne(LeaderParticipation, { where: { editionId, leaderId }, lock: { mode: 'pessimistic_write' } });
       if (!participation) throw new NotFoundError('lãnh đạo tham gia đợt tổ chức', leaderId);
-      const [{ venues }] = await manager.query<{ venues: number }[]>(
-        `SELECT count(*)::int AS venues FROM venue_leader_assignments a JOIN venues v ON v.id = a.venue_id WHERE a.leader_id = $1 AND v.edition_id = $2`,
-        [leaderId, editionId],
-      );
+      const venues = (await this.attendedVenues(manager, leaderId, editionId)).length;
       if (venues > 0) {
         throw new BusinessRuleError(
           'LEADER_STILL_ASSIGNED',
@@ -144,11 +143,7 @@ export class AssignmentsService {
         date: venue.scheduledDate,
       });
     }
-    const others: { scheduled_date: string | null; name: string }[] = await manager.query(
-      `SELECT v.scheduled_date::text, v.name FROM venue_leader_assignments a JOIN venues v ON v.id = a.venue_id
-        WHERE a.leader_id = $1 AND v.edition_id = $2 AND v.status NOT IN ('rejected', 'cancelled')`,
-      [leader.id, venue.editionId],
-    );
+    const others = await this.attendedVenues(manager, leader.id, venue.editionId);
     const sameDay = venue.scheduledDate && others.find((other) => other.scheduled_date === venue.scheduledDate);
     if (sameDay) {
       throw new BusinessRuleError('LEADER_DOUBLE_BOOKED', `${leader.fullName} đã dự "${sameDay.name}" cùng ngày ${formatVietnameseDate(sameDay.scheduled_date!)}.`, { date: venue.scheduledDate });
@@ -158,6 +153,15 @@ export class AssignmentsService {
     if (others.length >= maximum) {
       throw new BusinessRuleError('LEADER_MAX_APPEARANCES', `${leader.fullName} đã đủ số lần dự tối đa (${maximum}) trong đợt này.`, { maximum });
     }
+  }
+
+  /** The edition's venues the leader is assigned to, leaving out rejected and cancelled ones (they attend those no more). */
+  private attendedVenues(manager: EntityManager, leaderId: string, editionId: string): Promise<{ scheduled_date: string | null; name: string }[]> {
+    return manager.query(
+      `SELECT v.scheduled_date::text, v.name FROM venue_leader_assignments a JOIN venues v ON v.id = a.venue_id
+        WHERE a.leader_id = $1 AND v.edition_id = $2 AND v.status NOT IN ('rejected', 'cancelled')`,
+      [leaderId, editionId],
+    );
   }
 
   private async viewsOf(manager: EntityManager, venue: Venue): Promise<VenueLeaderView[]> {
