@@ -12,23 +12,9 @@ import { Actor, canWriteProvince, isPlanner } from '@app/auth/actor';
 import { BusinessRuleError, ForbiddenError } from '@app/common/domain-error';
 import { IsoDate, LocalTime, localToInstant, minutesOfDay } from '@app/common/time';
 import { isWithinWindow } from '@app/editions/edition-rules';
-import { VENUE_STATUS_NAMES, VenueStatus, VenueTier } from './venue.enums';
+import { FINAL_VENUE_STATUSES, VENUE_STATUS_NAMES, VENUE_TRANSITIONS, VenueStatus, VenueTier } from './venue.enums';
 
-export const VENUE_TRANSITIONS: Readonly<Record<VenueStatus, readonly VenueStatus[]>> = {
-  [VenueStatus.Nominated]: [VenueStatus.Shortlisted, VenueStatus.Rejected, VenueStatus.Cancelled],
-  [VenueStatus.Shortlisted]: [VenueStatus.Approved, VenueStatus.Rejected, VenueStatus.Cancelled],
-  [VenueStatus.Approved]: [VenueStatus.Scheduled, VenueStatus.Cancelled],
-  /** scheduled → scheduled is a reschedule (new date or hours). */
-  [VenueStatus.Scheduled]: [VenueStatus.Scheduled, VenueStatus.Held, VenueStatus.Cancelled],
-  [VenueStatus.Held]: [],
-  [VenueStatus.Rejected]: [],
-  [VenueStatus.Cancelled]: [],
-};
-
-export const FINAL_VENUE_STATUSES: readonly VenueStatus[] = [VenueStatus.Held, VenueStatus.Rejected, VenueStatus.Cancelled];
-
-/** Venues being prepared: decided, not yet held, not dropped — what checklists, bookings, plans and roll-ups count. */
-export const LIVE_VENUE_STATUSES: readonly VenueStatus[] = [VenueStatus.Approved, VenueStatus.Scheduled];
+export { FINAL_VENUE_STATUSES, LIVE_VENUE_STATUSES, VENUE_TRANSITIONS } from './venue.enums';
 
 export interface VenueTransitionRequest {
   to: VenueStatus;

@@ -77,3 +77,20 @@ export const VENUE_STATUS_NAMES: Record<VenueStatus, string> = {
   [VenueStatus.Rejected]: 'bị từ chối',
   [VenueStatus.Cancelled]: 'bị hủy',
 };
+
+/** The workflow's steps (pure, so the console offers the same buttons; rules and checks: venue-workflow.ts). */
+export const VENUE_TRANSITIONS: Readonly<Record<VenueStatus, readonly VenueStatus[]>> = {
+  [VenueStatus.Nominated]: [VenueStatus.Shortlisted, VenueStatus.Rejected, VenueStatus.Cancelled],
+  [VenueStatus.Shortlisted]: [VenueStatus.Approved, VenueStatus.Rejected, VenueStatus.Cancelled],
+  [VenueStatus.Approved]: [VenueStatus.Scheduled, VenueStatus.Cancelled],
+  /** scheduled → scheduled is a reschedule (new date or hours). */
+  [VenueStatus.Scheduled]: [VenueStatus.Scheduled, VenueStatus.Held, VenueStatus.Cancelled],
+  [VenueStatus.Held]: [],
+  [VenueStatus.Rejected]: [],
+  [VenueStatus.Cancelled]: [],
+};
+
+export const FINAL_VENUE_STATUSES: readonly VenueStatus[] = [VenueStatus.Held, VenueStatus.Rejected, VenueStatus.Cancelled];
+
+/** Venues being prepared: decided, not yet held, not dropped — what checklists, bookings, plans and roll-ups count. */
+export const LIVE_VENUE_STATUSES: readonly VenueStatus[] = [VenueStatus.Approved, VenueStatus.Scheduled];

@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { DEFAULT_TOP_TIER_CAPS, DEFAULT_WEIGHTS, PREFERENCE_NAMES, PreferenceName } from '@shared/planning/src/planning-weights';
 import { CENTRAL_CHIEF_GUEST_MIN_TIER, RANK_TIER_NAMES, RankTier } from '@shared/leaders/src/rank-tier';
-import { VENUE_TIER_NAMES, VenueTier } from '@shared/venues/src/venue.enums';
+import { LIVE_VENUE_STATUSES, VENUE_TIER_NAMES, VenueTier } from '@shared/venues/src/venue.enums';
 import { FieldError, FormError } from '../../components/errors';
 import { parseDate } from '../../format';
 import { ASSIGNMENT_ROLE_NAMES } from '../../labels';
@@ -37,7 +37,7 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
   const [datePins, setDatePins] = useState<{ venueId: string; date: string }[]>([]);
   const [bans, setBans] = useState<{ leaderId: string; venueId: string }[]>([]);
 
-  const plannable = venues.filter((venue) => venue.tier === venueTier && (venue.status === 'approved' || venue.status === 'scheduled'));
+  const plannable = venues.filter((venue) => venue.tier === venueTier && LIVE_VENUE_STATUSES.includes(venue.status));
   const firstVenue = plannable[0]?.id ?? '';
   const firstLeader = participants[0]?.id ?? '';
 

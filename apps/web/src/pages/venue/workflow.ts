@@ -2,20 +2,8 @@
  * The venue workflow as the console needs it: which buttons to offer. The API decides (see
  * libs/venues/src/venue-workflow.ts); this mirror only hides actions that would certainly be refused.
  */
-import { VenueStatus } from '../../labels';
+import { FINAL_VENUE_STATUSES, VENUE_TRANSITIONS, VenueStatus } from '@shared/venues/src/venue.enums';
 import type { User, Venue } from '../../types';
-
-const NEXT: Record<VenueStatus, VenueStatus[]> = {
-  [VenueStatus.Nominated]: [VenueStatus.Shortlisted, VenueStatus.Rejected, VenueStatus.Cancelled],
-  [VenueStatus.Shortlisted]: [VenueStatus.Approved, VenueStatus.Rejected, VenueStatus.Cancelled],
-  [VenueStatus.Approved]: [VenueStatus.Scheduled, VenueStatus.Cancelled],
-  [VenueStatus.Scheduled]: [VenueStatus.Scheduled, VenueStatus.Held, VenueStatus.Cancelled],
-  [VenueStatus.Held]: [],
-  [VenueStatus.Rejected]: [],
-  [VenueStatus.Cancelled]: [],
-};
-
-export const FINAL_STATUSES = [VenueStatus.Held, VenueStatus.Rejected, VenueStatus.Cancelled];
 
 export function canWriteVenue(user: User, venue: Venue): boolean {
   if (user.role === 'central_planner') return true;
@@ -23,12 +11,12 @@ export function canWriteVenue(user: User, venue: Venue): boolean {
 }
 
 export function isEditable(user: User, venue: Venue): boolean {
-  return canWriteVenue(user, venue) && !FINAL_STATUSES.includes(venue.status);
+  return canWriteVenue(user, venue) && !FINAL_VENUE_STATUSES.includes(venue.status);
 }
 
 export function availableTransitions(user: User, venue: Venue): VenueStatus[] {
   if (!canWriteVenue(user, venue)) return [];
-  return NEXT[venue.status].filter((to) => {
+  return VENUE_TRANSITIONS[venue.status].filter((to) => {
     if (user.role === 'central_planner') return true;
     if (to === VenueStatus.Held) return true;
     if (to === VenueStatus.Cancelled && venue.status === VenueStatus.Nominated) return true;
