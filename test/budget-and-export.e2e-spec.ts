@@ -396,6 +396,26 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
       expect(budgetSheet.getRow(3).getCell(4).value).toBe('Dự toán (đ)');
     });
 
+    it('totals the plan sheet over the venues it lists, while the budget sheet also counts held venues', async () => {
+      const own = await createEdition(t.dataSource);
+      const preparing = await createVenue(t.dataSource, own, '12', { scheduleOn: `${own.year}-08-15` });
+      const held = await createVenue(t.dataSource, own, '12', { scheduleOn: `${own.year}-07-05`, status: VenueStatus.Held });
+      await addLine({ venue: preparing, category: 'security', planned: 10_000_000, actual: 9_000_000, source: 'central_budget' });
+      await addLine({ venue: held, category: 'security', planned: 20_000_000, actual: 19_000_000, source: 'central_budget' });
+      const response = await t.http.get(`/api/editions/${own.id}/export?format=xlsx`).set('Authorization', planner).buffer(true).parse(binary).expect(200);
+      const workbook = await readWorkbook(response.body);
+      const sheet = workbook.getWorksheet('Kế hoạch')!;
+      const header = sheet.getRow(3).values as unknown[];
+      const column = (name: string) => header.indexOf(name);
+      const totals = sheet.getRow(sheet.rowCount);
+      expect(totals.getCell(column('Điểm tổ chức')).value).toBe('Tổng cộng (1 điểm)');
+      expect(totals.getCell(column('Dự toán (đ)')).value).toBe(10_000_000);
+      expect(totals.getCell(column('Chênh lệch (đ)')).value).toBe(-1_000_000);
+      const budgetRows: unknown[][] = [];
+      workbook.getWorksheet('Ngân sách')!.eachRow((row) => budgetRows.push(row.values as unknown[]));
+      expect(budgetRows.find((row) => row.includes(30_000_000))).toBeDefined(); // the edition total: both venues
+    });
+
     it('exports the same rows as CSV in UTF-8 with a BOM, without the title', async () => {
       const response = await download('csv').expect(200);
       expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');

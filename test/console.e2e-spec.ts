@@ -26,6 +26,7 @@ describe('Web console serving', () => {
     expect(index.headers['content-type']).toMatch(/text\/html/);
     expect(index.text).toContain('Bảng điều hành');
     expect(index.headers['cache-control']).toBe('no-cache');
+    expect((await t.http.get('/index.html').expect(200)).headers['cache-control']).toBe('no-cache'); // asked for by name too
     const csp = index.headers['content-security-policy'];
     expect(csp).toMatch(/img-src 'self' data: https:\/\/\*\.tiles\.example\.vn/);
     expect(csp).toContain("script-src 'self'");

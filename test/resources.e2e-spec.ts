@@ -50,6 +50,11 @@ describe('Logistics: shared resources and their bookings', () => {
     expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { expectedVersion: 1, currentVersion: 2 } });
     await t.http.patch(`/api/resources/${troupe.id}`).set('Authorization', laiChau).send({ version: 2, notes: 'Không được' }).expect(403);
     expect((await auditEntriesFor(t.dataSource, 'shared_resource', troupe.id)).map((entry: { action: string }) => entry.action)).toEqual(['create', 'update']);
+    // A field left out stays; set to null it is refused under its name (never a 500), and nothing is written.
+    const emptied = await t.http.patch(`/api/resources/${troupe.id}`).set('Authorization', planner).send({ version: 2, name: null, kind: null, travelSpeedKmh: null }).expect(400);
+    expect(emptied.body.details.map((issue: { field: string }) => issue.field).sort()).toEqual(['kind', 'name', 'travelSpeedKmh']);
+    const cleared = (await t.http.patch(`/api/resources/${troupe.id}`).set('Authorization', planner).send({ version: 2, notes: null }).expect(200)).body;
+    expect(cleared).toMatchObject({ notes: null, version: 3, travelSpeedKmh: 35 });
   });
 
   it('books venues far apart with enough road between them, refuses overlaps and tight travel unless accepted', async () => {

@@ -7,7 +7,9 @@ import { Role } from '@app/auth/role';
 import { assertVersion, inTransaction, lockForUpdate, NotFoundError } from '@app/common';
 import { EditionsService } from '@app/editions/editions.service';
 import { Region, REGION_NAMES } from '@app/provinces/region';
+import { VenueStatus } from '@app/venues/venue.enums';
 import { VenueEvents } from '@app/venues/venue-events';
+import { LIVE_VENUE_STATUSES } from '@app/venues/venue-workflow';
 import { VenuesService } from '@app/venues/venues.service';
 import { BUDGET_CATEGORY_NAMES, BudgetCategory, BudgetLine, FUNDING_SOURCE_NAMES, FundingSource } from './budget.entities';
 import { BUDGET_VARIANCE_RULE, budgetTotals, BudgetTotals } from './budget-rules';
@@ -19,7 +21,7 @@ import { vndOf } from './money';
  * Venues whose budget counts: approved, scheduled, and held — actual spending is mostly recorded after
  * the festival, so a held venue's lines stay editable and in the totals.
  */
-const BUDGET_VENUE_CONDITION = `v.status IN ('approved', 'scheduled', 'held')`;
+const BUDGET_VENUE_CONDITION = `v.status IN (${[...LIVE_VENUE_STATUSES, VenueStatus.Held].map((status) => `'${status}'`).join(', ')})`;
 
 const LINE = 'khoản dự toán';
 
@@ -140,9 +142,11 @@ export class BudgetService implements OnModuleInit {
    * change and served from BudgetCache in between (a national edition has about 150,000 lines).
    */
   async editionBudgetJson(editionId: string, actor: Actor): Promise<string> {
-    await this.editions.get(editionId);
     const province = actor.role === Role.ProvincialOrganizer ? actor.provinceCode : null;
-    return this.cache.get(editionId, province ?? 'all', '', () => this.rollup(this.dataSource.manager, editionId, province));
+    return this.cache.get(editionId, province ?? 'all', '', async () => {
+      await this.editions.get(editionId); // on a miss only: a served answer costs no query
+      return this.rollup(this.dataSource.manager, editionId, province);
+    });
   }
 
   /**

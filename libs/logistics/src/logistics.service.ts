@@ -234,11 +234,9 @@ export class LogisticsService implements OnModuleInit {
 
   /**
    * The national dashboard in one request: every live venue's readiness from one aggregate query,
-   * rolled up by province, region and the whole edition. Organizers see their province only.
-   */
-  /**
-   * The dashboard as JSON, computed once per change and served from ReadinessCache in between (a
-   * national edition has a million tasks; see edition-answer-cache.ts for what keeps it correct).
+   * rolled up by province, region and the whole edition; organizers see their province only. As JSON,
+   * computed once per change and served from ReadinessCache in between (a national edition has a
+   * million tasks; see edition-answer-cache.ts for what keeps it correct).
    */
   async dashboardJson(editionId: string, actor: Actor): Promise<string> {
     const today = todayInFestivalZone();

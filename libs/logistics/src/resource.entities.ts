@@ -13,15 +13,6 @@ export enum ResourceKind {
   Other = 'other',
 }
 
-export const RESOURCE_KIND_NAMES: Record<ResourceKind, string> = {
-  [ResourceKind.ArtTroupe]: 'đội văn nghệ',
-  [ResourceKind.PressCrew]: 'ê-kíp báo chí',
-  [ResourceKind.MobileStage]: 'sân khấu lưu động',
-  [ResourceKind.EscortTeam]: 'tổ dẫn đường, hộ tống',
-  [ResourceKind.Vehicle]: 'phương tiện',
-  [ResourceKind.Other]: 'khác',
-};
-
 /**
  * Something or someone of the edition that travels between venues (the central art troupe, a press
  * crew, the mobile stage, escort teams, vehicles): it can be at one venue at a time, and needs the

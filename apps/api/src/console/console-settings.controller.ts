@@ -1,13 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/auth/decorators';
+import { FESTIVAL_TIME_ZONE } from '@app/common/time';
 import { AppConfig } from '@app/config';
 
 export interface ConsoleSettings {
   /** Leaflet URL template of the map tiles. */
   mapTileUrl: string;
   mapTileAttribution: string;
-  timeZone: 'Asia/Ho_Chi_Minh';
+  timeZone: typeof FESTIVAL_TIME_ZONE;
 }
 
 /** What the web console needs before anyone logs in (the login page shows no data). */
@@ -19,6 +20,6 @@ export class ConsoleSettingsController {
   @Get()
   @Public()
   get(): ConsoleSettings {
-    return { mapTileUrl: this.config.MAP_TILE_URL, mapTileAttribution: this.config.MAP_TILE_ATTRIBUTION, timeZone: 'Asia/Ho_Chi_Minh' };
+    return { mapTileUrl: this.config.MAP_TILE_URL, mapTileAttribution: this.config.MAP_TILE_ATTRIBUTION, timeZone: FESTIVAL_TIME_ZONE };
   }
 }

@@ -20,7 +20,12 @@ export function mountWebConsole(app: NestExpressApplication, webRoot: string): b
     return false;
   }
   app.useStaticAssets(join(root, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d' });
-  app.useStaticAssets(root, { index: false, maxAge: '1h' });
+  app.useStaticAssets(root, {
+    index: false,
+    maxAge: '1h',
+    // Asked for by name, index.html is still never cached (it names the current build's assets).
+    setHeaders: (response, path) => path === indexHtml && response.setHeader('Cache-Control', 'no-cache'),
+  });
   app.use((request: Request, response: Response, next: NextFunction) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || SERVER_PATHS.test(request.path)) return next();
     // A missing hashed asset is an old page asking for a file a new build replaced: no HTML in its place.
@@ -39,5 +44,5 @@ export function tileImageSources(mapTileUrl: string): string[] {
   const match = /^(https?):\/\/([^/]+)\//.exec(mapTileUrl);
   if (!match) return [];
   const [, scheme, host] = match;
-  return [`${scheme}://${host.replace(/\{s\}/g, '*').replace(/\{[^}]+\}/g, '*')}`];
+  return [`${scheme}://${host.replace(/\{[^}]+\}/g, '*')}`];
 }

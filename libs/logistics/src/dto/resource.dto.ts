@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEnum, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { PageQueryDto } from '@app/common';
+import { OptionalNotNull, PageQueryDto } from '@app/common';
 import { ResourceKind } from '../resource.entities';
 
 /** An instant with its offset ("…+07:00" or "…Z"): a wall-clock time without one would be ambiguous. */
@@ -24,14 +24,14 @@ export class CreateResourceDto {
   ownerUnit: string;
 
   @ApiPropertyOptional({ default: 40, description: 'Average road speed (40 km/h suits mountain roads)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(5)
   @Max(120)
   travelSpeedKmh?: number;
 
   @ApiPropertyOptional({ default: 60, description: 'Teardown + setup minutes between two venues' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(24 * 60)
@@ -44,7 +44,7 @@ export class CreateResourceDto {
   notes?: string;
 }
 
-export class UpdateResourceDto extends PartialType(CreateResourceDto) {
+export class UpdateResourceDto extends PartialType(CreateResourceDto, { skipNullProperties: false }) {
   @ApiProperty({ description: 'The version you edited; a stale one gets 409' })
   @IsInt()
   @Min(1)

@@ -6,7 +6,7 @@
  * soon as it is added, so memory stays flat whether the edition has 30 central venues or 50,000
  * (measured: 50,000 venues ≈ 4 MB of XLSX in about 15 s, most of it exceljs serialising styled cells).
  * The price: a committed row cannot be revisited, so everything a row needs comes with it, and the
- * totals row is taken from the budget roll-up read in the same snapshot rather than summed afterwards.
+ * totals row is summed as the rows stream by.
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -81,15 +81,22 @@ async function writePlanSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, docu
   scope.commit();
   writeHeader(sheet, PLAN_COLUMNS.map((column) => column.header));
 
+  // The totals row adds up the rows above it (kept as they stream by): the budget sheet's edition
+  // total also counts held venues, which this sheet of venues being prepared does not list.
+  const total = { venues: 0, planned: 0, actual: null as number | null, variance: null as number | null };
+  const plus = (sum: number | null, value: number | null) => (value === null ? sum : (sum ?? 0) + value);
   for await (const row of document.rows) {
     const added = sheet.addRow(PLAN_COLUMNS.map((column) => {
       const value = row[column.key];
       return Array.isArray(value) ? value.join('\n') : value;
     }));
     added.commit();
+    total.venues += 1;
+    total.planned += row.planned;
+    total.actual = plus(total.actual, row.actual);
+    total.variance = plus(total.variance, row.variance);
   }
 
-  const total = document.budget.edition;
   const totals = sheet.addRow({ venue: `Tổng cộng (${total.venues} điểm)`, planned: total.planned, actual: total.actual, variance: total.variance });
   totals.eachCell({ includeEmpty: true }, (cell) => {
     cell.font = { bold: true };
