@@ -7,8 +7,16 @@ import { DataSource, EntityManager } from 'typeorm';
  */
 export class AfterCommit {
   private readonly tasks: Array<() => Promise<void>> = [];
+  private readonly keys = new Set<string>();
 
   add(task: () => Promise<void>): void {
+    this.tasks.push(task);
+  }
+
+  /** Adds the task unless one with the same key was added already (e.g. one cache bump per edition, however many rows changed). */
+  once(key: string, task: () => Promise<void>): void {
+    if (this.keys.has(key)) return;
+    this.keys.add(key);
     this.tasks.push(task);
   }
 

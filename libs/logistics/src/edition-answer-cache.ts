@@ -39,8 +39,9 @@ export abstract class EditionAnswerCache {
 
   /** Records, once the transaction commits, that the edition's answer may have changed. */
   changed(afterCommit: AfterCommit, editionId: string): void {
-    afterCommit.add(async () => {
-      await this.redis.incr(this.revisionKey(editionId)).catch((error: Error) => this.logger.warn({ editionId, error: error.message }, 'revision not bumped'));
+    const key = this.revisionKey(editionId);
+    afterCommit.once(key, async () => {
+      await this.redis.incr(key).catch((error: Error) => this.logger.warn({ editionId, error: error.message }, 'revision not bumped'));
     });
   }
 
