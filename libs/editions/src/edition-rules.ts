@@ -3,7 +3,7 @@ import { BusinessRuleError } from '@app/common/domain-error';
 import { IsoDate } from '@app/common/time';
 import { EDITION_STATUS_NAMES, EditionStatus, NEXT_EDITION_STATUS as NEXT } from './edition-status';
 
-export { EDITION_STATUS_NAMES, NEXT_EDITION_STATUS } from './edition-status';
+export { EDITION_STATUS_NAMES } from './edition-status';
 
 /** Editions only move forward, one step at a time (NEXT_EDITION_STATUS). */
 export function assertEditionTransition(from: EditionStatus, to: EditionStatus): void {

@@ -246,7 +246,6 @@ export class InvitationsService implements OnModuleInit {
     };
   }
 
-  /** Follows a venue's reschedule (an update to every live invitation) or cancellation (CANCEL to all). */
   /** A leader taken off a venue no longer attends: their invitation there is withdrawn (a CANCEL if it went out). */
   private async followUnassignment(manager: EntityManager, removal: AssignmentRemoval, afterCommit: AfterCommit): Promise<void> {
     const live = await manager.find(Invitation, {
@@ -256,6 +255,7 @@ export class InvitationsService implements OnModuleInit {
     for (const invitation of live) await this.withdrawLocked(manager, invitation, removal.reason, removal.actor, afterCommit);
   }
 
+  /** Follows a venue's reschedule (an update to every live invitation) or cancellation (CANCEL to all). */
   private async followVenue(manager: EntityManager, change: VenueChange, afterCommit: AfterCommit): Promise<void> {
     if (!change.rescheduled && !change.cancelled) return;
     const affected = await manager.find(Invitation, {

@@ -78,7 +78,7 @@ export class FireReminderHandler implements JobHandler<JobName.FireReminder> {
    * `sending` under a lease, or `missed` when found past its grace window on a first attempt.
    */
   private async claimAll(requests: ClaimRequest[]): Promise<ClaimedRow[]> {
-    const rows = await queryRows<{ id: string; reminder: Record<string, unknown>; missed: boolean }>(
+    const rows = await queryRows<{ id: string; revision: number; reminder: Record<string, unknown>; missed: boolean }>(
       this.dataSource,
       `UPDATE reminders r
           SET status = CASE WHEN c.grace IS NOT NULL AND now() - r.due_at > make_interval(mins => c.grace) THEN 'missed'::reminder_status ELSE 'sending'::reminder_status END,
@@ -86,16 +86,19 @@ export class FireReminderHandler implements JobHandler<JobName.FireReminder> {
          FROM unnest($1::uuid[], $2::int[], $3::int[]) AS c(id, revision, grace)
         WHERE r.id = c.id AND r.revision = c.revision AND r.due_at <= now() + interval '2 seconds'
           AND (r.status = 'pending' OR (r.status = 'sending' AND r.lease_until < now()))
-       RETURNING r.id, row_to_json(r.*) AS reminder, r.status = 'missed' AS missed`,
+       RETURNING r.id, r.revision, row_to_json(r.*) AS reminder, r.status = 'missed' AS missed`,
       [requests.map((request) => request.reminderId), requests.map((request) => request.revision), requests.map((request) => request.graceMinutes), this.config.SEND_LEASE_SECONDS],
     );
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    // The same reminder twice in one batch (a duplicate delivery) is claimed once: the first caller gets it.
+    // Keyed by revision too: of two deliveries in one batch, only the one of the current revision claims it.
+    const key = (id: string, revision: number) => `${id}:${revision}`;
+    const claimed = new Map(rows.map((row) => [key(row.id, row.revision), row]));
+    // The same reminder and revision twice in one batch (a duplicate delivery) is claimed once: the first caller gets it.
     const seen = new Set<string>();
     return requests.map((request) => {
-      if (seen.has(request.reminderId)) return undefined;
-      seen.add(request.reminderId);
-      return byId.get(request.reminderId);
+      const requested = key(request.reminderId, request.revision);
+      if (seen.has(requested)) return undefined;
+      seen.add(requested);
+      return claimed.get(requested);
     });
   }
 

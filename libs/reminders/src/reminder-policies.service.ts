@@ -7,7 +7,7 @@ import { assertVersion, inTransaction } from '@app/common';
 import { EditionsService } from '@app/editions/editions.service';
 import { ReminderPolicyDto } from './dto/reminder-policy.dto';
 import { ReminderPolicy } from './reminder.entities';
-import { EffectiveReminderPolicy, ReminderScheduler } from './reminder-scheduler';
+import { EffectiveReminderPolicy, effectivePolicy, ReminderScheduler } from './reminder-scheduler';
 
 export interface ReminderPolicyView extends EffectiveReminderPolicy {
   editionId: string;
@@ -26,8 +26,7 @@ export class ReminderPoliciesService {
 
   async get(editionId: string): Promise<ReminderPolicyView> {
     await this.editions.get(editionId);
-    const stored = await this.dataSource.manager.findOneBy(ReminderPolicy, { editionId });
-    return { editionId, ...(await this.scheduler.policyOf(this.dataSource.manager, editionId)), isDefault: !stored, version: stored?.version ?? null };
+    return viewOf(editionId, await this.dataSource.manager.findOneBy(ReminderPolicy, { editionId }));
   }
 
   /**
@@ -36,11 +35,11 @@ export class ReminderPoliciesService {
    * enqueued after commit.
    */
   async update(editionId: string, input: ReminderPolicyDto, actor: Actor): Promise<ReminderPolicyView> {
-    await inTransaction(this.dataSource, async (manager, afterCommit) => {
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
       await this.editions.requireOpen(editionId, manager);
       const existing = await manager.findOne(ReminderPolicy, { where: { editionId }, lock: { mode: 'pessimistic_write' } });
       if (existing && input.version !== undefined) assertVersion(input.version, existing.version);
-      const before = await this.scheduler.policyOf(manager, editionId);
+      const before = effectivePolicy(existing);
       const descending = (values: number[] | undefined) => (values ? [...values].sort((a, b) => b - a) : undefined);
       const after: EffectiveReminderPolicy = {
         delegateOffsetsMinutes: descending(input.delegateOffsetsMinutes) ?? before.delegateOffsetsMinutes,
@@ -51,7 +50,11 @@ export class ReminderPoliciesService {
       await manager.save(manager.merge(ReminderPolicy, existing ?? manager.create(ReminderPolicy, { editionId }), after));
       await this.audit.record(manager, { actor, entityType: 'reminder_policy', entityId: editionId, action: 'update', before, after });
       await this.scheduler.policyChanged(manager, afterCommit, editionId);
+      return viewOf(editionId, await manager.findOneByOrFail(ReminderPolicy, { editionId })); // with its new version
     });
-    return this.get(editionId);
   }
+}
+
+function viewOf(editionId: string, stored: ReminderPolicy | null): ReminderPolicyView {
+  return { editionId, ...effectivePolicy(stored), isDefault: !stored, version: stored?.version ?? null };
 }

@@ -39,13 +39,13 @@ export interface DelegateReminderSubject {
   eventStart: Date;
 }
 
+/** Re-plans a feature's reminders of an edition after planners changed its policy (same transaction). */
+export type PolicyFollower = (manager: EntityManager, afterCommit: AfterCommit, editionId: string) => Promise<void>;
+
 /**
  * Writes reminder rows in the caller's transaction (the change that implies them) and enqueues their
  * delayed jobs after commit. Moving a reminder bumps its revision; cancelling marks it cancelled.
  */
-/** Re-plans a feature's reminders of an edition after planners changed its policy (same transaction). */
-export type PolicyFollower = (manager: EntityManager, afterCommit: AfterCommit, editionId: string) => Promise<void>;
-
 @Injectable()
 export class ReminderScheduler {
   private readonly policyFollowers: PolicyFollower[] = [];
@@ -63,13 +63,7 @@ export class ReminderScheduler {
 
   /** The edition's policy, or the defaults while planners have not edited it. */
   async policyOf(manager: EntityManager, editionId: string): Promise<EffectiveReminderPolicy> {
-    const policy = await manager.findOneBy(ReminderPolicy, { editionId });
-    return {
-      delegateOffsetsMinutes: policy?.delegateOffsetsMinutes ?? [...DEFAULT_DELEGATE_OFFSETS_MINUTES],
-      taskOffsetsDays: policy?.taskOffsetsDays ?? [...DEFAULT_TASK_OFFSETS_DAYS],
-      venueOffsetsDays: policy?.venueOffsetsDays ?? [...DEFAULT_VENUE_OFFSETS_DAYS],
-      escalationHours: policy?.escalationHours ?? DEFAULT_ESCALATION_HOURS,
-    };
+    return effectivePolicy(await manager.findOneBy(ReminderPolicy, { editionId }));
   }
 
   /** Creates or moves a delegate's reminders for their event; offsets no longer planned are cancelled. */
@@ -160,13 +154,13 @@ export class ReminderScheduler {
     return scheduled;
   }
 
-  /** No more reminders about these subjects (a decline, a withdrawal, a task done, a cancelled venue). */
-  async cancelForSubject(manager: EntityManager, subjectId: string | string[]): Promise<number> {
+  /** No more reminders about this subject (a decline, a withdrawal). */
+  async cancelForSubject(manager: EntityManager, subjectId: string): Promise<number> {
     const rows = await queryRows<{ id: string }>(
       manager,
       `UPDATE reminders SET status = 'cancelled', revision = revision + 1, updated_at = now()
-        WHERE subject_id = ANY($1::uuid[]) AND status = 'pending' RETURNING id`,
-      [Array.isArray(subjectId) ? subjectId : [subjectId]],
+        WHERE subject_id = $1 AND status = 'pending' RETURNING id`,
+      [subjectId],
     );
     return rows.length;
   }
@@ -180,4 +174,14 @@ export class ReminderScheduler {
       ),
     );
   }
+}
+
+/** A stored policy (or none: the defaults) as the scheduler applies it. */
+export function effectivePolicy(policy: ReminderPolicy | null): EffectiveReminderPolicy {
+  return {
+    delegateOffsetsMinutes: policy?.delegateOffsetsMinutes ?? [...DEFAULT_DELEGATE_OFFSETS_MINUTES],
+    taskOffsetsDays: policy?.taskOffsetsDays ?? [...DEFAULT_TASK_OFFSETS_DAYS],
+    venueOffsetsDays: policy?.venueOffsetsDays ?? [...DEFAULT_VENUE_OFFSETS_DAYS],
+    escalationHours: policy?.escalationHours ?? DEFAULT_ESCALATION_HOURS,
+  };
 }

@@ -151,12 +151,9 @@ export class VenuesService {
   }
 
   /**
-   * Locks the venue for an edit of what belongs to it (its programme, later its logistics), checks the
-   * actor may write in its province and that it is still editable. Serialises edits per venue.
-   */
-  /**
-   * The venue locked for an edit of something it owns (programme, tasks, budget). `afterHeld` lets
-   * records that are only complete after the festival (actual spending) still be written once held.
+   * Locks the venue for an edit of something it owns (programme, tasks, budget, leaders), checks the
+   * actor may write in its province and that it is still editable; serialises edits per venue.
+   * `afterHeld` lets records only complete after the festival (actual spending) be written once held.
    */
   async lockForChildEdit(manager: EntityManager, venueId: string, actor: Actor, options: { afterHeld?: boolean } = {}): Promise<Venue> {
     const venue = await lockForUpdate(manager, Venue, venueId, undefined, VENUE);
