@@ -104,6 +104,7 @@ describe('Web console (Chromium)', () => {
       expect.arrayContaining(['Tổng quan', 'Mức độ sẵn sàng', 'Lời mời', 'Nhật ký thay đổi']),
     );
     const list = page.getByTestId('venue-list');
+    await list.locator('li').nth(3).waitFor();
     await expect(list.locator('li').count()).resolves.toBe(4);
     await page.getByText('Không tải được nền bản đồ').waitFor();
     await expect(page.locator('[data-testid="venue-map"] path.leaflet-interactive').count()).resolves.toBe(4);
@@ -269,6 +270,7 @@ describe('Web console (Chromium)', () => {
     const nav = await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link').allTextContents();
     expect(nav).toEqual(['Tổng quan', 'Mức độ sẵn sàng', 'Kinh phí']);
     await expect(page.getByTestId('current-user').textContent()).resolves.toContain('Lai Châu');
+    await page.getByTestId('venue-list').getByRole('link').nth(1).waitFor();
     const names = await page.getByTestId('venue-list').getByRole('link').allTextContents();
     expect(names.sort()).toEqual(['Điểm bản Nậm Cang', 'Điểm xã Sìn Hồ']);
     await shot(page, '07-to-chuc-tinh');

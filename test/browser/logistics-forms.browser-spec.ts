@@ -261,6 +261,7 @@ describe('Logistics forms in the console (Chromium)', () => {
     await budget.getByRole('row', { name: 'Dòng kinh phí Thuê sân khấu, âm thanh, ánh sáng' }).waitFor();
     await expect(page.getByTestId('budget-planned-total').textContent()).resolves.toMatch(/42\.000\.000\s₫/);
     await expect(page.getByTestId('budget-actual-total').textContent()).resolves.toMatch(/^0\s₫$/);
+    await page.getByTestId('tasks-board').or(page.getByText('Chưa có nhiệm vụ')).first().waitFor(); // the tasks have loaded
     await expect(page.getByRole('form', { name: 'Thêm công việc' }).count()).resolves.toBe(0); // a held venue's checklist is closed
 
     const stage = budget.getByRole('row', { name: 'Dòng kinh phí Thuê sân khấu, âm thanh, ánh sáng' });

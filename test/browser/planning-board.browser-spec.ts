@@ -141,6 +141,9 @@ describe('Planning board (Chromium)', () => {
     await expect(changed.getAttribute('class')).resolves.toBe('changed');
     await expect(changed.locator('td').nth(2).textContent()).resolves.toBe(leaders.laiChau.fullName);
     await expect(changed.locator('td').nth(4).textContent()).resolves.not.toBe(leaders.laiChau.fullName);
+    // …but another leader taking part: the venue is not simply left without a chief guest.
+    await expect(changed.locator('td').nth(4).textContent()).resolves.toMatch(/^Đồng chí (Lường Thị Bản|Y Buôn|Nguyễn Thủ Đô)$/);
+    await expect(page.getByTestId('uncovered-count').textContent()).resolves.toBe('0');
     await page.getByLabel('Chỉ hiện điểm thay đổi').check();
     await expect(page.getByTestId('comparison-row').count()).resolves.toBe(1);
     await shot(page, '09-lap-ke-hoach-dieu-chinh');
@@ -153,6 +156,7 @@ describe('Planning board (Chromium)', () => {
     const refusal = page.locator('[data-testid="planning-run"] .form-error[data-code="PLANNING_RUN_STALE"]');
     await refusal.waitFor();
     await expect(refusal.textContent()).resolves.toContain('Vui lòng lập lại phương án');
+    await page.getByTestId('planning-runs').locator('tbody tr').nth(1).waitFor();
     await expect(page.getByTestId('planning-runs').locator('tbody tr').count()).resolves.toBe(2);
     await page.close();
   });

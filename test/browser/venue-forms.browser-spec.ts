@@ -136,6 +136,9 @@ describe('Web console: venue form and leader assignment (Chromium)', () => {
     await expect(form.locator('.form-error').textContent()).resolves.toContain('Ngày đề xuất phải nằm trong thời gian tổ chức của đợt Ngày hội.');
     await expect(fieldError(page, 'candidateDates').textContent()).resolves.toBe(`Ngoài thời gian tổ chức: 01/01/${year}`);
 
+    // From here the organizer's pages must not even ask for the leaders register (planners' only).
+    const leaderRegisterAsked: string[] = [];
+    page.on('request', (request) => /\/api\/(leaders|editions\/[^/]+\/leaders)/.test(request.url()) && leaderRegisterAsked.push(request.url()));
     await form.getByLabel('Ngày dự kiến').fill(`12/08/${year}, 10/08/${year}`);
     await form.getByRole('button', { name: 'Gửi đề xuất' }).click();
     await page.waitForURL(/\/diem\/[0-9a-f-]{36}$/);
@@ -150,6 +153,8 @@ describe('Web console: venue form and leader assignment (Chromium)', () => {
     // An organizer learns who comes to their venue, but does not assign or invite.
     await expect(page.getByTestId('venue-leaders').textContent()).resolves.toContain('Chưa phân công lãnh đạo dự điểm này.');
     await expect(page.getByRole('form', { name: 'Phân công lãnh đạo' }).count()).resolves.toBe(0);
+    await expect(page.getByTestId('venue-leaders').locator('.error-panel').count()).resolves.toBe(0);
+    expect(leaderRegisterAsked).toEqual([]);
 
     const [saved] = await t.dataSource.query(`SELECT province_code, tier, region, latitude, longitude, expected_attendance, area_flags::text[] AS area_flags, nominated_by FROM venues WHERE id = $1`, [venueId]);
     expect(saved).toMatchObject({ province_code: '11', tier: 'provincial', region: 'tay_bac', latitude: 21.4, longitude: 103.1, expected_attendance: 1200, nominated_by: organizer.id });

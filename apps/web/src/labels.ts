@@ -27,7 +27,7 @@ export const ROLE_NAMES: Record<Role, string> = {
 };
 
 export const READINESS_NAMES: Record<Readiness, string> = { on_track: 'Đúng tiến độ', at_risk: 'Có nguy cơ', late: 'Chậm' };
-export const READINESS_COLOURS: Record<Readiness | 'none', string> = { on_track: '#059669', at_risk: '#d97706', late: '#b91c1c', none: '#9ca3af' };
+export const READINESS_COLOURS: Record<Readiness | 'none' | 'unknown', string> = { on_track: '#059669', at_risk: '#d97706', late: '#b91c1c', none: '#9ca3af', unknown: '#93c5fd' };
 
 export const TASK_STATUS_NAMES: Record<TaskStatus, string> = { todo: 'Cần làm', in_progress: 'Đang làm', blocked: 'Bị vướng', done: 'Đã xong' };
 

@@ -3,7 +3,7 @@
  * the pages themselves: a page importing another page would pull it (and its map library) into its
  * own bundle.
  */
-import { useQuery } from '@tanstack/react-query';
+import { QueryClient, useQuery } from '@tanstack/react-query';
 import { get, getAll } from './api';
 import type { Dashboard, Venue } from './types';
 
@@ -13,4 +13,15 @@ export function useVenues(editionId: string | undefined) {
 
 export function useReadiness(editionId: string | undefined) {
   return useQuery({ queryKey: ['readiness', editionId], queryFn: () => get<Dashboard>(`/editions/${editionId}/readiness`), enabled: !!editionId });
+}
+
+/**
+ * What a change to venues (a transition, an edit, an accepted plan) can move, refreshed at once: the
+ * lists and the venue pages, their tasks (re-dated), leaders, invitations (updated or withdrawn),
+ * readiness, the budget roll-up (by status), planning runs and the audit log.
+ */
+export function venuesChanged(queryClient: QueryClient): void {
+  for (const key of ['venues', 'venue', 'tasks', 'venue-leaders', 'invitations', 'readiness', 'budget', 'planning-runs', 'audit']) {
+    void queryClient.invalidateQueries({ queryKey: [key] });
+  }
 }

@@ -17,7 +17,7 @@ export function InvitationsPage() {
   const { edition } = useEdition();
   const queryClient = useQueryClient();
   const invitations = useQuery({
-    queryKey: ['invitations', edition?.id],
+    queryKey: ['invitations', 'edition', edition?.id],
     queryFn: () => getAll<Invitation>('/invitations', { editionId: edition!.id }),
     enabled: !!edition,
     // While the worker sends queued invitations, their statuses change by themselves: follow them.
@@ -229,8 +229,8 @@ function InvitationRow(props: {
 
 /** What the delegate receives: the e-mail (rendered in a sandbox), the calendar entry, and each message sent. */
 function InvitationPreview({ id, onChanged }: { id: string; onChanged(): void }) {
-  const preview = useQuery({ queryKey: ['invitation-preview', id], queryFn: () => get<ComposedMessage>(`/invitations/${id}/preview`) });
-  const detail = useQuery({ queryKey: ['invitation', id], queryFn: () => get<InvitationDetail>(`/invitations/${id}`) });
+  const preview = useQuery({ queryKey: ['invitations', 'preview', id], queryFn: () => get<ComposedMessage>(`/invitations/${id}/preview`) });
+  const detail = useQuery({ queryKey: ['invitations', 'detail', id], queryFn: () => get<InvitationDetail>(`/invitations/${id}`) });
   const retry = useMutation({ mutationFn: () => api('POST', `/invitations/${id}/retry`), onSuccess: () => { void detail.refetch(); onChanged(); } });
   if (preview.error) return <ErrorPanel error={preview.error} />;
   if (!preview.data) return <Loading what="bản xem trước" />;

@@ -5,11 +5,16 @@ import { ErrorPanel, Loading } from '../components/errors';
 import { VenueMap } from '../components/VenueMap';
 import { formatDate } from '../format';
 import { READINESS_COLOURS, READINESS_NAMES, REGION_NAMES, VENUE_STATUS_COLOURS, VenueStatus, venueStatusName } from '../labels';
+import { LIVE_VENUE_STATUSES } from '@shared/venues/src/venue.enums';
 import { canWrite, useEdition, useProvinces, useUser } from '../session';
 import { useReadiness, useVenues } from '../queries';
 import type { Readiness, Venue } from '../types';
 
 type ColourBy = 'status' | 'readiness';
+
+/** Venues readiness does not follow: not yet approved, already held, or dropped. */
+const NOT_FOLLOWED = 'Không theo dõi tiến độ (chưa phê duyệt, đã tổ chức hoặc dừng)';
+const NOT_LISTED = 'Chưa rõ (xem trang Mức độ sẵn sàng)';
 
 /** Edition overview: venues on the map, in a list and on the festival calendar. */
 export function OverviewPage() {
@@ -23,10 +28,13 @@ export function OverviewPage() {
   const [status, setStatus] = useState<string>('');
   const [search, setSearch] = useState('');
 
+  // The dashboard lists the venues most at risk (at most 200): a live venue not listed is on track only
+  // when that list is complete; otherwise its state is not known here.
   const readinessOf = useMemo(() => {
     const atRisk = new Map((readiness.data?.venuesAtRisk ?? []).map((venue) => [venue.venueId, venue.status]));
-    return (venue: Venue): Readiness | 'none' =>
-      atRisk.get(venue.id) ?? ([VenueStatus.Approved, VenueStatus.Scheduled, VenueStatus.Held].includes(venue.status) ? 'on_track' : 'none');
+    const complete = !readiness.data || readiness.data.venuesAtRiskTotal <= readiness.data.venuesAtRisk.length;
+    return (venue: Venue): Readiness | 'none' | 'unknown' =>
+      !LIVE_VENUE_STATUSES.includes(venue.status) ? 'none' : (atRisk.get(venue.id) ?? (complete ? 'on_track' : 'unknown'));
   }, [readiness.data]);
 
   if (isLoading) return <Loading what="đợt tổ chức" />;
@@ -44,7 +52,7 @@ export function OverviewPage() {
   const labelOf = (venue: Venue) => {
     if (colourBy === 'status') return venueStatusName(venue.status);
     const state = readinessOf(venue);
-    return state === 'none' ? 'Chưa có nhiệm vụ hậu cần' : READINESS_NAMES[state];
+    return state === 'none' ? NOT_FOLLOWED : state === 'unknown' ? NOT_LISTED : READINESS_NAMES[state];
   };
   const counts = Object.values(VenueStatus).map((value) => [value, venues.data.filter((venue) => venue.status === value).length] as const);
   const legend: Array<readonly [string, string]> =
@@ -52,7 +60,8 @@ export function OverviewPage() {
       ? Object.values(VenueStatus).map((value) => [venueStatusName(value), VENUE_STATUS_COLOURS[value]] as const)
       : [
           ...(Object.keys(READINESS_NAMES) as Readiness[]).map((key) => [READINESS_NAMES[key], READINESS_COLOURS[key]] as const),
-          ['Chưa có nhiệm vụ hậu cần', READINESS_COLOURS.none] as const,
+          [NOT_FOLLOWED, READINESS_COLOURS.none] as const,
+          ...(readiness.data && readiness.data.venuesAtRiskTotal > readiness.data.venuesAtRisk.length ? [[NOT_LISTED, READINESS_COLOURS.unknown] as const] : []),
         ];
 
   return (

@@ -184,7 +184,11 @@ export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone(saved: 
         </button>
       </fieldset>
       <FormError error={error} fields={['fullName', 'position', 'rankTier', 'organisation', 'officeEmail', 'officePhone', 'homeProvinceCode', 'baseProvinceCode', 'preferredDates', ...preferredFields, ...rangeFields]} />
-      {stale && <p className="muted">Hãy đóng biểu mẫu và mở lại để sửa trên bản mới nhất.</p>}
+      {stale && (
+        <button type="button" className="secondary" onClick={() => void queryClient.invalidateQueries({ queryKey: ['leaders'] })}>
+          Tải lại bản mới nhất (bỏ các thay đổi của tôi)
+        </button>
+      )}
       <div className="buttons">
         <button type="submit" disabled={save.isPending}>
           {save.isPending ? 'Đang lưu…' : leader ? 'Lưu thay đổi' : 'Thêm lãnh đạo'}

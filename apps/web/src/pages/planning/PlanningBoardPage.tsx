@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { VENUE_TIER_NAMES } from '@shared/venues/src/venue.enums';
@@ -7,7 +7,7 @@ import { ErrorPanel, Loading } from '../../components/errors';
 import { formatInstant } from '../../format';
 import { useEdition } from '../../session';
 import { useAllLeaders, useParticipations } from '../leaders/leader-queries';
-import { useVenues } from '../../queries';
+import { useVenues, venuesChanged } from '../../queries';
 import { PLANNING_MODE_NAMES, PLANNING_RUN_STATUS_NAMES } from './labels';
 import { PlanningRunForm } from './PlanningRunForm';
 import { PlanningRunResult } from './PlanningRunResult';
@@ -67,14 +67,17 @@ export function PlanningBoardPage() {
     mutationFn: (id: string) => api<PlanningRun>('POST', `/editions/${edition!.id}/planning-runs/${id}/accept`),
     onSuccess: (accepted) => {
       queryClient.setQueryData(['planning-run', accepted.id], accepted);
-      // Accepting writes assignments and venue dates: everything showing them is out of date.
-      for (const key of ['planning-runs', 'venues', 'venue', 'venue-leaders', 'readiness']) void queryClient.invalidateQueries({ queryKey: [key] });
+      // Accepting writes assignments and venue dates (and withdraws replaced leaders' invitations).
+      venuesChanged(queryClient);
     },
   });
-  // A run finishing in the worker changes the list's figures.
+  // A run the worker finishes changes the list's figures: refresh it on that change only.
   const status = run.data?.status;
+  const previous = useRef(status);
   useEffect(() => {
-    if (status && status !== 'queued' && status !== 'solving') void queryClient.invalidateQueries({ queryKey: ['planning-runs'] });
+    const waiting = (value: string | undefined) => value === 'queued' || value === 'solving';
+    if (waiting(previous.current) && status && !waiting(status)) void queryClient.invalidateQueries({ queryKey: ['planning-runs'] });
+    previous.current = status;
   }, [status, queryClient]);
 
   if (!edition) return <Loading what="đợt tổ chức" />;

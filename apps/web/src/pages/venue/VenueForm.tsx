@@ -10,6 +10,7 @@ import { api, ApiError, get } from '../../api';
 import { ErrorPanel, Field, FieldError, FormError, Loading } from '../../components/errors';
 import { formatDate, parseDate } from '../../format';
 import { AREA_FLAG_NAMES, HOST_KIND_NAMES, REGION_NAMES, VENUE_TIER_NAMES } from '../../labels';
+import { venuesChanged } from '../../queries';
 import { canWrite, isPlanner, useEdition, useProvinces, useUser } from '../../session';
 import type { Edition, Venue, VenueInput } from '../../types';
 import { isEditable } from './workflow';
@@ -243,10 +244,7 @@ function VenueFields({ edition, venue }: { edition: Edition | undefined; venue?:
     },
     onSuccess: (saved) => {
       queryClient.setQueryData(['venue', saved.id], saved);
-      void queryClient.invalidateQueries({ queryKey: ['venues'] });
-      void queryClient.invalidateQueries({ queryKey: ['readiness'] });
-      void queryClient.invalidateQueries({ queryKey: ['tasks', saved.id] }); // new candidate dates re-date open tasks
-      void queryClient.invalidateQueries({ queryKey: ['venue-invitations', saved.id] }); // a new place updates invitations
+      venuesChanged(queryClient);
       navigate(`/diem/${saved.id}`);
     },
   });

@@ -34,7 +34,7 @@ export function VenueLeaders({ venue }: { venue: Venue }) {
   const inviting = planner && venue.status === 'scheduled';
   const leaders = useQuery({ queryKey: ['venue-leaders', venue.id], queryFn: () => get<VenueLeader[]>(`/venues/${venue.id}/leaders`), retry: false });
   const invitations = useQuery({
-    queryKey: ['venue-invitations', venue.id],
+    queryKey: ['invitations', 'venue', venue.id],
     queryFn: () => getAll<Invitation>('/invitations', { venueId: venue.id }),
     enabled: planner,
     // The worker sends a queued invitation by itself: follow it to "sent".
@@ -104,8 +104,7 @@ function LeaderRow(props: {
   const { venue, leader, invitation } = props;
   const queryClient = useQueryClient();
   const invitationsChanged = () => {
-    void queryClient.invalidateQueries({ queryKey: ['venue-invitations', venue.id] });
-    void queryClient.invalidateQueries({ queryKey: ['invitations'] });
+    void queryClient.invalidateQueries({ queryKey: ['invitations'] }); // every view of them: this venue's, the edition's, previews
   };
   // Taking a leader off the venue also withdraws their invitation there (the API does both at once).
   const [confirming, setConfirming] = useState(false);
@@ -198,7 +197,7 @@ function AssignLeader({ venue, assigned }: { venue: Venue; assigned: VenueLeader
     mutationFn: () => api<VenueLeader[]>('POST', `/venues/${venue.id}/leaders`, { leaderId, role }),
     onSuccess: (list) => {
       queryClient.setQueryData(['venue-leaders', venue.id], list);
-      void queryClient.invalidateQueries({ queryKey: ['venue-invitations', venue.id] });
+      void queryClient.invalidateQueries({ queryKey: ['invitations', 'venue', venue.id] });
       setLeaderId('');
       setRole(list.some((leader) => leader.role === 'chief_guest') ? 'accompanying' : 'chief_guest');
     },

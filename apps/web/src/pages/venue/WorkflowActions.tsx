@@ -5,6 +5,7 @@ import { FieldError, FormError } from '../../components/errors';
 import { formatDate, parseDate } from '../../format';
 import { VenueStatus } from '../../labels';
 import { useUser } from '../../session';
+import { venuesChanged } from '../../queries';
 import type { Venue } from '../../types';
 import { actionName, availableTransitions, needsReason, needsSchedule } from './workflow';
 
@@ -22,10 +23,7 @@ export function WorkflowActions({ venue }: { venue: Venue }) {
     mutationFn: (body: Record<string, unknown>) => api<Venue>('POST', `/venues/${venue.id}/transitions`, body),
     onSuccess: (updated) => {
       queryClient.setQueryData(['venue', venue.id], updated);
-      void queryClient.invalidateQueries({ queryKey: ['venues'] });
-      void queryClient.invalidateQueries({ queryKey: ['tasks', venue.id] });
-      void queryClient.invalidateQueries({ queryKey: ['readiness'] });
-      void queryClient.invalidateQueries({ queryKey: ['venue-invitations', venue.id] }); // a reschedule or cancellation moves them
+      venuesChanged(queryClient);
       setOpen(null);
       setReason('');
     },
