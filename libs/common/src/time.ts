@@ -56,3 +56,15 @@ export function timeOfMinutes(minutes: number): LocalTime {
 export function formatVietnameseDate(date: IsoDate): string {
   return DateTime.fromISO(date).toFormat('dd/MM/yyyy');
 }
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from `from` to `to` (calendar dates by their UTC midnights: no time zone involved; cheap enough for 50,000 venues). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The calendar date `days` days after `date` (before, if negative). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}

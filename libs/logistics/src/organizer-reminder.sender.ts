@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { User } from '@app/auth/user.entity';
 import { Role } from '@app/auth/role';
-import { DateTime } from 'luxon';
-import { instantToLocalDate, instantToLocalTime, IsoDate, localToInstant, todayInFestivalZone } from '@app/common/time';
+import { daysBetween, instantToLocalDate, instantToLocalTime, IsoDate, localToInstant, todayInFestivalZone } from '@app/common/time';
 import { AppConfig } from '@app/config';
 import { EmailTemplates, Mailer, RenderedEmail } from '@app/mail';
 import { ORGANIZER_REMINDER_TIME, provinceOfGroup, Reminder, ReminderKind, ReminderSenders } from '@app/reminders';
@@ -68,7 +67,7 @@ export function renderOrganizerReminder(view: OrganizerReminderView): RenderedEm
 /** Days between the day a venue reminder was planned for (its offset back from the opening) and the festival day. */
 function daysBefore(date: IsoDate, opening: Date | null, offsetMinutes: number): number {
   const plannedFor = instantToLocalDate(new Date((opening ?? localToInstant(date, ORGANIZER_REMINDER_TIME)).getTime() - offsetMinutes * 60_000));
-  return Math.round(DateTime.fromISO(date).diff(DateTime.fromISO(plannedFor), 'days').days);
+  return daysBetween(plannedFor, date);
 }
 
 /** Templates beside the bundle in production (copied by the build), else beside this file. */

@@ -1,6 +1,5 @@
 /** Logistics rules as plain functions: deadlines, dependency cycles, readiness. */
-import { DateTime } from 'luxon';
-import type { IsoDate } from '@app/common/time';
+import { addDays, daysBetween, type IsoDate } from '@app/common/time';
 import { TaskStatus } from './task.entities';
 
 export interface TemplateLine {
@@ -29,7 +28,7 @@ export const DEFAULT_TASK_TEMPLATE: readonly TemplateLine[] = [
 
 export function dueDateOf(anchor: IsoDate | null, offsetDays: number | null): IsoDate | null {
   if (!anchor || offsetDays === null) return null;
-  return DateTime.fromISO(anchor, { zone: 'utc' }).plus({ days: offsetDays }).toISODate();
+  return addDays(anchor, offsetDays);
 }
 
 /** True if adding the edge task → prerequisite would close a cycle in `edges` (task → its prerequisites). */
@@ -84,9 +83,8 @@ export interface ReadinessFacts {
  */
 export function classifyReadiness(facts: ReadinessFacts, today: IsoDate): VenueReadiness {
   const doneShare = facts.totalWeight === 0 ? 1 : facts.doneWeight / facts.totalWeight;
-  // Whole calendar days between two dates, by their UTC midnights (a dashboard or export classifies
-  // 50,000 venues; a luxon diff per venue cost seconds).
-  const daysLeft = facts.venueDate ? (Date.parse(facts.venueDate) - Date.parse(today)) / 86_400_000 : Infinity;
+  // (a dashboard or export classifies 50,000 venues: a luxon diff per venue cost seconds)
+  const daysLeft = facts.venueDate ? daysBetween(today, facts.venueDate) : Infinity;
   const status: Readiness =
     facts.longOverdue > 0 || (daysLeft <= 3 && doneShare < 0.9) ? 'late' : facts.overdue > 0 || facts.blocked > 0 ? 'at_risk' : 'on_track';
   return { doneShare: Math.round(doneShare * 1000) / 1000, tasks: facts.tasks, overdue: facts.overdue, blocked: facts.blocked, status };
@@ -96,7 +94,7 @@ export function classifyReadiness(facts: ReadinessFacts, today: IsoDate): VenueR
 export function readinessOf(tasks: readonly TaskFacts[], venueDate: IsoDate | null, today: IsoDate): VenueReadiness {
   const open = tasks.filter((task) => task.status !== TaskStatus.Done);
   const overdue = open.filter((task) => task.dueDate !== null && task.dueDate < today);
-  const threeDaysAgo = DateTime.fromISO(today).minus({ days: 3 }).toISODate()!;
+  const threeDaysAgo = addDays(today, -3);
   return classifyReadiness(
     {
       totalWeight: tasks.reduce((sum, task) => sum + task.weight, 0),

@@ -3,30 +3,20 @@
  * travel time between venues, who counts as top tier, and default settings. One definition each, so
  * the checker tests the model against the rules rather than against a copy of the model.
  */
-import type { IsoDate } from '@app/common/time';
+import { addDays, daysBetween, type IsoDate } from '@app/common/time';
 import { PRIORITY_REGIONS } from '@app/provinces/region';
 import type { PlanningLeader, PlanningSettings, PlanningVenue } from './planning.types';
 import { DEFAULT_TOP_TIER_CAPS, DEFAULT_WEIGHTS } from './planning-weights';
 
-const DAY_MS = 86_400_000;
-
-/** Days from `from` to `to` (calendar dates, no time zone involved). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+export { addDays, daysBetween } from '@app/common/time';
 
 export function windowDates(settings: Pick<PlanningSettings, 'windowStart' | 'windowEnd'>): IsoDate[] {
   const days = daysBetween(settings.windowStart, settings.windowEnd);
   return Array.from({ length: Math.max(0, days + 1) }, (_, day) => addDays(settings.windowStart, day));
 }
 
-export function isInWindow(date: IsoDate, settings: Pick<PlanningSettings, 'windowStart' | 'windowEnd'>): boolean {
-  return date >= settings.windowStart && date <= settings.windowEnd;
-}
+/** Inside the window (the editions' rule). */
+export { isWithinWindow as isInWindow } from '@app/editions/edition-rules';
 
 export { DEFAULT_WEIGHTS } from './planning-weights';
 

@@ -1,6 +1,5 @@
 /** Reminder timing as plain functions. */
-import { DateTime } from 'luxon';
-import { FESTIVAL_TIME_ZONE, IsoDate, localToInstant } from '@app/common/time';
+import { addDays, IsoDate, localToInstant } from '@app/common/time';
 
 export const DEFAULT_DELEGATE_OFFSETS_MINUTES: readonly number[] = [7 * 24 * 60, 24 * 60, 2 * 60];
 /** Organizers, before a logistics task's deadline: 3 days, 1 day, and on the day. */
@@ -54,8 +53,7 @@ export interface GroupReminder extends PlannedReminder {
 
 /** 08:00 local on `date` minus `days` days. */
 function morningBefore(date: IsoDate, days: number): Date {
-  const day = DateTime.fromISO(date, { zone: FESTIVAL_TIME_ZONE }).minus({ days }).toISODate()!;
-  return localToInstant(day, ORGANIZER_REMINDER_TIME);
+  return localToInstant(addDays(date, -days), ORGANIZER_REMINDER_TIME);
 }
 
 /** The moment a task falls due: 17:00 local on its due date. */
