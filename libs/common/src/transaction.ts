@@ -25,6 +25,24 @@ export class AfterCommit {
   }
 }
 
+export type TransactionalListener<T> = (manager: EntityManager, payload: T, afterCommit: AfterCommit) => Promise<void>;
+
+/**
+ * A change others follow in the transaction that makes it (a venue moved, a leader unassigned, a
+ * policy edited), without the library that publishes it depending on them: they subscribe at start-up.
+ */
+export class TransactionalEvent<T> {
+  private readonly listeners: TransactionalListener<T>[] = [];
+
+  subscribe(listener: TransactionalListener<T>): void {
+    this.listeners.push(listener);
+  }
+
+  async publish(manager: EntityManager, payload: T, afterCommit: AfterCommit): Promise<void> {
+    for (const listener of this.listeners) await listener(manager, payload, afterCommit);
+  }
+}
+
 export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager, afterCommit: AfterCommit) => Promise<T>): Promise<T> {
   const afterCommit = new AfterCommit();
   const result = await dataSource.transaction((manager) => work(manager, afterCommit));

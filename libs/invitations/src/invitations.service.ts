@@ -58,7 +58,7 @@ export class InvitationsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.venueEvents.subscribe((manager, change, afterCommit) => this.followVenue(manager, change, afterCommit));
-    this.assignmentEvents.onRemoved((manager, removal, afterCommit) => this.followUnassignment(manager, removal, afterCommit));
+    this.assignmentEvents.subscribe((manager, removal, afterCommit) => this.followUnassignment(manager, removal, afterCommit));
     this.reminders.followPolicy((manager, afterCommit, editionId) => this.replanEditionReminders(manager, afterCommit, editionId));
   }
 

@@ -77,7 +77,7 @@ export class AssignmentsService {
         action: 'delete',
         before: { venueId, leaderId, role: assignment.role },
       });
-      await this.assignmentEvents.removed(manager, { actor, venueId, leaderId, reason: UNASSIGNED_REASON }, afterCommit);
+      await this.assignmentEvents.publish(manager, { actor, venueId, leaderId, reason: UNASSIGNED_REASON }, afterCommit);
     });
   }
 

@@ -191,7 +191,7 @@ export class PlanningService {
           note: `Phương án lập kế hoạch ${run.id}`,
         });
         // Their invitation there, if any, is withdrawn with the assignment.
-        await this.assignmentEvents.removed(manager, { actor, venueId: assignment.venueId, leaderId: assignment.leaderId, reason: REPLANNED_REASON }, afterCommit);
+        await this.assignmentEvents.publish(manager, { actor, venueId: assignment.venueId, leaderId: assignment.leaderId, reason: REPLANNED_REASON }, afterCommit);
       }
       for (const assignment of result.assignments) {
         if (kept.has(key(assignment))) continue;

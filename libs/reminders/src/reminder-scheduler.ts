@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AfterCommit, queryRows } from '@app/common';
+import { AfterCommit, queryRows, TransactionalEvent } from '@app/common';
 import { JobName, JobProducer } from '@app/queue';
 import { ReminderKind, ReminderPolicy } from './reminder.entities';
 import {
@@ -48,17 +48,17 @@ export type PolicyFollower = (manager: EntityManager, afterCommit: AfterCommit, 
  */
 @Injectable()
 export class ReminderScheduler {
-  private readonly policyFollowers: PolicyFollower[] = [];
+  private readonly policyChanges = new TransactionalEvent<string>();
 
   constructor(private readonly producer: JobProducer) {}
 
   /** Features whose reminders depend on the policy register here at start-up (no dependency on them). */
   followPolicy(follower: PolicyFollower): void {
-    this.policyFollowers.push(follower);
+    this.policyChanges.subscribe((manager, editionId, afterCommit) => follower(manager, afterCommit, editionId));
   }
 
   async policyChanged(manager: EntityManager, afterCommit: AfterCommit, editionId: string): Promise<void> {
-    for (const follower of this.policyFollowers) await follower(manager, afterCommit, editionId);
+    await this.policyChanges.publish(manager, editionId, afterCommit);
   }
 
   /** The edition's policy, or the defaults while planners have not edited it. */

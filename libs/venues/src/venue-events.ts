@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { AfterCommit } from '@app/common/transaction';
+import { TransactionalEvent } from '@app/common/transaction';
 import type { Venue } from './venue.entity';
 
 /** What changed about a venue that others (invitations, later logistics) must follow. */
@@ -20,24 +19,12 @@ export interface VenueChange {
   reason: string | null;
 }
 
-export type VenueChangeListener = (manager: EntityManager, change: VenueChange, afterCommit: AfterCommit) => Promise<void>;
-
 /**
  * Lets features that hang off a venue follow its changes in the same transaction, without the venues
  * library depending on them (they register here at start-up).
  */
 @Injectable()
-export class VenueEvents {
-  private readonly listeners: VenueChangeListener[] = [];
-
-  subscribe(listener: VenueChangeListener): void {
-    this.listeners.push(listener);
-  }
-
-  async publish(manager: EntityManager, change: VenueChange, afterCommit: AfterCommit): Promise<void> {
-    for (const listener of this.listeners) await listener(manager, change, afterCommit);
-  }
-}
+export class VenueEvents extends TransactionalEvent<VenueChange> {}
 
 /** Date, hours or place of a scheduled venue differ (what an invitation's calendar entry shows). */
 export function describeVenueChange(before: Venue, after: Venue, actor: { id: string; email: string }, reason: string | null = null): VenueChange {
