@@ -73,7 +73,7 @@ export class JobProducer {
    */
   async missingJobs<N extends JobName>(name: N, payloads: JobPayloads[N][]): Promise<JobPayloads[N][]> {
     const queue = this.queues[JOB_QUEUE[name]];
-    const client = await failFast(queue.client);
+    const client = await failFast(queue.backend.connection.client);
     const missing: JobPayloads[N][] = [];
     for (let offset = 0; offset < payloads.length; offset += 1_000) {
       const chunk = payloads.slice(offset, offset + 1_000);
