@@ -28,7 +28,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     .overrideProvider(AppConfig)
     .useValue(loadAppConfig({ ...process.env, ...env }))
     .compile();
-  const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: false }));
+  const app = await configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: false }));
   await app.init();
   const jwt = app.get(JwtService);
   return {

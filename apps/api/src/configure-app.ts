@@ -1,18 +1,20 @@
+import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from '@app/common';
 import { AppConfig } from '@app/config';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { mountWebConsole, tileImageSources } from './console/web-console';
+import { createOpenApiDocument } from './openapi/openapi-document';
 
 /**
  * HTTP concerns, applied the same way in production and in the end-to-end tests: security headers,
  * closed CORS unless origins are configured, strict validation, `/api` prefix, OpenAPI at `/docs`,
  * and the built web console at `/` (its map tiles are the only foreign images the CSP allows).
  */
-export function configureApp(app: NestExpressApplication): NestExpressApplication {
+export async function configureApp(app: NestExpressApplication): Promise<NestExpressApplication> {
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
@@ -34,20 +36,17 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   // Calendar replies relayed by the inbound-mail hook arrive as text/calendar.
   app.useBodyParser('text', { type: 'text/calendar', limit: '256kb' });
   app.useGlobalPipes(createValidationPipe());
-  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  useApiPrefix(app);
   mountQueueDashboard(app);
   mountWebConsole(app, config.WEB_ROOT);
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('ngayhoi API')
-      .setDescription('Lập kế hoạch Ngày hội toàn dân bảo vệ an ninh Tổ quốc. Times are shown in Asia/Ho_Chi_Minh; instants in UTC.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = await createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
+}
+
+/** Every route under /api but the Prometheus scrape; the OpenAPI export applies the same. */
+export function useApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
 }

@@ -8,7 +8,7 @@ import { configureApp } from './configure-app';
 async function bootstrap(): Promise<void> {
   loadEnvFile();
   exitOnConfigError(loadAppConfig);
-  const app = configureApp(await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true }));
+  const app = await configureApp(await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true }));
   await app.listen(app.get(AppConfig).HTTP_PORT);
 }
 

@@ -1,13 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import type { ApiErrorBody } from './api-error-body.dto';
 import { DomainError } from './domain-error';
 
-export interface ErrorBody {
-  code: string;
-  message: string;
-  details?: unknown;
-}
 
 const HTTP_MESSAGES: Record<number, [string, string]> = {
   400: ['BAD_REQUEST', 'Yêu cầu không hợp lệ.'],
@@ -45,7 +41,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     response.status(status).json(body);
   }
 
-  toBody(exception: unknown): [number, ErrorBody] {
+  toBody(exception: unknown): [number, ApiErrorBody] {
     if (exception instanceof DomainError) {
       return [exception.status, { code: exception.code, message: exception.message, details: exception.details }];
     }

@@ -1,3 +1,4 @@
+export * from './api-error-body.dto';
 export * from './api-exception.filter';
 export * from './columns';
 export * from './domain-error';

@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Type as Class } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -31,6 +32,30 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+}
+
+/**
+ * A page of `item` as OpenAPI describes it (generics do not reach the document):
+ * `class VenuePage extends pageOf(VenueView) {}` and a controller returning `Promise<VenuePage>`.
+ */
+export function pageOf<T>(item: Class<T>): Class<Page<T>> {
+  class PageOfItems implements Page<T> {
+    @ApiProperty({ type: () => [item] })
+    items: T[];
+
+    /** Rows matching the filters, on every page. */
+    @ApiProperty({ description: 'Rows matching the filters, on every page.' })
+    total: number;
+
+    @ApiProperty({ minimum: 1 })
+    page: number;
+
+    @ApiProperty({ minimum: 1, maximum: MAX_PAGE_SIZE })
+    pageSize: number;
+  }
+  // The schema's name in the document: one per item type (VenueViewPage, LeaderPage…).
+  Object.defineProperty(PageOfItems, 'name', { value: `${item.name}Page` });
+  return PageOfItems;
 }
 
 export function toPage<T>(items: T[], total: number, query: PageQueryDto): Page<T> {
