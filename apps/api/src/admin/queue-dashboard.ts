@@ -3,6 +3,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { parseCookie } from 'cookie';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -29,7 +30,7 @@ export function mountQueueDashboard(app: NestExpressApplication): void {
   });
 
   const plannersOnly = async (request: Request, response: Response, next: NextFunction) => {
-    const token = bearer(request.headers.authorization) ?? cookie(request.headers.cookie, TOKEN_COOKIE);
+    const token = bearer(request.headers.authorization) ?? parseCookie(request.headers.cookie ?? '')[TOKEN_COOKIE];
     try {
       const claims = token ? await jwt.verifyAsync<{ sub: string }>(token) : undefined;
       const user = claims ? await users.findOneBy({ id: claims.sub, active: true }) : null;
@@ -47,9 +48,4 @@ export function mountQueueDashboard(app: NestExpressApplication): void {
 
 function bearer(header: string | undefined): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
-}
-
-function cookie(header: string | undefined, name: string): string | undefined {
-  const entry = header?.split(';').map((part) => part.trim()).find((part) => part.startsWith(`${name}=`));
-  return entry ? decodeURIComponent(entry.slice(name.length + 1)) : undefined;
 }

@@ -1,3 +1,4 @@
+import { parse as parseContentDisposition } from 'content-disposition';
 import { AssignmentRole } from '@app/leaders/leader.entities';
 import { InvitationStatus } from '@app/invitations/invitation.entities';
 import { Region } from '@app/provinces/region';
@@ -136,8 +137,12 @@ describe('edition plan rows', () => {
     const names = planFileNames(2027, 'xlsx');
     expect(names.ascii).toBe('ke-hoach-ngay-hoi-2027.xlsx');
     const header = contentDisposition(names.ascii, names.vietnamese);
-    expect(header).toBe(`attachment; filename="ke-hoach-ngay-hoi-2027.xlsx"; filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch%20Ng%C3%A0y%20h%E1%BB%99i%202027.xlsx`);
-    expect(decodeURIComponent(header.split("UTF-8''")[1])).toBe('Kế hoạch Ngày hội 2027.xlsx');
-    expect(contentDisposition('a"b.csv', "Tệp (1)'s.csv")).toBe(`attachment; filename="ab.csv"; filename*=UTF-8''T%E1%BB%87p%20%281%29%27s.csv`);
+    expect(header).toBe(`attachment; filename=ke-hoach-ngay-hoi-2027.xlsx; filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1ch%20Ng%C3%A0y%20h%E1%BB%99i%202027.xlsx`);
+    // What a browser reads back: the Vietnamese name, with the ASCII one for clients without RFC 8187.
+    expect(parseContentDisposition(header)).toEqual({ type: 'attachment', parameters: { filename: 'Kế hoạch Ngày hội 2027.xlsx' } });
+    expect(parseContentDisposition(header, { extended: false }).parameters.filename).toBe('ke-hoach-ngay-hoi-2027.xlsx');
+    const awkward = contentDisposition('a"b (1).csv', "Tệp (1)'s.csv");
+    expect(parseContentDisposition(awkward).parameters.filename).toBe("Tệp (1)'s.csv");
+    expect(parseContentDisposition(awkward, { extended: false }).parameters.filename).toBe('a"b (1).csv');
   });
 });

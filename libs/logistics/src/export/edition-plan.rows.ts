@@ -2,6 +2,7 @@
  * What one line of the edition plan says, in Vietnamese, for both the XLSX and the CSV: pure
  * functions from a database record to display values, so the two formats cannot disagree.
  */
+import { create as createContentDisposition } from 'content-disposition';
 import { formatVietnameseDate, instantToLocalTime, IsoDate } from '@app/common/time';
 import { AssignmentRole } from '@app/leaders/leader.entities';
 import { InvitationStatus } from '@app/invitations/invitation.entities';
@@ -186,12 +187,11 @@ export function planRowBuilder(today: IsoDate): (record: EditionPlanRecord, stt:
 }
 
 /**
- * `Content-Disposition` for a download: an ASCII `filename` for old clients and the Vietnamese one in
- * RFC 5987 `filename*` (percent-encoded UTF-8) for the rest.
+ * `Content-Disposition` for a download (the `content-disposition` package): the Vietnamese name in
+ * RFC 8187 `filename*` (percent-encoded UTF-8) and an ASCII `filename` for clients that read only that.
  */
 export function contentDisposition(asciiName: string, vietnameseName: string): string {
-  const encoded = encodeURIComponent(vietnameseName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${asciiName.replace(/["\\]/g, '')}"; filename*=UTF-8''${encoded}`;
+  return createContentDisposition(vietnameseName, { type: 'attachment', fallback: asciiName });
 }
 
 export function planFileNames(year: number, extension: 'xlsx' | 'csv'): { ascii: string; vietnamese: string } {

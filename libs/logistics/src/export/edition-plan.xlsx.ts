@@ -45,7 +45,6 @@ export async function writeEditionPlanXlsx(output: Writable, document: EditionPl
 }
 
 async function writePlanSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, document: EditionPlanDocument): Promise<void> {
-  const lastColumn = columnLetter(PLAN_COLUMNS.length);
   const sheet = workbook.addWorksheet(PLAN_SHEET, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: PLAN_HEADER_ROW, topLeftCell: `A${PLAN_HEADER_ROW + 1}`, activeCell: `A${PLAN_HEADER_ROW + 1}` }],
     pageSetup: {
@@ -60,6 +59,7 @@ async function writePlanSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, docu
     },
     headerFooter: { oddFooter: '&LKế hoạch Ngày hội năm ' + document.year + '&RTrang &P/&N' },
   });
+  const lastColumn = sheet.getColumn(PLAN_COLUMNS.length).letter;
   // Grid, alignment and number format come from the columns, so every data cell is born with them
   // (cheaper than styling 15 cells per row one by one).
   sheet.columns = PLAN_COLUMNS.map((column) => ({
@@ -109,7 +109,6 @@ async function writePlanSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, docu
 /** Totals by region, province, category and funding source, with the variance rule printed above. */
 function writeBudgetSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, document: EditionPlanDocument): void {
   const headers = ['Đơn vị / khoản mục', 'Số điểm', 'Số khoản chi', 'Dự toán (đ)', 'Thực chi (đ)', 'Chênh lệch (đ)', 'Tỷ lệ chênh lệch', 'Tỷ lệ đã chi'];
-  const lastColumn = columnLetter(headers.length);
   const sheet = workbook.addWorksheet(BUDGET_SHEET, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: PLAN_HEADER_ROW, topLeftCell: `B${PLAN_HEADER_ROW + 1}`, activeCell: `B${PLAN_HEADER_ROW + 1}` }],
     pageSetup: {
@@ -122,6 +121,7 @@ function writeBudgetSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, document
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
   });
+  const lastColumn = sheet.getColumn(headers.length).letter;
   sheet.columns = [
     { width: 34 },
     { width: 9 },
@@ -192,9 +192,4 @@ function writeHeader(sheet: ExcelJS.Worksheet, headers: string[]): void {
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
   row.commit();
-}
-
-/** 1 → A, 15 → O (the plan has fewer than 27 columns). */
-function columnLetter(index: number): string {
-  return String.fromCharCode(64 + index);
 }
