@@ -48,8 +48,11 @@ describe('Platform: health, OpenAPI, security headers, CORS, login', () => {
     expect((await t.http.get('/admin/queues').set('Authorization', `Bearer ${viewer}`).expect(403)).body.code).toBe('FORBIDDEN');
     const page = await t.http.get('/admin/queues').set('Authorization', `Bearer ${planner}`).expect(200);
     expect(page.text).toContain('__UI_CONFIG__');
-    const queues = await t.http.get('/admin/queues/api/queues').set('Cookie', `ngayhoi_token=${planner}`).expect(200);
-    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['mail', 'reminders']);
+    // The console's cookie, among others a browser sends (parsed by the cookie package, value URL-decoded).
+    const cookies = `theme=dark; ngayhoi_token=${encodeURIComponent(planner)}; lang=vi`;
+    const queues = await t.http.get('/admin/queues/api/queues').set('Cookie', cookies).expect(200);
+    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['mail', 'planning', 'reminders']);
+    await t.http.get('/admin/queues/api/queues').set('Cookie', `theme=dark; ngayhoi_token=${encodeURIComponent(viewer)}`).expect(403);
   });
 
   it('sends security headers and keeps CORS closed', async () => {

@@ -83,6 +83,11 @@ export class JobProducer {
     return missing;
   }
 
+  /** Every queue, for operations (the queue dashboard). */
+  allQueues(): Queue[] {
+    return Object.values(this.queues);
+  }
+
   /** The queue behind a job name, for schedulers and operations. */
   queueOf(name: JobName): Queue {
     return this.queues[JOB_QUEUE[name]];

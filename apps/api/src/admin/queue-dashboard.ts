@@ -9,7 +9,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Role } from '@app/auth/role';
 import { User } from '@app/auth/user.entity';
-import { JobName, JobProducer } from '@app/queue';
+import { JobProducer } from '@app/queue';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 /** A browser opening the dashboard sends its token in this cookie; API clients use the Authorization header. */
@@ -25,7 +25,7 @@ export function mountQueueDashboard(app: NestExpressApplication): void {
   const users = app.get<DataSource>(getDataSourceToken()).getRepository(User);
   const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
-    queues: [JobName.SendInvitationMessage, JobName.FireReminder].map((name) => new BullMQAdapter(producer.queueOf(name))),
+    queues: producer.allQueues().map((queue) => new BullMQAdapter(queue)),
     serverAdapter,
   });
 
