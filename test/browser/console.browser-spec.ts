@@ -177,10 +177,11 @@ describe('Web console (Chromium)', () => {
     // Budget: the API's field messages show under the fields; a valid line adds to the total.
     const budget = page.getByRole('form', { name: 'Thêm dòng kinh phí' });
     await budget.getByRole('button', { name: 'Thêm dòng kinh phí' }).click();
-    await budget.locator('[data-field="description"]').waitFor();
-    await expect(budget.locator('[data-field="plannedVnd"]').textContent()).resolves.toMatch(/số nguyên/);
-    await budget.getByLabel('Nội dung').fill('Thuê sân khấu, âm thanh, ánh sáng');
+    await expect(budget.locator('[data-field="plannedVnd"]').textContent()).resolves.toBe('không được để trống'); // refused before sending
     await budget.getByLabel('Dự toán (đồng)').fill('45.000.000');
+    await budget.getByRole('button', { name: 'Thêm dòng kinh phí' }).click();
+    await expect(budget.locator('[data-field="description"]').textContent()).resolves.toContain('quá ngắn'); // the API's
+    await budget.getByLabel('Nội dung').fill('Thuê sân khấu, âm thanh, ánh sáng');
     await budget.getByRole('button', { name: 'Thêm dòng kinh phí' }).click();
     await page.getByTestId('budget-lines').getByText('Thuê sân khấu, âm thanh, ánh sáng').waitFor();
     await expect(page.getByTestId('budget-planned-total').textContent()).resolves.toMatch(/45\.000\.000\s₫/);

@@ -101,19 +101,30 @@ describe('Web console: venue form and leader assignment (Chromium)', () => {
     await form.getByLabel('Ngày dự kiến').fill(`12/08/${year}`);
     await form.getByRole('button', { name: 'Gửi đề xuất' }).click();
 
+    // What is not a number, and the host kind not chosen, are refused before anything is sent, under their fields.
+    await fieldError(page, 'expectedAttendance').waitFor();
+    await expect(form.locator('.form-error').getAttribute('data-code')).resolves.toBe('VALIDATION_FAILED');
+    await expect(fieldError(page, 'expectedAttendance').textContent()).resolves.toContain('phải là số nguyên');
+    await expect(fieldError(page, 'hostKind').textContent()).resolves.toContain('không được để trống');
+    await expect(fieldError(page, 'name').count()).resolves.toBe(0); // nothing sent: the API has not judged the rest yet
+    await expect(form.getByLabel('Số người dự kiến').inputValue()).resolves.toBe('khoảng 800');
+
+    // Once read, the rest is the API's to refuse: under each field, nothing typed lost.
+    await form.getByLabel('Số người dự kiến').fill('800');
+    await form.locator('[name="hostKind"]').selectOption('ban');
+    await form.getByRole('button', { name: 'Gửi đề xuất' }).click();
     await fieldError(page, 'name').waitFor();
     await expect(form.locator('.form-error').getAttribute('data-code')).resolves.toBe('VALIDATION_FAILED');
     await expect(fieldError(page, 'name').textContent()).resolves.toContain('quá ngắn');
     await expect(fieldError(page, 'communeName').textContent()).resolves.toContain('quá ngắn');
-    await expect(fieldError(page, 'hostKind').textContent()).resolves.toContain('giá trị không thuộc danh sách cho phép');
     await expect(fieldError(page, 'latitude').textContent()).resolves.toContain('vĩ độ không hợp lệ');
     await expect(fieldError(page, 'contactEmail').textContent()).resolves.toContain('phải là địa chỉ e-mail hợp lệ');
-    await expect(fieldError(page, 'expectedAttendance').textContent()).resolves.toContain('phải là số nguyên');
     await expect(fieldError(page, 'longitude').count()).resolves.toBe(0); // "103,1" is a longitude
+    await expect(fieldError(page, 'expectedAttendance').count()).resolves.toBe(0);
     expect(page.url()).toMatch(/\/diem\/moi$/);
     await expect(form.getByLabel('Tên điểm tổ chức').inputValue()).resolves.toBe('Đi');
     await expect(form.getByLabel('Vĩ độ').inputValue()).resolves.toBe('200');
-    await expect(form.getByLabel('Số người dự kiến').inputValue()).resolves.toBe('khoảng 800');
+    await expect(form.getByLabel('Số người dự kiến').inputValue()).resolves.toBe('800');
     await shot(page, '10-de-xuat-diem');
 
     await form.getByLabel('Tên điểm tổ chức').fill('Ngày hội bản Mường Phăng');

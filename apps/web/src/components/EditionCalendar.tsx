@@ -1,6 +1,6 @@
 /** The festival window day by day, month by month (weeks start on Monday), with each day's venues. */
 import { Link } from 'react-router-dom';
-import { daysBetween, formatDate, weekdayOf } from '../format';
+import { daysBetween, formatDate, weekdayOf } from '../input';
 import type { Edition } from '../types';
 
 export interface CalendarEntry {

@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
 import { ROLE_NAMES } from '../labels';
 import { isPlanner, useEdition, useProvinces, useSession, useUser } from '../session';
-import { formatDate } from '../format';
+import { formatDate } from '../input';
 import { Loading } from './errors';
 
 /** Header (edition switcher, who is logged in) and the navigation each role may use. */

@@ -1,5 +1,6 @@
 /** A paginated list's page and filters kept in the address (?page=…&q=…), so a reload or a shared link shows the same rows. */
 import { useSearchParams } from 'react-router-dom';
+import { wholeText } from '../input';
 
 export function useListParams() {
   const [params, setParams] = useSearchParams();
@@ -26,7 +27,7 @@ export function Pager({ page, pageSize, total, noun, onPage }: { page: number; p
         ‹ Trang trước
       </button>
       <span>
-        Trang {page} / {pages} · {total.toLocaleString('vi-VN')} {noun}
+        Trang {page} / {pages} · {wholeText(total)} {noun}
       </span>
       <button type="button" className="secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
         Trang sau ›

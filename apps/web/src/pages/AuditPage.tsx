@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { get, Page } from '../api';
 import { ErrorPanel, Loading } from '../components/errors';
 import { Pager, useListParams } from '../components/ListParams';
-import { formatInstant } from '../format';
+import { formatInstant } from '../input';
 import { AUDIT_ACTION_NAMES, ENTITY_TYPE_NAMES, FIELD_NAMES } from '../labels';
 import type { AuditEntry } from '../types';
 

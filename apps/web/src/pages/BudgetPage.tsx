@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { get } from '../api';
 import { ErrorPanel, Loading } from '../components/errors';
-import { formatPercent, formatVnd } from '../format';
+import { formatNumber, formatPercent, formatVnd } from '../input';
 import { useEdition, useProvinces } from '../session';
 import type { BudgetGroup, BudgetRollup, BudgetTotals } from '../types';
 
@@ -16,7 +16,7 @@ function Variance({ totals }: { totals: BudgetTotals }) {
     <span className={`variance ${tone}`}>
       {totals.variance > 0 ? '+' : ''}
       {formatVnd(totals.variance)}
-      {totals.variancePct !== null && ` (${totals.variancePct > 0 ? '+' : ''}${totals.variancePct.toLocaleString('vi-VN')}%)`}
+      {totals.variancePct !== null && ` (${totals.variancePct > 0 ? '+' : ''}${formatNumber(totals.variancePct)}%)`}
     </span>
   );
 }

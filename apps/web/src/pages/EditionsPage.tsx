@@ -7,16 +7,12 @@
 import { FormEvent, useState } from 'react';
 import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api, ApiError, FieldIssue, get } from '../api';
+import { api, ApiError, get } from '../api';
 import { ErrorPanel, Field, FormError, Loading } from '../components/errors';
-import { formatDate } from '../format';
-import { dateInput, wholeNumber } from '../input';
+import { date, dateText, durations, durationText, formatDate, read, whole, wholes } from '../input';
 import { EditionStatus, editionStatusName, NEXT_EDITION_STATUS } from '../labels';
 import { useEdition, useEditions } from '../session';
 import type { Edition, ReminderPolicy } from '../types';
-
-type DateField = 'windowStart' | 'windowEnd' | 'nationalDay';
-const DATE_FIELDS: DateField[] = ['windowStart', 'windowEnd', 'nationalDay'];
 
 interface EditionDraft {
   year: string;
@@ -27,37 +23,15 @@ interface EditionDraft {
   nationalDay: string;
 }
 
-const EDITION_FIELDS: Array<keyof EditionDraft> = ['year', 'theme', ...DATE_FIELDS];
+const EDITION_FIELDS: Array<keyof EditionDraft> = ['year', 'theme', 'windowStart', 'windowEnd', 'nationalDay'];
 
 const draftOf = (edition: Edition): EditionDraft => ({
   year: String(edition.year),
   theme: edition.theme,
-  windowStart: formatDate(edition.windowStart),
-  windowEnd: formatDate(edition.windowEnd),
-  nationalDay: formatDate(edition.nationalDay),
+  windowStart: dateText(edition.windowStart),
+  windowEnd: dateText(edition.windowEnd),
+  nationalDay: dateText(edition.nationalDay),
 });
-
-/**
- * The typed dates as the API takes them (YYYY-MM-DD; '' = none). Every unreadable one is refused at
- * once, in the API's shape, so each shows under its own field; `required` refuses empty ones too.
- */
-function datesOf(draft: EditionDraft, required: boolean): Record<DateField, string | null> {
-  const issues: FieldIssue[] = [];
-  let refusal: ApiError | undefined;
-  const dates = {} as Record<DateField, string | null>;
-  for (const field of DATE_FIELDS) {
-    try {
-      dates[field] = dateInput(draft[field], field);
-      if (required && dates[field] === null) issues.push({ field, messages: ['không được để trống'] });
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      refusal ??= error;
-      issues.push(...(error.details as FieldIssue[]));
-    }
-  }
-  if (issues.length > 0) throw new ApiError(400, 'VALIDATION_FAILED', refusal?.message ?? 'Dữ liệu nhập chưa hợp lệ.', issues);
-  return dates;
-}
 
 /** Puts the API's answer in the cached list at once (the header and the other sections read it), then refetches it. */
 function remember(queryClient: QueryClient, saved: Edition): void {
@@ -178,17 +152,19 @@ function CreateEdition({ year, onCancel, onCreated }: { year: number; onCancel()
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<EditionDraft>({ year: String(year), theme: '', windowStart: '', windowEnd: '', nationalDay: '' });
   const create = useMutation({
-    mutationFn: (current: EditionDraft) => {
-      const dates = datesOf(current, false);
+    mutationFn: (current: EditionDraft) =>
       // Dates left empty are left out: the API takes 1 July – 19 August of the year.
-      return api<Edition>('POST', '/editions', {
-        year: wholeNumber(current.year),
-        theme: current.theme.trim(),
-        windowStart: dates.windowStart ?? undefined,
-        windowEnd: dates.windowEnd ?? undefined,
-        nationalDay: dates.nationalDay ?? undefined,
-      });
-    },
+      api<Edition>(
+        'POST',
+        '/editions',
+        read({
+          year: whole(current.year, { required: true }),
+          theme: current.theme.trim(),
+          windowStart: date(current.windowStart),
+          windowEnd: date(current.windowEnd),
+          nationalDay: date(current.nationalDay),
+        }),
+      ),
     onSuccess: (saved) => {
       remember(queryClient, saved);
       onCreated(saved);
@@ -303,11 +279,14 @@ function EditEdition({ edition, onCancel, onSaved }: { edition: Edition; onCance
   const [draft, setDraft] = useState(() => draftOf(edition));
   const save = useMutation({
     mutationFn: (current: EditionDraft) => {
-      const dates = datesOf(current, true);
-      const changes: Record<string, string> = {};
-      if (current.theme.trim() !== base.theme) changes.theme = current.theme.trim();
-      for (const field of DATE_FIELDS) if (dates[field] !== base[field]) changes[field] = dates[field]!;
-      // "1/8/2030" for "01/08/2030" is no change: nothing to send, nothing to audit.
+      const typed = read({
+        theme: current.theme.trim(),
+        windowStart: date(current.windowStart, { required: true }),
+        windowEnd: date(current.windowEnd, { required: true }),
+        nationalDay: date(current.nationalDay, { required: true }),
+      });
+      // Only what changed: "1/8/2030" for "01/08/2030" is no change, nothing to send, nothing to audit.
+      const changes = Object.fromEntries(Object.entries(typed).filter(([field, value]) => value !== base[field as keyof typeof typed]));
       if (Object.keys(changes).length === 0) return Promise.resolve(base);
       return api<Edition>('PATCH', `/editions/${base.id}`, { ...changes, version: base.version });
     },
@@ -462,37 +441,8 @@ interface PolicyDraft {
 
 const POLICY_FIELDS = ['delegateOffsetsMinutes', 'taskOffsetsDays', 'venueOffsetsDays', 'escalationHours'];
 
-const MINUTES_PER: Record<string, number> = { ngày: 24 * 60, giờ: 60, phút: 1 };
-
-/** 10080 → "7 ngày", 120 → "2 giờ", 90 → "90 phút". */
-function durationOf(minutes: number): string {
-  if (minutes > 0 && minutes % MINUTES_PER.ngày === 0) return `${minutes / MINUTES_PER.ngày} ngày`;
-  if (minutes % MINUTES_PER.giờ === 0) return `${minutes / MINUTES_PER.giờ} giờ`;
-  return `${minutes} phút`;
-}
-
-/** "7 ngày, 1 ngày, 2 giờ" (a bare number is hours) → minutes; an entry that is not one goes as typed, so the API names the field. */
-function minutesOf(text: string): Array<number | string> {
-  return text
-    .split(/[,;]+/)
-    .map((entry) => entry.trim().normalize('NFC'))
-    .filter(Boolean)
-    .map((entry) => {
-      const match = /^(\d+)\s*(\p{L}*)$/u.exec(entry);
-      const unit = match ? (match[2] === '' ? MINUTES_PER.giờ : MINUTES_PER[match[2].toLocaleLowerCase('vi')]) : undefined;
-      return match && unit ? Number(match[1]) * unit : entry;
-    });
-}
-
-/** "3, 1, 0" → [3, 1, 0]; entries that are not whole numbers go as typed. */
-const daysOf = (text: string) =>
-  text
-    .split(/[,;\s]+/)
-    .filter(Boolean)
-    .map((entry) => wholeNumber(entry)!);
-
 const policyDraftOf = (policy: ReminderPolicy): PolicyDraft => ({
-  delegateOffsets: policy.delegateOffsetsMinutes.map(durationOf).join(', '),
+  delegateOffsets: policy.delegateOffsetsMinutes.map(durationText).join(', '),
   taskOffsetsDays: policy.taskOffsetsDays.join(', '),
   venueOffsetsDays: policy.venueOffsetsDays.join(', '),
   escalationHours: String(policy.escalationHours),
@@ -530,13 +480,17 @@ function ReminderPolicyForm({ edition, policy }: { edition: Edition; policy: Rem
   };
   const save = useMutation({
     mutationFn: (current: PolicyDraft) =>
-      api<ReminderPolicy>('PUT', `/editions/${edition.id}/reminder-policy`, {
-        delegateOffsetsMinutes: minutesOf(current.delegateOffsets),
-        taskOffsetsDays: daysOf(current.taskOffsetsDays),
-        venueOffsetsDays: daysOf(current.venueOffsetsDays),
-        escalationHours: wholeNumber(current.escalationHours) ?? current.escalationHours,
-        version: base.version ?? undefined,
-      }),
+      api<ReminderPolicy>(
+        'PUT',
+        `/editions/${edition.id}/reminder-policy`,
+        read({
+          delegateOffsetsMinutes: durations(current.delegateOffsets),
+          taskOffsetsDays: wholes(current.taskOffsetsDays),
+          venueOffsetsDays: wholes(current.venueOffsetsDays),
+          escalationHours: whole(current.escalationHours, { required: true }),
+          version: base.version ?? undefined,
+        }),
+      ),
     onSuccess: (saved) => {
       restart(saved);
       void queryClient.invalidateQueries({ queryKey: ['audit'] });

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api, get, getAll, saveBlob } from '../api';
 import { ErrorPanel, FieldError, FormError, Loading, Progress } from '../components/errors';
-import { formatDate, formatInstant } from '../format';
+import { formatDate, formatInstant } from '../input';
 import { ANSWERED_VIA_NAMES, ASSIGNMENT_ROLE_NAMES, INVITATION_STATUS_NAMES, MESSAGE_STATUS_NAMES } from '../labels';
 import { useEdition } from '../session';
 import type { ComposedMessage, Invitation, InvitationDetail, InvitationStatus } from '../types';

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { EditionCalendar } from '../components/EditionCalendar';
 import { ErrorPanel, Loading } from '../components/errors';
 import { VenueMap } from '../components/VenueMap';
-import { formatDate } from '../format';
+import { formatDate } from '../input';
 import { READINESS_COLOURS, READINESS_NAMES, REGION_NAMES, VENUE_STATUS_COLOURS, VenueStatus, venueStatusName } from '../labels';
 import { LIVE_VENUE_STATUSES } from '@shared/venues/src/venue.enums';
 import { canWrite, useEdition, useProvinces, useUser } from '../session';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { download, saveBlob } from '../api';
 import { ErrorPanel, FormError, Loading, Progress } from '../components/errors';
-import { formatDate, formatPercent } from '../format';
+import { formatDate, formatPercent, wholeText } from '../input';
 import { READINESS_COLOURS, READINESS_NAMES } from '../labels';
 import { useEdition, useProvinces, useUser } from '../session';
 import type { DashboardGroup } from '../types';
@@ -144,7 +144,7 @@ function ExportButtons({ editionId }: { editionId: string }) {
     try {
       const { blob, filename } = await download(`/editions/${editionId}/export?format=${format}`, (bytes) => setState({ format, bytes }));
       saveBlob(blob, filename);
-      setDone(`Đã xuất ${filename} (${Math.ceil(blob.size / 1024).toLocaleString('vi-VN')} KB).`);
+      setDone(`Đã xuất ${filename} (${wholeText(Math.ceil(blob.size / 1024))} KB).`);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -159,7 +159,7 @@ function ExportButtons({ editionId }: { editionId: string }) {
       <button type="button" className="secondary" onClick={() => run('csv')} disabled={!!state}>
         Xuất CSV
       </button>
-      {state && <Progress label={`Đang xuất ${state.format.toUpperCase()}… đã nhận ${Math.ceil(state.bytes / 1024).toLocaleString('vi-VN')} KB`} />}
+      {state && <Progress label={`Đang xuất ${state.format.toUpperCase()}… đã nhận ${wholeText(Math.ceil(state.bytes / 1024))} KB`} />}
       {done && (
         <span className="ok" role="status">
           {done}

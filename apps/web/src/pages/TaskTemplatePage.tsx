@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, get } from '../api';
 import { ErrorPanel, FieldError, FormError, Loading } from '../components/errors';
-import { wholeNumber } from '../input';
+import { read, whole, wholeText } from '../input';
 import { useEdition } from '../session';
 import type { Edition, TaskTemplate, TaskTemplateLine } from '../types';
 
@@ -49,24 +49,33 @@ function toRows(items: TaskTemplateLine[]): Row[] {
     codeTyped: true,
     title: item.title,
     responsibleUnit: item.responsibleUnit,
-    offsetDays: String(item.offsetDays),
-    weight: String(item.weight),
+    offsetDays: wholeText(item.offsetDays),
+    weight: wholeText(item.weight),
     dependsOn: item.dependsOn.map((code) => keys.get(code)).filter((key): key is string => !!key),
     fresh: false,
   }));
 }
 
-/** The rows as PUT takes them (numbers that are not numbers go as typed, so the API names the field). */
+/** The rows as PUT takes them, to be `read` (a number that is not one is refused under its cell). */
 function toItems(rows: Row[]) {
   const codes = new Map(rows.map((row) => [row.key, row.code.trim()]));
   return rows.map((row) => ({
     code: row.code.trim(),
     title: row.title.trim(),
     responsibleUnit: row.responsibleUnit.trim(),
-    offsetDays: wholeNumber(row.offsetDays),
-    weight: wholeNumber(row.weight),
-    dependsOn: row.dependsOn.map((key) => codes.get(key)!),
+    offsetDays: whole(row.offsetDays, { required: true }),
+    weight: whole(row.weight),
+    dependsOn: row.dependsOn.flatMap((key) => codes.get(key) ?? []),
   }));
+}
+
+/** Whether the rows say something else than the template read (rows that cannot be read do). */
+function differs(rows: Row[], items: TaskTemplateLine[]): boolean {
+  try {
+    return JSON.stringify(read(toItems(rows))) !== JSON.stringify(items);
+  } catch {
+    return true;
+  }
 }
 
 /** The rows a business refusal is about (a cycle names its line; duplicate codes are found here), to highlight them. */
@@ -101,14 +110,14 @@ function TemplateEditor({ edition, template }: { edition: Edition; template: Tas
   const queryClient = useQueryClient();
   const [rows, setRows] = useState(() => toRows(template.items));
   const save = useMutation({
-    mutationFn: () => api<TaskTemplate>('PUT', `/editions/${edition.id}/task-template`, { items: toItems(rows), revision: template.revision }),
+    mutationFn: () => api<TaskTemplate>('PUT', `/editions/${edition.id}/task-template`, read({ items: toItems(rows), revision: template.revision })),
     onSuccess: (saved) => {
       setRows(toRows(saved.items));
       queryClient.setQueryData(['task-template', edition.id], saved);
       void queryClient.invalidateQueries({ queryKey: ['audit'] });
     },
   });
-  const changed = JSON.stringify(toItems(rows)) !== JSON.stringify(template.items);
+  const changed = differs(rows, template.items);
   /** After a conflict: the latest copy replaces the rows (the planner's edits are dropped, as the button says). */
   const reload = async () => {
     await queryClient.refetchQueries({ queryKey: ['task-template', edition.id] });

@@ -3,8 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { RANK_TIER_NAMES, RankTier } from '@shared/leaders/src/rank-tier';
 import { api, ApiError } from '../../api';
 import { FieldError, FormError } from '../../components/errors';
-import { formatDate } from '../../format';
-import { dateInput } from '../../input';
+import { date, dates, dateText, read } from '../../input';
 import { useProvinces } from '../../session';
 import type { Leader } from '../../types';
 
@@ -25,7 +24,7 @@ function initialFields(leader?: Leader) {
     officePhone: leader?.officePhone ?? '',
     homeProvinceCode: leader?.homeProvinceCode ?? '',
     baseProvinceCode: leader?.baseProvinceCode ?? '',
-    preferredDates: (leader?.preferredDates ?? []).map(formatDate).join(', '),
+    preferredDates: (leader?.preferredDates ?? []).map(dateText).join(', '),
   };
 }
 
@@ -39,15 +38,11 @@ export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone(saved: 
   const { provinces } = useProvinces();
   const [fields, setFields] = useState(() => initialFields(leader));
   const [ranges, setRanges] = useState<RangeRow[]>(() =>
-    (leader?.unavailability ?? []).map((range) => ({ start: formatDate(range.startDate), end: formatDate(range.endDate), reason: range.reason ?? '' })),
+    (leader?.unavailability ?? []).map((range) => ({ start: dateText(range.startDate), end: dateText(range.endDate), reason: range.reason ?? '' })),
   );
   const save = useMutation({
     mutationFn: () => {
-      const preferred = fields.preferredDates
-        .split(/[,;\s]+/)
-        .filter(Boolean)
-        .map((text, index) => dateInput(text, `preferredDates.${index}`)!);
-      const body = {
+      const body = read({
         fullName: fields.fullName.trim(),
         position: fields.position.trim(),
         rankTier: fields.rankTier,
@@ -56,13 +51,13 @@ export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone(saved: 
         officePhone: fields.officePhone.trim() || (leader ? null : undefined),
         homeProvinceCode: fields.homeProvinceCode || (leader ? null : undefined),
         baseProvinceCode: fields.baseProvinceCode || (leader ? null : undefined),
-        preferredDates: preferred,
-        unavailability: ranges.map((range, index) => ({
-          startDate: dateInput(range.start, `unavailability.${index}.startDate`) ?? '',
-          endDate: dateInput(range.end, `unavailability.${index}.endDate`) ?? '',
+        preferredDates: dates(fields.preferredDates),
+        unavailability: ranges.map((range) => ({
+          startDate: date(range.start, { required: true }),
+          endDate: date(range.end, { required: true }),
           reason: range.reason.trim() || undefined,
         })),
-      };
+      });
       return leader ? api<Leader>('PATCH', `/leaders/${leader.id}`, { ...body, version: leader.version }) : api<Leader>('POST', '/leaders', body);
     },
     onSuccess: (saved) => {
@@ -74,7 +69,6 @@ export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone(saved: 
   const stale = error instanceof ApiError && error.status === 409 && error.code === 'VERSION_CONFLICT';
   const set = (name: keyof typeof fields) => (event: { target: { value: string } }) => setFields({ ...fields, [name]: event.target.value });
   const rangeFields = ranges.flatMap((_, index) => [`unavailability.${index}.startDate`, `unavailability.${index}.endDate`, `unavailability.${index}.reason`, `unavailability.${index}`]);
-  const preferredFields = fields.preferredDates.split(/[,;\s]+/).filter(Boolean).map((_, index) => `preferredDates.${index}`);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -150,9 +144,6 @@ export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone(saved: 
           Ngày mong muốn dự (cách nhau bởi dấu phẩy)
           <input value={fields.preferredDates} placeholder="dd/mm/yyyy, dd/mm/yyyy" onChange={set('preferredDates')} />
           <FieldError error={error} field="preferredDates" />
-          {preferredFields.map((field) => (
-            <FieldError key={field} error={error} field={field} />
-          ))}
         </label>
       </div>
       <fieldset className="ranges" data-testid="unavailability">
@@ -183,7 +174,7 @@ export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone(saved: 
           Thêm thời gian bận
         </button>
       </fieldset>
-      <FormError error={error} fields={['fullName', 'position', 'rankTier', 'organisation', 'officeEmail', 'officePhone', 'homeProvinceCode', 'baseProvinceCode', 'preferredDates', ...preferredFields, ...rangeFields]} />
+      <FormError error={error} fields={['fullName', 'position', 'rankTier', 'organisation', 'officeEmail', 'officePhone', 'homeProvinceCode', 'baseProvinceCode', 'preferredDates', ...rangeFields]} />
       {stale && (
         <button type="button" className="secondary" onClick={() => void queryClient.invalidateQueries({ queryKey: ['leaders'] })}>
           Tải lại bản mới nhất (bỏ các thay đổi của tôi)

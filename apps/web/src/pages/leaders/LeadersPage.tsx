@@ -4,13 +4,11 @@ import { RANK_TIER_NAMES, RankTier } from '@shared/leaders/src/rank-tier';
 import { api, get, Page } from '../../api';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
 import { Pager, useListParams } from '../../components/ListParams';
-import { formatDate } from '../../format';
-import { wholeNumber } from '../../input';
+import { formatDate, read, whole } from '../../input';
 import { useEdition, useProvinces } from '../../session';
 import type { Edition, Leader, LeaderParticipation } from '../../types';
 import { LeaderForm } from './LeaderForm';
 import { useParticipations } from './leader-queries';
-
 
 const PAGE_SIZE = 20;
 
@@ -196,7 +194,7 @@ function ParticipationCell({ leader, edition, participation }: { leader: Leader;
     void queryClient.invalidateQueries({ queryKey: ['participations'] });
   };
   const save = useMutation({
-    mutationFn: () => api('PUT', `/editions/${edition.id}/leaders/${leader.id}`, { title: title.trim(), maxAppearances: wholeNumber(maxAppearances) }),
+    mutationFn: () => api('PUT', `/editions/${edition.id}/leaders/${leader.id}`, read({ title: title.trim(), maxAppearances: whole(maxAppearances) })),
     onSuccess: () => {
       setOpen(false);
       refresh();

@@ -4,14 +4,14 @@ import { useSearchParams } from 'react-router-dom';
 import { VENUE_TIER_NAMES } from '@shared/venues/src/venue.enums';
 import { api, get, Page } from '../../api';
 import { ErrorPanel, Loading } from '../../components/errors';
-import { formatInstant } from '../../format';
+import { formatInstant } from '../../input';
 import { useEdition } from '../../session';
 import { useAllLeaders, useParticipations } from '../leaders/leader-queries';
 import { useVenues, venuesChanged } from '../../queries';
 import { PLANNING_MODE_NAMES, PLANNING_RUN_STATUS_NAMES } from './labels';
-import { PlanningRunForm } from './PlanningRunForm';
+import { PlanningDraft, PlanningRunForm, requestOf } from './PlanningRunForm';
 import { PlanningRunResult } from './PlanningRunResult';
-import type { Participant, PlanningRun, PlanningRunRequest, PlanningRunSummary } from './planning.types';
+import type { Participant, PlanningRun, PlanningRunSummary } from './planning.types';
 
 /** How often a run the worker is solving is asked for its progress. */
 const POLL_MS = 1000;
@@ -56,7 +56,7 @@ export function PlanningBoardPage() {
   });
   const show = (id: string) => setParams({ luot: id });
   const propose = useMutation({
-    mutationFn: (request: PlanningRunRequest) => api<PlanningRun>('POST', `/editions/${edition!.id}/planning-runs`, request),
+    mutationFn: (draft: PlanningDraft) => api<PlanningRun>('POST', `/editions/${edition!.id}/planning-runs`, requestOf(draft)),
     onSuccess: (created) => {
       queryClient.setQueryData(['planning-run', created.id], created);
       void queryClient.invalidateQueries({ queryKey: ['planning-runs'] });
@@ -96,9 +96,9 @@ export function PlanningBoardPage() {
           participants={participants.data}
           pending={propose.isPending}
           error={propose.error}
-          onRun={(request) => {
+          onRun={(draft) => {
             accept.reset();
-            propose.mutate(request);
+            propose.mutate(draft);
           }}
         />
       </section>

@@ -3,22 +3,51 @@ import { DEFAULT_TOP_TIER_CAPS, DEFAULT_WEIGHTS, PREFERENCE_NAMES, PreferenceNam
 import { CENTRAL_CHIEF_GUEST_MIN_TIER, RANK_TIER_NAMES, RankTier } from '@shared/leaders/src/rank-tier';
 import { LIVE_VENUE_STATUSES, VENUE_TIER_NAMES, VenueTier } from '@shared/venues/src/venue.enums';
 import { FieldError, FormError } from '../../components/errors';
-import { parseDate } from '../../format';
+import { date, decimal, read, whole } from '../../input';
 import { ASSIGNMENT_ROLE_NAMES } from '../../labels';
 import type { Venue } from '../../types';
-import type { Participant, PlanningRunRequest, PlanRole } from './planning.types';
+import type { Participant, PlanRole } from './planning.types';
 
 const PREFERENCES = Object.keys(DEFAULT_WEIGHTS) as PreferenceName[];
 
-/** A number the planner typed, or the text itself when it is not one (the API then says why, under the field). */
-const numberOrText = (text: string): number | string | undefined => (text.trim() === '' ? undefined : Number.isFinite(Number(text)) ? Number(text) : text);
+/** The form as the planner filled it in (weights, caps and pinned dates as typed). */
+export interface PlanningDraft {
+  venueTier: VenueTier;
+  defaultRequiredTier: RankTier;
+  fresh: boolean;
+  weights: Record<PreferenceName, string>;
+  maxTopTierPerDay: string;
+  maxTopTierPerProvinceDay: string;
+  leaderPins: { leaderId: string; venueId: string; role: PlanRole }[];
+  datePins: { venueId: string; date: string }[];
+  bans: { leaderId: string; venueId: string }[];
+}
+
+/**
+ * The request a draft makes: empty weights and caps left out (the solver's defaults), what is not a
+ * number or a date refused under its field (`weights.spread`, `datePins.0.date`).
+ */
+export function requestOf(draft: PlanningDraft) {
+  const weights = PREFERENCES.filter((name) => draft.weights[name].trim() !== '');
+  return read({
+    venueTier: draft.venueTier,
+    defaultRequiredTier: draft.defaultRequiredTier,
+    fresh: draft.fresh,
+    weights: weights.length ? Object.fromEntries(weights.map((name) => [name, decimal(draft.weights[name])])) : undefined,
+    maxTopTierPerDay: whole(draft.maxTopTierPerDay),
+    maxTopTierPerProvinceDay: whole(draft.maxTopTierPerProvinceDay),
+    leaderPins: draft.leaderPins.length ? draft.leaderPins : undefined,
+    datePins: draft.datePins.length ? draft.datePins.map((pin) => ({ venueId: pin.venueId, date: date(pin.date, { required: true }) })) : undefined,
+    bans: draft.bans.length ? draft.bans : undefined,
+  });
+}
 
 interface Props {
   venues: Venue[];
   participants: Participant[];
   pending: boolean;
   error: unknown;
-  onRun(request: PlanningRunRequest): void;
+  onRun(draft: PlanningDraft): void;
 }
 
 /**
@@ -43,18 +72,7 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const chosenWeights = Object.fromEntries(PREFERENCES.map((name) => [name, numberOrText(weights[name])]).filter(([, value]) => value !== undefined));
-    onRun({
-      venueTier,
-      defaultRequiredTier: requiredTier,
-      fresh,
-      weights: Object.keys(chosenWeights).length ? chosenWeights : undefined,
-      maxTopTierPerDay: numberOrText(perDay),
-      maxTopTierPerProvinceDay: numberOrText(perProvinceDay),
-      leaderPins: leaderPins.length ? leaderPins : undefined,
-      datePins: datePins.length ? datePins.map((pin) => ({ venueId: pin.venueId, date: parseDate(pin.date) ?? pin.date })) : undefined,
-      bans: bans.length ? bans : undefined,
-    });
+    onRun({ venueTier, defaultRequiredTier: requiredTier, fresh, weights, maxTopTierPerDay: perDay, maxTopTierPerProvinceDay: perProvinceDay, leaderPins, datePins, bans });
   }
 
   const venueSelect = (value: string, onChange: (id: string) => void, label: string) => (

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { DEFAULT_WEIGHTS, PREFERENCE_NAMES, PreferenceName } from '@shared/planning/src/planning-weights';
 import { FormError, Progress } from '../../components/errors';
-import { formatDate, formatInstant } from '../../format';
+import { formatDate, formatInstant, formatNumber } from '../../input';
 import { useProvinces } from '../../session';
 import { PLANNING_RUN_STATUS_NAMES } from './labels';
 import type { PlanningRun, VenuePlan } from './planning.types';
 
 const PREFERENCES = Object.keys(DEFAULT_WEIGHTS) as PreferenceName[];
-const cost = (value: number | undefined) => (value === undefined ? '—' : value.toLocaleString('vi-VN', { maximumFractionDigits: 2 }));
+const cost = (value: number | undefined) => (value === undefined ? '—' : formatNumber(value));
 
 function PlanCell({ plan }: { plan: VenuePlan }) {
   return (

@@ -2,21 +2,11 @@ import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, get } from '../../api';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
-import { formatVnd } from '../../format';
+import { formatVnd, read, vnd, wholeText } from '../../input';
 import { BUDGET_CATEGORY_NAMES, FUNDING_SOURCE_NAMES, VenueStatus } from '../../labels';
 import { useUser } from '../../session';
 import type { BudgetLine, Venue } from '../../types';
 import { canWriteVenue } from './workflow';
-
-/** "45.000.000" or "45000000" → 45000000; anything else goes to the API as typed, so its message shows. */
-function amount(text: string): number | string | undefined {
-  const compact = text.replace(/[.\s₫]/g, '');
-  if (compact === '') return undefined;
-  return /^\d+$/.test(compact) ? Number(compact) : text;
-}
-
-/** 45000000 → "45.000.000" (as typed back into an input). */
-const amountText = (value: number | null) => (value === null ? '' : new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(Number(value)));
 
 /** The venue's budget lines with totals, each line editable in place, and a form to add one. */
 export function BudgetLines({ venue, editable }: { venue: Venue; editable: boolean }) {
@@ -28,13 +18,17 @@ export function BudgetLines({ venue, editable }: { venue: Venue; editable: boole
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['budget'] });
   const create = useMutation({
     mutationFn: () =>
-      api('POST', `/venues/${venue.id}/budget-lines`, {
-        category: form.category,
-        description: form.description.trim(),
-        plannedVnd: amount(form.planned),
-        actualVnd: amount(form.actual),
-        fundingSource: form.fundingSource,
-      }),
+      api(
+        'POST',
+        `/venues/${venue.id}/budget-lines`,
+        read({
+          category: form.category,
+          description: form.description.trim(),
+          plannedVnd: vnd(form.planned, { required: true }),
+          actualVnd: vnd(form.actual),
+          fundingSource: form.fundingSource,
+        }),
+      ),
     onSuccess: () => {
       setForm({ ...form, description: '', planned: '', actual: '' });
       void refresh();
@@ -47,8 +41,8 @@ export function BudgetLines({ venue, editable }: { venue: Venue; editable: boole
 
   if (lines.error) return <ErrorPanel error={lines.error} />;
   if (!lines.data) return <Loading what="dự toán" />;
-  const planned = lines.data.reduce((sum, line) => sum + Number(line.plannedVnd), 0);
-  const actual = lines.data.reduce((sum, line) => sum + Number(line.actualVnd ?? 0), 0);
+  const planned = lines.data.reduce((sum, line) => sum + line.plannedVnd, 0);
+  const actual = lines.data.reduce((sum, line) => sum + (line.actualVnd ?? 0), 0);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -156,7 +150,7 @@ const LINE_FIELDS = ['category', 'description', 'plannedVnd', 'actualVnd', 'fund
 /** One line: read-only, or its fields in place after "Sửa"; only what changed is sent, an emptied actual goes back to "not settled". */
 function BudgetRow(props: { venue: Venue; line: BudgetLine; editable: boolean; onSaved(): void; onRemove(): void; removing: boolean }) {
   const { venue, line, editable } = props;
-  const initial = { category: line.category, description: line.description, planned: amountText(line.plannedVnd), actual: amountText(line.actualVnd), fundingSource: line.fundingSource };
+  const initial = { category: line.category, description: line.description, planned: wholeText(line.plannedVnd), actual: wholeText(line.actualVnd), fundingSource: line.fundingSource };
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(initial);
   const save = useMutation({
@@ -164,10 +158,11 @@ function BudgetRow(props: { venue: Venue; line: BudgetLine; editable: boolean; o
       const changes: Record<string, unknown> = { version: line.version };
       if (draft.category !== initial.category) changes.category = draft.category;
       if (draft.description !== initial.description) changes.description = draft.description.trim();
-      if (draft.planned !== initial.planned) changes.plannedVnd = amount(draft.planned) ?? null;
-      if (draft.actual !== initial.actual) changes.actualVnd = amount(draft.actual) ?? null;
+      if (draft.planned !== initial.planned) changes.plannedVnd = vnd(draft.planned, { required: true });
+      // An emptied actual goes back to "not settled".
+      if (draft.actual !== initial.actual) changes.actualVnd = vnd(draft.actual, { empty: null });
       if (draft.fundingSource !== initial.fundingSource) changes.fundingSource = draft.fundingSource;
-      return api<BudgetLine>('PATCH', `/venues/${venue.id}/budget-lines/${line.id}`, changes);
+      return api<BudgetLine>('PATCH', `/venues/${venue.id}/budget-lines/${line.id}`, read(changes));
     },
     onSuccess: props.onSaved,
   });
@@ -186,8 +181,8 @@ function BudgetRow(props: { venue: Venue; line: BudgetLine; editable: boolean; o
       <tr data-testid="budget-line" aria-label={label}>
         <td>{BUDGET_CATEGORY_NAMES[line.category] ?? line.category}</td>
         <td>{line.description}</td>
-        <td className="number">{formatVnd(Number(line.plannedVnd))}</td>
-        <td className="number">{line.actualVnd === null ? '—' : formatVnd(Number(line.actualVnd))}</td>
+        <td className="number">{formatVnd(line.plannedVnd)}</td>
+        <td className="number">{formatVnd(line.actualVnd)}</td>
         <td>{FUNDING_SOURCE_NAMES[line.fundingSource] ?? line.fundingSource}</td>
         {editable && (
           <td className="row-actions">

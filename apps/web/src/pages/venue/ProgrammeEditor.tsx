@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, get } from '../../api';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
+import { read, time } from '../../input';
 import { PROGRAMME_PART_NAMES } from '../../labels';
 import type { ProgrammeItem, ProgrammePart, Venue } from '../../types';
 
@@ -74,7 +75,7 @@ function ProgrammeRow(props: { venue: Venue; item?: ProgrammeItem; editable: boo
   const [draft, setDraft] = useState<Draft>(item ? { ...item, presenter: item.presenter ?? '' } : blank);
   const save = useMutation({
     mutationFn: () => {
-      const body = { part: draft.part, title: draft.title.trim(), startTime: draft.startTime.trim(), endTime: draft.endTime.trim() };
+      const body = read({ part: draft.part, title: draft.title.trim(), startTime: time(draft.startTime, { required: true }), endTime: time(draft.endTime, { required: true }) });
       return item
         ? api('PATCH', `/venues/${venue.id}/programme/${item.id}`, { ...body, presenter: draft.presenter.trim() || null, version: item.version })
         : api('POST', `/venues/${venue.id}/programme`, { ...body, presenter: draft.presenter.trim() || undefined });

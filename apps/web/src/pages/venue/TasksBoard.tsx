@@ -2,15 +2,11 @@ import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, get } from '../../api';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
-import { formatDate } from '../../format';
-import { dateInput, wholeNumber } from '../../input';
+import { date, dateText, formatDate, read, today, whole } from '../../input';
 import { TASK_STATUS_NAMES, VenueStatus } from '../../labels';
 import type { Task, TaskStatus, Venue } from '../../types';
 
 const COLUMNS: TaskStatus[] = ['todo', 'in_progress', 'blocked', 'done'];
-
-/** Today in Asia/Ho_Chi_Minh as YYYY-MM-DD (for "overdue"). */
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 /** After a write: the venue's tasks, and (when a status, date or weight moved) the readiness pages. */
 function useRefresh(venueId: string) {
@@ -198,7 +194,7 @@ const EDIT_FIELDS = ['title', 'responsibleUnit', 'ownerName', 'dueDate'];
 
 /** Title, unit, owner and deadline of one task; only what changed is sent (a date typed by hand stops following the venue). */
 function TaskEditForm({ venue, task, onSaved }: { venue: Venue; task: Task; onSaved(): void }) {
-  const initial = { title: task.title, responsibleUnit: task.responsibleUnit, ownerName: task.ownerName ?? '', dueDate: task.dueDate ? formatDate(task.dueDate) : '' };
+  const initial = { title: task.title, responsibleUnit: task.responsibleUnit, ownerName: task.ownerName ?? '', dueDate: dateText(task.dueDate) };
   const [draft, setDraft] = useState(initial);
   const save = useMutation({
     mutationFn: () => {
@@ -206,8 +202,8 @@ function TaskEditForm({ venue, task, onSaved }: { venue: Venue; task: Task; onSa
       if (draft.title !== initial.title) changes.title = draft.title.trim();
       if (draft.responsibleUnit !== initial.responsibleUnit) changes.responsibleUnit = draft.responsibleUnit.trim();
       if (draft.ownerName !== initial.ownerName) changes.ownerName = draft.ownerName.trim() || null;
-      if (draft.dueDate !== initial.dueDate) changes.dueDate = dateInput(draft.dueDate, 'dueDate');
-      return api<Task>('PATCH', `/venues/${venue.id}/tasks/${task.id}`, changes);
+      if (draft.dueDate !== initial.dueDate) changes.dueDate = date(draft.dueDate, { empty: null });
+      return api<Task>('PATCH', `/venues/${venue.id}/tasks/${task.id}`, read(changes));
     },
     onSuccess: onSaved,
   });
@@ -257,17 +253,19 @@ function NewTaskForm({ venue }: { venue: Venue }) {
   const refresh = useRefresh(venue.id);
   const [draft, setDraft] = useState(blankTask);
   const create = useMutation({
-    mutationFn: () => {
-      const dueDate = dateInput(draft.dueDate, 'dueDate');
-      return api<Task>('POST', `/venues/${venue.id}/tasks`, {
-        title: draft.title.trim(),
-        responsibleUnit: draft.responsibleUnit.trim(),
-        ownerName: draft.ownerName.trim() || undefined,
-        dueDate: dueDate ?? undefined,
-        offsetDays: dueDate ? undefined : wholeNumber(draft.offsetDays),
-        weight: wholeNumber(draft.weight),
-      });
-    },
+    mutationFn: () =>
+      api<Task>(
+        'POST',
+        `/venues/${venue.id}/tasks`,
+        read({
+          title: draft.title.trim(),
+          responsibleUnit: draft.responsibleUnit.trim(),
+          ownerName: draft.ownerName.trim() || undefined,
+          // A fixed deadline, or one counted from the venue date.
+          ...(draft.dueDate.trim() ? { dueDate: date(draft.dueDate) } : { offsetDays: whole(draft.offsetDays) }),
+          weight: whole(draft.weight),
+        }),
+      ),
     onSuccess: () => {
       setDraft(blankTask);
       void refresh.tasksAndReadiness();

@@ -8,11 +8,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, get } from '../../api';
 import { ErrorPanel, Field, FieldError, FormError, Loading } from '../../components/errors';
-import { formatDate, parseDate } from '../../format';
+import { dates, dateText, decimal, decimalText, formatDate, oneOf, read, whole, wholeText } from '../../input';
 import { AREA_FLAG_NAMES, HOST_KIND_NAMES, REGION_NAMES, VENUE_TIER_NAMES } from '../../labels';
 import { venuesChanged } from '../../queries';
 import { canWrite, isPlanner, useEdition, useProvinces, useUser } from '../../session';
-import type { Edition, Venue, VenueInput } from '../../types';
+import { AreaFlag, HostKind, VenueTier } from '@shared/venues/src/venue.enums';
+import { Region } from '@shared/provinces/src/region';
+import type { Edition, Venue } from '../../types';
 import { isEditable } from './workflow';
 
 interface Draft {
@@ -74,15 +76,15 @@ function draftOf(venue: Venue): Draft {
     hamletName: venue.hamletName ?? '',
     hostKind: venue.hostKind,
     address: venue.address,
-    latitude: String(venue.latitude),
-    longitude: String(venue.longitude),
+    latitude: decimalText(venue.latitude),
+    longitude: decimalText(venue.longitude),
     region: venue.region,
     areaFlags: inFlagOrder(venue.areaFlags),
     contactName: venue.contactName ?? '',
     contactPhone: venue.contactPhone ?? '',
     contactEmail: venue.contactEmail ?? '',
-    expectedAttendance: String(venue.expectedAttendance),
-    candidateDates: venue.candidateDates.map(formatDate).join(', '),
+    expectedAttendance: wholeText(venue.expectedAttendance),
+    candidateDates: venue.candidateDates.map(dateText).join(', '),
   };
 }
 
@@ -106,69 +108,44 @@ const blankDraft = (provinceCode: string, tier: string): Draft => ({
   candidateDates: '',
 });
 
-/** "22,3964" or "22.3964" → 22.3964; other text goes to the API as typed, so its message shows under the field. */
-function decimal(text: string): number | string | null {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  return /^-?\d+([.,]\d+)?$/.test(trimmed) ? Number(trimmed.replace(',', '.')) : trimmed;
-}
-
-/** "1.200" or "1200" → 1200; other text goes to the API as typed. */
-function whole(text: string): number | string | null {
-  const compact = text.replace(/[.\s]/g, '');
-  if (compact === '') return null;
-  return /^-?\d+$/.test(compact) ? Number(compact) : text.trim();
-}
-
 const optional = (text: string) => text.trim() || null;
 
 /**
- * The dates typed as dd/mm/yyyy, as the API takes them (YYYY-MM-DD). An entry that is not a date is
- * refused here, in the API's shape, so it shows under the field like the API's own messages.
+ * The body the API receives for a draft: numbers and dates read as people type them (22,3964; 1.200;
+ * dd/mm/yyyy, separated by commas), an emptied optional field as `null`. What is not a number or a
+ * date is refused here, under its field; the rest is the API's to judge.
  */
-function candidateDatesOf(text: string): string[] {
-  const entries = text.split(/[,;\s]+/).filter(Boolean);
-  const unreadable = entries.filter((entry) => parseDate(entry) === null);
-  if (unreadable.length > 0) {
-    throw new ApiError(400, 'VALIDATION_FAILED', 'Dữ liệu nhập chưa hợp lệ.', [
-      { field: 'candidateDates', messages: [`không đọc được ${unreadable.join(', ')}: ngày phải có dạng dd/mm/yyyy, ví dụ 12/08/2027`] },
-    ]);
-  }
-  return entries.map((entry) => parseDate(entry)!).sort();
-}
-
-/** The body the API receives for a draft; `null` for an emptied field, so the API says when it is required. */
-function inputOf(draft: Draft, defaultRegion: VenueInput['region']): VenueInput {
-  return {
+function inputOf(draft: Draft, defaultRegion: Region | undefined) {
+  return read({
     name: draft.name.trim(),
-    tier: draft.tier as VenueInput['tier'],
+    tier: oneOf(draft.tier, Object.values(VenueTier)),
     coHost: optional(draft.coHost),
     provinceCode: draft.provinceCode,
     communeName: draft.communeName.trim(),
     hamletName: optional(draft.hamletName),
-    hostKind: draft.hostKind || null,
+    hostKind: oneOf(draft.hostKind, Object.values(HostKind)),
     address: draft.address.trim(),
-    latitude: decimal(draft.latitude),
-    longitude: decimal(draft.longitude),
-    region: (draft.region || defaultRegion) as VenueInput['region'],
-    areaFlags: draft.areaFlags,
+    latitude: decimal(draft.latitude, { required: true }),
+    longitude: decimal(draft.longitude, { required: true }),
+    region: draft.region ? oneOf(draft.region, Object.values(Region)) : defaultRegion,
+    areaFlags: draft.areaFlags.map((flag) => oneOf(flag, Object.values(AreaFlag))),
     contactName: optional(draft.contactName),
     contactPhone: optional(draft.contactPhone),
     contactEmail: optional(draft.contactEmail),
-    expectedAttendance: whole(draft.expectedAttendance),
-    candidateDates: candidateDatesOf(draft.candidateDates),
-  };
+    expectedAttendance: whole(draft.expectedAttendance, { required: true }),
+    candidateDates: dates(draft.candidateDates),
+  });
 }
+
+type VenueBody = ReturnType<typeof inputOf>;
 
 /**
  * An edit sends only what changed: the API checks what it is sent (candidate dates against the window,
  * the tier and the province against the actor), so renaming a venue is not refused over a field the
  * user did not touch.
  */
-function changesOf(next: VenueInput, before: VenueInput): VenueInput {
-  return Object.fromEntries(
-    Object.entries(next).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof VenueInput])),
-  ) as VenueInput;
+function changesOf(next: VenueBody, before: VenueBody): Partial<VenueBody> {
+  return Object.fromEntries(Object.entries(next).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof VenueBody])));
 }
 
 /** Both routes: `/diem/moi` nominates in the edition chosen in the header, `/diem/:id/sua` edits. */

@@ -9,7 +9,7 @@ import { Link } from 'react-router-dom';
 import { RANK_TIER_NAMES, RANK_TIER_ORDER } from '@shared/leaders/src/rank-tier';
 import { api, get, getAll } from '../../api';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
-import { formatDate } from '../../format';
+import { formatDate } from '../../input';
 import { ASSIGNMENT_ROLE_NAMES, INVITATION_STATUS_NAMES } from '../../labels';
 import { isPlanner, useUser } from '../../session';
 import type { AssignmentRole, Invitation, Leader, Venue, VenueLeader } from '../../types';

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { get } from '../../api';
 import { ErrorPanel, Loading } from '../../components/errors';
-import { formatDate } from '../../format';
+import { formatDate, wholeText } from '../../input';
 import { AREA_FLAG_NAMES, HOST_KIND_NAMES, REGION_NAMES, VENUE_STATUS_COLOURS, VENUE_TIER_NAMES, venueStatusName } from '../../labels';
 import { isPlanner, useProvinces, useUser } from '../../session';
 import type { Venue } from '../../types';
@@ -53,7 +53,7 @@ export function VenuePage() {
             </>
           )}
           <dt>Dự kiến tham dự</dt>
-          <dd>{v.expectedAttendance.toLocaleString('vi-VN')} người</dd>
+          <dd>{wholeText(v.expectedAttendance)} người</dd>
           <dt>Lịch tổ chức</dt>
           <dd data-testid="venue-schedule">
             {v.scheduledDate ? `${formatDate(v.scheduledDate)}, ${v.startTime}–${v.endTime} (giờ Việt Nam)` : 'Chưa xếp lịch'}

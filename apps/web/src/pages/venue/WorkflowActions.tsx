@@ -1,8 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../../api';
+import { api } from '../../api';
 import { FieldError, FormError } from '../../components/errors';
-import { formatDate, parseDate } from '../../format';
+import { date, dateText, formatDate, read, time } from '../../input';
 import { VenueStatus } from '../../labels';
 import { useUser } from '../../session';
 import { venuesChanged } from '../../queries';
@@ -15,12 +15,17 @@ export function WorkflowActions({ venue }: { venue: Venue }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<VenueStatus | null>(null);
   const [reason, setReason] = useState('');
-  const [date, setDate] = useState(formatDate(venue.scheduledDate ?? venue.candidateDates[0] ?? null).replace('—', ''));
+  const [day, setDay] = useState(dateText(venue.scheduledDate ?? venue.candidateDates[0]));
   const [startTime, setStartTime] = useState(venue.startTime ?? '07:30');
   const [endTime, setEndTime] = useState(venue.endTime ?? '11:30');
-  const [dateError, setDateError] = useState<string | null>(null);
   const transition = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api<Venue>('POST', `/venues/${venue.id}/transitions`, body),
+    mutationFn: (to: VenueStatus) => {
+      // Scheduling takes a date and hours (read here: what is not one is refused under its field); refusals a reason.
+      const body = needsSchedule(to)
+        ? read({ to, version: venue.version, date: date(day, { required: true }), startTime: time(startTime, { required: true }), endTime: time(endTime, { required: true }) })
+        : { to, version: venue.version, reason: needsReason(to) ? reason.trim() || undefined : undefined };
+      return api<Venue>('POST', `/venues/${venue.id}/transitions`, body);
+    },
     onSuccess: (updated) => {
       queryClient.setQueryData(['venue', venue.id], updated);
       venuesChanged(queryClient);
@@ -34,26 +39,14 @@ export function WorkflowActions({ venue }: { venue: Venue }) {
   function start(to: VenueStatus) {
     transition.reset();
     if (needsReason(to) || needsSchedule(to)) setOpen(to);
-    else transition.mutate({ to, version: venue.version });
+    else transition.mutate(to);
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!open) return;
-    if (needsSchedule(open)) {
-      const iso = parseDate(date);
-      if (!iso) {
-        transition.reset();
-        setDateError('Ngày phải có dạng dd/mm/yyyy, ví dụ 12/08/2027.');
-        return;
-      }
-      setDateError(null);
-      transition.mutate({ to: open, version: venue.version, date: iso, startTime: startTime.trim(), endTime: endTime.trim() });
-    } else {
-      transition.mutate({ to: open, version: venue.version, reason: reason.trim() || undefined });
-    }
+    if (open) transition.mutate(open);
   }
-  const error = transition.error as ApiError | null;
+  const error = transition.error;
 
   return (
     <div className="workflow" data-testid="workflow-actions">
@@ -76,8 +69,7 @@ export function WorkflowActions({ venue }: { venue: Venue }) {
             <div className="fields">
               <label>
                 Ngày tổ chức
-                <input name="date" placeholder="dd/mm/yyyy" value={date} onChange={(event) => setDate(event.target.value)} />
-                {dateError && <div className="field-error" role="alert">{dateError}</div>}
+                <input name="date" placeholder="dd/mm/yyyy" value={day} onChange={(event) => setDay(event.target.value)} />
                 <FieldError error={error} field="date" />
               </label>
               <label>
