@@ -5,7 +5,7 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
  * transformers — for hot paths that fetch several related rows in one statement.
  */
 export function hydrate<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, json: Record<string, unknown>): T {
-  const metadata = manager.connection.getMetadata(target);
+  const metadata = manager.dataSource.getMetadata(target);
   const entity = metadata.create() as T;
   for (const column of metadata.columns) {
     if (!(column.databaseName in json)) continue;

@@ -18,6 +18,9 @@ export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'>): Data
     migrationsTransactionMode: 'each',
     synchronize: false,
     uuidExtension: 'pgcrypto',
+    // TypeORM 1.x's default, spelled out: a null or undefined value in a find/update/delete criterion is
+    // a bug (0.3 silently dropped the condition, matching every row), so it throws. Match NULL with IsNull().
+    invalidWhereValuesBehavior: { null: 'throw', undefined: 'throw' },
     extra: { max: 10, application_name: 'ngayhoi' },
   };
 }
