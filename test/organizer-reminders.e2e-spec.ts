@@ -6,14 +6,15 @@
 import Redis from 'ioredis';
 import { Role } from '@app/auth/role';
 import { Edition } from '@app/editions/edition.entity';
-import { JobName, JobProducer } from '@app/queue';
+import { JobProducer } from '@app/queue';
+import { FireReminderJob } from '@app/reminders';
 import { createEdition, createUser, createVenue } from './utils/factories';
 import { SmtpSink } from './utils/smtp-sink';
-import { TEST_ENV } from './test-env';
+import { ownRedisUrl, TEST_ENV } from './test-env';
 import { createTestApp, TestApp } from './utils/test-app';
 import { startWorkerProcess, WorkerProcess } from './utils/worker-process';
 
-const REDIS_URL = 'redis://127.0.0.1:6379/13';
+const REDIS_URL = ownRedisUrl(13);
 
 interface ReminderRow {
   id: string;
@@ -83,7 +84,7 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
   /** Bring one reminder's moment to now (as the clock would) and hand its job to the worker. */
   const fireNow = async (reminderId: string) => {
     const [[row]] = await t.dataSource.query(`UPDATE reminders SET due_at = now(), revision = revision + 1 WHERE id = $1 RETURNING id, revision, due_at`, [reminderId]);
-    await t.app.get(JobProducer).enqueue(JobName.FireReminder, { reminderId: row.id, revision: row.revision, dueAt: new Date(row.due_at).getTime() });
+    await t.app.get(JobProducer).enqueue(FireReminderJob, { reminderId: row.id, revision: row.revision, dueAt: new Date(row.due_at).getTime() });
   };
   const mailFor = (reminderId: string) => sink.withHeader('X-Ngayhoi-Reminder').filter((mail) => mail.parsed.headers.get('x-ngayhoi-reminder') === reminderId);
   const recipientsOf = (reminderId: string) =>
@@ -113,7 +114,7 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
     expect(all).toHaveLength(tasks.length * 5);
     // Every one has its delayed job in Redis.
     const producer = t.app.get(JobProducer);
-    expect(await producer.missingJobs(JobName.FireReminder, all.map((r) => ({ reminderId: r.id, revision: r.revision, dueAt: new Date(r.due_at).getTime() })))).toEqual([]);
+    expect(await producer.missingJobs(FireReminderJob, all.map((r) => ({ reminderId: r.id, revision: r.revision, dueAt: new Date(r.due_at).getTime() })))).toEqual([]);
     // Approved but not scheduled: no festival-day reminders yet.
     expect(await remindersOf([venue.id])).toEqual([]);
   });

@@ -5,15 +5,16 @@
 import Redis from 'ioredis';
 import { Role } from '@app/auth/role';
 import { Edition } from '@app/editions/edition.entity';
-import { JobName, JobProducer } from '@app/queue';
+import { JobProducer } from '@app/queue';
+import { FireReminderJob } from '@app/reminders';
 import { Venue } from '@app/venues/venue.entity';
 import { createEdition, createUser, createVenue } from './utils/factories';
 import { SmtpSink } from './utils/smtp-sink';
-import { TEST_ENV } from './test-env';
+import { ownRedisUrl, TEST_ENV } from './test-env';
 import { createTestApp, TestApp } from './utils/test-app';
 import { startWorkerProcess, WorkerProcess } from './utils/worker-process';
 
-const REDIS_URL = 'redis://127.0.0.1:6379/14';
+const REDIS_URL = ownRedisUrl(14);
 const CONCURRENCY = 8;
 
 async function until(check: () => Promise<boolean>, ms: number, what: string): Promise<void> {
@@ -78,7 +79,7 @@ describe('Reminder engine under faults (worker as a child process)', () => {
       [invitations.map((invitation) => invitation.id), dueAt, spreadMs],
     );
     await t.app.get(JobProducer).enqueueMany(
-      JobName.FireReminder,
+      FireReminderJob,
       reminders.map((reminder) => ({ reminderId: reminder.id, revision: reminder.revision, dueAt: reminder.due_at.getTime() })),
     );
     return reminders.map((reminder) => ({ id: reminder.id, invitationId: reminder.subject_id }));

@@ -17,3 +17,14 @@ export const TEST_ENV: Record<string, string> = {
   LINK_SECRET: 'test-link-secret-long-enough-to-sign-rsvp-links-0123',
   INBOUND_HOOK_SECRET: 'test-inbound-hook-secret',
 };
+
+/**
+ * A Redis database of a suite's own, for suites that empty their database to simulate a lost Redis:
+ * `offset` databases after TEST_REDIS_URL's (mod 16), so test runs given different TEST_REDIS_URLs
+ * (parallel runs on one machine) also get different databases here.
+ */
+export function ownRedisUrl(offset: number): string {
+  const url = new URL(TEST_ENV.REDIS_URL);
+  url.pathname = `/${(Number(url.pathname.slice(1) || 0) + offset) % 16}`;
+  return url.toString();
+}
