@@ -62,8 +62,8 @@ async function main(): Promise<void> {
   // Imported after the environment is set: the config is read when modules load.
   const { loadAppConfig, AppConfig } = await import('@app/config');
   const { recreateDatabase, createDataSource } = await import('@app/database');
-  const { InvitationComposer } = await import('@app/invitations');
-  const { JobName, JobProducer } = await import('@app/queue');
+  const { InvitationComposer, SendInvitationMessageJob } = await import('@app/invitations');
+  const { JobProducer } = await import('@app/queue');
   const { WorkerModule } = await import('../apps/worker/src/worker.module');
   const config = loadAppConfig();
 
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
   const start = process.hrtime.bigint();
   for (let offset = 0; offset < messageIds.length; offset += 1000) {
     await producer.enqueueMany(
-      JobName.SendInvitationMessage,
+      SendInvitationMessageJob,
       messageIds.slice(offset, offset + 1000).map((messageId) => ({ messageId })),
     );
   }

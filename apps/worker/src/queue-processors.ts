@@ -2,8 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AppConfig } from '@app/config';
-import { QueueName } from '@app/queue';
-import { JobDispatcher } from './job-dispatcher';
+import { JobRegistry, QueueName } from '@app/queue';
 
 /**
  * One consumer per queue, each dispatching to the features' handlers. On shutdown @nestjs/bullmq
@@ -21,7 +20,7 @@ function start(host: WorkerHost, config: AppConfig, concurrency: number): void {
 @Processor(QueueName.Mail, { autorun: false })
 export class MailQueueProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
-    private readonly dispatcher: JobDispatcher,
+    private readonly registry: JobRegistry,
     private readonly config: AppConfig,
   ) {
     super();
@@ -32,14 +31,14 @@ export class MailQueueProcessor extends WorkerHost implements OnApplicationBoots
   }
 
   process(job: Job): Promise<unknown> {
-    return this.dispatcher.dispatch(job);
+    return this.registry.dispatch(job);
   }
 }
 
 @Processor(QueueName.Reminders, { autorun: false })
 export class RemindersQueueProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
-    private readonly dispatcher: JobDispatcher,
+    private readonly registry: JobRegistry,
     private readonly config: AppConfig,
   ) {
     super();
@@ -50,7 +49,7 @@ export class RemindersQueueProcessor extends WorkerHost implements OnApplication
   }
 
   process(job: Job): Promise<unknown> {
-    return this.dispatcher.dispatch(job);
+    return this.registry.dispatch(job);
   }
 }
 
@@ -58,7 +57,7 @@ export class RemindersQueueProcessor extends WorkerHost implements OnApplication
 @Processor(QueueName.Planning, { autorun: false })
 export class PlanningQueueProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
-    private readonly dispatcher: JobDispatcher,
+    private readonly registry: JobRegistry,
     private readonly config: AppConfig,
   ) {
     super();
@@ -69,6 +68,6 @@ export class PlanningQueueProcessor extends WorkerHost implements OnApplicationB
   }
 
   process(job: Job): Promise<unknown> {
-    return this.dispatcher.dispatch(job);
+    return this.registry.dispatch(job);
   }
 }

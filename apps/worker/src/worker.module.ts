@@ -1,4 +1,5 @@
 import { Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -6,33 +7,35 @@ import { AuditModule } from '@app/audit';
 import { LoggingModule } from '@app/common';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { InvitationsWorkerModule, ReconcileInvitationMessagesHandler, SendInvitationMessageHandler } from '@app/invitations';
-import { checkEvictionPolicy, JOB_HANDLERS, JobName, JobProducer, QueueModule, RECONCILE_EVERY_MS } from '@app/queue';
+import { InvitationsWorkerModule, ReconcileInvitationMessagesHandler } from '@app/invitations';
+import { checkEvictionPolicy, JobRegistry, QueueModule } from '@app/queue';
 import { InjectRedis, RedisModule } from '@app/redis';
 import { LogisticsWorkerModule } from '@app/logistics/logistics-worker.module';
 import { PlanningWorkerModule } from '@app/planning/planning-worker.module';
-import { SolvePlanningRunHandler } from '@app/planning/solve-planning-run.handler';
-import { FireReminderHandler, ReconcileRemindersHandler, ReminderSenders, RemindersWorkerModule } from '@app/reminders';
-import { JobDispatcher } from './job-dispatcher';
+import { ReconcileRemindersHandler, ReminderSenders, RemindersWorkerModule } from '@app/reminders';
 import { MailQueueProcessor, PlanningQueueProcessor, RemindersQueueProcessor } from './queue-processors';
 
 /**
- * The queue-processing app: no HTTP listener. It checks PostgreSQL and Redis at start, refuses to
- * start if a job has no handler, re-enqueues what Redis lost, and shuts down gracefully.
+ * The queue-processing app: no HTTP listener. The feature worker modules it imports provide the job
+ * handlers (JobRegistry finds them, and refuses to start if a defined job has none); one processor
+ * per queue runs them. It checks PostgreSQL and Redis at start, re-enqueues what Redis lost, starts
+ * the reconcilers' schedulers, and shuts down gracefully.
  */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, QueueModule.forRoot('worker'), AuditModule, RemindersWorkerModule, InvitationsWorkerModule, LogisticsWorkerModule, PlanningWorkerModule],
-  providers: [
-    {
-      provide: JOB_HANDLERS,
-      inject: [SendInvitationMessageHandler, ReconcileInvitationMessagesHandler, FireReminderHandler, ReconcileRemindersHandler, SolvePlanningRunHandler],
-      useFactory: (...handlers: unknown[]) => handlers,
-    },
-    JobDispatcher,
-    MailQueueProcessor,
-    RemindersQueueProcessor,
-    PlanningQueueProcessor,
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    QueueModule.forRoot('worker'),
+    DiscoveryModule,
+    AuditModule,
+    RemindersWorkerModule,
+    InvitationsWorkerModule,
+    LogisticsWorkerModule,
+    PlanningWorkerModule,
   ],
+  providers: [JobRegistry, MailQueueProcessor, RemindersQueueProcessor, PlanningQueueProcessor],
 })
 export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Worker');
@@ -40,7 +43,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRedis() private readonly redis: Redis,
-    private readonly producer: JobProducer,
+    private readonly registry: JobRegistry,
     private readonly reconcileInvitations: ReconcileInvitationMessagesHandler,
     private readonly reconcileReminders: ReconcileRemindersHandler,
     private readonly reminderSenders: ReminderSenders,
@@ -59,9 +62,7 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     // Postgres is the truth: whatever Redis lost while we were away is enqueued again before we start.
     const mail = await this.reconcileInvitations.handle();
     const reminders = await this.reconcileReminders.handle();
-    for (const name of [JobName.ReconcileInvitationMessages, JobName.ReconcileReminders]) {
-      await this.producer.queueOf(name).upsertJobScheduler(name, { every: RECONCILE_EVERY_MS }, { name, data: {} });
-    }
+    await this.registry.startSchedulers();
     this.logger.log(
       `worker ready: PostgreSQL and Redis reachable; re-enqueued ${mail.requeued} e-mail(s) and ${reminders.requeued} reminder(s), ${reminders.missed} reminder(s) missed`,
     );

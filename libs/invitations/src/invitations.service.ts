@@ -7,7 +7,7 @@ import type { Actor } from '@app/auth/actor';
 import { AfterCommit, BusinessRuleError, inTransaction, instantToLocalDate, instantToLocalTime, lockForUpdate, NotFoundError, Page, toPage } from '@app/common';
 import { AppConfig } from '@app/config';
 import { AssignmentRole, Leader, LeaderParticipation } from '@app/leaders/leader.entities';
-import { JobName, JobProducer } from '@app/queue';
+import { JobProducer } from '@app/queue';
 import { ReminderScheduler } from '@app/reminders/reminder-scheduler';
 import { Venue } from '@app/venues/venue.entity';
 import { VenueChange, VenueEvents } from '@app/venues/venue-events';
@@ -17,6 +17,7 @@ import { CalendarFeed, Invitation, InvitationMessage, InvitationStatus, MessageK
 import { ComposedMessage, InvitationComposer } from './invitation-composer';
 import { emailOf, LIVE_STATUSES, rsvpExpiry } from './invitation-rules';
 import { linkToken, tokenHash } from './links';
+import { SendInvitationMessageJob } from './send-invitation-message.handler';
 
 const INVITATION = 'lời mời';
 
@@ -163,7 +164,7 @@ export class InvitationsService implements OnModuleInit {
       await this.audit.record(manager, { actor, entityType: 'invitation', entityId: id, action: 'update', note: `Gửi lại ${failed.length} thư lỗi` });
       return failed;
     });
-    for (const message of messages) await this.producer.requeue(JobName.SendInvitationMessage, { messageId: message.id });
+    for (const message of messages) await this.producer.requeue(SendInvitationMessageJob, { messageId: message.id });
     return this.get(id);
   }
 
@@ -415,7 +416,7 @@ export class InvitationsService implements OnModuleInit {
       );
     }
     const message = await manager.save(manager.create(InvitationMessage, { invitationId: invitation.id, sequence: invitation.sequence, method, kind, reason, previous }));
-    afterCommit.add(() => this.producer.enqueue(JobName.SendInvitationMessage, { messageId: message.id }));
+    afterCommit.add(() => this.producer.enqueue(SendInvitationMessageJob, { messageId: message.id }));
   }
 }
 

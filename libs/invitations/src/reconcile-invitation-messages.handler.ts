@@ -1,20 +1,29 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JobHandler, JobName, JobProducer } from '@app/queue';
+import { defineJob, JobHandler, JobProducer, QueueName, RECONCILE_EVERY_MS } from '@app/queue';
+import { SendInvitationMessageJob } from './send-invitation-message.handler';
 
 /** Rows younger than this are left to their own enqueue (it may simply not have happened yet). */
 const GRACE = "interval '30 seconds'";
 const BATCH = 5_000;
+
+/** Re-enqueue invitation messages still pending in Postgres (Redis lost them, or the API could not reach it). */
+export const ReconcileInvitationMessagesJob = defineJob<Record<string, never>>({
+  queue: QueueName.Mail,
+  name: 'reconcile-invitation-messages',
+  options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+  schedule: { every: RECONCILE_EVERY_MS, payload: {} },
+});
 
 /**
  * Postgres is the truth: finds invitation e-mails still pending (or claimed by a sender that died)
  * whose job Redis no longer has — flushed, restarted empty, or never enqueued because Redis was down
  * when the API committed — and enqueues them again. Runs at worker start and on a job scheduler.
  */
+@JobHandler(ReconcileInvitationMessagesJob)
 @Injectable()
-export class ReconcileInvitationMessagesHandler implements JobHandler<JobName.ReconcileInvitationMessages> {
-  readonly jobName = JobName.ReconcileInvitationMessages;
+export class ReconcileInvitationMessagesHandler {
   private readonly logger = new Logger('InvitationMailReconciler');
 
   constructor(
@@ -31,7 +40,7 @@ export class ReconcileInvitationMessagesHandler implements JobHandler<JobName.Re
     );
     let requeued = 0;
     for (const row of rows) {
-      if (await this.producer.requeue(JobName.SendInvitationMessage, { messageId: row.id })) requeued += 1;
+      if (await this.producer.requeue(SendInvitationMessageJob, { messageId: row.id })) requeued += 1;
     }
     if (requeued > 0) this.logger.warn({ requeued, checked: rows.length }, 'invitation e-mails re-enqueued from Postgres');
     return { checked: rows.length, requeued };

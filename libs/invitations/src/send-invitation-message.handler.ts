@@ -4,9 +4,22 @@ import { DataSource } from 'typeorm';
 import { queryRows } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Mailer } from '@app/mail';
-import { JobContext, JobHandler, JobName, JobPayloads } from '@app/queue';
+import { defineJob, JobContext, JobHandler, JobPayload, KEEP_COMPLETED, KEEP_FAILED, QueueName } from '@app/queue';
 import { InvitationMessage, MessageStatus } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
+
+/** Send one recorded invitation message (REQUEST or CANCEL) of one invitation. */
+export const SendInvitationMessageJob = defineJob<{ messageId: string }>({
+  queue: QueueName.Mail,
+  name: 'send-invitation-message',
+  id: ({ messageId }) => `invitation-message-${messageId}`,
+  options: (_, tuning) => ({
+    attempts: 8,
+    backoff: { type: 'exponential', delay: tuning.mailRetryDelayMs },
+    removeOnComplete: KEEP_COMPLETED,
+    removeOnFail: KEEP_FAILED,
+  }),
+});
 
 export type SendOutcome = 'sent' | 'already-sent' | 'superseded' | 'in-progress' | 'missing';
 
@@ -17,9 +30,9 @@ export type SendOutcome = 'sent' | 'already-sent' | 'superseded' | 'in-progress'
  * lease expires and the message is sent again with the same Message-ID and calendar UID/SEQUENCE:
  * at-least-once for that narrow window, never silently lost.
  */
+@JobHandler(SendInvitationMessageJob)
 @Injectable()
-export class SendInvitationMessageHandler implements JobHandler<JobName.SendInvitationMessage> {
-  readonly jobName = JobName.SendInvitationMessage;
+export class SendInvitationMessageHandler {
   private readonly logger = new Logger('InvitationMail');
 
   constructor(
@@ -29,7 +42,7 @@ export class SendInvitationMessageHandler implements JobHandler<JobName.SendInvi
     private readonly config: AppConfig,
   ) {}
 
-  async handle({ messageId }: JobPayloads[JobName.SendInvitationMessage], context: JobContext): Promise<SendOutcome> {
+  async handle({ messageId }: JobPayload<typeof SendInvitationMessageJob>, context: JobContext): Promise<SendOutcome> {
     const message = await this.claim(messageId);
     if (typeof message === 'string') return message;
     try {

@@ -10,7 +10,7 @@ import { inTransaction } from '@app/common/transaction';
 import { EditionsService } from '@app/editions/editions.service';
 import { AssignmentEvents } from '@app/leaders/assignment-events';
 import { AssignmentRole, Leader, VenueLeaderAssignment } from '@app/leaders/leader.entities';
-import { JobName, JobProducer } from '@app/queue';
+import { JobProducer } from '@app/queue';
 import { Venue } from '@app/venues/venue.entity';
 import { VenueStatus, VenueTier } from '@app/venues/venue.enums';
 import { describeVenueChange, VenueEvents } from '@app/venues/venue-events';
@@ -18,6 +18,7 @@ import { CreatePlanningRunDto } from './dto/planning-run.dto';
 import { PlanningBaseline, PlanningRun, PlanningRunStatus } from './planning-run.entity';
 import { comparePlans, PlanComparisonRow } from './plan-comparison';
 import { baselineOf, PLANNABLE, PlanningSolver, StoredResult } from './planning-solver';
+import { SolvePlanningRunJob } from './solve-planning-run.handler';
 
 /** What a planner sees of a run: its state and progress, then the proposal, why venues stay uncovered, and what it changes. */
 export type PlanningRunView = {
@@ -88,7 +89,7 @@ export class PlanningService {
           manager.create(PlanningRun, { editionId, status: PlanningRunStatus.Queued, request: { ...input }, baseline: null, result: null, requestedBy: actor.id }),
         );
         await this.audit.record(manager, { actor, entityType: 'planning_run', entityId: run.id, action: 'create', after: { queued: true, tier, venues } });
-        afterCommit.add(() => this.producer.enqueue(JobName.SolvePlanningRun, { runId: run.id }));
+        afterCommit.add(() => this.producer.enqueue(SolvePlanningRunJob, { runId: run.id }));
         return this.view(manager, run);
       });
     }

@@ -1,4 +1,6 @@
-import type { JobName, JobPayloads } from './queue-names';
+import 'reflect-metadata';
+import type { Type } from '@nestjs/common';
+import type { AnyJobDefinition, JobDefinition } from './job-definition';
 
 export interface JobContext {
   /** 1 for the first run, 2 for the first retry… */
@@ -7,14 +9,31 @@ export interface JobContext {
   lastAttempt: boolean;
 }
 
-/**
- * What a feature provides to process one job name; the worker app's processors dispatch to these,
- * and the worker refuses to start if a JobName has no handler.
- */
-export interface JobHandler<N extends JobName = JobName> {
-  readonly jobName: N;
-  handle(payload: JobPayloads[N], context: JobContext): Promise<unknown>;
+/** What a handler of a job with payload `P` provides. */
+export interface HandlesJob<P extends object> {
+  handle: (payload: P, context: JobContext) => Promise<unknown>;
 }
 
-/** Multi-provider token under which features register their handlers. */
-export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
+const JOB_HANDLER_METADATA = 'ngayhoi:job-handler';
+const handlerClasses = new Map<string, string>();
+
+/**
+ * Marks a provider as the handler of one job; the worker finds it among the providers of the modules
+ * it imports. A handler whose `handle` takes another payload than the definition's does not compile.
+ */
+export function JobHandler<P extends object>(job: JobDefinition<P>): (target: Type<HandlesJob<P>>) => void {
+  return (target) => {
+    Reflect.defineMetadata(JOB_HANDLER_METADATA, job, target);
+    handlerClasses.set(job.name, target.name);
+  };
+}
+
+/** The job a class handles, if it is a handler. */
+export function handledJob(target: object): AnyJobDefinition | undefined {
+  return Reflect.getMetadata(JOB_HANDLER_METADATA, target) as AnyJobDefinition | undefined;
+}
+
+/** The name of the class decorated as the handler of a job, for start-up errors. */
+export function handlerClassOf(jobName: string): string | undefined {
+  return handlerClasses.get(jobName);
+}

@@ -3,15 +3,15 @@ import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DomainError } from '@app/common/domain-error';
 import { AppConfig } from '@app/config';
-import { jobId, jobOptions, QueueTuning } from './job-options';
+import { AnyJobDefinition, JobDefinition, jobIdOf, jobOptions, QueueTuning, schedulerOf } from './job-definition';
+import { QueueName } from './queues';
 
 const LIVE_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
-import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './queue-names';
 
 /**
- * The one typed way to enqueue. Fails fast when Redis is down (producer connections do not queue
- * commands offline): callers have already committed the truth to Postgres, the reconciler will
- * enqueue it later, and the client is told 503.
+ * The one typed way to enqueue: a job's definition and a payload of its type. Fails fast when Redis
+ * is down (producer connections do not queue commands offline): callers have already committed the
+ * truth to Postgres, the reconciler will enqueue it later, and the client is told 503.
  */
 @Injectable()
 export class JobProducer {
@@ -29,15 +29,15 @@ export class JobProducer {
     this.tuning = { mailRetryDelayMs: config.MAIL_RETRY_DELAY_MS };
   }
 
-  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<void> {
-    await this.enqueueMany(name, [payload]);
+  async enqueue<P extends object>(job: JobDefinition<P>, payload: NoInfer<P>): Promise<void> {
+    await this.enqueueMany(job, [payload]);
   }
 
-  async enqueueMany<N extends JobName>(name: N, payloads: JobPayloads[N][]): Promise<void> {
+  async enqueueMany<P extends object>(job: JobDefinition<P>, payloads: NoInfer<P>[]): Promise<void> {
     if (payloads.length === 0) return;
-    const queue = this.queues[JOB_QUEUE[name]];
+    const queue = this.queues[job.queue];
     try {
-      await failFast(queue.addBulk(payloads.map((data) => ({ name, data, opts: jobOptions(name, data, this.tuning) }))));
+      await failFast(queue.addBulk(payloads.map((data) => ({ name: job.name, data, opts: jobOptions(job, data, this.tuning) }))));
     } catch (error) {
       throw new QueueUnavailableError(error);
     }
@@ -48,16 +48,16 @@ export class JobProducer {
    * which a plain add would ignore because the job id is taken. A job still waiting, delayed or
    * running is left alone. Returns true when a job was (re)added.
    */
-  async requeue<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<boolean> {
-    const queue = this.queues[JOB_QUEUE[name]];
-    const id = jobId(name, payload);
+  async requeue<P extends object>(job: JobDefinition<P>, payload: NoInfer<P>): Promise<boolean> {
+    const queue = this.queues[job.queue];
+    const id = jobIdOf(job, payload);
     try {
       if (id) {
         const state = await failFast(queue.getJobState(id));
         if (LIVE_STATES.has(state)) return false;
         if (state !== 'unknown') await queue.remove(id);
       }
-      await failFast(queue.add(name, payload, jobOptions(name, payload, this.tuning)));
+      await failFast(queue.add(job.name, payload, jobOptions(job, payload, this.tuning)));
       return true;
     } catch (error) {
       throw new QueueUnavailableError(error);
@@ -69,18 +69,28 @@ export class JobProducer {
    * Jobs that exist are left to run (or retry) as they are. A job exists as long as its hash does,
    * so this is one O(1) HEXISTS per job, a thousand in flight at a time — not BullMQ's getJobState,
    * whose list scans grow with the queue and, at tens of thousands of waiting jobs, stalled the
-   * workers sharing Redis.
+   * workers sharing Redis. Only for jobs with an id.
    */
-  async missingJobs<N extends JobName>(name: N, payloads: JobPayloads[N][]): Promise<JobPayloads[N][]> {
-    const queue = this.queues[JOB_QUEUE[name]];
+  async missingJobs<P extends object>(job: JobDefinition<P>, payloads: NoInfer<P>[]): Promise<P[]> {
+    if (!job.id) throw new Error(`missingJobs needs a job id: ${job.name} has none`);
+    const queue = this.queues[job.queue];
     const client = await failFast(queue.backend.connection.client);
-    const missing: JobPayloads[N][] = [];
+    const missing: P[] = [];
     for (let offset = 0; offset < payloads.length; offset += 1_000) {
       const chunk = payloads.slice(offset, offset + 1_000);
-      const exists = await failFast(Promise.all(chunk.map((payload) => client.hexists(queue.toKey(jobId(name, payload) ?? ''), 'timestamp'))));
+      const exists = await failFast(Promise.all(chunk.map((payload) => client.hexists(queue.toKey(jobIdOf(job, payload)!), 'timestamp'))));
       chunk.forEach((payload, index) => exists[index] === 0 && missing.push(payload));
     }
     return missing;
+  }
+
+  /**
+   * Creates or updates the job scheduler of a scheduled job; its id is the job name, so a deploy
+   * updates the scheduler already in Redis instead of adding a second one.
+   */
+  async upsertScheduler(job: AnyJobDefinition): Promise<void> {
+    const { every, template } = schedulerOf(job, this.tuning);
+    await this.queues[job.queue].upsertJobScheduler(job.name, { every }, template);
   }
 
   /** Every queue, for operations (the queue dashboard). */
@@ -88,9 +98,9 @@ export class JobProducer {
     return Object.values(this.queues);
   }
 
-  /** The queue behind a job name, for schedulers and operations. */
-  queueOf(name: JobName): Queue {
-    return this.queues[JOB_QUEUE[name]];
+  /** One queue, for operations (metrics). */
+  queue(name: QueueName): Queue {
+    return this.queues[name];
   }
 }
 

@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { JobProducer } from './job-producer';
-import { QueueName } from './queue-names';
+import { QueueName } from './queues';
 import { bullConnection, bullPrefix } from './redis-connection';
 
 /**

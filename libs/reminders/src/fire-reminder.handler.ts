@@ -3,10 +3,28 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { hydrate, queryRows } from '@app/common';
 import { AppConfig } from '@app/config';
-import { JobContext, JobHandler, JobName, JobPayloads } from '@app/queue';
+import { defineJob, JobContext, JobHandler, JobPayload, KEEP_FAILED, QueueName } from '@app/queue';
 import { MicroBatch } from './micro-batch';
 import { Reminder, ReminderStatus } from './reminder.entities';
 import { ReminderSenders } from './reminder-senders';
+
+/**
+ * Fire one reminder: a delayed job pointing at a reminder row and its revision. `dueAt` (epoch ms)
+ * only sets the delay; the handler trusts the row, not the payload.
+ */
+export const FireReminderJob = defineJob<{ reminderId: string; revision: number; dueAt: number }>({
+  queue: QueueName.Reminders,
+  name: 'fire-reminder',
+  id: ({ reminderId, revision }) => `reminder-${reminderId}-r${revision}`,
+  options: ({ dueAt }, tuning) => ({
+    delay: Math.max(0, dueAt - Date.now()),
+    attempts: 8,
+    backoff: { type: 'exponential', delay: tuning.mailRetryDelayMs },
+    // The reminder row records the outcome; keeping completed jobs would only cost Redis work per firing.
+    removeOnComplete: true,
+    removeOnFail: KEEP_FAILED,
+  }),
+});
 
 export type FireOutcome = 'sent' | 'missed' | 'stale' | 'already-done' | 'in-progress' | 'not-due' | 'missing';
 
@@ -30,9 +48,9 @@ type ClaimedRow = { reminder: Record<string, unknown>; missed: boolean } | undef
  * milliseconds in one statement (MicroBatch): at a thousand a second, statements, not rows, are what
  * Postgres spends its time on. Each reminder's outcome is still its own.
  */
+@JobHandler(FireReminderJob)
 @Injectable()
-export class FireReminderHandler implements JobHandler<JobName.FireReminder> {
-  readonly jobName = JobName.FireReminder;
+export class FireReminderHandler {
   private readonly logger = new Logger('Reminders');
   private readonly claims = new MicroBatch<ClaimRequest, ClaimedRow>((requests) => this.claimAll(requests));
   private readonly sentMarks = new MicroBatch<string, number | undefined>((ids) => this.markAllSent(ids));
@@ -43,7 +61,7 @@ export class FireReminderHandler implements JobHandler<JobName.FireReminder> {
     private readonly config: AppConfig,
   ) {}
 
-  async handle({ reminderId, revision }: JobPayloads[JobName.FireReminder], context: JobContext): Promise<FireOutcome> {
+  async handle({ reminderId, revision }: JobPayload<typeof FireReminderJob>, context: JobContext): Promise<FireOutcome> {
     const graceMinutes = context.attempt === 1 ? this.config.REMINDER_GRACE_MINUTES : null;
     const row = await this.claims.call({ reminderId, revision, graceMinutes });
     if (!row) {

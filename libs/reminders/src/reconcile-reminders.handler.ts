@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { queryRows } from '@app/common';
 import { AppConfig } from '@app/config';
-import { JobHandler, JobName, JobProducer } from '@app/queue';
+import { defineJob, JobHandler, JobProducer, QueueName, RECONCILE_EVERY_MS } from '@app/queue';
+import { FireReminderJob } from './fire-reminder.handler';
 
 const BATCH = 2_000;
 
@@ -13,15 +14,23 @@ export interface ReconcileResult {
   requeued: number;
 }
 
+/** Re-enqueue pending reminders Redis lost; mark those past the grace window missed. */
+export const ReconcileRemindersJob = defineJob<Record<string, never>>({
+  queue: QueueName.Reminders,
+  name: 'reconcile-reminders',
+  options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+  schedule: { every: RECONCILE_EVERY_MS, payload: {} },
+});
+
 /**
  * Postgres is the truth. Marks pending reminders past their grace window missed (and reports them),
  * then makes sure every pending reminder falling due within the horizon has a live job, re-enqueueing
  * those Redis lost (flushed, restarted empty, or never enqueued while it was down). Runs at worker
  * start and every minute; reminders further ahead are checked as they come within the horizon.
  */
+@JobHandler(ReconcileRemindersJob)
 @Injectable()
-export class ReconcileRemindersHandler implements JobHandler<JobName.ReconcileReminders> {
-  readonly jobName = JobName.ReconcileReminders;
+export class ReconcileRemindersHandler {
   private readonly logger = new Logger('ReminderReconciler');
 
   constructor(
@@ -56,11 +65,11 @@ export class ReconcileRemindersHandler implements JobHandler<JobName.ReconcileRe
       checked += batch.length;
       after = batch[batch.length - 1].id;
       const lost = await this.producer.missingJobs(
-        JobName.FireReminder,
+        FireReminderJob,
         batch.map((row) => ({ reminderId: row.id, revision: row.revision, dueAt: new Date(row.due_at).getTime() })),
       );
       // Redis holds no job for these at all, so a plain enqueue is enough (no per-job state check again).
-      await this.producer.enqueueMany(JobName.FireReminder, lost);
+      await this.producer.enqueueMany(FireReminderJob, lost);
       requeued += lost.length;
     }
     if (requeued) this.logger.warn({ requeued, checked }, 'reminder jobs re-enqueued from Postgres');

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AfterCommit, queryRows, TransactionalEvent } from '@app/common';
-import { JobName, JobProducer } from '@app/queue';
+import { JobProducer } from '@app/queue';
+import { FireReminderJob } from './fire-reminder.handler';
 import { ReminderKind, ReminderPolicy } from './reminder.entities';
 import {
   dedupeKey,
@@ -169,7 +170,7 @@ export class ReminderScheduler {
     if (rows.length === 0) return;
     afterCommit.add(() =>
       this.producer.enqueueMany(
-        JobName.FireReminder,
+        FireReminderJob,
         rows.map((row) => ({ reminderId: row.id, revision: row.revision, dueAt: new Date(row.due_at).getTime() })),
       ),
     );

@@ -2,16 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { JobName, JobProducer, QueueName } from '@app/queue';
+import { JobProducer, QueueName } from '@app/queue';
 
 /** Lateness buckets, in seconds (Prometheus `le`). */
 const LATENESS_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 15, 60, 300, 900, 3600];
 const JOB_STATES = ['waiting', 'delayed', 'active', 'completed', 'failed', 'prioritized'] as const;
-const ANY_JOB_OF: Record<QueueName, JobName> = {
-  [QueueName.Mail]: JobName.SendInvitationMessage,
-  [QueueName.Reminders]: JobName.FireReminder,
-  [QueueName.Planning]: JobName.SolvePlanningRun,
-};
 
 /**
  * Prometheus metrics read from the sources of truth at scrape time, so every API instance reports the
@@ -33,8 +28,8 @@ export class MetricsService {
       labelNames: ['queue', 'state'],
       registers: [this.registry],
       collect: async function (this: Gauge) {
-        for (const [queue, job] of Object.entries(ANY_JOB_OF)) {
-          const counts = await producer.queueOf(job).getJobCounts(...JOB_STATES);
+        for (const queue of Object.values(QueueName)) {
+          const counts = await producer.queue(queue).getJobCounts(...JOB_STATES);
           for (const state of JOB_STATES) this.set({ queue, state }, counts[state] ?? 0);
         }
       },
