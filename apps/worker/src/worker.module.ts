@@ -13,7 +13,7 @@ import { InjectRedis, RedisModule } from '@app/redis';
 import { LogisticsWorkerModule } from '@app/logistics/logistics-worker.module';
 import { PlanningWorkerModule } from '@app/planning/planning-worker.module';
 import { ReconcileRemindersHandler, ReminderSenders, RemindersWorkerModule } from '@app/reminders';
-import { MailQueueProcessor, PlanningQueueProcessor, RemindersQueueProcessor } from './queue-processors';
+import { queueProcessors } from './queue-processor';
 
 /**
  * The queue-processing app: no HTTP listener. The feature worker modules it imports provide the job
@@ -35,7 +35,7 @@ import { MailQueueProcessor, PlanningQueueProcessor, RemindersQueueProcessor } f
     LogisticsWorkerModule,
     PlanningWorkerModule,
   ],
-  providers: [JobRegistry, MailQueueProcessor, RemindersQueueProcessor, PlanningQueueProcessor],
+  providers: [JobRegistry, ...queueProcessors()],
 })
 export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Worker');

@@ -1,0 +1,47 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnApplicationBootstrap, Provider } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { AppConfig } from '@app/config';
+import { JobRegistry, QueueName, QUEUES } from '@app/queue';
+
+/**
+ * The consumer of one queue, dispatching each job by name to the handler its feature registered.
+ * Workers start consuming only once the app has booted, with their concurrency from QUEUES and
+ * locks from AppConfig. On shutdown @nestjs/bullmq closes the workers, which lets running jobs finish
+ * (a job cut short by a crash is retried after BullMQ's stalled check, and its row's lease keeps it
+ * from being sent twice meanwhile).
+ */
+export class QueueProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly queue: QueueName,
+    private readonly registry: JobRegistry,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = QUEUES[this.queue].concurrency(this.config);
+    this.worker.opts.lockDuration = this.config.QUEUE_LOCK_DURATION_MS;
+    this.worker.opts.stalledInterval = this.config.QUEUE_STALLED_INTERVAL_MS;
+    void this.worker.run();
+  }
+
+  process(job: Job): Promise<unknown> {
+    return this.registry.dispatch(job);
+  }
+}
+
+/**
+ * The provider consuming `queue`. @nestjs/bullmq reads the queue from a class decorator, so each
+ * queue gets a subclass that only carries it (named after the queue, as in logs).
+ */
+export function queueProcessor(queue: QueueName): Provider {
+  const name = `${queue[0].toUpperCase()}${queue.slice(1)}QueueProcessor`;
+  const consumer = { [name]: class extends QueueProcessor {} }[name];
+  Processor(queue, { autorun: false })(consumer);
+  return { provide: consumer, inject: [JobRegistry, AppConfig], useFactory: (registry: JobRegistry, config: AppConfig) => new consumer(queue, registry, config) };
+}
+
+/** One consumer per queue of QUEUES. */
+export const queueProcessors = (): Provider[] => Object.values(QueueName).map(queueProcessor);
