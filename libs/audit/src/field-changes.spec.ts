@@ -91,12 +91,16 @@ describe('diffFields on an update', () => {
     });
   });
 
-  it.each(['version', 'createdAt', 'updatedAt', 'passwordHash'])('ignores %s', (field) => {
+  it.each(['version', 'createdAt', 'updatedAt', 'passwordHash', 'rsvpTokenHash', 'tokenHash'])('ignores %s', (field) => {
     expect(diffFields({ [field]: 'old' }, { [field]: 'new' })).toEqual({});
   });
 
   it('never records a password hash, even on create', () => {
     expect(diffFields(null, { email: 'a@b.vn', passwordHash: '$argon2id$secret' })).toEqual({ email: { before: null, after: 'a@b.vn' } });
+  });
+
+  it("never records an invitation's RSVP token hash, even on create (the audit log is answered by GET /audit)", () => {
+    expect(diffFields(null, { status: 'draft', rsvpTokenHash: 'ab12' })).toEqual({ status: { before: null, after: 'draft' } });
   });
 
   it('skips relation objects, on either side', () => {

@@ -1,7 +1,10 @@
 import type { FieldChange } from './audit-entry.entity';
 
-/** Bookkeeping columns that change on every write and tell a reader nothing. */
-const IGNORED = new Set(['version', 'createdAt', 'updatedAt', 'passwordHash']);
+/**
+ * Bookkeeping columns that change on every write and tell a reader nothing, and secrets (password and
+ * token hashes), which the log must not keep: GET /audit answers it.
+ */
+const IGNORED = new Set(['version', 'createdAt', 'updatedAt', 'passwordHash', 'rsvpTokenHash', 'tokenHash']);
 
 function normalise(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
