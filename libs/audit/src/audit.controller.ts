@@ -1,9 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PlannersOnly } from '@app/auth/decorators';
-import { Page } from '@app/common';
-import { AuditEntry } from './audit-entry.entity';
 import { AuditService } from './audit.service';
+import { AuditEntryPage } from './dto/audit-entry-page.dto';
 import { AuditQueryDto } from './dto/audit-query.dto';
 
 @ApiTags('audit')
@@ -15,7 +14,7 @@ export class AuditController {
   /** The audit log, newest first, filtered by entity, actor or action. Planners only. */
   @Get()
   @PlannersOnly()
-  list(@Query() query: AuditQueryDto): Promise<Page<AuditEntry>> {
+  list(@Query() query: AuditQueryDto): Promise<AuditEntryPage> {
     return this.audit.list(query);
   }
 }

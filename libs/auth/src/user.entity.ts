@@ -1,3 +1,4 @@
+import { ApiHideProperty } from '@nestjs/swagger';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
 import { Province } from '@app/provinces/province.entity';
@@ -17,6 +18,8 @@ export class User {
   @Column({ type: 'text', name: 'full_name' })
   fullName: string;
 
+  /** Never selected unless asked for (login), never answered. */
+  @ApiHideProperty()
   @Column({ type: 'text', name: 'password_hash', select: false })
   passwordHash: string;
 
@@ -26,6 +29,7 @@ export class User {
   @Column({ type: 'varchar', length: 2, name: 'province_code', nullable: true })
   provinceCode: string | null;
 
+  @ApiHideProperty()
   @ManyToOne(() => Province, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'province_code' })
   province?: Province;

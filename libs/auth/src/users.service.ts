@@ -6,11 +6,10 @@ import { BusinessRuleError, Page, PageQueryDto, toPage } from '@app/common';
 import { ProvincesService } from '@app/provinces/provinces.service';
 import type { Actor } from './actor';
 import { CreateUserDto } from './dto/create-user.dto';
+import type { UserView } from './dto/user-view.dto';
 import { hashPassword } from './password';
 import { Role } from './role';
 import { User } from './user.entity';
-
-export type UserView = Omit<User, 'passwordHash' | 'province'>;
 
 @Injectable()
 export class UsersService {

@@ -1,4 +1,5 @@
 export * from './api-error-body.dto';
+export * from './api-refusals';
 export * from './api-exception.filter';
 export * from './columns';
 export * from './domain-error';

@@ -2,8 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/auth/actor';
 import { CurrentActor, PlannersOnly } from '@app/auth/decorators';
-import { Page } from '@app/common';
+import { ApiRefusals } from '@app/common';
 import { CreateEditionDto, EditionQueryDto, EditionTransitionDto, UpdateEditionDto } from './dto/edition.dto';
+import { EditionPage } from './dto/edition-page.dto';
 import { Edition } from './edition.entity';
 import { EditionsService } from './editions.service';
 
@@ -14,23 +15,26 @@ export class EditionsController {
   constructor(private readonly editions: EditionsService) {}
 
   @Get()
-  list(@Query() query: EditionQueryDto): Promise<Page<Edition>> {
+  list(@Query() query: EditionQueryDto): Promise<EditionPage> {
     return this.editions.list(query);
   }
 
   @Get(':id')
+  @ApiRefusals(404)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<Edition> {
     return this.editions.get(id);
   }
 
   @Post()
   @PlannersOnly()
+  @ApiRefusals(409, 422)
   create(@Body() input: CreateEditionDto, @CurrentActor() actor: Actor): Promise<Edition> {
     return this.editions.create(input, actor);
   }
 
   @Patch(':id')
   @PlannersOnly()
+  @ApiRefusals(404, 409, 422)
   update(@Param('id', ParseUUIDPipe) id: string, @Body() input: UpdateEditionDto, @CurrentActor() actor: Actor): Promise<Edition> {
     return this.editions.update(id, input, actor);
   }
@@ -39,6 +43,7 @@ export class EditionsController {
   @Post(':id/transitions')
   @HttpCode(200)
   @PlannersOnly()
+  @ApiRefusals(404, 409, 422)
   transition(@Param('id', ParseUUIDPipe) id: string, @Body() input: EditionTransitionDto, @CurrentActor() actor: Actor): Promise<Edition> {
     return this.editions.transition(id, input, actor);
   }

@@ -1,3 +1,5 @@
+export * from './dto/composed-message.dto';
+export * from './dto/invitation-view.dto';
 export * from './invitation.entities';
 export * from './invitation-composer';
 export * from './invitation-rules';

@@ -7,6 +7,7 @@ import { AssignmentRole } from '@app/leaders/leader.entities';
 import { PROGRAMME_PART_NAMES, ProgrammeItem } from '@app/programmes/programme.entities';
 import { Province } from '@app/provinces/province.entity';
 import { Venue } from '@app/venues/venue.entity';
+import type { ComposedMessage } from './dto/composed-message.dto';
 import { Invitation, InvitationMessage, InvitationStatus } from './invitation.entities';
 import { linkToken } from './links';
 import { buildFeedIcs, buildInvitationIcs } from './rendering/invitation-ics';
@@ -19,15 +20,6 @@ export interface InvitationContext {
   province: Province;
   edition: Edition;
   programme: ProgrammeItem[];
-}
-
-export interface ComposedMessage {
-  to: { name: string; address: string };
-  subject: string;
-  html: string;
-  text: string;
-  method: 'REQUEST' | 'CANCEL';
-  ics: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ApiHideProperty } from '@nestjs/swagger';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
 import { Edition } from '@app/editions/edition.entity';
@@ -14,9 +15,11 @@ export enum InvitationStatus {
   Withdrawn = 'withdrawn',
 }
 
-export interface ProposedSubstitute {
+/** Who a delegate proposes to send instead (from the RSVP page). */
+export class ProposedSubstitute {
   name: string;
   position: string;
+  /** How to reach them (phone or e-mail), as the delegate wrote it. */
   contact: string;
 }
 
@@ -37,6 +40,7 @@ export class Invitation {
   @Column({ type: 'uuid', name: 'edition_id' })
   editionId: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => Edition, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'edition_id' })
   edition?: Edition;
@@ -44,6 +48,7 @@ export class Invitation {
   @Column({ type: 'uuid', name: 'venue_id' })
   venueId: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => Venue, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'venue_id' })
   venue?: Venue;
@@ -51,6 +56,7 @@ export class Invitation {
   @Column({ type: 'uuid', name: 'leader_id', nullable: true })
   leaderId: string | null;
 
+  @ApiHideProperty()
   @ManyToOne(() => Leader, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'leader_id' })
   leader?: Leader;
@@ -79,7 +85,8 @@ export class Invitation {
   @Column({ type: 'int', default: 0 })
   sequence: number;
 
-  /** SHA-256 of the RSVP token; the token itself is never stored (it is derived with LINK_SECRET). */
+  /** SHA-256 of the RSVP token; the token itself is never stored (it is derived with LINK_SECRET). Never answered. */
+  @ApiHideProperty()
   @Index('invitations_rsvp_token_unique', { unique: true })
   @Column({ type: 'text', name: 'rsvp_token_hash' })
   rsvpTokenHash: string;
@@ -144,6 +151,7 @@ export class InvitationMessage {
   @Column({ type: 'uuid', name: 'invitation_id' })
   invitationId: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => Invitation, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'invitation_id' })
   invitation?: Invitation;
@@ -197,6 +205,7 @@ export class CalendarFeed {
   @PrimaryColumn({ type: 'text' })
   email: string;
 
+  @ApiHideProperty()
   @Index('calendar_feeds_token_unique', { unique: true })
   @Column({ type: 'text', name: 'token_hash' })
   tokenHash: string;

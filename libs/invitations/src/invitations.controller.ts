@@ -2,10 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/auth/actor';
 import { CurrentActor, PlannersOnly } from '@app/auth/decorators';
-import { Page } from '@app/common';
+import { ApiRefusals } from '@app/common';
+import { ComposedMessage } from './dto/composed-message.dto';
 import { CreateInvitationDto, InvitationQueryDto, ReasonDto } from './dto/invitation.dto';
-import { ComposedMessage } from './invitation-composer';
-import { BulkResult, InvitationsService, InvitationSummary, InvitationView } from './invitations.service';
+import { BulkInvitationResult, InvitationSummary, InvitationSummaryPage, InvitationView, SubstituteApproval } from './dto/invitation-view.dto';
+import { InvitationsService } from './invitations.service';
 
 /**
  * Invitations are central planners' work, and carry leaders' office contacts, which only planners see
@@ -19,12 +20,13 @@ export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @Get('invitations')
-  list(@Query() query: InvitationQueryDto): Promise<Page<InvitationSummary>> {
+  list(@Query() query: InvitationQueryDto): Promise<InvitationSummaryPage> {
     return this.invitations.list(query);
   }
 
   /** With every e-mail it implied: status, attempts and the last error of each. */
   @Get('invitations/:id')
+  @ApiRefusals(404)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<InvitationView> {
     return this.invitations.get(id);
   }
@@ -32,6 +34,7 @@ export class InvitationsController {
   /** The e-mail (HTML and text) and the ICS the delegate would receive now. Nothing is sent. */
   @Get('invitations/:id/preview')
   @PlannersOnly()
+  @ApiRefusals(404)
   preview(@Param('id', ParseUUIDPipe) id: string): Promise<ComposedMessage> {
     return this.invitations.preview(id);
   }
@@ -39,6 +42,7 @@ export class InvitationsController {
   /** A draft invitation of a leader (or a named delegate) to a scheduled venue. */
   @Post('invitations')
   @PlannersOnly()
+  @ApiRefusals(404, 409, 422)
   create(@Body() input: CreateInvitationDto, @CurrentActor() actor: Actor): Promise<InvitationSummary> {
     return this.invitations.create(input, actor);
   }
@@ -46,6 +50,7 @@ export class InvitationsController {
   @Post('invitations/:id/send')
   @PlannersOnly()
   @HttpCode(202)
+  @ApiRefusals(404, 409, 422)
   send(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<InvitationSummary> {
     return this.invitations.send(id, actor);
   }
@@ -53,6 +58,7 @@ export class InvitationsController {
   @Post('invitations/:id/withdraw')
   @PlannersOnly()
   @HttpCode(202)
+  @ApiRefusals(404, 409)
   withdraw(@Param('id', ParseUUIDPipe) id: string, @Body() input: ReasonDto, @CurrentActor() actor: Actor): Promise<InvitationSummary> {
     return this.invitations.withdraw(id, input.reason, actor);
   }
@@ -61,6 +67,7 @@ export class InvitationsController {
   @Post('invitations/:id/resend')
   @PlannersOnly()
   @HttpCode(202)
+  @ApiRefusals(404, 409)
   resend(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<InvitationSummary> {
     return this.invitations.resend(id, actor);
   }
@@ -68,6 +75,7 @@ export class InvitationsController {
   @Post('invitations/:id/retry')
   @PlannersOnly()
   @HttpCode(202)
+  @ApiRefusals(404, 409)
   retry(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<InvitationView> {
     return this.invitations.retryFailed(id, actor);
   }
@@ -76,13 +84,15 @@ export class InvitationsController {
   @Post('invitations/:id/substitute/approve')
   @PlannersOnly()
   @HttpCode(202)
-  approveSubstitute(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<{ withdrawn: InvitationSummary; substitute: InvitationSummary }> {
+  @ApiRefusals(404, 409, 422)
+  approveSubstitute(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<SubstituteApproval> {
     return this.invitations.approveSubstitute(id, actor);
   }
 
   @Post('invitations/:id/substitute/refuse')
   @PlannersOnly()
   @HttpCode(200)
+  @ApiRefusals(404, 409)
   refuseSubstitute(@Param('id', ParseUUIDPipe) id: string, @Body() input: ReasonDto, @CurrentActor() actor: Actor): Promise<InvitationSummary> {
     return this.invitations.refuseSubstitute(id, input.reason, actor);
   }
@@ -91,7 +101,8 @@ export class InvitationsController {
   @Post('editions/:editionId/invitations/bulk')
   @PlannersOnly()
   @HttpCode(202)
-  bulk(@Param('editionId', ParseUUIDPipe) editionId: string, @CurrentActor() actor: Actor): Promise<BulkResult> {
+  @ApiRefusals(404, 409)
+  bulk(@Param('editionId', ParseUUIDPipe) editionId: string, @CurrentActor() actor: Actor): Promise<BulkInvitationResult> {
     return this.invitations.inviteAssigned(editionId, actor);
   }
 }

@@ -13,31 +13,15 @@ import { Venue } from '@app/venues/venue.entity';
 import { VenueChange, VenueEvents } from '@app/venues/venue-events';
 import { AssignmentEvents, AssignmentRemoval } from '@app/leaders/assignment-events';
 import { CreateInvitationDto, InvitationQueryDto } from './dto/invitation.dto';
+import type { ComposedMessage } from './dto/composed-message.dto';
+import { BulkInvitationResult, InvitationSummary, InvitationView, SubstituteApproval, toSummary } from './dto/invitation-view.dto';
 import { CalendarFeed, Invitation, InvitationMessage, InvitationStatus, MessageKind, MessageMethod, MessageStatus } from './invitation.entities';
-import { ComposedMessage, InvitationComposer } from './invitation-composer';
+import { InvitationComposer } from './invitation-composer';
 import { emailOf, LIVE_STATUSES, rsvpExpiry } from './invitation-rules';
 import { linkToken, tokenHash } from './links';
 import { SendInvitationMessageJob } from './send-invitation-message.handler';
 
 const INVITATION = 'lời mời';
-
-/** An invitation as the API shows it: never with its RSVP token hash. */
-export type InvitationSummary = Omit<Invitation, 'rsvpTokenHash'>;
-
-export function toSummary(invitation: Invitation): InvitationSummary {
-  const { rsvpTokenHash: _secret, ...summary } = invitation;
-  return summary;
-}
-
-export interface InvitationView extends InvitationSummary {
-  messages: Array<Pick<InvitationMessage, 'id' | 'kind' | 'method' | 'sequence' | 'status' | 'attempts' | 'lastError' | 'sentAt' | 'createdAt'>>;
-}
-
-export interface BulkResult {
-  created: number;
-  alreadyInvited: number;
-  invitationIds: string[];
-}
 
 /**
  * Invitations from creation to withdrawal: records every change with its audit entry and the e-mail
@@ -100,7 +84,7 @@ export class InvitationsService implements OnModuleInit {
   }
 
   /** Invites every leader assigned to a scheduled venue of the edition who has no live invitation yet. */
-  async inviteAssigned(editionId: string, actor: Actor): Promise<BulkResult> {
+  async inviteAssigned(editionId: string, actor: Actor): Promise<BulkInvitationResult> {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const assignments: { venue_id: string; leader_id: string; role: AssignmentRole; invited: boolean }[] = await manager.query(
         `SELECT a.venue_id, a.leader_id, a.role,
@@ -168,7 +152,7 @@ export class InvitationsService implements OnModuleInit {
     return this.get(id);
   }
 
-  async approveSubstitute(id: string, actor: Actor): Promise<{ withdrawn: InvitationSummary; substitute: InvitationSummary }> {
+  async approveSubstitute(id: string, actor: Actor): Promise<SubstituteApproval> {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const original = await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
       if (original.status !== InvitationStatus.SubstituteProposed || !original.substitute) {

@@ -1,12 +1,15 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConflictResponse, ApiConsumes, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@app/auth/decorators';
 import { DomainError, sameSecret } from '@app/common';
 import { AppConfig } from '@app/config';
 import { RsvpAnswerDto } from './dto/invitation.dto';
+import { CalendarReplyOutcome } from './dto/invitation-view.dto';
 import { renderRsvpPage } from './rendering/templates';
 import { InvalidLinkError, RsvpService } from './rsvp.service';
+
+const HTML_PAGE = { 'text/html': { schema: { type: 'string' } } };
 
 /** Delegates' side, without accounts: the RSVP page, the calendar feed, and the inbound calendar-reply hook. */
 @ApiTags('rsvp')
@@ -22,6 +25,9 @@ export class RsvpController {
   @Public()
   @Header('Cache-Control', 'no-store')
   @Header('Referrer-Policy', 'no-referrer')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The RSVP page (HTML).', content: HTML_PAGE })
+  @ApiNotFoundResponse({ description: 'Unknown or expired link: an HTML page saying so.', content: HTML_PAGE })
   async page(@Param('token') token: string, @Res() response: Response): Promise<void> {
     const page = await this.rsvp.page(token);
     response.status(page ? 200 : 404).type('html').send(page ?? renderRsvpPage({ state: 'invalid' }));
@@ -32,9 +38,15 @@ export class RsvpController {
   @Public()
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The answer recorded: the page thanking the delegate (HTML).', content: HTML_PAGE })
+  @ApiNotFoundResponse({ description: 'Unknown or expired link, or the invitation can no longer be answered: an HTML page saying so.', content: HTML_PAGE })
+  @ApiConflictResponse({ description: 'The invitation was withdrawn: an HTML page saying so.', content: HTML_PAGE })
   async answer(@Param('token') token: string, @Body() input: RsvpAnswerDto, @Res() response: Response): Promise<void> {
     try {
-      response.type('html').send(await this.rsvp.answer(token, input));
+      const page = await this.rsvp.answer(token, input);
+      response.type('html').send(page);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const page = error instanceof InvalidLinkError ? renderRsvpPage({ state: 'invalid' }) : renderRsvpPage({ state: 'withdrawn' });
@@ -46,8 +58,14 @@ export class RsvpController {
   @Get('calendar/:token.ics')
   @Public()
   @Header('Cache-Control', 'private, max-age=300')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({
+    description: 'iCalendar (RFC 5545) of every invitation sent to the address, cancelled ones marked so.',
+    content: { 'text/calendar': { schema: { type: 'string' } } },
+  })
   async feed(@Param('token') token: string, @Res() response: Response): Promise<void> {
-    response.type('text/calendar; charset=utf-8').send(await this.rsvp.feed(token));
+    const calendar = await this.rsvp.feed(token); // before the type is set: a refusal must go out as JSON
+    response.type('text/calendar; charset=utf-8').send(calendar);
   }
 
   /**
@@ -57,8 +75,10 @@ export class RsvpController {
   @Post('inbound/calendar-replies')
   @Public()
   @HttpCode(200)
-  @ApiExcludeEndpoint()
-  calendarReply(@Headers('x-inbound-secret') secret: string | undefined, @Body() body: unknown) {
+  @ApiHeader({ name: 'X-Inbound-Secret', required: true, description: 'INBOUND_HOOK_SECRET of the mail relay.' })
+  @ApiConsumes('text/calendar')
+  @ApiBody({ description: 'The iTIP REPLY as received (`METHOD:REPLY`).', schema: { type: 'string' } })
+  calendarReply(@Headers('x-inbound-secret') secret: string | undefined, @Body() body: unknown): Promise<CalendarReplyOutcome> {
     const expected = this.config.INBOUND_HOOK_SECRET;
     if (!expected || !secret || !sameSecret(secret, expected)) {
       throw new DomainError(401, 'UNAUTHENTICATED', 'Thiếu hoặc sai khóa của dịch vụ nhận thư.');

@@ -7,6 +7,7 @@ import { AfterCommit, BusinessRuleError, DomainError, inTransaction, instantToLo
 import { ReminderScheduler } from '@app/reminders/reminder-scheduler';
 import { InvitationsService } from './invitations.service';
 import { RsvpAnswerDto } from './dto/invitation.dto';
+import type { CalendarReplyOutcome } from './dto/invitation-view.dto';
 import { Invitation, InvitationStatus } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
 import { ANSWERABLE_STATUSES, answerOfPartstat } from './invitation-rules';
@@ -71,7 +72,7 @@ export class RsvpService {
   }
 
   /** Records a calendar client's REPLY. Unknown UIDs or attendees are refused and logged, never applied. */
-  async calendarReply(body: string): Promise<{ invitationId: string; status: InvitationStatus }> {
+  async calendarReply(body: string): Promise<CalendarReplyOutcome> {
     const reply = parseReply(body);
     if (!reply) {
       this.logger.warn('calendar reply refused: not an iTIP REPLY with one event and an attendee');

@@ -9,17 +9,9 @@ import { Venue } from '@app/venues/venue.entity';
 import { VenuesService } from '@app/venues/venues.service';
 import { AssignmentEvents } from './assignment-events';
 import { AssignLeaderDto, ParticipationDto } from './dto/leader.dto';
+import type { VenueLeaderView } from './dto/leader-view.dto';
 import { AssignmentRole, Leader, LeaderParticipation, RankTier, VenueLeaderAssignment } from './leader.entities';
 import { isUnavailableOn } from './leader-rules';
-
-export interface VenueLeaderView {
-  leaderId: string;
-  fullName: string;
-  /** The title used for this edition (falls back to the current position). */
-  title: string;
-  rankTier: RankTier;
-  role: AssignmentRole;
-}
 
 /** What a leader's office reads when a planner takes the leader off a venue. */
 const UNASSIGNED_REASON = 'Thay đổi phân công lãnh đạo dự điểm tổ chức';

@@ -1,3 +1,4 @@
+import { ApiHideProperty, ApiProperty } from '@nestjs/swagger';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
 import type { IsoDate } from '@app/common/time';
@@ -38,6 +39,7 @@ export class Leader {
   @Column({ type: 'varchar', length: 2, name: 'home_province_code', nullable: true })
   homeProvinceCode: string | null;
 
+  @ApiHideProperty()
   @ManyToOne(() => Province, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'home_province_code' })
   homeProvince?: Province;
@@ -46,6 +48,7 @@ export class Leader {
   @Column({ type: 'varchar', length: 2, name: 'base_province_code', nullable: true })
   baseProvinceCode: string | null;
 
+  @ApiHideProperty()
   @ManyToOne(() => Province, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'base_province_code' })
   baseProvince?: Province;
@@ -56,6 +59,8 @@ export class Leader {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Loaded whenever the API answers a whole leader record, hence required in the document. */
+  @ApiProperty({ type: () => [LeaderUnavailability], required: true, description: 'Dates on which the leader cannot attend, earliest first.' })
   @OneToMany(() => LeaderUnavailability, (range) => range.leader)
   unavailability?: LeaderUnavailability[];
 
@@ -80,6 +85,7 @@ export class LeaderUnavailability {
   @Column({ type: 'uuid', name: 'leader_id' })
   leaderId: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => Leader, (leader) => leader.unavailability, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'leader_id' })
   leader?: Leader;
@@ -105,6 +111,7 @@ export class LeaderParticipation {
   @Column({ type: 'uuid', name: 'edition_id' })
   editionId: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => Edition, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'edition_id' })
   edition?: Edition;
@@ -112,6 +119,7 @@ export class LeaderParticipation {
   @Column({ type: 'uuid', name: 'leader_id' })
   leaderId: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => Leader, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'leader_id' })
   leader?: Leader;
@@ -149,6 +157,7 @@ export class VenueLeaderAssignment {
   @Column({ type: 'uuid', name: 'venue_id' })
   venueId: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => Venue, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'venue_id' })
   venue?: Venue;
@@ -156,6 +165,7 @@ export class VenueLeaderAssignment {
   @Column({ type: 'uuid', name: 'leader_id' })
   leaderId: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => Leader, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'leader_id' })
   leader?: Leader;

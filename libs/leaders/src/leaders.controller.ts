@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/auth/actor';
 import { CurrentActor, PlannersOnly, Roles } from '@app/auth/decorators';
 import { Role } from '@app/auth/role';
-import { Page } from '@app/common';
-import { AssignmentsService, VenueLeaderView } from './assignments.service';
+import { ApiRefusals } from '@app/common';
+import { AssignmentsService } from './assignments.service';
 import { AssignLeaderDto, CreateLeaderDto, LeaderQueryDto, ParticipationDto, UpdateLeaderDto } from './dto/leader.dto';
+import { LeaderView, LeaderViewPage, VenueLeaderView } from './dto/leader-view.dto';
 import { Leader, LeaderParticipation } from './leader.entities';
-import { LeaderView } from './leader-views';
 import { LeadersService } from './leaders.service';
 
 /** Organizers do not browse leaders: they see only those assigned to their own venues. */
@@ -25,24 +25,27 @@ export class LeadersController {
   /** Planners see contacts and availability; viewers see names, positions and tiers. */
   @Get('leaders')
   @CentralStaff()
-  list(@Query() query: LeaderQueryDto, @CurrentActor() actor: Actor): Promise<Page<LeaderView>> {
+  list(@Query() query: LeaderQueryDto, @CurrentActor() actor: Actor): Promise<LeaderViewPage> {
     return this.leaders.list(query, actor);
   }
 
   @Get('leaders/:id')
   @CentralStaff()
+  @ApiRefusals(404)
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<LeaderView> {
     return this.leaders.get(id, actor);
   }
 
   @Post('leaders')
   @PlannersOnly()
+  @ApiRefusals(422)
   create(@Body() input: CreateLeaderDto, @CurrentActor() actor: Actor): Promise<Leader> {
     return this.leaders.create(input, actor);
   }
 
   @Patch('leaders/:id')
   @PlannersOnly()
+  @ApiRefusals(404, 409, 422)
   update(@Param('id', ParseUUIDPipe) id: string, @Body() input: UpdateLeaderDto, @CurrentActor() actor: Actor): Promise<Leader> {
     return this.leaders.update(id, input, actor);
   }
@@ -56,6 +59,7 @@ export class LeadersController {
   /** The title a leader is invited under this year, and how many venues they may attend. */
   @Put('editions/:editionId/leaders/:leaderId')
   @PlannersOnly()
+  @ApiRefusals(404, 409)
   setParticipation(
     @Param('editionId', ParseUUIDPipe) editionId: string,
     @Param('leaderId', ParseUUIDPipe) leaderId: string,
@@ -68,6 +72,8 @@ export class LeadersController {
   @Delete('editions/:editionId/leaders/:leaderId')
   @PlannersOnly()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The leader no longer takes part in the edition.' })
+  @ApiRefusals(404, 409)
   async removeParticipation(
     @Param('editionId', ParseUUIDPipe) editionId: string,
     @Param('leaderId', ParseUUIDPipe) leaderId: string,
@@ -77,12 +83,14 @@ export class LeadersController {
   }
 
   @Get('venues/:venueId/leaders')
+  @ApiRefusals(403, 404)
   venueLeaders(@Param('venueId', ParseUUIDPipe) venueId: string, @CurrentActor() actor: Actor): Promise<VenueLeaderView[]> {
     return this.assignments.listForVenue(venueId, actor);
   }
 
   @Post('venues/:venueId/leaders')
   @PlannersOnly()
+  @ApiRefusals(404, 409, 422)
   assign(@Param('venueId', ParseUUIDPipe) venueId: string, @Body() input: AssignLeaderDto, @CurrentActor() actor: Actor): Promise<VenueLeaderView[]> {
     return this.assignments.assign(venueId, input, actor);
   }
@@ -90,6 +98,8 @@ export class LeadersController {
   @Delete('venues/:venueId/leaders/:leaderId')
   @PlannersOnly()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Unassigned; a live invitation there is withdrawn.' })
+  @ApiRefusals(404, 409)
   async unassign(
     @Param('venueId', ParseUUIDPipe) venueId: string,
     @Param('leaderId', ParseUUIDPipe) leaderId: string,

@@ -8,7 +8,7 @@ import { ProvincesService } from '@app/provinces/provinces.service';
 import { CreateLeaderDto, DateRangeDto, LeaderQueryDto, UpdateLeaderDto } from './dto/leader.dto';
 import { Leader, LeaderUnavailability } from './leader.entities';
 import { invalidRanges } from './leader-rules';
-import { LeaderView, toLeaderView } from './leader-views';
+import { LeaderView, toLeaderView } from './dto/leader-view.dto';
 
 const LEADER = 'lãnh đạo';
 

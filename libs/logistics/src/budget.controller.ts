@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/auth/actor';
 import { CurrentActor, Writers } from '@app/auth/decorators';
+import { ApiRefusals } from '@app/common';
 import { BudgetLine } from './budget.entities';
 import { BudgetService } from './budget.service';
 import { CreateBudgetLineDto, UpdateBudgetLineDto } from './dto/budget.dto';
+import { BudgetRollup } from './dto/budget-rollup.dto';
 
 @ApiTags('logistics')
 @ApiBearerAuth()
@@ -15,18 +17,21 @@ export class BudgetController {
   /** Estimate vs actual cost per venue, province, region, category, funding source and edition. */
   @Get('editions/:editionId/budget')
   @Header('Content-Type', 'application/json; charset=utf-8')
-  @ApiOkResponse({ description: 'Roll-up (see the BudgetRollup interface in budget.service.ts)' })
+  @ApiOkResponse({ type: BudgetRollup, description: 'Computed once per change and served as stored JSON.' })
+  @ApiRefusals(404)
   editionBudget(@Param('editionId', ParseUUIDPipe) editionId: string, @CurrentActor() actor: Actor): Promise<string> {
     return this.budget.editionBudgetJson(editionId, actor); // already JSON: computed once per change
   }
 
   @Get('venues/:venueId/budget-lines')
+  @ApiRefusals(403, 404)
   list(@Param('venueId', ParseUUIDPipe) venueId: string, @CurrentActor() actor: Actor): Promise<BudgetLine[]> {
     return this.budget.list(venueId, actor);
   }
 
   @Post('venues/:venueId/budget-lines')
   @Writers()
+  @ApiRefusals(403, 404, 409, 422)
   create(@Param('venueId', ParseUUIDPipe) venueId: string, @Body() input: CreateBudgetLineDto, @CurrentActor() actor: Actor): Promise<BudgetLine> {
     return this.budget.create(venueId, input, actor);
   }
@@ -34,6 +39,7 @@ export class BudgetController {
   /** Any field, with the version edited; the actual cost is recorded here once settled. */
   @Patch('venues/:venueId/budget-lines/:lineId')
   @Writers()
+  @ApiRefusals(403, 404, 409, 422)
   update(
     @Param('venueId', ParseUUIDPipe) venueId: string,
     @Param('lineId', ParseUUIDPipe) lineId: string,
@@ -46,6 +52,8 @@ export class BudgetController {
   @Delete('venues/:venueId/budget-lines/:lineId')
   @Writers()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The line is deleted.' })
+  @ApiRefusals(403, 404, 409)
   async remove(@Param('venueId', ParseUUIDPipe) venueId: string, @Param('lineId', ParseUUIDPipe) lineId: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.budget.remove(venueId, lineId, actor);
   }

@@ -1,3 +1,4 @@
+import { ApiHideProperty } from '@nestjs/swagger';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
 import { Venue } from '@app/venues/venue.entity';
@@ -58,6 +59,7 @@ export class BudgetLine {
   @Column({ type: 'uuid', name: 'venue_id' })
   venueId: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => Venue, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'venue_id' })
   venue?: Venue;

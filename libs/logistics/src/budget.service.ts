@@ -14,6 +14,7 @@ import { VenuesService } from '@app/venues/venues.service';
 import { BUDGET_CATEGORY_NAMES, BudgetCategory, BudgetLine, FUNDING_SOURCE_NAMES, FundingSource } from './budget.entities';
 import { BUDGET_VARIANCE_RULE, budgetTotals, BudgetTotals } from './budget-rules';
 import { CreateBudgetLineDto, UpdateBudgetLineDto } from './dto/budget.dto';
+import type { BudgetGroup, BudgetRollup } from './dto/budget-rollup.dto';
 import { BudgetCache } from './edition-answer-cache';
 import { vndOf } from './money';
 
@@ -25,23 +26,8 @@ const BUDGET_VENUE_CONDITION = `v.status IN (${[...LIVE_VENUE_STATUSES, VenueSta
 
 const LINE = 'khoản dự toán';
 
-export interface BudgetGroup extends BudgetTotals {
-  key: string;
-  name: string;
-  venues: number;
-}
-
-export interface BudgetRollup {
-  editionId: string;
-  /** The variance rule, as applied (see budget-rules.ts). */
-  rule: string;
-  edition: BudgetGroup;
-  regions: BudgetGroup[];
-  provinces: BudgetGroup[];
-  venues: Array<BudgetTotals & { venueId: string; name: string; provinceCode: string }>;
-  categories: BudgetGroup[];
-  fundingSources: BudgetGroup[];
-}
+// The plan export reads the roll-up's types from here.
+export type { BudgetGroup, BudgetRollup } from './dto/budget-rollup.dto';
 
 type Dimension = 'venue' | 'province' | 'region' | 'category' | 'funding_source' | 'edition';
 

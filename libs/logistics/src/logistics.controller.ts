@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/auth/actor';
 import { CurrentActor, PlannersOnly, Writers } from '@app/auth/decorators';
+import { ApiRefusals } from '@app/common';
+import { Dashboard, VenueReadinessView } from './dto/readiness-dashboard.dto';
 import { CreateTaskDto, DependencyDto, ReplaceTaskTemplateDto, UpdateTaskDto } from './dto/task.dto';
-import { LogisticsService, TaskView } from './logistics.service';
-import { VenueReadiness } from './task-rules';
+import { TaskTemplateView, TaskView } from './dto/task-view.dto';
+import { LogisticsService } from './logistics.service';
 
 @ApiTags('logistics')
 @ApiBearerAuth()
@@ -13,37 +15,47 @@ export class LogisticsController {
   constructor(private readonly logistics: LogisticsService) {}
 
   @Get('editions/:editionId/task-template')
-  template(@Param('editionId', ParseUUIDPipe) editionId: string) {
+  @ApiRefusals(404)
+  template(@Param('editionId', ParseUUIDPipe) editionId: string): Promise<TaskTemplateView> {
     return this.logistics.template(editionId);
   }
 
   /** Applies to venues approved from now on. */
   @Put('editions/:editionId/task-template')
   @PlannersOnly()
-  replaceTemplate(@Param('editionId', ParseUUIDPipe) editionId: string, @Body() input: ReplaceTaskTemplateDto, @CurrentActor() actor: Actor) {
+  @ApiRefusals(404, 409, 422)
+  replaceTemplate(
+    @Param('editionId', ParseUUIDPipe) editionId: string,
+    @Body() input: ReplaceTaskTemplateDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<TaskTemplateView> {
     return this.logistics.replaceTemplate(editionId, input, actor);
   }
 
   /** Readiness of every live venue, rolled up by province, region and edition, in one request. */
   @Get('editions/:editionId/readiness')
   @Header('Content-Type', 'application/json; charset=utf-8')
-  @ApiOkResponse({ description: 'Dashboard (see the Dashboard interface in logistics.service.ts)' })
+  @ApiOkResponse({ type: Dashboard, description: 'Computed once per change and served as stored JSON.' })
+  @ApiRefusals(404)
   dashboard(@Param('editionId', ParseUUIDPipe) editionId: string, @CurrentActor() actor: Actor): Promise<string> {
     return this.logistics.dashboardJson(editionId, actor); // already JSON: computed once, served many times
   }
 
   @Get('venues/:venueId/tasks')
+  @ApiRefusals(403, 404)
   list(@Param('venueId', ParseUUIDPipe) venueId: string, @CurrentActor() actor: Actor): Promise<TaskView[]> {
     return this.logistics.list(venueId, actor);
   }
 
   @Get('venues/:venueId/readiness')
-  readiness(@Param('venueId', ParseUUIDPipe) venueId: string, @CurrentActor() actor: Actor): Promise<VenueReadiness> {
+  @ApiRefusals(403, 404)
+  readiness(@Param('venueId', ParseUUIDPipe) venueId: string, @CurrentActor() actor: Actor): Promise<VenueReadinessView> {
     return this.logistics.readiness(venueId, actor);
   }
 
   @Post('venues/:venueId/tasks')
   @Writers()
+  @ApiRefusals(403, 404, 409, 422)
   create(@Param('venueId', ParseUUIDPipe) venueId: string, @Body() input: CreateTaskDto, @CurrentActor() actor: Actor): Promise<TaskView> {
     return this.logistics.create(venueId, input, actor);
   }
@@ -51,6 +63,7 @@ export class LogisticsController {
   /** Status (todo, in_progress, blocked with a reason, done), title, responsible unit, owner, deadline, notes. */
   @Patch('venues/:venueId/tasks/:taskId')
   @Writers()
+  @ApiRefusals(403, 404, 409, 422)
   update(
     @Param('venueId', ParseUUIDPipe) venueId: string,
     @Param('taskId', ParseUUIDPipe) taskId: string,
@@ -62,6 +75,7 @@ export class LogisticsController {
 
   @Post('venues/:venueId/tasks/:taskId/dependencies')
   @Writers()
+  @ApiRefusals(403, 404, 409, 422)
   addDependency(
     @Param('venueId', ParseUUIDPipe) venueId: string,
     @Param('taskId', ParseUUIDPipe) taskId: string,
@@ -74,6 +88,8 @@ export class LogisticsController {
   @Delete('venues/:venueId/tasks/:taskId/dependencies/:prerequisiteId')
   @Writers()
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The dependency is gone.' })
+  @ApiRefusals(403, 404, 409)
   async removeDependency(
     @Param('venueId', ParseUUIDPipe) venueId: string,
     @Param('taskId', ParseUUIDPipe) taskId: string,

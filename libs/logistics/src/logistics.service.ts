@@ -11,43 +11,16 @@ import { anchorDate, VenueChange, VenueEvents } from '@app/venues/venue-events';
 import { VenuesService } from '@app/venues/venues.service';
 import { OrganizerReminders } from './organizer-reminders';
 import { ReadinessCache } from './edition-answer-cache';
+import type { Dashboard, DashboardGroup } from './dto/readiness-dashboard.dto';
 import { CreateTaskDto, ReplaceTaskTemplateDto, UpdateTaskDto } from './dto/task.dto';
+import type { TaskTemplateView, TaskView } from './dto/task-view.dto';
 import { LIVE_VENUE_READINESS_SQL, ReadinessRow, readinessFactsOf } from './readiness.query';
 import { TaskDependency, TaskStatus, TaskTemplateItem, VenueTask } from './task.entities';
-import { classifyReadiness, DEFAULT_TASK_TEMPLATE, dueDateOf, readinessOf, TemplateLine, VenueReadiness, wouldCycle } from './task-rules';
+import { classifyReadiness, DEFAULT_TASK_TEMPLATE, dueDateOf, readinessOf, VenueReadiness, wouldCycle } from './task-rules';
 
 const TASK = 'công việc';
 /** The dashboard lists this many venues at risk (a national edition can have thousands): the most urgent. */
 export const VENUES_AT_RISK_SHOWN = 200;
-
-export interface TaskView extends VenueTask {
-  prerequisiteIds: string[];
-}
-
-export interface DashboardGroup {
-  key: string;
-  name: string;
-  venues: number;
-  onTrack: number;
-  atRisk: number;
-  late: number;
-  doneShare: number;
-  overdue: number;
-  blocked: number;
-}
-
-export interface Dashboard {
-  editionId: string;
-  today: string;
-  /** The readiness rule, as applied (see task-rules.ts). */
-  rule: string;
-  edition: DashboardGroup;
-  regions: DashboardGroup[];
-  provinces: DashboardGroup[];
-  /** Venues late or at risk, in all; the list below shows the most urgent VENUES_AT_RISK_SHOWN (late first, then by date). */
-  venuesAtRiskTotal: number;
-  venuesAtRisk: Array<{ venueId: string; name: string; provinceCode: string; date: string | null } & VenueReadiness>;
-}
 
 /**
  * Logistics of each venue: its checklist from the edition template (made when the venue is approved,
@@ -73,10 +46,7 @@ export class LogisticsService implements OnModuleInit {
    * The edition's checklist template. `revision` identifies its content: a planner saving over a copy
    * someone else has changed since is refused (the template is rows, with no version column of its own).
    */
-  async template(
-    editionId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<{ editionId: string; isDefault: boolean; revision: string; items: TemplateLine[] }> {
+  async template(editionId: string, manager: EntityManager = this.dataSource.manager): Promise<TaskTemplateView> {
     await this.editions.get(editionId, manager);
     const stored = await manager.find(TaskTemplateItem, { where: { editionId }, order: { position: 'ASC' } });
     const items = (stored.length ? stored : DEFAULT_TASK_TEMPLATE).map(({ code, title, responsibleUnit, offsetDays, weight, dependsOn }) => ({
@@ -91,7 +61,7 @@ export class LogisticsService implements OnModuleInit {
     return { editionId, isDefault: stored.length === 0, revision, items };
   }
 
-  async replaceTemplate(editionId: string, input: ReplaceTaskTemplateDto, actor: Actor) {
+  async replaceTemplate(editionId: string, input: ReplaceTaskTemplateDto, actor: Actor): Promise<TaskTemplateView> {
     assertPlanner(actor);
     const codes = new Set(input.items.map((item) => item.code));
     if (codes.size !== input.items.length) throw new BusinessRuleError('DUPLICATE_CODE', 'Mã công việc trong danh mục mẫu bị trùng.');

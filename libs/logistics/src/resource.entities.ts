@@ -1,3 +1,4 @@
+import { ApiHideProperty } from '@nestjs/swagger';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
 import { Edition } from '@app/editions/edition.entity';
@@ -29,6 +30,7 @@ export class SharedResource {
   @Column({ type: 'uuid', name: 'edition_id' })
   editionId: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => Edition, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'edition_id' })
   edition?: Edition;
@@ -76,6 +78,7 @@ export class ResourceBooking {
   @Column({ type: 'uuid', name: 'resource_id' })
   resourceId: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => SharedResource, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'resource_id' })
   resource?: SharedResource;
@@ -83,6 +86,7 @@ export class ResourceBooking {
   @Column({ type: 'uuid', name: 'venue_id' })
   venueId: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => Venue, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'venue_id' })
   venue?: Venue;

@@ -20,7 +20,8 @@ import { VenueChange, VenueEvents } from '@app/venues/venue-events';
 import { LIVE_VENUE_STATUSES } from '@app/venues/venue-workflow';
 import { VenuesService } from '@app/venues/venues.service';
 import { CreateBookingDto, CreateResourceDto, ResourceQueryDto, UpdateResourceDto } from './dto/resource.dto';
-import { ResourceBooking, ResourceKind, SharedResource } from './resource.entities';
+import type { BookingView } from './dto/resource-view.dto';
+import { ResourceBooking, SharedResource } from './resource.entities';
 import { Clash, describeDuration, describeSpan, findClash } from './resource-rules';
 
 const RESOURCE = 'nguồn lực dùng chung';
@@ -28,30 +29,6 @@ const BOOKING = 'lượt đặt nguồn lực';
 const VENUE = 'điểm tổ chức';
 /** Venues whose bookings are released: they will not take place. */
 const DROPPED_STATUSES: readonly VenueStatus[] = [VenueStatus.Cancelled, VenueStatus.Rejected];
-
-/** A booking as the API shows it: the stored instants plus their local dates and times, and names. */
-export interface BookingView {
-  id: string;
-  resourceId: string;
-  resourceName: string;
-  resourceKind: ResourceKind;
-  venueId: string;
-  venueName: string;
-  provinceCode: string;
-  editionId: string;
-  startsAt: Date;
-  endsAt: Date;
-  /** In Asia/Ho_Chi_Minh. */
-  startDate: string;
-  startTime: string;
-  endDate: string;
-  endTime: string;
-  note: string | null;
-  travelWarning: string | null;
-  createdBy: string;
-  createdAt: Date;
-  version: number;
-}
 
 type LoadedBooking = ResourceBooking & { resource: SharedResource; venue: Venue };
 type Candidate = LoadedBooking & { latitude: number; longitude: number };

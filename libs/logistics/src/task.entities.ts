@@ -1,3 +1,4 @@
+import { ApiHideProperty } from '@nestjs/swagger';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
 import type { IsoDate } from '@app/common/time';
@@ -22,6 +23,7 @@ export class TaskTemplateItem {
   @Column({ type: 'uuid', name: 'edition_id' })
   editionId: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => Edition, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'edition_id' })
   edition?: Edition;
@@ -68,6 +70,7 @@ export class VenueTask {
   @Column({ type: 'uuid', name: 'venue_id' })
   venueId: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => Venue, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'venue_id' })
   venue?: Venue;
@@ -137,10 +140,12 @@ export class TaskDependency {
   @PrimaryColumn({ type: 'uuid', name: 'prerequisite_id' })
   prerequisiteId: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => VenueTask, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'task_id' })
   task?: VenueTask;
 
+  @ApiHideProperty()
   @ManyToOne(() => VenueTask, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'prerequisite_id' })
   prerequisite?: VenueTask;

@@ -10,6 +10,7 @@ export * from './greedy';
 export * from './check-plan';
 export * from './highs';
 export * from './planning-run.entity';
+export * from './dto/planning-run-view.dto';
 export * from './planning.service';
 export * from './planning-solver';
 export * from './province-split';

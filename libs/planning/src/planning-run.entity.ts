@@ -1,3 +1,4 @@
+import { ApiHideProperty } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Version } from '@app/common/columns';
 import type { IsoDate } from '@app/common/time';
@@ -39,6 +40,7 @@ export class PlanningRun {
   @Column({ type: 'uuid', name: 'edition_id' })
   editionId: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => Edition, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'edition_id' })
   edition?: Edition;
@@ -49,7 +51,8 @@ export class PlanningRun {
   @Column({ type: 'jsonb' })
   request: Record<string, unknown>;
 
-  /** Null until solved. */
+  /** Null until solved. Internal: the API shows a run through PlanningRunView, which leaves it out. */
+  @ApiHideProperty()
   @Column({ type: 'jsonb', nullable: true })
   baseline: PlanningBaseline | null;
 

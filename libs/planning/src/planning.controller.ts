@@ -2,9 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/auth/actor';
 import { CurrentActor, PlannersOnly } from '@app/auth/decorators';
-import { Page, PageQueryDto } from '@app/common/pagination';
+import { ApiRefusals } from '@app/common/api-refusals';
+import { PageQueryDto } from '@app/common/pagination';
 import { CreatePlanningRunDto } from './dto/planning-run.dto';
-import { PlanningRunSummary, PlanningRunView, PlanningService } from './planning.service';
+import { PlanningRunSummaryPage, PlanningRunView } from './dto/planning-run-view.dto';
+import { PlanningService } from './planning.service';
 
 /** Planning runs of an edition: central planners only (they see leaders' availability and pins). */
 @ApiTags('planning')
@@ -16,17 +18,19 @@ export class PlanningController {
 
   /** Proposes a plan (nothing is written but the run itself). */
   @Post()
+  @ApiRefusals(404, 409, 422)
   propose(@Param('editionId', ParseUUIDPipe) editionId: string, @Body() input: CreatePlanningRunDto, @CurrentActor() actor: Actor): Promise<PlanningRunView> {
     return this.planning.propose(editionId, input, actor);
   }
 
   /** The edition's runs, newest first, with their headline figures. */
   @Get()
-  list(@Param('editionId', ParseUUIDPipe) editionId: string, @Query() query: PageQueryDto): Promise<Page<PlanningRunSummary>> {
+  list(@Param('editionId', ParseUUIDPipe) editionId: string, @Query() query: PageQueryDto): Promise<PlanningRunSummaryPage> {
     return this.planning.list(editionId, query);
   }
 
   @Get(':runId')
+  @ApiRefusals(404)
   get(@Param('editionId', ParseUUIDPipe) editionId: string, @Param('runId', ParseUUIDPipe) runId: string): Promise<PlanningRunView> {
     return this.planning.get(editionId, runId);
   }
@@ -34,6 +38,7 @@ export class PlanningController {
   /** Writes the proposal's assignments and venue dates in one transaction. */
   @Post(':runId/accept')
   @HttpCode(200)
+  @ApiRefusals(404, 409)
   accept(@Param('editionId', ParseUUIDPipe) editionId: string, @Param('runId', ParseUUIDPipe) runId: string, @CurrentActor() actor: Actor): Promise<PlanningRunView> {
     return this.planning.accept(editionId, runId, actor);
   }

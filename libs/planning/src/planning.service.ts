@@ -15,39 +15,11 @@ import { Venue } from '@app/venues/venue.entity';
 import { VenueStatus, VenueTier } from '@app/venues/venue.enums';
 import { describeVenueChange, VenueEvents } from '@app/venues/venue-events';
 import { CreatePlanningRunDto } from './dto/planning-run.dto';
+import type { PlanningRunSummary, PlanningRunView } from './dto/planning-run-view.dto';
 import { PlanningBaseline, PlanningRun, PlanningRunStatus } from './planning-run.entity';
 import { comparePlans, PlanComparisonRow } from './plan-comparison';
 import { baselineOf, PLANNABLE, PlanningSolver, StoredResult } from './planning-solver';
 import { SolvePlanningRunJob } from './solve-planning-run.handler';
-
-/** What a planner sees of a run: its state and progress, then the proposal, why venues stay uncovered, and what it changes. */
-export type PlanningRunView = {
-  id: string;
-  editionId: string;
-  status: PlanningRunStatus;
-  /** Sub-problems solved so far (provinces, or 1 for a national run) of how many. */
-  progress: { done: number; total: number };
-  failure: string | null;
-  createdAt: Date;
-  acceptedAt: Date | null;
-  /** Once solved: every planned venue, the plan in force next to the proposal (the planning board). */
-  comparison?: PlanComparisonRow[];
-} & Partial<Omit<StoredResult, 'startTime' | 'endTime'>>;
-
-/** A run in the list of an edition's runs: its state and headline figures, not the proposal. */
-export interface PlanningRunSummary {
-  id: string;
-  status: PlanningRunStatus;
-  progress: { done: number; total: number };
-  venueTier: VenueTier;
-  mode: 'fresh' | 'repair' | null;
-  summary: string | null;
-  uncoveredVenues: number | null;
-  changes: number | null;
-  failure: string | null;
-  createdAt: Date;
-  acceptedAt: Date | null;
-}
 
 /** What a leader's office reads when an accepted plan sends the leader elsewhere. */
 const REPLANNED_REASON = 'Điều chỉnh phân công theo kế hoạch mới của Ban Chỉ đạo';

@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/auth/actor';
 import { CurrentActor, PlannersOnly, Writers } from '@app/auth/decorators';
+import { ApiRefusals } from '@app/common';
 import { ApplyTemplateDto, CreateProgrammeItemDto, ReplaceTemplateDto, UpdateProgrammeItemDto } from './dto/programme.dto';
+import { ProgrammeTemplateView } from './dto/programme-template-view.dto';
 import { ProgrammeItem } from './programme.entities';
-import { ProgrammesService, ProgrammeTemplateView } from './programmes.service';
+import { ProgrammesService } from './programmes.service';
 
 @ApiTags('programmes')
 @ApiBearerAuth()
@@ -19,6 +21,7 @@ export class ProgrammesController {
 
   @Put('editions/:editionId/programme-template')
   @PlannersOnly()
+  @ApiRefusals(404, 409)
   replaceTemplate(
     @Param('editionId', ParseUUIDPipe) editionId: string,
     @Body() input: ReplaceTemplateDto,
@@ -35,12 +38,14 @@ export class ProgrammesController {
 
   @Post('venues/:venueId/programme')
   @Writers()
+  @ApiRefusals(403, 404, 422)
   add(@Param('venueId', ParseUUIDPipe) venueId: string, @Body() input: CreateProgrammeItemDto, @CurrentActor() actor: Actor): Promise<ProgrammeItem> {
     return this.programmes.addItem(venueId, input, actor);
   }
 
   @Post('venues/:venueId/programme/from-template')
   @Writers()
+  @ApiRefusals(403, 404, 422)
   applyTemplate(
     @Param('venueId', ParseUUIDPipe) venueId: string,
     @Body() input: ApplyTemplateDto,
@@ -51,6 +56,7 @@ export class ProgrammesController {
 
   @Patch('venues/:venueId/programme/:itemId')
   @Writers()
+  @ApiRefusals(403, 404, 409, 422)
   update(
     @Param('venueId', ParseUUIDPipe) venueId: string,
     @Param('itemId', ParseUUIDPipe) itemId: string,
@@ -64,6 +70,8 @@ export class ProgrammesController {
   @Writers()
   @HttpCode(204)
   @ApiQuery({ name: 'version', required: false, description: 'The version you saw; a stale one gets 409' })
+  @ApiNoContentResponse({ description: 'Removed.' })
+  @ApiRefusals(403, 404, 409)
   async remove(
     @Param('venueId', ParseUUIDPipe) venueId: string,
     @Param('itemId', ParseUUIDPipe) itemId: string,

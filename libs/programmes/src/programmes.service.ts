@@ -7,17 +7,11 @@ import { BusinessRuleError, instantToLocalTime, lockForUpdate, NotFoundError } f
 import { EditionsService } from '@app/editions/editions.service';
 import { Venue } from '@app/venues/venue.entity';
 import { VenuesService } from '@app/venues/venues.service';
-import { DEFAULT_PROGRAMME_TEMPLATE, TemplateLine } from './default-programme-template';
+import { DEFAULT_PROGRAMME_TEMPLATE } from './default-programme-template';
 import { ApplyTemplateDto, CreateProgrammeItemDto, ReplaceTemplateDto, UpdateProgrammeItemDto } from './dto/programme.dto';
+import { ProgrammeTemplateView } from './dto/programme-template-view.dto';
 import { ProgrammeItem, ProgrammeTemplateItem } from './programme.entities';
 import { assertItemFits, layoutTemplate, VenueHours } from './programme-rules';
-
-export interface ProgrammeTemplateView {
-  editionId: string;
-  /** True while the edition still uses the built-in template. */
-  isDefault: boolean;
-  items: TemplateLine[];
-}
 
 const ITEM = 'mục chương trình';
 

@@ -1,3 +1,4 @@
+import { ApiHideProperty } from '@nestjs/swagger';
 import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryColumn } from 'typeorm';
 import { numberTransformer } from '@app/common/columns';
 import type { ProvinceKind } from './province-data';
@@ -24,6 +25,7 @@ export class Province {
   @Column({ type: 'enum', enum: Region, enumName: 'region', name: 'default_region' })
   defaultRegion: Region;
 
+  @ApiHideProperty()
   @OneToMany(() => FormerProvince, (former) => former.province)
   formerProvinces?: FormerProvince[];
 }
@@ -43,6 +45,7 @@ export class FormerProvince {
   @Column({ type: 'enum', enum: Region, enumName: 'region' })
   region: Region;
 
+  @ApiHideProperty()
   @ManyToOne(() => Province, (province) => province.formerProvinces, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'province_code' })
   province?: Province;

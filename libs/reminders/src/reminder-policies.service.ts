@@ -6,14 +6,9 @@ import type { Actor } from '@app/auth/actor';
 import { assertVersion, inTransaction } from '@app/common';
 import { EditionsService } from '@app/editions/editions.service';
 import { ReminderPolicyDto } from './dto/reminder-policy.dto';
+import type { ReminderPolicyView } from './dto/reminder-policy-view.dto';
 import { ReminderPolicy } from './reminder.entities';
 import { EffectiveReminderPolicy, effectivePolicy, ReminderScheduler } from './reminder-scheduler';
-
-export interface ReminderPolicyView extends EffectiveReminderPolicy {
-  editionId: string;
-  isDefault: boolean;
-  version: number | null;
-}
 
 @Injectable()
 export class ReminderPoliciesService {

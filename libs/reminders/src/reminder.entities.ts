@@ -1,3 +1,4 @@
+import { ApiHideProperty } from '@nestjs/swagger';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { UpdatedAt, Version } from '@app/common/columns';
 import { Edition } from '@app/editions/edition.entity';
@@ -104,6 +105,7 @@ export class ReminderPolicy {
   @PrimaryColumn({ type: 'uuid', name: 'edition_id' })
   editionId: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => Edition, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'edition_id' })
   edition?: Edition;

@@ -2,8 +2,10 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/auth/actor';
 import { CurrentActor, PlannersOnly } from '@app/auth/decorators';
+import { ApiRefusals } from '@app/common';
 import { ReminderPolicyDto } from './dto/reminder-policy.dto';
-import { ReminderPoliciesService, ReminderPolicyView } from './reminder-policies.service';
+import { ReminderPolicyView } from './dto/reminder-policy-view.dto';
+import { ReminderPoliciesService } from './reminder-policies.service';
 
 @ApiTags('reminders')
 @ApiBearerAuth()
@@ -13,12 +15,14 @@ export class RemindersController {
   constructor(private readonly policies: ReminderPoliciesService) {}
 
   @Get()
+  @ApiRefusals(404)
   get(@Param('editionId', ParseUUIDPipe) editionId: string): Promise<ReminderPolicyView> {
     return this.policies.get(editionId);
   }
 
   /** New offsets apply at once to every live invitation of the edition. */
   @Put()
+  @ApiRefusals(404, 409)
   update(@Param('editionId', ParseUUIDPipe) editionId: string, @Body() input: ReminderPolicyDto, @CurrentActor() actor: Actor): Promise<ReminderPolicyView> {
     return this.policies.update(editionId, input, actor);
   }

@@ -1,6 +1,6 @@
 export * from './venue.entity';
 export * from './venue.enums';
-export * from './venue-view';
+export * from './dto/venue-view.dto';
 export * from './venue-workflow';
 export * from './venues.module';
 export * from './venues.service';

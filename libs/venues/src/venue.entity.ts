@@ -1,3 +1,4 @@
+import { ApiHideProperty } from '@nestjs/swagger';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, numberTransformer, UpdatedAt, Version } from '@app/common/columns';
 import type { IsoDate } from '@app/common/time';
@@ -23,6 +24,7 @@ export class Venue {
   @Column({ type: 'uuid', name: 'edition_id' })
   editionId: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => Edition, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'edition_id' })
   edition?: Edition;
@@ -40,6 +42,7 @@ export class Venue {
   @Column({ type: 'varchar', length: 2, name: 'province_code' })
   provinceCode: string;
 
+  @ApiHideProperty()
   @ManyToOne(() => Province, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'province_code' })
   province?: Province;

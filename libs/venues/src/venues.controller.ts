@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/auth/actor';
 import { CurrentActor, Writers } from '@app/auth/decorators';
-import { Page } from '@app/common';
+import { ApiRefusals } from '@app/common';
 import { CreateVenueDto, UpdateVenueDto, VenueQueryDto, VenueTransitionDto } from './dto/venue.dto';
-import { VenueView } from './venue-view';
+import { VenueView, VenueViewPage } from './dto/venue-view.dto';
 import { VenuesService } from './venues.service';
 
 @ApiTags('venues')
@@ -15,11 +15,12 @@ export class VenuesController {
 
   /** Filter by edition, province, region, status, tier and scheduled date range. */
   @Get()
-  list(@Query() query: VenueQueryDto, @CurrentActor() actor: Actor): Promise<Page<VenueView>> {
+  list(@Query() query: VenueQueryDto, @CurrentActor() actor: Actor): Promise<VenueViewPage> {
     return this.venues.list(query, actor);
   }
 
   @Get(':id')
+  @ApiRefusals(404)
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<VenueView> {
     return this.venues.get(id, actor);
   }
@@ -27,12 +28,14 @@ export class VenuesController {
   /** Nominate a festival point (organizers: in their own province only). */
   @Post()
   @Writers()
+  @ApiRefusals(403, 404, 422)
   nominate(@Body() input: CreateVenueDto, @CurrentActor() actor: Actor): Promise<VenueView> {
     return this.venues.nominate(input, actor);
   }
 
   @Patch(':id')
   @Writers()
+  @ApiRefusals(403, 404, 409, 422)
   update(@Param('id', ParseUUIDPipe) id: string, @Body() input: UpdateVenueDto, @CurrentActor() actor: Actor): Promise<VenueView> {
     return this.venues.update(id, input, actor);
   }
@@ -41,6 +44,7 @@ export class VenuesController {
   @Post(':id/transitions')
   @HttpCode(200)
   @Writers()
+  @ApiRefusals(403, 404, 409, 422)
   transition(@Param('id', ParseUUIDPipe) id: string, @Body() input: VenueTransitionDto, @CurrentActor() actor: Actor): Promise<VenueView> {
     return this.venues.transition(id, input, actor);
   }

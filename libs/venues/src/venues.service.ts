@@ -25,7 +25,7 @@ import { CreateVenueDto, UpdateVenueDto, VenueQueryDto, VenueTransitionDto } fro
 import { Venue } from './venue.entity';
 import { VenueStatus } from './venue.enums';
 import { describeVenueChange, VenueEvents } from './venue-events';
-import { toVenueView, VenueView } from './venue-view';
+import { toVenueView, VenueView } from './dto/venue-view.dto';
 import { assertVenueEditable, planVenueTransition } from './venue-workflow';
 
 const VENUE = 'điểm tổ chức';

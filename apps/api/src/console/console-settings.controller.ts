@@ -3,13 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/auth/decorators';
 import { FESTIVAL_TIME_ZONE } from '@app/common/time';
 import { AppConfig } from '@app/config';
-
-export interface ConsoleSettings {
-  /** Leaflet URL template of the map tiles. */
-  mapTileUrl: string;
-  mapTileAttribution: string;
-  timeZone: typeof FESTIVAL_TIME_ZONE;
-}
+import { ConsoleSettings } from './console-settings.dto';
 
 /** What the web console needs before anyone logs in (the login page shows no data). */
 @ApiTags('console')

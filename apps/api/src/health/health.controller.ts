@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorServ
 import type Redis from 'ioredis';
 import { Public } from '@app/auth/decorators';
 import { InjectRedis } from '@app/redis';
+import { Liveness } from './liveness.dto';
 
 /** Liveness of what the API depends on: PostgreSQL and Redis. 200 when both answer, 503 otherwise. */
 @ApiTags('health')
@@ -19,7 +20,7 @@ export class HealthController {
   /** Liveness: the process answers (no dependency checked) — for an orchestrator's restart probe. */
   @Get('live')
   @Public()
-  live(): { status: 'ok' } {
+  live(): Liveness {
     return { status: 'ok' };
   }
 

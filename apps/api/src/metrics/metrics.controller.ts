@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@app/auth/decorators';
 import { DomainError, sameSecret } from '@app/common';
@@ -7,7 +7,7 @@ import { AppConfig } from '@app/config';
 import { MetricsService } from './metrics.service';
 
 /** Prometheus scrape target (outside /api). Guarded by METRICS_TOKEN when one is configured. */
-@ApiExcludeController()
+@ApiTags('metrics')
 @Controller()
 export class MetricsController {
   constructor(
@@ -17,6 +17,12 @@ export class MetricsController {
 
   @Get('metrics')
   @Public()
+  @ApiOperation({ summary: 'Prometheus scrape (outside /api); `Authorization: Bearer <METRICS_TOKEN>` when one is configured.' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format (`text/plain; version=0.0.4; charset=utf-8`).',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
   async scrape(@Headers('authorization') authorization: string | undefined, @Res() response: Response): Promise<void> {
     const expected = this.config.METRICS_TOKEN;
     if (expected && !sameSecret(authorization ?? '', `Bearer ${expected}`)) {

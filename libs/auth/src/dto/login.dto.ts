@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import type { Actor } from '../actor';
+import { Role } from '../role';
 
 export class LoginDto {
   @ApiProperty({ example: 'planner@ngayhoi.vn' })
@@ -14,13 +16,28 @@ export class LoginDto {
   password: string;
 }
 
+/** Who is acting, as the access guard knows them (`GET /auth/me`). */
+export class ActorView implements Actor {
+  id: string;
+  email: string;
+  role: Role;
+  /** Set for provincial organizers only. */
+  provinceCode: string | null;
+}
+
+/** The account that has just logged in. */
+export class LoginUser extends ActorView {
+  fullName: string;
+}
+
 export class AccessTokenDto {
+  /** Bearer token for `Authorization: Bearer …`. */
   @ApiProperty()
   accessToken: string;
 
   @ApiProperty({ description: 'Seconds until the token expires' })
   expiresIn: number;
 
-  @ApiProperty()
-  user: { id: string; email: string; fullName: string; role: string; provinceCode: string | null };
+  @ApiProperty({ type: () => LoginUser })
+  user: LoginUser;
 }

@@ -64,7 +64,7 @@ export class UpdateBudgetLineDto {
   @Max(MAX_VND)
   plannedVnd?: number;
 
-  @ApiPropertyOptional({ description: 'null clears the actual cost (back to "not settled")', nullable: true })
+  @ApiPropertyOptional({ type: Number, description: 'null clears the actual cost (back to "not settled")', nullable: true })
   @ValidateIf((input: UpdateBudgetLineDto) => input.actualVnd !== null && input.actualVnd !== undefined)
   @IsInt()
   @Min(0)
@@ -76,7 +76,7 @@ export class UpdateBudgetLineDto {
   @IsEnum(FundingSource)
   fundingSource?: FundingSource;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf((input: UpdateBudgetLineDto) => input.notes !== null && input.notes !== undefined)
   @IsString()
   @MaxLength(4000)

@@ -1,11 +1,14 @@
 import { Controller, Get, Logger, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@app/auth/actor';
 import { CurrentActor, Roles } from '@app/auth/decorators';
 import { Role } from '@app/auth/role';
+import { ApiRefusals } from '@app/common';
 import { ExportQueryDto } from '../dto/export.dto';
 import { EditionPlanService } from './edition-plan.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('logistics')
 @ApiBearerAuth()
@@ -21,7 +24,18 @@ export class EditionPlanController {
    */
   @Get('editions/:editionId/export')
   @Roles(Role.CentralPlanner, Role.ProvincialOrganizer)
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @ApiProduces(XLSX, 'text/csv')
+  @ApiOkResponse({
+    description: 'A download: the XLSX workbook (`format=xlsx`, the default) or CSV in UTF-8 (`format=csv`).',
+    headers: {
+      'Content-Disposition': {
+        description: 'attachment, with an ASCII `filename` (ke-hoach-ngay-hoi-<year>.<ext>) and the Vietnamese name as `filename*` (RFC 6266).',
+        schema: { type: 'string' },
+      },
+    },
+    content: { [XLSX]: { schema: { type: 'string', format: 'binary' } }, 'text/csv': { schema: { type: 'string' } } },
+  })
+  @ApiRefusals(404)
   async export(
     @Param('editionId', ParseUUIDPipe) editionId: string,
     @Query() query: ExportQueryDto,

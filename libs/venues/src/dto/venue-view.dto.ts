@@ -1,8 +1,17 @@
-import { instantToLocalTime } from '@app/common/time';
-import type { Venue } from './venue.entity';
+import { pageOf } from '@app/common/pagination';
+import { instantToLocalTime, type LocalTime } from '@app/common/time';
+import { Venue } from '../venue.entity';
 
 /** A venue as the API shows it: the stored instants plus their wall-clock times in Asia/Ho_Chi_Minh. */
-export type VenueView = Venue & { startTime: string | null; endTime: string | null };
+export class VenueView extends Venue {
+  /** `startsAt` as HH:mm in Asia/Ho_Chi_Minh; null until scheduled. */
+  startTime: LocalTime | null;
+
+  /** `endsAt` as HH:mm in Asia/Ho_Chi_Minh; null until scheduled. */
+  endTime: LocalTime | null;
+}
+
+export class VenueViewPage extends pageOf(VenueView) {}
 
 export function toVenueView(venue: Venue): VenueView {
   return {

@@ -1,0 +1,4 @@
+/** The process answers; nothing else is checked. */
+export class Liveness {
+  status: 'ok';
+}

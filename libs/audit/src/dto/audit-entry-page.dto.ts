@@ -1,0 +1,4 @@
+import { pageOf } from '@app/common/pagination';
+import { AuditEntry } from '../audit-entry.entity';
+
+export class AuditEntryPage extends pageOf(AuditEntry) {}

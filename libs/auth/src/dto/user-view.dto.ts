@@ -1,0 +1,8 @@
+import { OmitType } from '@nestjs/swagger';
+import { pageOf } from '@app/common/pagination';
+import { User } from '../user.entity';
+
+/** An account as the API shows it: never its password hash. */
+export class UserView extends OmitType(User, ['passwordHash', 'province'] as const) {}
+
+export class UserViewPage extends pageOf(UserView) {}

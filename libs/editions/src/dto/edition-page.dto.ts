@@ -1,0 +1,4 @@
+import { pageOf } from '@app/common/pagination';
+import { Edition } from '../edition.entity';
+
+export class EditionPage extends pageOf(Edition) {}

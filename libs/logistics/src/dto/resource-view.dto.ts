@@ -1,0 +1,31 @@
+import { pageOf } from '@app/common/pagination';
+import type { IsoDate, LocalTime } from '@app/common/time';
+import { ResourceKind, SharedResource } from '../resource.entities';
+
+export class SharedResourcePage extends pageOf(SharedResource) {}
+
+/** A booking as the API shows it: the stored instants plus their local dates and times, and names. */
+export class BookingView {
+  id: string;
+  resourceId: string;
+  resourceName: string;
+  resourceKind: ResourceKind;
+  venueId: string;
+  venueName: string;
+  provinceCode: string;
+  editionId: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** `startsAt` in Asia/Ho_Chi_Minh. */
+  startDate: IsoDate;
+  startTime: LocalTime;
+  /** `endsAt` in Asia/Ho_Chi_Minh. */
+  endDate: IsoDate;
+  endTime: LocalTime;
+  note: string | null;
+  /** Set when a planner accepted the booking although the road from or to a neighbouring booking is too short. */
+  travelWarning: string | null;
+  createdBy: string;
+  createdAt: Date;
+  version: number;
+}
