@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { ApiError } from './api';
+import { ApiError } from './api/errors';
 import {
+  changedFields,
   date,
   dates,
   dateText,
@@ -10,6 +11,7 @@ import {
   durations,
   durationText,
   entriesOf,
+  notCleared,
   formatDate,
   formatInstant,
   formatNumber,
@@ -23,6 +25,7 @@ import {
   parseVnd,
   parseWhole,
   read,
+  text,
   time,
   today,
   vnd,
@@ -239,6 +242,29 @@ describe('read', () => {
       startTime: ['phải là giờ dạng HH:mm, ví dụ 07:30'],
       plannedVnd: ['không được để trống'],
       actualVnd: ['phải là số nguyên (đồng), ví dụ 45.000.000'],
+    });
+  });
+});
+
+describe('changedFields', () => {
+  it('keeps only what differs from what was read, compared by value', () => {
+    const before = { theme: 'Chủ đề', windowStart: '2027-07-01', candidateDates: ['2027-08-12'], coHost: null, version: 3 };
+    const next = { theme: 'Chủ đề', windowStart: '2027-07-15', candidateDates: ['2027-08-12'], coHost: 'Bộ đội Biên phòng' };
+    expect(changedFields(next, before)).toEqual({ windowStart: '2027-07-15', coHost: 'Bộ đội Biên phòng' });
+    expect(changedFields({ coHost: null, candidateDates: ['2027-08-12'] }, before)).toEqual({});
+  });
+});
+
+describe('text on an edit', () => {
+  it('is sent trimmed, left out when empty, and refused when it would empty a value the API holds', () => {
+    expect(read({ presenter: notCleared(text('  Đoàn văn nghệ '), 'MC cũ'), ownerName: notCleared(text(''), null), dueDate: notCleared(date(''), undefined) })).toEqual({
+      presenter: 'Đoàn văn nghệ',
+      ownerName: undefined,
+      dueDate: undefined,
+    });
+    expect(refusalOf({ contactPhone: notCleared(text(' '), '0912 345 678'), dueDate: notCleared(date(''), '2027-08-05') }).fieldErrors).toEqual({
+      contactPhone: ['không xoá trống được thông tin đã lưu, hãy nhập giá trị mới'],
+      dueDate: ['không xoá trống được thông tin đã lưu, hãy nhập giá trị mới'],
     });
   });
 });

@@ -11,7 +11,7 @@
  * the API's refusals. Everything else (lengths, ranges, e-mails, windows) is the API's to refuse.
  */
 import { DateTime } from 'luxon';
-import { ApiError, FieldIssue } from './api';
+import { ApiError, FieldIssue } from './api/errors';
 
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -197,6 +197,8 @@ function fieldReader<T>(parse: (text: string) => T | null, refusal: string): Fie
   return readField;
 }
 
+/** Text as typed, trimmed ('' = empty). */
+export const text = fieldReader((typed) => typed.trim(), '');
 export const date = fieldReader(parseDate, `phải có dạng ${DATE_EXAMPLE}`);
 export const time = fieldReader(parseTime, 'phải là giờ dạng HH:mm, ví dụ 07:30');
 export const whole = fieldReader(parseWhole, 'phải là số nguyên, ví dụ 1.200');
@@ -224,11 +226,30 @@ export const wholes = listReader(parseWhole, true, 'phải là số nguyên');
 /** `7 ngày, 1 ngày, 2 giờ` → minutes `[10080, 1440, 120]`. */
 export const durations = listReader(parseDuration, false, 'mỗi mốc phải là số nguyên kèm ngày, giờ hoặc phút, ví dụ 7 ngày, 2 giờ');
 
+/**
+ * An optional field on an edit whose value the API holds (`before`): emptying it is refused, as the
+ * API's document takes no empty value for it on an edit; left empty when it was empty, it is not sent.
+ */
+export function notCleared<T>(reading: Reading<T | undefined>, before: unknown): Reading<T | undefined> {
+  const emptied = reading.refusal === undefined && reading.value === undefined && before !== null && before !== undefined && before !== '';
+  return emptied ? Reading.refused('không xoá trống được thông tin đã lưu, hãy nhập giá trị mới') : reading;
+}
+
 /** A choice among `allowed` (a select's value, '' when nothing is chosen yet). */
 export function oneOf<T extends string>(value: string, allowed: readonly T[]): Reading<T> {
   if (value === '') return Reading.refused(MISSING);
   const chosen = allowed.find((item) => item === value);
   return chosen === undefined ? Reading.refused('giá trị không thuộc danh sách cho phép') : Reading.of(chosen);
+}
+
+/**
+ * The fields of `next` whose value differs from `before`: an edit sends only what changed (the API checks
+ * what it is sent), and "1/8/2030" typed for "01/08/2030" is no change.
+ */
+export function changedFields<T extends object>(next: T, before: { [K in keyof T]?: unknown }): Partial<T> {
+  const changed: Partial<T> = {};
+  for (const key in next) if (JSON.stringify(next[key]) !== JSON.stringify(before[key])) changed[key] = next[key];
+  return changed;
 }
 
 /** A body with Readings in it → the same body with their values. */

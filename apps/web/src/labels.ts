@@ -2,13 +2,16 @@
 import { REGION_NAMES } from '@shared/provinces/src/region';
 import { VENUE_STATUS_NAMES, VENUE_TIER_NAMES, HOST_KIND_NAMES, AREA_FLAG_NAMES, VenueStatus } from '@shared/venues/src/venue.enums';
 import { EDITION_STATUS_NAMES, EditionStatus, NEXT_EDITION_STATUS } from '@shared/editions/src/edition-status';
-import type { InvitationStatus, ProgrammePart, Readiness, Role, TaskStatus } from './types';
+import type { AssignmentRole, AuditEntry, BudgetLine, Edition, InvitationDetail, InvitationStatus, ProgrammePart, Readiness, Role, TaskStatus, Venue } from './api/models';
 
 export { REGION_NAMES, VENUE_TIER_NAMES, HOST_KIND_NAMES, AREA_FLAG_NAMES, VenueStatus };
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-export const venueStatusName = (status: VenueStatus) => capitalise(VENUE_STATUS_NAMES[status] ?? status);
+/** The codes a names table covers, in its order (what a select offers). */
+const codesOf = <K extends string>(names: Record<K, string>): K[] => Object.keys(names).filter((key): key is K => key in names);
+
+export const venueStatusName = (status: Venue['status']) => capitalise(VENUE_STATUS_NAMES[status] ?? status);
 
 export const VENUE_STATUS_COLOURS: Record<VenueStatus, string> = {
   [VenueStatus.Nominated]: '#6b7280',
@@ -32,6 +35,7 @@ export const READINESS_COLOURS: Record<Readiness | 'none' | 'unknown', string> =
 export const TASK_STATUS_NAMES: Record<TaskStatus, string> = { todo: 'Cần làm', in_progress: 'Đang làm', blocked: 'Bị vướng', done: 'Đã xong' };
 
 export const PROGRAMME_PART_NAMES: Record<ProgrammePart, string> = { ceremony: 'Phần lễ', festivities: 'Phần hội' };
+export const PROGRAMME_PARTS = codesOf(PROGRAMME_PART_NAMES);
 
 export const INVITATION_STATUS_NAMES: Record<InvitationStatus, string> = {
   draft: 'Bản nháp',
@@ -43,11 +47,14 @@ export const INVITATION_STATUS_NAMES: Record<InvitationStatus, string> = {
   withdrawn: 'Đã thu hồi',
 };
 
-export const ASSIGNMENT_ROLE_NAMES = { chief_guest: 'Lãnh đạo dự chính', accompanying: 'Đi cùng' } as const;
+export const INVITATION_STATUSES = codesOf(INVITATION_STATUS_NAMES);
+
+export const ASSIGNMENT_ROLE_NAMES: Record<AssignmentRole, string> = { chief_guest: 'Lãnh đạo dự chính', accompanying: 'Đi cùng' };
+export const ASSIGNMENT_ROLES = codesOf(ASSIGNMENT_ROLE_NAMES);
 
 export const ANSWERED_VIA_NAMES = { rsvp: 'trang trả lời', calendar: 'lịch điện tử', planner: 'cán bộ ghi nhận' } as const;
 
-export const MESSAGE_STATUS_NAMES: Record<string, string> = {
+export const MESSAGE_STATUS_NAMES: Record<InvitationDetail['messages'][number]['status'], string> = {
   pending: 'chờ gửi',
   sending: 'đang gửi',
   sent: 'đã gửi',
@@ -55,7 +62,7 @@ export const MESSAGE_STATUS_NAMES: Record<string, string> = {
   superseded: 'đã thay bằng bản mới',
 };
 
-export const BUDGET_CATEGORY_NAMES: Record<string, string> = {
+export const BUDGET_CATEGORY_NAMES: Record<BudgetLine['category'], string> = {
   security: 'An ninh, bảo vệ',
   reception: 'Lễ tân, đón tiếp đại biểu',
   stage_sound_decor: 'Sân khấu – âm thanh – khánh tiết',
@@ -68,14 +75,18 @@ export const BUDGET_CATEGORY_NAMES: Record<string, string> = {
   other: 'Chi khác',
 };
 
-export const FUNDING_SOURCE_NAMES: Record<string, string> = {
+export const FUNDING_SOURCE_NAMES: Record<BudgetLine['fundingSource'], string> = {
   central_budget: 'Ngân sách Trung ương',
   provincial_budget: 'Ngân sách địa phương',
   socialized: 'Xã hội hóa',
   other: 'Nguồn khác',
 };
 
-export const AUDIT_ACTION_NAMES: Record<string, string> = { create: 'Tạo mới', update: 'Cập nhật', transition: 'Chuyển trạng thái', delete: 'Xóa' };
+export const BUDGET_CATEGORIES = codesOf(BUDGET_CATEGORY_NAMES);
+export const FUNDING_SOURCES = codesOf(FUNDING_SOURCE_NAMES);
+
+export const AUDIT_ACTION_NAMES: Record<AuditEntry['action'], string> = { create: 'Tạo mới', update: 'Cập nhật', transition: 'Chuyển trạng thái', delete: 'Xóa' };
+export const AUDIT_ACTIONS = codesOf(AUDIT_ACTION_NAMES);
 
 export const ENTITY_TYPE_NAMES: Record<string, string> = {
   venue: 'Điểm tổ chức',
@@ -158,4 +169,4 @@ export const FIELD_NAMES: Record<string, string> = {
 /** Edition statuses (planning → inviting → running → closed), named as the API names them. */
 export { EditionStatus, NEXT_EDITION_STATUS };
 
-export const editionStatusName = (status: EditionStatus) => capitalise(EDITION_STATUS_NAMES[status] ?? status);
+export const editionStatusName = (status: Edition['status']) => capitalise(EDITION_STATUS_NAMES[status] ?? status);

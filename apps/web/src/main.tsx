@@ -2,7 +2,7 @@ import { lazy, ReactElement, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { ApiError } from './api';
+import { ApiError } from './api/errors';
 import { Layout } from './components/Layout';
 import { LoginPage } from './pages/LoginPage';
 import { isPlanner, SessionProvider, useSession } from './session';

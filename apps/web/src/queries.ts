@@ -4,15 +4,22 @@
  * own bundle.
  */
 import { QueryClient, useQuery } from '@tanstack/react-query';
-import { get, getAll } from './api';
-import type { Dashboard, Venue } from './types';
+import { client, data, getAll } from './api/client';
 
 export function useVenues(editionId: string | undefined) {
-  return useQuery({ queryKey: ['venues', editionId], queryFn: () => getAll<Venue>('/venues', { editionId }), enabled: !!editionId });
+  return useQuery({
+    queryKey: ['venues', editionId],
+    queryFn: () => getAll((paging) => client.GET('/api/venues', { params: { query: { editionId, ...paging } } })),
+    enabled: !!editionId,
+  });
 }
 
 export function useReadiness(editionId: string | undefined) {
-  return useQuery({ queryKey: ['readiness', editionId], queryFn: () => get<Dashboard>(`/editions/${editionId}/readiness`), enabled: !!editionId });
+  return useQuery({
+    queryKey: ['readiness', editionId],
+    queryFn: () => data(client.GET('/api/editions/{editionId}/readiness', { params: { path: { editionId: editionId! } } })),
+    enabled: !!editionId,
+  });
 }
 
 /**

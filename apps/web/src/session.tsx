@@ -5,8 +5,8 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { api, currentSession, get, getAll, onUnauthorized, storeSession } from './api';
-import type { Edition, Province, Session, User } from './types';
+import { client, currentSession, data, getAll, onUnauthorized, Session, storeSession } from './api/client';
+import type { Edition, User } from './api/models';
 
 interface SessionContext {
   user: User | null;
@@ -40,8 +40,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       user: session?.user ?? null,
       async login(email, password) {
-        const answer = await api<{ accessToken: string; expiresIn: number; user: User }>('POST', '/auth/login', { email, password });
-        const next = { accessToken: answer.accessToken, expiresAt: Date.now() + answer.expiresIn * 1000, user: answer.user as User };
+        const answer = await data(client.POST('/api/auth/login', { body: { email, password } }));
+        const next = { accessToken: answer.accessToken, expiresAt: Date.now() + answer.expiresIn * 1000, user: answer.user };
         storeSession(next);
         queryClient.clear();
         setSession(next);
@@ -72,7 +72,11 @@ export const canWrite = (user: User) => user.role !== 'viewer';
 const EDITION_KEY = 'ngayhoi.edition';
 
 export function useEditions() {
-  return useQuery({ queryKey: ['editions'], queryFn: () => getAll<Edition>('/editions'), staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['editions'],
+    queryFn: () => getAll((paging) => client.GET('/api/editions', { params: { query: paging } })),
+    staleTime: 60_000,
+  });
 }
 
 /** The edition chosen in the header (remembered per browser), or the newest one. */
@@ -95,7 +99,7 @@ export function useEdition(): { edition: Edition | undefined; editions: Edition[
 }
 
 export function useProvinces() {
-  const query = useQuery({ queryKey: ['provinces'], queryFn: () => get<Province[]>('/provinces'), staleTime: Infinity });
+  const query = useQuery({ queryKey: ['provinces'], queryFn: () => data(client.GET('/api/provinces')), staleTime: Infinity });
   const byCode = useMemo(() => new Map((query.data ?? []).map((province) => [province.code, province])), [query.data]);
   return { provinces: query.data ?? [], nameOf: (code: string) => byCode.get(code)?.name ?? code };
 }

@@ -1,7 +1,7 @@
 /** The festival window day by day, month by month (weeks start on Monday), with each day's venues. */
 import { Link } from 'react-router-dom';
 import { daysBetween, formatDate, weekdayOf } from '../input';
-import type { Edition } from '../types';
+import type { Edition } from '../api/models';
 
 export interface CalendarEntry {
   id: string;

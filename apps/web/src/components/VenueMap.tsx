@@ -6,8 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../api';
-import type { ConsoleSettings } from '../types';
+import { client, data } from '../api/client';
 
 export interface MapPoint {
   id: string;
@@ -25,7 +24,7 @@ export function VenueMap({ points, onOpen }: { points: MapPoint[]; onOpen(id: st
   const map = useRef<L.Map | null>(null);
   const markers = useRef<L.LayerGroup | null>(null);
   const [tilesFailed, setTilesFailed] = useState(false);
-  const settings = useQuery({ queryKey: ['console-settings'], queryFn: () => get<ConsoleSettings>('/console-settings'), staleTime: Infinity });
+  const settings = useQuery({ queryKey: ['console-settings'], queryFn: () => data(client.GET('/api/console-settings')), staleTime: Infinity });
   const open = useRef(onOpen);
   open.current = onOpen;
 

@@ -1,6 +1,6 @@
 /** How the API's refusals are shown: the message where the action was, each field's reasons under it. */
 import type { ReactNode } from 'react';
-import { ApiError } from '../api';
+import { ApiError } from '../api/errors';
 import { FIELD_NAMES } from '../labels';
 
 /** The API's messages for one field, shown under it. */
@@ -33,7 +33,7 @@ export function Field(props: { label: string; field: string; error: unknown; hin
  */
 export function FormError({ error, fields = [] }: { error: unknown; fields?: string[] }) {
   if (!error) return null;
-  if (!(error instanceof ApiError)) return <div className="form-error" role="alert">{String((error as Error).message ?? error)}</div>;
+  if (!(error instanceof ApiError)) return <div className="form-error" role="alert">{error instanceof Error ? error.message : String(error)}</div>;
   const others = Object.entries(error.fieldErrors).filter(([field]) => !fields.includes(field));
   return (
     <div className="form-error" role="alert" data-code={error.code}>

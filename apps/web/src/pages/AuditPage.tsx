@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { get, Page } from '../api';
+import { client, data } from '../api/client';
 import { ErrorPanel, Loading } from '../components/errors';
 import { Pager, useListParams } from '../components/ListParams';
 import { formatInstant } from '../input';
-import { AUDIT_ACTION_NAMES, ENTITY_TYPE_NAMES, FIELD_NAMES } from '../labels';
-import type { AuditEntry } from '../types';
+import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, ENTITY_TYPE_NAMES, FIELD_NAMES } from '../labels';
+import { asRecord } from '../api/errors';
 
 const PAGE_SIZE = 50;
 
@@ -21,7 +21,20 @@ export function AuditPage() {
   const filters = { entityType: params.get('entityType') ?? '', entityId: params.get('entityId') ?? '', action: params.get('action') ?? '' };
   const entries = useQuery({
     queryKey: ['audit', page, filters],
-    queryFn: () => get<Page<AuditEntry>>('/audit', { ...filters, page, pageSize: PAGE_SIZE }),
+    queryFn: () =>
+      data(
+        client.GET('/api/audit', {
+          params: {
+            query: {
+              entityType: filters.entityType || undefined,
+              entityId: filters.entityId || undefined,
+              action: AUDIT_ACTIONS.find((action) => action === filters.action),
+              page,
+              pageSize: PAGE_SIZE,
+            },
+          },
+        }),
+      ),
   });
   return (
     <div className="audit">
@@ -88,11 +101,12 @@ export function AuditPage() {
                     </td>
                     <td>{AUDIT_ACTION_NAMES[entry.action] ?? entry.action}</td>
                     <td className="changes">
-                      {Object.entries(entry.changes ?? {})
+                      {Object.entries(entry.changes)
                         .slice(0, 8)
+                        .map(([field, value]) => [field, asRecord(value)] as const)
                         .map(([field, change]) => (
                           <div key={field}>
-                            <b>{FIELD_NAMES[field] ?? field}</b>: {show(change.before)} → {show(change.after)}
+                            <b>{FIELD_NAMES[field] ?? field}</b>: {show(change?.before)} → {show(change?.after)}
                           </div>
                         ))}
                       {entry.note && <div className="muted">Ghi chú: {entry.note}</div>}

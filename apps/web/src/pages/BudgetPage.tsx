@@ -1,15 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { get } from '../api';
+import { client, data } from '../api/client';
 import { ErrorPanel, Loading } from '../components/errors';
 import { formatNumber, formatPercent, formatVnd } from '../input';
 import { useEdition, useProvinces } from '../session';
-import type { BudgetGroup, BudgetRollup, BudgetTotals } from '../types';
+import type { BudgetGroup } from '../api/models';
 
 /** How many overspent venues are listed (the roll-up has every venue: 50,000 at national scale). */
 const OVERSPENT_SHOWN = 50;
 
-function Variance({ totals }: { totals: BudgetTotals }) {
+function Variance({ totals }: { totals: Pick<BudgetGroup, 'variance' | 'variancePct'> }) {
   if (totals.variance === null) return <span className="muted">chưa quyết toán</span>;
   const tone = totals.variance > 0 ? 'over' : totals.variance < 0 ? 'under' : '';
   return (
@@ -67,7 +67,11 @@ function GroupTable({ title, groups, testId }: { title: string; groups: BudgetGr
 export function BudgetPage() {
   const { edition } = useEdition();
   const { nameOf } = useProvinces();
-  const rollup = useQuery({ queryKey: ['budget', 'rollup', edition?.id], queryFn: () => get<BudgetRollup>(`/editions/${edition!.id}/budget`), enabled: !!edition });
+  const rollup = useQuery({
+    queryKey: ['budget', 'rollup', edition?.id],
+    queryFn: () => data(client.GET('/api/editions/{editionId}/budget', { params: { path: { editionId: edition!.id } } })),
+    enabled: !!edition,
+  });
   if (!edition) return <Loading what="đợt tổ chức" />;
   if (rollup.error) return <ErrorPanel error={rollup.error} />;
   if (!rollup.data) return <Loading what="kinh phí" />;

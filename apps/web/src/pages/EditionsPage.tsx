@@ -7,12 +7,13 @@
 import { FormEvent, useState } from 'react';
 import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api, ApiError, get } from '../api';
+import { client, data } from '../api/client';
+import { ApiError, asRecords, asText } from '../api/errors';
 import { ErrorPanel, Field, FormError, Loading } from '../components/errors';
-import { date, dateText, durations, durationText, formatDate, read, whole, wholes } from '../input';
+import { changedFields, date, dateText, durations, durationText, formatDate, read, whole, wholes } from '../input';
 import { EditionStatus, editionStatusName, NEXT_EDITION_STATUS } from '../labels';
 import { useEdition, useEditions } from '../session';
-import type { Edition, ReminderPolicy } from '../types';
+import type { Edition, ReminderPolicy } from '../api/models';
 
 interface EditionDraft {
   year: string;
@@ -154,15 +155,15 @@ function CreateEdition({ year, onCancel, onCreated }: { year: number; onCancel()
   const create = useMutation({
     mutationFn: (current: EditionDraft) =>
       // Dates left empty are left out: the API takes 1 July – 19 August of the year.
-      api<Edition>(
-        'POST',
-        '/editions',
-        read({
-          year: whole(current.year, { required: true }),
-          theme: current.theme.trim(),
-          windowStart: date(current.windowStart),
-          windowEnd: date(current.windowEnd),
-          nationalDay: date(current.nationalDay),
+      data(
+        client.POST('/api/editions', {
+          body: read({
+            year: whole(current.year, { required: true }),
+            theme: current.theme.trim(),
+            windowStart: date(current.windowStart),
+            windowEnd: date(current.windowEnd),
+            nationalDay: date(current.nationalDay),
+          }),
         }),
       ),
     onSuccess: (saved) => {
@@ -286,9 +287,9 @@ function EditEdition({ edition, onCancel, onSaved }: { edition: Edition; onCance
         nationalDay: date(current.nationalDay, { required: true }),
       });
       // Only what changed: "1/8/2030" for "01/08/2030" is no change, nothing to send, nothing to audit.
-      const changes = Object.fromEntries(Object.entries(typed).filter(([field, value]) => value !== base[field as keyof typeof typed]));
+      const changes = changedFields(typed, base);
       if (Object.keys(changes).length === 0) return Promise.resolve(base);
-      return api<Edition>('PATCH', `/editions/${base.id}`, { ...changes, version: base.version });
+      return data(client.PATCH('/api/editions/{id}', { params: { path: { id: base.id } }, body: { ...changes, version: base.version } }));
     },
     onSuccess: (saved) => {
       remember(queryClient, saved);
@@ -296,7 +297,7 @@ function EditEdition({ edition, onCancel, onSaved }: { edition: Edition; onCance
     },
   });
   const reload = useMutation({
-    mutationFn: () => get<Edition>(`/editions/${base.id}`),
+    mutationFn: () => data(client.GET('/api/editions/{id}', { params: { path: { id: base.id } } })),
     onSuccess: (fresh) => {
       remember(queryClient, fresh);
       setBase(fresh);
@@ -307,7 +308,11 @@ function EditEdition({ edition, onCancel, onSaved }: { edition: Edition; onCance
   const set = (field: keyof EditionDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
   const changed = JSON.stringify(draft) !== JSON.stringify(draftOf(base));
   const error = save.error;
-  const stranded = error instanceof ApiError && error.code === 'VENUES_OUTSIDE_WINDOW' ? ((error.details as { venues?: StrandedVenue[] } | undefined)?.venues ?? []) : [];
+  // The scheduled venues the narrower window would leave out, as the refusal names them.
+  const stranded =
+    error instanceof ApiError && error.code === 'VENUES_OUTSIDE_WINDOW'
+      ? asRecords(error.detail('venues')).map((venue) => ({ id: asText(venue.id) ?? '', name: asText(venue.name) ?? '', date: asText(venue.date) }))
+      : [];
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -357,19 +362,13 @@ function EditEdition({ edition, onCancel, onSaved }: { edition: Edition; onCance
   );
 }
 
-interface StrandedVenue {
-  id: string;
-  name: string;
-  date: string;
-}
-
 /** The workflow with the edition's place in it, and the one step forward (confirmed first: there is no way back). */
 function StatusSteps({ edition }: { edition: Edition }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const next = NEXT_EDITION_STATUS[edition.status];
   const transition = useMutation({
-    mutationFn: (to: EditionStatus) => api<Edition>('POST', `/editions/${edition.id}/transitions`, { to, version: edition.version }),
+    mutationFn: (to: EditionStatus) => data(client.POST('/api/editions/{id}/transitions', { params: { path: { id: edition.id } }, body: { to, version: edition.version } })),
     onSuccess: (saved) => {
       remember(queryClient, saved);
       setConfirming(false);
@@ -381,7 +380,7 @@ function StatusSteps({ edition }: { edition: Edition }) {
     void queryClient.invalidateQueries({ queryKey: ['editions'] });
   };
   const steps = Object.values(EditionStatus);
-  const reached = steps.indexOf(edition.status);
+  const reached = steps.findIndex((step) => step === edition.status);
 
   return (
     <div className="edition-workflow" data-testid="edition-workflow">
@@ -448,9 +447,11 @@ const policyDraftOf = (policy: ReminderPolicy): PolicyDraft => ({
   escalationHours: String(policy.escalationHours),
 });
 
+const readPolicy = (editionId: string) => data(client.GET('/api/editions/{editionId}/reminder-policy', { params: { path: { editionId } } }));
+
 /** The reminder policy of the chosen edition: which reminders the system sends by itself, and when. */
 function ReminderPolicySection({ edition }: { edition: Edition }) {
-  const policy = useQuery({ queryKey: ['reminder-policy', edition.id], queryFn: () => get<ReminderPolicy>(`/editions/${edition.id}/reminder-policy`) });
+  const policy = useQuery({ queryKey: ['reminder-policy', edition.id], queryFn: () => readPolicy(edition.id) });
   return (
     <section className="panel reminder-policy" aria-label="Nhắc việc tự động" data-testid="reminder-policy">
       <h2>Nhắc việc tự động — đợt năm {edition.year}</h2>
@@ -480,15 +481,16 @@ function ReminderPolicyForm({ edition, policy }: { edition: Edition; policy: Rem
   };
   const save = useMutation({
     mutationFn: (current: PolicyDraft) =>
-      api<ReminderPolicy>(
-        'PUT',
-        `/editions/${edition.id}/reminder-policy`,
-        read({
-          delegateOffsetsMinutes: durations(current.delegateOffsets),
-          taskOffsetsDays: wholes(current.taskOffsetsDays),
-          venueOffsetsDays: wholes(current.venueOffsetsDays),
-          escalationHours: whole(current.escalationHours, { required: true }),
-          version: base.version ?? undefined,
+      data(
+        client.PUT('/api/editions/{editionId}/reminder-policy', {
+          params: { path: { editionId: edition.id } },
+          body: read({
+            delegateOffsetsMinutes: durations(current.delegateOffsets),
+            taskOffsetsDays: wholes(current.taskOffsetsDays),
+            venueOffsetsDays: wholes(current.venueOffsetsDays),
+            escalationHours: whole(current.escalationHours, { required: true }),
+            version: base.version ?? undefined,
+          }),
         }),
       ),
     onSuccess: (saved) => {
@@ -497,7 +499,7 @@ function ReminderPolicyForm({ edition, policy }: { edition: Edition; policy: Rem
     },
   });
   const reload = useMutation({
-    mutationFn: () => get<ReminderPolicy>(`/editions/${edition.id}/reminder-policy`),
+    mutationFn: () => readPolicy(edition.id),
     onSuccess: (fresh) => {
       restart(fresh);
       save.reset();

@@ -1,12 +1,12 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { api, get, getAll, saveBlob } from '../api';
+import { client, data, getAll, saveBlob } from '../api/client';
 import { ErrorPanel, FieldError, FormError, Loading, Progress } from '../components/errors';
 import { formatDate, formatInstant } from '../input';
-import { ANSWERED_VIA_NAMES, ASSIGNMENT_ROLE_NAMES, INVITATION_STATUS_NAMES, MESSAGE_STATUS_NAMES } from '../labels';
+import { ANSWERED_VIA_NAMES, ASSIGNMENT_ROLE_NAMES, INVITATION_STATUS_NAMES, INVITATION_STATUSES, MESSAGE_STATUS_NAMES } from '../labels';
 import { useEdition } from '../session';
-import type { ComposedMessage, Invitation, InvitationDetail, InvitationStatus } from '../types';
+import type { Invitation } from '../api/models';
 import { useVenues } from '../queries';
 
 /** How often the list is refreshed while invitations wait in the mail queue. */
@@ -18,7 +18,7 @@ export function InvitationsPage() {
   const queryClient = useQueryClient();
   const invitations = useQuery({
     queryKey: ['invitations', 'edition', edition?.id],
-    queryFn: () => getAll<Invitation>('/invitations', { editionId: edition!.id }),
+    queryFn: () => getAll((paging) => client.GET('/api/invitations', { params: { query: { editionId: edition!.id, ...paging } } })),
     enabled: !!edition,
     // While the worker sends queued invitations, their statuses change by themselves: follow them.
     refetchInterval: (query) => (query.state.data?.some((invitation) => invitation.status === 'queued') ? SENDING_POLL_MS : false),
@@ -35,7 +35,7 @@ export function InvitationsPage() {
   if (waiting === 0 ? batch !== 0 : waiting > batch) setBatch(waiting);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['invitations'] });
   const bulk = useMutation({
-    mutationFn: () => api<{ created: number; alreadyInvited: number }>('POST', `/editions/${edition!.id}/invitations/bulk`),
+    mutationFn: () => data(client.POST('/api/editions/{editionId}/invitations/bulk', { params: { path: { editionId: edition!.id } } })),
     onSuccess: refresh,
   });
 
@@ -44,7 +44,7 @@ export function InvitationsPage() {
   if (!invitations.data) return <Loading what="lời mời" />;
   const all = invitations.data;
   const shown = all.filter((invitation) => !status || invitation.status === status);
-  const counts = (Object.keys(INVITATION_STATUS_NAMES) as InvitationStatus[]).map((key) => [key, all.filter((invitation) => invitation.status === key).length] as const);
+  const counts = INVITATION_STATUSES.map((key) => [key, all.filter((invitation) => invitation.status === key).length] as const);
 
   return (
     <div className="invitations">
@@ -125,11 +125,15 @@ function InvitationRow(props: {
   const { invitation } = props;
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
-  const send = useMutation({ mutationFn: () => api('POST', `/invitations/${invitation.id}/send`), onSuccess: props.onChanged });
-  const withdraw = useMutation({ mutationFn: () => api('POST', `/invitations/${invitation.id}/withdraw`, { reason: reason.trim() }), onSuccess: props.onChanged });
+  const path = { params: { path: { id: invitation.id } } };
+  const send = useMutation({ mutationFn: () => data(client.POST('/api/invitations/{id}/send', path)), onSuccess: props.onChanged });
+  const withdraw = useMutation({
+    mutationFn: () => data(client.POST('/api/invitations/{id}/withdraw', { ...path, body: { reason: reason.trim() } })),
+    onSuccess: props.onChanged,
+  });
   // The letter again (an office cannot find it): the same calendar entry, one revision up.
   const resend = useMutation({
-    mutationFn: () => api('POST', `/invitations/${invitation.id}/resend`),
+    mutationFn: () => data(client.POST('/api/invitations/{id}/resend', path)),
     onSuccess: () => {
       props.onResent();
       props.onChanged();
@@ -229,9 +233,16 @@ function InvitationRow(props: {
 
 /** What the delegate receives: the e-mail (rendered in a sandbox), the calendar entry, and each message sent. */
 function InvitationPreview({ id, onChanged }: { id: string; onChanged(): void }) {
-  const preview = useQuery({ queryKey: ['invitations', 'preview', id], queryFn: () => get<ComposedMessage>(`/invitations/${id}/preview`) });
-  const detail = useQuery({ queryKey: ['invitations', 'detail', id], queryFn: () => get<InvitationDetail>(`/invitations/${id}`) });
-  const retry = useMutation({ mutationFn: () => api('POST', `/invitations/${id}/retry`), onSuccess: () => { void detail.refetch(); onChanged(); } });
+  const path = { params: { path: { id } } };
+  const preview = useQuery({ queryKey: ['invitations', 'preview', id], queryFn: () => data(client.GET('/api/invitations/{id}/preview', path)) });
+  const detail = useQuery({ queryKey: ['invitations', 'detail', id], queryFn: () => data(client.GET('/api/invitations/{id}', path)) });
+  const retry = useMutation({
+    mutationFn: () => data(client.POST('/api/invitations/{id}/retry', path)),
+    onSuccess: () => {
+      void detail.refetch();
+      onChanged();
+    },
+  });
   if (preview.error) return <ErrorPanel error={preview.error} />;
   if (!preview.data) return <Loading what="bản xem trước" />;
   const message = preview.data;

@@ -5,10 +5,10 @@ import { ErrorPanel, Loading } from '../components/errors';
 import { VenueMap } from '../components/VenueMap';
 import { formatDate } from '../input';
 import { READINESS_COLOURS, READINESS_NAMES, REGION_NAMES, VENUE_STATUS_COLOURS, VenueStatus, venueStatusName } from '../labels';
-import { LIVE_VENUE_STATUSES } from '@shared/venues/src/venue.enums';
 import { canWrite, useEdition, useProvinces, useUser } from '../session';
 import { useReadiness, useVenues } from '../queries';
-import type { Readiness, Venue } from '../types';
+import type { Readiness, Venue } from '../api/models';
+import { isLive } from './venue/workflow';
 
 type ColourBy = 'status' | 'readiness';
 
@@ -34,7 +34,7 @@ export function OverviewPage() {
     const atRisk = new Map((readiness.data?.venuesAtRisk ?? []).map((venue) => [venue.venueId, venue.status]));
     const complete = !readiness.data || readiness.data.venuesAtRiskTotal <= readiness.data.venuesAtRisk.length;
     return (venue: Venue): Readiness | 'none' | 'unknown' =>
-      !LIVE_VENUE_STATUSES.includes(venue.status) ? 'none' : (atRisk.get(venue.id) ?? (complete ? 'on_track' : 'unknown'));
+      !isLive(venue) ? 'none' : (atRisk.get(venue.id) ?? (complete ? 'on_track' : 'unknown'));
   }, [readiness.data]);
 
   if (isLoading) return <Loading what="đợt tổ chức" />;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { download, saveBlob } from '../api';
+import { client, download, saveBlob } from '../api/client';
 import { ErrorPanel, FormError, Loading, Progress } from '../components/errors';
 import { formatDate, formatPercent, wholeText } from '../input';
 import { READINESS_COLOURS, READINESS_NAMES } from '../labels';
 import { useEdition, useProvinces, useUser } from '../session';
-import type { DashboardGroup } from '../types';
+import type { DashboardGroup } from '../api/models';
 import { useReadiness } from '../queries';
 
 /** The readiness dashboard: the edition, each region and province, the venues at risk, and the exports. */
@@ -142,7 +142,10 @@ function ExportButtons({ editionId }: { editionId: string }) {
     setDone(null);
     setState({ format, bytes: 0 });
     try {
-      const { blob, filename } = await download(`/editions/${editionId}/export?format=${format}`, (bytes) => setState({ format, bytes }));
+      const { blob, filename } = await download(
+        client.GET('/api/editions/{editionId}/export', { params: { path: { editionId }, query: { format } }, parseAs: 'stream' }),
+        (bytes) => setState({ format, bytes }),
+      );
       saveBlob(blob, filename);
       setDone(`Đã xuất ${filename} (${wholeText(Math.ceil(blob.size / 1024))} KB).`);
     } catch (caught) {

@@ -1,10 +1,11 @@
 import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, get } from '../api';
+import { client, data } from '../api/client';
+import { ApiError, asText } from '../api/errors';
 import { ErrorPanel, FieldError, FormError, Loading } from '../components/errors';
 import { read, whole, wholeText } from '../input';
 import { useEdition } from '../session';
-import type { Edition, TaskTemplate, TaskTemplateLine } from '../types';
+import type { Edition, TaskTemplate, TaskTemplateLine } from '../api/models';
 
 /**
  * A line being edited. Dependencies point at rows by a key of the editor's own (not by code), so a
@@ -64,7 +65,7 @@ function toItems(rows: Row[]) {
     title: row.title.trim(),
     responsibleUnit: row.responsibleUnit.trim(),
     offsetDays: whole(row.offsetDays, { required: true }),
-    weight: whole(row.weight),
+    weight: whole(row.weight, { required: true }),
     dependsOn: row.dependsOn.flatMap((key) => codes.get(key) ?? []),
   }));
 }
@@ -82,7 +83,7 @@ function differs(rows: Row[], items: TaskTemplateLine[]): boolean {
 function rowsRefused(error: unknown, rows: Row[]): Set<string> {
   if (!(error instanceof ApiError)) return new Set();
   if (error.code === 'DEPENDENCY_CYCLE') {
-    const code = (error.details as { code?: string } | undefined)?.code;
+    const code = asText(error.detail('code'));
     return new Set(rows.filter((row) => row.code.trim() === code).map((row) => row.key));
   }
   if (error.code === 'DUPLICATE_CODE') {
@@ -97,7 +98,7 @@ export function TaskTemplatePage() {
   const { edition, isLoading } = useEdition();
   const template = useQuery({
     queryKey: ['task-template', edition?.id],
-    queryFn: () => get<TaskTemplate>(`/editions/${edition!.id}/task-template`),
+    queryFn: () => data(client.GET('/api/editions/{editionId}/task-template', { params: { path: { editionId: edition!.id } } })),
     enabled: !!edition,
   });
   if (!edition) return isLoading ? <Loading what="đợt tổ chức" /> : <section className="panel">Chưa có đợt tổ chức nào.</section>;
@@ -110,7 +111,8 @@ function TemplateEditor({ edition, template }: { edition: Edition; template: Tas
   const queryClient = useQueryClient();
   const [rows, setRows] = useState(() => toRows(template.items));
   const save = useMutation({
-    mutationFn: () => api<TaskTemplate>('PUT', `/editions/${edition.id}/task-template`, read({ items: toItems(rows), revision: template.revision })),
+    mutationFn: () =>
+      data(client.PUT('/api/editions/{editionId}/task-template', { params: { path: { editionId: edition.id } }, body: read({ items: toItems(rows), revision: template.revision }) })),
     onSuccess: (saved) => {
       setRows(toRows(saved.items));
       queryClient.setQueryData(['task-template', edition.id], saved);

@@ -1,11 +1,12 @@
 import { FormEvent, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { RANK_TIER_NAMES, RankTier } from '@shared/leaders/src/rank-tier';
-import { api, ApiError } from '../../api';
+import { RANK_TIER_NAMES, RANK_TIER_ORDER, RankTier } from '@shared/leaders/src/rank-tier';
+import { client, data } from '../../api/client';
+import { ApiError } from '../../api/errors';
 import { FieldError, FormError } from '../../components/errors';
-import { date, dates, dateText, read } from '../../input';
+import { date, dates, dateText, notCleared, oneOf, read, text } from '../../input';
 import { useProvinces } from '../../session';
-import type { Leader } from '../../types';
+import type { Leader } from '../../api/models';
 
 interface RangeRow {
   start: string;
@@ -45,12 +46,13 @@ export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone(saved: 
       const body = read({
         fullName: fields.fullName.trim(),
         position: fields.position.trim(),
-        rankTier: fields.rankTier,
+        rankTier: oneOf(fields.rankTier, RANK_TIER_ORDER),
         organisation: fields.organisation.trim(),
         officeEmail: fields.officeEmail.trim(),
-        officePhone: fields.officePhone.trim() || (leader ? null : undefined),
-        homeProvinceCode: fields.homeProvinceCode || (leader ? null : undefined),
-        baseProvinceCode: fields.baseProvinceCode || (leader ? null : undefined),
+        // Left out when empty (a phone or province the record has may not be emptied).
+        officePhone: notCleared(text(fields.officePhone), leader?.officePhone),
+        homeProvinceCode: notCleared(text(fields.homeProvinceCode), leader?.homeProvinceCode),
+        baseProvinceCode: notCleared(text(fields.baseProvinceCode), leader?.baseProvinceCode),
         preferredDates: dates(fields.preferredDates),
         unavailability: ranges.map((range) => ({
           startDate: date(range.start, { required: true }),
@@ -58,7 +60,9 @@ export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone(saved: 
           reason: range.reason.trim() || undefined,
         })),
       });
-      return leader ? api<Leader>('PATCH', `/leaders/${leader.id}`, { ...body, version: leader.version }) : api<Leader>('POST', '/leaders', body);
+      return leader
+        ? data(client.PATCH('/api/leaders/{id}', { params: { path: { id: leader.id } }, body: { ...body, version: leader.version } }))
+        : data(client.POST('/api/leaders', { body }));
     },
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['leaders'] });

@@ -1,12 +1,13 @@
 import { FormEvent, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { RANK_TIER_NAMES, RankTier } from '@shared/leaders/src/rank-tier';
-import { api, get, Page } from '../../api';
+import { RANK_TIER_NAMES, RANK_TIER_ORDER, RankTier } from '@shared/leaders/src/rank-tier';
+import { client, data } from '../../api/client';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
 import { Pager, useListParams } from '../../components/ListParams';
 import { formatDate, read, whole } from '../../input';
 import { useEdition, useProvinces } from '../../session';
-import type { Edition, Leader, LeaderParticipation } from '../../types';
+import { isWholeLeader } from '../../api/models';
+import type { Edition, Leader, LeaderParticipation } from '../../api/models';
 import { LeaderForm } from './LeaderForm';
 import { useParticipations } from './leader-queries';
 
@@ -26,7 +27,8 @@ export function LeadersPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const leaders = useQuery({
     queryKey: ['leaders', page, q, rankTier],
-    queryFn: () => get<Page<Leader>>('/leaders', { page, pageSize: PAGE_SIZE, q, rankTier }),
+    queryFn: () =>
+      data(client.GET('/api/leaders', { params: { query: { page, pageSize: PAGE_SIZE, q: q || undefined, rankTier: RANK_TIER_ORDER.find((tier) => tier === rankTier) } } })),
     placeholderData: keepPreviousData,
   });
   const participations = useParticipations(edition?.id);
@@ -98,7 +100,7 @@ export function LeadersPage() {
             </tr>
           </thead>
           <tbody>
-            {leaders.data.items.map((leader) => (
+            {leaders.data.items.filter(isWholeLeader).map((leader) => (
               <LeaderRow
                 key={`${leader.id}-${leader.version}`}
                 leader={leader}
@@ -194,13 +196,22 @@ function ParticipationCell({ leader, edition, participation }: { leader: Leader;
     void queryClient.invalidateQueries({ queryKey: ['participations'] });
   };
   const save = useMutation({
-    mutationFn: () => api('PUT', `/editions/${edition.id}/leaders/${leader.id}`, read({ title: title.trim(), maxAppearances: whole(maxAppearances) })),
+    mutationFn: () =>
+      data(
+        client.PUT('/api/editions/{editionId}/leaders/{leaderId}', {
+          params: { path: { editionId: edition.id, leaderId: leader.id } },
+          body: read({ title: title.trim(), maxAppearances: whole(maxAppearances, { required: true }) }),
+        }),
+      ),
     onSuccess: () => {
       setOpen(false);
       refresh();
     },
   });
-  const remove = useMutation({ mutationFn: () => api('DELETE', `/editions/${edition.id}/leaders/${leader.id}`), onSuccess: refresh });
+  const remove = useMutation({
+    mutationFn: () => data(client.DELETE('/api/editions/{editionId}/leaders/{leaderId}', { params: { path: { editionId: edition.id, leaderId: leader.id } } })),
+    onSuccess: refresh,
+  });
 
   if (open) {
     return (

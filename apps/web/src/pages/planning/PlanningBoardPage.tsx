@@ -2,16 +2,15 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { VENUE_TIER_NAMES } from '@shared/venues/src/venue.enums';
-import { api, get, Page } from '../../api';
+import { client, data } from '../../api/client';
 import { ErrorPanel, Loading } from '../../components/errors';
 import { formatInstant } from '../../input';
 import { useEdition } from '../../session';
 import { useAllLeaders, useParticipations } from '../leaders/leader-queries';
 import { useVenues, venuesChanged } from '../../queries';
 import { PLANNING_MODE_NAMES, PLANNING_RUN_STATUS_NAMES } from './labels';
-import { PlanningDraft, PlanningRunForm, requestOf } from './PlanningRunForm';
+import { Participant, PlanningDraft, PlanningRunForm, requestOf } from './PlanningRunForm';
 import { PlanningRunResult } from './PlanningRunResult';
-import type { Participant, PlanningRun, PlanningRunSummary } from './planning.types';
 
 /** How often a run the worker is solving is asked for its progress. */
 const POLL_MS = 1000;
@@ -45,18 +44,18 @@ export function PlanningBoardPage() {
   const participants = useParticipants(edition?.id);
   const runs = useQuery({
     queryKey: ['planning-runs', edition?.id],
-    queryFn: () => get<Page<PlanningRunSummary>>(`/editions/${edition!.id}/planning-runs`, { pageSize: 10 }),
+    queryFn: () => data(client.GET('/api/editions/{editionId}/planning-runs', { params: { path: { editionId: edition!.id }, query: { pageSize: 10 } } })),
     enabled: !!edition,
   });
   const run = useQuery({
     queryKey: ['planning-run', runId],
-    queryFn: () => get<PlanningRun>(`/editions/${edition!.id}/planning-runs/${runId}`),
+    queryFn: () => data(client.GET('/api/editions/{editionId}/planning-runs/{runId}', { params: { path: { editionId: edition!.id, runId: runId! } } })),
     enabled: !!edition && !!runId,
     refetchInterval: (query) => (query.state.data && ['queued', 'solving'].includes(query.state.data.status) ? POLL_MS : false),
   });
   const show = (id: string) => setParams({ luot: id });
   const propose = useMutation({
-    mutationFn: (draft: PlanningDraft) => api<PlanningRun>('POST', `/editions/${edition!.id}/planning-runs`, requestOf(draft)),
+    mutationFn: (draft: PlanningDraft) => data(client.POST('/api/editions/{editionId}/planning-runs', { params: { path: { editionId: edition!.id } }, body: requestOf(draft) })),
     onSuccess: (created) => {
       queryClient.setQueryData(['planning-run', created.id], created);
       void queryClient.invalidateQueries({ queryKey: ['planning-runs'] });
@@ -64,7 +63,7 @@ export function PlanningBoardPage() {
     },
   });
   const accept = useMutation({
-    mutationFn: (id: string) => api<PlanningRun>('POST', `/editions/${edition!.id}/planning-runs/${id}/accept`),
+    mutationFn: (runId: string) => data(client.POST('/api/editions/{editionId}/planning-runs/{runId}/accept', { params: { path: { editionId: edition!.id, runId } } })),
     onSuccess: (accepted) => {
       queryClient.setQueryData(['planning-run', accepted.id], accepted);
       // Accepting writes assignments and venue dates (and withdraws replaced leaders' invitations).

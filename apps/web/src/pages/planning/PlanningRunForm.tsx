@@ -1,12 +1,15 @@
 import { FormEvent, useState } from 'react';
 import { DEFAULT_TOP_TIER_CAPS, DEFAULT_WEIGHTS, PREFERENCE_NAMES, PreferenceName } from '@shared/planning/src/planning-weights';
-import { CENTRAL_CHIEF_GUEST_MIN_TIER, RANK_TIER_NAMES, RankTier } from '@shared/leaders/src/rank-tier';
-import { LIVE_VENUE_STATUSES, VENUE_TIER_NAMES, VenueTier } from '@shared/venues/src/venue.enums';
+import { CENTRAL_CHIEF_GUEST_MIN_TIER, RANK_TIER_NAMES, RANK_TIER_ORDER, RankTier } from '@shared/leaders/src/rank-tier';
+import { VENUE_TIER_NAMES, VenueTier } from '@shared/venues/src/venue.enums';
 import { FieldError, FormError } from '../../components/errors';
 import { date, decimal, read, whole } from '../../input';
-import { ASSIGNMENT_ROLE_NAMES } from '../../labels';
-import type { Venue } from '../../types';
-import type { Participant, PlanRole } from './planning.types';
+import { isLive } from '../venue/workflow';
+import { ASSIGNMENT_ROLE_NAMES, ASSIGNMENT_ROLES } from '../../labels';
+import type { Leader, LeaderBan, LeaderParticipation, LeaderPin, Venue } from '../../api/models';
+
+/** A leader taking part in the edition, with the title they are invited under that year (the pins and bans lists offer them). */
+export type Participant = Pick<Leader, 'id' | 'fullName' | 'rankTier'> & Pick<LeaderParticipation, 'title'>;
 
 const PREFERENCES = Object.keys(DEFAULT_WEIGHTS) as PreferenceName[];
 
@@ -18,9 +21,9 @@ export interface PlanningDraft {
   weights: Record<PreferenceName, string>;
   maxTopTierPerDay: string;
   maxTopTierPerProvinceDay: string;
-  leaderPins: { leaderId: string; venueId: string; role: PlanRole }[];
+  leaderPins: LeaderPin[];
   datePins: { venueId: string; date: string }[];
-  bans: { leaderId: string; venueId: string }[];
+  bans: LeaderBan[];
 }
 
 /**
@@ -28,12 +31,12 @@ export interface PlanningDraft {
  * number or a date refused under its field (`weights.spread`, `datePins.0.date`).
  */
 export function requestOf(draft: PlanningDraft) {
-  const weights = PREFERENCES.filter((name) => draft.weights[name].trim() !== '');
+  const { homeTies, preferredDate, priorityArea, spread, travel } = draft.weights;
   return read({
     venueTier: draft.venueTier,
     defaultRequiredTier: draft.defaultRequiredTier,
     fresh: draft.fresh,
-    weights: weights.length ? Object.fromEntries(weights.map((name) => [name, decimal(draft.weights[name])])) : undefined,
+    weights: { homeTies: decimal(homeTies), preferredDate: decimal(preferredDate), priorityArea: decimal(priorityArea), spread: decimal(spread), travel: decimal(travel) },
     maxTopTierPerDay: whole(draft.maxTopTierPerDay),
     maxTopTierPerProvinceDay: whole(draft.maxTopTierPerProvinceDay),
     leaderPins: draft.leaderPins.length ? draft.leaderPins : undefined,
@@ -59,14 +62,14 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
   const [venueTier, setVenueTier] = useState<VenueTier>(VenueTier.Central);
   const [requiredTier, setRequiredTier] = useState<RankTier>(CENTRAL_CHIEF_GUEST_MIN_TIER);
   const [fresh, setFresh] = useState(false);
-  const [weights, setWeights] = useState<Record<PreferenceName, string>>(() => Object.fromEntries(PREFERENCES.map((name) => [name, ''])) as Record<PreferenceName, string>);
+  const [weights, setWeights] = useState<Record<PreferenceName, string>>({ homeTies: '', preferredDate: '', priorityArea: '', spread: '', travel: '' });
   const [perDay, setPerDay] = useState('');
   const [perProvinceDay, setPerProvinceDay] = useState('');
-  const [leaderPins, setLeaderPins] = useState<{ leaderId: string; venueId: string; role: PlanRole }[]>([]);
+  const [leaderPins, setLeaderPins] = useState<LeaderPin[]>([]);
   const [datePins, setDatePins] = useState<{ venueId: string; date: string }[]>([]);
-  const [bans, setBans] = useState<{ leaderId: string; venueId: string }[]>([]);
+  const [bans, setBans] = useState<LeaderBan[]>([]);
 
-  const plannable = venues.filter((venue) => venue.tier === venueTier && LIVE_VENUE_STATUSES.includes(venue.status));
+  const plannable = venues.filter((venue) => venue.tier === venueTier && isLive(venue));
   const firstVenue = plannable[0]?.id ?? '';
   const firstLeader = participants[0]?.id ?? '';
 
@@ -101,7 +104,7 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
         <legend>Phạm vi</legend>
         <label>
           Cấp điểm tổ chức
-          <select value={venueTier} onChange={(event) => setVenueTier(event.target.value as VenueTier)}>
+          <select value={venueTier} onChange={(event) => setVenueTier(Object.values(VenueTier).find((tier) => tier === event.target.value) ?? venueTier)}>
             {Object.values(VenueTier).map((tier) => (
               <option key={tier} value={tier}>
                 {VENUE_TIER_NAMES[tier]}
@@ -112,7 +115,7 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
         </label>
         <label>
           Cấp lãnh đạo dự chính tối thiểu
-          <select value={requiredTier} onChange={(event) => setRequiredTier(event.target.value as RankTier)}>
+          <select value={requiredTier} onChange={(event) => setRequiredTier(RANK_TIER_ORDER.find((tier) => tier === event.target.value) ?? requiredTier)}>
             {Object.values(RankTier).map((tier) => (
               <option key={tier} value={tier}>
                 {RANK_TIER_NAMES[tier]}
@@ -162,7 +165,7 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
           <div className="pin-row" key={index}>
             {leaderSelect(pin.leaderId, (leaderId) => setLeaderPins(update(leaderPins, index, { leaderId })), `Lãnh đạo cố định ${index + 1}`)}
             {venueSelect(pin.venueId, (venueId) => setLeaderPins(update(leaderPins, index, { venueId })), `Điểm cố định ${index + 1}`)}
-            <select aria-label={`Vai trò cố định ${index + 1}`} value={pin.role} onChange={(event) => setLeaderPins(update(leaderPins, index, { role: event.target.value as PlanRole }))}>
+            <select aria-label={`Vai trò cố định ${index + 1}`} value={pin.role} onChange={(event) => setLeaderPins(update(leaderPins, index, { role: ASSIGNMENT_ROLES.find((role) => role === event.target.value) ?? pin.role }))}>
               {(['chief_guest', 'accompanying'] as const).map((role) => (
                 <option key={role} value={role}>
                   {ASSIGNMENT_ROLE_NAMES[role]}

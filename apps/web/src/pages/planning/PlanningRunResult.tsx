@@ -5,7 +5,7 @@ import { FormError, Progress } from '../../components/errors';
 import { formatDate, formatInstant, formatNumber } from '../../input';
 import { useProvinces } from '../../session';
 import { PLANNING_RUN_STATUS_NAMES } from './labels';
-import type { PlanningRun, VenuePlan } from './planning.types';
+import type { PlanningRun, VenuePlan } from '../../api/models';
 
 const PREFERENCES = Object.keys(DEFAULT_WEIGHTS) as PreferenceName[];
 const cost = (value: number | undefined) => (value === undefined ? '—' : formatNumber(value));

@@ -1,4 +1,4 @@
-import type { PlanningRunStatus } from './planning.types';
+import type { PlanningRunStatus } from '../../api/models';
 
 export const PLANNING_RUN_STATUS_NAMES: Record<PlanningRunStatus, string> = {
   queued: 'Đang chờ xử lý',

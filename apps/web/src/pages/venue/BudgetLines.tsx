@@ -1,32 +1,34 @@
 import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, get } from '../../api';
+import { client, data } from '../../api/client';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
-import { formatVnd, read, vnd, wholeText } from '../../input';
-import { BUDGET_CATEGORY_NAMES, FUNDING_SOURCE_NAMES, VenueStatus } from '../../labels';
+import { changedFields, formatVnd, oneOf, read, vnd, wholeText } from '../../input';
+import { BUDGET_CATEGORIES, BUDGET_CATEGORY_NAMES, FUNDING_SOURCE_NAMES, FUNDING_SOURCES, VenueStatus } from '../../labels';
 import { useUser } from '../../session';
-import type { BudgetLine, Venue } from '../../types';
+import type { BudgetLine, Venue } from '../../api/models';
 import { canWriteVenue } from './workflow';
 
 /** The venue's budget lines with totals, each line editable in place, and a form to add one. */
 export function BudgetLines({ venue, editable }: { venue: Venue; editable: boolean }) {
   const user = useUser();
   const queryClient = useQueryClient();
-  const lines = useQuery({ queryKey: ['budget', venue.id], queryFn: () => get<BudgetLine[]>(`/venues/${venue.id}/budget-lines`) });
+  const venueId = venue.id;
+  const lines = useQuery({ queryKey: ['budget', venueId], queryFn: () => data(client.GET('/api/venues/{venueId}/budget-lines', { params: { path: { venueId } } })) });
   const [form, setForm] = useState({ category: 'security', description: '', planned: '', actual: '', fundingSource: 'provincial_budget' });
   // Every budget query: this venue's lines and the edition's roll-up (the Kinh phí page).
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['budget'] });
   const create = useMutation({
     mutationFn: () =>
-      api(
-        'POST',
-        `/venues/${venue.id}/budget-lines`,
-        read({
-          category: form.category,
-          description: form.description.trim(),
-          plannedVnd: vnd(form.planned, { required: true }),
-          actualVnd: vnd(form.actual),
-          fundingSource: form.fundingSource,
+      data(
+        client.POST('/api/venues/{venueId}/budget-lines', {
+          params: { path: { venueId } },
+          body: read({
+            category: oneOf(form.category, BUDGET_CATEGORIES),
+            description: form.description.trim(),
+            plannedVnd: vnd(form.planned, { required: true }),
+            actualVnd: vnd(form.actual),
+            fundingSource: oneOf(form.fundingSource, FUNDING_SOURCES),
+          }),
         }),
       ),
     onSuccess: () => {
@@ -34,7 +36,10 @@ export function BudgetLines({ venue, editable }: { venue: Venue; editable: boole
       void refresh();
     },
   });
-  const remove = useMutation({ mutationFn: (id: string) => api('DELETE', `/venues/${venue.id}/budget-lines/${id}`), onSuccess: refresh });
+  const remove = useMutation({
+    mutationFn: (lineId: string) => data(client.DELETE('/api/venues/{venueId}/budget-lines/{lineId}', { params: { path: { venueId, lineId } } })),
+    onSuccess: refresh,
+  });
   const set = (field: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [field]: event.target.value });
   // Actual costs are mostly settled after the festival: the API keeps a held venue's budget open.
   const writable = editable || (venue.status === VenueStatus.Held && canWriteVenue(user, venue));
@@ -155,19 +160,21 @@ function BudgetRow(props: { venue: Venue; line: BudgetLine; editable: boolean; o
   const [draft, setDraft] = useState(initial);
   const save = useMutation({
     mutationFn: () => {
-      const changes: Record<string, unknown> = { version: line.version };
-      if (draft.category !== initial.category) changes.category = draft.category;
-      if (draft.description !== initial.description) changes.description = draft.description.trim();
-      if (draft.planned !== initial.planned) changes.plannedVnd = vnd(draft.planned, { required: true });
-      // An emptied actual goes back to "not settled".
-      if (draft.actual !== initial.actual) changes.actualVnd = vnd(draft.actual, { empty: null });
-      if (draft.fundingSource !== initial.fundingSource) changes.fundingSource = draft.fundingSource;
-      return api<BudgetLine>('PATCH', `/venues/${venue.id}/budget-lines/${line.id}`, read(changes));
+      const next = read({
+        category: oneOf(draft.category, BUDGET_CATEGORIES),
+        description: draft.description.trim(),
+        plannedVnd: vnd(draft.planned, { required: true }),
+        // An emptied actual goes back to "not settled".
+        actualVnd: vnd(draft.actual, { empty: null }),
+        fundingSource: oneOf(draft.fundingSource, FUNDING_SOURCES),
+      });
+      const body = { ...changedFields(next, line), version: line.version };
+      return data(client.PATCH('/api/venues/{venueId}/budget-lines/{lineId}', { params: { path: { venueId: venue.id, lineId: line.id } }, body }));
     },
     onSuccess: props.onSaved,
   });
   const set = (field: keyof typeof draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
-  const changed = (Object.keys(initial) as Array<keyof typeof initial>).some((field) => draft[field] !== initial[field]);
+  const changed = JSON.stringify(draft) !== JSON.stringify(initial);
   const formId = `budget-line-${line.id}`;
   const label = `Dòng kinh phí ${line.description}`;
 

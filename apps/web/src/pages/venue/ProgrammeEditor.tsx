@@ -1,10 +1,11 @@
 import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, get } from '../../api';
+import { client, data } from '../../api/client';
+import { ApiError, asRecord, asText } from '../../api/errors';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
-import { read, time } from '../../input';
-import { PROGRAMME_PART_NAMES } from '../../labels';
-import type { ProgrammeItem, ProgrammePart, Venue } from '../../types';
+import { notCleared, oneOf, read, text, time } from '../../input';
+import { PROGRAMME_PART_NAMES, PROGRAMME_PARTS } from '../../labels';
+import type { ProgrammeItem, ProgrammePart, Venue } from '../../api/models';
 
 interface Draft {
   part: ProgrammePart;
@@ -16,20 +17,22 @@ interface Draft {
 
 const FIELDS = ['part', 'title', 'startTime', 'endTime', 'presenter'];
 const blank: Draft = { part: 'festivities', title: '', startTime: '', endTime: '', presenter: '' };
+const draftOf = (item: ProgrammeItem): Draft => ({ part: item.part, title: item.title, startTime: item.startTime, endTime: item.endTime, presenter: item.presenter ?? '' });
 
 /** The item the API named as the clash of an overlap refusal, to highlight it in the table. */
 function clashOf(error: unknown): string | undefined {
   if (!(error instanceof ApiError) || error.code !== 'PROGRAMME_OVERLAP') return undefined;
-  return (error.details as { conflictsWith?: { id?: string } } | undefined)?.conflictsWith?.id;
+  return asText(asRecord(error.detail('conflictsWith'))?.id);
 }
 
 /** The venue's programme as an editable table; every refusal (overlap, outside hours) shows on its row. */
 export function ProgrammeEditor({ venue, editable }: { venue: Venue; editable: boolean }) {
   const queryClient = useQueryClient();
-  const items = useQuery({ queryKey: ['programme', venue.id], queryFn: () => get<ProgrammeItem[]>(`/venues/${venue.id}/programme`) });
+  const venueId = venue.id;
+  const items = useQuery({ queryKey: ['programme', venueId], queryFn: () => data(client.GET('/api/venues/{venueId}/programme', { params: { path: { venueId } } })) });
   const [clash, setClash] = useState<string | undefined>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['programme', venue.id] });
-  const fromTemplate = useMutation({ mutationFn: () => api('POST', `/venues/${venue.id}/programme/from-template`, {}), onSuccess: refresh });
+  const fromTemplate = useMutation({ mutationFn: () => data(client.POST('/api/venues/{venueId}/programme/from-template', { params: { path: { venueId } }, body: {} })), onSuccess: refresh });
 
   if (items.error) return <ErrorPanel error={items.error} />;
   if (!items.data) return <Loading what="chương trình" />;
@@ -72,13 +75,20 @@ export function ProgrammeEditor({ venue, editable }: { venue: Venue; editable: b
 
 function ProgrammeRow(props: { venue: Venue; item?: ProgrammeItem; editable: boolean; highlighted: boolean; onClash(id: string | undefined): void; onSaved(): void }) {
   const { venue, item, editable } = props;
-  const [draft, setDraft] = useState<Draft>(item ? { ...item, presenter: item.presenter ?? '' } : blank);
+  const [draft, setDraft] = useState<Draft>(item ? draftOf(item) : blank);
   const save = useMutation({
     mutationFn: () => {
-      const body = read({ part: draft.part, title: draft.title.trim(), startTime: time(draft.startTime, { required: true }), endTime: time(draft.endTime, { required: true }) });
+      const body = read({
+        part: oneOf(draft.part, PROGRAMME_PARTS),
+        title: draft.title.trim(),
+        startTime: time(draft.startTime, { required: true }),
+        endTime: time(draft.endTime, { required: true }),
+        presenter: notCleared(text(draft.presenter), item?.presenter),
+      });
+      const venueId = venue.id;
       return item
-        ? api('PATCH', `/venues/${venue.id}/programme/${item.id}`, { ...body, presenter: draft.presenter.trim() || null, version: item.version })
-        : api('POST', `/venues/${venue.id}/programme`, { ...body, presenter: draft.presenter.trim() || undefined });
+        ? data(client.PATCH('/api/venues/{venueId}/programme/{itemId}', { params: { path: { venueId, itemId: item.id } }, body: { ...body, version: item.version } }))
+        : data(client.POST('/api/venues/{venueId}/programme', { params: { path: { venueId } }, body }));
     },
     onMutate: () => props.onClash(undefined),
     onSuccess: () => {
@@ -87,10 +97,13 @@ function ProgrammeRow(props: { venue: Venue; item?: ProgrammeItem; editable: boo
     },
     onError: (error) => props.onClash(clashOf(error)),
   });
-  const remove = useMutation({ mutationFn: () => api('DELETE', `/venues/${venue.id}/programme/${item!.id}?version=${item!.version}`), onSuccess: props.onSaved });
+  const remove = useMutation({
+    mutationFn: () => data(client.DELETE('/api/venues/{venueId}/programme/{itemId}', { params: { path: { venueId: venue.id, itemId: item!.id }, query: { version: item!.version } } })),
+    onSuccess: props.onSaved,
+  });
   const error = save.error ?? remove.error;
   const set = (field: keyof Draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
-  const changed = !item || FIELDS.some((field) => String((item as unknown as Record<string, unknown>)[field] ?? '') !== draft[field as keyof Draft]);
+  const changed = !item || JSON.stringify(draft) !== JSON.stringify(draftOf(item));
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,10 +1,11 @@
 import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, get } from '../../api';
+import { client, data } from '../../api/client';
+import { ApiError, asRecords, asText } from '../../api/errors';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
-import { date, dateText, formatDate, read, today, whole } from '../../input';
+import { changedFields, date, dateText, formatDate, notCleared, read, text, today, whole } from '../../input';
 import { TASK_STATUS_NAMES, VenueStatus } from '../../labels';
-import type { Task, TaskStatus, Venue } from '../../types';
+import type { Task, TaskStatus, TaskUpdate, Venue } from '../../api/models';
 
 const COLUMNS: TaskStatus[] = ['todo', 'in_progress', 'blocked', 'done'];
 
@@ -21,8 +22,7 @@ function useRefresh(venueId: string) {
 /** The unfinished prerequisites the API named when it refused to finish a task, to mark them on the card. */
 function pendingPrerequisites(error: unknown): Set<string> {
   if (!(error instanceof ApiError) || error.code !== 'PREREQUISITES_NOT_DONE') return new Set();
-  const named = (error.details as { prerequisites?: Array<{ id: string }> } | undefined)?.prerequisites ?? [];
-  return new Set(named.map((prerequisite) => prerequisite.id));
+  return new Set(asRecords(error.detail('prerequisites')).flatMap((prerequisite) => asText(prerequisite.id) ?? []));
 }
 
 /**
@@ -30,7 +30,8 @@ function pendingPrerequisites(error: unknown): Set<string> {
  * prerequisites on the cards, each card editable in place; below it, a form to add a task by hand.
  */
 export function TasksBoard({ venue, editable }: { venue: Venue; editable: boolean }) {
-  const tasks = useQuery({ queryKey: ['tasks', venue.id], queryFn: () => get<Task[]>(`/venues/${venue.id}/tasks`) });
+  const venueId = venue.id;
+  const tasks = useQuery({ queryKey: ['tasks', venueId], queryFn: () => data(client.GET('/api/venues/{venueId}/tasks', { params: { path: { venueId } } })) });
   if (tasks.error) return <ErrorPanel error={tasks.error} />;
   if (!tasks.data) return <Loading what="nhiệm vụ" />;
   // The checklist is made from the template when the venue is approved, and only if it has no task
@@ -69,14 +70,15 @@ function TaskCard({ venue, task, editable, byId }: { venue: Venue; task: Task; e
   const [reason, setReason] = useState('');
   const [editing, setEditing] = useState(false);
   const update = useMutation({
-    mutationFn: (changes: Record<string, unknown>) => api<Task>('PATCH', `/venues/${venue.id}/tasks/${task.id}`, { version: task.version, ...changes }),
+    mutationFn: (changes: Omit<TaskUpdate, 'version'>) =>
+      data(client.PATCH('/api/venues/{venueId}/tasks/{taskId}', { params: { path: { venueId: venue.id, taskId: task.id } }, body: { ...changes, version: task.version } })),
     onSuccess: refresh.tasksAndReadiness,
   });
   const dependency = useMutation({
     mutationFn: ({ prerequisiteId, remove }: { prerequisiteId: string; remove?: boolean }) =>
       remove
-        ? api('DELETE', `/venues/${venue.id}/tasks/${task.id}/dependencies/${prerequisiteId}`)
-        : api<Task>('POST', `/venues/${venue.id}/tasks/${task.id}/dependencies`, { prerequisiteId }),
+        ? data(client.DELETE('/api/venues/{venueId}/tasks/{taskId}/dependencies/{prerequisiteId}', { params: { path: { venueId: venue.id, taskId: task.id, prerequisiteId } } }))
+        : data(client.POST('/api/venues/{venueId}/tasks/{taskId}/dependencies', { params: { path: { venueId: venue.id, taskId: task.id } }, body: { prerequisiteId } })),
     onMutate: () => update.reset(), // a refusal to finish names prerequisites this change may remove
     onSuccess: refresh.tasks,
   });
@@ -132,7 +134,7 @@ function TaskCard({ venue, task, editable, byId }: { venue: Venue; task: Task; e
             aria-label={`Chuyển trạng thái: ${task.title}`}
             value=""
             onChange={(event) => {
-              const to = event.target.value as TaskStatus;
+              const to = COLUMNS.find((status) => status === event.target.value);
               if (to === 'blocked') setBlocking(true);
               else if (to) update.mutate({ status: to });
             }}
@@ -198,17 +200,20 @@ function TaskEditForm({ venue, task, onSaved }: { venue: Venue; task: Task; onSa
   const [draft, setDraft] = useState(initial);
   const save = useMutation({
     mutationFn: () => {
-      const changes: Record<string, unknown> = { version: task.version };
-      if (draft.title !== initial.title) changes.title = draft.title.trim();
-      if (draft.responsibleUnit !== initial.responsibleUnit) changes.responsibleUnit = draft.responsibleUnit.trim();
-      if (draft.ownerName !== initial.ownerName) changes.ownerName = draft.ownerName.trim() || null;
-      if (draft.dueDate !== initial.dueDate) changes.dueDate = date(draft.dueDate, { empty: null });
-      return api<Task>('PATCH', `/venues/${venue.id}/tasks/${task.id}`, read(changes));
+      // An owner or deadline the task has may not be emptied.
+      const next = read({
+        title: draft.title.trim(),
+        responsibleUnit: draft.responsibleUnit.trim(),
+        ownerName: notCleared(text(draft.ownerName), task.ownerName),
+        dueDate: notCleared(date(draft.dueDate), task.dueDate),
+      });
+      const body = { ...changedFields(next, task), version: task.version };
+      return data(client.PATCH('/api/venues/{venueId}/tasks/{taskId}', { params: { path: { venueId: venue.id, taskId: task.id } }, body }));
     },
     onSuccess: onSaved,
   });
   const set = (field: keyof typeof draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
-  const changed = EDIT_FIELDS.some((field) => draft[field as keyof typeof draft] !== initial[field as keyof typeof initial]);
+  const changed = JSON.stringify(draft) !== JSON.stringify(initial);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -254,16 +259,17 @@ function NewTaskForm({ venue }: { venue: Venue }) {
   const [draft, setDraft] = useState(blankTask);
   const create = useMutation({
     mutationFn: () =>
-      api<Task>(
-        'POST',
-        `/venues/${venue.id}/tasks`,
-        read({
-          title: draft.title.trim(),
-          responsibleUnit: draft.responsibleUnit.trim(),
-          ownerName: draft.ownerName.trim() || undefined,
-          // A fixed deadline, or one counted from the venue date.
-          ...(draft.dueDate.trim() ? { dueDate: date(draft.dueDate) } : { offsetDays: whole(draft.offsetDays) }),
-          weight: whole(draft.weight),
+      data(
+        client.POST('/api/venues/{venueId}/tasks', {
+          params: { path: { venueId: venue.id } },
+          body: read({
+            title: draft.title.trim(),
+            responsibleUnit: draft.responsibleUnit.trim(),
+            ownerName: draft.ownerName.trim() || undefined,
+            // A fixed deadline, or one counted from the venue date.
+            ...(draft.dueDate.trim() ? { dueDate: date(draft.dueDate) } : { offsetDays: whole(draft.offsetDays) }),
+            weight: whole(draft.weight, { required: true }),
+          }),
         }),
       ),
     onSuccess: () => {

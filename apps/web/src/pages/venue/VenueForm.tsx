@@ -6,15 +6,16 @@
 import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError, get } from '../../api';
+import { client, data } from '../../api/client';
+import { ApiError, asTexts } from '../../api/errors';
 import { ErrorPanel, Field, FieldError, FormError, Loading } from '../../components/errors';
-import { dates, dateText, decimal, decimalText, formatDate, oneOf, read, whole, wholeText } from '../../input';
+import { changedFields, dates, dateText, decimal, decimalText, formatDate, notCleared, oneOf, read, text, whole, wholeText } from '../../input';
 import { AREA_FLAG_NAMES, HOST_KIND_NAMES, REGION_NAMES, VENUE_TIER_NAMES } from '../../labels';
 import { venuesChanged } from '../../queries';
 import { canWrite, isPlanner, useEdition, useProvinces, useUser } from '../../session';
 import { AreaFlag, HostKind, VenueTier } from '@shared/venues/src/venue.enums';
 import { Region } from '@shared/provinces/src/region';
-import type { Edition, Venue } from '../../types';
+import type { Edition, Venue } from '../../api/models';
 import { isEditable } from './workflow';
 
 interface Draft {
@@ -108,45 +109,35 @@ const blankDraft = (provinceCode: string, tier: string): Draft => ({
   candidateDates: '',
 });
 
-const optional = (text: string) => text.trim() || null;
-
 /**
  * The body the API receives for a draft: numbers and dates read as people type them (22,3964; 1.200;
- * dd/mm/yyyy, separated by commas), an emptied optional field as `null`. What is not a number or a
- * date is refused here, under its field; the rest is the API's to judge.
+ * dd/mm/yyyy, separated by commas), empty optional fields left out (on an edit, one the venue has may
+ * not be emptied). What is not a number or a date is refused here, under its field; the rest is the
+ * API's to judge.
  */
-function inputOf(draft: Draft, defaultRegion: Region | undefined) {
+function inputOf(draft: Draft, defaultRegion: Venue['region'] | undefined, venue?: Venue) {
+  const optional = (field: 'coHost' | 'hamletName' | 'contactName' | 'contactPhone' | 'contactEmail') => notCleared(text(draft[field]), venue?.[field]);
   return read({
     name: draft.name.trim(),
     tier: oneOf(draft.tier, Object.values(VenueTier)),
-    coHost: optional(draft.coHost),
+    coHost: optional('coHost'),
     provinceCode: draft.provinceCode,
     communeName: draft.communeName.trim(),
-    hamletName: optional(draft.hamletName),
+    hamletName: optional('hamletName'),
     hostKind: oneOf(draft.hostKind, Object.values(HostKind)),
     address: draft.address.trim(),
     latitude: decimal(draft.latitude, { required: true }),
     longitude: decimal(draft.longitude, { required: true }),
     region: draft.region ? oneOf(draft.region, Object.values(Region)) : defaultRegion,
     areaFlags: draft.areaFlags.map((flag) => oneOf(flag, Object.values(AreaFlag))),
-    contactName: optional(draft.contactName),
-    contactPhone: optional(draft.contactPhone),
-    contactEmail: optional(draft.contactEmail),
+    contactName: optional('contactName'),
+    contactPhone: optional('contactPhone'),
+    contactEmail: optional('contactEmail'),
     expectedAttendance: whole(draft.expectedAttendance, { required: true }),
     candidateDates: dates(draft.candidateDates),
   });
 }
 
-type VenueBody = ReturnType<typeof inputOf>;
-
-/**
- * An edit sends only what changed: the API checks what it is sent (candidate dates against the window,
- * the tier and the province against the actor), so renaming a venue is not refused over a field the
- * user did not touch.
- */
-function changesOf(next: VenueBody, before: VenueBody): Partial<VenueBody> {
-  return Object.fromEntries(Object.entries(next).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof VenueBody])));
-}
 
 /** Both routes: `/diem/moi` nominates in the edition chosen in the header, `/diem/:id/sua` edits. */
 export function VenueForm() {
@@ -173,7 +164,7 @@ function NominateVenue() {
 function EditVenue({ id }: { id: string }) {
   const user = useUser();
   const { editions } = useEdition();
-  const venue = useQuery({ queryKey: ['venue', id], queryFn: () => get<Venue>(`/venues/${id}`), retry: false });
+  const venue = useQuery({ queryKey: ['venue', id], queryFn: () => data(client.GET('/api/venues/{id}', { params: { path: { id } } })), retry: false });
   if (venue.error) return <ErrorPanel error={venue.error} />;
   if (!venue.data) return <Loading what="điểm tổ chức" />;
   const v = venue.data;
@@ -214,10 +205,12 @@ function VenueFields({ edition, venue }: { edition: Edition | undefined; venue?:
 
   const save = useMutation({
     mutationFn: (current: Draft) => {
-      const body = inputOf(current, defaultRegionOf(current.provinceCode));
-      if (!venue) return api<Venue>('POST', '/venues', { ...body, editionId: edition?.id });
-      const before = inputOf(initial, defaultRegionOf(initial.provinceCode));
-      return api<Venue>('PATCH', `/venues/${venue.id}`, { ...changesOf(body, before), version: venue.version });
+      if (!venue) return data(client.POST('/api/venues', { body: { ...inputOf(current, defaultRegionOf(current.provinceCode)), editionId: edition?.id ?? '' } }));
+      // Only what changed: the API checks what it is sent (candidate dates against the window, the tier
+      // and the province against the actor), so renaming a venue is not refused over a field left alone.
+      const next = inputOf(current, defaultRegionOf(current.provinceCode), venue);
+      const before = inputOf(initial, defaultRegionOf(initial.provinceCode), venue);
+      return data(client.PATCH('/api/venues/{id}', { params: { path: { id: venue.id } }, body: { ...changedFields(next, before), version: venue.version } }));
     },
     onSuccess: (saved) => {
       queryClient.setQueryData(['venue', saved.id], saved);
@@ -226,7 +219,7 @@ function VenueFields({ edition, venue }: { edition: Edition | undefined; venue?:
     },
   });
   const error = save.error;
-  const outside = error instanceof ApiError && error.code === 'DATE_OUTSIDE_WINDOW' ? ((error.details as { dates?: string[] } | undefined)?.dates ?? []) : [];
+  const outside = error instanceof ApiError && error.code === 'DATE_OUTSIDE_WINDOW' ? asTexts(error.detail('dates')) : [];
   const changed = JSON.stringify(draft) !== JSON.stringify(initial);
 
   const set = (field: keyof Draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });

@@ -7,12 +7,12 @@ import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { RANK_TIER_NAMES, RANK_TIER_ORDER } from '@shared/leaders/src/rank-tier';
-import { api, get, getAll } from '../../api';
+import { client, data, getAll } from '../../api/client';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
 import { formatDate } from '../../input';
-import { ASSIGNMENT_ROLE_NAMES, INVITATION_STATUS_NAMES } from '../../labels';
+import { ASSIGNMENT_ROLE_NAMES, ASSIGNMENT_ROLES, INVITATION_STATUS_NAMES } from '../../labels';
 import { isPlanner, useUser } from '../../session';
-import type { AssignmentRole, Invitation, Leader, Venue, VenueLeader } from '../../types';
+import type { AssignmentRole, Invitation, Leader, Venue, VenueLeader } from '../../api/models';
 import { useAllLeaders, useParticipations } from '../leaders/leader-queries';
 import { isEditable } from './workflow';
 
@@ -32,10 +32,15 @@ export function VenueLeaders({ venue }: { venue: Venue }) {
   const assigning = planner && isEditable(user, venue);
   // Invitations go to scheduled venues only.
   const inviting = planner && venue.status === 'scheduled';
-  const leaders = useQuery({ queryKey: ['venue-leaders', venue.id], queryFn: () => get<VenueLeader[]>(`/venues/${venue.id}/leaders`), retry: false });
+  const venueId = venue.id;
+  const leaders = useQuery({
+    queryKey: ['venue-leaders', venueId],
+    queryFn: () => data(client.GET('/api/venues/{venueId}/leaders', { params: { path: { venueId } } })),
+    retry: false,
+  });
   const invitations = useQuery({
     queryKey: ['invitations', 'venue', venue.id],
-    queryFn: () => getAll<Invitation>('/invitations', { venueId: venue.id }),
+    queryFn: () => getAll((paging) => client.GET('/api/invitations', { params: { query: { venueId, ...paging } } })),
     enabled: planner,
     // The worker sends a queued invitation by itself: follow it to "sent".
     refetchInterval: (query) => (query.state.data?.some((invitation) => invitation.status === 'queued') ? SENDING_POLL_MS : false),
@@ -109,17 +114,17 @@ function LeaderRow(props: {
   // Taking a leader off the venue also withdraws their invitation there (the API does both at once).
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
-    mutationFn: () => api('DELETE', `/venues/${venue.id}/leaders/${leader.leaderId}`),
+    mutationFn: () => data(client.DELETE('/api/venues/{venueId}/leaders/{leaderId}', { params: { path: { venueId: venue.id, leaderId: leader.leaderId } } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['venue-leaders', venue.id] });
       invitationsChanged();
     },
   });
   const invite = useMutation({
-    mutationFn: () => api<Invitation>('POST', '/invitations', { venueId: venue.id, leaderId: leader.leaderId, role: leader.role }),
+    mutationFn: () => data(client.POST('/api/invitations', { body: { venueId: venue.id, leaderId: leader.leaderId, role: leader.role } })),
     onSuccess: invitationsChanged,
   });
-  const send = useMutation({ mutationFn: (id: string) => api<Invitation>('POST', `/invitations/${id}/send`), onSuccess: invitationsChanged });
+  const send = useMutation({ mutationFn: (id: string) => data(client.POST('/api/invitations/{id}/send', { params: { path: { id } } })), onSuccess: invitationsChanged });
   const error = remove.error ?? invite.error ?? send.error;
   const live = invitation && invitation.status !== 'withdrawn';
   return (
@@ -194,7 +199,7 @@ function AssignLeader({ venue, assigned }: { venue: Venue; assigned: VenueLeader
   const [leaderId, setLeaderId] = useState('');
   const [role, setRole] = useState<AssignmentRole>(hasChief ? 'accompanying' : 'chief_guest');
   const assign = useMutation({
-    mutationFn: () => api<VenueLeader[]>('POST', `/venues/${venue.id}/leaders`, { leaderId, role }),
+    mutationFn: () => data(client.POST('/api/venues/{venueId}/leaders', { params: { path: { venueId: venue.id } }, body: { leaderId, role } })),
     onSuccess: (list) => {
       queryClient.setQueryData(['venue-leaders', venue.id], list);
       void queryClient.invalidateQueries({ queryKey: ['invitations', 'venue', venue.id] });
@@ -241,7 +246,7 @@ function AssignLeader({ venue, assigned }: { venue: Venue; assigned: VenueLeader
         </label>
         <label>
           Vai trò
-          <select name="role" value={role} onChange={(event) => setRole(event.target.value as AssignmentRole)}>
+          <select name="role" value={role} onChange={(event) => setRole(ASSIGNMENT_ROLES.find((item) => item === event.target.value) ?? role)}>
             {Object.entries(ASSIGNMENT_ROLE_NAMES).map(([value, name]) => (
               <option key={value} value={value}>
                 {name}

@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import { get } from '../../api';
+import { client, data } from '../../api/client';
 import { ErrorPanel, Loading } from '../../components/errors';
 import { formatDate, wholeText } from '../../input';
 import { AREA_FLAG_NAMES, HOST_KIND_NAMES, REGION_NAMES, VENUE_STATUS_COLOURS, VENUE_TIER_NAMES, venueStatusName } from '../../labels';
 import { isPlanner, useProvinces, useUser } from '../../session';
-import type { Venue } from '../../types';
 import { BudgetLines } from './BudgetLines';
 import { ProgrammeEditor } from './ProgrammeEditor';
 import { TasksBoard } from './TasksBoard';
@@ -18,7 +17,7 @@ export function VenuePage() {
   const { id = '' } = useParams();
   const user = useUser();
   const { nameOf } = useProvinces();
-  const venue = useQuery({ queryKey: ['venue', id], queryFn: () => get<Venue>(`/venues/${id}`), retry: false });
+  const venue = useQuery({ queryKey: ['venue', id], queryFn: () => data(client.GET('/api/venues/{id}', { params: { path: { id } } })), retry: false });
   if (venue.error) return <ErrorPanel error={venue.error} />;
   if (!venue.data) return <Loading what="điểm tổ chức" />;
   const v = venue.data;
@@ -45,11 +44,11 @@ export function VenuePage() {
           <dt>Cấp</dt>
           <dd>{VENUE_TIER_NAMES[v.tier]}</dd>
           <dt>Loại đơn vị</dt>
-          <dd>{HOST_KIND_NAMES[v.hostKind as keyof typeof HOST_KIND_NAMES] ?? v.hostKind}</dd>
+          <dd>{HOST_KIND_NAMES[v.hostKind] ?? v.hostKind}</dd>
           {v.areaFlags.length > 0 && (
             <>
               <dt>Đặc điểm</dt>
-              <dd>{v.areaFlags.map((flag) => AREA_FLAG_NAMES[flag as keyof typeof AREA_FLAG_NAMES] ?? flag).join(', ')}</dd>
+              <dd>{v.areaFlags.map((flag) => AREA_FLAG_NAMES[flag] ?? flag).join(', ')}</dd>
             </>
           )}
           <dt>Dự kiến tham dự</dt>

@@ -1,12 +1,12 @@
 import { FormEvent, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api';
+import { client, data } from '../../api/client';
 import { FieldError, FormError } from '../../components/errors';
 import { date, dateText, formatDate, read, time } from '../../input';
 import { VenueStatus } from '../../labels';
 import { useUser } from '../../session';
 import { venuesChanged } from '../../queries';
-import type { Venue } from '../../types';
+import type { Venue } from '../../api/models';
 import { actionName, availableTransitions, needsReason, needsSchedule } from './workflow';
 
 /** The workflow buttons a user may use on this venue; scheduling and refusals open their small form. */
@@ -24,7 +24,7 @@ export function WorkflowActions({ venue }: { venue: Venue }) {
       const body = needsSchedule(to)
         ? read({ to, version: venue.version, date: date(day, { required: true }), startTime: time(startTime, { required: true }), endTime: time(endTime, { required: true }) })
         : { to, version: venue.version, reason: needsReason(to) ? reason.trim() || undefined : undefined };
-      return api<Venue>('POST', `/venues/${venue.id}/transitions`, body);
+      return data(client.POST('/api/venues/{id}/transitions', { params: { path: { id: venue.id } }, body }));
     },
     onSuccess: (updated) => {
       queryClient.setQueryData(['venue', venue.id], updated);

@@ -2,8 +2,8 @@
  * The venue workflow as the console needs it: which buttons to offer. The API decides (see
  * libs/venues/src/venue-workflow.ts); this mirror only hides actions that would certainly be refused.
  */
-import { FINAL_VENUE_STATUSES, VENUE_TRANSITIONS, VenueStatus } from '@shared/venues/src/venue.enums';
-import type { User, Venue } from '../../types';
+import { FINAL_VENUE_STATUSES, LIVE_VENUE_STATUSES, VENUE_TRANSITIONS, VenueStatus } from '@shared/venues/src/venue.enums';
+import type { User, Venue } from '../../api/models';
 
 export function canWriteVenue(user: User, venue: Venue): boolean {
   if (user.role === 'central_planner') return true;
@@ -11,8 +11,11 @@ export function canWriteVenue(user: User, venue: Venue): boolean {
 }
 
 export function isEditable(user: User, venue: Venue): boolean {
-  return canWriteVenue(user, venue) && !FINAL_VENUE_STATUSES.includes(venue.status);
+  return canWriteVenue(user, venue) && !FINAL_VENUE_STATUSES.some((status) => status === venue.status);
 }
+
+/** Approved or scheduled: the venues planning and readiness follow. */
+export const isLive = (venue: Venue) => LIVE_VENUE_STATUSES.some((status) => status === venue.status);
 
 export function availableTransitions(user: User, venue: Venue): VenueStatus[] {
   if (!canWriteVenue(user, venue)) return [];
@@ -24,7 +27,7 @@ export function availableTransitions(user: User, venue: Venue): VenueStatus[] {
   });
 }
 
-export function actionName(from: VenueStatus, to: VenueStatus): string {
+export function actionName(from: Venue['status'], to: VenueStatus): string {
   switch (to) {
     case VenueStatus.Shortlisted:
       return 'Đưa vào danh sách xem xét';

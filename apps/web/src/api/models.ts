@@ -1,0 +1,64 @@
+/**
+ * The API's shapes under the names the console uses: every one an alias of a schema of the generated
+ * document (./schema.d.ts, `npm run openapi`), none written by hand.
+ */
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
+export type LoginAnswer = Schemas['AccessTokenDto'];
+/** Who is logged in, as the login answered. */
+export type User = Schemas['LoginUser'];
+export type Role = Schemas['Role'];
+
+export type Edition = Schemas['Edition'];
+export type ReminderPolicy = Schemas['ReminderPolicyView'];
+export type TaskTemplate = Schemas['TaskTemplateView'];
+export type TaskTemplateLine = Schemas['TaskTemplateLine'];
+
+export type Venue = Schemas['VenueView'];
+export type ProgrammeItem = Schemas['ProgrammeItem'];
+export type ProgrammePart = Schemas['ProgrammePart'];
+export type Task = Schemas['TaskView'];
+export type TaskUpdate = Schemas['UpdateTaskDto'];
+export type TaskStatus = Schemas['TaskStatus'];
+export type BudgetLine = Schemas['BudgetLine'];
+
+/** A leader as the register lists them: planners get the whole record (see `isWholeLeader`), others who they are. */
+export type LeaderView = Schemas['LeaderView'];
+/** A leader's whole record: contacts, preferences, availability. */
+export type Leader = Schemas['Leader'];
+export type LeaderParticipation = Schemas['LeaderParticipation'];
+export type VenueLeader = Schemas['VenueLeaderView'];
+export type AssignmentRole = Schemas['AssignmentRole'];
+
+export type Invitation = Schemas['InvitationSummary'];
+export type InvitationStatus = Invitation['status'];
+export type InvitationDetail = Schemas['InvitationView'];
+
+export type DashboardGroup = Schemas['DashboardGroup'];
+export type Readiness = Schemas['VenueAtRisk']['status'];
+export type BudgetGroup = Schemas['BudgetGroup'];
+export type AuditEntry = Schemas['AuditEntry'];
+
+export type PlanningRun = Schemas['PlanningRunView'];
+export type LeaderPin = Schemas['LeaderPinDto'];
+export type LeaderBan = Schemas['LeaderVenueDto'];
+export type PlanningRunStatus = PlanningRun['status'];
+export type VenuePlan = Schemas['VenuePlanView'];
+
+/** Planners get every field of a leader's record; this tells the whole record from the public part. */
+export function isWholeLeader(leader: LeaderView): leader is Leader {
+  return (
+    leader.officeEmail !== undefined &&
+    leader.officePhone !== undefined &&
+    leader.homeProvinceCode !== undefined &&
+    leader.baseProvinceCode !== undefined &&
+    leader.preferredDates !== undefined &&
+    leader.unavailability !== undefined &&
+    leader.active !== undefined &&
+    leader.createdAt !== undefined &&
+    leader.updatedAt !== undefined &&
+    leader.version !== undefined
+  );
+}
