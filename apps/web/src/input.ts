@@ -11,7 +11,7 @@
  * the API's refusals. Everything else (lengths, ranges, e-mails, windows) is the API's to refuse.
  */
 import { DateTime } from 'luxon';
-import { ApiError, FieldIssue } from './api/errors';
+import { ApiError } from './api/errors';
 
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -261,7 +261,7 @@ export type Read<T> =
  * a VALIDATION_FAILED refusal listing every such field by its path (`weights.spread`, `items.3.weight`).
  */
 export function read<T>(body: T): Read<T> {
-  const issues: FieldIssue[] = [];
+  const issues: Array<{ field: string; messages: string[] }> = [];
   const walk = (value: unknown, path: string): unknown => {
     if (value instanceof Reading) {
       if (value.refusal !== undefined) issues.push({ field: path, messages: [value.refusal] });

@@ -1,16 +1,8 @@
 /**
- * The API's refusals as the console handles them: every `{ code, message, details }` body (and the
- * console's own refusals of what it cannot read, in the same shape) becomes an ApiError.
+ * The API's refusals as the console handles them: every `{ code, message, details }` body (the
+ * document's ApiErrorBody; and the console's own refusals of what it cannot read, in the same shape)
+ * becomes an ApiError.
  */
-import type { components } from './schema';
-
-/** One field's reasons, as `VALIDATION_FAILED` details list them. */
-export interface FieldIssue {
-  field: string;
-  messages: string[];
-}
-
-type ApiErrorBody = components['schemas']['ApiErrorBody'];
 
 export class ApiError extends Error {
   constructor(
@@ -25,14 +17,17 @@ export class ApiError extends Error {
 
   /** A refusal the API answered: its body when it is one, else the status's own code. */
   static fromBody(status: number, body: unknown): ApiError {
-    const refusal = isApiErrorBody(body) ? body : undefined;
-    return new ApiError(status, refusal?.code ?? `HTTP_${status}`, refusal?.message ?? 'Lỗi hệ thống. Vui lòng thử lại sau.', refusal?.details);
+    const refusal = asRecord(body);
+    const code = asText(refusal?.code);
+    const message = asText(refusal?.message);
+    if (code === undefined || message === undefined) return new ApiError(status, `HTTP_${status}`, 'Lỗi hệ thống. Vui lòng thử lại sau.');
+    return new ApiError(status, code, message, refusal?.details);
   }
 
-  /** Validation failures by field (`VALIDATION_FAILED` details), e.g. `{ email: ['phải là địa chỉ e-mail hợp lệ'] }`. */
+  /** Validation failures by field (`VALIDATION_FAILED` details: `[{ field, messages }]`), e.g. `{ email: ['phải là địa chỉ e-mail hợp lệ'] }`. */
   get fieldErrors(): Record<string, string[]> {
-    if (this.code !== 'VALIDATION_FAILED' || !Array.isArray(this.details)) return {};
-    return Object.fromEntries(this.details.filter(isFieldIssue).map((issue) => [issue.field, issue.messages]));
+    if (this.code !== 'VALIDATION_FAILED') return {};
+    return Object.fromEntries(asRecords(this.details).flatMap((issue) => (typeof issue.field === 'string' ? [[issue.field, asTexts(issue.messages)] as const] : [])));
   }
 
   /** One detail of a business refusal (the clashing item, the venues left outside…); read it with the `as…` readers. */
@@ -52,11 +47,3 @@ export const asRecords = (value: unknown): Record<string, unknown>[] =>
 
 /** The fetch itself failed: no answer from the server at all. */
 export const networkError = () => new ApiError(0, 'NETWORK', 'Không kết nối được tới máy chủ. Vui lòng kiểm tra mạng rồi thử lại.');
-
-function isApiErrorBody(body: unknown): body is ApiErrorBody {
-  return typeof body === 'object' && body !== null && typeof (body as ApiErrorBody).code === 'string' && typeof (body as ApiErrorBody).message === 'string';
-}
-
-function isFieldIssue(issue: unknown): issue is FieldIssue {
-  return typeof issue === 'object' && issue !== null && typeof (issue as FieldIssue).field === 'string' && Array.isArray((issue as FieldIssue).messages);
-}
