@@ -93,6 +93,14 @@ describe('Venues (workflow, filters, audit)', () => {
     expect(edited.body.contactEmail).toBe('doan.congtac@laichau.example.vn');
   });
 
+  it('clears an optional field sent as null (as the document says), and refuses null for a required one', async () => {
+    const { body: venue } = await t.http.post('/api/venues').set('Authorization', planner).send({ ...nomination(), coHost: 'Đồn Biên phòng', contactEmail: 'ca.xa@laichau.example.vn' }).expect(201);
+    const cleared = await t.http.patch(`/api/venues/${venue.id}`).set('Authorization', planner).send({ version: venue.version, coHost: null, contactEmail: null }).expect(200);
+    expect([cleared.body.coHost, cleared.body.contactEmail]).toEqual([null, null]);
+    const refused = await t.http.patch(`/api/venues/${venue.id}`).set('Authorization', planner).send({ version: cleared.body.version, communeName: null }).expect(400);
+    expect(refused.body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('rejects only with a reason, and then refuses every edit', async () => {
     const { body: venue } = await t.http.post('/api/venues').set('Authorization', planner).send(nomination()).expect(201);
     const noReason = await transition(venue.id, { to: 'rejected', version: 1 }).expect(422);

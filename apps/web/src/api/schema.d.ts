@@ -1245,13 +1245,13 @@ export interface components {
             name: string;
             tier: components["schemas"]["VenueTier"];
             /** @example Bộ Chỉ huy Bộ đội Biên phòng tỉnh */
-            coHost?: string;
+            coHost?: string | null;
             /** @example 12 */
             provinceCode: string;
             /** @example Xã Sìn Hồ */
             communeName: string;
             /** @example Bản Nậm Cang */
-            hamletName?: string;
+            hamletName?: string | null;
             hostKind: components["schemas"]["HostKind"];
             address: string;
             /** @example 22.3964 */
@@ -1262,14 +1262,14 @@ export interface components {
             region?: components["schemas"]["Region"];
             areaFlags?: components["schemas"]["AreaFlag"][];
             /** @example Đại úy Lò Văn Minh, Phòng Xây dựng phong trào */
-            contactName?: string;
+            contactName?: string | null;
             /** @example 0912 345 678 */
-            contactPhone?: string;
+            contactPhone?: string | null;
             /**
              * Format: email
              * @example phongtrao@congan.laichau.gov.vn
              */
-            contactEmail?: string;
+            contactEmail?: string | null;
             /** @example 800 */
             expectedAttendance: number;
             /**
@@ -1286,13 +1286,13 @@ export interface components {
             name?: string;
             tier?: components["schemas"]["VenueTier"];
             /** @example Bộ Chỉ huy Bộ đội Biên phòng tỉnh */
-            coHost?: string;
+            coHost?: string | null;
             /** @example 12 */
             provinceCode?: string;
             /** @example Xã Sìn Hồ */
             communeName?: string;
             /** @example Bản Nậm Cang */
-            hamletName?: string;
+            hamletName?: string | null;
             hostKind?: components["schemas"]["HostKind"];
             address?: string;
             /** @example 22.3964 */
@@ -1303,14 +1303,14 @@ export interface components {
             region?: components["schemas"]["Region"];
             areaFlags?: components["schemas"]["AreaFlag"][];
             /** @example Đại úy Lò Văn Minh, Phòng Xây dựng phong trào */
-            contactName?: string;
+            contactName?: string | null;
             /** @example 0912 345 678 */
-            contactPhone?: string;
+            contactPhone?: string | null;
             /**
              * Format: email
              * @example phongtrao@congan.laichau.gov.vn
              */
-            contactEmail?: string;
+            contactEmail?: string | null;
             /** @example 800 */
             expectedAttendance?: number;
             /**
@@ -1400,8 +1400,8 @@ export interface components {
              * @example 07:45
              */
             endTime: string;
-            presenter?: string;
-            notes?: string;
+            presenter?: string | null;
+            notes?: string | null;
         };
         ApplyTemplateDto: {
             /**
@@ -1426,8 +1426,8 @@ export interface components {
              * @example 07:45
              */
             endTime?: string;
-            presenter?: string;
-            notes?: string;
+            presenter?: string | null;
+            notes?: string | null;
             /** @description The version you edited; a stale one gets 409 */
             version: number;
         };
@@ -1493,14 +1493,14 @@ export interface components {
              */
             officeEmail: string;
             /** @example 024 0000 0000 */
-            officePhone?: string;
+            officePhone?: string | null;
             /** @example 40 */
-            homeProvinceCode?: string;
+            homeProvinceCode?: string | null;
             /**
              * @description Where the leader works and travels from; Hà Nội when not given
              * @example 79
              */
-            baseProvinceCode?: string;
+            baseProvinceCode?: string | null;
             preferredDates?: string[];
             unavailability?: components["schemas"]["DateRangeDto"][];
         };
@@ -1541,14 +1541,14 @@ export interface components {
              */
             officeEmail?: string;
             /** @example 024 0000 0000 */
-            officePhone?: string;
+            officePhone?: string | null;
             /** @example 40 */
-            homeProvinceCode?: string;
+            homeProvinceCode?: string | null;
             /**
              * @description Where the leader works and travels from; Hà Nội when not given
              * @example 79
              */
-            baseProvinceCode?: string;
+            baseProvinceCode?: string | null;
             preferredDates?: string[];
             unavailability?: components["schemas"]["DateRangeDto"][];
             /** @description The version you edited; a stale one gets 409 */
@@ -1933,11 +1933,11 @@ export interface components {
             /** @description Days relative to the venue date (−7 = D-7); re-dated when the venue moves */
             offsetDays?: number;
             /** @description A fixed deadline instead of a relative one */
-            dueDate?: string;
+            dueDate?: string | null;
             /** Format: uuid */
-            ownerUserId?: string;
+            ownerUserId?: string | null;
             /** @example Thiếu tá Lò Văn Minh */
-            ownerName?: string;
+            ownerName?: string | null;
             /** @default 1 */
             weight?: number;
         };
@@ -1953,10 +1953,10 @@ export interface components {
             /** @description Required when blocking */
             blockedReason?: string;
             /** Format: uuid */
-            ownerUserId?: string;
-            ownerName?: string;
-            dueDate?: string;
-            notes?: string;
+            ownerUserId?: string | null;
+            ownerName?: string | null;
+            dueDate?: string | null;
+            notes?: string | null;
         };
         DependencyDto: {
             /**
@@ -2009,7 +2009,7 @@ export interface components {
              * @default 60
              */
             bufferMinutes?: number;
-            notes?: string;
+            notes?: string | null;
         };
         UpdateResourceDto: {
             /** @example Đội văn nghệ Trung ương */
@@ -2027,7 +2027,7 @@ export interface components {
              * @default 60
              */
             bufferMinutes?: number;
-            notes?: string;
+            notes?: string | null;
             /** @description The version you edited; a stale one gets 409 */
             version: number;
         };
@@ -2164,9 +2164,9 @@ export interface components {
              * @description Thực chi, đồng; bỏ trống khi chưa quyết toán
              * @example 43500000
              */
-            actualVnd?: number;
+            actualVnd?: number | null;
             fundingSource: components["schemas"]["FundingSource"];
-            notes?: string;
+            notes?: string | null;
         };
         UpdateBudgetLineDto: {
             version: number;

@@ -65,20 +65,20 @@ export class CreateLeaderDto {
   @MaxLength(254)
   officeEmail: string;
 
-  @ApiPropertyOptional({ example: '024 0000 0000' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '024 0000 0000' })
   @IsOptional()
   @Matches(/^[0-9 +().-]{6,30}$/)
-  officePhone?: string;
+  officePhone?: string | null;
 
-  @ApiPropertyOptional({ example: '40' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '40' })
   @IsOptional()
   @Matches(/^\d{2}$/)
-  homeProvinceCode?: string;
+  homeProvinceCode?: string | null;
 
-  @ApiPropertyOptional({ example: '79', description: 'Where the leader works and travels from; Hà Nội when not given' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '79', description: 'Where the leader works and travels from; Hà Nội when not given' })
   @IsOptional()
   @Matches(/^\d{2}$/)
-  baseProvinceCode?: string;
+  baseProvinceCode?: string | null;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()

@@ -21,22 +21,22 @@ export class CreateBudgetLineDto {
   @Max(MAX_VND)
   plannedVnd: number;
 
-  @ApiPropertyOptional({ description: 'Thực chi, đồng; bỏ trống khi chưa quyết toán', example: 43_500_000 })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Thực chi, đồng; bỏ trống khi chưa quyết toán', example: 43_500_000 })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_VND)
-  actualVnd?: number;
+  actualVnd?: number | null;
 
   @ApiProperty({ enum: FundingSource, enumName: 'FundingSource' })
   @IsEnum(FundingSource)
   fundingSource: FundingSource;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(4000)
-  notes?: string;
+  notes?: string | null;
 }
 
 export class UpdateBudgetLineDto {

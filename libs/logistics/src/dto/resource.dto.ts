@@ -37,11 +37,11 @@ export class CreateResourceDto {
   @Max(24 * 60)
   bufferMinutes?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(4000)
-  notes?: string;
+  notes?: string | null;
 }
 
 export class UpdateResourceDto extends PartialType(CreateResourceDto, { skipNullProperties: false }) {

@@ -42,21 +42,21 @@ export class CreateTaskDto {
   @Max(30)
   offsetDays?: number;
 
-  @ApiPropertyOptional({ description: 'A fixed deadline instead of a relative one' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'A fixed deadline instead of a relative one' })
   @IsOptional()
   @IsIsoDate()
-  dueDate?: string;
+  dueDate?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsUUID()
-  ownerUserId?: string;
+  ownerUserId?: string | null;
 
-  @ApiPropertyOptional({ example: 'Thiếu tá Lò Văn Minh' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Thiếu tá Lò Văn Minh' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
-  ownerName?: string;
+  ownerName?: string | null;
 
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()
@@ -99,27 +99,27 @@ export class UpdateTaskDto {
   @MaxLength(1000)
   blockedReason?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsUUID()
-  ownerUserId?: string;
+  ownerUserId?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(200)
-  ownerName?: string;
+  ownerName?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsIsoDate()
-  dueDate?: string;
+  dueDate?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(4000)
-  notes?: string;
+  notes?: string | null;
 }
 
 export class DependencyDto {

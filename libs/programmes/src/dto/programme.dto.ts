@@ -23,17 +23,17 @@ export class CreateProgrammeItemDto {
   @IsLocalTime()
   endTime: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(300)
-  presenter?: string;
+  presenter?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
-  notes?: string;
+  notes?: string | null;
 }
 
 export class UpdateProgrammeItemDto extends PartialType(CreateProgrammeItemDto, { skipNullProperties: false }) {

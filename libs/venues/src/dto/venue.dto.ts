@@ -37,11 +37,11 @@ export class CreateVenueDto {
   @IsEnum(VenueTier)
   tier: VenueTier;
 
-  @ApiPropertyOptional({ example: 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
-  coHost?: string;
+  coHost?: string | null;
 
   @ApiProperty({ example: '12' })
   @Matches(/^\d{2}$/)
@@ -53,11 +53,11 @@ export class CreateVenueDto {
   @MaxLength(200)
   communeName: string;
 
-  @ApiPropertyOptional({ example: 'Bản Nậm Cang' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Bản Nậm Cang' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
-  hamletName?: string;
+  hamletName?: string | null;
 
   @ApiProperty({ enum: HostKind, enumName: 'HostKind' })
   @IsEnum(HostKind)
@@ -89,21 +89,21 @@ export class CreateVenueDto {
   @IsEnum(AreaFlag, { each: true })
   areaFlags?: AreaFlag[];
 
-  @ApiPropertyOptional({ example: 'Đại úy Lò Văn Minh, Phòng Xây dựng phong trào' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Đại úy Lò Văn Minh, Phòng Xây dựng phong trào' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
-  contactName?: string;
+  contactName?: string | null;
 
-  @ApiPropertyOptional({ example: '0912 345 678' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '0912 345 678' })
   @IsOptional()
   @Matches(/^[0-9 +().-]{6,30}$/)
-  contactPhone?: string;
+  contactPhone?: string | null;
 
-  @ApiPropertyOptional({ example: 'phongtrao@congan.laichau.gov.vn' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'phongtrao@congan.laichau.gov.vn' })
   @IsOptional()
   @IsEmail()
-  contactEmail?: string;
+  contactEmail?: string | null;
 
   @ApiProperty({ example: 800 })
   @IsInt()
