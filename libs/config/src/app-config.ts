@@ -9,6 +9,7 @@ import {
   IsEnum,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -210,6 +211,17 @@ export class AppConfig {
   @IsString()
   @MinLength(1)
   WEB_ROOT = 'dist/apps/web';
+
+  /**
+   * Road kilometres per great-circle kilometre, for every travel time (shared resources between venues,
+   * leaders between appearances): mountain roads of the northern uplands run 1.3–1.6 times the straight
+   * line between two district towns; 1.4 is the planning figure.
+   */
+  @Type(() => Number)
+  @IsNumber()
+  @Min(1)
+  @Max(3)
+  ROAD_DISTANCE_FACTOR = 1.4;
 
   get isProduction(): boolean {
     return this.NODE_ENV === Environment.Production;
