@@ -250,6 +250,13 @@ describe('Logistics forms in the console (Chromium)', () => {
     await expect(edited.textContent()).resolves.toMatch(new RegExp(`Trung tâm y tế.*Bác sĩ Nguyễn Văn An.*06/08/${edition.year}`));
     await expect(edited.getByRole('form').count()).resolves.toBe(0); // saved: the card is back to reading
     await shot(page, '14-sua-cong-viec');
+
+    // An emptied owner is cleared (the client sends null, as the document allows).
+    await edited.getByRole('button', { name: 'Sửa' }).click();
+    await edited.getByRole('form').getByLabel('Người phụ trách').fill('');
+    await edited.getByRole('form').getByRole('button', { name: 'Lưu' }).click();
+    await edited.getByRole('form').waitFor({ state: 'detached' });
+    await expect(edited.textContent()).resolves.toContain('Chưa giao');
     await page.close();
   });
 

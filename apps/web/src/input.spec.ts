@@ -11,7 +11,6 @@ import {
   durations,
   durationText,
   entriesOf,
-  notCleared,
   formatDate,
   formatInstant,
   formatNumber,
@@ -255,16 +254,13 @@ describe('changedFields', () => {
   });
 });
 
-describe('text on an edit', () => {
-  it('is sent trimmed, left out when empty, and refused when it would empty a value the API holds', () => {
-    expect(read({ presenter: notCleared(text('  Đoàn văn nghệ '), 'MC cũ'), ownerName: notCleared(text(''), null), dueDate: notCleared(date(''), undefined) })).toEqual({
+describe('text', () => {
+  it('is sent trimmed; empty, it is left out, or null where that clears it', () => {
+    expect(read({ presenter: text('  Đoàn văn nghệ '), ownerName: text(''), contactPhone: text(' ', { empty: null }), dueDate: date('', { empty: null }) })).toEqual({
       presenter: 'Đoàn văn nghệ',
       ownerName: undefined,
-      dueDate: undefined,
-    });
-    expect(refusalOf({ contactPhone: notCleared(text(' '), '0912 345 678'), dueDate: notCleared(date(''), '2027-08-05') }).fieldErrors).toEqual({
-      contactPhone: ['không xoá trống được thông tin đã lưu, hãy nhập giá trị mới'],
-      dueDate: ['không xoá trống được thông tin đã lưu, hãy nhập giá trị mới'],
+      contactPhone: null,
+      dueDate: null,
     });
   });
 });

@@ -226,15 +226,6 @@ export const wholes = listReader(parseWhole, true, 'phải là số nguyên');
 /** `7 ngày, 1 ngày, 2 giờ` → minutes `[10080, 1440, 120]`. */
 export const durations = listReader(parseDuration, false, 'mỗi mốc phải là số nguyên kèm ngày, giờ hoặc phút, ví dụ 7 ngày, 2 giờ');
 
-/**
- * An optional field on an edit whose value the API holds (`before`): emptying it is refused, as the
- * API's document takes no empty value for it on an edit; left empty when it was empty, it is not sent.
- */
-export function notCleared<T>(reading: Reading<T | undefined>, before: unknown): Reading<T | undefined> {
-  const emptied = reading.refusal === undefined && reading.value === undefined && before !== null && before !== undefined && before !== '';
-  return emptied ? Reading.refused('không xoá trống được thông tin đã lưu, hãy nhập giá trị mới') : reading;
-}
-
 /** A choice among `allowed` (a select's value, '' when nothing is chosen yet). */
 export function oneOf<T extends string>(value: string, allowed: readonly T[]): Reading<T> {
   if (value === '') return Reading.refused(MISSING);

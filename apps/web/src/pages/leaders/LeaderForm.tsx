@@ -4,7 +4,7 @@ import { RANK_TIER_NAMES, RANK_TIER_ORDER, RankTier } from '@shared/leaders/src/
 import { client, data } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { FieldError, FormError } from '../../components/errors';
-import { date, dates, dateText, notCleared, oneOf, read, text } from '../../input';
+import { date, dates, dateText, oneOf, read, text } from '../../input';
 import { useProvinces } from '../../session';
 import type { Leader } from '../../api/models';
 
@@ -49,10 +49,10 @@ export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone(saved: 
         rankTier: oneOf(fields.rankTier, RANK_TIER_ORDER),
         organisation: fields.organisation.trim(),
         officeEmail: fields.officeEmail.trim(),
-        // Left out when empty (a phone or province the record has may not be emptied).
-        officePhone: notCleared(text(fields.officePhone), leader?.officePhone),
-        homeProvinceCode: notCleared(text(fields.homeProvinceCode), leader?.homeProvinceCode),
-        baseProvinceCode: notCleared(text(fields.baseProvinceCode), leader?.baseProvinceCode),
+        // Empty: none (an edit clears it).
+        officePhone: text(fields.officePhone, { empty: null }),
+        homeProvinceCode: text(fields.homeProvinceCode, { empty: null }),
+        baseProvinceCode: text(fields.baseProvinceCode, { empty: null }),
         preferredDates: dates(fields.preferredDates),
         unavailability: ranges.map((range) => ({
           startDate: date(range.start, { required: true }),

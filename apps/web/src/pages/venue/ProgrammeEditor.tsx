@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, data } from '../../api/client';
 import { ApiError, asRecord, asText } from '../../api/errors';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
-import { notCleared, oneOf, read, text, time } from '../../input';
+import { oneOf, read, text, time } from '../../input';
 import { PROGRAMME_PART_NAMES, PROGRAMME_PARTS } from '../../labels';
 import type { ProgrammeItem, ProgrammePart, Venue } from '../../api/models';
 
@@ -83,7 +83,7 @@ function ProgrammeRow(props: { venue: Venue; item?: ProgrammeItem; editable: boo
         title: draft.title.trim(),
         startTime: time(draft.startTime, { required: true }),
         endTime: time(draft.endTime, { required: true }),
-        presenter: notCleared(text(draft.presenter), item?.presenter),
+        presenter: text(draft.presenter, { empty: null }),
       });
       const venueId = venue.id;
       return item

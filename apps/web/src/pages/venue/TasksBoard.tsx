@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, data } from '../../api/client';
 import { ApiError, asRecords, asText } from '../../api/errors';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
-import { changedFields, date, dateText, formatDate, notCleared, read, text, today, whole } from '../../input';
+import { changedFields, date, dateText, formatDate, read, text, today, whole } from '../../input';
 import { TASK_STATUS_NAMES, VenueStatus } from '../../labels';
 import type { Task, TaskStatus, TaskUpdate, Venue } from '../../api/models';
 
@@ -200,12 +200,12 @@ function TaskEditForm({ venue, task, onSaved }: { venue: Venue; task: Task; onSa
   const [draft, setDraft] = useState(initial);
   const save = useMutation({
     mutationFn: () => {
-      // An owner or deadline the task has may not be emptied.
+      // An emptied owner or deadline is cleared (null).
       const next = read({
         title: draft.title.trim(),
         responsibleUnit: draft.responsibleUnit.trim(),
-        ownerName: notCleared(text(draft.ownerName), task.ownerName),
-        dueDate: notCleared(date(draft.dueDate), task.dueDate),
+        ownerName: text(draft.ownerName, { empty: null }),
+        dueDate: date(draft.dueDate, { empty: null }),
       });
       const body = { ...changedFields(next, task), version: task.version };
       return data(client.PATCH('/api/venues/{venueId}/tasks/{taskId}', { params: { path: { venueId: venue.id, taskId: task.id } }, body }));

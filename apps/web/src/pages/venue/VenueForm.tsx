@@ -9,7 +9,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { client, data } from '../../api/client';
 import { ApiError, asTexts } from '../../api/errors';
 import { ErrorPanel, Field, FieldError, FormError, Loading } from '../../components/errors';
-import { changedFields, dates, dateText, decimal, decimalText, formatDate, notCleared, oneOf, read, text, whole, wholeText } from '../../input';
+import { changedFields, dates, dateText, decimal, decimalText, formatDate, oneOf, read, text, whole, wholeText } from '../../input';
 import { AREA_FLAG_NAMES, HOST_KIND_NAMES, REGION_NAMES, VENUE_TIER_NAMES } from '../../labels';
 import { venuesChanged } from '../../queries';
 import { canWrite, isPlanner, useEdition, useProvinces, useUser } from '../../session';
@@ -111,12 +111,11 @@ const blankDraft = (provinceCode: string, tier: string): Draft => ({
 
 /**
  * The body the API receives for a draft: numbers and dates read as people type them (22,3964; 1.200;
- * dd/mm/yyyy, separated by commas), empty optional fields left out (on an edit, one the venue has may
- * not be emptied). What is not a number or a date is refused here, under its field; the rest is the
- * API's to judge.
+ * dd/mm/yyyy, separated by commas), an empty optional field as `null` (which clears it on an edit).
+ * What is not a number or a date is refused here, under its field; the rest is the API's to judge.
  */
-function inputOf(draft: Draft, defaultRegion: Venue['region'] | undefined, venue?: Venue) {
-  const optional = (field: 'coHost' | 'hamletName' | 'contactName' | 'contactPhone' | 'contactEmail') => notCleared(text(draft[field]), venue?.[field]);
+function inputOf(draft: Draft, defaultRegion: Venue['region'] | undefined) {
+  const optional = (field: 'coHost' | 'hamletName' | 'contactName' | 'contactPhone' | 'contactEmail') => text(draft[field], { empty: null });
   return read({
     name: draft.name.trim(),
     tier: oneOf(draft.tier, Object.values(VenueTier)),
@@ -208,8 +207,8 @@ function VenueFields({ edition, venue }: { edition: Edition | undefined; venue?:
       if (!venue) return data(client.POST('/api/venues', { body: { ...inputOf(current, defaultRegionOf(current.provinceCode)), editionId: edition?.id ?? '' } }));
       // Only what changed: the API checks what it is sent (candidate dates against the window, the tier
       // and the province against the actor), so renaming a venue is not refused over a field left alone.
-      const next = inputOf(current, defaultRegionOf(current.provinceCode), venue);
-      const before = inputOf(initial, defaultRegionOf(initial.provinceCode), venue);
+      const next = inputOf(current, defaultRegionOf(current.provinceCode));
+      const before = inputOf(initial, defaultRegionOf(initial.provinceCode));
       return data(client.PATCH('/api/venues/{id}', { params: { path: { id: venue.id } }, body: { ...changedFields(next, before), version: venue.version } }));
     },
     onSuccess: (saved) => {
