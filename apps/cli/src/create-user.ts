@@ -1,11 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditEntry } from '@app/audit/audit-entry.entity';
-import { AuditService } from '@app/audit/audit.service';
-import { SYSTEM_ACTOR } from '@app/auth/actor';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '@app/auth/password';
-import { Role } from '@app/auth/role';
-import { User } from '@app/auth/user.entity';
+import { recordAudit } from '@app/audit';
+import { accountExists, hashPassword, insertAccount, MIN_PASSWORD_LENGTH, Role, SYSTEM_ACTOR } from '@app/auth';
 
 export interface NewAccount {
   email: string;
@@ -28,19 +24,9 @@ export async function createUserAccount(dataSource: DataSource, input: NewAccoun
   const passwordHash = await hashPassword(password);
 
   await dataSource.transaction(async (manager) => {
-    if (await manager.existsBy(User, { email })) throw new Error(`an account with e-mail ${email} already exists`);
-    const user = await manager.save(
-      manager.create(User, { email, fullName: input.fullName, role: input.role, provinceCode: input.provinceCode ?? null, passwordHash }),
-    );
-    const { passwordHash: _hidden, ...view } = user;
-    await new AuditService(manager.getRepository(AuditEntry)).record(manager, {
-      actor: SYSTEM_ACTOR,
-      entityType: 'user',
-      entityId: user.id,
-      action: 'create',
-      after: view,
-      note: 'created from the command line',
-    });
+    if (await accountExists(manager, email)) throw new Error(`an account with e-mail ${email} already exists`);
+    const view = await insertAccount(manager, { email, fullName: input.fullName, role: input.role, provinceCode: input.provinceCode ?? null, passwordHash });
+    await recordAudit(manager, { actor: SYSTEM_ACTOR, entityType: 'user', entityId: view.id, action: 'create', after: view, note: 'created from the command line' });
   });
   return generated ? `created ${email} (${input.role}); password, shown once: ${password}` : `created ${email} (${input.role})`;
 }

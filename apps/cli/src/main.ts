@@ -12,7 +12,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { exitOnConfigError, loadAppConfig, loadEnvFile } from '@app/config';
 import { createDatabaseIfMissing, createDataSource } from '@app/database';
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import { createUserAccount } from './create-user';
 import { initEnvFile } from './init-env';
 import { seedDemo } from '@app/seed';

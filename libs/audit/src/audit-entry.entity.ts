@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { AuditAction } from '@app/common';
 
-export type AuditAction = 'create' | 'update' | 'transition' | 'delete';
+export type { AuditAction };
 
 export interface FieldChange {
   before: unknown;

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { PlannersOnly } from '@app/auth/decorators';
+import { PlannersOnly } from '@app/auth';
 import { AuditService } from './audit.service';
 import { AuditEntryPage } from './dto/audit-entry-page.dto';
 import { AuditQueryDto } from './dto/audit-query.dto';

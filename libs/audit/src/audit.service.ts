@@ -1,48 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { SYSTEM_ACTOR } from '@app/auth/actor';
-import { Page, toPage } from '@app/common';
-import { AuditAction, AuditEntry } from './audit-entry.entity';
+import { SYSTEM_ACTOR } from '@app/auth';
+import { AuditLog, AuditRecord, Page, toPage } from '@app/common';
+import { AuditEntry } from './audit-entry.entity';
 import { AuditQueryDto } from './dto/audit-query.dto';
 import { diffFields } from './field-changes';
 
-export interface AuditActor {
-  id: string;
-  email: string;
-}
-
-export interface AuditRecord {
-  actor: AuditActor;
-  entityType: string;
-  entityId: string;
-  action: AuditAction;
-  before?: object | null;
-  after?: object | null;
-  note?: string | null;
-}
+export type { AuditActor, AuditRecord } from '@app/common';
 
 /**
- * Records changes in the caller's transaction, so an audit entry exists exactly when its change does.
- * Owns the audit table; never edits or deletes an entry.
+ * Records a change in the caller's transaction, so an audit entry exists exactly when its change does.
+ * For code outside Nest's container (the CLI, the demo seed); services inject AuditService (or AuditLog).
  */
+export async function recordAudit(manager: EntityManager, record: AuditRecord): Promise<void> {
+  const changes = diffFields(record.before ?? null, record.after ?? null);
+  if (record.action === 'update' && Object.keys(changes).length === 0 && !record.note) return;
+  await manager.insert(AuditEntry, {
+    actorId: record.actor.id === SYSTEM_ACTOR.id ? null : record.actor.id,
+    actorEmail: record.actor.email,
+    entityType: record.entityType,
+    entityId: record.entityId,
+    action: record.action,
+    // TypeORM's deep-partial type cannot express `unknown` JSON leaves; the column is jsonb.
+    changes: changes as never,
+    note: record.note ?? null,
+  });
+}
+
+/** Owns the audit table; never edits or deletes an entry. */
 @Injectable()
-export class AuditService {
+export class AuditService implements AuditLog {
   constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
 
-  async record(manager: EntityManager, record: AuditRecord): Promise<void> {
-    const changes = diffFields(record.before ?? null, record.after ?? null);
-    if (record.action === 'update' && Object.keys(changes).length === 0 && !record.note) return;
-    await manager.insert(AuditEntry, {
-      actorId: record.actor.id === SYSTEM_ACTOR.id ? null : record.actor.id,
-      actorEmail: record.actor.email,
-      entityType: record.entityType,
-      entityId: record.entityId,
-      action: record.action,
-      // TypeORM's deep-partial type cannot express `unknown` JSON leaves; the column is jsonb.
-      changes: changes as never,
-      note: record.note ?? null,
-    });
+  record(manager: EntityManager, record: AuditRecord): Promise<void> {
+    return recordAudit(manager, record);
   }
 
   async list(query: AuditQueryDto): Promise<Page<AuditEntry>> {

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '@app/audit/audit.service';
-import { BusinessRuleError, Page, PageQueryDto, toPage } from '@app/common';
-import { ProvincesService } from '@app/provinces/provinces.service';
+import { AuditLog, BusinessRuleError, Page, PageQueryDto, toPage } from '@app/common';
+import { ProvincesService } from '@app/provinces';
+import { accountExists, insertAccount } from './accounts';
 import type { Actor } from './actor';
 import { CreateUserDto } from './dto/create-user.dto';
 import type { UserView } from './dto/user-view.dto';
 import { hashPassword } from './password';
-import { Role } from './role';
+import { Role } from './role.enums';
 import { User } from './user.entity';
 
 @Injectable()
@@ -16,7 +16,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly provinces: ProvincesService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Creates an account; an organizer must be bound to one province, other roles to none. */
@@ -33,14 +33,11 @@ export class UsersService {
     const passwordHash = await hashPassword(input.password);
 
     return this.dataSource.transaction(async (manager) => {
-      if (await manager.existsBy(User, { email })) {
+      if (await accountExists(manager, email)) {
         throw new BusinessRuleError('EMAIL_TAKEN', 'Địa chỉ e-mail này đã có tài khoản.', { email }, 409);
       }
-      const user = await manager.save(
-        manager.create(User, { email, fullName: input.fullName.trim(), passwordHash, role: input.role, provinceCode: input.provinceCode ?? null }),
-      );
-      const { passwordHash: _hidden, ...view } = user;
-      await this.audit.record(manager, { actor, entityType: 'user', entityId: user.id, action: 'create', after: view });
+      const view = await insertAccount(manager, { email, fullName: input.fullName.trim(), passwordHash, role: input.role, provinceCode: input.provinceCode ?? null });
+      await this.audit.record(manager, { actor, entityType: 'user', entityId: view.id, action: 'create', after: view });
       return view;
     });
   }

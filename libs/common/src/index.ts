@@ -13,3 +13,4 @@ export * from './transaction';
 export * from './sql';
 export * from './hydrate';
 export * from './secrets';
+export * from './audit-log';

@@ -7,8 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuditEntry } from '@app/audit/audit-entry.entity';
-import { AuditService } from '@app/audit/audit.service';
+import { recordAudit } from '@app/audit';
 import { SYSTEM_ACTOR } from '@app/auth/actor';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '@app/auth/password';
 import { Role } from '@app/auth/role';
@@ -70,8 +69,7 @@ export async function seedDemo(dataSource: DataSource, _config: AppConfig, now =
   }
 
   return dataSource.transaction(async (manager) => {
-    const audit = new AuditService(manager.getRepository(AuditEntry));
-    const editionId = await seedEdition(manager, audit, year);
+    const editionId = await seedEdition(manager, year);
     const date = (monthDay: string) => `${year}-${monthDay}`;
 
     const venues = DEMO_VENUES.map((demo) =>
@@ -143,7 +141,7 @@ export async function seedDemo(dataSource: DataSource, _config: AppConfig, now =
     await insertMissing(manager, LeaderParticipation, participations);
 
     const assigned = await assignChiefGuests(manager, editionId);
-    const accounts = await seedAccounts(manager, audit, password);
+    const accounts = await seedAccounts(manager, password);
     const planner = await manager.findOneByOrFail(User, { email: DEMO_ACCOUNTS[0].email });
     const bookings = await seedResources(manager, editionId, planner.id);
     await seedBudget(manager, venues);
@@ -164,7 +162,7 @@ export async function seedDemo(dataSource: DataSource, _config: AppConfig, now =
   });
 }
 
-async function seedEdition(manager: EntityManager, audit: AuditService, year: number): Promise<string> {
+async function seedEdition(manager: EntityManager, year: number): Promise<string> {
   const existing = await manager.findOneBy(Edition, { year });
   if (existing) return existing.id;
   const edition = await manager.save(
@@ -175,7 +173,7 @@ async function seedEdition(manager: EntityManager, audit: AuditService, year: nu
       ...defaultWindow(year),
     }),
   );
-  await audit.record(manager, { actor: SYSTEM_ACTOR, entityType: 'edition', entityId: edition.id, action: 'create', after: edition, note: 'demo seed' });
+  await recordAudit(manager, { actor: SYSTEM_ACTOR, entityType: 'edition', entityId: edition.id, action: 'create', after: edition, note: 'demo seed' });
   return edition.id;
 }
 
@@ -215,7 +213,7 @@ async function assignChiefGuests(manager: EntityManager, editionId: string): Pro
   return created.length;
 }
 
-async function seedAccounts(manager: EntityManager, audit: AuditService, sharedPassword: string | undefined): Promise<string[]> {
+async function seedAccounts(manager: EntityManager, sharedPassword: string | undefined): Promise<string[]> {
   const lines: string[] = [];
   for (const account of DEMO_ACCOUNTS) {
     if (await manager.existsBy(User, { email: account.email })) {
@@ -225,7 +223,7 @@ async function seedAccounts(manager: EntityManager, audit: AuditService, sharedP
     const password = sharedPassword ?? randomBytes(12).toString('base64url');
     const user = await manager.save(manager.create(User, { ...account, passwordHash: await hashPassword(password) }));
     const { passwordHash: _hidden, ...view } = user;
-    await audit.record(manager, { actor: SYSTEM_ACTOR, entityType: 'user', entityId: user.id, action: 'create', after: view, note: 'demo seed' });
+    await recordAudit(manager, { actor: SYSTEM_ACTOR, entityType: 'user', entityId: user.id, action: 'create', after: view, note: 'demo seed' });
     lines.push(`account ${account.email} (${account.role}${account.provinceCode ? ` ${account.provinceCode}` : ''}): ${sharedPassword ? 'password from SEED_PASSWORD' : `password, shown once: ${password}`}`);
   }
   return lines;

@@ -7,8 +7,7 @@ import { parseCookie } from 'cookie';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Role } from '@app/auth/role';
-import { User } from '@app/auth/user.entity';
+import { findActiveAccount, Role } from '@app/auth';
 import { JobProducer } from '@app/queue';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -22,7 +21,7 @@ export const TOKEN_COOKIE = 'ngayhoi_token';
 export function mountQueueDashboard(app: NestExpressApplication): void {
   const producer = app.get(JobProducer);
   const jwt = app.get(JwtService);
-  const users = app.get<DataSource>(getDataSourceToken()).getRepository(User);
+  const { manager } = app.get<DataSource>(getDataSourceToken());
   const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
     queues: producer.allQueues().map((queue) => new BullMQAdapter(queue)),
@@ -33,7 +32,7 @@ export function mountQueueDashboard(app: NestExpressApplication): void {
     const token = bearer(request.headers.authorization) ?? parseCookie(request.headers.cookie ?? '')[TOKEN_COOKIE];
     try {
       const claims = token ? await jwt.verifyAsync<{ sub: string }>(token) : undefined;
-      const user = claims ? await users.findOneBy({ id: claims.sub, active: true }) : null;
+      const user = claims ? await findActiveAccount(manager, claims.sub) : null;
       if (!user) return response.status(401).json({ code: 'UNAUTHENTICATED', message: 'Bạn cần đăng nhập.' });
       if (user.role !== Role.CentralPlanner) {
         return response.status(403).json({ code: 'FORBIDDEN', message: 'Chỉ cán bộ lập kế hoạch Trung ương được xem hàng đợi.' });

@@ -1,0 +1,34 @@
+/**
+ * Account rows for code outside the HTTP API that must still go through the auth library: the CLI's
+ * `user:create`, the demo seed and the queue dashboard's login check. The caller's EntityManager keeps
+ * them in its transaction; UsersService writes through the same functions.
+ */
+import type { EntityManager } from 'typeorm';
+import type { UserView } from './dto/user-view.dto';
+import type { Role } from './role.enums';
+import { User } from './user.entity';
+
+export interface NewAccount {
+  /** Stored lower-cased. */
+  email: string;
+  fullName: string;
+  role: Role;
+  provinceCode: string | null;
+  passwordHash: string;
+}
+
+export function accountExists(manager: EntityManager, email: string): Promise<boolean> {
+  return manager.existsBy(User, { email: email.trim().toLowerCase() });
+}
+
+/** Inserts the account; answers it without its password hash (what the API and the audit log may show). */
+export async function insertAccount(manager: EntityManager, account: NewAccount): Promise<UserView> {
+  const user = await manager.save(manager.create(User, { ...account, email: account.email.trim().toLowerCase() }));
+  const { passwordHash: _hidden, ...view } = user;
+  return view;
+}
+
+/** The account behind an access token, if it is still active. */
+export function findActiveAccount(manager: EntityManager, id: string): Promise<User | null> {
+  return manager.findOneBy(User, { id, active: true });
+}
