@@ -6,7 +6,7 @@ import { Repository } from 'typeorm';
 import { DomainError, ForbiddenError } from '@app/common';
 import type { Actor } from './actor';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './decorators';
-import { Role } from './role';
+import { Role } from './role.enums';
 import { User } from './user.entity';
 
 export interface AccessTokenClaims {

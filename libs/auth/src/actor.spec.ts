@@ -1,6 +1,6 @@
 import { DomainError, ForbiddenError } from '@app/common/domain-error';
 import { Actor, assertCanWriteProvince, canSeeVenueLeaders, canWriteProvince } from './actor';
-import { Role } from './role';
+import { Role } from './role.enums';
 
 function makeActor(role: Role, provinceCode: string | null = null): Actor {
   return { id: `${role}-${provinceCode ?? 'all'}`, email: `${role}@example.vn`, role, provinceCode };

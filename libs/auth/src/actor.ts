@@ -3,7 +3,7 @@
  * once; services call these instead of comparing roles inline.
  */
 import { ForbiddenError } from '@app/common';
-import { Role } from './role';
+import { Role } from './role.enums';
 
 export interface Actor {
   id: string;

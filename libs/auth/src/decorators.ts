@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Actor } from './actor';
-import { Role } from './role';
+import { Role } from './role.enums';
 
 export const PUBLIC_ROUTE = 'ngayhoi:public';
 export const ALLOWED_ROLES = 'ngayhoi:roles';

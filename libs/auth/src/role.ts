@@ -1,14 +1,2 @@
-export enum Role {
-  /** Central steering committee staff: everything, nationwide. */
-  CentralPlanner = 'central_planner',
-  /** Runs the venues of one province, and only that province. */
-  ProvincialOrganizer = 'provincial_organizer',
-  /** Reads the plan; writes nothing. */
-  Viewer = 'viewer',
-}
-
-export const ROLE_NAMES: Record<Role, string> = {
-  [Role.CentralPlanner]: 'Cán bộ lập kế hoạch Trung ương',
-  [Role.ProvincialOrganizer]: 'Cán bộ tổ chức cấp tỉnh',
-  [Role.Viewer]: 'Người xem',
-};
+/** Moved to role.enums.ts; kept for the deep imports (`@app/auth/role`) other libs still have — import `@app/auth`. */
+export * from './role.enums';

@@ -1,8 +1,8 @@
 import { ApiHideProperty } from '@nestjs/swagger';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
-import { Province } from '@app/provinces/province.entity';
-import { Role } from './role';
+import { CreatedAt, UpdatedAt, Version } from '@app/common';
+import type { Province } from '@app/provinces';
+import { Role } from './role.enums';
 
 @Entity('users')
 @Check('users_organizer_has_province', `(role = 'provincial_organizer') = (province_code IS NOT NULL)`)
@@ -29,8 +29,9 @@ export class User {
   @Column({ type: 'varchar', length: 2, name: 'province_code', nullable: true })
   provinceCode: string | null;
 
+  /** By entity name: the provinces library owns the class (the foreign key is what the schema needs). */
   @ApiHideProperty()
-  @ManyToOne(() => Province, { onDelete: 'RESTRICT' })
+  @ManyToOne('Province', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'province_code' })
   province?: Province;
 

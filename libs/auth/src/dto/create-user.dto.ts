@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { MIN_PASSWORD_LENGTH } from '../password';
-import { Role } from '../role';
+import { Role } from '../role.enums';
 
 export class CreateUserDto {
   @ApiProperty()

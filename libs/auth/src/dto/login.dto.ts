@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Actor } from '../actor';
-import { Role } from '../role';
+import { Role } from '../role.enums';
 
 export class LoginDto {
   @ApiProperty({ example: 'planner@ngayhoi.vn' })
