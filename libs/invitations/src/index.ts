@@ -1,6 +1,7 @@
 export * from './dto/composed-message.dto';
 export * from './dto/invitation-view.dto';
 export * from './invitation.entities';
+export * from './invitation.enums';
 export * from './invitation-composer';
 export * from './invitation-rules';
 export * from './invitations.module';

@@ -4,16 +4,10 @@ import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
 import { Edition } from '@app/editions/edition.entity';
 import { AssignmentRole, Leader } from '@app/leaders/leader.entities';
 import { Venue } from '@app/venues/venue.entity';
+import { AnsweredVia, InvitationStatus, MessageKind, MessageMethod, MessageStatus } from './invitation.enums';
 
-export enum InvitationStatus {
-  Draft = 'draft',
-  Queued = 'queued',
-  Sent = 'sent',
-  Accepted = 'accepted',
-  Declined = 'declined',
-  SubstituteProposed = 'substitute_proposed',
-  Withdrawn = 'withdrawn',
-}
+export { InvitationStatus, MessageStatus } from './invitation.enums';
+export type { MessageKind, MessageMethod } from './invitation.enums';
 
 /** Who a delegate proposes to send instead (from the RSVP page). */
 export class ProposedSubstitute {
@@ -99,7 +93,7 @@ export class Invitation {
 
   /** How the last answer came: the RSVP page, a calendar reply, or a planner. */
   @Column({ type: 'text', name: 'answered_via', nullable: true })
-  answeredVia: 'rsvp' | 'calendar' | 'planner' | null;
+  answeredVia: AnsweredVia | null;
 
   @Column({ type: 'jsonb', nullable: true })
   substitute: ProposedSubstitute | null;
@@ -123,18 +117,6 @@ export class Invitation {
   @Version()
   version: number;
 }
-
-export enum MessageStatus {
-  Pending = 'pending',
-  Sending = 'sending',
-  Sent = 'sent',
-  Failed = 'failed',
-  /** A newer revision replaced it before it went out. */
-  Superseded = 'superseded',
-}
-
-export type MessageKind = 'invitation' | 'update' | 'cancellation';
-export type MessageMethod = 'REQUEST' | 'CANCEL';
 
 /**
  * One e-mail of one invitation revision. (invitation, sequence, method) is unique: that is the

@@ -7,6 +7,7 @@ import { AfterCommit, BusinessRuleError, DomainError, inTransaction, instantToLo
 import { ReminderScheduler } from '@app/reminders/reminder-scheduler';
 import { InvitationsService } from './invitations.service';
 import { RsvpAnswerDto } from './dto/invitation.dto';
+import { RsvpAnswer } from './invitation.enums';
 import type { CalendarReplyOutcome } from './dto/invitation-view.dto';
 import { Invitation, InvitationStatus } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
@@ -63,7 +64,7 @@ export class RsvpService {
       const found = await this.findByToken(manager, token, true);
       if (!found) throw new InvalidLinkError();
       const substitute =
-        input.answer === 'substitute'
+        input.answer === RsvpAnswer.Substitute
           ? { name: input.substituteName!.trim(), position: input.substitutePosition!.trim(), contact: input.substituteContact!.trim() }
           : null;
       return this.record(manager, found, ANSWER_STATUS[input.answer], 'rsvp', substitute, afterCommit);

@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '@app/common';
 import { AssignmentRole } from '@app/leaders/leader.entities';
-import { InvitationStatus } from '../invitation.entities';
+import { InvitationStatus, RSVP_ANSWERS, RsvpAnswer } from '../invitation.enums';
 
 export class DelegateDto {
   @ApiProperty({ example: 'Nguyễn Văn Nam' })
@@ -71,9 +71,6 @@ export class InvitationQueryDto extends PageQueryDto {
   status?: InvitationStatus[];
 }
 
-export const RSVP_ANSWERS = ['accept', 'decline', 'substitute'] as const;
-export type RsvpAnswer = (typeof RSVP_ANSWERS)[number];
-
 /** What the RSVP page posts (form-encoded or JSON). */
 export class RsvpAnswerDto {
   @ApiProperty({ enum: RSVP_ANSWERS })
@@ -81,21 +78,21 @@ export class RsvpAnswerDto {
   answer: RsvpAnswer;
 
   @ApiPropertyOptional()
-  @ValidateIf((input: RsvpAnswerDto) => input.answer === 'substitute')
+  @ValidateIf((input: RsvpAnswerDto) => input.answer === RsvpAnswer.Substitute)
   @IsString()
   @MinLength(3)
   @MaxLength(200)
   substituteName?: string;
 
   @ApiPropertyOptional()
-  @ValidateIf((input: RsvpAnswerDto) => input.answer === 'substitute')
+  @ValidateIf((input: RsvpAnswerDto) => input.answer === RsvpAnswer.Substitute)
   @IsString()
   @MinLength(2)
   @MaxLength(300)
   substitutePosition?: string;
 
   @ApiPropertyOptional({ description: 'E-mail (needed to invite the substitute) or phone' })
-  @ValidateIf((input: RsvpAnswerDto) => input.answer === 'substitute')
+  @ValidateIf((input: RsvpAnswerDto) => input.answer === RsvpAnswer.Substitute)
   @IsString()
   @MinLength(6)
   @MaxLength(254)
