@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-
-export type AuditAction = 'create' | 'update' | 'transition' | 'delete';
+import type { AuditAction } from './audit-action.enums';
 
 /** Who made a recorded change: any actor shape with an id and an e-mail will do. */
 export interface AuditActor {

@@ -13,4 +13,5 @@ export * from './transaction';
 export * from './sql';
 export * from './hydrate';
 export * from './secrets';
+export * from './audit-action.enums';
 export * from './audit-log';

@@ -1,14 +1,16 @@
 import { ApiHideProperty, ApiProperty } from '@nestjs/swagger';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
-import type { IsoDate } from '@app/common/time';
-import { Edition } from '@app/editions/edition.entity';
-import { Province } from '@app/provinces/province.entity';
-import { Venue } from '@app/venues/venue.entity';
+import { CreatedAt, UpdatedAt, Version } from '@app/common';
+import type { IsoDate } from '@app/common';
+import type { Edition } from '@app/editions';
+import type { Province } from '@app/provinces';
+import type { Venue } from '@app/venues';
+import { AssignmentRole } from './assignment.enums';
 import { RankTier } from './rank-tier';
 
 /** Highest first; a venue's required tier is met by this tier or any above it. */
 export { RANK_TIER_NAMES, RANK_TIER_ORDER, RankTier } from './rank-tier';
+export { ASSIGNMENT_ROLE_NAMES, ASSIGNMENT_ROLES, AssignmentRole } from './assignment.enums';
 
 /** A Party or State leader who may be invited. Contacts and availability are for planners only. */
 @Entity('leaders')
@@ -39,8 +41,9 @@ export class Leader {
   @Column({ type: 'varchar', length: 2, name: 'home_province_code', nullable: true })
   homeProvinceCode: string | null;
 
+  /** Relations to other libraries' entities are declared by entity name: they own the classes. */
   @ApiHideProperty()
-  @ManyToOne(() => Province, { onDelete: 'RESTRICT' })
+  @ManyToOne('Province', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'home_province_code' })
   homeProvince?: Province;
 
@@ -49,7 +52,7 @@ export class Leader {
   baseProvinceCode: string | null;
 
   @ApiHideProperty()
-  @ManyToOne(() => Province, { onDelete: 'RESTRICT' })
+  @ManyToOne('Province', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'base_province_code' })
   baseProvince?: Province;
 
@@ -112,7 +115,7 @@ export class LeaderParticipation {
   editionId: string;
 
   @ApiHideProperty()
-  @ManyToOne(() => Edition, { onDelete: 'CASCADE' })
+  @ManyToOne('Edition', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'edition_id' })
   edition?: Edition;
 
@@ -140,11 +143,6 @@ export class LeaderParticipation {
   version: number;
 }
 
-export enum AssignmentRole {
-  ChiefGuest = 'chief_guest',
-  Accompanying = 'accompanying',
-}
-
 /** A leader attending a venue. One chief guest per venue at most. */
 @Entity('venue_leader_assignments')
 @Index('venue_leader_assignments_unique', ['venueId', 'leaderId'], { unique: true })
@@ -158,7 +156,7 @@ export class VenueLeaderAssignment {
   venueId: string;
 
   @ApiHideProperty()
-  @ManyToOne(() => Venue, { onDelete: 'CASCADE' })
+  @ManyToOne('Venue', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'venue_id' })
   venue?: Venue;
 

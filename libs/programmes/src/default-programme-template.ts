@@ -1,4 +1,4 @@
-import { ProgrammePart } from './programme.entities';
+import { ProgrammePart } from './programme.enums';
 
 export interface TemplateLine {
   part: ProgrammePart;

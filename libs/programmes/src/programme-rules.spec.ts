@@ -2,7 +2,7 @@ import { BusinessRuleError, DomainError } from '@app/common/domain-error';
 import { minutesOfDay } from '@app/common/time';
 import { DEFAULT_PROGRAMME_TEMPLATE, TemplateLine } from './default-programme-template';
 import { assertItemFits, layoutTemplate, overlaps, TimedItem } from './programme-rules';
-import { ProgrammePart } from './programme.entities';
+import { ProgrammePart } from './programme.enums';
 
 function item(startTime: string, endTime: string, overrides: Partial<TimedItem> = {}): TimedItem {
   return { id: `${startTime}-${endTime}`, title: `Mục ${startTime}`, startTime, endTime, ...overrides };

@@ -1,21 +1,12 @@
 import { ApiHideProperty } from '@nestjs/swagger';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
-import type { LocalTime } from '@app/common/time';
-import { Edition } from '@app/editions/edition.entity';
-import { Venue } from '@app/venues/venue.entity';
+import { CreatedAt, UpdatedAt, Version } from '@app/common';
+import type { LocalTime } from '@app/common';
+import type { Edition } from '@app/editions';
+import type { Venue } from '@app/venues';
+import { ProgrammePart } from './programme.enums';
 
-export enum ProgrammePart {
-  /** Phần lễ: the ceremony. */
-  Ceremony = 'ceremony',
-  /** Phần hội: the festivities. */
-  Festivities = 'festivities',
-}
-
-export const PROGRAMME_PART_NAMES: Record<ProgrammePart, string> = {
-  [ProgrammePart.Ceremony]: 'Phần lễ',
-  [ProgrammePart.Festivities]: 'Phần hội',
-};
+export { PROGRAMME_PART_NAMES, PROGRAMME_PARTS, ProgrammePart } from './programme.enums';
 
 /** pg gives `time` as HH:mm:ss; the API speaks HH:mm. */
 const localTimeTransformer = {
@@ -38,8 +29,9 @@ export class ProgrammeItem {
   @Column({ type: 'uuid', name: 'venue_id' })
   venueId: string;
 
+  /** By entity name: the venues library owns the class (the foreign key is what the schema needs). */
   @ApiHideProperty()
-  @ManyToOne(() => Venue, { onDelete: 'CASCADE' })
+  @ManyToOne('Venue', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'venue_id' })
   venue?: Venue;
 
@@ -83,8 +75,9 @@ export class ProgrammeTemplateItem {
   @Column({ type: 'uuid', name: 'edition_id' })
   editionId: string;
 
+  /** By entity name, as ProgrammeItem.venue. */
   @ApiHideProperty()
-  @ManyToOne(() => Edition, { onDelete: 'CASCADE' })
+  @ManyToOne('Edition', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'edition_id' })
   edition?: Edition;
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from '@app/common';
+import { AUDIT_ACTIONS, PageQueryDto } from '@app/common';
 
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'venue' })
@@ -20,8 +20,8 @@ export class AuditQueryDto extends PageQueryDto {
   @IsUUID()
   actorId?: string;
 
-  @ApiPropertyOptional({ enum: ['create', 'update', 'transition', 'delete'] })
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
   @IsOptional()
-  @IsIn(['create', 'update', 'transition', 'delete'])
+  @IsIn(AUDIT_ACTIONS)
   action?: string;
 }

@@ -1,5 +1,5 @@
 import type { TemplateLine } from '../default-programme-template';
-import { ProgrammePart } from '../programme.entities';
+import { ProgrammePart } from '../programme.enums';
 
 /** One line of a programme template: laid out in order from a venue's start time. */
 export class ProgrammeTemplateLine implements TemplateLine {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { IsLocalTime } from '@app/common';
-import { ProgrammePart } from '../programme.entities';
+import { ProgrammePart } from '../programme.enums';
 
 export class CreateProgrammeItemDto {
   @ApiProperty({ enum: ProgrammePart, enumName: 'ProgrammePart' })
