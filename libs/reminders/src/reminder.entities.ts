@@ -1,7 +1,7 @@
 import { ApiHideProperty } from '@nestjs/swagger';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { UpdatedAt, Version } from '@app/common/columns';
-import { Edition } from '@app/editions/edition.entity';
+import { UpdatedAt, Version } from '@app/common';
+import type { Edition } from '@app/editions';
 
 export enum ReminderKind {
   /** A delegate, before their event (subject: the invitation). */
@@ -106,7 +106,7 @@ export class ReminderPolicy {
   editionId: string;
 
   @ApiHideProperty()
-  @ManyToOne(() => Edition, { onDelete: 'CASCADE' })
+  @ManyToOne('Edition', { onDelete: 'CASCADE' }) // by entity name: the editions library owns the class
   @JoinColumn({ name: 'edition_id' })
   edition?: Edition;
 

@@ -1,10 +1,10 @@
 import { ApiHideProperty } from '@nestjs/swagger';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt, numberTransformer, UpdatedAt, Version } from '@app/common/columns';
-import type { IsoDate } from '@app/common/time';
-import { Edition } from '@app/editions/edition.entity';
-import { Province } from '@app/provinces/province.entity';
-import { Region } from '@app/provinces/region';
+import { CreatedAt, numberTransformer, UpdatedAt, Version } from '@app/common';
+import type { IsoDate } from '@app/common';
+import type { Edition } from '@app/editions';
+import { Region } from '@app/provinces';
+import type { Province } from '@app/provinces';
 import { AreaFlag, HostKind, VenueStatus, VenueTier } from './venue.enums';
 
 /** A festival point (điểm tổ chức Ngày hội) of one edition, from nomination to the day it is held. */
@@ -24,8 +24,9 @@ export class Venue {
   @Column({ type: 'uuid', name: 'edition_id' })
   editionId: string;
 
+  /** Relations to other libraries' entities are declared by entity name: they own the classes. */
   @ApiHideProperty()
-  @ManyToOne(() => Edition, { onDelete: 'RESTRICT' })
+  @ManyToOne('Edition', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'edition_id' })
   edition?: Edition;
 
@@ -43,7 +44,7 @@ export class Venue {
   provinceCode: string;
 
   @ApiHideProperty()
-  @ManyToOne(() => Province, { onDelete: 'RESTRICT' })
+  @ManyToOne('Province', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'province_code' })
   province?: Province;
 
