@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '@app/mail';
-import { OrganizerReminderSender } from './organizer-reminder.sender';
+import { OrganizerReminderSender } from './organizer-reminders/organizer-reminder.sender';
 
 /** The worker's half of logistics: the organizers' reminder e-mails. */
 @Module({

@@ -5,7 +5,7 @@ import type { Actor } from '@app/auth/actor';
 import { CurrentActor, Roles } from '@app/auth/decorators';
 import { Role } from '@app/auth/role';
 import { ApiRefusals } from '@app/common';
-import { ExportQueryDto } from '../dto/export.dto';
+import { ExportQueryDto } from './dto/export.dto';
 import { EditionPlanService } from './edition-plan.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -5,7 +5,7 @@
  */
 import type { QueryRunner } from 'typeorm';
 import type { IsoDate } from '@app/common/time';
-import { LIVE_VENUE_READINESS_SQL } from '../readiness.query';
+import { LIVE_VENUE_READINESS_SQL } from '../readiness/readiness.query';
 import type { EditionPlanRecord } from './edition-plan.rows';
 
 /**

@@ -7,10 +7,10 @@ import { formatVietnameseDate, instantToLocalTime, IsoDate } from '@app/common/t
 import { AssignmentRole } from '@app/leaders/leader.entities';
 import { InvitationStatus } from '@app/invitations/invitation.entities';
 import { Region, REGION_NAMES } from '@app/provinces/region';
-import { budgetTotals } from '../budget-rules';
-import { vndOf } from '../money';
-import { ReadinessRow, readinessFactsOf } from '../readiness.query';
-import { classifyReadiness, Readiness, VenueReadiness } from '../task-rules';
+import { budgetTotals } from '../budget/budget-rules';
+import { vndOf } from '../budget/money';
+import { ReadinessRow, readinessFactsOf } from '../readiness/readiness.query';
+import { classifyReadiness, Readiness, VenueReadiness } from '../tasks/task-rules';
 
 export const READINESS_NAMES: Record<Readiness, string> = {
   on_track: 'Đúng tiến độ',

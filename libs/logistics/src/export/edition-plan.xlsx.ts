@@ -11,7 +11,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { formatVietnameseDate, IsoDate } from '@app/common/time';
-import type { BudgetGroup, BudgetRollup } from '../budget.service';
+import type { BudgetGroup, BudgetRollup } from '../budget/budget.service';
 import { EditionPlanRow, PLAN_COLUMNS, planTitle } from './edition-plan.rows';
 
 export const PLAN_SHEET = 'Kế hoạch';

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AfterCommit } from '@app/common/transaction';
 import { ReminderDraft, ReminderKind, ReminderScheduler, taskReminders, venueReminders } from '@app/reminders';
-import { LIVE_VENUE_CONDITION } from './readiness.query';
+import { LIVE_VENUE_CONDITION } from '../readiness/readiness.query';
 
 /** Which tasks or venues to re-plan: one venue's, some tasks, or a whole edition's. */
 export type ReminderScope = { venueId: string } | { taskIds: string[] } | { editionId: string };

@@ -1,5 +1,5 @@
 import type { IsoDate } from '@app/common/time';
-import type { Readiness, VenueReadiness } from '../task-rules';
+import type { Readiness, VenueReadiness } from '../../tasks/task-rules';
 
 /** How far a venue's preparation is, by the readiness rule of task-rules.ts. */
 export class VenueReadinessView implements VenueReadiness {

@@ -9,12 +9,12 @@ import { AfterCommit, assertVersion, BusinessRuleError, inTransaction, lockForUp
 import { EditionsService } from '@app/editions/editions.service';
 import { anchorDate, VenueChange, VenueEvents } from '@app/venues/venue-events';
 import { VenuesService } from '@app/venues/venues.service';
-import { OrganizerReminders } from './organizer-reminders';
-import { ReadinessCache } from './edition-answer-cache';
-import type { Dashboard, DashboardGroup } from './dto/readiness-dashboard.dto';
+import { OrganizerReminders } from '../organizer-reminders/organizer-reminders';
+import { ReadinessCache } from '../edition-answer-cache';
+import type { Dashboard, DashboardGroup } from '../readiness/dto/readiness-dashboard.dto';
 import { CreateTaskDto, ReplaceTaskTemplateDto, UpdateTaskDto } from './dto/task.dto';
 import type { TaskTemplateView, TaskView } from './dto/task-view.dto';
-import { LIVE_VENUE_READINESS_SQL, ReadinessRow, readinessFactsOf } from './readiness.query';
+import { LIVE_VENUE_READINESS_SQL, ReadinessRow, readinessFactsOf } from '../readiness/readiness.query';
 import { TaskDependency, TaskStatus, TaskTemplateItem, VenueTask } from './task.entities';
 import { classifyReadiness, DEFAULT_TASK_TEMPLATE, dueDateOf, readinessOf, VenueReadiness, wouldCycle } from './task-rules';
 

@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@ne
 import type { Actor } from '@app/auth/actor';
 import { CurrentActor, PlannersOnly, Writers } from '@app/auth/decorators';
 import { ApiRefusals } from '@app/common';
-import { Dashboard, VenueReadinessView } from './dto/readiness-dashboard.dto';
+import { Dashboard, VenueReadinessView } from '../readiness/dto/readiness-dashboard.dto';
 import { CreateTaskDto, DependencyDto, ReplaceTaskTemplateDto, UpdateTaskDto } from './dto/task.dto';
 import { TaskTemplateView, TaskView } from './dto/task-view.dto';
-import { LogisticsService } from './logistics.service';
+import { LogisticsService } from './tasks.service';
 
 @ApiTags('logistics')
 @ApiBearerAuth()

@@ -1,6 +1,6 @@
 import { ReminderKind } from '@app/reminders/reminder.entities';
 import { OrganizerReminderView, renderOrganizerReminder } from './organizer-reminder.sender';
-import { TaskStatus } from './task.entities';
+import { TaskStatus } from '../tasks/task.entities';
 
 const venue = {
   editionYear: 2030,

@@ -15,7 +15,7 @@ import { BUDGET_CATEGORY_NAMES, BudgetCategory, BudgetLine, FUNDING_SOURCE_NAMES
 import { BUDGET_VARIANCE_RULE, budgetTotals, BudgetTotals } from './budget-rules';
 import { CreateBudgetLineDto, UpdateBudgetLineDto } from './dto/budget.dto';
 import type { BudgetGroup, BudgetRollup } from './dto/budget-rollup.dto';
-import { BudgetCache } from './edition-answer-cache';
+import { BudgetCache } from '../edition-answer-cache';
 import { vndOf } from './money';
 
 /**
