@@ -43,6 +43,25 @@ export class TransactionalEvent<T> {
   }
 }
 
+export type TransactionalCheck<T> = (manager: EntityManager, payload: T) => Promise<void>;
+
+/**
+ * Checks others make before a change is written, in its transaction (a venue about to take a date, an
+ * edition's window about to narrow), without the library that makes the change depending on them: they
+ * add theirs at start-up. A check refuses by throwing; they run in the order added, the first refusal stops.
+ */
+export class TransactionalChecks<T> {
+  private readonly checks: TransactionalCheck<T>[] = [];
+
+  add(check: TransactionalCheck<T>): void {
+    this.checks.push(check);
+  }
+
+  async run(manager: EntityManager, payload: T): Promise<void> {
+    for (const check of this.checks) await check(manager, payload);
+  }
+}
+
 export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager, afterCommit: AfterCommit) => Promise<T>): Promise<T> {
   const afterCommit = new AfterCommit();
   const result = await dataSource.transaction((manager) => work(manager, afterCommit));

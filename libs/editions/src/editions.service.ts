@@ -1,18 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '@app/audit/audit.service';
-import type { Actor } from '@app/auth/actor';
+import { AuditService } from '@app/audit';
+import type { Actor } from '@app/auth';
 import { BusinessRuleError, lockForUpdate, NotFoundError, Page, toPage } from '@app/common';
 import { CreateEditionDto, EditionQueryDto, EditionTransitionDto, UpdateEditionDto } from './dto/edition.dto';
 import { Edition, EditionStatus } from './edition.entity';
 import { assertEditionTransition, assertWindow, defaultWindow } from './edition-rules';
+import { EditionWindowChecks } from './edition-window-checks';
 
 @Injectable()
 export class EditionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly windowChecks: EditionWindowChecks,
   ) {}
 
   async create(input: CreateEditionDto, actor: Actor): Promise<Edition> {
@@ -63,7 +65,7 @@ export class EditionsService {
       const { version: _version, ...changes } = input;
       Object.assign(edition, changes);
       assertWindow(edition.year, edition.windowStart, edition.windowEnd, edition.nationalDay);
-      await this.assertScheduledVenuesInside(manager, edition);
+      await this.windowChecks.run(manager, edition);
       const saved = await manager.save(edition);
       await this.audit.record(manager, { actor, entityType: 'edition', entityId: id, action: 'update', before, after: saved });
       return saved;
@@ -80,23 +82,5 @@ export class EditionsService {
       await this.audit.record(manager, { actor, entityType: 'edition', entityId: id, action: 'transition', before, after: saved });
       return saved;
     });
-  }
-
-  /** Narrowing the window must not strand a venue already scheduled outside it. */
-  private async assertScheduledVenuesInside(manager: EntityManager, edition: Edition): Promise<void> {
-    const stranded: { id: string; name: string; scheduled_date: string }[] = await manager.query(
-      `SELECT id, name, scheduled_date::text FROM venues
-        WHERE edition_id = $1 AND scheduled_date IS NOT NULL AND status NOT IN ('cancelled', 'rejected')
-          AND (scheduled_date < $2 OR scheduled_date > $3)
-        LIMIT 20`,
-      [edition.id, edition.windowStart, edition.windowEnd],
-    );
-    if (stranded.length > 0) {
-      throw new BusinessRuleError(
-        'VENUES_OUTSIDE_WINDOW',
-        'Không thể thu hẹp thời gian tổ chức: có điểm tổ chức đã xếp lịch nằm ngoài khoảng thời gian mới.',
-        { venues: stranded.map((venue) => ({ id: venue.id, name: venue.name, date: venue.scheduled_date })) },
-      );
-    }
   }
 }

@@ -1,16 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EditionsModule } from '@app/editions/editions.module';
-import { VenuesModule } from '@app/venues/venues.module';
+import { EditionsModule } from '@app/editions';
+import { VenuesModule } from '@app/venues';
 import { ProgrammeItem, ProgrammeTemplateItem } from './programme.entities';
 import { ProgrammesController } from './programmes.controller';
 import { ProgrammesService } from './programmes.service';
+import { ProgrammeFitsVenueHours } from './venue-hours.check';
 
-/** Owns each venue's programme and each edition's programme template. */
+/**
+ * Owns each venue's programme and each edition's programme template; refuses a venue's new hours that
+ * would leave items outside them (a check added to the venues library's VenueScheduleChecks).
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([ProgrammeItem, ProgrammeTemplateItem]), VenuesModule, EditionsModule],
   controllers: [ProgrammesController],
-  providers: [ProgrammesService],
+  providers: [ProgrammesService, ProgrammeFitsVenueHours],
   exports: [ProgrammesService],
 })
 export class ProgrammesModule {}

@@ -5,3 +5,5 @@ export * from './venue-workflow';
 export * from './venues.module';
 export * from './venues.service';
 export * from './venue-events';
+export * from './venue-read-models';
+export * from './venue-schedule-checks';

@@ -1,17 +1,23 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EditionsModule } from '@app/editions/editions.module';
-import { ProvincesModule } from '@app/provinces/provinces.module';
+import { EditionsModule } from '@app/editions';
+import { ProvincesModule } from '@app/provinces';
+import { ScheduledVenuesInsideWindow } from './edition-window.check';
 import { Venue } from './venue.entity';
 import { VenueEvents } from './venue-events';
+import { VenueScheduleChecks } from './venue-schedule-checks';
 import { VenuesController } from './venues.controller';
 import { VenuesService } from './venues.service';
 
-/** Owns festival points and their workflow. Programmes and logistics hang off a venue in their own libs. */
+/**
+ * Owns festival points and their workflow. Programmes, leaders and logistics hang off a venue in their
+ * own libs: they follow its changes (VenueEvents) and check a new date or hours (VenueScheduleChecks);
+ * this library reads none of their tables.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([Venue]), EditionsModule, ProvincesModule],
   controllers: [VenuesController],
-  providers: [VenuesService, VenueEvents],
-  exports: [VenuesService, VenueEvents],
+  providers: [VenuesService, VenueEvents, VenueScheduleChecks, ScheduledVenuesInsideWindow],
+  exports: [VenuesService, VenueEvents, VenueScheduleChecks],
 })
 export class VenuesModule {}

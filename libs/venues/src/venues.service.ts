@@ -25,6 +25,7 @@ import { CreateVenueDto, UpdateVenueDto, VenueQueryDto, VenueTransitionDto } fro
 import { Venue } from './venue.entity';
 import { VenueStatus } from './venue.enums';
 import { describeVenueChange, VenueEvents } from './venue-events';
+import { VenueScheduleChecks } from './venue-schedule-checks';
 import { toVenueView, VenueView } from './dto/venue-view.dto';
 import { assertVenueEditable, planVenueTransition } from './venue-workflow';
 
@@ -38,6 +39,7 @@ export class VenuesService {
     private readonly provinces: ProvincesService,
     private readonly audit: AuditService,
     private readonly events: VenueEvents,
+    private readonly scheduleChecks: VenueScheduleChecks,
   ) {}
 
   /** A province (or a planner) nominates a festival point. */
@@ -129,8 +131,8 @@ export class VenuesService {
       const edition = await this.editions.requireOpen(venue.editionId, manager);
       const changes = planVenueTransition(venue, input, actor, edition, todayInFestivalZone());
       if (changes.startsAt && changes.endsAt) {
-        await assertProgrammeFits(manager, venue.id, changes.startsAt, changes.endsAt);
-        await assertAssignedLeadersFree(manager, venue, changes.scheduledDate!);
+        // Programme items inside the new hours, assigned leaders free that day: checked by their libraries.
+        await this.scheduleChecks.run(manager, { venue, scheduledDate: changes.scheduledDate!, startsAt: changes.startsAt, endsAt: changes.endsAt });
       }
 
       const before = { ...venue };
@@ -189,51 +191,5 @@ function assertCandidateDates(dates: IsoDate[], edition: Edition): void {
       windowStart: edition.windowStart,
       windowEnd: edition.windowEnd,
     });
-  }
-}
-
-/** A reschedule must not leave programme items outside the venue's new hours. */
-async function assertProgrammeFits(manager: EntityManager, venueId: string, startsAt: Date, endsAt: Date): Promise<void> {
-  const start = instantToLocalTime(startsAt);
-  const end = instantToLocalTime(endsAt);
-  const outside: { id: string; title: string; start_time: string; end_time: string }[] = await manager.query(
-    `SELECT id, title, to_char(start_time, 'HH24:MI') AS start_time, to_char(end_time, 'HH24:MI') AS end_time
-       FROM programme_items WHERE venue_id = $1 AND (start_time < $2::time OR end_time > $3::time)
-      ORDER BY start_time`,
-    [venueId, start, end],
-  );
-  if (outside.length > 0) {
-    throw new BusinessRuleError(
-      'PROGRAMME_OUTSIDE_HOURS',
-      `Có ${outside.length} mục chương trình nằm ngoài khung giờ mới (${start}–${end}). Vui lòng điều chỉnh chương trình trước.`,
-      { items: outside.map((item) => ({ id: item.id, title: item.title, startTime: item.start_time, endTime: item.end_time })) },
-    );
-  }
-}
-
-/**
- * Scheduling must keep the leaders already assigned to the venue possible: none unavailable that day,
- * none already at another venue of the edition that day.
- */
-async function assertAssignedLeadersFree(manager: EntityManager, venue: Venue, date: IsoDate): Promise<void> {
-  const clashes: { full_name: string; reason: 'unavailable' | 'double_booked'; other: string | null }[] = await manager.query(
-    `SELECT l.full_name, 'unavailable' AS reason, NULL AS other
-       FROM venue_leader_assignments a JOIN leaders l ON l.id = a.leader_id
-       JOIN leader_unavailability u ON u.leader_id = a.leader_id AND $2::date BETWEEN u.start_date AND u.end_date
-      WHERE a.venue_id = $1
-     UNION ALL
-     SELECT l.full_name, 'double_booked', v.name
-       FROM venue_leader_assignments a JOIN leaders l ON l.id = a.leader_id
-       JOIN venue_leader_assignments b ON b.leader_id = a.leader_id AND b.venue_id <> a.venue_id
-       JOIN venues v ON v.id = b.venue_id AND v.edition_id = $3 AND v.scheduled_date = $2::date AND v.status NOT IN ('rejected', 'cancelled')
-      WHERE a.venue_id = $1`,
-    [venue.id, date, venue.editionId],
-  );
-  if (clashes.length > 0) {
-    throw new BusinessRuleError(
-      'ASSIGNED_LEADERS_UNAVAILABLE',
-      `Không thể xếp lịch ngày ${date}: ${clashes.map((clash) => clash.full_name).join(', ')} không thể dự vào ngày này.`,
-      { leaders: clashes.map((clash) => ({ fullName: clash.full_name, reason: clash.reason, otherVenue: clash.other })) },
-    );
   }
 }

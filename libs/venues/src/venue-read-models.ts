@@ -1,0 +1,32 @@
+/**
+ * Queries over the venues table for other libraries, which may not name it: each takes the caller's
+ * EntityManager (so it reads inside the caller's transaction) and says who reads it and why.
+ */
+import type { EntityManager } from 'typeorm';
+import { IsoDate } from '@app/common';
+import { Venue } from './venue.entity';
+import { VenueStatus } from './venue.enums';
+
+/** Venues dropped from their edition: nobody attends them any more, their date holds nothing. */
+export const DROPPED_VENUE_STATUSES: readonly VenueStatus[] = [VenueStatus.Rejected, VenueStatus.Cancelled];
+
+export interface ScheduledVenueRef {
+  id: string;
+  name: string;
+}
+
+/**
+ * The edition's venues scheduled on `date`, dropped ones left out, by name. The leaders library's
+ * scheduling check reads it: a leader assigned to a venue taking that date must not be expected at
+ * another of these.
+ */
+export function venuesScheduledOn(manager: EntityManager, editionId: string, date: IsoDate): Promise<ScheduledVenueRef[]> {
+  return manager
+    .createQueryBuilder(Venue, 'venue')
+    .select(['venue.id', 'venue.name'])
+    .where('venue.editionId = :editionId AND venue.scheduledDate = :date', { editionId, date })
+    .andWhere('venue.status NOT IN (:...dropped)', { dropped: DROPPED_VENUE_STATUSES })
+    .orderBy('venue.name', 'ASC')
+    .getMany()
+    .then((venues) => venues.map(({ id, name }) => ({ id, name })));
+}
