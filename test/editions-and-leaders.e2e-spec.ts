@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Role } from '@app/auth/role';
 import { auditEntriesFor, createEdition, createLeader, createUser, createVenue } from './utils/factories';
 import { createTestApp, TestApp } from './utils/test-app';
@@ -159,6 +160,26 @@ describe('Editions and leaders', () => {
       .set('Authorization', planner)
       .send({ to: 'scheduled', version: approved.version, date: `${edition.year}-08-04`, startTime: '07:30', endTime: '11:30' })
       .expect(200);
+  });
+
+  it('pages leaders by leader, however many unavailability ranges each has, ranges earliest first', async () => {
+    const tag = randomUUID().slice(0, 6);
+    // Seven leaders, B with none and the others with three ranges each, written latest first.
+    const names = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((letter) => `Phân trang ${tag} ${letter}`);
+    for (const [index, fullName] of names.entries()) {
+      const ranges: Array<[string, string]> = index === 1 ? [] : [['2031-09-20', '2031-09-21'], ['2031-07-01', '2031-07-03'], ['2031-08-10', '2031-08-12']];
+      await createLeader(t.dataSource, { fullName }, ranges);
+    }
+    const pageOf = (page: number) => t.http.get('/api/leaders').query({ q: `phân trang ${tag}`, pageSize: 5, page }).set('Authorization', planner).expect(200);
+
+    const first = await pageOf(1);
+    expect(first.body).toMatchObject({ total: 7, page: 1, pageSize: 5 });
+    expect(first.body.items.map((leader: { fullName: string }) => leader.fullName)).toEqual(names.slice(0, 5));
+    expect(first.body.items[0].unavailability.map((range: { startDate: string }) => range.startDate)).toEqual(['2031-07-01', '2031-08-10', '2031-09-20']);
+    expect(first.body.items[1].unavailability).toEqual([]);
+    const second = await pageOf(2);
+    expect(second.body).toMatchObject({ total: 7, page: 2 });
+    expect(second.body.items.map((leader: { fullName: string }) => leader.fullName)).toEqual(names.slice(5));
   });
 
   it('lists the 34 provinces and the 63 former ones', async () => {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '@app/audit/audit.service';
-import type { Actor } from '@app/auth/actor';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '@app/audit';
+import type { Actor } from '@app/auth';
 import { BusinessRuleError, lockForUpdate, NotFoundError, Page, toPage } from '@app/common';
-import { ProvincesService } from '@app/provinces/provinces.service';
+import { ProvincesService } from '@app/provinces';
 import { CreateLeaderDto, DateRangeDto, LeaderQueryDto, UpdateLeaderDto } from './dto/leader.dto';
 import { Leader, LeaderUnavailability } from './leader.entities';
 import { invalidRanges } from './leader-rules';
@@ -64,12 +64,9 @@ export class LeadersService {
   }
 
   async list(query: LeaderQueryDto, actor: Actor): Promise<Page<LeaderView>> {
-    const builder = this.dataSource
-      .getRepository(Leader)
-      .createQueryBuilder('leader')
-      .leftJoinAndSelect('leader.unavailability', 'unavailability')
-      .orderBy('leader.fullName', 'ASC')
-      .addOrderBy('unavailability.startDate', 'ASC');
+    // A page is of leaders: filter, order and page the leaders table alone, then load the page's ranges.
+    // Joined into the paged query, the ranges made it page by joined rows (a short page, a wrong total).
+    const builder = this.dataSource.getRepository(Leader).createQueryBuilder('leader').orderBy('leader.fullName', 'ASC').addOrderBy('leader.id', 'ASC');
     if (query.rankTier) builder.andWhere('leader.rankTier = :rankTier', { rankTier: query.rankTier });
     if (query.q) {
       const pattern = `%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
@@ -82,12 +79,22 @@ export class LeadersService {
         ),
       );
     }
-    const [items, total] = await builder.skip(query.offset).take(query.pageSize).getManyAndCount();
+    const [items, total] = await builder.offset(query.offset).limit(query.pageSize).getManyAndCount();
+    const ranges = await this.unavailabilityOf(this.dataSource.manager, items.map((leader) => leader.id));
     return toPage(
-      items.map((leader) => toLeaderView(leader, actor)),
+      items.map((leader) => toLeaderView(Object.assign(leader, { unavailability: ranges.get(leader.id) ?? [] }), actor)),
       total,
       query,
     );
+  }
+
+  /** The leaders' unavailability ranges, earliest first, by leader id. */
+  private async unavailabilityOf(manager: EntityManager, leaderIds: string[]): Promise<Map<string, LeaderUnavailability[]>> {
+    const byLeader = new Map<string, LeaderUnavailability[]>();
+    if (leaderIds.length === 0) return byLeader;
+    const ranges = await manager.find(LeaderUnavailability, { where: { leaderId: In(leaderIds) }, order: { startDate: 'ASC' } });
+    for (const range of ranges) byLeader.set(range.leaderId, [...(byLeader.get(range.leaderId) ?? []), range]);
+    return byLeader;
   }
 
   async get(id: string, actor: Actor): Promise<LeaderView> {
