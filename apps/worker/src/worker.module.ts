@@ -10,7 +10,7 @@ import { DatabaseModule } from '@app/database';
 import { InvitationsWorkerModule, ReconcileInvitationMessagesHandler } from '@app/invitations';
 import { checkEvictionPolicy, JobRegistry, QueueModule } from '@app/queue';
 import { InjectRedis, RedisModule } from '@app/redis';
-import { LogisticsWorkerModule } from '@app/logistics/logistics-worker.module';
+import { LogisticsWorkerModule } from '@app/logistics';
 import { PlanningWorkerModule } from '@app/planning/planning-worker.module';
 import { ReconcileRemindersHandler, ReminderSenders, RemindersWorkerModule } from '@app/reminders';
 import { queueProcessors } from './queue-processor';

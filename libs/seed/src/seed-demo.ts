@@ -28,13 +28,22 @@ import {
 import { isUnavailableOn } from '@app/leaders/leader-rules';
 import { CENTRAL_CHIEF_GUEST_MIN_TIER } from '@app/leaders/rank-tier';
 import { AfterCommit } from '@app/common/transaction';
-import { BudgetCategory, BudgetLine, FundingSource } from '@app/logistics/budget/budget.entities';
-import { OrganizerReminders } from '@app/logistics/organizer-reminders/organizer-reminders';
-import { ResourceBooking, ResourceKind, SharedResource } from '@app/logistics/resources/resource.entities';
-import { findClash } from '@app/logistics/resources/resource-rules';
-import { TaskDependency, TaskStatus, VenueTask } from '@app/logistics/tasks/task.entities';
+import {
+  BudgetCategory,
+  BudgetLine,
+  DEFAULT_TASK_TEMPLATE,
+  dueDateOf,
+  findClash,
+  FundingSource,
+  OrganizerReminders,
+  ResourceBooking,
+  ResourceKind,
+  SharedResource,
+  TaskDependency,
+  TaskStatus,
+  VenueTask,
+} from '@app/logistics';
 import { ReminderScheduler } from '@app/reminders/reminder-scheduler';
-import { DEFAULT_TASK_TEMPLATE, dueDateOf } from '@app/logistics/tasks/task-rules';
 import { DEFAULT_PROGRAMME_TEMPLATE } from '@app/programmes/default-programme-template';
 import { ProgrammeItem } from '@app/programmes/programme.entities';
 import { assertItemFits, layoutTemplate } from '@app/programmes/programme-rules';

@@ -1,4 +1,4 @@
-import { BUDGET_CATEGORY_NAMES, BudgetCategory, FUNDING_SOURCE_NAMES, FundingSource } from './budget.entities';
+import { BUDGET_CATEGORY_NAMES, BudgetCategory, FUNDING_SOURCE_NAMES, FundingSource } from './budget.enums';
 import { budgetTotals } from './budget-rules';
 import { MAX_VND, vndOf, vndTransformer } from './money';
 

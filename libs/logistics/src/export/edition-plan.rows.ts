@@ -10,13 +10,8 @@ import { Region, REGION_NAMES } from '@app/provinces/region';
 import { budgetTotals } from '../budget/budget-rules';
 import { vndOf } from '../budget/money';
 import { ReadinessRow, readinessFactsOf } from '../readiness/readiness.query';
-import { classifyReadiness, Readiness, VenueReadiness } from '../tasks/task-rules';
-
-export const READINESS_NAMES: Record<Readiness, string> = {
-  on_track: 'Đúng tiến độ',
-  at_risk: 'Có nguy cơ',
-  late: 'Chậm',
-};
+import { READINESS_NAMES } from '../readiness/readiness.enums';
+import { classifyReadiness, VenueReadiness } from '../tasks/task-rules';
 
 /** How the plan words an invitation's state (withdrawn invitations are not listed). */
 export const INVITATION_ANSWER_NAMES: Record<InvitationStatus, string> = {

@@ -8,7 +8,8 @@ import { daysBetween, instantToLocalDate, instantToLocalTime, IsoDate, localToIn
 import { AppConfig } from '@app/config';
 import { EmailTemplates, Mailer, RenderedEmail } from '@app/mail';
 import { ORGANIZER_REMINDER_TIME, provinceOfGroup, Reminder, ReminderKind, ReminderSenders } from '@app/reminders';
-import { TaskStatus, VenueTask } from '../tasks/task.entities';
+import { VenueTask } from '../tasks/task.entities';
+import { TaskStatus } from '../tasks/task.enums';
 import { readinessOf } from '../tasks/task-rules';
 
 const STATUS_TEXT: Record<TaskStatus, string> = {

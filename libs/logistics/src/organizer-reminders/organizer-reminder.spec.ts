@@ -1,6 +1,6 @@
 import { ReminderKind } from '@app/reminders/reminder.entities';
 import { OrganizerReminderView, renderOrganizerReminder } from './organizer-reminder.sender';
-import { TaskStatus } from '../tasks/task.entities';
+import { TaskStatus } from '../tasks/task.enums';
 
 const venue = {
   editionYear: 2030,

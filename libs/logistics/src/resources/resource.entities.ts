@@ -3,16 +3,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
 import { Edition } from '@app/editions/edition.entity';
 import { Venue } from '@app/venues/venue.entity';
-
-export enum ResourceKind {
-  /** Đoàn/đội văn nghệ Trung ương. */
-  ArtTroupe = 'art_troupe',
-  PressCrew = 'press_crew',
-  MobileStage = 'mobile_stage',
-  EscortTeam = 'escort_team',
-  Vehicle = 'vehicle',
-  Other = 'other',
-}
+import { ResourceKind } from './resource.enums';
 
 /**
  * Something or someone of the edition that travels between venues (the central art troupe, a press

@@ -1,4 +1,4 @@
-import { TaskStatus } from './task.entities';
+import { TaskStatus } from './task.enums';
 import { classifyReadiness, DEFAULT_TASK_TEMPLATE, dueDateOf, readinessOf, wouldCycle } from './task-rules';
 
 describe('logistics rules', () => {

@@ -1,6 +1,7 @@
 /** Logistics rules as plain functions: deadlines, dependency cycles, readiness. */
 import { addDays, daysBetween, type IsoDate } from '@app/common/time';
-import { TaskStatus } from './task.entities';
+import type { Readiness } from '../readiness/readiness.enums';
+import { TaskStatus } from './task.enums';
 
 export interface TemplateLine {
   code: string;
@@ -45,8 +46,6 @@ export function wouldCycle(edges: ReadonlyMap<string, readonly string[]>, taskId
   }
   return false;
 }
-
-export type Readiness = 'on_track' | 'at_risk' | 'late';
 
 export interface TaskFacts {
   status: TaskStatus;

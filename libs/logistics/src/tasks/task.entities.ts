@@ -4,13 +4,7 @@ import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
 import type { IsoDate } from '@app/common/time';
 import { Edition } from '@app/editions/edition.entity';
 import { Venue } from '@app/venues/venue.entity';
-
-export enum TaskStatus {
-  Todo = 'todo',
-  InProgress = 'in_progress',
-  Blocked = 'blocked',
-  Done = 'done',
-}
+import { TaskStatus } from './task.enums';
 
 /** One line of an edition's default checklist: what, who is responsible, when (days from the venue date). */
 @Entity('task_template_items')

@@ -15,7 +15,8 @@ import type { Dashboard, DashboardGroup } from '../readiness/dto/readiness-dashb
 import { CreateTaskDto, ReplaceTaskTemplateDto, UpdateTaskDto } from './dto/task.dto';
 import type { TaskTemplateView, TaskView } from './dto/task-view.dto';
 import { LIVE_VENUE_READINESS_SQL, ReadinessRow, readinessFactsOf } from '../readiness/readiness.query';
-import { TaskDependency, TaskStatus, TaskTemplateItem, VenueTask } from './task.entities';
+import { TaskDependency, TaskTemplateItem, VenueTask } from './task.entities';
+import { TaskStatus } from './task.enums';
 import { classifyReadiness, DEFAULT_TASK_TEMPLATE, dueDateOf, readinessOf, VenueReadiness, wouldCycle } from './task-rules';
 
 const TASK = 'công việc';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { OptionalNotNull } from '@app/common/validators';
-import { BudgetCategory, FundingSource } from '../budget.entities';
+import { BudgetCategory, FundingSource } from '../budget.enums';
 import { MAX_VND } from '../money';
 
 export class CreateBudgetLineDto {

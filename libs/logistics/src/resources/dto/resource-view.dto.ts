@@ -1,6 +1,7 @@
 import { pageOf } from '@app/common/pagination';
 import type { IsoDate, LocalTime } from '@app/common/time';
-import { ResourceKind, SharedResource } from '../resource.entities';
+import { SharedResource } from '../resource.entities';
+import { ResourceKind } from '../resource.enums';
 
 export class SharedResourcePage extends pageOf(SharedResource) {}
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEnum, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { OptionalNotNull, PageQueryDto } from '@app/common';
-import { ResourceKind } from '../resource.entities';
+import { ResourceKind } from '../resource.enums';
 
 /** An instant with its offset ("…+07:00" or "…Z"): a wall-clock time without one would be ambiguous. */
 const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;

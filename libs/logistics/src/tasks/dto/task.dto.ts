@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsIsoDate, OptionalNotNull } from '@app/common';
-import { TaskStatus } from '../task.entities';
+import { TaskStatus } from '../task.enums';
 
 export class CreateTaskDto {
   @ApiProperty({ example: 'Bố trí điểm đỗ xe cho đại biểu' })
