@@ -1,4 +1,4 @@
-import { DomainError, ForbiddenError } from '@app/common/domain-error';
+import { DomainError, ForbiddenError } from '@app/common';
 import { Actor, assertCanWriteProvince, canSeeVenueLeaders, canWriteProvince } from './actor';
 import { Role } from './role.enums';
 

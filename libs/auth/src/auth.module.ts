@@ -7,7 +7,7 @@ import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis'
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { AppConfig } from '@app/config';
-import { ProvincesModule } from '@app/provinces/provinces.module';
+import { ProvincesModule } from '@app/provinces';
 import { REDIS } from '@app/redis';
 import { AccessGuard } from './access.guard';
 import { AuthController, UsersController } from './auth.controller';

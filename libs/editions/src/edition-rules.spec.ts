@@ -1,4 +1,4 @@
-import { BusinessRuleError, DomainError } from '@app/common/domain-error';
+import { BusinessRuleError, DomainError } from '@app/common';
 import { assertEditionTransition, assertWindow, defaultWindow, EDITION_STATUS_NAMES, isWithinWindow } from './edition-rules';
 import { EditionStatus } from './edition.entity';
 

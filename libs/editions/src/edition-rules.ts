@@ -1,6 +1,5 @@
 /** Edition rules as plain functions, testable without Nest or a database. */
-import { BusinessRuleError } from '@app/common/domain-error';
-import { IsoDate } from '@app/common/time';
+import { BusinessRuleError, IsoDate } from '@app/common';
 import { EDITION_STATUS_NAMES, EditionStatus, NEXT_EDITION_STATUS as NEXT } from './edition-status';
 
 export { EDITION_STATUS_NAMES } from './edition-status';

@@ -1,6 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
-import { FESTIVAL_TIME_ZONE, IsoDate } from '@app/common/time';
+import { CreatedAt, FESTIVAL_TIME_ZONE, IsoDate, UpdatedAt, Version } from '@app/common';
 import { EditionStatus } from './edition-status';
 
 export { EditionStatus } from './edition-status';

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@app/auth/actor';
-import { CurrentActor, PlannersOnly } from '@app/auth/decorators';
+import { type Actor, CurrentActor, PlannersOnly } from '@app/auth';
 import { ApiRefusals } from '@app/common';
 import { CreateEditionDto, EditionQueryDto, EditionTransitionDto, UpdateEditionDto } from './dto/edition.dto';
 import { EditionPage } from './dto/edition-page.dto';

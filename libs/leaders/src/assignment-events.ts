@@ -1,5 +1,5 @@
 import { Injectable, Module } from '@nestjs/common';
-import { TransactionalEvent } from '@app/common/transaction';
+import { TransactionalEvent } from '@app/common';
 
 /** A leader no longer attends a venue (unassigned by hand, or dropped by an accepted planning run). */
 export interface AssignmentRemoval {

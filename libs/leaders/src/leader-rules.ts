@@ -1,5 +1,5 @@
 /** Leader availability rules as plain functions. */
-import type { IsoDate } from '@app/common/time';
+import type { IsoDate } from '@app/common';
 
 export interface DateRange {
   startDate: IsoDate;

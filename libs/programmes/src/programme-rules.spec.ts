@@ -1,5 +1,4 @@
-import { BusinessRuleError, DomainError } from '@app/common/domain-error';
-import { minutesOfDay } from '@app/common/time';
+import { BusinessRuleError, DomainError, minutesOfDay } from '@app/common';
 import { DEFAULT_PROGRAMME_TEMPLATE, TemplateLine } from './default-programme-template';
 import { assertItemFits, layoutTemplate, overlaps, TimedItem } from './programme-rules';
 import { ProgrammePart } from './programme.enums';

@@ -1,6 +1,5 @@
 /** Programme rules as plain functions: order, overlap, venue hours and template layout. */
-import { BusinessRuleError } from '@app/common/domain-error';
-import { LocalTime, minutesOfDay, timeOfMinutes } from '@app/common/time';
+import { BusinessRuleError, LocalTime, minutesOfDay, timeOfMinutes } from '@app/common';
 import type { TemplateLine } from './default-programme-template';
 
 export interface TimedItem {

@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@app/auth/actor';
-import { CurrentActor, PlannersOnly, Writers } from '@app/auth/decorators';
+import { type Actor, CurrentActor, PlannersOnly, Writers } from '@app/auth';
 import { ApiRefusals } from '@app/common';
 import { ApplyTemplateDto, CreateProgrammeItemDto, ReplaceTemplateDto, UpdateProgrammeItemDto } from './dto/programme.dto';
 import { ProgrammeTemplateView } from './dto/programme-template-view.dto';

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '@app/audit/audit.service';
-import { Actor, assertPlanner } from '@app/auth/actor';
+import { AuditService } from '@app/audit';
+import { Actor, assertPlanner } from '@app/auth';
 import { BusinessRuleError, instantToLocalTime, lockForUpdate, NotFoundError } from '@app/common';
-import { EditionsService } from '@app/editions/editions.service';
-import { Venue } from '@app/venues/venue.entity';
-import { VenuesService } from '@app/venues/venues.service';
+import { EditionsService } from '@app/editions';
+import { type Venue, VenuesService } from '@app/venues';
 import { DEFAULT_PROGRAMME_TEMPLATE } from './default-programme-template';
 import { ApplyTemplateDto, CreateProgrammeItemDto, ReplaceTemplateDto, UpdateProgrammeItemDto } from './dto/programme.dto';
 import { ProgrammeTemplateView } from './dto/programme-template-view.dto';

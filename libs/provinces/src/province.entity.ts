@@ -1,6 +1,6 @@
 import { ApiHideProperty } from '@nestjs/swagger';
 import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryColumn } from 'typeorm';
-import { numberTransformer } from '@app/common/columns';
+import { numberTransformer } from '@app/common';
 import type { ProvinceKind } from './province-data';
 import { Region } from './region';
 

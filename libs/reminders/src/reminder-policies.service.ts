@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '@app/audit/audit.service';
-import type { Actor } from '@app/auth/actor';
+import { AuditService } from '@app/audit';
+import type { Actor } from '@app/auth';
 import { assertVersion, inTransaction } from '@app/common';
-import { EditionsService } from '@app/editions/editions.service';
+import { EditionsService } from '@app/editions';
 import { ReminderPolicyDto } from './dto/reminder-policy.dto';
 import type { ReminderPolicyView } from './dto/reminder-policy-view.dto';
 import { ReminderPolicy } from './reminder.entities';

@@ -1,5 +1,5 @@
 /** Reminder timing as plain functions. */
-import { addDays, IsoDate, localToInstant } from '@app/common/time';
+import { addDays, IsoDate, localToInstant } from '@app/common';
 
 export const DEFAULT_DELEGATE_OFFSETS_MINUTES: readonly number[] = [7 * 24 * 60, 24 * 60, 2 * 60];
 /** Organizers, before a logistics task's deadline: 3 days, 1 day, and on the day. */

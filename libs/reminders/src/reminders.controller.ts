@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@app/auth/actor';
-import { CurrentActor, PlannersOnly } from '@app/auth/decorators';
+import { type Actor, CurrentActor, PlannersOnly } from '@app/auth';
 import { ApiRefusals } from '@app/common';
 import { ReminderPolicyDto } from './dto/reminder-policy.dto';
 import { ReminderPolicyView } from './dto/reminder-policy-view.dto';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EditionsModule } from '@app/editions/editions.module';
+import { EditionsModule } from '@app/editions';
 import { Reminder, ReminderPolicy } from './reminder.entities';
 import { ReminderPoliciesService } from './reminder-policies.service';
 import { ReminderScheduler } from './reminder-scheduler';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionalEvent } from '@app/common/transaction';
+import { TransactionalEvent } from '@app/common';
 import type { Venue } from './venue.entity';
 
 /** What changed about a venue that others (invitations, later logistics) must follow. */

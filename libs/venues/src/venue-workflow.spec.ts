@@ -1,6 +1,5 @@
-import { Actor } from '@app/auth/actor';
-import { Role } from '@app/auth/role';
-import { BusinessRuleError, DomainError, ForbiddenError } from '@app/common/domain-error';
+import { Actor, Role } from '@app/auth';
+import { BusinessRuleError, DomainError, ForbiddenError } from '@app/common';
 import {
   assertVenueEditable,
   FINAL_VENUE_STATUSES,

@@ -8,10 +8,9 @@
  * of their own province. An organizer may always withdraw (cancel) a nomination of their province
  * and mark their province's venue held once its day has come.
  */
-import { Actor, canWriteProvince, isPlanner } from '@app/auth/actor';
-import { BusinessRuleError, ForbiddenError } from '@app/common/domain-error';
-import { IsoDate, LocalTime, localToInstant, minutesOfDay } from '@app/common/time';
-import { isWithinWindow } from '@app/editions/edition-rules';
+import { Actor, canWriteProvince, isPlanner } from '@app/auth';
+import { BusinessRuleError, ForbiddenError, IsoDate, LocalTime, localToInstant, minutesOfDay } from '@app/common';
+import { isWithinWindow } from '@app/editions';
 import { FINAL_VENUE_STATUSES, VENUE_STATUS_NAMES, VENUE_TRANSITIONS, VenueStatus, VenueTier } from './venue.enums';
 
 export { FINAL_VENUE_STATUSES, LIVE_VENUE_STATUSES, VENUE_TRANSITIONS } from './venue.enums';

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@app/auth/actor';
-import { CurrentActor, Writers } from '@app/auth/decorators';
+import { type Actor, CurrentActor, Writers } from '@app/auth';
 import { ApiRefusals } from '@app/common';
 import { CreateVenueDto, UpdateVenueDto, VenueQueryDto, VenueTransitionDto } from './dto/venue.dto';
 import { VenueView, VenueViewPage } from './dto/venue-view.dto';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '@app/audit/audit.service';
-import { Actor, assertCanWriteProvince, assertPlanner } from '@app/auth/actor';
-import { Role } from '@app/auth/role';
+import { AuditService } from '@app/audit';
+import { Actor, assertCanWriteProvince, assertPlanner, Role } from '@app/auth';
 import {
   assertVersion,
   BusinessRuleError,
@@ -17,10 +16,8 @@ import {
   todayInFestivalZone,
   toPage,
 } from '@app/common';
-import { Edition } from '@app/editions/edition.entity';
-import { isWithinWindow } from '@app/editions/edition-rules';
-import { EditionsService } from '@app/editions/editions.service';
-import { ProvincesService } from '@app/provinces/provinces.service';
+import { type Edition, EditionsService, isWithinWindow } from '@app/editions';
+import { ProvincesService } from '@app/provinces';
 import { CreateVenueDto, UpdateVenueDto, VenueQueryDto, VenueTransitionDto } from './dto/venue.dto';
 import { Venue } from './venue.entity';
 import { VenueStatus } from './venue.enums';

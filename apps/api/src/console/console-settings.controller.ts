@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public } from '@app/auth/decorators';
-import { FESTIVAL_TIME_ZONE } from '@app/common/time';
+import { Public } from '@app/auth';
+import { FESTIVAL_TIME_ZONE } from '@app/common';
 import { AppConfig } from '@app/config';
 import { ConsoleSettings } from './console-settings.dto';
 

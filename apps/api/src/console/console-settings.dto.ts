@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { FESTIVAL_TIME_ZONE } from '@app/common/time';
+import { FESTIVAL_TIME_ZONE } from '@app/common';
 
 /** What the web console needs before anyone logs in (the login page shows no data). */
 export class ConsoleSettings {

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type Redis from 'ioredis';
-import { Public } from '@app/auth/decorators';
+import { Public } from '@app/auth';
 import { InjectRedis } from '@app/redis';
 import { Liveness } from './liveness.dto';
 

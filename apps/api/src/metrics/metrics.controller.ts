@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '@app/auth/decorators';
+import { Public } from '@app/auth';
 import { DomainError, sameSecret } from '@app/common';
 import { AppConfig } from '@app/config';
 import { MetricsService } from './metrics.service';

@@ -1,4 +1,4 @@
-import { pageOf } from '@app/common/pagination';
+import { pageOf } from '@app/common';
 import { AuditEntry } from '../audit-entry.entity';
 
 export class AuditEntryPage extends pageOf(AuditEntry) {}

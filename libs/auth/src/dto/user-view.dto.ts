@@ -1,5 +1,5 @@
 import { OmitType } from '@nestjs/swagger';
-import { pageOf } from '@app/common/pagination';
+import { pageOf } from '@app/common';
 import { User } from '../user.entity';
 
 /** An account as the API shows it: never its password hash. */

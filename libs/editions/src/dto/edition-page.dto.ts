@@ -1,4 +1,4 @@
-import { pageOf } from '@app/common/pagination';
+import { pageOf } from '@app/common';
 import { Edition } from '../edition.entity';
 
 export class EditionPage extends pageOf(Edition) {}

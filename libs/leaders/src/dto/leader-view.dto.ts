@@ -1,7 +1,6 @@
 import { ApiSchema, IntersectionType, OmitType, PartialType, PickType } from '@nestjs/swagger';
-import type { Actor } from '@app/auth/actor';
-import { canSeeLeaderContacts } from '@app/auth/actor';
-import { pageOf } from '@app/common/pagination';
+import { type Actor, canSeeLeaderContacts } from '@app/auth';
+import { pageOf } from '@app/common';
 import { AssignmentRole, Leader } from '../leader.entities';
 import { RankTier } from '../rank-tier';
 

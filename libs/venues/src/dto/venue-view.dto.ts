@@ -1,5 +1,4 @@
-import { pageOf } from '@app/common/pagination';
-import { instantToLocalTime, type LocalTime } from '@app/common/time';
+import { instantToLocalTime, type LocalTime, pageOf } from '@app/common';
 import { Venue } from '../venue.entity';
 
 /** A venue as the API shows it: the stored instants plus their wall-clock times in Asia/Ho_Chi_Minh. */

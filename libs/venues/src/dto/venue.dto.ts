@@ -19,7 +19,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsIsoDate, IsLocalTime, PageQueryDto } from '@app/common';
-import { Region } from '@app/provinces/region';
+import { Region } from '@app/provinces';
 import { AreaFlag, HostKind, VenueStatus, VenueTier } from '../venue.enums';
 
 export class CreateVenueDto {
