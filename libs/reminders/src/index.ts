@@ -6,3 +6,4 @@ export * from './reminder-scheduler';
 export * from './reminder-senders';
 export * from './reminders.module';
 export * from './reminders-worker.module';
+export * from './reminder-metrics.query';

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { JobProducer, QueueName } from '@app/queue';
+import { reminderCountsByStatus, reminderLateness } from '@app/reminders';
 
 /** Lateness buckets, in seconds (Prometheus `le`). */
 const LATENESS_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 15, 60, 300, 900, 3600];
@@ -41,10 +42,7 @@ export class MetricsService {
       registers: [this.registry],
       collect: async function (this: Gauge) {
         this.reset();
-        const rows: { status: string; count: number }[] = await dataSource.query(`SELECT status, count(*)::int AS count FROM reminders GROUP BY status`);
-        for (const status of ['pending', 'sending', 'sent', 'cancelled', 'missed', 'failed']) {
-          this.set({ status }, rows.find((row) => row.status === status)?.count ?? 0);
-        }
+        for (const [status, count] of Object.entries(await reminderCountsByStatus(dataSource.manager))) this.set({ status }, count);
       },
     });
   }
@@ -55,18 +53,15 @@ export class MetricsService {
   }
 
   private async latenessHistogram(): Promise<string> {
-    const columns = LATENESS_BUCKETS.map((bucket, index) => `count(*) FILTER (WHERE lateness_ms <= ${bucket * 1000})::bigint AS b${index}`).join(', ');
-    const [row] = await this.dataSource.query(
-      `SELECT ${columns}, count(*)::bigint AS total, COALESCE(sum(lateness_ms), 0)::bigint AS sum_ms FROM reminders WHERE status = 'sent' AND lateness_ms IS NOT NULL`,
-    );
+    const histogram = await reminderLateness(this.dataSource.manager, LATENESS_BUCKETS);
     const name = 'ngayhoi_reminder_lateness_seconds';
     return [
       `# HELP ${name} Time between a reminder falling due and its e-mail being accepted by the mail server`,
       `# TYPE ${name} histogram`,
-      ...LATENESS_BUCKETS.map((bucket, index) => `${name}_bucket{le="${bucket}"} ${row[`b${index}`]}`),
-      `${name}_bucket{le="+Inf"} ${row.total}`,
-      `${name}_sum ${Number(row.sum_ms) / 1000}`,
-      `${name}_count ${row.total}`,
+      ...LATENESS_BUCKETS.map((bucket, index) => `${name}_bucket{le="${bucket}"} ${histogram.buckets[index]}`),
+      `${name}_bucket{le="+Inf"} ${histogram.total}`,
+      `${name}_sum ${histogram.sumMs / 1000}`,
+      `${name}_count ${histogram.total}`,
       '',
     ].join('\n');
   }
