@@ -21,6 +21,11 @@ export function accountExists(manager: EntityManager, email: string): Promise<bo
   return manager.existsBy(User, { email: email.trim().toLowerCase() });
 }
 
+/** The id of the account with this e-mail, or null (the demo seed books resources in its planner's name). */
+export async function accountIdByEmail(manager: EntityManager, email: string): Promise<string | null> {
+  return (await manager.findOne(User, { select: { id: true }, where: { email: email.trim().toLowerCase() } }))?.id ?? null;
+}
+
 /** Inserts the account; answers it without its password hash (what the API and the audit log may show). */
 export async function insertAccount(manager: EntityManager, account: NewAccount): Promise<UserView> {
   const user = await manager.save(manager.create(User, { ...account, email: account.email.trim().toLowerCase() }));

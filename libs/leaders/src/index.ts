@@ -5,3 +5,4 @@ export * from './leader.entities';
 export * from './leader-rules';
 export * from './leaders.module';
 export * from './leaders.service';
+export { CENTRAL_CHIEF_GUEST_MIN_TIER } from './rank-tier';

@@ -5,9 +5,9 @@
  * realistic; coordinates are approximate. Dates are `MM-DD` in the edition year.
  */
 import type { DemoLeader, DemoVenue } from './demo-data.types';
-import { Region } from '@app/provinces/region';
-import { RankTier } from '@app/leaders/leader.entities';
-import { AreaFlag, HostKind } from '@app/venues/venue.enums';
+import { Region } from '@app/provinces';
+import { RankTier } from '@app/leaders';
+import { AreaFlag, HostKind } from '@app/venues';
 
 const NAME = 'Ngày hội toàn dân bảo vệ an ninh Tổ quốc tại';
 

@@ -1,6 +1,6 @@
-import type { Region } from '@app/provinces/region';
-import type { RankTier } from '@app/leaders/leader.entities';
-import type { AreaFlag, HostKind } from '@app/venues/venue.enums';
+import type { Region } from '@app/provinces';
+import type { RankTier } from '@app/leaders';
+import type { AreaFlag, HostKind } from '@app/venues';
 
 /** A central festival point of the demo edition. Dates are month-day in the edition year (`MM-DD`). */
 export interface DemoVenue {

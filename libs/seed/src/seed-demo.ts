@@ -4,30 +4,30 @@
  * availability, chief guests assigned where a leader is free, each venue's logistics checklist, one planner, organizers for several
  * provinces and a viewer. Idempotent: rows have ids derived from stable keys and are inserted with
  * ON CONFLICT DO NOTHING, so a second run adds nothing and changes nothing.
+ *
+ * The one library besides libs/database that writes other libraries' tables: demo rows with stable ids
+ * are not what any service's write path makes (no actor, no workflow, no events), so it writes them
+ * with the entity classes the owning libraries export for it, in one transaction, using their rules
+ * (programme layout, task template, resource clashes, leader availability) and auth's account functions.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { recordAudit } from '@app/audit';
-import { SYSTEM_ACTOR } from '@app/auth/actor';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '@app/auth/password';
-import { Role } from '@app/auth/role';
-import { User } from '@app/auth/user.entity';
-import { localToInstant, todayInFestivalZone } from '@app/common/time';
+import { accountExists, accountIdByEmail, hashPassword, insertAccount, MIN_PASSWORD_LENGTH, Role, SYSTEM_ACTOR } from '@app/auth';
+import { AfterCommit, localToInstant, todayInFestivalZone } from '@app/common';
 import type { AppConfig } from '@app/config';
-import { Edition } from '@app/editions/edition.entity';
-import { defaultWindow } from '@app/editions/edition-rules';
+import { defaultWindow, Edition } from '@app/editions';
 import {
   AssignmentRole,
+  CENTRAL_CHIEF_GUEST_MIN_TIER,
+  isUnavailableOn,
   Leader,
   LeaderParticipation,
   LeaderUnavailability,
   RANK_TIER_ORDER,
   RankTier,
   VenueLeaderAssignment,
-} from '@app/leaders/leader.entities';
-import { isUnavailableOn } from '@app/leaders/leader-rules';
-import { CENTRAL_CHIEF_GUEST_MIN_TIER } from '@app/leaders/rank-tier';
-import { AfterCommit } from '@app/common/transaction';
+} from '@app/leaders';
 import {
   BudgetCategory,
   BudgetLine,
@@ -43,12 +43,9 @@ import {
   TaskStatus,
   VenueTask,
 } from '@app/logistics';
-import { ReminderScheduler } from '@app/reminders/reminder-scheduler';
-import { DEFAULT_PROGRAMME_TEMPLATE } from '@app/programmes/default-programme-template';
-import { ProgrammeItem } from '@app/programmes/programme.entities';
-import { assertItemFits, layoutTemplate } from '@app/programmes/programme-rules';
-import { Venue } from '@app/venues/venue.entity';
-import { VenueStatus, VenueTier } from '@app/venues/venue.enums';
+import { ReminderScheduler } from '@app/reminders';
+import { assertItemFits, DEFAULT_PROGRAMME_TEMPLATE, layoutTemplate, ProgrammeItem } from '@app/programmes';
+import { Venue, VenueStatus, VenueTier } from '@app/venues';
 import { DEMO_LEADERS, DEMO_VENUES } from './demo-data';
 
 /** A stable UUID (version-5 layout) from a key, so reseeding finds the same rows. */
@@ -151,8 +148,8 @@ export async function seedDemo(dataSource: DataSource, _config: AppConfig, now =
 
     const assigned = await assignChiefGuests(manager, editionId);
     const accounts = await seedAccounts(manager, password);
-    const planner = await manager.findOneByOrFail(User, { email: DEMO_ACCOUNTS[0].email });
-    const bookings = await seedResources(manager, editionId, planner.id);
+    const plannerId = (await accountIdByEmail(manager, DEMO_ACCOUNTS[0].email))!;
+    const bookings = await seedResources(manager, editionId, plannerId);
     await seedBudget(manager, venues);
     // Organizer reminders as the API would plan them. Rows only: the worker's reconciler enqueues
     // each one as it comes within its horizon (Postgres is the truth), so no Redis is needed here.
@@ -225,14 +222,13 @@ async function assignChiefGuests(manager: EntityManager, editionId: string): Pro
 async function seedAccounts(manager: EntityManager, sharedPassword: string | undefined): Promise<string[]> {
   const lines: string[] = [];
   for (const account of DEMO_ACCOUNTS) {
-    if (await manager.existsBy(User, { email: account.email })) {
+    if (await accountExists(manager, account.email)) {
       lines.push(`account ${account.email}: already present`);
       continue;
     }
     const password = sharedPassword ?? randomBytes(12).toString('base64url');
-    const user = await manager.save(manager.create(User, { ...account, passwordHash: await hashPassword(password) }));
-    const { passwordHash: _hidden, ...view } = user;
-    await recordAudit(manager, { actor: SYSTEM_ACTOR, entityType: 'user', entityId: user.id, action: 'create', after: view, note: 'demo seed' });
+    const view = await insertAccount(manager, { ...account, passwordHash: await hashPassword(password) });
+    await recordAudit(manager, { actor: SYSTEM_ACTOR, entityType: 'user', entityId: view.id, action: 'create', after: view, note: 'demo seed' });
     lines.push(`account ${account.email} (${account.role}${account.provinceCode ? ` ${account.provinceCode}` : ''}): ${sharedPassword ? 'password from SEED_PASSWORD' : `password, shown once: ${password}`}`);
   }
   return lines;
