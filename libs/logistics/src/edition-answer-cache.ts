@@ -1,7 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { AfterCommit } from '@app/common/transaction';
-import { InjectRedis } from '@app/redis';
 
 /** A computed answer older than this is refreshed in the background even if nothing was recorded as changed. */
 export const ANSWER_MAX_AGE_MS = 30_000;
@@ -23,7 +22,8 @@ interface Entry {
  * seed, SQL by hand) are caught by the maximum age: an answer older than ANSWER_MAX_AGE_MS with an
  * unchanged revision is served while one refresh runs (stale-while-revalidate); an answer whose
  * revision moved is never served. Concurrent misses share one computation. Without Redis the revision
- * is unknown and the answer is computed per request.
+ * is unknown and the answer is computed per request. Each answer is a subclass: ReadinessCache
+ * (readiness/), BudgetCache (budget/).
  */
 export abstract class EditionAnswerCache {
   private readonly logger: Logger;
@@ -78,21 +78,5 @@ export abstract class EditionAnswerCache {
 
   private revisionKey(editionId: string): string {
     return `${this.answer}-revision:${editionId}`;
-  }
-}
-
-/** The readiness dashboard (see LogisticsService.dashboardJson). */
-@Injectable()
-export class ReadinessCache extends EditionAnswerCache {
-  constructor(@InjectRedis() redis: Redis) {
-    super(redis, 'readiness');
-  }
-}
-
-/** The edition's budget roll-up (see BudgetService.editionBudgetJson). */
-@Injectable()
-export class BudgetCache extends EditionAnswerCache {
-  constructor(@InjectRedis() redis: Redis) {
-    super(redis, 'budget');
   }
 }

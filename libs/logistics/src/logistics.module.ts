@@ -4,25 +4,34 @@ import { EditionsModule } from '@app/editions/editions.module';
 import { ProvincesModule } from '@app/provinces/provinces.module';
 import { RemindersModule } from '@app/reminders/reminders.module';
 import { VenuesModule } from '@app/venues/venues.module';
+import { BudgetCache } from './budget/budget.cache';
 import { BudgetController } from './budget/budget.controller';
 import { BudgetLine } from './budget/budget.entities';
 import { BudgetService } from './budget/budget.service';
 import { EditionPlanController } from './export/edition-plan.controller';
 import { EditionPlanService } from './export/edition-plan.service';
-import { LogisticsController } from './tasks/tasks.controller';
-import { LogisticsService } from './tasks/tasks.service';
 import { OrganizerReminders } from './organizer-reminders/organizer-reminders';
-import { BudgetCache, ReadinessCache } from './edition-answer-cache';
+import { ReadinessCache } from './readiness/readiness.cache';
+import { ReadinessController } from './readiness/readiness.controller';
+import { ReadinessService } from './readiness/readiness.service';
 import { ResourceBooking, SharedResource } from './resources/resource.entities';
 import { ResourcesController } from './resources/resources.controller';
 import { ResourcesService } from './resources/resources.service';
 import { TaskDependency, TaskTemplateItem, VenueTask } from './tasks/task.entities';
+import { TasksController } from './tasks/tasks.controller';
+import { TasksService } from './tasks/tasks.service';
 
-/** Owns each venue's preparation checklist, its dependencies and readiness, its budget, the shared resources booked across venues, and the edition-plan export. */
+/**
+ * Owns what it takes to hold each venue's festival, in one folder per part: tasks/ (the preparation
+ * checklist, its template and dependencies), readiness/ (how far each venue is, the national
+ * dashboard), resources/ (what travels between venues and its bookings), budget/ (estimates, actual
+ * costs, roll-ups), export/ (the edition plan for the steering committee), organizer-reminders/ (the
+ * provinces' reminders, planned here and sent by the worker). It reads venues, provinces, leaders and
+ * invitations only through their libraries' services and read models, never their tables.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([TaskTemplateItem, VenueTask, TaskDependency, SharedResource, ResourceBooking, BudgetLine]), VenuesModule, EditionsModule, RemindersModule, ProvincesModule],
-  controllers: [LogisticsController, ResourcesController, BudgetController, EditionPlanController],
-  providers: [LogisticsService, ResourcesService, OrganizerReminders, ReadinessCache, BudgetCache, BudgetService, EditionPlanService],
-  exports: [LogisticsService, ResourcesService, BudgetService],
+  controllers: [TasksController, ReadinessController, ResourcesController, BudgetController, EditionPlanController],
+  providers: [TasksService, ReadinessService, ResourcesService, OrganizerReminders, ReadinessCache, BudgetCache, BudgetService, EditionPlanService],
 })
 export class LogisticsModule {}

@@ -678,26 +678,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Logistics_template"];
+        get: operations["Tasks_template"];
         /** Applies to venues approved from now on. */
-        put: operations["Logistics_replaceTemplate"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/editions/{editionId}/readiness": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Readiness of every live venue, rolled up by province, region and edition, in one request. */
-        get: operations["Logistics_dashboard"];
-        put?: never;
+        put: operations["Tasks_replaceTemplate"];
         post?: never;
         delete?: never;
         options?: never;
@@ -712,25 +695,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Logistics_list"];
+        get: operations["Tasks_list"];
         put?: never;
-        post: operations["Logistics_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/venues/{venueId}/readiness": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Logistics_readiness"];
-        put?: never;
-        post?: never;
+        post: operations["Tasks_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -751,7 +718,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Status (todo, in_progress, blocked with a reason, done), title, responsible unit, owner, deadline, notes. */
-        patch: operations["Logistics_update"];
+        patch: operations["Tasks_update"];
         trace?: never;
     };
     "/api/venues/{venueId}/tasks/{taskId}/dependencies": {
@@ -763,7 +730,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["Logistics_addDependency"];
+        post: operations["Tasks_addDependency"];
         delete?: never;
         options?: never;
         head?: never;
@@ -780,7 +747,40 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["Logistics_removeDependency"];
+        delete: operations["Tasks_removeDependency"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{editionId}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness of every live venue, rolled up by province, region and edition, in one request. */
+        get: operations["Readiness_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{venueId}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Readiness_readiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1845,46 +1845,6 @@ export interface components {
             /** @description The revision read with GET; a template changed since is refused with 409 */
             revision?: string;
         };
-        DashboardGroup: {
-            /** @description The edition id, a region or a province code. */
-            key: string;
-            name: string;
-            venues: number;
-            onTrack: number;
-            atRisk: number;
-            late: number;
-            /** @description Share of the group's work (by task weight) done, 0–1 with three decimals. */
-            doneShare: number;
-            overdue: number;
-            blocked: number;
-        };
-        VenueAtRisk: {
-            venueId: string;
-            name: string;
-            provinceCode: string;
-            date: string | null;
-            /** @description Share of the work (by task weight) done, 0–1 with three decimals; 1 for a venue without tasks. */
-            doneShare: number;
-            tasks: number;
-            /** @description Open tasks past their deadline. */
-            overdue: number;
-            blocked: number;
-            /** @enum {string} */
-            status: "on_track" | "at_risk" | "late";
-        };
-        Dashboard: {
-            editionId: string;
-            /** @description The day the figures were computed for (Asia/Ho_Chi_Minh). */
-            today: string;
-            /** @description The readiness rule, as applied (see task-rules.ts). */
-            rule: string;
-            edition: components["schemas"]["DashboardGroup"];
-            regions: components["schemas"]["DashboardGroup"][];
-            provinces: components["schemas"]["DashboardGroup"][];
-            /** @description Venues late or at risk, in all; the list below shows the most urgent VENUES_AT_RISK_SHOWN (late first, then by date). */
-            venuesAtRiskTotal: number;
-            venuesAtRisk: components["schemas"]["VenueAtRisk"][];
-        };
         TaskView: {
             /** @description Tasks that must be done before this one. */
             prerequisiteIds: string[];
@@ -1914,16 +1874,6 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             version: number;
-        };
-        VenueReadinessView: {
-            /** @description Share of the work (by task weight) done, 0–1 with three decimals; 1 for a venue without tasks. */
-            doneShare: number;
-            tasks: number;
-            /** @description Open tasks past their deadline. */
-            overdue: number;
-            blocked: number;
-            /** @enum {string} */
-            status: "on_track" | "at_risk" | "late";
         };
         CreateTaskDto: {
             /** @example Bố trí điểm đỗ xe cho đại biểu */
@@ -1964,6 +1914,56 @@ export interface components {
              * @description The task that must be done first (same venue)
              */
             prerequisiteId: string;
+        };
+        DashboardGroup: {
+            /** @description The edition id, a region or a province code. */
+            key: string;
+            name: string;
+            venues: number;
+            onTrack: number;
+            atRisk: number;
+            late: number;
+            /** @description Share of the group's work (by task weight) done, 0–1 with three decimals. */
+            doneShare: number;
+            overdue: number;
+            blocked: number;
+        };
+        VenueAtRisk: {
+            venueId: string;
+            name: string;
+            provinceCode: string;
+            date: string | null;
+            /** @description Share of the work (by task weight) done, 0–1 with three decimals; 1 for a venue without tasks. */
+            doneShare: number;
+            tasks: number;
+            /** @description Open tasks past their deadline. */
+            overdue: number;
+            blocked: number;
+            /** @enum {string} */
+            status: "on_track" | "at_risk" | "late";
+        };
+        Dashboard: {
+            editionId: string;
+            /** @description The day the figures were computed for (Asia/Ho_Chi_Minh). */
+            today: string;
+            /** @description The readiness rule, as applied (see task-rules.ts). */
+            rule: string;
+            edition: components["schemas"]["DashboardGroup"];
+            regions: components["schemas"]["DashboardGroup"][];
+            provinces: components["schemas"]["DashboardGroup"][];
+            /** @description Venues late or at risk, in all; the list below shows the most urgent VENUES_AT_RISK_SHOWN (late first, then by date). */
+            venuesAtRiskTotal: number;
+            venuesAtRisk: components["schemas"]["VenueAtRisk"][];
+        };
+        VenueReadinessView: {
+            /** @description Share of the work (by task weight) done, 0–1 with three decimals; 1 for a venue without tasks. */
+            doneShare: number;
+            tasks: number;
+            /** @description Open tasks past their deadline. */
+            overdue: number;
+            blocked: number;
+            /** @enum {string} */
+            status: "on_track" | "at_risk" | "late";
         };
         /** @enum {string} */
         ResourceKind: "art_troupe" | "press_crew" | "mobile_stage" | "escort_team" | "vehicle" | "other";
@@ -5094,7 +5094,7 @@ export interface operations {
             };
         };
     };
-    Logistics_template: {
+    Tasks_template: {
         parameters: {
             query?: never;
             header?: never;
@@ -5133,7 +5133,7 @@ export interface operations {
             };
         };
     };
-    Logistics_replaceTemplate: {
+    Tasks_replaceTemplate: {
         parameters: {
             query?: never;
             header?: never;
@@ -5194,47 +5194,7 @@ export interface operations {
             };
         };
     };
-    Logistics_dashboard: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                editionId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Computed once per change and served as stored JSON. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Dashboard"];
-                };
-            };
-            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-        };
-    };
-    Logistics_list: {
+    Tasks_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -5282,7 +5242,7 @@ export interface operations {
             };
         };
     };
-    Logistics_create: {
+    Tasks_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -5352,55 +5312,7 @@ export interface operations {
             };
         };
     };
-    Logistics_readiness: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                venueId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VenueReadinessView"];
-                };
-            };
-            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-        };
-    };
-    Logistics_update: {
+    Tasks_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -5471,7 +5383,7 @@ export interface operations {
             };
         };
     };
-    Logistics_addDependency: {
+    Tasks_addDependency: {
         parameters: {
             query?: never;
             header?: never;
@@ -5542,7 +5454,7 @@ export interface operations {
             };
         };
     };
-    Logistics_removeDependency: {
+    Tasks_removeDependency: {
         parameters: {
             query?: never;
             header?: never;
@@ -5582,6 +5494,94 @@ export interface operations {
             };
             /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Readiness_dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Computed once per change and served as stored JSON. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Readiness_readiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueReadinessView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,7 +16,7 @@ import { BUDGET_CATEGORY_NAMES, BudgetCategory, FUNDING_SOURCE_NAMES, FundingSou
 import { BUDGET_VARIANCE_RULE, budgetTotals, BudgetTotals } from './budget-rules';
 import { CreateBudgetLineDto, UpdateBudgetLineDto } from './dto/budget.dto';
 import type { BudgetGroup, BudgetRollup } from './dto/budget-rollup.dto';
-import { BudgetCache } from '../edition-answer-cache';
+import { BudgetCache } from './budget.cache';
 import { vndOf } from './money';
 
 /**

@@ -11,7 +11,7 @@ import { budgetTotals } from '../budget/budget-rules';
 import { vndOf } from '../budget/money';
 import { ReadinessRow, readinessFactsOf } from '../readiness/readiness.query';
 import { READINESS_NAMES } from '../readiness/readiness.enums';
-import { classifyReadiness, VenueReadiness } from '../tasks/task-rules';
+import { classifyReadiness, VenueReadiness } from '../readiness/readiness-rules';
 
 /** How the plan words an invitation's state (withdrawn invitations are not listed). */
 export const INVITATION_ANSWER_NAMES: Record<InvitationStatus, string> = {

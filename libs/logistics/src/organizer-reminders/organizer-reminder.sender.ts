@@ -10,7 +10,7 @@ import { EmailTemplates, Mailer, RenderedEmail } from '@app/mail';
 import { ORGANIZER_REMINDER_TIME, provinceOfGroup, Reminder, ReminderKind, ReminderSenders } from '@app/reminders';
 import { VenueTask } from '../tasks/task.entities';
 import { TaskStatus } from '../tasks/task.enums';
-import { readinessOf } from '../tasks/task-rules';
+import { readinessOf } from '../readiness/readiness-rules';
 
 const STATUS_TEXT: Record<TaskStatus, string> = {
   [TaskStatus.Todo]: 'Chưa bắt đầu',

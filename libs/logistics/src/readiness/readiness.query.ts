@@ -4,7 +4,7 @@
  */
 import type { IsoDate } from '@app/common/time';
 import { LIVE_VENUE_STATUSES } from '@app/venues/venue-workflow';
-import type { ReadinessFacts } from '../tasks/task-rules';
+import type { ReadinessFacts } from './readiness-rules';
 
 /**
  * Venues that count in roll-ups and exports: approved or scheduled (not proposals, not cancelled,

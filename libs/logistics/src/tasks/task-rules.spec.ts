@@ -1,7 +1,6 @@
-import { TaskStatus } from './task.enums';
-import { classifyReadiness, DEFAULT_TASK_TEMPLATE, dueDateOf, readinessOf, wouldCycle } from './task-rules';
+import { DEFAULT_TASK_TEMPLATE, dueDateOf, wouldCycle } from './task-rules';
 
-describe('logistics rules', () => {
+describe('task rules', () => {
   it('counts deadlines back from the venue date', () => {
     expect(dueDateOf('2027-08-19', -30)).toBe('2027-07-20');
     expect(dueDateOf('2027-08-19', -1)).toBe('2027-08-18');
@@ -30,37 +29,5 @@ describe('logistics rules', () => {
         expect(wouldCycle(new Map([...edges].filter(([key]) => key !== line.code)), line.code, code)).toBe(false);
       }
     }
-  });
-
-  describe('readiness', () => {
-    const task = (status: TaskStatus, dueDate: string | null, weight = 1) => ({ status, dueDate, weight });
-
-    it('is on track with nothing overdue or blocked, weighting the share done', () => {
-      const readiness = readinessOf([task(TaskStatus.Done, '2027-07-01', 3), task(TaskStatus.Todo, '2027-08-10')], '2027-08-19', '2027-08-01');
-      expect(readiness).toEqual({ doneShare: 0.75, tasks: 2, overdue: 0, blocked: 0, status: 'on_track' });
-    });
-
-    it('is at risk with a task just past its deadline or a blocked one', () => {
-      expect(readinessOf([task(TaskStatus.InProgress, '2027-07-30')], '2027-08-19', '2027-08-01').status).toBe('at_risk');
-      expect(readinessOf([task(TaskStatus.Blocked, '2027-08-10')], '2027-08-19', '2027-08-01').status).toBe('at_risk');
-    });
-
-    it('is late with a task more than 3 days overdue, or 3 days before the festival under 90% done', () => {
-      expect(readinessOf([task(TaskStatus.Todo, '2027-07-28')], '2027-08-19', '2027-08-01').status).toBe('late');
-      expect(readinessOf([task(TaskStatus.Todo, '2027-07-29')], '2027-08-19', '2027-08-01').status).toBe('at_risk');
-      const nearlyThere = [...Array(9).fill(task(TaskStatus.Done, '2027-08-01')), task(TaskStatus.Todo, '2027-08-18')];
-      expect(readinessOf(nearlyThere, '2027-08-19', '2027-08-16').status).toBe('on_track'); // 90% done
-      expect(readinessOf(nearlyThere.slice(1), '2027-08-19', '2027-08-16').status).toBe('late'); // 8/9 < 90%
-    });
-
-    it('treats a venue without tasks as done and without a date as far away', () => {
-      expect(classifyReadiness({ totalWeight: 0, doneWeight: 0, tasks: 0, overdue: 0, longOverdue: 0, blocked: 0, venueDate: null }, '2027-08-01')).toEqual({
-        doneShare: 1,
-        tasks: 0,
-        overdue: 0,
-        blocked: 0,
-        status: 'on_track',
-      });
-    });
   });
 });

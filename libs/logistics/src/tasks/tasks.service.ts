@@ -4,31 +4,27 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { AuditService } from '@app/audit/audit.service';
 import { Actor, assertPlanner } from '@app/auth/actor';
-import { Role } from '@app/auth/role';
-import { AfterCommit, assertVersion, BusinessRuleError, inTransaction, lockForUpdate, NotFoundError, todayInFestivalZone } from '@app/common';
+import { AfterCommit, assertVersion, BusinessRuleError, inTransaction, lockForUpdate, NotFoundError } from '@app/common';
 import { EditionsService } from '@app/editions/editions.service';
 import { anchorDate, VenueChange, VenueEvents } from '@app/venues/venue-events';
 import { VenuesService } from '@app/venues/venues.service';
 import { OrganizerReminders } from '../organizer-reminders/organizer-reminders';
-import { ReadinessCache } from '../edition-answer-cache';
-import type { Dashboard, DashboardGroup } from '../readiness/dto/readiness-dashboard.dto';
+import { ReadinessCache } from '../readiness/readiness.cache';
 import { CreateTaskDto, ReplaceTaskTemplateDto, UpdateTaskDto } from './dto/task.dto';
 import type { TaskTemplateView, TaskView } from './dto/task-view.dto';
-import { LIVE_VENUE_READINESS_SQL, ReadinessRow, readinessFactsOf } from '../readiness/readiness.query';
 import { TaskDependency, TaskTemplateItem, VenueTask } from './task.entities';
 import { TaskStatus } from './task.enums';
-import { classifyReadiness, DEFAULT_TASK_TEMPLATE, dueDateOf, readinessOf, VenueReadiness, wouldCycle } from './task-rules';
+import { DEFAULT_TASK_TEMPLATE, dueDateOf, wouldCycle } from './task-rules';
 
 const TASK = 'công việc';
-/** The dashboard lists this many venues at risk (a national edition can have thousands): the most urgent. */
-export const VENUES_AT_RISK_SHOWN = 200;
 
 /**
- * Logistics of each venue: its checklist from the edition template (made when the venue is approved,
- * re-dated when its date moves; done tasks keep their dates), owners, states, dependencies, readiness.
+ * The preparation checklist of each venue: made from the edition's template when the venue is approved,
+ * re-dated when its date moves (done tasks keep their dates); owners, states, dependencies. Every change
+ * tells the readiness dashboard's cache and re-plans the organizers' reminders in the same transaction.
  */
 @Injectable()
-export class LogisticsService implements OnModuleInit {
+export class TasksService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly venues: VenuesService,
@@ -197,81 +193,12 @@ export class LogisticsService implements OnModuleInit {
     });
   }
 
-  async readiness(venueId: string, actor: Actor): Promise<VenueReadiness> {
-    const venue = await this.venues.getReadable(venueId, actor);
-    const tasks = await this.dataSource.manager.find(VenueTask, { where: { venueId } });
-    return readinessOf(tasks, anchorDate(venue), todayInFestivalZone());
-  }
-
-  /**
-   * The national dashboard in one request: every live venue's readiness from one aggregate query,
-   * rolled up by province, region and the whole edition; organizers see their province only. As JSON,
-   * computed once per change and served from ReadinessCache in between (a national edition has a
-   * million tasks; see edition-answer-cache.ts for what keeps it correct).
-   */
-  async dashboardJson(editionId: string, actor: Actor): Promise<string> {
-    const today = todayInFestivalZone();
-    const province = actor.role === Role.ProvincialOrganizer ? actor.provinceCode : null;
-    return this.readinessCache.get(editionId, province ?? 'all', today, () => this.computeDashboard(editionId, province, today));
-  }
-
-  private async computeDashboard(editionId: string, province: string | null, today: string): Promise<Dashboard> {
-    await this.editions.get(editionId);
-    const rows: Array<ReadinessRow & { name: string; province_code: string; province_name: string; region: string }> = await this.dataSource.query(
-      `WITH readiness AS (${LIVE_VENUE_READINESS_SQL})
-       SELECT r.*, v.name, v.province_code, p.name AS province_name, v.region::text AS region
-         FROM readiness r JOIN venues v ON v.id = r.venue_id JOIN provinces p ON p.code = v.province_code`,
-      [editionId, today, province],
-    );
-    const venues = rows.map((row) => ({ row, readiness: classifyReadiness(readinessFactsOf(row), today) }));
-    const group = (key: string, name: string, members: typeof venues): DashboardGroup => {
-      const total = members.reduce((sum, member) => sum + member.row.total_weight, 0);
-      const done = members.reduce((sum, member) => sum + member.row.done_weight, 0);
-      return {
-        key,
-        name,
-        venues: members.length,
-        onTrack: members.filter((member) => member.readiness.status === 'on_track').length,
-        atRisk: members.filter((member) => member.readiness.status === 'at_risk').length,
-        late: members.filter((member) => member.readiness.status === 'late').length,
-        doneShare: total === 0 ? 1 : Math.round((done / total) * 1000) / 1000,
-        overdue: members.reduce((sum, member) => sum + member.readiness.overdue, 0),
-        blocked: members.reduce((sum, member) => sum + member.readiness.blocked, 0),
-      };
-    };
-    const by = (keyOf: (member: (typeof venues)[number]) => [string, string]) => {
-      const groups = new Map<string, { name: string; members: typeof venues }>();
-      for (const member of venues) {
-        const [key, name] = keyOf(member);
-        const found = groups.get(key);
-        if (found) found.members.push(member); // not a copy per venue: O(n) for 50,000 venues
-        else groups.set(key, { name, members: [member] });
-      }
-      return [...groups.entries()].map(([key, value]) => group(key, value.name, value.members)).sort((a, b) => a.key.localeCompare(b.key));
-    };
-    const atRisk = venues.filter((member) => member.readiness.status !== 'on_track');
-    return {
-      editionId,
-      today,
-      rule: 'late: một việc quá hạn hơn 3 ngày, hoặc còn ≤ 3 ngày mà hoàn thành < 90%; at_risk: có việc quá hạn hoặc bị vướng; on_track: còn lại',
-      edition: group(editionId, 'Toàn quốc', venues),
-      regions: by((member) => [member.row.region, member.row.region]),
-      provinces: by((member) => [member.row.province_code, member.row.province_name]),
-      venuesAtRiskTotal: atRisk.length,
-      venuesAtRisk: atRisk
-        .sort((a, b) => (a.readiness.status === b.readiness.status ? (a.row.date ?? '').localeCompare(b.row.date ?? '') : a.readiness.status === 'late' ? -1 : 1))
-        .slice(0, VENUES_AT_RISK_SHOWN)
-        .map((member) => ({ venueId: member.row.venue_id, name: member.row.name, provinceCode: member.row.province_code, date: member.row.date, ...member.readiness })),
-    };
-  }
-
   /**
    * Creates the checklist when a venue is approved; re-dates open tasks when its date moves; keeps the
    * organizers' reminders in step with both (and drops them when the venue is cancelled or rejected).
    */
   private async followVenue(manager: EntityManager, change: VenueChange, afterCommit: AfterCommit): Promise<void> {
     await this.followVenueTasks(manager, change);
-    this.readinessCache.changed(afterCommit, change.after.editionId); // names, dates and statuses show on the dashboard
     if (change.approved || change.anchorDateChanged || change.rescheduled || change.before.status !== change.after.status) {
       await this.organizerReminders.replanTasks(manager, afterCommit, { venueId: change.after.id });
       await this.organizerReminders.replanVenues(manager, afterCommit, { venueId: change.after.id });

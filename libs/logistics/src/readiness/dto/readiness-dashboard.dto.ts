@@ -1,5 +1,5 @@
 import type { IsoDate } from '@app/common/time';
-import type { VenueReadiness } from '../../tasks/task-rules';
+import type { VenueReadiness } from '../readiness-rules';
 import type { Readiness } from '../readiness.enums';
 
 /** How far a venue's preparation is, by the readiness rule of task-rules.ts. */

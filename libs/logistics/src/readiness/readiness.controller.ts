@@ -1,0 +1,29 @@
+import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@app/auth/actor';
+import { CurrentActor } from '@app/auth/decorators';
+import { ApiRefusals } from '@app/common';
+import { Dashboard, VenueReadinessView } from './dto/readiness-dashboard.dto';
+import { ReadinessService } from './readiness.service';
+
+@ApiTags('logistics')
+@ApiBearerAuth()
+@Controller()
+export class ReadinessController {
+  constructor(private readonly service: ReadinessService) {}
+
+  /** Readiness of every live venue, rolled up by province, region and edition, in one request. */
+  @Get('editions/:editionId/readiness')
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  @ApiOkResponse({ type: Dashboard, description: 'Computed once per change and served as stored JSON.' })
+  @ApiRefusals(404)
+  dashboard(@Param('editionId', ParseUUIDPipe) editionId: string, @CurrentActor() actor: Actor): Promise<string> {
+    return this.service.dashboardJson(editionId, actor); // already JSON: computed once, served many times
+  }
+
+  @Get('venues/:venueId/readiness')
+  @ApiRefusals(403, 404)
+  readiness(@Param('venueId', ParseUUIDPipe) venueId: string, @CurrentActor() actor: Actor): Promise<VenueReadinessView> {
+    return this.service.readiness(venueId, actor);
+  }
+}
