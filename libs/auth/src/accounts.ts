@@ -37,3 +37,12 @@ export async function insertAccount(manager: EntityManager, account: NewAccount)
 export function findActiveAccount(manager: EntityManager, id: string): Promise<User | null> {
   return manager.findOneBy(User, { id, active: true });
 }
+
+/**
+ * The active accounts holding the role, and for organizers the province's, by e-mail. Logistics'
+ * organizer reminder e-mails go to whoever holds the role when they are sent (someone appointed since
+ * the reminder was planned gets it, someone deactivated does not).
+ */
+export function activeAccountsWithRole(manager: EntityManager, role: Role, provinceCode?: string): Promise<Array<Pick<User, 'id' | 'email' | 'fullName'>>> {
+  return manager.find(User, { where: { role, active: true, ...(provinceCode ? { provinceCode } : {}) }, order: { email: 'ASC' } });
+}

@@ -1,4 +1,5 @@
 export * from './edition.entity';
+export * from './edition-queries';
 export * from './edition-rules';
 export * from './edition-window-checks';
 export * from './editions.module';

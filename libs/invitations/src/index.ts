@@ -4,6 +4,7 @@ export * from './invitation.entities';
 export * from './invitation.enums';
 export * from './invitation-composer';
 export * from './invitation-rules';
+export * from './invitation-answers';
 export * from './invitations.module';
 export * from './invitations.service';
 export * from './invitations-worker.module';

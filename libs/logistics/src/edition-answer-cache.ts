@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
-import type { AfterCommit } from '@app/common/transaction';
+import type { AfterCommit } from '@app/common';
 
 /** A computed answer older than this is refreshed in the background even if nothing was recorded as changed. */
 export const ANSWER_MAX_AGE_MS = 30_000;

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EditionsModule } from '@app/editions/editions.module';
-import { ProvincesModule } from '@app/provinces/provinces.module';
-import { RemindersModule } from '@app/reminders/reminders.module';
-import { VenuesModule } from '@app/venues/venues.module';
+import { EditionsModule } from '@app/editions';
+import { ProvincesModule } from '@app/provinces';
+import { RemindersModule } from '@app/reminders';
+import { VenuesModule } from '@app/venues';
 import { BudgetCache } from './budget/budget.cache';
 import { BudgetController } from './budget/budget.controller';
 import { BudgetLine } from './budget/budget.entities';

@@ -1,5 +1,6 @@
 export * from './venue.entity';
 export * from './venue.enums';
+export * from './venue-facts.read-model';
 export * from './dto/venue-view.dto';
 export * from './venue-workflow';
 export * from './venues.module';

@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@app/auth/actor';
-import { CurrentActor, Writers } from '@app/auth/decorators';
+import { type Actor, CurrentActor, Writers } from '@app/auth';
 import { ApiRefusals } from '@app/common';
 import { BudgetLine } from './budget.entities';
 import { BudgetService } from './budget.service';

@@ -1,7 +1,7 @@
 import { ApiHideProperty } from '@nestjs/swagger';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
-import { Venue } from '@app/venues/venue.entity';
+import { CreatedAt, UpdatedAt, Version } from '@app/common';
+import type { Venue } from '@app/venues';
 import { BudgetCategory, FundingSource } from './budget.enums';
 import { vndTransformer } from './money';
 
@@ -21,7 +21,7 @@ export class BudgetLine {
   venueId: string;
 
   @ApiHideProperty()
-  @ManyToOne(() => Venue, { onDelete: 'CASCADE' })
+  @ManyToOne('Venue', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'venue_id' })
   venue?: Venue;
 

@@ -1,16 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '@app/audit/audit.service';
-import type { Actor } from '@app/auth/actor';
-import { Role } from '@app/auth/role';
-import { assertVersion, inTransaction, lockForUpdate, NotFoundError } from '@app/common';
-import { EditionsService } from '@app/editions/editions.service';
-import { Region, REGION_NAMES } from '@app/provinces/region';
-import { VenueStatus } from '@app/venues/venue.enums';
-import { VenueEvents } from '@app/venues/venue-events';
-import { LIVE_VENUE_STATUSES } from '@app/venues/venue-workflow';
-import { VenuesService } from '@app/venues/venues.service';
+import { AuditService } from '@app/audit';
+import { type Actor, Role } from '@app/auth';
+import { assertVersion, inTransaction, lockForUpdate, NotFoundError, queryRows } from '@app/common';
+import { EditionsService } from '@app/editions';
+import { provinceNames, Region, REGION_NAMES } from '@app/provinces';
+import { LIVE_VENUE_STATUSES, VENUE_FACTS, VenueEvents, VenuesService, VenueStatus } from '@app/venues';
 import { BudgetLine } from './budget.entities';
 import { BUDGET_CATEGORY_NAMES, BudgetCategory, FUNDING_SOURCE_NAMES, FundingSource } from './budget.enums';
 import { BUDGET_VARIANCE_RULE, budgetTotals, BudgetTotals } from './budget-rules';
@@ -21,7 +17,8 @@ import { vndOf } from './money';
 
 /**
  * Venues whose budget counts: approved, scheduled, and held — actual spending is mostly recorded after
- * the festival, so a held venue's lines stay editable and in the totals.
+ * the festival, so a held venue's lines stay editable and in the totals. Written for venues' VENUE_FACTS
+ * read model aliased `v`.
  */
 const BUDGET_VENUE_CONDITION = `v.status IN (${[...LIVE_VENUE_STATUSES, VenueStatus.Held].map((status) => `'${status}'`).join(', ')})`;
 
@@ -37,7 +34,6 @@ interface RollupRow {
   venue_id: string | null;
   venue_name: string | null;
   province_code: string | null;
-  province_name: string | null;
   region: Region | null;
   category: BudgetCategory | null;
   funding_source: FundingSource | null;
@@ -67,7 +63,10 @@ export class BudgetService implements OnModuleInit {
 
   onModuleInit(): void {
     // A venue's name, province or status moves it in (or out of) the roll-up.
-    this.venueEvents.subscribe(async (_manager, change, afterCommit) => this.cache.changed(afterCommit, change.after.editionId));
+    this.venueEvents.subscribe((_manager, change, afterCommit) => {
+      this.cache.changed(afterCommit, change.after.editionId);
+      return Promise.resolve();
+    });
   }
 
   async list(venueId: string, actor: Actor): Promise<BudgetLine[]> {
@@ -141,14 +140,15 @@ export class BudgetService implements OnModuleInit {
    * so venue, province, region and edition totals always agree. Also used by the plan export.
    */
   async rollup(manager: EntityManager, editionId: string, provinceCode: string | null): Promise<BudgetRollup> {
-    const rows: RollupRow[] = await manager.query(
+    const rows = await queryRows<RollupRow>(
+      manager,
       `SELECT CASE WHEN GROUPING(v.id) = 0 THEN 'venue'
                    WHEN GROUPING(v.province_code) = 0 THEN 'province'
                    WHEN GROUPING(v.region) = 0 THEN 'region'
                    WHEN GROUPING(b.category) = 0 THEN 'category'
                    WHEN GROUPING(b.funding_source) = 0 THEN 'funding_source'
                    ELSE 'edition' END AS dimension,
-              v.id AS venue_id, v.name AS venue_name, v.province_code, p.name AS province_name, v.region::text AS region,
+              v.id AS venue_id, v.name AS venue_name, v.province_code, v.region::text AS region,
               b.category::text AS category, b.funding_source::text AS funding_source,
               count(DISTINCT v.id)::int AS venues,
               count(b.id)::int AS lines,
@@ -156,13 +156,13 @@ export class BudgetService implements OnModuleInit {
               COALESCE(sum(b.planned_vnd), 0)::text AS planned,
               COALESCE(sum(b.planned_vnd) FILTER (WHERE b.actual_vnd IS NOT NULL), 0)::text AS settled_planned,
               COALESCE(sum(b.actual_vnd), 0)::text AS actual
-         FROM venues v
-         JOIN provinces p ON p.code = v.province_code
+         FROM ${VENUE_FACTS} v
          LEFT JOIN budget_lines b ON b.venue_id = v.id
         WHERE v.edition_id = $1 AND ${BUDGET_VENUE_CONDITION} AND ($2::text IS NULL OR v.province_code = $2)
-        GROUP BY GROUPING SETS ((v.id, v.name, v.province_code, p.name, v.region), (v.province_code, p.name), (v.region), (b.category), (b.funding_source), ())`,
+        GROUP BY GROUPING SETS ((v.id, v.name, v.province_code, v.region), (v.province_code), (v.region), (b.category), (b.funding_source), ())`,
       [editionId, provinceCode],
     );
+    const provinceName = await provinceNames(manager);
     const totalsOf = (row: RollupRow): BudgetTotals =>
       budgetTotals({
         lines: row.lines,
@@ -179,7 +179,7 @@ export class BudgetService implements OnModuleInit {
       rule: BUDGET_VARIANCE_RULE,
       edition: group(editionId, provinceCode ? 'Toàn tỉnh' : 'Toàn quốc', of('edition')[0]),
       regions: of('region').map((row) => group(row.region!, REGION_NAMES[row.region!], row)).sort(byKey),
-      provinces: of('province').map((row) => group(row.province_code!, row.province_name!, row)).sort(byKey),
+      provinces: of('province').map((row) => group(row.province_code!, provinceName.get(row.province_code!)!, row)).sort(byKey),
       venues: of('venue')
         .map((row) => ({ venueId: row.venue_id!, name: row.venue_name!, provinceCode: row.province_code!, ...totalsOf(row) }))
         .sort((a, b) => a.provinceCode.localeCompare(b.provinceCode) || a.name.localeCompare(b.name, 'vi')),

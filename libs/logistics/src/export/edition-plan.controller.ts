@@ -1,9 +1,7 @@
 import { Controller, Get, Logger, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Actor } from '@app/auth/actor';
-import { CurrentActor, Roles } from '@app/auth/decorators';
-import { Role } from '@app/auth/role';
+import { type Actor, CurrentActor, Role, Roles } from '@app/auth';
 import { ApiRefusals } from '@app/common';
 import { ExportQueryDto } from './dto/export.dto';
 import { EditionPlanService } from './edition-plan.service';

@@ -1,7 +1,7 @@
 import { parse as parseContentDisposition } from 'content-disposition';
-import { AssignmentRole } from '@app/leaders/leader.entities';
-import { InvitationStatus } from '@app/invitations/invitation.entities';
-import { Region } from '@app/provinces/region';
+import { InvitationStatus } from '@app/invitations';
+import { AssignmentRole } from '@app/leaders';
+import { Region } from '@app/provinces';
 import { planCsvRecord } from './edition-plan.csv';
 import {
   answerLine,

@@ -3,10 +3,10 @@
  * functions from a database record to display values, so the two formats cannot disagree.
  */
 import { create as createContentDisposition } from 'content-disposition';
-import { formatVietnameseDate, instantToLocalTime, IsoDate } from '@app/common/time';
-import { AssignmentRole } from '@app/leaders/leader.entities';
-import { InvitationStatus } from '@app/invitations/invitation.entities';
-import { Region, REGION_NAMES } from '@app/provinces/region';
+import { formatVietnameseDate, instantToLocalTime, IsoDate } from '@app/common';
+import { InvitationStatus, type InvitationAnswer } from '@app/invitations';
+import { AssignmentRole, type VenueLeaderLine } from '@app/leaders';
+import { Region, REGION_NAMES } from '@app/provinces';
 import { budgetTotals } from '../budget/budget-rules';
 import { vndOf } from '../budget/money';
 import { ReadinessRow, readinessFactsOf } from '../readiness/readiness.query';
@@ -41,8 +41,8 @@ export interface EditionPlanRecord extends ReadinessRow {
   starts_at: Date | null;
   ends_at: Date | null;
   /** Chief guest first. */
-  leaders: Array<{ name: string; title: string; role: AssignmentRole }> | null;
-  invitations: Array<{ name: string; status: InvitationStatus; substitute: string | null }> | null;
+  leaders: VenueLeaderLine[] | null;
+  invitations: InvitationAnswer[] | null;
   budget_lines: number;
   lines_with_actual: number;
   planned: string;

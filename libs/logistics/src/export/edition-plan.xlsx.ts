@@ -10,7 +10,7 @@
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { formatVietnameseDate, IsoDate } from '@app/common/time';
+import { formatVietnameseDate, IsoDate } from '@app/common';
 import type { BudgetGroup, BudgetRollup } from '../budget/budget.service';
 import { EditionPlanRow, PLAN_COLUMNS, planTitle } from './edition-plan.rows';
 

@@ -2,12 +2,14 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { User } from '@app/auth/user.entity';
-import { Role } from '@app/auth/role';
-import { daysBetween, instantToLocalDate, instantToLocalTime, IsoDate, localToInstant, todayInFestivalZone } from '@app/common/time';
+import { activeAccountsWithRole, Role } from '@app/auth';
+import { daysBetween, instantToLocalDate, instantToLocalTime, IsoDate, localToInstant, queryRows, todayInFestivalZone } from '@app/common';
 import { AppConfig } from '@app/config';
+import { findEdition } from '@app/editions';
 import { EmailTemplates, Mailer, RenderedEmail } from '@app/mail';
-import { ORGANIZER_REMINDER_TIME, provinceOfGroup, Reminder, ReminderKind, ReminderSenders } from '@app/reminders';
+import { provinceNames } from '@app/provinces';
+import { ORGANIZER_REMINDER_TIME, provinceOfGroup, type Reminder, ReminderKind, ReminderSenders } from '@app/reminders';
+import { VENUE_FACTS } from '@app/venues';
 import { VenueTask } from '../tasks/task.entities';
 import { TaskStatus } from '../tasks/task.enums';
 import { readinessOf } from '../readiness/readiness-rules';
@@ -110,14 +112,14 @@ export class OrganizerReminderSender implements OnModuleInit {
     });
   }
 
-  private async recipients(group: string): Promise<{ recipients: User[]; fallbackNote: string | null }> {
+  private async recipients(group: string): Promise<{ recipients: Array<{ email: string; fullName: string }>; fallbackNote: string | null }> {
     const province = provinceOfGroup(group);
-    const users = this.dataSource.getRepository(User);
+    const manager = this.dataSource.manager;
     if (province) {
-      const organizers = await users.find({ where: { role: Role.ProvincialOrganizer, provinceCode: province, active: true }, order: { email: 'ASC' } });
+      const organizers = await activeAccountsWithRole(manager, Role.ProvincialOrganizer, province);
       if (organizers.length) return { recipients: organizers, fallbackNote: null };
     }
-    const planners = await users.find({ where: { role: Role.CentralPlanner, active: true }, order: { email: 'ASC' } });
+    const planners = await activeAccountsWithRole(manager, Role.CentralPlanner);
     if (planners.length === 0) throw new Error(`no active recipient for reminder group ${group}`);
     return { recipients: planners, fallbackNote: province ? 'Tỉnh chưa có tài khoản Ban Tổ chức trên hệ thống: thư được gửi Ban Chỉ đạo Trung ương để đôn đốc.' : null };
   }
@@ -162,23 +164,37 @@ export class OrganizerReminderSender implements OnModuleInit {
     };
   }
 
+  /** The venue as the e-mail places it (venues' VENUE_FACTS read model), with its edition's year and its province's name. */
   private async venueFacts(venueId: string): Promise<VenueFacts> {
-    const [row] = await this.dataSource.query(
-      `SELECT e.year, v.id, v.name, v.address, v.commune_name, p.name AS province_name,
-              COALESCE(v.scheduled_date, v.candidate_dates[1])::text AS date, v.starts_at, v.ends_at
-         FROM venues v JOIN editions e ON e.id = v.edition_id JOIN provinces p ON p.code = v.province_code
+    const manager = this.dataSource.manager;
+    const [row] = await queryRows<{
+      id: string;
+      edition_id: string;
+      name: string;
+      address: string;
+      commune_name: string;
+      province_code: string;
+      date: IsoDate | null;
+      starts_at: Date | null;
+      ends_at: Date | null;
+    }>(
+      manager,
+      `SELECT v.id, v.edition_id, v.name, v.address, v.commune_name, v.province_code, v.anchor_date::text AS date, v.starts_at, v.ends_at
+         FROM ${VENUE_FACTS} v
         WHERE v.id = $1`,
       [venueId],
     );
     if (!row) throw new Error(`venue ${venueId} not found`);
+    const edition = await findEdition(manager, row.edition_id);
+    if (!edition) throw new Error(`edition ${row.edition_id} not found`);
     return {
-      editionYear: row.year,
+      editionYear: edition.year,
       opening: row.starts_at ? new Date(row.starts_at) : null,
       venueId: row.id,
       venueName: row.name,
       address: row.address,
       communeName: row.commune_name,
-      provinceName: row.province_name,
+      provinceName: (await provinceNames(manager)).get(row.province_code)!,
       date: row.date,
       startTime: row.starts_at ? instantToLocalTime(new Date(row.starts_at)) : null,
       endTime: row.ends_at ? instantToLocalTime(new Date(row.ends_at)) : null,

@@ -1,4 +1,4 @@
-import { ReminderKind } from '@app/reminders/reminder.entities';
+import { ReminderKind } from '@app/reminders';
 import { OrganizerReminderView, renderOrganizerReminder } from './organizer-reminder.sender';
 import { TaskStatus } from '../tasks/task.enums';
 
@@ -44,7 +44,7 @@ describe('organizer reminder e-mails', () => {
     expect(email.text).toContain('- Trạng thái: Đang thực hiện');
     expect(email.text).toContain('Xem và cập nhật: https://ngayhoi.example/venues/v1?tab=tasks');
     expect(email.html).toContain('href="https://ngayhoi.example/venues/v1?tab&#x3D;tasks"'); // "=" escaped, as Handlebars does in attributes
-    expect(renderOrganizerReminder(task({ offsetMinutes: 540 } as never)).text).toContain('(hạn là hôm nay)');
+    expect(renderOrganizerReminder(task({ offsetMinutes: 540 })).text).toContain('(hạn là hôm nay)');
   });
 
   it('escalates an overdue task to the province, then reports it to the centre', () => {
@@ -76,7 +76,7 @@ describe('organizer reminder e-mails', () => {
   });
 
   it('escapes data in the HTML body, not in the text body', () => {
-    const email = renderOrganizerReminder(task({ taskTitle: 'Âm thanh & <ánh sáng>' } as never));
+    const email = renderOrganizerReminder(task({ taskTitle: 'Âm thanh & <ánh sáng>' }));
     expect(email.html).toContain('Âm thanh &amp; &lt;ánh sáng&gt;');
     expect(email.text).toContain('Âm thanh & <ánh sáng>');
   });

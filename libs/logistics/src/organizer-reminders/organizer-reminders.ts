@@ -1,8 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AfterCommit } from '@app/common/transaction';
+import { queryRows, type AfterCommit } from '@app/common';
+import { provinceNames } from '@app/provinces';
 import { ReminderDraft, ReminderKind, ReminderScheduler, taskReminders, venueReminders } from '@app/reminders';
-import { LIVE_VENUE_CONDITION } from '../readiness/readiness.query';
+import { VENUE_FACTS, VenueStatus } from '@app/venues';
+import { TaskStatus } from '../tasks/task.enums';
 
 /** Which tasks or venues to re-plan: one venue's, some tasks, or a whole edition's. */
 export type ReminderScope = { venueId: string } | { taskIds: string[] } | { editionId: string };
@@ -35,11 +37,13 @@ export class OrganizerReminders implements OnModuleInit {
   async replanTasks(manager: EntityManager, afterCommit: AfterCommit, scope: ReminderScope, now = new Date()): Promise<void> {
     let after = '00000000-0000-0000-0000-000000000000';
     const policies = new Map<string, Awaited<ReturnType<ReminderScheduler['policyOf']>>>();
+    let provinceName: Map<string, string> | undefined;
     for (;;) {
-      const tasks: Array<{ id: string; edition_id: string; due_date: string | null; open: boolean; province_code: string; province_name: string }> = await manager.query(
-        `SELECT t.id, t.edition_id, t.due_date::text AS due_date, p.code AS province_code, p.name AS province_name,
-                (t.status <> 'done' AND ${LIVE_VENUE_CONDITION}) AS open
-           FROM venue_tasks t JOIN venues v ON v.id = t.venue_id JOIN provinces p ON p.code = v.province_code
+      // A task is open while it is not done and its venue is live (venues' VENUE_FACTS read model).
+      const tasks = await queryRows<{ id: string; edition_id: string; due_date: string | null; open: boolean; province_code: string }>(
+        manager,
+        `SELECT t.id, t.edition_id, t.due_date::text AS due_date, v.province_code, (t.status <> '${TaskStatus.Done}' AND v.live) AS open
+           FROM venue_tasks t JOIN ${VENUE_FACTS} v ON v.id = t.venue_id
           WHERE ${scopeCondition(scope, 't')} AND t.id > $2
           ORDER BY t.id LIMIT ${BATCH}`,
         [scopeValue(scope), after],
@@ -49,6 +53,8 @@ export class OrganizerReminders implements OnModuleInit {
       const drafts: ReminderDraft[] = [];
       for (const task of tasks) {
         if (!task.open || !task.due_date) continue;
+        provinceName ??= await provinceNames(manager);
+        const provinceRecipient = provinceRecipientName(provinceName.get(task.province_code)!);
         let policy = policies.get(task.edition_id);
         if (!policy) policies.set(task.edition_id, (policy = await this.scheduler.policyOf(manager, task.edition_id)));
         const planned = taskReminders(task.due_date, task.province_code, policy, now);
@@ -58,7 +64,7 @@ export class OrganizerReminders implements OnModuleInit {
           editionId: task.edition_id,
           recipientEmail: null,
           recipientGroup: reminder.group,
-          recipientName: reminder.group === 'planners' ? CENTRAL_RECIPIENT_NAME : provinceRecipientName(task.province_name),
+          recipientName: reminder.group === 'planners' ? CENTRAL_RECIPIENT_NAME : provinceRecipient,
           offsetMinutes: reminder.offsetMinutes,
           dueAt: reminder.dueAt,
         });
@@ -70,18 +76,19 @@ export class OrganizerReminders implements OnModuleInit {
   }
 
   async replanVenues(manager: EntityManager, afterCommit: AfterCommit, scope: { venueId: string } | { editionId: string }, now = new Date()): Promise<void> {
-    const venues: Array<{ id: string; edition_id: string; scheduled_date: string | null; starts_at: Date | null; live: boolean; province_code: string; province_name: string }> =
-      await manager.query(
-        `SELECT v.id, v.edition_id, v.scheduled_date::text AS scheduled_date, v.starts_at, p.code AS province_code, p.name AS province_name,
-                v.status = 'scheduled' AS live
-           FROM venues v JOIN provinces p ON p.code = v.province_code
-          WHERE ${scopeCondition(scope, 'v')}`,
-        [scopeValue(scope)],
-      );
+    // Only a scheduled venue has a festival day to be reminded of.
+    const venues = await queryRows<{ id: string; edition_id: string; scheduled_date: string | null; starts_at: Date | null; scheduled: boolean; province_code: string }>(
+      manager,
+      `SELECT v.id, v.edition_id, v.scheduled_date::text AS scheduled_date, v.starts_at, v.province_code, v.status = '${VenueStatus.Scheduled}' AS scheduled
+         FROM ${VENUE_FACTS} v
+        WHERE ${scopeCondition(scope, 'v')}`,
+      [scopeValue(scope)],
+    );
     if (venues.length === 0) return;
     const { venueOffsetsDays } = await this.scheduler.policyOf(manager, venues[0].edition_id);
+    const provinceName = await provinceNames(manager);
     const drafts = venues
-      .filter((venue) => venue.live && venue.scheduled_date)
+      .filter((venue) => venue.scheduled && venue.scheduled_date)
       .flatMap((venue) =>
         venueReminders(venue.scheduled_date!, venue.starts_at ? new Date(venue.starts_at) : null, venue.province_code, venueOffsetsDays, now).map(
           (reminder): ReminderDraft => ({
@@ -90,7 +97,7 @@ export class OrganizerReminders implements OnModuleInit {
             editionId: venue.edition_id,
             recipientEmail: null,
             recipientGroup: reminder.group,
-            recipientName: provinceRecipientName(venue.province_name),
+            recipientName: provinceRecipientName(provinceName.get(venue.province_code)!),
             offsetMinutes: reminder.offsetMinutes,
             dueAt: reminder.dueAt,
           }),

@@ -2,7 +2,7 @@
  * The readiness rule as plain functions: how far a venue's preparation is, from its tasks (one venue)
  * or from the per-venue sums of one SQL aggregate (the dashboard and the export), the same rule both ways.
  */
-import { addDays, daysBetween, type IsoDate } from '@app/common/time';
+import { addDays, daysBetween, type IsoDate } from '@app/common';
 import { TaskStatus } from '../tasks/task.enums';
 import type { Readiness } from './readiness.enums';
 

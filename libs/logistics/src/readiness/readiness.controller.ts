@@ -1,7 +1,6 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@app/auth/actor';
-import { CurrentActor } from '@app/auth/decorators';
+import { type Actor, CurrentActor } from '@app/auth';
 import { ApiRefusals } from '@app/common';
 import { Dashboard, VenueReadinessView } from './dto/readiness-dashboard.dto';
 import { ReadinessService } from './readiness.service';

@@ -1,12 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor } from '@app/auth/actor';
-import { Role } from '@app/auth/role';
-import { todayInFestivalZone } from '@app/common';
-import { EditionsService } from '@app/editions/editions.service';
-import { anchorDate, VenueEvents } from '@app/venues/venue-events';
-import { VenuesService } from '@app/venues/venues.service';
+import { Actor, Role } from '@app/auth';
+import { queryRows, todayInFestivalZone } from '@app/common';
+import { EditionsService } from '@app/editions';
+import { provinceNames } from '@app/provinces';
+import { anchorDate, VENUE_FACTS, VenueEvents, VenuesService } from '@app/venues';
 import { VenueTask } from '../tasks/task.entities';
 import type { Dashboard, DashboardGroup } from './dto/readiness-dashboard.dto';
 import { ReadinessCache } from './readiness.cache';
@@ -32,7 +31,10 @@ export class ReadinessService implements OnModuleInit {
 
   onModuleInit(): void {
     // A venue's name, date and status show on the dashboard (its tasks tell the cache themselves).
-    this.venueEvents.subscribe(async (_manager, change, afterCommit) => this.readinessCache.changed(afterCommit, change.after.editionId));
+    this.venueEvents.subscribe((_manager, change, afterCommit) => {
+      this.readinessCache.changed(afterCommit, change.after.editionId);
+      return Promise.resolve();
+    });
   }
 
   async readiness(venueId: string, actor: Actor): Promise<VenueReadiness> {
@@ -55,12 +57,14 @@ export class ReadinessService implements OnModuleInit {
 
   private async computeDashboard(editionId: string, province: string | null, today: string): Promise<Dashboard> {
     await this.editions.get(editionId);
-    const rows: Array<ReadinessRow & { name: string; province_code: string; province_name: string; region: string }> = await this.dataSource.query(
+    const rows = await queryRows<ReadinessRow & { name: string; province_code: string; region: string }>(
+      this.dataSource,
       `WITH readiness AS (${LIVE_VENUE_READINESS_SQL})
-       SELECT r.*, v.name, v.province_code, p.name AS province_name, v.region::text AS region
-         FROM readiness r JOIN venues v ON v.id = r.venue_id JOIN provinces p ON p.code = v.province_code`,
+       SELECT r.*, v.name, v.province_code, v.region::text AS region
+         FROM readiness r JOIN ${VENUE_FACTS} v ON v.id = r.venue_id`,
       [editionId, today, province],
     );
+    const provinceName = await provinceNames(this.dataSource.manager);
     const venues = rows.map((row) => ({ row, readiness: classifyReadiness(readinessFactsOf(row), today) }));
     const group = (key: string, name: string, members: typeof venues): DashboardGroup => {
       const total = members.reduce((sum, member) => sum + member.row.total_weight, 0);
@@ -94,7 +98,7 @@ export class ReadinessService implements OnModuleInit {
       rule: 'late: một việc quá hạn hơn 3 ngày, hoặc còn ≤ 3 ngày mà hoàn thành < 90%; at_risk: có việc quá hạn hoặc bị vướng; on_track: còn lại',
       edition: group(editionId, 'Toàn quốc', venues),
       regions: by((member) => [member.row.region, member.row.region]),
-      provinces: by((member) => [member.row.province_code, member.row.province_name]),
+      provinces: by((member) => [member.row.province_code, provinceName.get(member.row.province_code)!]),
       venuesAtRiskTotal: atRisk.length,
       venuesAtRisk: atRisk
         .sort((a, b) => (a.readiness.status === b.readiness.status ? (a.row.date ?? '').localeCompare(b.row.date ?? '') : a.readiness.status === 'late' ? -1 : 1))

@@ -1,4 +1,4 @@
-import { localToInstant } from '@app/common/time';
+import { localToInstant } from '@app/common';
 import { BookingSpan, describeDuration, describeSpan, findClash, ROAD_FACTOR, roadDistanceKm, travelMinutes } from './resource-rules';
 
 const DIEN_BIEN_PHU = { venueId: 'dien-bien-phu', latitude: 21.386, longitude: 103.023 };

@@ -3,7 +3,7 @@
  * clashes with. No Nest, no database: the service feeds them rows and turns a clash into an error.
  */
 import { getDistance } from 'geolib';
-import { formatVietnameseDate, instantToLocalDate, instantToLocalTime } from '@app/common/time';
+import { formatVietnameseDate, instantToLocalDate, instantToLocalTime } from '@app/common';
 
 /**
  * Roads are longer than the great circle: across the northern mountains (Điện Biên – Lai Châu – Sơn

@@ -1,8 +1,8 @@
 import { ApiHideProperty } from '@nestjs/swagger';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
-import { Edition } from '@app/editions/edition.entity';
-import { Venue } from '@app/venues/venue.entity';
+import { CreatedAt, UpdatedAt, Version } from '@app/common';
+import type { Edition } from '@app/editions';
+import type { Venue } from '@app/venues';
 import { ResourceKind } from './resource.enums';
 
 /**
@@ -22,7 +22,7 @@ export class SharedResource {
   editionId: string;
 
   @ApiHideProperty()
-  @ManyToOne(() => Edition, { onDelete: 'CASCADE' })
+  @ManyToOne('Edition', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'edition_id' })
   edition?: Edition;
 
@@ -78,7 +78,7 @@ export class ResourceBooking {
   venueId: string;
 
   @ApiHideProperty()
-  @ManyToOne(() => Venue, { onDelete: 'CASCADE' })
+  @ManyToOne('Venue', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'venue_id' })
   venue?: Venue;
 

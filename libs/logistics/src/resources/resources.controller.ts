@@ -1,8 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@app/auth/actor';
-import { CurrentActor, PlannersOnly, Roles } from '@app/auth/decorators';
-import { Role } from '@app/auth/role';
+import { type Actor, CurrentActor, PlannersOnly, Role, Roles } from '@app/auth';
 import { ApiRefusals } from '@app/common';
 import { CreateBookingDto, CreateResourceDto, ResourceQueryDto, UpdateResourceDto } from './dto/resource.dto';
 import { BookingView, SharedResourcePage } from './dto/resource-view.dto';

@@ -1,5 +1,5 @@
 /** Task rules as plain functions: the default checklist, deadlines, dependency cycles. */
-import { addDays, type IsoDate } from '@app/common/time';
+import { addDays, type IsoDate } from '@app/common';
 
 export interface TemplateLine {
   code: string;

@@ -1,9 +1,8 @@
 import { ApiHideProperty } from '@nestjs/swagger';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
-import type { IsoDate } from '@app/common/time';
-import { Edition } from '@app/editions/edition.entity';
-import { Venue } from '@app/venues/venue.entity';
+import { CreatedAt, type IsoDate, UpdatedAt, Version } from '@app/common';
+import type { Edition } from '@app/editions';
+import type { Venue } from '@app/venues';
 import { TaskStatus } from './task.enums';
 
 /** One line of an edition's default checklist: what, who is responsible, when (days from the venue date). */
@@ -18,7 +17,7 @@ export class TaskTemplateItem {
   editionId: string;
 
   @ApiHideProperty()
-  @ManyToOne(() => Edition, { onDelete: 'CASCADE' })
+  @ManyToOne('Edition', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'edition_id' })
   edition?: Edition;
 
@@ -65,7 +64,7 @@ export class VenueTask {
   venueId: string;
 
   @ApiHideProperty()
-  @ManyToOne(() => Venue, { onDelete: 'CASCADE' })
+  @ManyToOne('Venue', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'venue_id' })
   venue?: Venue;
 

@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@app/auth/actor';
-import { CurrentActor, PlannersOnly, Writers } from '@app/auth/decorators';
+import { type Actor, CurrentActor, PlannersOnly, Writers } from '@app/auth';
 import { ApiRefusals } from '@app/common';
 import { CreateTaskDto, DependencyDto, ReplaceTaskTemplateDto, UpdateTaskDto } from './dto/task.dto';
 import { TaskTemplateView, TaskView } from './dto/task-view.dto';

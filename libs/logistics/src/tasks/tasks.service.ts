@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
-import { AuditService } from '@app/audit/audit.service';
-import { Actor, assertPlanner } from '@app/auth/actor';
-import { AfterCommit, assertVersion, BusinessRuleError, inTransaction, lockForUpdate, NotFoundError } from '@app/common';
-import { EditionsService } from '@app/editions/editions.service';
-import { anchorDate, VenueChange, VenueEvents } from '@app/venues/venue-events';
-import { VenuesService } from '@app/venues/venues.service';
+import { AuditService } from '@app/audit';
+import { Actor, assertPlanner } from '@app/auth';
+import { AfterCommit, assertVersion, BusinessRuleError, inTransaction, lockForUpdate, NotFoundError, queryRows } from '@app/common';
+import { EditionsService, lockEdition } from '@app/editions';
+import { anchorDate, VenueChange, VenueEvents, VenuesService } from '@app/venues';
 import { OrganizerReminders } from '../organizer-reminders/organizer-reminders';
 import { ReadinessCache } from '../readiness/readiness.cache';
 import { CreateTaskDto, ReplaceTaskTemplateDto, UpdateTaskDto } from './dto/task.dto';
@@ -69,7 +68,7 @@ export class TasksService implements OnModuleInit {
     if (cyclic) throw new BusinessRuleError('DEPENDENCY_CYCLE', `Danh mục mẫu có vòng phụ thuộc qua công việc "${cyclic.title}".`, { code: cyclic.code });
     return this.dataSource.transaction(async (manager) => {
       await this.editions.requireOpen(editionId, manager);
-      await manager.query(`SELECT 1 FROM editions WHERE id = $1 FOR UPDATE`, [editionId]); // one template save at a time
+      await lockEdition(manager, editionId); // one template save at a time
       const before = await this.template(editionId, manager);
       if (input.revision !== undefined && input.revision !== before.revision) {
         throw new BusinessRuleError('VERSION_CONFLICT', 'Danh mục mẫu đã được người khác thay đổi. Vui lòng tải lại rồi thử lại.', { currentRevision: before.revision }, 409);
@@ -119,7 +118,8 @@ export class TasksService implements OnModuleInit {
       assertVersion(input.version, task.version);
       const before = { ...task };
       if (input.status === TaskStatus.Done && task.status !== TaskStatus.Done) {
-        const pending = await manager.query(
+        const pending = await queryRows<{ id: string; title: string }>(
+          manager,
           `SELECT t.id, t.title FROM task_dependencies d JOIN venue_tasks t ON t.id = d.prerequisite_id WHERE d.task_id = $1 AND t.status <> 'done'`,
           [taskId],
         );

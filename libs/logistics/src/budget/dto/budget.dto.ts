@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { OptionalNotNull } from '@app/common/validators';
+import { OptionalNotNull } from '@app/common';
 import { BudgetCategory, FundingSource } from '../budget.enums';
 import { MAX_VND } from '../money';
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from '@app/common/time';
+import type { IsoDate } from '@app/common';
 import type { VenueReadiness } from '../readiness-rules';
 import type { Readiness } from '../readiness.enums';
 

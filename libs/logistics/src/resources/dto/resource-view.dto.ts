@@ -1,5 +1,4 @@
-import { pageOf } from '@app/common/pagination';
-import type { IsoDate, LocalTime } from '@app/common/time';
+import { type IsoDate, type LocalTime, pageOf } from '@app/common';
 import { SharedResource } from '../resource.entities';
 import { ResourceKind } from '../resource.enums';
 
