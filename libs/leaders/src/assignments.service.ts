@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '@app/audit/audit.service';
-import { Actor, canSeeVenueLeaders } from '@app/auth/actor';
+import { AuditService } from '@app/audit';
+import { Actor, canSeeVenueLeaders } from '@app/auth';
 import { BusinessRuleError, ForbiddenError, formatVietnameseDate, inTransaction, NotFoundError } from '@app/common';
-import { EditionsService } from '@app/editions/editions.service';
-import { Venue } from '@app/venues/venue.entity';
-import { VenuesService } from '@app/venues/venues.service';
+import { EditionsService } from '@app/editions';
+import { attendedVenuesOf, type Venue, VenuesService } from '@app/venues';
 import { AssignmentEvents } from './assignment-events';
 import { AssignLeaderDto, ParticipationDto } from './dto/leader.dto';
 import type { VenueLeaderView } from './dto/leader-view.dto';
@@ -147,13 +146,14 @@ export class AssignmentsService {
     }
   }
 
-  /** The edition's venues the leader is assigned to, leaving out rejected and cancelled ones (they attend those no more). */
-  private attendedVenues(manager: EntityManager, leaderId: string, editionId: string): Promise<{ scheduled_date: string | null; name: string }[]> {
-    return manager.query(
-      `SELECT v.scheduled_date::text, v.name FROM venue_leader_assignments a JOIN venues v ON v.id = a.venue_id
-        WHERE a.leader_id = $1 AND v.edition_id = $2 AND v.status NOT IN ('rejected', 'cancelled')`,
-      [leaderId, editionId],
-    );
+  /**
+   * The edition's venues the leader is assigned to, leaving out rejected and cancelled ones (they attend
+   * those no more): the assignments are this library's rows, which venues those are the venues library says.
+   */
+  private async attendedVenues(manager: EntityManager, leaderId: string, editionId: string): Promise<{ scheduled_date: string | null; name: string }[]> {
+    const assigned = await manager.find(VenueLeaderAssignment, { select: { venueId: true }, where: { leaderId } });
+    const venues = await attendedVenuesOf(manager, editionId, assigned.map((assignment) => assignment.venueId));
+    return venues.map((venue) => ({ scheduled_date: venue.scheduledDate, name: venue.name }));
   }
 
   private async viewsOf(manager: EntityManager, venue: Venue): Promise<VenueLeaderView[]> {

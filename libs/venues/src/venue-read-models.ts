@@ -30,3 +30,23 @@ export function venuesScheduledOn(manager: EntityManager, editionId: string, dat
     .getMany()
     .then((venues) => venues.map(({ id, name }) => ({ id, name })));
 }
+
+export interface AttendedVenueRef extends ScheduledVenueRef {
+  scheduledDate: IsoDate | null;
+}
+
+/**
+ * Of these venues, the edition's ones not dropped, with their date. The leaders library reads it for the
+ * venues a leader attends in an edition (their assignments are its own rows): at most one a day, no more
+ * than their maximum, and none left when they leave the edition.
+ */
+export async function attendedVenuesOf(manager: EntityManager, editionId: string, venueIds: readonly string[]): Promise<AttendedVenueRef[]> {
+  if (venueIds.length === 0) return [];
+  const venues = await manager
+    .createQueryBuilder(Venue, 'venue')
+    .select(['venue.id', 'venue.name', 'venue.scheduledDate'])
+    .where('venue.id IN (:...ids) AND venue.editionId = :editionId', { ids: venueIds, editionId })
+    .andWhere('venue.status NOT IN (:...dropped)', { dropped: DROPPED_VENUE_STATUSES })
+    .getMany();
+  return venues.map(({ id, name, scheduledDate }) => ({ id, name, scheduledDate }));
+}
