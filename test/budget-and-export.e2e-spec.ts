@@ -2,7 +2,7 @@ import { parse as parseContentDisposition } from 'content-disposition';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Response } from 'superagent';
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import { todayInFestivalZone } from '@app/common/time';
 import { Edition } from '@app/editions/edition.entity';
 import { AssignmentRole } from '@app/leaders/leader.entities';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import { auditEntriesFor, createEdition, createLeader, createUser, createVenue } from './utils/factories';
 import { createTestApp, TestApp } from './utils/test-app';
 

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import ICAL from 'ical.js';
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import { Edition } from '@app/editions/edition.entity';
 import { linkToken, ReconcileInvitationMessagesHandler, SendInvitationMessageHandler } from '@app/invitations';
 import { Leader } from '@app/leaders/leader.entities';

@@ -1,4 +1,4 @@
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import { todayInFestivalZone } from '@app/common/time';
 import { Edition } from '@app/editions/edition.entity';
 import { auditEntriesFor, createEdition, createUser, createVenue } from './utils/factories';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
 import type { Test } from 'supertest';
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import { Contract, loadContract } from './utils/contract';
 import { createUser, TEST_PASSWORD } from './utils/factories';
 import { createTestApp, TestApp } from './utils/test-app';

@@ -4,7 +4,7 @@
  * (a child process) through a real SMTP sink to the recipients resolved at send time.
  */
 import Redis from 'ioredis';
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import { Edition } from '@app/editions/edition.entity';
 import { JobProducer } from '@app/queue';
 import { FireReminderJob } from '@app/reminders';

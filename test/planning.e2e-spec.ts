@@ -1,4 +1,4 @@
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import type { Edition } from '@app/editions/edition.entity';
 import { LeaderParticipation, LeaderUnavailability, RankTier } from '@app/leaders/leader.entities';
 import { VenueStatus } from '@app/venues/venue.enums';

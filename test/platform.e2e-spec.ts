@@ -1,4 +1,4 @@
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import { createUser, TEST_PASSWORD } from './utils/factories';
 import { createTestApp, TestApp } from './utils/test-app';
 

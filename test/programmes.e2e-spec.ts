@@ -1,4 +1,4 @@
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import { Edition } from '@app/editions/edition.entity';
 import { createEdition, createUser, createVenue } from './utils/factories';
 import { createTestApp, TestApp } from './utils/test-app';

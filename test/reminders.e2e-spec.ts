@@ -3,7 +3,7 @@
  * a real SMTP sink, and the worker app as a child process that is killed and restarted.
  */
 import Redis from 'ioredis';
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import { Edition } from '@app/editions/edition.entity';
 import { JobProducer } from '@app/queue';
 import { FireReminderJob } from '@app/reminders';

@@ -1,4 +1,4 @@
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import { Edition } from '@app/editions/edition.entity';
 import { Venue } from '@app/venues/venue.entity';
 import { auditEntriesFor, createEdition, createUser, createVenue } from './utils/factories';

@@ -1,7 +1,7 @@
 import { loadAppConfig } from '@app/config';
 import { PRIORITY_REGIONS } from '@app/provinces/region';
 import { DEMO_ACCOUNTS, seedDemo } from '@app/seed';
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import { createUser } from './utils/factories';
 import { createTestApp, TestApp } from './utils/test-app';
 

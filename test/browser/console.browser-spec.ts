@@ -4,7 +4,7 @@
  * production. Each main page is photographed into test-artifacts/screenshots/.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import type { User } from '@app/auth/user.entity';
 import type { Edition } from '@app/editions/edition.entity';
 import { Region } from '@app/provinces/region';

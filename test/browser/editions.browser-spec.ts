@@ -6,7 +6,7 @@
  * organizer cannot open the page.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import type { User } from '@app/auth/user.entity';
 import { Edition } from '@app/editions/edition.entity';
 import type { Venue } from '@app/venues/venue.entity';

@@ -4,7 +4,7 @@
  * budget lines edited in place — every refusal of the API shown where the action was.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import type { User } from '@app/auth/user.entity';
 import type { Edition } from '@app/editions/edition.entity';
 import type { Venue } from '@app/venues/venue.entity';

@@ -5,7 +5,7 @@
  */
 import type { INestApplicationContext } from '@nestjs/common';
 import type { BrowserContext, Page } from 'playwright-core';
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import type { User } from '@app/auth/user.entity';
 import type { Edition } from '@app/editions/edition.entity';
 import { Leader, LeaderParticipation, RankTier } from '@app/leaders/leader.entities';

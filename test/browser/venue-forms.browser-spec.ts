@@ -5,7 +5,7 @@
  * API must show where the action was, with nothing typed lost.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import type { User } from '@app/auth/user.entity';
 import type { Edition } from '@app/editions/edition.entity';
 import { type Leader, RankTier } from '@app/leaders/leader.entities';

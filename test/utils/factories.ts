@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@app/auth/password';
-import { Role } from '@app/auth/role';
+import { Role } from '@app/auth';
 import { User } from '@app/auth/user.entity';
 import { localToInstant } from '@app/common/time';
 import { Edition, EditionStatus } from '@app/editions/edition.entity';
