@@ -67,7 +67,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; fullName: string; rol
 /** Leaders senior enough to be chief guest at a central venue. */
 const CHIEF_GUEST_TIERS: readonly RankTier[] = RANK_TIER_ORDER.slice(0, RANK_TIER_ORDER.indexOf(CENTRAL_CHIEF_GUEST_MIN_TIER) + 1);
 
-export async function seedDemo(dataSource: DataSource, _config: AppConfig, now = new Date()): Promise<string> {
+export async function seedDemo(dataSource: DataSource, config: AppConfig, now = new Date()): Promise<string> {
   const year = Number(todayInFestivalZone(now).slice(0, 4)) + 1;
   const password = process.env.SEED_PASSWORD;
   if (password !== undefined && password.length < MIN_PASSWORD_LENGTH) {
@@ -149,7 +149,7 @@ export async function seedDemo(dataSource: DataSource, _config: AppConfig, now =
     const assigned = await assignChiefGuests(manager, editionId);
     const accounts = await seedAccounts(manager, password);
     const plannerId = (await accountIdByEmail(manager, DEMO_ACCOUNTS[0].email))!;
-    const bookings = await seedResources(manager, editionId, plannerId);
+    const bookings = await seedResources(manager, editionId, plannerId, config.ROAD_DISTANCE_FACTOR);
     await seedBudget(manager, venues);
     // Organizer reminders as the API would plan them. Rows only: the worker's reconciler enqueues
     // each one as it comes within its horizon (Postgres is the truth), so no Redis is needed here.
@@ -265,7 +265,7 @@ const DEMO_RESOURCES: ReadonlyArray<{ key: string; name: string; kind: ResourceK
 ];
 
 /** The central resources, each booked for as many demo venues (by date) as its travel allows. */
-async function seedResources(manager: EntityManager, editionId: string, plannerId: string): Promise<number> {
+async function seedResources(manager: EntityManager, editionId: string, plannerId: string, roadFactor: number): Promise<number> {
   const resources = DEMO_RESOURCES.map(({ key, ...demo }) => manager.create(SharedResource, { id: stableId(`${editionId}:resource:${key}`), editionId, ...demo, bufferMinutes: 120 }));
   await insertMissing(manager, SharedResource, resources);
   const venues = await manager.find(Venue, { where: { editionId, status: VenueStatus.Scheduled }, order: { startsAt: 'ASC', name: 'ASC' } });
@@ -278,7 +278,7 @@ async function seedResources(manager: EntityManager, editionId: string, plannerI
       if (booked.some((booking) => booking.id === id) || !venue.startsAt || !venue.endsAt) continue;
       // The resource arrives the evening before and leaves after the programme.
       const candidate = { venueId: venue.id, latitude: venue.latitude, longitude: venue.longitude, startsAt: new Date(venue.startsAt.getTime() - 14 * 3_600_000), endsAt: new Date(venue.endsAt.getTime() + 2 * 3_600_000) };
-      if (findClash(candidate, spans, resource)) continue;
+      if (findClash(candidate, spans, resource, roadFactor)) continue;
       const booking = manager.create(ResourceBooking, { id, resourceId: resource.id, venueId: venue.id, editionId, startsAt: candidate.startsAt, endsAt: candidate.endsAt, createdBy: plannerId, note: 'Lịch demo', travelWarning: null });
       await manager.save(booking);
       spans.push({ ...booking, latitude: venue.latitude, longitude: venue.longitude });

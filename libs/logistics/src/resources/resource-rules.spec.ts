@@ -1,9 +1,11 @@
 import { localToInstant } from '@app/common';
-import { BookingSpan, describeDuration, describeSpan, findClash, ROAD_FACTOR, roadDistanceKm, travelMinutes } from './resource-rules';
+import { BookingSpan, describeDuration, describeSpan, findClash, roadDistanceKm, travelMinutes } from './resource-rules';
 
 const DIEN_BIEN_PHU = { venueId: 'dien-bien-phu', latitude: 21.386, longitude: 103.023 };
 const LAI_CHAU = { venueId: 'lai-chau', latitude: 22.396, longitude: 103.458 };
 const TROUPE = { travelSpeedKmh: 40, bufferMinutes: 60 };
+/** AppConfig.ROAD_DISTANCE_FACTOR's default. */
+const ROAD = 1.4;
 
 const at = (time: string, date = '2027-08-15') => localToInstant(date, time);
 const booking = (id: string, place: typeof DIEN_BIEN_PHU, from: string, to: string, date?: string): BookingSpan & { id: string } => ({
@@ -17,20 +19,25 @@ describe('shared resource rules', () => {
   describe('travel time', () => {
     it('estimates the road from the great circle between Điện Biên Phủ and Lai Châu', () => {
       // ~121 km as the crow flies; the road (QL12) is longer: ×1.4 ≈ 170 km.
-      expect(roadDistanceKm(DIEN_BIEN_PHU, LAI_CHAU)).toBeCloseTo(121.08 * ROAD_FACTOR, 0);
+      expect(roadDistanceKm(DIEN_BIEN_PHU, LAI_CHAU, ROAD)).toBeCloseTo(121.08 * ROAD, 0);
       // 169.5 km at 40 km/h = 254.2 min → 255, plus one hour to pack up and set up.
-      expect(travelMinutes(DIEN_BIEN_PHU, LAI_CHAU, TROUPE)).toBe(315);
-      expect(travelMinutes(LAI_CHAU, DIEN_BIEN_PHU, TROUPE)).toBe(315);
+      expect(travelMinutes(DIEN_BIEN_PHU, LAI_CHAU, TROUPE, ROAD)).toBe(315);
+      expect(travelMinutes(LAI_CHAU, DIEN_BIEN_PHU, TROUPE, ROAD)).toBe(315);
+    });
+
+    it('follows the configured road-distance factor', () => {
+      expect(roadDistanceKm(DIEN_BIEN_PHU, LAI_CHAU, 1)).toBeCloseTo(121.1, 1); // the straight line
+      expect(travelMinutes(DIEN_BIEN_PHU, LAI_CHAU, TROUPE, 1.3)).toBeLessThan(travelMinutes(DIEN_BIEN_PHU, LAI_CHAU, TROUPE, ROAD));
     });
 
     it("follows the resource's speed and buffer", () => {
-      expect(travelMinutes(DIEN_BIEN_PHU, LAI_CHAU, { travelSpeedKmh: 60, bufferMinutes: 30 })).toBe(170 + 30); // 169.5 km / 60 km/h = 169.5 min
-      expect(travelMinutes(DIEN_BIEN_PHU, LAI_CHAU, { travelSpeedKmh: 40, bufferMinutes: 0 })).toBe(255);
+      expect(travelMinutes(DIEN_BIEN_PHU, LAI_CHAU, { travelSpeedKmh: 60, bufferMinutes: 30 }, ROAD)).toBe(170 + 30); // 169.5 km / 60 km/h = 169.5 min
+      expect(travelMinutes(DIEN_BIEN_PHU, LAI_CHAU, { travelSpeedKmh: 40, bufferMinutes: 0 }, ROAD)).toBe(255);
     });
 
     it('needs no travel and no buffer to stay at the same venue, but the buffer between two venues at one spot', () => {
-      expect(travelMinutes(LAI_CHAU, { ...LAI_CHAU }, TROUPE)).toBe(0);
-      expect(travelMinutes(LAI_CHAU, { ...LAI_CHAU, venueId: 'next-door' }, TROUPE)).toBe(60);
+      expect(travelMinutes(LAI_CHAU, { ...LAI_CHAU }, TROUPE, ROAD)).toBe(0);
+      expect(travelMinutes(LAI_CHAU, { ...LAI_CHAU, venueId: 'next-door' }, TROUPE, ROAD)).toBe(60);
     });
   });
 
@@ -38,49 +45,49 @@ describe('shared resource rules', () => {
     const morning = booking('morning', DIEN_BIEN_PHU, '07:30', '11:30');
 
     it('finds an overlap, whatever the venue, and ignores the booking being re-checked', () => {
-      expect(findClash(booking('new', DIEN_BIEN_PHU, '11:00', '12:00'), [morning], TROUPE)).toEqual({ kind: 'overlap', booking: morning });
-      expect(findClash(booking('new', LAI_CHAU, '06:00', '08:00'), [morning], TROUPE)).toEqual({ kind: 'overlap', booking: morning });
-      expect(findClash(booking('new', LAI_CHAU, '08:00', '09:00'), [morning], TROUPE)?.kind).toBe('overlap'); // inside
-      expect(findClash(booking('morning', DIEN_BIEN_PHU, '08:00', '12:00'), [morning], TROUPE)).toBeNull();
+      expect(findClash(booking('new', DIEN_BIEN_PHU, '11:00', '12:00'), [morning], TROUPE, ROAD)).toEqual({ kind: 'overlap', booking: morning });
+      expect(findClash(booking('new', LAI_CHAU, '06:00', '08:00'), [morning], TROUPE, ROAD)).toEqual({ kind: 'overlap', booking: morning });
+      expect(findClash(booking('new', LAI_CHAU, '08:00', '09:00'), [morning], TROUPE, ROAD)?.kind).toBe('overlap'); // inside
+      expect(findClash(booking('morning', DIEN_BIEN_PHU, '08:00', '12:00'), [morning], TROUPE, ROAD)).toBeNull();
     });
 
     it('reports the first overlapping booking by start time before any travel shortfall', () => {
       const noon = booking('noon', LAI_CHAU, '12:00', '13:00');
-      const clash = findClash(booking('new', DIEN_BIEN_PHU, '11:00', '12:30'), [noon, morning], TROUPE);
+      const clash = findClash(booking('new', DIEN_BIEN_PHU, '11:00', '12:30'), [noon, morning], TROUPE, ROAD);
       expect(clash).toEqual({ kind: 'overlap', booking: morning });
     });
 
     it('accepts back-to-back bookings at the same venue', () => {
-      expect(findClash(booking('new', DIEN_BIEN_PHU, '11:30', '14:00'), [morning], TROUPE)).toBeNull();
-      expect(findClash(booking('new', DIEN_BIEN_PHU, '05:00', '07:30'), [morning], TROUPE)).toBeNull();
+      expect(findClash(booking('new', DIEN_BIEN_PHU, '11:30', '14:00'), [morning], TROUPE, ROAD)).toBeNull();
+      expect(findClash(booking('new', DIEN_BIEN_PHU, '05:00', '07:30'), [morning], TROUPE, ROAD)).toBeNull();
     });
 
     it('refuses a gap one minute short of the road, and accepts the exact road time', () => {
       // 11:30 + 315 min = 16:45.
-      const short = findClash(booking('new', LAI_CHAU, '16:44', '19:00'), [morning], TROUPE);
+      const short = findClash(booking('new', LAI_CHAU, '16:44', '19:00'), [morning], TROUPE, ROAD);
       expect(short).toEqual({ kind: 'travel', booking: morning, position: 'before', requiredMinutes: 315, availableMinutes: 314, roadKm: 169.5 });
-      expect(findClash(booking('new', LAI_CHAU, '16:45', '19:00'), [morning], TROUPE)).toBeNull();
+      expect(findClash(booking('new', LAI_CHAU, '16:45', '19:00'), [morning], TROUPE, ROAD)).toBeNull();
     });
 
     it('checks the gap after the candidate too', () => {
       // Must leave Lai Châu by 07:30 − 315 min = 02:15.
-      const late = findClash(booking('new', LAI_CHAU, '01:00', '02:16'), [morning], TROUPE);
+      const late = findClash(booking('new', LAI_CHAU, '01:00', '02:16'), [morning], TROUPE, ROAD);
       expect(late).toMatchObject({ kind: 'travel', booking: morning, position: 'after', requiredMinutes: 315, availableMinutes: 314 });
-      expect(findClash(booking('new', LAI_CHAU, '01:00', '02:15'), [morning], TROUPE)).toBeNull();
+      expect(findClash(booking('new', LAI_CHAU, '01:00', '02:15'), [morning], TROUPE, ROAD)).toBeNull();
     });
 
     it('checks only the legs the resource travels: its neighbours before and after', () => {
       // Lai Châu the day before, then Điện Biên Phủ in the morning, then a candidate in Điện Biên Phủ:
       // the relevant leg is the morning (same venue), not last night in Lai Châu.
       const lastNight = booking('last-night', LAI_CHAU, '19:00', '21:00', '2027-08-14');
-      expect(findClash(booking('new', DIEN_BIEN_PHU, '12:00', '13:00'), [lastNight, morning], TROUPE)).toBeNull();
+      expect(findClash(booking('new', DIEN_BIEN_PHU, '12:00', '13:00'), [lastNight, morning], TROUPE, ROAD)).toBeNull();
       // A candidate between the two, too close to both: the leg before is reported first.
-      const between = findClash(booking('new', { ...DIEN_BIEN_PHU, venueId: 'muong-phang' }, '00:30', '07:00'), [morning, lastNight], TROUPE);
+      const between = findClash(booking('new', { ...DIEN_BIEN_PHU, venueId: 'muong-phang' }, '00:30', '07:00'), [morning, lastNight], TROUPE, ROAD);
       expect(between).toMatchObject({ kind: 'travel', booking: lastNight, position: 'before' });
     });
 
     it('accepts a resource with no other bookings', () => {
-      expect(findClash(booking('new', LAI_CHAU, '07:30', '11:30'), [], TROUPE)).toBeNull();
+      expect(findClash(booking('new', LAI_CHAU, '07:30', '11:30'), [], TROUPE, ROAD)).toBeNull();
     });
   });
 

@@ -1,16 +1,13 @@
 /**
  * Shared-resource rules as plain functions: road time between two venues and what a new booking
  * clashes with. No Nest, no database: the service feeds them rows and turns a clash into an error.
+ *
+ * Roads are longer than the great circle: each function takes the road-distance factor (road
+ * kilometres per straight-line kilometre, AppConfig.ROAD_DISTANCE_FACTOR, the one the planning solver
+ * uses too); a resource's own speed (default 40 km/h) carries the rest of the terrain.
  */
 import { getDistance } from 'geolib';
 import { formatVietnameseDate, instantToLocalDate, instantToLocalTime } from '@app/common';
-
-/**
- * Roads are longer than the great circle: across the northern mountains (Điện Biên – Lai Châu – Sơn
- * La – Hà Giang) the road between two district towns is typically 1.3–1.6 times the straight line.
- * 1.4 is the planning figure; a resource's own speed (default 40 km/h) carries the rest of the terrain.
- */
-export const ROAD_FACTOR = 1.4;
 
 export interface Place {
   venueId: string;
@@ -43,23 +40,23 @@ export type Clash<T extends BookingSpan> =
       roadKm: number;
     };
 
-/** Estimated road kilometres between two places: great circle × ROAD_FACTOR. */
-function roadKm(from: Place, to: Place): number {
-  return (getDistance({ latitude: from.latitude, longitude: from.longitude }, { latitude: to.latitude, longitude: to.longitude }) / 1000) * ROAD_FACTOR;
+/** Estimated road kilometres between two places: great circle × the road-distance factor. */
+function roadKm(from: Place, to: Place, roadFactor: number): number {
+  return (getDistance({ latitude: from.latitude, longitude: from.longitude }, { latitude: to.latitude, longitude: to.longitude }) / 1000) * roadFactor;
 }
 
 /** The same, to one decimal, as shown to people. */
-export function roadDistanceKm(from: Place, to: Place): number {
-  return Math.round(roadKm(from, to) * 10) / 10;
+export function roadDistanceKm(from: Place, to: Place, roadFactor: number): number {
+  return Math.round(roadKm(from, to, roadFactor) * 10) / 10;
 }
 
 /**
  * Minutes the resource needs between the end of a booking at `from` and the start of one at `to`:
  * road time plus its buffer. Staying at the same venue needs neither (back-to-back is fine there).
  */
-export function travelMinutes(from: Place, to: Place, resource: TravelProfile): number {
+export function travelMinutes(from: Place, to: Place, resource: TravelProfile, roadFactor: number): number {
   if (from.venueId === to.venueId) return 0;
-  return Math.ceil((roadKm(from, to) / resource.travelSpeedKmh) * 60) + resource.bufferMinutes;
+  return Math.ceil((roadKm(from, to, roadFactor) / resource.travelSpeedKmh) * 60) + resource.bufferMinutes;
 }
 
 const MINUTE = 60_000;
@@ -77,7 +74,7 @@ function overlaps(a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; ends
  * with B in between); the road and the buffer obey the triangle inequality, so legs that fit imply
  * that farther bookings fit too.
  */
-export function findClash<T extends BookingSpan>(candidate: BookingSpan, existing: readonly T[], resource: TravelProfile): Clash<T> | null {
+export function findClash<T extends BookingSpan>(candidate: BookingSpan, existing: readonly T[], resource: TravelProfile, roadFactor: number): Clash<T> | null {
   const others = existing.filter((booking) => !candidate.id || booking.id !== candidate.id).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   const overlapping = others.find((booking) => overlaps(candidate, booking));
   if (overlapping) return { kind: 'overlap', booking: overlapping };
@@ -91,9 +88,9 @@ export function findClash<T extends BookingSpan>(candidate: BookingSpan, existin
   for (const [booking, position] of legs) {
     if (!booking) continue;
     const gap = position === 'before' ? candidate.startsAt.getTime() - booking.endsAt.getTime() : booking.startsAt.getTime() - candidate.endsAt.getTime();
-    const requiredMinutes = travelMinutes(booking, candidate, resource);
+    const requiredMinutes = travelMinutes(booking, candidate, resource, roadFactor);
     if (gap < requiredMinutes * MINUTE) {
-      return { kind: 'travel', booking, position, requiredMinutes, availableMinutes: Math.floor(gap / MINUTE), roadKm: roadDistanceKm(booking, candidate) };
+      return { kind: 'travel', booking, position, requiredMinutes, availableMinutes: Math.floor(gap / MINUTE), roadKm: roadDistanceKm(booking, candidate, roadFactor) };
     }
   }
   return null;

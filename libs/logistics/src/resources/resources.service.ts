@@ -13,6 +13,7 @@ import {
   toPage,
   ValidationFailedError,
 } from '@app/common';
+import { AppConfig } from '@app/config';
 import { EditionsService } from '@app/editions';
 import {
   findVenues,
@@ -54,6 +55,7 @@ export class ResourcesService implements OnModuleInit {
     private readonly venueEvents: VenueEvents,
     private readonly editions: EditionsService,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -170,6 +172,7 @@ export class ResourcesService implements OnModuleInit {
         candidate,
         existing.map((booking): Candidate => Object.assign(booking, { latitude: booking.venue.latitude, longitude: booking.venue.longitude })),
         resource,
+        this.config.ROAD_DISTANCE_FACTOR,
       );
       let travelWarning: string | null = null;
       if (clash?.kind === 'overlap') {
