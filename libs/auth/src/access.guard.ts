@@ -36,7 +36,7 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
-    const request = context.switchToHttp().getRequest();
+    const request = context.switchToHttp().getRequest<{ headers?: { authorization?: unknown }; actor?: Actor }>();
     const actor = await this.authenticate(request.headers?.authorization);
     request.actor = actor;
 

@@ -16,5 +16,5 @@ export const Writers = () => Roles(Role.CentralPlanner, Role.ProvincialOrganizer
 export const PlannersOnly = () => Roles(Role.CentralPlanner);
 
 export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
-  return context.switchToHttp().getRequest().actor;
+  return context.switchToHttp().getRequest<{ actor: Actor }>().actor;
 });

@@ -5,15 +5,18 @@ import { DomainError } from '@app/common';
 /** Login rate limit; the counters live in Redis so the limit holds across API instances. */
 @Injectable()
 export class LoginThrottlerGuard extends ThrottlerGuard {
-  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    throw new DomainError(429, 'TOO_MANY_LOGIN_ATTEMPTS', 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.', {
-      retryAfterSeconds: Math.ceil(detail.timeToBlockExpire),
-    });
+  protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    return Promise.reject(
+      new DomainError(429, 'TOO_MANY_LOGIN_ATTEMPTS', 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.', {
+        retryAfterSeconds: Math.ceil(detail.timeToBlockExpire),
+      }),
+    );
   }
 }
 
 /** The account part of the per-account limit: the submitted e-mail, normalised. */
-export function loginAccountTracker(request: Record<string, any>): string {
-  const email = typeof request.body?.email === 'string' ? request.body.email.trim().toLowerCase() : '';
+export function loginAccountTracker(request: { ip?: string; body?: unknown }): string {
+  const submitted = (request.body as { email?: unknown } | undefined)?.email;
+  const email = typeof submitted === 'string' ? submitted.trim().toLowerCase() : '';
   return `${request.ip}|${email}`;
 }

@@ -71,7 +71,7 @@ export class FireReminderHandler {
       if (why === 'not-due' || why === 'in-progress') throw new Error(`reminder ${reminderId} is ${why}; retrying later`);
       return why;
     }
-    const reminder = hydrate(this.dataSource.manager, Reminder, row.reminder as Record<string, unknown>);
+    const reminder = hydrate(this.dataSource.manager, Reminder, row.reminder);
     if (row.missed) {
       this.logger.warn({ reminderId, dueAt: reminder.dueAt }, 'reminder missed: found past its grace window');
       return 'missed';
@@ -105,7 +105,12 @@ export class FireReminderHandler {
         WHERE r.id = c.id AND r.revision = c.revision AND r.due_at <= now() + interval '2 seconds'
           AND (r.status = 'pending' OR (r.status = 'sending' AND r.lease_until < now()))
        RETURNING r.id, r.revision, row_to_json(r.*) AS reminder, r.status = 'missed' AS missed`,
-      [requests.map((request) => request.reminderId), requests.map((request) => request.revision), requests.map((request) => request.graceMinutes), this.config.SEND_LEASE_SECONDS],
+      [
+        requests.map((request) => request.reminderId),
+        requests.map((request) => request.revision),
+        requests.map((request) => request.graceMinutes),
+        this.config.SEND_LEASE_SECONDS,
+      ],
     );
     // Keyed by revision too: of two deliveries in one batch, only the one of the current revision claims it.
     const key = (id: string, revision: number) => `${id}:${revision}`;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionalEvent } from '@app/common';
 import type { Venue } from './venue.entity';
+import { VenueStatus } from './venue.enums';
 
 /** What changed about a venue that others (invitations, later logistics) must follow. */
 export interface VenueChange {
@@ -30,14 +31,14 @@ export class VenueEvents extends TransactionalEvent<VenueChange> {}
 export function describeVenueChange(before: Venue, after: Venue, actor: { id: string; email: string }, reason: string | null = null): VenueChange {
   const when = (venue: Venue) => `${venue.scheduledDate}|${venue.startsAt?.toISOString()}|${venue.endsAt?.toISOString()}`;
   const where = (venue: Venue) => `${venue.address}|${venue.latitude}|${venue.longitude}|${venue.communeName}|${venue.provinceCode}|${venue.name}`;
-  const wasScheduled = before.status === 'scheduled';
+  const wasScheduled = before.status === VenueStatus.Scheduled;
   return {
     actor: { id: actor.id, email: actor.email },
     before,
     after,
-    rescheduled: wasScheduled && after.status === 'scheduled' && (when(before) !== when(after) || where(before) !== where(after)),
-    cancelled: before.status !== 'cancelled' && after.status === 'cancelled',
-    approved: before.status !== 'approved' && after.status === 'approved',
+    rescheduled: wasScheduled && after.status === VenueStatus.Scheduled && (when(before) !== when(after) || where(before) !== where(after)),
+    cancelled: before.status !== VenueStatus.Cancelled && after.status === VenueStatus.Cancelled,
+    approved: before.status !== VenueStatus.Approved && after.status === VenueStatus.Approved,
     anchorDateChanged: anchorDate(before) !== anchorDate(after),
     reason,
   };
