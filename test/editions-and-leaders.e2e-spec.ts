@@ -44,11 +44,19 @@ describe('Editions and leaders', () => {
   it('refuses to narrow the window past a scheduled venue, and all writes once closed', async () => {
     const edition = await createEdition(t.dataSource);
     const venue = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-07-05` });
-    const narrowed = await t.http.patch(`/api/editions/${edition.id}`).set('Authorization', planner).send({ version: 1, windowStart: `${edition.year}-07-15` }).expect(422);
+    const narrowed = await t.http
+      .patch(`/api/editions/${edition.id}`)
+      .set('Authorization', planner)
+      .send({ version: 1, windowStart: `${edition.year}-07-15` })
+      .expect(422);
     expect(narrowed.body).toMatchObject({ code: 'VENUES_OUTSIDE_WINDOW', details: { venues: [{ id: venue.id, date: `${edition.year}-07-05` }] } });
 
     await t.dataSource.query(`UPDATE editions SET status = 'closed' WHERE id = $1`, [edition.id]);
-    const closed = await t.http.patch(`/api/venues/${venue.id}`).set('Authorization', planner).send({ version: venue.version, expectedAttendance: 10 }).expect(409);
+    const closed = await t.http
+      .patch(`/api/venues/${venue.id}`)
+      .set('Authorization', planner)
+      .send({ version: venue.version, expectedAttendance: 10 })
+      .expect(409);
     expect(closed.body.code).toBe('EDITION_CLOSED');
   });
 
@@ -68,35 +76,64 @@ describe('Editions and leaders', () => {
         unavailability: [{ startDate: `${edition.year}-08-01`, endDate: `${edition.year}-08-05`, reason: 'Công tác nước ngoài' }],
       })
       .expect(201);
-    expect(created.body).toMatchObject({ officeEmail: 'vp.phochutich@vanphong.example.vn', unavailability: [{ startDate: `${edition.year}-08-01`, endDate: `${edition.year}-08-05` }] });
+    expect(created.body).toMatchObject({
+      officeEmail: 'vp.phochutich@vanphong.example.vn',
+      unavailability: [{ startDate: `${edition.year}-08-01`, endDate: `${edition.year}-08-05` }],
+    });
     const leaderId = created.body.id;
 
     const overlapping = await t.http
       .patch(`/api/leaders/${leaderId}`)
       .set('Authorization', planner)
-      .send({ version: 1, unavailability: [{ startDate: `${edition.year}-08-01`, endDate: `${edition.year}-08-05` }, { startDate: `${edition.year}-08-04`, endDate: `${edition.year}-08-06` }] })
+      .send({
+        version: 1,
+        unavailability: [
+          { startDate: `${edition.year}-08-01`, endDate: `${edition.year}-08-05` },
+          { startDate: `${edition.year}-08-04`, endDate: `${edition.year}-08-06` },
+        ],
+      })
       .expect(422);
     expect(overlapping.body.code).toBe('INVALID_DATE_RANGES');
 
-    await t.http.put(`/api/editions/${edition.id}/leaders/${leaderId}`).set('Authorization', planner).send({ title: 'Ủy viên Bộ Chính trị, Phó Chủ tịch nước', maxAppearances: 2 }).expect(200);
+    await t.http
+      .put(`/api/editions/${edition.id}/leaders/${leaderId}`)
+      .set('Authorization', planner)
+      .send({ title: 'Ủy viên Bộ Chính trị, Phó Chủ tịch nước', maxAppearances: 2 })
+      .expect(200);
 
     const busyDay = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-03` });
-    const unavailable = await t.http.post(`/api/venues/${busyDay.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(422);
+    const unavailable = await t.http
+      .post(`/api/venues/${busyDay.id}/leaders`)
+      .set('Authorization', planner)
+      .send({ leaderId, role: 'chief_guest' })
+      .expect(422);
     expect(unavailable.body).toMatchObject({ code: 'LEADER_UNAVAILABLE', message: `Lê Thị Thử Nghiệm bận vào ngày tổ chức (03/08/${edition.year}).` });
 
     const first = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-10` });
     const assigned = await t.http.post(`/api/venues/${first.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(201);
-    expect(assigned.body).toEqual([{ leaderId, fullName: 'Lê Thị Thử Nghiệm', title: 'Ủy viên Bộ Chính trị, Phó Chủ tịch nước', rankTier: 'politburo', role: 'chief_guest' }]);
+    expect(assigned.body).toEqual([
+      { leaderId, fullName: 'Lê Thị Thử Nghiệm', title: 'Ủy viên Bộ Chính trị, Phó Chủ tịch nước', rankTier: 'politburo', role: 'chief_guest' },
+    ]);
 
     const other = await createLeader(t.dataSource);
-    const secondChief = await t.http.post(`/api/venues/${first.id}/leaders`).set('Authorization', planner).send({ leaderId: other.id, role: 'chief_guest' }).expect(409);
+    const secondChief = await t.http
+      .post(`/api/venues/${first.id}/leaders`)
+      .set('Authorization', planner)
+      .send({ leaderId: other.id, role: 'chief_guest' })
+      .expect(409);
     expect(secondChief.body.code).toBe('CHIEF_GUEST_TAKEN');
-    const withCompanion = await t.http.post(`/api/venues/${first.id}/leaders`).set('Authorization', planner).send({ leaderId: other.id, role: 'accompanying' }).expect(201);
+    const withCompanion = await t.http
+      .post(`/api/venues/${first.id}/leaders`)
+      .set('Authorization', planner)
+      .send({ leaderId: other.id, role: 'accompanying' })
+      .expect(201);
     expect(withCompanion.body.map((view: { role: string }) => view.role)).toEqual(['chief_guest', 'accompanying']); // the chief guest first
     await t.http.delete(`/api/venues/${first.id}/leaders/${other.id}`).set('Authorization', planner).expect(204);
 
     const sameDay = await createVenue(t.dataSource, edition, '66', { scheduleOn: `${edition.year}-08-10` });
-    expect((await t.http.post(`/api/venues/${sameDay.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(422)).body).toMatchObject({
+    expect(
+      (await t.http.post(`/api/venues/${sameDay.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(422)).body,
+    ).toMatchObject({
       code: 'LEADER_DOUBLE_BOOKED',
       message: expect.stringContaining(`cùng ngày 10/08/${edition.year}`),
     });
@@ -104,7 +141,9 @@ describe('Editions and leaders', () => {
     const second = await createVenue(t.dataSource, edition, '66', { scheduleOn: `${edition.year}-08-12` });
     await t.http.post(`/api/venues/${second.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(201);
     const third = await createVenue(t.dataSource, edition, '91', { scheduleOn: `${edition.year}-08-14` });
-    expect((await t.http.post(`/api/venues/${third.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(422)).body.code).toBe('LEADER_MAX_APPEARANCES');
+    expect(
+      (await t.http.post(`/api/venues/${third.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(422)).body.code,
+    ).toBe('LEADER_MAX_APPEARANCES');
 
     await t.http.delete(`/api/venues/${second.id}/leaders/${leaderId}`).set('Authorization', planner).expect(204);
     await t.http.post(`/api/venues/${third.id}/leaders`).set('Authorization', planner).send({ leaderId, role: 'chief_guest' }).expect(201);
@@ -113,21 +152,31 @@ describe('Editions and leaders', () => {
     expect(search.body.items.map((leader: { id: string }) => leader.id)).toEqual([leaderId]);
 
     // Taking the leader out of the edition waits until they attend none of its venues.
-    const [{ id: participationId }] = await t.dataSource.query(`SELECT id FROM leader_participations WHERE edition_id = $1 AND leader_id = $2`, [edition.id, leaderId]);
+    const [{ id: participationId }] = await t.dataSource.query(`SELECT id FROM leader_participations WHERE edition_id = $1 AND leader_id = $2`, [
+      edition.id,
+      leaderId,
+    ]);
     const stillAssigned = await t.http.delete(`/api/editions/${edition.id}/leaders/${leaderId}`).set('Authorization', planner).expect(409);
     expect(stillAssigned.body).toMatchObject({ code: 'LEADER_STILL_ASSIGNED', details: { venues: 2 } });
     for (const venue of [first, third]) await t.http.delete(`/api/venues/${venue.id}/leaders/${leaderId}`).set('Authorization', planner).expect(204);
     await t.http.delete(`/api/editions/${edition.id}/leaders/${leaderId}`).set('Authorization', planner).expect(204);
     const participants = await t.http.get(`/api/editions/${edition.id}/leaders`).set('Authorization', planner).expect(200);
     expect(participants.body.map((participation: { leaderId: string }) => participation.leaderId)).not.toContain(leaderId);
-    expect((await auditEntriesFor(t.dataSource, 'leader_participation', participationId)).map((entry: { action: string }) => entry.action)).toEqual(['create', 'delete']);
+    expect((await auditEntriesFor(t.dataSource, 'leader_participation', participationId)).map((entry: { action: string }) => entry.action)).toEqual([
+      'create',
+      'delete',
+    ]);
     await t.http.delete(`/api/editions/${edition.id}/leaders/${leaderId}`).set('Authorization', planner).expect(404);
 
     // An assignment at a cancelled venue (which can no longer be edited) does not keep a leader in the edition.
     const dropped = await createVenue(t.dataSource, edition, '91', { scheduleOn: `${edition.year}-08-16` });
     await t.http.put(`/api/editions/${edition.id}/leaders/${other.id}`).set('Authorization', planner).send({ title: 'Bộ trưởng' }).expect(200);
     await t.http.post(`/api/venues/${dropped.id}/leaders`).set('Authorization', planner).send({ leaderId: other.id, role: 'chief_guest' }).expect(201);
-    await t.http.post(`/api/venues/${dropped.id}/transitions`).set('Authorization', planner).send({ to: 'cancelled', version: dropped.version, reason: 'Mưa lũ' }).expect(200);
+    await t.http
+      .post(`/api/venues/${dropped.id}/transitions`)
+      .set('Authorization', planner)
+      .send({ to: 'cancelled', version: dropped.version, reason: 'Mưa lũ' })
+      .expect(200);
     await t.http.delete(`/api/editions/${edition.id}/leaders/${other.id}`).set('Authorization', planner).expect(204);
   });
 
@@ -146,7 +195,11 @@ describe('Editions and leaders', () => {
     const elsewhere = await createVenue(t.dataSource, edition, '66', { scheduleOn: `${edition.year}-08-10` });
     const other = await createVenue(t.dataSource, edition, '91', { status: 'approved' as never });
     const second = await createLeader(t.dataSource, { fullName: 'Vũ Thị Mai' });
-    await t.http.put(`/api/editions/${edition.id}/leaders/${second.id}`).set('Authorization', planner).send({ title: 'Bộ trưởng', maxAppearances: 2 }).expect(200);
+    await t.http
+      .put(`/api/editions/${edition.id}/leaders/${second.id}`)
+      .set('Authorization', planner)
+      .send({ title: 'Bộ trưởng', maxAppearances: 2 })
+      .expect(200);
     await t.http.post(`/api/venues/${elsewhere.id}/leaders`).set('Authorization', planner).send({ leaderId: second.id, role: 'chief_guest' }).expect(201);
     await t.http.post(`/api/venues/${other.id}/leaders`).set('Authorization', planner).send({ leaderId: second.id, role: 'chief_guest' }).expect(201);
     const doubled = await t.http
@@ -167,10 +220,22 @@ describe('Editions and leaders', () => {
     // Seven leaders, B with none and the others with three ranges each, written latest first.
     const names = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((letter) => `Phân trang ${tag} ${letter}`);
     for (const [index, fullName] of names.entries()) {
-      const ranges: Array<[string, string]> = index === 1 ? [] : [['2031-09-20', '2031-09-21'], ['2031-07-01', '2031-07-03'], ['2031-08-10', '2031-08-12']];
+      const ranges: Array<[string, string]> =
+        index === 1
+          ? []
+          : [
+              ['2031-09-20', '2031-09-21'],
+              ['2031-07-01', '2031-07-03'],
+              ['2031-08-10', '2031-08-12'],
+            ];
       await createLeader(t.dataSource, { fullName }, ranges);
     }
-    const pageOf = (page: number) => t.http.get('/api/leaders').query({ q: `phân trang ${tag}`, pageSize: 5, page }).set('Authorization', planner).expect(200);
+    const pageOf = (page: number) =>
+      t.http
+        .get('/api/leaders')
+        .query({ q: `phân trang ${tag}`, pageSize: 5, page })
+        .set('Authorization', planner)
+        .expect(200);
 
     const first = await pageOf(1);
     expect(first.body).toMatchObject({ total: 7, page: 1, pageSize: 5 });

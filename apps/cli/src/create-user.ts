@@ -26,7 +26,14 @@ export async function createUserAccount(dataSource: DataSource, input: NewAccoun
   await dataSource.transaction(async (manager) => {
     if (await accountExists(manager, email)) throw new Error(`an account with e-mail ${email} already exists`);
     const view = await insertAccount(manager, { email, fullName: input.fullName, role: input.role, provinceCode: input.provinceCode ?? null, passwordHash });
-    await recordAudit(manager, { actor: SYSTEM_ACTOR, entityType: 'user', entityId: view.id, action: 'create', after: view, note: 'created from the command line' });
+    await recordAudit(manager, {
+      actor: SYSTEM_ACTOR,
+      entityType: 'user',
+      entityId: view.id,
+      action: 'create',
+      after: view,
+      note: 'created from the command line',
+    });
   });
   return generated ? `created ${email} (${input.role}); password, shown once: ${password}` : `created ${email} (${input.role})`;
 }

@@ -36,7 +36,13 @@ export class UsersService {
       if (await accountExists(manager, email)) {
         throw new BusinessRuleError('EMAIL_TAKEN', 'Địa chỉ e-mail này đã có tài khoản.', { email }, 409);
       }
-      const view = await insertAccount(manager, { email, fullName: input.fullName.trim(), passwordHash, role: input.role, provinceCode: input.provinceCode ?? null });
+      const view = await insertAccount(manager, {
+        email,
+        fullName: input.fullName.trim(),
+        passwordHash,
+        role: input.role,
+        provinceCode: input.provinceCode ?? null,
+      });
       await this.audit.record(manager, { actor, entityType: 'user', entityId: view.id, action: 'create', after: view });
       return view;
     });

@@ -80,7 +80,10 @@ export class LeadersService {
       );
     }
     const [items, total] = await builder.offset(query.offset).limit(query.pageSize).getManyAndCount();
-    const ranges = await this.unavailabilityOf(this.dataSource.manager, items.map((leader) => leader.id));
+    const ranges = await this.unavailabilityOf(
+      this.dataSource.manager,
+      items.map((leader) => leader.id),
+    );
     return toPage(
       items.map((leader) => toLeaderView(Object.assign(leader, { unavailability: ranges.get(leader.id) ?? [] }), actor)),
       total,
@@ -120,9 +123,13 @@ export class LeadersService {
 function assertRanges(ranges: DateRangeDto[]): void {
   const invalid = invalidRanges(ranges);
   if (invalid.length > 0) {
-    throw new BusinessRuleError('INVALID_DATE_RANGES', 'Khoảng ngày bận không hợp lệ: ngày bắt đầu phải trước ngày kết thúc và các khoảng không được chồng nhau.', {
-      ranges: invalid,
-    });
+    throw new BusinessRuleError(
+      'INVALID_DATE_RANGES',
+      'Khoảng ngày bận không hợp lệ: ngày bắt đầu phải trước ngày kết thúc và các khoảng không được chồng nhau.',
+      {
+        ranges: invalid,
+      },
+    );
   }
 }
 

@@ -20,7 +20,9 @@ export async function assertAssignedLeadersFree(manager: EntityManager, { venue,
   );
   const clashes: Clash[] = unavailable.map((row) => ({ fullName: row.full_name, reason: 'unavailable', otherVenue: null }));
 
-  const sameDay = new Map((await venuesScheduledOn(manager, venue.editionId, date)).filter((other) => other.id !== venue.id).map((other) => [other.id, other.name]));
+  const sameDay = new Map(
+    (await venuesScheduledOn(manager, venue.editionId, date)).filter((other) => other.id !== venue.id).map((other) => [other.id, other.name]),
+  );
   if (sameDay.size > 0) {
     const doubleBooked = await queryRows<{ full_name: string; venue_id: string }>(
       manager,

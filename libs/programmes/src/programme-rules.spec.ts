@@ -93,9 +93,7 @@ describe('assertItemFits', () => {
 
   it('refuses a new item (no id yet) that overlaps a saved one', () => {
     const newItem: TimedItem = { title: 'Mới', startTime: '08:00', endTime: '09:00' };
-    expect(() => assertItemFits(newItem, [item('08:30', '09:30', { id: 'saved' })], null)).toThrow(
-      expect.objectContaining({ code: 'PROGRAMME_OVERLAP' }),
-    );
+    expect(() => assertItemFits(newItem, [item('08:30', '09:30', { id: 'saved' })], null)).toThrow(expect.objectContaining({ code: 'PROGRAMME_OVERLAP' }));
   });
 
   it('accepts an item that touches its neighbours on both sides', () => {

@@ -45,11 +45,7 @@ export class ProgrammesController {
   @Post('venues/:venueId/programme/from-template')
   @Writers()
   @ApiRefusals(403, 404, 422)
-  applyTemplate(
-    @Param('venueId', ParseUUIDPipe) venueId: string,
-    @Body() input: ApplyTemplateDto,
-    @CurrentActor() actor: Actor,
-  ): Promise<ProgrammeItem[]> {
+  applyTemplate(@Param('venueId', ParseUUIDPipe) venueId: string, @Body() input: ApplyTemplateDto, @CurrentActor() actor: Actor): Promise<ProgrammeItem[]> {
     return this.programmes.applyTemplate(venueId, input, actor);
   }
 

@@ -65,7 +65,13 @@ export class ProgrammesService {
   async addItem(venueId: string, input: CreateProgrammeItemDto, actor: Actor): Promise<ProgrammeItem> {
     return this.dataSource.transaction(async (manager) => {
       const venue = await this.venues.lockForChildEdit(manager, venueId, actor);
-      const item = manager.create(ProgrammeItem, { ...input, venueId, title: input.title.trim(), presenter: input.presenter ?? null, notes: input.notes ?? null });
+      const item = manager.create(ProgrammeItem, {
+        ...input,
+        venueId,
+        title: input.title.trim(),
+        presenter: input.presenter ?? null,
+        notes: input.notes ?? null,
+      });
       assertItemFits(item, await this.itemsOf(manager, venueId), hoursOf(venue));
       const saved = await manager.save(item);
       await this.audit.record(manager, { actor, entityType: 'programme_item', entityId: saved.id, action: 'create', after: saved });
@@ -107,9 +113,14 @@ export class ProgrammesService {
       }
       const existing = await this.itemsOf(manager, venueId);
       if (existing.length > 0 && !input.replace) {
-        throw new BusinessRuleError('PROGRAMME_NOT_EMPTY', 'Chương trình đã có nội dung; chọn "thay thế" để áp dụng lại chương trình mẫu.', {
-          items: existing.length,
-        }, 409);
+        throw new BusinessRuleError(
+          'PROGRAMME_NOT_EMPTY',
+          'Chương trình đã có nội dung; chọn "thay thế" để áp dụng lại chương trình mẫu.',
+          {
+            items: existing.length,
+          },
+          409,
+        );
       }
       const template = await this.getTemplate(venue.editionId, manager);
       const laidOut = layoutTemplate(template.items, startTime);

@@ -5,7 +5,19 @@ const unitCodes = new Set(PROVINCES.map((unit) => unit.code));
 const formerByUnit = (code: string) => FORMER_PROVINCES.filter((former) => former.provinceCode === code);
 
 /** The 11 units Resolution 202/2025/QH15 left as they were. */
-const UNCHANGED = ['Thành phố Hà Nội', 'Thành phố Huế', 'Lai Châu', 'Điện Biên', 'Sơn La', 'Lạng Sơn', 'Quảng Ninh', 'Thanh Hóa', 'Nghệ An', 'Hà Tĩnh', 'Cao Bằng'];
+const UNCHANGED = [
+  'Thành phố Hà Nội',
+  'Thành phố Huế',
+  'Lai Châu',
+  'Điện Biên',
+  'Sơn La',
+  'Lạng Sơn',
+  'Quảng Ninh',
+  'Thanh Hóa',
+  'Nghệ An',
+  'Hà Tĩnh',
+  'Cao Bằng',
+];
 
 describe('PROVINCES (units in force since 1 July 2025)', () => {
   it('has 34 units: 6 centrally-run cities and 28 provinces', () => {
@@ -15,7 +27,9 @@ describe('PROVINCES (units in force since 1 July 2025)', () => {
   });
 
   it('names the six cities "Thành phố …"', () => {
-    const cities = PROVINCES.filter((unit) => unit.kind === 'city').map((unit) => unit.name).sort();
+    const cities = PROVINCES.filter((unit) => unit.kind === 'city')
+      .map((unit) => unit.name)
+      .sort();
     expect(cities).toEqual(
       ['Thành phố Cần Thơ', 'Thành phố Hà Nội', 'Thành phố Hải Phòng', 'Thành phố Hồ Chí Minh', 'Thành phố Huế', 'Thành phố Đà Nẵng'].sort(),
     );
@@ -52,7 +66,9 @@ describe('PROVINCES (units in force since 1 July 2025)', () => {
   });
 
   it('has no name without diacritics except those that have none in Vietnamese', () => {
-    const plainAscii = PROVINCES.filter((unit) => /^[\x20-\x7e]+$/.test(unit.name)).map((unit) => unit.name).sort();
+    const plainAscii = PROVINCES.filter((unit) => /^[\x20-\x7e]+$/.test(unit.name))
+      .map((unit) => unit.name)
+      .sort();
     expect(plainAscii).toEqual(['An Giang', 'Gia Lai']);
   });
 

@@ -47,7 +47,8 @@ export class ReconcileRemindersHandler {
        RETURNING id, kind, due_at`,
       [this.config.REMINDER_GRACE_MINUTES],
     );
-    if (missed.length) this.logger.warn({ missed: missed.length, ids: missed.slice(0, 20).map((m) => m.id) }, 'reminders missed: past due beyond the grace window');
+    if (missed.length)
+      this.logger.warn({ missed: missed.length, ids: missed.slice(0, 20).map((m) => m.id) }, 'reminders missed: past due beyond the grace window');
 
     let checked = 0;
     let requeued = 0;

@@ -1,4 +1,14 @@
-import { dedupeKey, DEFAULT_DELEGATE_OFFSETS_MINUTES, DEFAULT_TASK_OFFSETS_DAYS, isMissed, plannedReminders, provinceOfGroup, taskDeadline, taskReminders, venueReminders } from './reminder-rules';
+import {
+  dedupeKey,
+  DEFAULT_DELEGATE_OFFSETS_MINUTES,
+  DEFAULT_TASK_OFFSETS_DAYS,
+  isMissed,
+  plannedReminders,
+  provinceOfGroup,
+  taskDeadline,
+  taskReminders,
+  venueReminders,
+} from './reminder-rules';
 
 describe('reminder rules', () => {
   const start = new Date('2030-08-12T00:30:00.000Z'); // 07:30 in Asia/Ho_Chi_Minh
@@ -58,7 +68,7 @@ describe('reminder rules', () => {
       expect(late.escalation.map((reminder) => reminder.group)).toEqual(['planners']);
     });
 
-    it('reminds the province before its venue\'s festival day, counting back from the opening', () => {
+    it("reminds the province before its venue's festival day, counting back from the opening", () => {
       const opening = new Date('2030-08-12T00:30:00.000Z'); // 07:30 local
       const reminders = venueReminders('2030-08-12', opening, '66', [7, 1], new Date('2030-07-01T00:00:00Z'));
       expect(at(reminders)).toEqual(['2030-08-05T01:00:00.000Z', '2030-08-11T01:00:00.000Z']);

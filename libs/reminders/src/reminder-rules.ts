@@ -86,7 +86,11 @@ export function taskReminders(
     policy.escalationHours > 0
       ? [
           { offsetMinutes: -policy.escalationHours * 60, dueAt: new Date(deadline.getTime() + policy.escalationHours * 3_600_000), group: province },
-          { offsetMinutes: -2 * policy.escalationHours * 60, dueAt: new Date(deadline.getTime() + 2 * policy.escalationHours * 3_600_000), group: CENTRAL_PLANNERS },
+          {
+            offsetMinutes: -2 * policy.escalationHours * 60,
+            dueAt: new Date(deadline.getTime() + 2 * policy.escalationHours * 3_600_000),
+            group: CENTRAL_PLANNERS,
+          },
         ]
       : [];
   return { deadline: before.filter(ahead), escalation: escalation.filter(ahead) };

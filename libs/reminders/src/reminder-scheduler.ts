@@ -90,7 +90,12 @@ export class ReminderScheduler {
    * Makes `drafts` the whole set of pending reminders of these kinds about these subjects: creates or
    * moves the drafts, and cancels the pending ones no longer planned (an offset dropped, a moment passed).
    */
-  async replan(manager: EntityManager, afterCommit: AfterCommit, scope: { subjectIds: string[]; kinds: ReminderKind[] }, drafts: ReminderDraft[]): Promise<void> {
+  async replan(
+    manager: EntityManager,
+    afterCommit: AfterCommit,
+    scope: { subjectIds: string[]; kinds: ReminderKind[] },
+    drafts: ReminderDraft[],
+  ): Promise<void> {
     if (scope.subjectIds.length === 0) return;
     await this.schedule(manager, afterCommit, drafts);
     await manager.query(

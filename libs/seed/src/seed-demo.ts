@@ -185,7 +185,12 @@ async function seedEdition(manager: EntityManager, year: number): Promise<string
 
 /** Inserts the rows whose id is not there yet; returns the ids inserted. */
 async function insertMissing<T extends { id: string }>(manager: EntityManager, target: new () => T, rows: T[]): Promise<Set<string>> {
-  const existing = await manager.getRepository(target).createQueryBuilder('row').select('row.id', 'id').where('row.id IN (:...ids)', { ids: rows.map((row) => row.id) }).getRawMany<{ id: string }>();
+  const existing = await manager
+    .getRepository(target)
+    .createQueryBuilder('row')
+    .select('row.id', 'id')
+    .where('row.id IN (:...ids)', { ids: rows.map((row) => row.id) })
+    .getRawMany<{ id: string }>();
   const present = new Set(existing.map((row) => row.id));
   const missing = rows.filter((row) => !present.has(row.id));
   if (missing.length) await manager.save(missing);
@@ -229,7 +234,9 @@ async function seedAccounts(manager: EntityManager, sharedPassword: string | und
     const password = sharedPassword ?? randomBytes(12).toString('base64url');
     const view = await insertAccount(manager, { ...account, passwordHash: await hashPassword(password) });
     await recordAudit(manager, { actor: SYSTEM_ACTOR, entityType: 'user', entityId: view.id, action: 'create', after: view, note: 'demo seed' });
-    lines.push(`account ${account.email} (${account.role}${account.provinceCode ? ` ${account.provinceCode}` : ''}): ${sharedPassword ? 'password from SEED_PASSWORD' : `password, shown once: ${password}`}`);
+    lines.push(
+      `account ${account.email} (${account.role}${account.provinceCode ? ` ${account.provinceCode}` : ''}): ${sharedPassword ? 'password from SEED_PASSWORD' : `password, shown once: ${password}`}`,
+    );
   }
   return lines;
 }
@@ -254,19 +261,35 @@ async function seedChecklist(manager: EntityManager, venue: Venue): Promise<void
     ),
   );
   const byCode = new Map(tasks.map((task) => [task.templateCode!, task.id]));
-  const dependencies = DEFAULT_TASK_TEMPLATE.flatMap((line) => line.dependsOn.map((code) => ({ taskId: byCode.get(line.code)!, prerequisiteId: byCode.get(code)! })));
+  const dependencies = DEFAULT_TASK_TEMPLATE.flatMap((line) =>
+    line.dependsOn.map((code) => ({ taskId: byCode.get(line.code)!, prerequisiteId: byCode.get(code)! })),
+  );
   await manager.insert(TaskDependency, dependencies);
 }
 
 const DEMO_RESOURCES: ReadonlyArray<{ key: string; name: string; kind: ResourceKind; ownerUnit: string; travelSpeedKmh: number }> = [
-  { key: 'doan-nghe-thuat', name: 'Đoàn Nghệ thuật Công an nhân dân', kind: ResourceKind.ArtTroupe, ownerUnit: 'Cục Công tác đảng và công tác chính trị', travelSpeedKmh: 40 },
+  {
+    key: 'doan-nghe-thuat',
+    name: 'Đoàn Nghệ thuật Công an nhân dân',
+    kind: ResourceKind.ArtTroupe,
+    ownerUnit: 'Cục Công tác đảng và công tác chính trị',
+    travelSpeedKmh: 40,
+  },
   { key: 'to-phong-vien', name: 'Tổ phóng viên Truyền hình CAND', kind: ResourceKind.PressCrew, ownerUnit: 'Cục Truyền thông CAND', travelSpeedKmh: 50 },
-  { key: 'xe-san-khau', name: 'Xe sân khấu lưu động số 1', kind: ResourceKind.MobileStage, ownerUnit: 'Cục Xây dựng phong trào bảo vệ An ninh Tổ quốc', travelSpeedKmh: 35 },
+  {
+    key: 'xe-san-khau',
+    name: 'Xe sân khấu lưu động số 1',
+    kind: ResourceKind.MobileStage,
+    ownerUnit: 'Cục Xây dựng phong trào bảo vệ An ninh Tổ quốc',
+    travelSpeedKmh: 35,
+  },
 ];
 
 /** The central resources, each booked for as many demo venues (by date) as its travel allows. */
 async function seedResources(manager: EntityManager, editionId: string, plannerId: string, roadFactor: number): Promise<number> {
-  const resources = DEMO_RESOURCES.map(({ key, ...demo }) => manager.create(SharedResource, { id: stableId(`${editionId}:resource:${key}`), editionId, ...demo, bufferMinutes: 120 }));
+  const resources = DEMO_RESOURCES.map(({ key, ...demo }) =>
+    manager.create(SharedResource, { id: stableId(`${editionId}:resource:${key}`), editionId, ...demo, bufferMinutes: 120 }),
+  );
   await insertMissing(manager, SharedResource, resources);
   const venues = await manager.find(Venue, { where: { editionId, status: VenueStatus.Scheduled }, order: { startsAt: 'ASC', name: 'ASC' } });
   let added = 0;
@@ -277,9 +300,25 @@ async function seedResources(manager: EntityManager, editionId: string, plannerI
       const id = stableId(`${resource.id}:booking:${venue.id}`);
       if (booked.some((booking) => booking.id === id) || !venue.startsAt || !venue.endsAt) continue;
       // The resource arrives the evening before and leaves after the programme.
-      const candidate = { venueId: venue.id, latitude: venue.latitude, longitude: venue.longitude, startsAt: new Date(venue.startsAt.getTime() - 14 * 3_600_000), endsAt: new Date(venue.endsAt.getTime() + 2 * 3_600_000) };
+      const candidate = {
+        venueId: venue.id,
+        latitude: venue.latitude,
+        longitude: venue.longitude,
+        startsAt: new Date(venue.startsAt.getTime() - 14 * 3_600_000),
+        endsAt: new Date(venue.endsAt.getTime() + 2 * 3_600_000),
+      };
       if (findClash(candidate, spans, resource, roadFactor)) continue;
-      const booking = manager.create(ResourceBooking, { id, resourceId: resource.id, venueId: venue.id, editionId, startsAt: candidate.startsAt, endsAt: candidate.endsAt, createdBy: plannerId, note: 'Lịch demo', travelWarning: null });
+      const booking = manager.create(ResourceBooking, {
+        id,
+        resourceId: resource.id,
+        venueId: venue.id,
+        editionId,
+        startsAt: candidate.startsAt,
+        endsAt: candidate.endsAt,
+        createdBy: plannerId,
+        note: 'Lịch demo',
+        travelWarning: null,
+      });
       await manager.save(booking);
       spans.push({ ...booking, latitude: venue.latitude, longitude: venue.longitude });
       added += 1;
@@ -295,7 +334,8 @@ function coordinatesOf(venues: Venue[], venueId: string): { latitude: number; lo
 
 /** Three budget lines per venue, amounts stable per venue; the security line already spent. */
 async function seedBudget(manager: EntityManager, venues: Venue[]): Promise<void> {
-  const million = (venue: Venue, salt: string, from: number, span: number) => (from + (parseInt(stableId(`${venue.id}:${salt}`).slice(0, 4), 16) % span)) * 1_000_000;
+  const million = (venue: Venue, salt: string, from: number, span: number) =>
+    (from + (parseInt(stableId(`${venue.id}:${salt}`).slice(0, 4), 16) % span)) * 1_000_000;
   const lines = venues.flatMap((venue) => [
     manager.create(BudgetLine, {
       id: stableId(`${venue.id}:budget:security`),

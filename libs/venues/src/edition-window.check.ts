@@ -17,11 +17,9 @@ export async function assertScheduledVenuesInside(manager: EntityManager, editio
     .limit(20)
     .getMany();
   if (stranded.length > 0) {
-    throw new BusinessRuleError(
-      'VENUES_OUTSIDE_WINDOW',
-      'Không thể thu hẹp thời gian tổ chức: có điểm tổ chức đã xếp lịch nằm ngoài khoảng thời gian mới.',
-      { venues: stranded.map((venue) => ({ id: venue.id, name: venue.name, date: venue.scheduledDate })) },
-    );
+    throw new BusinessRuleError('VENUES_OUTSIDE_WINDOW', 'Không thể thu hẹp thời gian tổ chức: có điểm tổ chức đã xếp lịch nằm ngoài khoảng thời gian mới.', {
+      venues: stranded.map((venue) => ({ id: venue.id, name: venue.name, date: venue.scheduledDate })),
+    });
   }
 }
 

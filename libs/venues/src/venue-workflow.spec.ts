@@ -1,13 +1,6 @@
 import { Actor, Role } from '@app/auth';
 import { BusinessRuleError, DomainError, ForbiddenError } from '@app/common';
-import {
-  assertVenueEditable,
-  FINAL_VENUE_STATUSES,
-  planVenueTransition,
-  VENUE_TRANSITIONS,
-  VenueState,
-  VenueTransitionRequest,
-} from './venue-workflow';
+import { assertVenueEditable, FINAL_VENUE_STATUSES, planVenueTransition, VENUE_TRANSITIONS, VenueState, VenueTransitionRequest } from './venue-workflow';
 import { VenueStatus, VenueTier } from './venue.enums';
 
 const ALL_STATUSES = Object.values(VenueStatus);
@@ -60,9 +53,7 @@ function thrownBy(fn: () => unknown): unknown {
 }
 
 const allowedPairs = ALL_STATUSES.flatMap((from) => VENUE_TRANSITIONS[from].map((to) => [from, to] as const));
-const forbiddenPairs = ALL_STATUSES.flatMap((from) =>
-  ALL_STATUSES.filter((to) => !VENUE_TRANSITIONS[from].includes(to)).map((to) => [from, to] as const),
-);
+const forbiddenPairs = ALL_STATUSES.flatMap((from) => ALL_STATUSES.filter((to) => !VENUE_TRANSITIONS[from].includes(to)).map((to) => [from, to] as const));
 
 describe('VENUE_TRANSITIONS', () => {
   it('covers every status as a source', () => {
@@ -118,9 +109,9 @@ describe('planVenueTransition: which transitions exist', () => {
   });
 
   it('checks the workflow before the actor: a viewer asking for a missing transition gets 409, not 403', () => {
-    expect(() =>
-      planVenueTransition(makeVenue(VenueStatus.Held), completeRequest(VenueStatus.Nominated), viewer, EDITION, TODAY),
-    ).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION', status: 409 }));
+    expect(() => planVenueTransition(makeVenue(VenueStatus.Held), completeRequest(VenueStatus.Nominated), viewer, EDITION, TODAY)).toThrow(
+      expect.objectContaining({ code: 'INVALID_TRANSITION', status: 409 }),
+    );
   });
 });
 
@@ -137,13 +128,7 @@ describe('planVenueTransition: changes returned', () => {
   });
 
   it('keeps the trimmed reason when rejecting', () => {
-    const changes = planVenueTransition(
-      makeVenue(VenueStatus.Nominated),
-      { to: VenueStatus.Rejected, reason: '  Trùng địa điểm  ' },
-      planner,
-      EDITION,
-      TODAY,
-    );
+    const changes = planVenueTransition(makeVenue(VenueStatus.Nominated), { to: VenueStatus.Rejected, reason: '  Trùng địa điểm  ' }, planner, EDITION, TODAY);
     expect(changes).toEqual({ status: VenueStatus.Rejected, statusReason: 'Trùng địa điểm' });
   });
 
@@ -177,9 +162,10 @@ describe('planVenueTransition: reject and cancel need a reason', () => {
   });
 
   it('accepts a reason of exactly 3 characters', () => {
-    expect(
-      planVenueTransition(makeVenue(VenueStatus.Approved), { to: VenueStatus.Cancelled, reason: 'Bão' }, planner, EDITION, TODAY),
-    ).toEqual({ status: VenueStatus.Cancelled, statusReason: 'Bão' });
+    expect(planVenueTransition(makeVenue(VenueStatus.Approved), { to: VenueStatus.Cancelled, reason: 'Bão' }, planner, EDITION, TODAY)).toEqual({
+      status: VenueStatus.Cancelled,
+      statusReason: 'Bão',
+    });
   });
 });
 
@@ -343,9 +329,7 @@ describe('planVenueTransition: who may decide', () => {
 
   it('a viewer with a province code still may not move a venue of that province', () => {
     const provincialViewer = makeActor(Role.Viewer, PROVINCE);
-    expectForbidden(() =>
-      planVenueTransition(makeVenue(VenueStatus.Scheduled), { to: VenueStatus.Held }, provincialViewer, EDITION, TODAY),
-    );
+    expectForbidden(() => planVenueTransition(makeVenue(VenueStatus.Scheduled), { to: VenueStatus.Held }, provincialViewer, EDITION, TODAY));
   });
 
   it('checks the actor before the data: an outsider with no reason gets 403, not REASON_REQUIRED', () => {
@@ -361,10 +345,7 @@ describe('assertVenueEditable', () => {
     expect((error as Error).message).toContain('không thể chỉnh sửa');
   });
 
-  it.each([VenueStatus.Nominated, VenueStatus.Shortlisted, VenueStatus.Approved, VenueStatus.Scheduled])(
-    'allows edits while the venue is %s',
-    (status) => {
-      expect(() => assertVenueEditable(status)).not.toThrow();
-    },
-  );
+  it.each([VenueStatus.Nominated, VenueStatus.Shortlisted, VenueStatus.Approved, VenueStatus.Scheduled])('allows edits while the venue is %s', (status) => {
+    expect(() => assertVenueEditable(status)).not.toThrow();
+  });
 });

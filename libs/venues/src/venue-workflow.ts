@@ -41,12 +41,7 @@ export interface VenueTransitionChanges {
 
 export function assertVenueEditable(status: VenueStatus): void {
   if (FINAL_VENUE_STATUSES.includes(status)) {
-    throw new BusinessRuleError(
-      'VENUE_FINAL',
-      `Điểm tổ chức đã ${VENUE_STATUS_NAMES[status]}, không thể chỉnh sửa.`,
-      { status },
-      409,
-    );
+    throw new BusinessRuleError('VENUE_FINAL', `Điểm tổ chức đã ${VENUE_STATUS_NAMES[status]}, không thể chỉnh sửa.`, { status }, 409);
   }
 }
 

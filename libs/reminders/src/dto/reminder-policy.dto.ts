@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class ReminderPolicyDto {
-  @ApiPropertyOptional({ type: [Number], example: [10080, 1440, 120], description: 'Minutes before a delegate\'s event (max 60 days)' })
+  @ApiPropertyOptional({ type: [Number], example: [10080, 1440, 120], description: "Minutes before a delegate's event (max 60 days)" })
   @IsArray()
   @ArrayMinSize(0)
   @ArrayMaxSize(10)
@@ -13,7 +13,7 @@ export class ReminderPolicyDto {
   @IsOptional()
   delegateOffsetsMinutes?: number[];
 
-  @ApiPropertyOptional({ type: [Number], example: [3, 1, 0], description: 'Days before a logistics task\'s deadline (reminder at 08:00 local; 0 = on the day)' })
+  @ApiPropertyOptional({ type: [Number], example: [3, 1, 0], description: "Days before a logistics task's deadline (reminder at 08:00 local; 0 = on the day)" })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
@@ -23,7 +23,11 @@ export class ReminderPolicyDto {
   @Max(60, { each: true })
   taskOffsetsDays?: number[];
 
-  @ApiPropertyOptional({ type: [Number], example: [7, 1], description: 'Days before a venue\'s festival day its province\'s organizers are reminded (08:00 local)' })
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [7, 1],
+    description: "Days before a venue's festival day its province's organizers are reminded (08:00 local)",
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
@@ -33,7 +37,10 @@ export class ReminderPolicyDto {
   @Max(60, { each: true })
   venueOffsetsDays?: number[];
 
-  @ApiPropertyOptional({ example: 24, description: 'Hours after a task\'s deadline (17:00 local) before an open task goes to its province (N), then the central planners (2N); 0 = no escalation' })
+  @ApiPropertyOptional({
+    example: 24,
+    description: "Hours after a task's deadline (17:00 local) before an open task goes to its province (N), then the central planners (2N); 0 = no escalation",
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
