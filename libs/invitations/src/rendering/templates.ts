@@ -25,11 +25,11 @@ const ANSWER_TEXT: Record<string, string> = {
 };
 
 /**
- * The .hbs files: next to the bundle in production (the build copies `templates/` beside main.js, and
- * webpack leaves `__dirname` as the bundle's directory), otherwise one level up from this file in the
- * source tree (`src/rendering/` → `src/templates/`), as under ts-node and jest.
+ * The .hbs files: one level up from this file in the source tree (`src/rendering/` → `src/templates/`),
+ * as under ts-node and jest; in a built app, where webpack makes `__dirname` the bundle's directory,
+ * under the lib's own path beside main.js, where nest-cli.json's assets put them.
  */
-const templates = new EmailTemplates([join(__dirname, 'templates'), join(__dirname, '..', 'templates')]);
+const templates = new EmailTemplates([join(__dirname, '..', 'templates'), join(__dirname, 'libs/invitations/src/templates')]);
 
 export function renderInvitationEmail(view: InvitationEmailView): RenderedEmail {
   const context = {

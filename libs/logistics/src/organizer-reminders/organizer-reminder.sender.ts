@@ -73,8 +73,8 @@ function daysBefore(date: IsoDate, opening: Date | null, offsetMinutes: number):
   return daysBetween(plannedFor, date);
 }
 
-/** Templates beside the bundle in production (copied by the build), else beside this file. */
-const templates = new EmailTemplates([join(__dirname, 'templates')]);
+/** Templates beside this file in the sources; in a built worker under the lib's own path beside main.js (nest-cli.json's assets). */
+const templates = new EmailTemplates([join(__dirname, 'templates'), join(__dirname, 'libs/logistics/src/organizer-reminders/templates')]);
 
 /**
  * Sends the organizers' reminders (task deadlines, overdue escalations, venue key dates). The
