@@ -8,7 +8,8 @@ import { PROGRAMME_PART_NAMES, ProgrammeItem } from '@app/programmes/programme.e
 import { Province } from '@app/provinces/province.entity';
 import { Venue } from '@app/venues/venue.entity';
 import type { ComposedMessage } from './dto/composed-message.dto';
-import { Invitation, InvitationMessage, InvitationStatus } from './invitation.entities';
+import { Invitation, InvitationMessage } from './invitation.entities';
+import { ENDED_STATUSES } from './invitation-workflow';
 import { linkToken } from './links';
 import { buildFeedIcs, buildInvitationIcs } from './rendering/invitation-ics';
 import type { InvitationEmailView, InvitationEvent } from './rendering/rendering.types';
@@ -147,7 +148,7 @@ export class InvitationComposer {
 }
 
 function isCancelled(context: InvitationContext): boolean {
-  return context.invitation.status === InvitationStatus.Withdrawn || context.venue.status === 'cancelled';
+  return ENDED_STATUSES.includes(context.invitation.status) || context.venue.status === 'cancelled';
 }
 
 function roleText(role: AssignmentRole): string {

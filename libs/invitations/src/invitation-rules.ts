@@ -1,35 +1,18 @@
-/** Invitation rules as plain functions. */
-import { InvitationStatus } from './invitation.entities';
-
-/** Invitations a delegate still holds in their calendar (they must hear of changes). */
-export const LIVE_STATUSES: readonly InvitationStatus[] = [
-  InvitationStatus.Queued,
-  InvitationStatus.Sent,
-  InvitationStatus.Accepted,
-  InvitationStatus.SubstituteProposed,
-];
-
-/** Statuses an RSVP or a calendar reply may be recorded in. */
-export const ANSWERABLE_STATUSES: readonly InvitationStatus[] = [
-  InvitationStatus.Queued,
-  InvitationStatus.Sent,
-  InvitationStatus.Accepted,
-  InvitationStatus.Declined,
-  InvitationStatus.SubstituteProposed,
-];
+/** Invitation rules as plain functions. Which event may happen in which status: invitation-workflow.ts. */
+import { RsvpAnswer } from './invitation.enums';
 
 /** The RSVP link works until the grace period after the event has passed. */
 export function rsvpExpiry(eventEnd: Date, graceHours: number): Date {
   return new Date(eventEnd.getTime() + graceHours * 3600_000);
 }
 
-/** An iTIP PARTSTAT mapped to an invitation answer; anything else is not an answer we record. */
-export function answerOfPartstat(partstat: string): InvitationStatus.Accepted | InvitationStatus.Declined | null {
+/** An iTIP PARTSTAT mapped to a delegate's answer; anything else is not an answer we record. */
+export function answerOfPartstat(partstat: string): RsvpAnswer.Accept | RsvpAnswer.Decline | null {
   switch (partstat.toUpperCase()) {
     case 'ACCEPTED':
-      return InvitationStatus.Accepted;
+      return RsvpAnswer.Accept;
     case 'DECLINED':
-      return InvitationStatus.Declined;
+      return RsvpAnswer.Decline;
     default:
       return null;
   }

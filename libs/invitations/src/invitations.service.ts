@@ -15,9 +15,11 @@ import { AssignmentEvents, AssignmentRemoval } from '@app/leaders/assignment-eve
 import { CreateInvitationDto, InvitationQueryDto } from './dto/invitation.dto';
 import type { ComposedMessage } from './dto/composed-message.dto';
 import { BulkInvitationResult, InvitationSummary, InvitationView, SubstituteApproval, toSummary } from './dto/invitation-view.dto';
-import { CalendarFeed, Invitation, InvitationMessage, InvitationStatus, MessageKind, MessageMethod, MessageStatus } from './invitation.entities';
+import { CalendarFeed, Invitation, InvitationMessage, InvitationStatus, MessageStatus } from './invitation.entities';
+import type { InvitationChange } from './invitation-workflow';
 import { InvitationComposer } from './invitation-composer';
-import { emailOf, LIVE_STATUSES, rsvpExpiry } from './invitation-rules';
+import { emailOf, rsvpExpiry } from './invitation-rules';
+import { assertCan, decide, ENDED_STATUSES, InvitationEvent, LIVE_STATUSES, refusal, statusesAllowing } from './invitation-workflow';
 import { linkToken, tokenHash } from './links';
 import { SendInvitationMessageJob } from './send-invitation-message.handler';
 
@@ -73,9 +75,7 @@ export class InvitationsService implements OnModuleInit {
   async send(id: string, actor: Actor): Promise<InvitationSummary> {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const invitation = await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
-      if (invitation.status !== InvitationStatus.Draft) {
-        throw new BusinessRuleError('ALREADY_SENT', 'Lời mời đã được gửi.', { status: invitation.status }, 409);
-      }
+      assertCan(invitation.status, 'send');
       // The venue may have moved since the draft was made: the link lives until after its current date.
       const venue = await this.lockScheduledVenue(manager, invitation.venueId);
       invitation.rsvpExpiresAt = rsvpExpiry(venue.endsAt!, this.config.RSVP_GRACE_HOURS);
@@ -88,12 +88,12 @@ export class InvitationsService implements OnModuleInit {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const assignments: { venue_id: string; leader_id: string; role: AssignmentRole; invited: boolean }[] = await manager.query(
         `SELECT a.venue_id, a.leader_id, a.role,
-                EXISTS (SELECT 1 FROM invitations i WHERE i.venue_id = a.venue_id AND i.leader_id = a.leader_id AND i.status <> 'withdrawn') AS invited
+                EXISTS (SELECT 1 FROM invitations i WHERE i.venue_id = a.venue_id AND i.leader_id = a.leader_id AND i.status <> ALL($2::invitation_status[])) AS invited
            FROM venue_leader_assignments a JOIN venues v ON v.id = a.venue_id
            JOIN leaders l ON l.id = a.leader_id AND l.active
           WHERE v.edition_id = $1 AND v.status = 'scheduled'
           ORDER BY v.scheduled_date, v.name, a.role DESC`,
-        [editionId],
+        [editionId, ENDED_STATUSES],
       );
       const ids: string[] = [];
       for (const assignment of assignments.filter((row) => !row.invited)) {
@@ -108,10 +108,7 @@ export class InvitationsService implements OnModuleInit {
   async withdraw(id: string, reason: string, actor: Actor): Promise<InvitationSummary> {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const invitation = await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
-      if (invitation.status === InvitationStatus.Withdrawn) {
-        throw new BusinessRuleError('ALREADY_WITHDRAWN', 'Lời mời đã được thu hồi.', undefined, 409);
-      }
-      return toSummary(await this.withdrawLocked(manager, invitation, reason, actor, afterCommit));
+      return toSummary(await this.withdrawLocked(manager, invitation, 'withdraw', reason, actor, afterCommit));
     });
   }
 
@@ -123,18 +120,7 @@ export class InvitationsService implements OnModuleInit {
   async resend(id: string, actor: Actor): Promise<InvitationSummary> {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const invitation = await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
-      if (invitation.status === InvitationStatus.Queued) {
-        throw new BusinessRuleError('INVITATION_SENDING', 'Thư mời đang chờ gửi; không cần gửi lại.', { status: invitation.status }, 409);
-      }
-      if (![InvitationStatus.Sent, InvitationStatus.Accepted].includes(invitation.status)) {
-        throw new BusinessRuleError('INVITATION_NOT_RESENDABLE', 'Chỉ gửi lại được lời mời đã gửi và còn hiệu lực.', { status: invitation.status }, 409);
-      }
-      const before = { ...invitation };
-      invitation.sequence += 1;
-      const saved = await manager.save(invitation);
-      await this.recordMessage(manager, saved, 'invitation', 'REQUEST', afterCommit);
-      await this.audit.record(manager, { actor, entityType: 'invitation', entityId: id, action: 'update', before, after: saved, note: 'Gửi lại thư mời' });
-      return toSummary(saved);
+      return toSummary(await this.applyEvent(manager, invitation, { type: 'resend' }, afterCommit, { actor, action: 'update', note: 'Gửi lại thư mời' }));
     });
   }
 
@@ -155,15 +141,14 @@ export class InvitationsService implements OnModuleInit {
   async approveSubstitute(id: string, actor: Actor): Promise<SubstituteApproval> {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const original = await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
-      if (original.status !== InvitationStatus.SubstituteProposed || !original.substitute) {
-        throw new BusinessRuleError('NO_SUBSTITUTE_PROPOSED', 'Lời mời này không có đề xuất người thay thế.', { status: original.status }, 409);
-      }
+      assertCan(original.status, 'approve-substitute');
+      if (!original.substitute) throw refusal('approve-substitute', original.status);
       const email = emailOf(original.substitute.contact);
       if (!email) {
         throw new BusinessRuleError('SUBSTITUTE_EMAIL_REQUIRED', 'Cần địa chỉ e-mail của người được cử thay để gửi giấy mời.', { contact: original.substitute.contact });
       }
       const { name, position } = original.substitute;
-      const withdrawn = await this.withdrawLocked(manager, original, `Cử đồng chí ${name} (${position}) dự thay`, actor, afterCommit);
+      const withdrawn = await this.withdrawLocked(manager, original, 'approve-substitute', `Cử đồng chí ${name} (${position}) dự thay`, actor, afterCommit);
       const draft = await this.createDraft(
         manager,
         { venueId: original.venueId, delegate: { name, title: position, email }, role: original.role },
@@ -176,16 +161,10 @@ export class InvitationsService implements OnModuleInit {
   }
 
   async refuseSubstitute(id: string, reason: string, actor: Actor): Promise<InvitationSummary> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const invitation = await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
-      if (invitation.status !== InvitationStatus.SubstituteProposed) {
-        throw new BusinessRuleError('NO_SUBSTITUTE_PROPOSED', 'Lời mời này không có đề xuất người thay thế.', { status: invitation.status }, 409);
-      }
-      const before = { ...invitation };
-      invitation.status = InvitationStatus.Sent;
-      const saved = await manager.save(invitation);
-      await this.audit.record(manager, { actor, entityType: 'invitation', entityId: id, action: 'transition', before, after: saved, note: `Không chấp thuận người thay: ${reason}` });
-      return toSummary(saved);
+      const note = `Không chấp thuận người thay: ${reason}`;
+      return toSummary(await this.applyEvent(manager, invitation, { type: 'refuse-substitute' }, afterCommit, { actor, action: 'transition', note }));
     });
   }
 
@@ -201,7 +180,7 @@ export class InvitationsService implements OnModuleInit {
   /** The e-mail and calendar entry the delegate would receive now, without sending anything. */
   async preview(id: string): Promise<ComposedMessage> {
     const context = await this.composer.load(this.dataSource.manager, id);
-    const withdrawn = context.invitation.status === InvitationStatus.Withdrawn;
+    const withdrawn = ENDED_STATUSES.includes(context.invitation.status);
     return this.composer.compose(context, {
       kind: withdrawn ? 'cancellation' : context.invitation.sequence > 0 ? 'update' : 'invitation',
       method: withdrawn ? 'CANCEL' : 'REQUEST',
@@ -234,45 +213,33 @@ export class InvitationsService implements OnModuleInit {
   /** A leader taken off a venue no longer attends: their invitation there is withdrawn (a CANCEL if it went out). */
   private async followUnassignment(manager: EntityManager, removal: AssignmentRemoval, afterCommit: AfterCommit): Promise<void> {
     const live = await manager.find(Invitation, {
-      where: { venueId: removal.venueId, leaderId: removal.leaderId, status: Not(InvitationStatus.Withdrawn) },
+      where: { venueId: removal.venueId, leaderId: removal.leaderId, status: In(statusesAllowing('withdraw')) },
       lock: { mode: 'pessimistic_write' },
     });
-    for (const invitation of live) await this.withdrawLocked(manager, invitation, removal.reason, removal.actor, afterCommit);
+    for (const invitation of live) await this.withdrawLocked(manager, invitation, 'withdraw', removal.reason, removal.actor, afterCommit);
   }
 
   /** Follows a venue's reschedule (an update to every live invitation) or cancellation (CANCEL to all). */
   private async followVenue(manager: EntityManager, change: VenueChange, afterCommit: AfterCommit): Promise<void> {
     if (!change.rescheduled && !change.cancelled) return;
     const affected = await manager.find(Invitation, {
-      where: { venueId: change.after.id, status: change.cancelled ? Not(InvitationStatus.Withdrawn) : In(LIVE_STATUSES) },
+      where: { venueId: change.after.id, status: In(statusesAllowing(change.cancelled ? 'withdraw' : 'reschedule')) },
       lock: { mode: 'pessimistic_write' },
     });
     const { actor } = change;
     for (const invitation of affected) {
       if (change.cancelled) {
-        await this.withdrawLocked(manager, invitation, change.reason ?? 'Điểm tổ chức bị hủy', actor, afterCommit);
+        await this.withdrawLocked(manager, invitation, 'withdraw', change.reason ?? 'Điểm tổ chức bị hủy', actor, afterCommit);
         continue;
       }
       const delivered = await this.wasDelivered(manager, invitation.id);
-      const before = { ...invitation };
-      invitation.sequence += 1;
-      invitation.status = InvitationStatus.Queued; // a new date needs a new answer (iTIP resets PARTSTAT)
-      invitation.answeredAt = null;
-      invitation.substitute = null;
-      invitation.rsvpExpiresAt = rsvpExpiry(change.after.endsAt!, this.config.RSVP_GRACE_HOURS);
-      const saved = await manager.save(invitation);
-      // A delegate who never received the first e-mail gets a first invitation, not an update.
-      if (delivered) await this.recordMessage(manager, saved, 'update', 'REQUEST', afterCommit, null, previousOf(change.before));
-      else await this.recordMessage(manager, saved, 'invitation', 'REQUEST', afterCommit);
-      await this.planReminders(manager, saved, afterCommit, change.after.startsAt!);
-      await this.audit.record(manager, {
+      const rsvpExpiresAt = rsvpExpiry(change.after.endsAt!, this.config.RSVP_GRACE_HOURS);
+      await this.applyEvent(manager, invitation, { type: 'reschedule', delivered, rsvpExpiresAt }, afterCommit, {
         actor,
-        entityType: 'invitation',
-        entityId: invitation.id,
         action: 'update',
-        before,
-        after: saved,
         note: 'Điểm tổ chức thay đổi thời gian hoặc địa điểm: gửi thông báo cập nhật',
+        eventStart: change.after.startsAt!,
+        previous: previousOf(change.before),
       });
     }
   }
@@ -281,7 +248,7 @@ export class InvitationsService implements OnModuleInit {
     const venue = await this.lockScheduledVenue(manager, input.venueId);
     const delegate = await this.delegateOf(manager, input, venue.editionId);
     const id = randomUUID();
-    if (await manager.existsBy(Invitation, { venueId: venue.id, delegateEmail: delegate.email, status: Not(InvitationStatus.Withdrawn) })) {
+    if (await manager.existsBy(Invitation, { venueId: venue.id, delegateEmail: delegate.email, status: Not(In([...ENDED_STATUSES])) })) {
       throw new BusinessRuleError('ALREADY_INVITED', `Đã có lời mời còn hiệu lực gửi ${delegate.email} cho điểm tổ chức này.`, { email: delegate.email }, 409);
     }
     const invitation = await manager.save(
@@ -358,50 +325,68 @@ export class InvitationsService implements OnModuleInit {
   }
 
   private async queueFirstMessage(manager: EntityManager, invitation: Invitation, actor: { id: string; email: string }, afterCommit: AfterCommit): Promise<Invitation> {
+    return this.applyEvent(manager, invitation, { type: 'send' }, afterCommit, { actor, action: 'transition' });
+  }
+
+  private async withdrawLocked(
+    manager: EntityManager,
+    invitation: Invitation,
+    type: 'withdraw' | 'approve-substitute',
+    reason: string,
+    actor: { id: string; email: string },
+    afterCommit: AfterCommit,
+  ): Promise<Invitation> {
+    const delivered = await this.wasDelivered(manager, invitation.id);
+    return this.applyEvent(manager, invitation, { type, reason, delivered }, afterCommit, { actor, action: 'transition', note: reason });
+  }
+
+  /**
+   * Applies a workflow event to a locked invitation (see invitation-workflow.ts): the fields it sets,
+   * the waiting e-mails it supersedes, the e-mail it implies (enqueued after commit), the delegate's
+   * reminders, and its audit entry. Every change of an invitation's status goes through here.
+   */
+  async applyEvent(manager: EntityManager, invitation: Invitation, event: InvitationEvent, afterCommit: AfterCommit, context: EventContext): Promise<Invitation> {
+    const change = decide(invitation, event);
     const before = { ...invitation };
-    invitation.status = InvitationStatus.Queued;
+    Object.assign(invitation, change.set);
     const saved = await manager.save(invitation);
-    await this.recordMessage(manager, saved, 'invitation', 'REQUEST', afterCommit);
-    await this.planReminders(manager, saved, afterCommit);
-    await this.audit.record(manager, { actor, entityType: 'invitation', entityId: saved.id, action: 'transition', before, after: saved });
+    if (change.supersedes) await this.supersedeWaiting(manager, saved.id, change.supersedes);
+    if (change.message) await this.recordMessage(manager, saved, change.message, afterCommit, change.message.kind === 'update' ? (context.previous ?? null) : null);
+    if (change.reminders === 'plan') await this.planReminders(manager, saved, afterCommit, context.eventStart);
+    if (change.reminders === 'cancel') await this.reminders.cancelForSubject(manager, saved.id);
+    await this.audit.record(manager, { actor: context.actor, entityType: 'invitation', entityId: saved.id, action: context.action, before, after: saved, note: context.note ?? null });
     return saved;
   }
 
-  private async withdrawLocked(manager: EntityManager, invitation: Invitation, reason: string, actor: { id: string; email: string }, afterCommit: AfterCommit): Promise<Invitation> {
-    const before = { ...invitation };
-    const delivered = await this.wasDelivered(manager, invitation.id);
-    invitation.status = InvitationStatus.Withdrawn;
-    invitation.withdrawnReason = reason;
-    if (delivered) invitation.sequence += 1;
-    const saved = await manager.save(invitation);
-    // Anything still waiting to go out for this invitation is now pointless.
-    await manager.update(InvitationMessage, { invitationId: saved.id, status: In([MessageStatus.Pending, MessageStatus.Failed]) }, { status: MessageStatus.Superseded });
-    if (delivered) await this.recordMessage(manager, saved, 'cancellation', 'CANCEL', afterCommit, reason);
-    await this.reminders.cancelForSubject(manager, saved.id);
-    await this.audit.record(manager, { actor, entityType: 'invitation', entityId: saved.id, action: 'transition', before, after: saved, note: reason });
-    return saved;
+  /** Waiting e-mails (pending, or failed after every retry) that a change made pointless never go out. */
+  private async supersedeWaiting(manager: EntityManager, invitationId: string, which: NonNullable<InvitationChange['supersedes']>): Promise<void> {
+    await manager.update(
+      InvitationMessage,
+      { invitationId, status: In([MessageStatus.Pending, MessageStatus.Failed]), ...(which === 'requests' && { method: 'REQUEST' as const }) },
+      { status: MessageStatus.Superseded },
+    );
   }
 
   /** Records the e-mail a change implies and enqueues it once the transaction commits. */
   private async recordMessage(
     manager: EntityManager,
     invitation: Invitation,
-    kind: MessageKind,
-    method: MessageMethod,
+    { kind, method, reason }: NonNullable<InvitationChange['message']>,
     afterCommit: AfterCommit,
-    reason: string | null = null,
-    previous: InvitationMessage['previous'] = null,
+    previous: InvitationMessage['previous'],
   ): Promise<void> {
-    if (method === 'REQUEST') {
-      await manager.update(
-        InvitationMessage,
-        { invitationId: invitation.id, method: 'REQUEST', status: In([MessageStatus.Pending, MessageStatus.Failed]) },
-        { status: MessageStatus.Superseded },
-      );
-    }
     const message = await manager.save(manager.create(InvitationMessage, { invitationId: invitation.id, sequence: invitation.sequence, method, kind, reason, previous }));
     afterCommit.add(() => this.producer.enqueue(SendInvitationMessageJob, { messageId: message.id }));
   }
+}
+
+/** Who makes a change and how it is audited; for a reschedule, the venue's new start and the date it replaces. */
+export interface EventContext {
+  actor: { id: string; email: string };
+  action: 'transition' | 'update';
+  note?: string | null;
+  eventStart?: Date;
+  previous?: InvitationMessage['previous'];
 }
 
 function previousOf(venue: Venue): InvitationMessage['previous'] {

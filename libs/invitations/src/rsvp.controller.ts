@@ -7,7 +7,8 @@ import { AppConfig } from '@app/config';
 import { RsvpAnswerDto } from './dto/invitation.dto';
 import { CalendarReplyOutcome } from './dto/invitation-view.dto';
 import { renderRsvpPage } from './rendering/templates';
-import { InvalidLinkError, RsvpService } from './rsvp.service';
+import { InvalidLinkError } from './invitation-workflow';
+import { RsvpService } from './rsvp.service';
 
 const HTML_PAGE = { 'text/html': { schema: { type: 'string' } } };
 

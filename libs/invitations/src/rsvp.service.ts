@@ -2,35 +2,21 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ICAL from 'ical.js';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
-import { AuditService } from '@app/audit/audit.service';
-import { AfterCommit, BusinessRuleError, DomainError, inTransaction, instantToLocalDate, instantToLocalTime } from '@app/common';
-import { ReminderScheduler } from '@app/reminders/reminder-scheduler';
+import { AfterCommit, BusinessRuleError, inTransaction, instantToLocalDate, instantToLocalTime } from '@app/common';
 import { InvitationsService } from './invitations.service';
 import { RsvpAnswerDto } from './dto/invitation.dto';
 import { RsvpAnswer } from './invitation.enums';
 import type { CalendarReplyOutcome } from './dto/invitation-view.dto';
-import { Invitation, InvitationStatus } from './invitation.entities';
+import { Invitation } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
-import { ANSWERABLE_STATUSES, answerOfPartstat } from './invitation-rules';
+import { answerOfPartstat } from './invitation-rules';
+import { ANSWERED_STATUSES, answerEvent, ENDED_STATUSES, InvalidLinkError, UNSENT_STATUSES } from './invitation-workflow';
 import { TOKEN_PATTERN, tokenHash } from './links';
 import type { RsvpPageView } from './rendering/rendering.types';
 import { renderRsvpPage } from './rendering/templates';
 import { CalendarFeed } from './invitation.entities';
 
-/** A refusal that reveals nothing: the same for a tampered, unknown or expired link. */
-export class InvalidLinkError extends DomainError {
-  constructor() {
-    super(404, 'INVALID_LINK', 'Liên kết không hợp lệ hoặc đã hết hạn.');
-  }
-}
-
-const ANSWER_STATUS = {
-  accept: InvitationStatus.Accepted,
-  decline: InvitationStatus.Declined,
-  substitute: InvitationStatus.SubstituteProposed,
-} as const;
-
-const ANSWER_NOTICES: Record<keyof typeof ANSWER_STATUS, string> = {
+const ANSWER_NOTICES: Record<RsvpAnswer, string> = {
   accept: 'Cảm ơn đồng chí. Ban Tổ chức đã ghi nhận đồng chí sẽ tham dự.',
   decline: 'Ban Tổ chức đã ghi nhận đồng chí không tham dự được. Trân trọng cảm ơn.',
   substitute: 'Ban Tổ chức đã ghi nhận đề xuất cử người dự thay và sẽ thông báo lại sau khi xem xét.',
@@ -48,8 +34,6 @@ export class RsvpService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly composer: InvitationComposer,
-    private readonly audit: AuditService,
-    private readonly reminders: ReminderScheduler,
     private readonly invitations: InvitationsService,
   ) {}
 
@@ -67,7 +51,7 @@ export class RsvpService {
         input.answer === RsvpAnswer.Substitute
           ? { name: input.substituteName!.trim(), position: input.substitutePosition!.trim(), contact: input.substituteContact!.trim() }
           : null;
-      return this.record(manager, found, ANSWER_STATUS[input.answer], 'rsvp', substitute, afterCommit);
+      return this.record(manager, found, input.answer, 'rsvp', substitute, afterCommit);
     });
     return renderRsvpPage({ ...(await this.pageView(invitation, token)), notice: ANSWER_NOTICES[input.answer] });
   }
@@ -85,14 +69,14 @@ export class RsvpService {
         this.logger.warn({ uid: reply.uid, attendee: reply.attendee }, 'calendar reply refused: unknown UID or attendee');
         throw new BusinessRuleError('UNKNOWN_CALENDAR_REPLY', 'Không tìm thấy lời mời khớp với UID và người được mời.', undefined, 422);
       }
-      const status = answerOfPartstat(reply.partstat);
-      if (!status) {
+      const answer = answerOfPartstat(reply.partstat);
+      if (!answer) {
         throw new BusinessRuleError('UNSUPPORTED_PARTSTAT', `Trạng thái trả lời "${reply.partstat}" không được ghi nhận.`, { partstat: reply.partstat }, 422);
       }
       if (reply.sequence !== null && reply.sequence < invitation.sequence) {
         throw new BusinessRuleError('STALE_CALENDAR_REPLY', 'Thư trả lời ứng với một phiên bản lời mời cũ.', { sequence: reply.sequence, current: invitation.sequence }, 409);
       }
-      const saved = await this.record(manager, invitation, status, 'calendar', null, afterCommit);
+      const saved = await this.record(manager, invitation, answer, 'calendar', null, afterCommit);
       return { invitationId: saved.id, status: saved.status };
     });
   }
@@ -103,50 +87,36 @@ export class RsvpService {
     const feed = await this.dataSource.manager.findOneBy(CalendarFeed, { tokenHash: tokenHash(token) });
     if (!feed) throw new InvalidLinkError();
     const invitations = await this.dataSource.manager.find(Invitation, {
-      where: { delegateEmail: feed.email, status: Not(InvitationStatus.Draft) },
+      where: { delegateEmail: feed.email, status: Not(In([...UNSENT_STATUSES])) },
       order: { createdAt: 'ASC' },
     });
     const contexts = await Promise.all(invitations.map((invitation) => this.composer.load(this.dataSource.manager, invitation.id)));
     return this.composer.feed(contexts, feed.email);
   }
 
+  /** Records a delegate's answer through the invitation's workflow (the last answer stands). */
   private async record(
     manager: EntityManager,
     invitation: Invitation,
-    status: InvitationStatus,
+    answer: RsvpAnswer,
     via: 'rsvp' | 'calendar',
     substitute: Invitation['substitute'],
     afterCommit: AfterCommit,
   ): Promise<Invitation> {
-    if (invitation.status === InvitationStatus.Withdrawn) {
-      throw new BusinessRuleError('INVITATION_WITHDRAWN', 'Lời mời này đã được thu hồi, không thể trả lời.', undefined, 409);
-    }
-    if (!ANSWERABLE_STATUSES.includes(invitation.status)) throw new InvalidLinkError();
-    const before = { ...invitation };
-    invitation.status = status;
-    invitation.substitute = substitute;
-    invitation.answeredAt = new Date();
-    invitation.answeredVia = via;
-    const saved = await manager.save(invitation);
-    // No reminders after a decline; an accept (or a change of mind) brings them back.
-    if (status === InvitationStatus.Declined) await this.reminders.cancelForSubject(manager, saved.id);
-    else await this.invitations.planReminders(manager, saved, afterCommit);
-    await this.audit.record(manager, {
+    const type = answerEvent(answer);
+    const at = new Date();
+    const event = type === 'propose-substitute' ? { type, via, at, substitute: substitute! } : { type, via, at };
+    return this.invitations.applyEvent(manager, invitation, event, afterCommit, {
       actor: { id: '00000000-0000-0000-0000-000000000000', email: `${via}:${invitation.delegateEmail}` },
-      entityType: 'invitation',
-      entityId: invitation.id,
       action: 'transition',
-      before,
-      after: saved,
       note: via === 'rsvp' ? 'Trả lời qua liên kết xác nhận' : 'Trả lời từ ứng dụng lịch',
     });
-    return saved;
   }
 
   private async findByToken(manager: EntityManager, token: string, lock = false): Promise<Invitation | null> {
     if (!TOKEN_PATTERN.test(token)) return null;
     const invitation = await manager.findOne(Invitation, {
-      where: { rsvpTokenHash: tokenHash(token), status: Not(In([InvitationStatus.Draft])) },
+      where: { rsvpTokenHash: tokenHash(token), status: Not(In([...UNSENT_STATUSES])) },
       ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
     });
     if (!invitation || invitation.rsvpExpiresAt.getTime() < Date.now()) return null;
@@ -155,9 +125,9 @@ export class RsvpService {
 
   private async pageView(invitation: Invitation, token: string): Promise<RsvpPageView> {
     const { venue, province, edition } = await this.composer.load(this.dataSource.manager, invitation.id);
-    const answered = [InvitationStatus.Accepted, InvitationStatus.Declined, InvitationStatus.SubstituteProposed].includes(invitation.status);
+    const answered = ANSWERED_STATUSES.includes(invitation.status);
     return {
-      state: invitation.status === InvitationStatus.Withdrawn ? 'withdrawn' : answered ? 'answered' : 'open',
+      state: ENDED_STATUSES.includes(invitation.status) ? 'withdrawn' : answered ? 'answered' : 'open',
       invitation: {
         delegateName: invitation.delegateName,
         venueName: venue.name,

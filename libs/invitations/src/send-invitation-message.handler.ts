@@ -7,6 +7,7 @@ import { Mailer } from '@app/mail';
 import { defineJob, JobContext, JobHandler, JobPayload, KEEP_COMPLETED, KEEP_FAILED, QueueName } from '@app/queue';
 import { InvitationMessage, MessageStatus } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
+import { ENDED_STATUSES, statusesAllowing, targetOf } from './invitation-workflow';
 
 /** Send one recorded invitation message (REQUEST or CANCEL) of one invitation. */
 export const SendInvitationMessageJob = defineJob<{ messageId: string }>({
@@ -22,6 +23,10 @@ export const SendInvitationMessageJob = defineJob<{ messageId: string }>({
 });
 
 export type SendOutcome = 'sent' | 'already-sent' | 'superseded' | 'in-progress' | 'missing';
+
+/** The workflow's 'sent' event, applied in SQL: from which statuses, to which. */
+const SENT_FROM = statusesAllowing('sent');
+const SENT_TO = targetOf('sent');
 
 /**
  * Sends one recorded invitation e-mail. The row is claimed in Postgres first (status `sending`
@@ -56,14 +61,15 @@ export class SendInvitationMessageHandler {
         icalEvent: { method: composed.method, filename: composed.method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content: composed.ics },
         headers: { 'X-Ngayhoi-Invitation': message.invitationId },
       });
-      // One statement: the message is sent, and a first REQUEST of the current revision moves the invitation to `sent`.
+      // One statement: the message is sent, and a REQUEST of the current revision applies the workflow's
+      // 'sent' event to the invitation where it applies (a queued invitation becomes sent; nothing else moves).
       await this.dataSource.query(
         `WITH sent AS (
            UPDATE invitation_messages SET status = 'sent', sent_at = now(), smtp_message_id = $2, last_error = NULL, lease_until = NULL
             WHERE id = $1 RETURNING invitation_id, sequence, method)
-         UPDATE invitations i SET status = 'sent', updated_at = now(), version = i.version + 1
-           FROM sent WHERE sent.method = 'REQUEST' AND i.id = sent.invitation_id AND i.status = 'queued' AND i.sequence = sent.sequence`,
-        [message.id, sent.messageId],
+         UPDATE invitations i SET status = $4::invitation_status, updated_at = now(), version = i.version + 1
+           FROM sent WHERE sent.method = 'REQUEST' AND i.id = sent.invitation_id AND i.status = ANY($3::invitation_status[]) AND i.sequence = sent.sequence`,
+        [message.id, sent.messageId, SENT_FROM, SENT_TO],
       );
       return 'sent';
     } catch (error) {
@@ -81,7 +87,7 @@ export class SendInvitationMessageHandler {
 
   /**
    * Claims the message in one statement: a stale REQUEST (a newer revision exists, or the invitation
-   * was withdrawn) becomes `superseded`; a pending, failed, or abandoned (`sending` past its lease)
+   * has ended: the workflow's ENDED_STATUSES) becomes `superseded`; a pending, failed, or abandoned (`sending` past its lease)
    * message becomes `sending` under a new lease. Anything else is left alone and reported.
    */
   private async claim(messageId: string): Promise<InvitationMessage | SendOutcome> {
@@ -89,7 +95,7 @@ export class SendInvitationMessageHandler {
       await queryRows(
         this.dataSource,
         `WITH target AS (
-           SELECT m.id, (m.method = 'REQUEST' AND (i.sequence > m.sequence OR i.status = 'withdrawn')) AS stale
+           SELECT m.id, (m.method = 'REQUEST' AND (i.sequence > m.sequence OR i.status = ANY($3::invitation_status[]))) AS stale
              FROM invitation_messages m JOIN invitations i ON i.id = m.invitation_id
             WHERE m.id = $1
               AND (m.status IN ('pending', 'failed') OR (m.status = 'sending' AND m.lease_until < now()))
@@ -101,7 +107,7 @@ export class SendInvitationMessageHandler {
                 lease_until = CASE WHEN target.stale THEN NULL ELSE now() + make_interval(secs => $2::int) END
            FROM target WHERE m.id = target.id
          RETURNING m.id, m.invitation_id, m.sequence, m.method, m.kind, m.reason, m.previous, m.status, m.attempts`,
-        [messageId, this.config.SEND_LEASE_SECONDS],
+        [messageId, this.config.SEND_LEASE_SECONDS, ENDED_STATUSES],
       );
     const [row] = rows;
     if (!row) return this.whyNotClaimed(messageId);
