@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, canSeeVenueLeaders } from '@app/auth';
-import { BusinessRuleError, ForbiddenError, formatVietnameseDate, inTransaction, NotFoundError } from '@app/common';
+import { AfterCommit, BusinessRuleError, ForbiddenError, formatVietnameseDate, inTransaction, NotFoundError, queryRows } from '@app/common';
 import { EditionsService } from '@app/editions';
 import { attendedVenuesOf, type Venue, VenuesService } from '@app/venues';
 import { AssignmentEvents } from './assignment-events';
@@ -112,8 +112,60 @@ export class AssignmentsService {
         );
       }
       await manager.delete(LeaderParticipation, { id: participation.id });
-      await this.audit.record(manager, { actor, entityType: 'leader_participation', entityId: participation.id, action: 'delete', before: { ...participation } });
+      await this.audit.record(manager, {
+        actor,
+        entityType: 'leader_participation',
+        entityId: participation.id,
+        action: 'delete',
+        before: { ...participation },
+      });
     });
+  }
+
+  /**
+   * Takes assignments off and puts others on as one decision (an accepted planning run): one DELETE and
+   * one INSERT for the whole batch, an audit entry per assignment, and an AssignmentEvents removal per
+   * leader taken off (their invitation there is withdrawn). The caller holds the venues' locks and has
+   * checked the plan as a whole, so the one-by-one rules of `assign` are not applied here.
+   */
+  async replaceForVenues(manager: EntityManager, changes: AssignmentChanges, actor: Actor, afterCommit: AfterCommit): Promise<void> {
+    const removed = changes.remove.length
+      ? await queryRows<AssignmentRow>(
+          manager,
+          `DELETE FROM venue_leader_assignments WHERE id = ANY($1::uuid[]) RETURNING id, venue_id AS "venueId", leader_id AS "leaderId", role`,
+          [changes.remove.map((assignment) => assignment.id)],
+        )
+      : [];
+    for (const { id, venueId, leaderId, role } of removed) {
+      await this.audit.record(manager, {
+        actor,
+        entityType: 'venue_leader_assignment',
+        entityId: id,
+        action: 'delete',
+        before: { venueId, leaderId, role },
+        note: changes.note,
+      });
+      await this.assignmentEvents.publish(manager, { actor, venueId, leaderId, reason: changes.reason }, afterCommit);
+    }
+    const added = changes.add.length
+      ? await queryRows<AssignmentRow>(
+          manager,
+          `INSERT INTO venue_leader_assignments (venue_id, leader_id, role)
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::assignment_role[])
+           RETURNING id, venue_id AS "venueId", leader_id AS "leaderId", role`,
+          [changes.add.map((a) => a.venueId), changes.add.map((a) => a.leaderId), changes.add.map((a) => a.role)],
+        )
+      : [];
+    for (const { id, venueId, leaderId, role } of added) {
+      await this.audit.record(manager, {
+        actor,
+        entityType: 'venue_leader_assignment',
+        entityId: id,
+        action: 'create',
+        after: { venueId, leaderId, role },
+        note: changes.note,
+      });
+    }
   }
 
   async listParticipations(editionId: string): Promise<LeaderParticipation[]> {
@@ -137,7 +189,11 @@ export class AssignmentsService {
     const others = await this.attendedVenues(manager, leader.id, venue.editionId);
     const sameDay = venue.scheduledDate && others.find((other) => other.scheduled_date === venue.scheduledDate);
     if (sameDay) {
-      throw new BusinessRuleError('LEADER_DOUBLE_BOOKED', `${leader.fullName} đã dự "${sameDay.name}" cùng ngày ${formatVietnameseDate(sameDay.scheduled_date!)}.`, { date: venue.scheduledDate });
+      throw new BusinessRuleError(
+        'LEADER_DOUBLE_BOOKED',
+        `${leader.fullName} đã dự "${sameDay.name}" cùng ngày ${formatVietnameseDate(sameDay.scheduled_date!)}.`,
+        { date: venue.scheduledDate },
+      );
     }
     const participation = await manager.findOneBy(LeaderParticipation, { editionId: venue.editionId, leaderId: leader.id });
     const maximum = participation?.maxAppearances ?? 1;
@@ -152,7 +208,11 @@ export class AssignmentsService {
    */
   private async attendedVenues(manager: EntityManager, leaderId: string, editionId: string): Promise<{ scheduled_date: string | null; name: string }[]> {
     const assigned = await manager.find(VenueLeaderAssignment, { select: { venueId: true }, where: { leaderId } });
-    const venues = await attendedVenuesOf(manager, editionId, assigned.map((assignment) => assignment.venueId));
+    const venues = await attendedVenuesOf(
+      manager,
+      editionId,
+      assigned.map((assignment) => assignment.venueId),
+    );
     return venues.map((venue) => ({ scheduled_date: venue.scheduledDate, name: venue.name }));
   }
 
@@ -168,4 +228,69 @@ export class AssignmentsService {
     );
     return rows.map((row) => ({ leaderId: row.leader_id, fullName: row.full_name, title: row.title, rankTier: row.rank_tier, role: row.role }));
   }
+}
+
+/** An assignment as other modules read it. */
+export interface AssignmentRow {
+  id: string;
+  venueId: string;
+  leaderId: string;
+  role: AssignmentRole;
+}
+
+/** Assignments taken off and put on as one decision (see AssignmentsService.replaceForVenues). */
+export interface AssignmentChanges {
+  /** By id, as read with `assignmentsAtVenues` in the same transaction. */
+  remove: readonly Pick<AssignmentRow, 'id'>[];
+  add: readonly Omit<AssignmentRow, 'id'>[];
+  /** On every audit entry, e.g. which planning run made the change. */
+  note: string;
+  /** Why a leader was taken off, as their office reads it (their invitation's withdrawal). */
+  reason: string;
+}
+
+/**
+ * The assignments at these venues, of these leaders only when given, by venue then leader. Planning
+ * reads the plan in force with it, and what its leaders already do at the edition's other venues.
+ */
+export async function assignmentsAtVenues(manager: EntityManager, venueIds: readonly string[], leaderIds?: readonly string[]): Promise<AssignmentRow[]> {
+  if (!venueIds.length || leaderIds?.length === 0) return [];
+  const builder = manager
+    .createQueryBuilder(VenueLeaderAssignment, 'assignment')
+    .select(['assignment.id', 'assignment.venueId', 'assignment.leaderId', 'assignment.role'])
+    .where('assignment.venueId = ANY(:venueIds)', { venueIds })
+    .orderBy('assignment.venueId', 'ASC')
+    .addOrderBy('assignment.leaderId', 'ASC');
+  if (leaderIds) builder.andWhere('assignment.leaderId = ANY(:leaderIds)', { leaderIds });
+  return (await builder.getMany()).map(({ id, venueId, leaderId, role }) => ({ id, venueId, leaderId, role }));
+}
+
+/** A leader taking part in an edition, with their unavailability loaded. */
+export interface EditionLeader {
+  leader: Leader;
+  /** Appearances in the edition at most: their title's, 1 without one. */
+  maxAppearances: number;
+}
+
+/**
+ * The leaders taking part in an edition (those with a title for it), or every active leader before any
+ * has one, by id. Planning builds its instance from them.
+ */
+export async function editionLeaders(manager: EntityManager, editionId: string): Promise<EditionLeader[]> {
+  const participations = new Map(
+    (await manager.find(LeaderParticipation, { where: { editionId } })).map((participation) => [participation.leaderId, participation]),
+  );
+  const leaders = await manager.find(Leader, {
+    where: { active: true, ...(participations.size ? { id: In([...participations.keys()]) } : {}) },
+    relations: { unavailability: true },
+    order: { id: 'ASC' },
+  });
+  return leaders.map((leader) => ({ leader, maxAppearances: participations.get(leader.id)?.maxAppearances ?? 1 }));
+}
+
+/** Leaders' names by id, for a view that shows other modules' records (a planning run's comparison). */
+export async function leaderNames(manager: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const leaders = await manager.find(Leader, { select: { id: true, fullName: true }, where: { id: In([...ids]) } });
+  return new Map(leaders.map((leader) => [leader.id, leader.fullName]));
 }
