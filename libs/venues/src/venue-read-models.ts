@@ -2,10 +2,10 @@
  * Queries over the venues table for other libraries, which may not name it: each takes the caller's
  * EntityManager (so it reads inside the caller's transaction) and says who reads it and why.
  */
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In, Not } from 'typeorm';
 import { IsoDate } from '@app/common';
 import { Venue } from './venue.entity';
-import { VenueStatus } from './venue.enums';
+import { LIVE_VENUE_STATUSES, VenueStatus, VenueTier } from './venue.enums';
 
 /** Venues dropped from their edition: nobody attends them any more, their date holds nothing. */
 export const DROPPED_VENUE_STATUSES: readonly VenueStatus[] = [VenueStatus.Rejected, VenueStatus.Cancelled];
@@ -49,4 +49,31 @@ export async function attendedVenuesOf(manager: EntityManager, editionId: string
     .andWhere('venue.status NOT IN (:...dropped)', { dropped: DROPPED_VENUE_STATUSES })
     .getMany();
   return venues.map(({ id, name, scheduledDate }) => ({ id, name, scheduledDate }));
+}
+
+/** An edition's live venues (approved or scheduled) of one tier, by id: what a planning run plans. */
+export function liveVenuesOfTier(manager: EntityManager, editionId: string, tier: VenueTier): Promise<Venue[]> {
+  return manager.find(Venue, { where: { editionId, status: In([...LIVE_VENUE_STATUSES]), tier }, order: { id: 'ASC' } });
+}
+
+/** How many live venues of one tier an edition has (planning decides from it whether to queue a run). */
+export function countLiveVenuesOfTier(manager: EntityManager, editionId: string, tier: VenueTier): Promise<number> {
+  return manager.count(Venue, { where: { editionId, status: In([...LIVE_VENUE_STATUSES]), tier } });
+}
+
+/**
+ * The dates of an edition's live venues of every other tier. Planning reads it for what its leaders
+ * already do outside the tier it plans (those days are taken, those appearances count).
+ */
+export async function liveVenueDatesOutsideTier(
+  manager: EntityManager,
+  editionId: string,
+  tier: VenueTier,
+): Promise<{ id: string; scheduledDate: IsoDate | null }[]> {
+  const venues = await manager.find(Venue, {
+    select: { id: true, scheduledDate: true },
+    where: { editionId, status: In([...LIVE_VENUE_STATUSES]), tier: Not(tier) },
+    order: { id: 'ASC' },
+  });
+  return venues.map(({ id, scheduledDate }) => ({ id, scheduledDate }));
 }

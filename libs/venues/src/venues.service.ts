@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, assertCanWriteProvince, assertPlanner, Role } from '@app/auth';
 import {
+  AfterCommit,
   assertVersion,
   BusinessRuleError,
   ForbiddenError,
   inTransaction,
   instantToLocalTime,
   IsoDate,
+  LocalTime,
   lockForUpdate,
   NotFoundError,
   Page,
+  queryRows,
   todayInFestivalZone,
   toPage,
 } from '@app/common';
@@ -24,7 +27,7 @@ import { VenueStatus } from './venue.enums';
 import { describeVenueChange, VenueEvents } from './venue-events';
 import { VenueScheduleChecks } from './venue-schedule-checks';
 import { toVenueView, VenueView } from './dto/venue-view.dto';
-import { assertVenueEditable, planVenueTransition } from './venue-workflow';
+import { assertVenueEditable, planVenueTransition, VenueTransitionChanges } from './venue-workflow';
 
 const VENUE = 'điểm tổ chức';
 
@@ -162,6 +165,65 @@ export class VenuesService {
     return venue;
   }
 
+  /**
+   * Locks these venues for a change decided over many of them at once (an accepted planning run), in id
+   * order so that two such changes cannot deadlock. Venues that no longer exist are left out.
+   */
+  async lockMany(manager: EntityManager, ids: readonly string[]): Promise<Venue[]> {
+    if (!ids.length) return [];
+    return manager.find(Venue, { where: { id: In([...ids]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * Schedules venues as one decision (an accepted planning run): each moves through the workflow's
+   * scheduling transition to its date, keeping its hours, or taking `hours` when it has none yet; venues
+   * already on their date are left alone. One UPDATE for the batch; each venue audited as a transition
+   * and published as a venue event (invitations and logistics follow it). The caller holds the locks
+   * (lockMany) and has checked the dates as a whole against the leaders it assigns, so a single
+   * transition's VenueScheduleChecks are not run (checked venue by venue, before the batch has moved,
+   * they would see the other venues still on their old dates).
+   */
+  async scheduleMany(manager: EntityManager, request: VenueSchedules, actor: Actor, afterCommit: AfterCommit): Promise<void> {
+    const venues = await this.lockMany(manager, Object.keys(request.dates));
+    const editions = new Map<string, Edition>();
+    const changed: { before: Venue; changes: VenueTransitionChanges }[] = [];
+    for (const venue of venues) {
+      const date = request.dates[venue.id];
+      if (date === venue.scheduledDate) continue;
+      if (!editions.has(venue.editionId)) editions.set(venue.editionId, await this.editions.requireOpen(venue.editionId, manager));
+      const hours = {
+        startTime: venue.startsAt ? instantToLocalTime(venue.startsAt) : request.hours.startTime,
+        endTime: venue.endsAt ? instantToLocalTime(venue.endsAt) : request.hours.endTime,
+      };
+      const changes = planVenueTransition(venue, { to: VenueStatus.Scheduled, date, ...hours }, actor, editions.get(venue.editionId)!, todayInFestivalZone());
+      changed.push({ before: { ...venue }, changes });
+    }
+    if (!changed.length) return;
+    const rows = await queryRows<{ id: string; version: number; updated_at: Date }>(
+      manager,
+      `UPDATE venues AS v
+          SET status = $5::venue_status, status_reason = NULL, scheduled_date = x.date, starts_at = x.starts_at, ends_at = x.ends_at,
+              version = v.version + 1, updated_at = now()
+         FROM unnest($1::uuid[], $2::date[], $3::timestamptz[], $4::timestamptz[]) AS x(id, date, starts_at, ends_at)
+        WHERE v.id = x.id
+       RETURNING v.id, v.version, v.updated_at`,
+      [
+        changed.map(({ before }) => before.id),
+        changed.map(({ changes }) => changes.scheduledDate),
+        changed.map(({ changes }) => changes.startsAt!.toISOString()),
+        changed.map(({ changes }) => changes.endsAt!.toISOString()),
+        VenueStatus.Scheduled,
+      ],
+    );
+    const written = new Map(rows.map((row) => [row.id, row]));
+    for (const { before, changes } of changed) {
+      const row = written.get(before.id)!;
+      const after = manager.create(Venue, { ...before, ...changes, statusReason: null, version: row.version, updatedAt: new Date(row.updated_at) });
+      await this.audit.record(manager, { actor, entityType: 'venue', entityId: before.id, action: 'transition', before, after, note: request.note });
+      await this.events.publish(manager, describeVenueChange(before, after, actor, request.note), afterCommit);
+    }
+  }
+
   /** The venue, if the actor may read its province's data. */
   async getReadable(venueId: string, actor: Actor, manager: EntityManager = this.dataSource.manager): Promise<Venue> {
     const venue = await manager.findOneBy(Venue, { id: venueId });
@@ -189,4 +251,14 @@ function assertCandidateDates(dates: IsoDate[], edition: Edition): void {
       windowEnd: edition.windowEnd,
     });
   }
+}
+
+/** Dates for several venues, written as one decision (see VenuesService.scheduleMany). */
+export interface VenueSchedules {
+  /** Venue id → its date. */
+  dates: Readonly<Record<string, IsoDate>>;
+  /** Hours for a venue that has none yet; one with hours keeps them on its new date. */
+  hours: { startTime: LocalTime; endTime: LocalTime };
+  /** On every audit entry and venue event, e.g. which planning run made the change. */
+  note: string;
 }
