@@ -1,3 +1,4 @@
+export * from './accepted-invitations';
 export * from './dto/composed-message.dto';
 export * from './dto/invitation-view.dto';
 export * from './invitation.entities';
