@@ -5,13 +5,14 @@
  *     median of 5 solves after the first, which also pays for the Wasm code tiering up (shown apart);
  *  2. all 34 provinces: ~3,300 commune venues, ~2,000 officials, one solve per province — total time
  *     (goal < 30 s) and the gap to the LP-relaxation bound (goal ≤ 1%).
+ * Both go through planInstance, the path a planning run takes in the API and the worker (fresh plans).
  * greedy_ratio = greedy objective / solver objective, both scored by evaluatePlan, with an uncovered
  * venue counted as 100 and a missing accompanying leader as 20 preference units (≥ 1; 1.25 means the
  * greedy plan costs 25% more). Last line: one JSON object.
  * Usage: bench/solver [seed] [scale]   (scale 0.1 = a tenth of the communes and officials)
  */
-import { evaluatePlan, greedyPlan, loadHighs, solvePlan, solveProvinces } from '@app/planning';
-import type { ObjectiveBreakdown } from '@app/planning';
+import { evaluatePlan, greedyPlan, loadHighs, planInstance } from '@app/planning';
+import type { ObjectiveBreakdown, PlanningInstance } from '@app/planning';
 import { nationalInstance, provinceInstances } from './solver-instances';
 
 const SEED = Number(process.argv[2] ?? 20270819);
@@ -35,12 +36,13 @@ async function main(): Promise<void> {
   // figure is the median of the next runs, with the first shown beside it.
   const national = nationalInstance(SEED);
   start = process.hrtime.bigint();
-  const nationalResult = await solvePlan(national);
+  const planNational = async () => (await planInstance(national, { mode: 'fresh', byProvince: false })).outcome;
+  const nationalResult = await planNational();
   const nationalFirstSeconds = seconds(start);
   const repeats: number[] = [];
   for (let run = 0; run < NATIONAL_REPEATS; run++) {
     start = process.hrtime.bigint();
-    await solvePlan(national);
+    await planNational();
     repeats.push(seconds(start));
   }
   const nationalSeconds = repeats.sort((a, b) => a - b)[Math.floor(repeats.length / 2)];
@@ -54,8 +56,10 @@ async function main(): Promise<void> {
   const list = Object.values(provinces);
   const venues = list.reduce((sum, instance) => sum + instance.venues.length, 0);
   const officials = list.reduce((sum, instance) => sum + instance.leaders.length, 0);
+  // One commune-tier instance, as the worker loads it; planInstance splits it by province again.
+  const all: PlanningInstance = { venues: list.flatMap((instance) => instance.venues), leaders: list.flatMap((instance) => instance.leaders), settings: list[0].settings };
   start = process.hrtime.bigint();
-  const results = await solveProvinces(provinces);
+  const results = (await planInstance(all, { mode: 'fresh', byProvince: true })).provinces!;
   const provincesSeconds = seconds(start);
   const solved = Object.values(results);
   const slowest = Math.max(...solved.map((result) => result.stats.seconds));

@@ -14,6 +14,7 @@ export * from './dto/planning-run-view.dto';
 export * from './planning.service';
 export * from './planning-solver';
 export * from './province-split';
+export * from './plan-instance';
 export * from './solve-planning-run.handler';
 export * from './planning-worker.module';
 export * from './planning.module';

@@ -14,9 +14,8 @@ import { CreatePlanningRunDto } from './dto/planning-run.dto';
 import { planningSettings, windowDates } from './planning-rules';
 import { PlanningBaseline, PlanningRun } from './planning-run.entity';
 import type { CurrentAssignment, PlanAssignment, PlanningInstance, PlanningLeader, PlanningVenue } from './planning.types';
-import { describeChanges, repairPlan } from './repair';
-import { mergeOutcomes, PlanOutcome, splitByProvince } from './province-split';
-import { solvePlan } from './solve-plan';
+import { planInstance } from './plan-instance';
+import type { PlanOutcome } from './province-split';
 import { DEFAULT_TOP_TIER_CAPS } from './planning-weights';
 
 export interface ProposedAssignment extends PlanAssignment {
@@ -63,35 +62,15 @@ export class PlanningSolver {
   ): Promise<{ stored: StoredResult; baseline: PlanningBaseline }> {
     const { instance, baseline, names } = await this.loadInstance(this.dataSource.manager, edition, input);
     const repair = !input.fresh && baseline.assignments.length > 0;
-    const planOne = async (part: PlanningInstance): Promise<PlanOutcome> => {
-      if (repair) return repairPlan(part);
-      const result = await solvePlan(part);
-      return { ...result, ...describeChanges(part, result) };
-    };
     const byProvince = (input.venueTier ?? VenueTier.Central) !== VenueTier.Central;
-    let outcome: PlanOutcome;
-    let provinces: number | null = null;
-    if (byProvince) {
-      const parts = Object.values(splitByProvince(instance));
-      provinces = parts.length;
-      const outcomes: PlanOutcome[] = [];
-      for (const [index, part] of parts.entries()) {
-        outcomes.push(await planOne(part));
-        await onProgress(index + 1, parts.length);
-        await new Promise((resume) => setImmediate(resume)); // let lock renewals and other jobs run
-      }
-      outcome = mergeOutcomes(outcomes);
-    } else {
-      outcome = await planOne(instance);
-      await onProgress(1, 1);
-    }
+    const { outcome, provinces } = await planInstance(instance, { mode: repair ? 'repair' : 'fresh', byProvince, onProgress });
     const { plan, status, ...rest } = outcome;
     const stored: StoredResult = {
       ...rest,
       mode: repair ? 'repair' : 'fresh',
       solverStatus: status,
       assignments: plan.assignments.map((a) => ({ ...a, venueName: names.venues.get(a.venueId)!, leaderName: names.leaders.get(a.leaderId)! })),
-      provinces,
+      provinces: provinces && Object.keys(provinces).length,
       startTime: input.startTime ?? '07:30',
       endTime: input.endTime ?? '11:00',
     };

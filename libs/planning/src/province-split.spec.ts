@@ -1,7 +1,6 @@
 import { makeInstance, makeLeader, makeVenue } from './planning.factory';
-import { mergeOutcomes, splitByProvince } from './province-split';
-import { describeChanges } from './repair';
-import { solvePlan } from './solve-plan';
+import { planInstance } from './plan-instance';
+import { splitByProvince } from './province-split';
 
 describe('planning province by province', () => {
   const instance = makeInstance({
@@ -19,12 +18,18 @@ describe('planning province by province', () => {
   });
 
   it('merges the provinces\' outcomes into one plan with summed costs and sizes', async () => {
-    const outcomes = [];
-    for (const part of Object.values(splitByProvince(instance))) {
-      const result = await solvePlan(part);
-      outcomes.push({ ...result, ...describeChanges(part, result) });
-    }
-    const merged = mergeOutcomes(outcomes);
+    const progress: string[] = [];
+    const { outcome: merged, provinces } = await planInstance(instance, {
+      mode: 'fresh',
+      byProvince: true,
+      onProgress: (done, total) => {
+        progress.push(`${done}/${total}`);
+        return Promise.resolve();
+      },
+    });
+    expect(progress).toEqual(['1/2', '2/2']);
+    expect(Object.keys(provinces!)).toEqual(['12', '66']);
+    const outcomes = Object.values(provinces!);
     const holder = new Map(merged.plan.assignments.map((a) => [a.venueId, a.leaderId]));
     expect(merged.plan.assignments).toHaveLength(3);
     expect(holder.get('dl-1')).toBe('dl-a'); // Đắk Lắk's venue gets Đắk Lắk's official, never Hà Nội's

@@ -12,14 +12,13 @@
  * below uncovered venues) when the assignment, or any assignment of the venue, is fixed. An
  * assignment whose candidate no longer exists is a forced change, reported with its reason.
  */
-import { formatVietnameseDate } from '@app/common/time';
-import type { IsoDate } from '@app/common/time';
+import { formatVietnameseDate, type IsoDate } from '@app/common';
 import type { CandidateSet } from './candidates';
 import { buildCandidates } from './candidates';
 import { loadHighs } from './highs';
-import { buildModel, candidateColumn, LpModel, slackKeys, solveModel } from './model';
+import { candidateColumn, LpModel, slackKeys } from './model';
 import type { CurrentAssignment, PlanningInstance, PlanningResult, PlanRole } from './planning.types';
-import { assembleResult } from './solve-plan';
+import { solveCandidates } from './solve-plan';
 
 export type ChangeKind = 'leader_replaced' | 'date_moved';
 
@@ -46,16 +45,21 @@ export interface RepairResult extends PlanningResult {
 }
 
 export async function repairPlan(instance: PlanningInstance): Promise<RepairResult> {
+  return solveAndDescribe(instance, 'repair');
+}
+
+/**
+ * Solves an instance afresh, or as a repair of the plan in force (`instance.current`), and says how the
+ * plan differs from it: what a planning run does for the national instance or one province. The
+ * candidates are built once, for the solve and for the changes.
+ */
+export async function solveAndDescribe(instance: PlanningInstance, mode: 'fresh' | 'repair'): Promise<RepairResult> {
   const highs = await loadHighs();
   const started = process.hrtime.bigint();
   const current = instance.current ?? [];
   const set = buildCandidates(instance);
-  const built = buildModel(set, { extend: (model) => addRepairTerms(model, set, current) });
-  const solved = solveModel(highs, built);
-  const result = assembleResult(highs, built, solved, started);
-  const changes = diff(set, current, result);
-  const brokenFixed = changes.filter((change) => change.fixed);
-  return { ...result, changes, brokenFixed, summary: summarise(changes, brokenFixed, current, result) };
+  const result = solveCandidates(highs, set, mode === 'repair' ? { extend: (model) => addRepairTerms(model, set, current) } : {}, started);
+  return { ...result, ...describeChanges(set, result) };
 }
 
 function addRepairTerms(model: LpModel, set: CandidateSet, current: readonly CurrentAssignment[]): void {
@@ -96,10 +100,10 @@ function currentDates(current: readonly CurrentAssignment[]): Map<string, IsoDat
   return dates;
 }
 
-/** The changes a plan makes to the plan in force (also for a plan made from scratch). */
-export function describeChanges(instance: PlanningInstance, result: PlanningResult): { changes: AssignmentChange[]; brokenFixed: AssignmentChange[]; summary: string } {
-  const current = instance.current ?? [];
-  const changes = diff(buildCandidates(instance), current, result);
+/** The changes a plan makes to the plan in force (`set.instance.current`; also for a plan made from scratch). */
+export function describeChanges(set: CandidateSet, result: PlanningResult): { changes: AssignmentChange[]; brokenFixed: AssignmentChange[]; summary: string } {
+  const current = set.instance.current ?? [];
+  const changes = diff(set, current, result);
   const brokenFixed = changes.filter((change) => change.fixed);
   return { changes, brokenFixed, summary: summarise(changes, brokenFixed, current, result) };
 }

@@ -1,9 +1,10 @@
 /**
- * Entry points of the solver: plan one instance (the national festival, or one province), or plan
- * every province in one call as independent sub-problems, one HiGHS solve each.
+ * Entry points of the solver: plan one instance (the national festival, or one province). A planning
+ * run's whole path (fresh or repair, national or province by province, with its changes to the plan in
+ * force) is planInstance in plan-instance.ts; this is the solve it makes, also used on its own by tests.
  */
-import type { IsoDate } from '@app/common/time';
-import { buildCandidates, planOf } from './candidates';
+import type { IsoDate } from '@app/common';
+import { buildCandidates, CandidateSet, planOf } from './candidates';
 import { explainShort, explainUncovered } from './explain';
 import { Highs, loadHighs } from './highs';
 import { buildModel, ModelOptions, PlanningModel, solveModel, SolvedModel } from './model';
@@ -14,17 +15,17 @@ export async function solvePlan(instance: PlanningInstance): Promise<PlanningRes
   return solveWith(await loadHighs(), instance);
 }
 
-/** Each province plans its own commune festivals with its own officials: one solve per province. */
-export async function solveProvinces(instances: Record<string, PlanningInstance>): Promise<Record<string, PlanningResult>> {
-  const highs = await loadHighs();
-  const results: Record<string, PlanningResult> = {};
-  for (const [province, instance] of Object.entries(instances)) results[province] = solveWith(highs, instance);
-  return results;
-}
-
 export function solveWith(highs: Highs, instance: PlanningInstance, options: ModelOptions = {}): PlanningResult {
   const started = process.hrtime.bigint();
-  const set = buildCandidates(instance);
+  return solveCandidates(highs, buildCandidates(instance), options, started);
+}
+
+/**
+ * The one solve: model of the candidates (plus `options.extend`'s terms, e.g. repair's), solved, read
+ * back with explanations. Callers that need the candidates afterwards (repair, the changes to the plan
+ * in force) build them once and pass them here. `started`: when the work began, for the stats.
+ */
+export function solveCandidates(highs: Highs, set: CandidateSet, options: ModelOptions = {}, started = process.hrtime.bigint()): PlanningResult {
   const built = buildModel(set, options);
   const solved = solveModel(highs, built);
   return assembleResult(highs, built, solved, started);
