@@ -5,6 +5,7 @@
  * last week and 19 August, leaders based mostly in Hà Nội with 20–40% of days busy; each province's
  * commune venues around its seat, planned with its own officials.
  */
+import { AppConfig } from '@app/config';
 import { PROVINCES } from '@app/provinces/province-data';
 import { Region } from '@app/provinces/region';
 import { AreaFlag } from '@app/venues/venue.enums';
@@ -68,6 +69,8 @@ function flags(random: Random, region: Region): AreaFlag[] {
 }
 
 const WINDOW_END = '2027-08-19';
+/** The configured road-distance factor's default (AppConfig.ROAD_DISTANCE_FACTOR), as the API and worker use. */
+const ROAD_FACTOR = new AppConfig().ROAD_DISTANCE_FACTOR;
 const windowOf = (days: number) => Array.from({ length: days }, (_, d) => addDays(WINDOW_END, d - days + 1));
 
 /** The national problem: 30 central venues, 40 Party and State leaders, 21 days, K = 4. */
@@ -121,7 +124,7 @@ export function nationalInstance(seed: number, venueCount = 30, leaderCount = 40
   return {
     venues,
     leaders,
-    settings: planningSettings({ windowStart: windowDays[0], windowEnd: WINDOW_END, maxTopTierPerDay: 4, maxTopTierPerProvinceDay: 1 }),
+    settings: planningSettings({ windowStart: windowDays[0], windowEnd: WINDOW_END, roadFactor: ROAD_FACTOR, maxTopTierPerDay: 4, maxTopTierPerProvinceDay: 1 }),
   };
 }
 
@@ -173,7 +176,7 @@ export function provinceInstances(seed: number, communes = 3300, officials = 200
       venues,
       leaders,
       // Provinces accept HiGHS's default MIP gap (0.01%); the national plan is held to 1e-6.
-      settings: planningSettings({ windowStart: windowDays[0], windowEnd: WINDOW_END, topTierMaxRank: -1, mipRelGap: 1e-4 }),
+      settings: planningSettings({ windowStart: windowDays[0], windowEnd: WINDOW_END, roadFactor: ROAD_FACTOR, topTierMaxRank: -1, mipRelGap: 1e-4 }),
     };
   });
   return instances;

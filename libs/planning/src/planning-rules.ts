@@ -3,12 +3,12 @@
  * travel time between venues, who counts as top tier, and default settings. One definition each, so
  * the checker tests the model against the rules rather than against a copy of the model.
  */
-import { addDays, daysBetween, type IsoDate } from '@app/common/time';
-import { PRIORITY_REGIONS } from '@app/provinces/region';
+import { addDays, daysBetween, type IsoDate } from '@app/common';
+import { PRIORITY_REGIONS } from '@app/provinces';
 import type { PlanningLeader, PlanningSettings, PlanningVenue } from './planning.types';
 import { DEFAULT_TOP_TIER_CAPS, DEFAULT_WEIGHTS } from './planning-weights';
 
-export { addDays, daysBetween } from '@app/common/time';
+export { addDays, daysBetween } from '@app/common';
 
 export function windowDates(settings: Pick<PlanningSettings, 'windowStart' | 'windowEnd'>): IsoDate[] {
   const days = daysBetween(settings.windowStart, settings.windowEnd);
@@ -16,29 +16,35 @@ export function windowDates(settings: Pick<PlanningSettings, 'windowStart' | 'wi
 }
 
 /** Inside the window (the editions' rule). */
-export { isWithinWindow as isInWindow } from '@app/editions/edition-rules';
+export { isWithinWindow as isInWindow } from '@app/editions';
 
 export { DEFAULT_WEIGHTS } from './planning-weights';
 
-export const DEFAULT_TRAVEL = { roadKmh: 50, roadFactor: 1.3, flightKmh: 600, flightOverheadHours: 4, dayBudgetHours: 10 } as const;
+/** Travel assumptions other than the road factor, which is configuration (AppConfig.ROAD_DISTANCE_FACTOR). */
+export const DEFAULT_TRAVEL = { roadKmh: 50, flightKmh: 600, flightOverheadHours: 4, dayBudgetHours: 10 } as const;
 
-/** Settings for a window with the house defaults: K = 3 top-tier leaders a day, one per province. */
+/**
+ * Settings for a window with the house defaults: K = 3 top-tier leaders a day, one per province.
+ * `roadFactor`: road km per great-circle km, from configuration (rules stay pure by taking it here).
+ */
 export function planningSettings(
   overrides: Partial<Omit<PlanningSettings, 'weights' | 'travel'>> & {
     windowStart: IsoDate;
     windowEnd: IsoDate;
+    roadFactor: number;
     weights?: Partial<PlanningSettings['weights']>;
     travel?: Partial<PlanningSettings['travel']>;
   },
 ): PlanningSettings {
+  const { roadFactor, ...rest } = overrides;
   return {
     topTierMaxRank: 0,
     ...DEFAULT_TOP_TIER_CAPS,
     timeLimitSeconds: 20,
     mipRelGap: 1e-4,
-    ...overrides,
+    ...rest,
     weights: { ...DEFAULT_WEIGHTS, ...overrides.weights },
-    travel: { ...DEFAULT_TRAVEL, ...overrides.travel },
+    travel: { ...DEFAULT_TRAVEL, roadFactor, ...overrides.travel },
   };
 }
 

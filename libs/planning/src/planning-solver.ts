@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { queryRows } from '@app/common/sql';
+import { AppConfig } from '@app/config';
 import { Edition } from '@app/editions/edition.entity';
 import { AssignmentRole, Leader, LeaderParticipation, RANK_TIER_ORDER, RankTier, VenueLeaderAssignment } from '@app/leaders/leader.entities';
 import { isUnavailableOn } from '@app/leaders/leader-rules';
@@ -53,7 +54,10 @@ const rankOf = (tier: RankTier) => RANK_TIER_ORDER.indexOf(tier);
 export class PlanningSolver {
   private readonly logger = new Logger('PlanningSolver');
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   async compute(
     edition: Edition,
@@ -193,6 +197,7 @@ export class PlanningSolver {
       settings: planningSettings({
         windowStart: edition.windowStart,
         windowEnd: edition.windowEnd,
+        roadFactor: this.config.ROAD_DISTANCE_FACTOR,
         topTierMaxRank: rankOf(input.topTier ?? RankTier.Politburo),
         maxTopTierPerDay: input.maxTopTierPerDay ?? DEFAULT_TOP_TIER_CAPS.maxTopTierPerDay,
         maxTopTierPerProvinceDay: input.maxTopTierPerProvinceDay ?? DEFAULT_TOP_TIER_CAPS.maxTopTierPerProvinceDay,

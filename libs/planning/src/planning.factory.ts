@@ -1,9 +1,12 @@
 /** Test-data factories for planning instances: small, readable defaults that each test overrides. */
-import { Region } from '@app/provinces/region';
+import { Region } from '@app/provinces';
 import { planningSettings, windowDates } from './planning-rules';
 import type { PlanningInstance, PlanningLeader, PlanningSettings, PlanningVenue } from './planning.types';
 
 export const TEST_WINDOW = { windowStart: '2027-08-13', windowEnd: '2027-08-19' } as const;
+
+/** The configured road-distance factor's default (AppConfig.ROAD_DISTANCE_FACTOR). */
+export const TEST_ROAD_FACTOR = 1.4;
 
 /** Hà Nội, the default base and venue location (no travel cost between defaults). */
 const HA_NOI = { latitude: 21.0285, longitude: 105.8542 };
@@ -49,6 +52,7 @@ export function makeInstance(
     ...rest,
     settings: planningSettings({
       ...TEST_WINDOW,
+      roadFactor: TEST_ROAD_FACTOR,
       maxTopTierPerDay: 10,
       maxTopTierPerProvinceDay: 10,
       ...settings,
