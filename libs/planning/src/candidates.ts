@@ -4,7 +4,7 @@
  * diagnosis) works on these only, so the model grows with the number of candidates, not with
  * leaders × venues × days.
  */
-import type { IsoDate } from '@app/common/time';
+import type { IsoDate } from '@app/common';
 import { assignmentCosts, costContext, CostContext, costTotal, usableDates } from './objective';
 import { daysBetween, isTopTier, maxAppearances, minDaysApart } from './planning-rules';
 import type { Plan, PlanningInstance, PlanRole, PreferenceCosts } from './planning.types';

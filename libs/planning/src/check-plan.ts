@@ -4,7 +4,7 @@
  * run it on every plan the solver and the greedy baseline return; the service may run it on a plan a
  * planner edited by hand.
  */
-import type { IsoDate } from '@app/common/time';
+import type { IsoDate } from '@app/common';
 import { daysBetween, isInWindow, isTopTier, maxAppearances, minDaysApart } from './planning-rules';
 import type { Plan, PlanAssignment, PlanningInstance } from './planning.types';
 

@@ -5,8 +5,7 @@
  * venues, a diagnosis solve: the rule rows get named relax_* slacks, every venue coverable on its own
  * must be covered, and the rows the cheapest relaxation violates are the rules that block it.
  */
-import { formatVietnameseDate } from '@app/common/time';
-import type { IsoDate } from '@app/common/time';
+import { formatVietnameseDate, type IsoDate } from '@app/common';
 import type { CandidateSet } from './candidates';
 import type { Highs } from './highs';
 import { buildModel, candidateColumn, Row, rowActivity, runHighs } from './model';

@@ -3,7 +3,7 @@
  * plan (the solver's, the greedy baseline's, a planner's) with the same numbers, so breakdowns and
  * comparisons never drift from what was optimised.
  */
-import type { IsoDate } from '@app/common/time';
+import type { IsoDate } from '@app/common';
 import { distanceKm, isInWindow, priorityScore } from './planning-rules';
 import type {
   DatePin,

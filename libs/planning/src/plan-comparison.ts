@@ -3,7 +3,7 @@
  * run started from) next to the proposal, and whether accepting would change it. Pure: names come in
  * as maps, so the service does the lookups and this stays testable without a database.
  */
-import type { IsoDate } from '@app/common/time';
+import type { IsoDate } from '@app/common';
 import type { PlanningBaseline } from './planning-run.entity';
 import type { PlanAssignment, PlanRole } from './planning.types';
 

@@ -1,8 +1,7 @@
 import { ApiHideProperty } from '@nestjs/swagger';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Version } from '@app/common/columns';
-import type { IsoDate } from '@app/common/time';
-import { Edition } from '@app/editions/edition.entity';
+import { type IsoDate, Version } from '@app/common';
+import type { Edition } from '@app/editions';
 import type { CurrentAssignment } from './planning.types';
 
 export enum PlanningRunStatus {
@@ -41,7 +40,8 @@ export class PlanningRun {
   editionId: string;
 
   @ApiHideProperty()
-  @ManyToOne(() => Edition, { onDelete: 'CASCADE' })
+  // By name: the editions library owns the entity (the foreign key stays in the schema).
+  @ManyToOne('Edition', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'edition_id' })
   edition?: Edition;
 

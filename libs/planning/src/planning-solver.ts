@@ -1,21 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { queryRows } from '@app/common/sql';
+import { DataSource, EntityManager } from 'typeorm';
+import { type IsoDate, queryRows } from '@app/common';
 import { AppConfig } from '@app/config';
-import { Edition } from '@app/editions/edition.entity';
-import { AssignmentRole, Leader, LeaderParticipation, RANK_TIER_ORDER, RankTier, VenueLeaderAssignment } from '@app/leaders/leader.entities';
-import { isUnavailableOn } from '@app/leaders/leader-rules';
-import { CENTRAL_CHIEF_GUEST_MIN_TIER } from '@app/leaders/rank-tier';
-import { PROVINCES } from '@app/provinces/province-data';
-import { Venue } from '@app/venues/venue.entity';
-import { AreaFlag, VenueTier } from '@app/venues/venue.enums';
-import { LIVE_VENUE_STATUSES } from '@app/venues/venue-workflow';
+import { findEdition } from '@app/editions';
+import { acceptedInvitations } from '@app/invitations';
+import { AssignmentRole, type AssignmentRow, assignmentsAtVenues, CENTRAL_CHIEF_GUEST_MIN_TIER, editionLeaders, isUnavailableOn, RANK_TIER_ORDER, RankTier } from '@app/leaders';
+import { PROVINCES } from '@app/provinces';
+import { AreaFlag, LIVE_VENUE_STATUSES, liveVenueDatesOutsideTier, liveVenuesOfTier, VenueTier } from '@app/venues';
 import { CreatePlanningRunDto } from './dto/planning-run.dto';
+import { planInstance } from './plan-instance';
 import { planningSettings, windowDates } from './planning-rules';
 import { PlanningBaseline, PlanningRun } from './planning-run.entity';
 import type { CurrentAssignment, PlanAssignment, PlanningInstance, PlanningLeader, PlanningVenue } from './planning.types';
-import { planInstance } from './plan-instance';
 import type { PlanOutcome } from './province-split';
 import { DEFAULT_TOP_TIER_CAPS } from './planning-weights';
 
@@ -37,6 +34,8 @@ export type StoredResult = Omit<PlanOutcome, 'plan' | 'status'> & {
 
 /** Venues a run plans (and an accepted run may still write to). */
 export const PLANNABLE = LIVE_VENUE_STATUSES;
+/** What the solver reads of an edition. */
+export type PlanningEdition = { id: string; windowStart: IsoDate; windowEnd: IsoDate };
 const PROVINCE_BY_CODE = new Map(PROVINCES.map((province) => [province.code, province]));
 const HA_NOI = PROVINCE_BY_CODE.get('01')!;
 /** Hours from the nearest airport or main road, estimated from area flags (the venue row has no such field). */
@@ -60,9 +59,9 @@ export class PlanningSolver {
   ) {}
 
   async compute(
-    edition: Edition,
+    edition: PlanningEdition,
     input: CreatePlanningRunDto,
-    onProgress: (done: number, total: number) => Promise<void> = async () => undefined,
+    onProgress: (done: number, total: number) => Promise<void> = () => Promise.resolve(),
   ): Promise<{ stored: StoredResult; baseline: PlanningBaseline }> {
     const { instance, baseline, names } = await this.loadInstance(this.dataSource.manager, edition, input);
     const repair = !input.fresh && baseline.assignments.length > 0;
@@ -94,8 +93,9 @@ export class PlanningSolver {
     if (!claimed) return 'not-queued';
     const run = await this.dataSource.manager.findOneByOrFail(PlanningRun, { id: runId });
     try {
-      const edition = await this.dataSource.manager.findOneByOrFail(Edition, { id: run.editionId });
-      const { stored, baseline } = await this.compute(edition, run.request as CreatePlanningRunDto, async (done, total) => {
+      const edition = await findEdition(this.dataSource.manager, run.editionId);
+      if (!edition) throw new Error(`Edition ${run.editionId} not found`);
+      const { stored, baseline } = await this.compute(edition, run.request, async (done, total) => {
         await this.dataSource.query(`UPDATE planning_runs SET progress_done = $2, progress_total = $3 WHERE id = $1`, [runId, done, total]);
       });
       await this.dataSource.query(
@@ -111,49 +111,29 @@ export class PlanningSolver {
     }
   }
 
-  /** The planning instance of an edition: its plannable venues of one tier, active leaders, the plan in force. */
+  /** The planning instance of an edition: its plannable venues of one tier, the leaders taking part, the plan in force. */
   async loadInstance(
     manager: EntityManager,
-    edition: Edition,
+    edition: PlanningEdition,
     input: CreatePlanningRunDto,
   ): Promise<{ instance: PlanningInstance; baseline: PlanningBaseline; names: { venues: Map<string, string>; leaders: Map<string, string> } }> {
-    const venues = await manager.find(Venue, {
-      where: { editionId: edition.id, status: In(PLANNABLE), tier: input.venueTier ?? VenueTier.Central },
-      order: { id: 'ASC' },
-    });
-    // The leaders taking part in the edition (those with a title for it), or every active leader before any has one.
-    const participations = new Map(
-      (await manager.find(LeaderParticipation, { where: { editionId: edition.id } })).map((participation) => [participation.leaderId, participation]),
-    );
-    const leaders = await manager.find(Leader, {
-      where: { active: true, ...(participations.size ? { id: In([...participations.keys()]) } : {}) },
-      relations: { unavailability: true },
-      order: { id: 'ASC' },
-    });
-    const baseline = await baselineOf(manager, venues);
-    const accepted = new Set<string>(
-      (
-        await manager.query(
-          `SELECT venue_id, leader_id FROM invitations WHERE edition_id = $1 AND status = 'accepted' AND leader_id IS NOT NULL`,
-          [edition.id],
-        )
-      ).map((row: { venue_id: string; leader_id: string }) => `${row.venue_id}|${row.leader_id}`),
-    );
-    // What the leaders already do elsewhere in the edition (venues outside this run, e.g. another tier):
-    // those days are taken and those appearances count against their maximum.
-    const elsewhere: { leader_id: string; date: string | null }[] = leaders.length
-      ? await manager.query(
-          `SELECT a.leader_id, v.scheduled_date::text AS date FROM venue_leader_assignments a JOIN venues v ON v.id = a.venue_id
-            WHERE v.edition_id = $1 AND v.status = ANY($2) AND a.leader_id = ANY($3) AND NOT (v.id = ANY($4))`,
-          [edition.id, [...PLANNABLE], leaders.map((leader) => leader.id), venues.map((venue) => venue.id)],
-        )
-      : [];
+    const tier = input.venueTier ?? VenueTier.Central;
+    const venues = await liveVenuesOfTier(manager, edition.id, tier);
+    const participants = await editionLeaders(manager, edition.id);
+    const leaderIds = participants.map(({ leader }) => leader.id);
+    const baseline = baselineOf(venues, await assignmentsAtVenues(manager, venues.map((venue) => venue.id)));
+    const accepted = new Set((await acceptedInvitations(manager, edition.id)).map((pair) => `${pair.venueId}|${pair.leaderId}`));
+    // What the leaders already do elsewhere in the edition (its live venues of other tiers): those days
+    // are taken and those appearances count against their maximum.
+    const others = leaderIds.length ? await liveVenueDatesOutsideTier(manager, edition.id, tier) : [];
+    const dateOf = new Map(others.map((venue) => [venue.id, venue.scheduledDate]));
     const busyElsewhere = new Map<string, { dates: Set<string>; appearances: number }>();
-    for (const row of elsewhere) {
-      const entry = busyElsewhere.get(row.leader_id) ?? { dates: new Set<string>(), appearances: 0 };
+    for (const assignment of await assignmentsAtVenues(manager, [...dateOf.keys()], leaderIds)) {
+      const entry = busyElsewhere.get(assignment.leaderId) ?? { dates: new Set<string>(), appearances: 0 };
       entry.appearances += 1;
-      if (row.date) entry.dates.add(row.date);
-      busyElsewhere.set(row.leader_id, entry);
+      const date = dateOf.get(assignment.venueId);
+      if (date) entry.dates.add(date);
+      busyElsewhere.set(assignment.leaderId, entry);
     }
     const locked = new Set((input.locked ?? []).map((pair) => `${pair.venueId}|${pair.leaderId}`));
     const required = new Map((input.requiredTiers ?? []).map((item) => [item.venueId, rankOf(item.rankTier)]));
@@ -175,16 +155,16 @@ export class PlanningSolver {
       accompanying: accompanying.get(venue.id) ?? 0,
     }));
     // Leaders travel from where they work: their base province's centre, Hà Nội when none is on record.
-    const baseOf = (leader: Leader) => (leader.baseProvinceCode && PROVINCE_BY_CODE.get(leader.baseProvinceCode)) || HA_NOI;
-    const planningLeaders: PlanningLeader[] = leaders.map((leader) => ({
+    const baseOf = (code: string | null) => (code && PROVINCE_BY_CODE.get(code)) || HA_NOI;
+    const planningLeaders: PlanningLeader[] = participants.map(({ leader, maxAppearances }) => ({
       id: leader.id,
       name: leader.fullName,
       tierRank: rankOf(leader.rankTier),
       homeProvinceCode: leader.homeProvinceCode,
-      baseLatitude: baseOf(leader).latitude,
-      baseLongitude: baseOf(leader).longitude,
+      baseLatitude: baseOf(leader.baseProvinceCode).latitude,
+      baseLongitude: baseOf(leader.baseProvinceCode).longitude,
       availableDates: window.filter((date) => !isUnavailableOn(leader.unavailability ?? [], date) && !busyElsewhere.get(leader.id)?.dates.has(date)),
-      maxAppearances: Math.max(0, (participations.get(leader.id)?.maxAppearances ?? 1) - (busyElsewhere.get(leader.id)?.appearances ?? 0)),
+      maxAppearances: Math.max(0, maxAppearances - (busyElsewhere.get(leader.id)?.appearances ?? 0)),
       preferredDates: leader.preferredDates,
     }));
     const current: CurrentAssignment[] = baseline.assignments.map((assignment) => {
@@ -211,18 +191,19 @@ export class PlanningSolver {
     return {
       instance,
       baseline,
-      names: { venues: new Map(venues.map((venue) => [venue.id, venue.name])), leaders: new Map(leaders.map((leader) => [leader.id, leader.fullName])) },
+      names: {
+        venues: new Map(venues.map((venue) => [venue.id, venue.name])),
+        leaders: new Map(participants.map(({ leader }) => [leader.id, leader.fullName])),
+      },
     };
   }
 }
 
-/** Assignments and dates of these venues as they stand. */
-export async function baselineOf(manager: EntityManager, venues: readonly Venue[]): Promise<PlanningBaseline> {
-  const ids = venues.map((venue) => venue.id);
+/** The plan in force at these venues: their assignments (as read from the leaders library) and dates. */
+export function baselineOf(venues: readonly { id: string; scheduledDate: IsoDate | null }[], assignments: readonly AssignmentRow[]): PlanningBaseline {
   const dates = new Map(venues.map((venue) => [venue.id, venue.scheduledDate]));
-  const rows = ids.length ? await manager.find(VenueLeaderAssignment, { where: { venueId: In(ids) }, order: { venueId: 'ASC', leaderId: 'ASC' } }) : [];
   return {
-    assignments: rows.map((row) => ({
+    assignments: assignments.map((row) => ({
       venueId: row.venueId,
       leaderId: row.leaderId,
       role: row.role === AssignmentRole.ChiefGuest ? 'chief_guest' : 'accompanying',
@@ -231,4 +212,3 @@ export async function baselineOf(manager: EntityManager, venues: readonly Venue[
     venueDates: Object.fromEntries(venues.map((venue) => [venue.id, venue.scheduledDate])),
   };
 }
-

@@ -1,9 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@app/auth/actor';
-import { CurrentActor, PlannersOnly } from '@app/auth/decorators';
-import { ApiRefusals } from '@app/common/api-refusals';
-import { PageQueryDto } from '@app/common/pagination';
+import { type Actor, CurrentActor, PlannersOnly } from '@app/auth';
+import { ApiRefusals, PageQueryDto } from '@app/common';
 import { CreatePlanningRunDto } from './dto/planning-run.dto';
 import { PlanningRunSummaryPage, PlanningRunView } from './dto/planning-run-view.dto';
 import { PlanningService } from './planning.service';

@@ -1,23 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { AuditService } from '@app/audit/audit.service';
-import type { Actor } from '@app/auth/actor';
-import { BusinessRuleError, NotFoundError } from '@app/common/domain-error';
-import { instantToLocalTime, localToInstant } from '@app/common/time';
-import { Page, PageQueryDto, toPage } from '@app/common/pagination';
-import { inTransaction } from '@app/common/transaction';
-import { EditionsService } from '@app/editions/editions.service';
-import { AssignmentEvents } from '@app/leaders/assignment-events';
-import { AssignmentRole, Leader, VenueLeaderAssignment } from '@app/leaders/leader.entities';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit';
+import type { Actor } from '@app/auth';
+import { BusinessRuleError, inTransaction, NotFoundError, Page, PageQueryDto, toPage } from '@app/common';
+import { EditionsService } from '@app/editions';
+import { AssignmentRole, AssignmentsService, assignmentsAtVenues, leaderNames } from '@app/leaders';
 import { JobProducer } from '@app/queue';
-import { Venue } from '@app/venues/venue.entity';
-import { VenueStatus, VenueTier } from '@app/venues/venue.enums';
-import { describeVenueChange, VenueEvents } from '@app/venues/venue-events';
+import { countLiveVenuesOfTier, findVenues, VenuesService, VenueTier } from '@app/venues';
 import { CreatePlanningRunDto } from './dto/planning-run.dto';
 import type { PlanningRunSummary, PlanningRunView } from './dto/planning-run-view.dto';
 import { PlanningBaseline, PlanningRun, PlanningRunStatus } from './planning-run.entity';
-import { comparePlans, PlanComparisonRow } from './plan-comparison';
+import { comparePlans } from './plan-comparison';
 import { baselineOf, PLANNABLE, PlanningSolver, StoredResult } from './planning-solver';
 import { SolvePlanningRunJob } from './solve-planning-run.handler';
 
@@ -31,8 +25,9 @@ export const INLINE_MAX_VENUES = 60;
  * Planning runs: builds the planning instance of an edition from the database (its approved and
  * scheduled venues of one tier; the leaders taking part, with their availability and maximum), proposes a plan (a
  * repair of the assignments in force unless asked to start fresh), and writes an accepted proposal
- * to assignments and venue dates in one audited transaction. Owns `planning_runs`; changes venue
- * dates only through the same fields and venue events the venue workflow uses.
+ * to assignments and venue dates in one audited transaction. Owns `planning_runs`; writes assignments
+ * and venue dates only through the leaders' and venues' own primitives (AssignmentsService.replaceForVenues,
+ * VenuesService.scheduleMany), which audit them and publish their events.
  */
 @Injectable()
 export class PlanningService {
@@ -40,10 +35,10 @@ export class PlanningService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly editions: EditionsService,
     private readonly audit: AuditService,
-    private readonly venueEvents: VenueEvents,
     private readonly solver: PlanningSolver,
     private readonly producer: JobProducer,
-    private readonly assignmentEvents: AssignmentEvents,
+    private readonly assignments: AssignmentsService,
+    private readonly venues: VenuesService,
   ) {}
 
   /**
@@ -54,7 +49,7 @@ export class PlanningService {
   async propose(editionId: string, input: CreatePlanningRunDto, actor: Actor): Promise<PlanningRunView> {
     const edition = await this.editions.requireOpen(editionId);
     const tier = input.venueTier ?? VenueTier.Central;
-    const venues = await this.dataSource.manager.count(Venue, { where: { editionId, status: In(PLANNABLE), tier } });
+    const venues = await countLiveVenuesOfTier(this.dataSource.manager, editionId, tier);
     if (tier !== VenueTier.Central || venues > INLINE_MAX_VENUES) {
       return inTransaction(this.dataSource, async (manager, afterCommit) => {
         const run = await manager.save(
@@ -131,11 +126,10 @@ export class PlanningService {
       const result = run.result as unknown as StoredResult;
       const baseline = run.baseline!;
       const venueIds = Object.keys(baseline.venueDates).sort();
-      const venues = venueIds.length
-        ? await manager.find(Venue, { where: { id: In(venueIds) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } })
-        : [];
-      const now = await baselineOf(manager, venues);
-      if (venues.length !== venueIds.length || venues.some((venue) => !PLANNABLE.includes(venue.status)) || !sameBaseline(now, baseline)) {
+      const venues = await this.venues.lockMany(manager, venueIds);
+      // The plan in force, read once: to check it is still the run's starting point, then to change it.
+      const existing = await assignmentsAtVenues(manager, venueIds);
+      if (venues.length !== venueIds.length || venues.some((venue) => !PLANNABLE.includes(venue.status)) || !sameBaseline(baselineOf(venues, existing), baseline)) {
         throw new BusinessRuleError(
           'PLANNING_RUN_STALE',
           'Phân công hoặc ngày tổ chức đã thay đổi từ khi lập phương án này. Vui lòng lập lại phương án.',
@@ -144,60 +138,30 @@ export class PlanningService {
         );
       }
 
-      // Assignments: remove those the proposal drops (chief guests first freed), then add the new ones.
+      // Assignments: those the proposal drops go (their invitations withdrawn), the new ones come.
       const key = (a: { venueId: string; leaderId: string; role: string }) => `${a.venueId}|${a.leaderId}|${a.role}`;
       const proposed = new Set(result.assignments.map(key));
-      const existing = await manager.find(VenueLeaderAssignment, { where: { venueId: In(venueIds) } });
-      const kept = new Set<string>();
-      for (const assignment of existing) {
-        if (proposed.has(key(assignment))) {
-          kept.add(key(assignment));
-          continue;
-        }
-        await manager.delete(VenueLeaderAssignment, { id: assignment.id });
-        await this.audit.record(manager, {
-          actor,
-          entityType: 'venue_leader_assignment',
-          entityId: assignment.id,
-          action: 'delete',
-          before: { venueId: assignment.venueId, leaderId: assignment.leaderId, role: assignment.role },
+      const kept = new Set(existing.map(key).filter((held) => proposed.has(held)));
+      await this.assignments.replaceForVenues(
+        manager,
+        {
+          remove: existing.filter((assignment) => !kept.has(key(assignment))),
+          add: result.assignments
+            .filter((assignment) => !kept.has(key(assignment)))
+            .map(({ venueId, leaderId, role }) => ({ venueId, leaderId, role: role === 'chief_guest' ? AssignmentRole.ChiefGuest : AssignmentRole.Accompanying })),
           note: `Phương án lập kế hoạch ${run.id}`,
-        });
-        // Their invitation there, if any, is withdrawn with the assignment.
-        await this.assignmentEvents.publish(manager, { actor, venueId: assignment.venueId, leaderId: assignment.leaderId, reason: REPLANNED_REASON }, afterCommit);
-      }
-      for (const assignment of result.assignments) {
-        if (kept.has(key(assignment))) continue;
-        const role = assignment.role === 'chief_guest' ? AssignmentRole.ChiefGuest : AssignmentRole.Accompanying;
-        const saved = await manager.save(manager.create(VenueLeaderAssignment, { venueId: assignment.venueId, leaderId: assignment.leaderId, role }));
-        await this.audit.record(manager, {
-          actor,
-          entityType: 'venue_leader_assignment',
-          entityId: saved.id,
-          action: 'create',
-          after: { venueId: assignment.venueId, leaderId: assignment.leaderId, role },
-          note: `Phương án lập kế hoạch ${run.id}`,
-        });
-      }
-
-      // Dates: a venue keeps its hours on a new date; one without hours gets the run's.
-      for (const venue of venues) {
-        const date = result.venueDates[venue.id];
-        if (!date || date === venue.scheduledDate) continue;
-        const before = { ...venue };
-        const startTime = venue.startsAt ? instantToLocalTime(venue.startsAt) : result.startTime;
-        const endTime = venue.endsAt ? instantToLocalTime(venue.endsAt) : result.endTime;
-        Object.assign(venue, {
-          status: VenueStatus.Scheduled,
-          scheduledDate: date,
-          startsAt: localToInstant(date, startTime),
-          endsAt: localToInstant(date, endTime),
-        });
-        const saved = await manager.save(venue);
-        const note = `Xếp lịch theo phương án lập kế hoạch ${run.id}`;
-        await this.audit.record(manager, { actor, entityType: 'venue', entityId: venue.id, action: 'transition', before, after: saved, note });
-        await this.venueEvents.publish(manager, describeVenueChange(before, saved, actor, note), afterCommit);
-      }
+          reason: REPLANNED_REASON,
+        },
+        actor,
+        afterCommit,
+      );
+      // Dates: approved venues become scheduled; a venue keeps its hours on a new date, one without hours gets the run's.
+      await this.venues.scheduleMany(
+        manager,
+        { dates: result.venueDates, hours: { startTime: result.startTime, endTime: result.endTime }, note: `Xếp lịch theo phương án lập kế hoạch ${run.id}` },
+        actor,
+        afterCommit,
+      );
 
       const before = { status: run.status };
       Object.assign(run, { status: PlanningRunStatus.Accepted, acceptedBy: actor.id, acceptedAt: new Date() });
@@ -215,13 +179,10 @@ export class PlanningService {
     const result = run.result as unknown as StoredResult;
     const venueIds = Object.keys(run.baseline.venueDates);
     const leaderIds = [...new Set([...run.baseline.assignments, ...result.assignments].map((assignment) => assignment.leaderId))];
-    const [venues, leaders] = await Promise.all([
-      venueIds.length ? manager.find(Venue, { select: { id: true, name: true, provinceCode: true }, where: { id: In(venueIds) } }) : [],
-      leaderIds.length ? manager.find(Leader, { select: { id: true, fullName: true }, where: { id: In(leaderIds) } }) : [],
-    ]);
+    const [venues, leaders] = await Promise.all([findVenues(manager, venueIds), leaderNames(manager, leaderIds)]);
     view.comparison = comparePlans(run.baseline, result, {
       venues: new Map(venues.map((venue) => [venue.id, { name: venue.name, provinceCode: venue.provinceCode }])),
-      leaders: new Map(leaders.map((leader) => [leader.id, leader.fullName])),
+      leaders,
     });
     return view;
   }

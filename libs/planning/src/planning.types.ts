@@ -3,9 +3,9 @@
  * here knows about Nest, TypeORM or HTTP; the service builds a `PlanningInstance` from the database
  * and the solver, checker, greedy baseline and explanations all read only this shape.
  */
-import type { IsoDate } from '@app/common/time';
-import type { Region } from '@app/provinces/region';
-import type { AreaFlag } from '@app/venues/venue.enums';
+import type { IsoDate } from '@app/common';
+import type { Region } from '@app/provinces';
+import type { AreaFlag } from '@app/venues';
 
 /** Same values as the `assignment_role` enum of `venue_leader_assignments`. */
 export type PlanRole = 'chief_guest' | 'accompanying';

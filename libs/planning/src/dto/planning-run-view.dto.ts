@@ -1,7 +1,6 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { pageOf } from '@app/common/pagination';
-import type { IsoDate } from '@app/common/time';
-import { VenueTier } from '@app/venues/venue.enums';
+import { type IsoDate, pageOf } from '@app/common';
+import { VenueTier } from '@app/venues';
 import type { LeaderRef, PlanComparisonRow, VenuePlan } from '../plan-comparison';
 import { PlanningRunStatus } from '../planning-run.entity';
 import type { Explanation, ObjectiveBreakdown, PlanRole, PreferenceCosts, SlackUse } from '../planning.types';

@@ -2,9 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { IsIsoDate, IsLocalTime } from '@app/common';
-import { RankTier } from '@app/leaders/leader.entities';
-import { CENTRAL_CHIEF_GUEST_MIN_TIER } from '@app/leaders/rank-tier';
-import { VenueTier } from '@app/venues/venue.enums';
+import { CENTRAL_CHIEF_GUEST_MIN_TIER, RankTier } from '@app/leaders';
+import { VenueTier } from '@app/venues';
 
 export class LeaderVenueDto {
   @IsUUID()
