@@ -1,8 +1,10 @@
 import { Role } from '@app/auth';
 import type { Edition } from '@app/editions/edition.entity';
+import { linkToken } from '@app/invitations';
 import { LeaderParticipation, LeaderUnavailability, RankTier } from '@app/leaders/leader.entities';
 import { VenueStatus } from '@app/venues/venue.enums';
 import { auditEntriesFor, createEdition, createLeader, createUser, createVenue } from './utils/factories';
+import { TEST_ENV } from './test-env';
 import { createTestApp, TestApp } from './utils/test-app';
 import { createTestWorker } from './utils/test-worker';
 
@@ -111,6 +113,34 @@ describe('Planning runs', () => {
     // B's invitation to the south venue went with the assignment the accepted plan dropped.
     const [withdrawn] = await t.dataSource.query(`SELECT status, withdrawn_reason FROM invitations WHERE id = $1`, [invited.body.id]);
     expect(withdrawn).toEqual({ status: 'withdrawn', withdrawn_reason: 'Điều chỉnh phân công theo kế hoạch mới của Ban Chỉ đạo' });
+  });
+
+  it('keeps an assignment whose invitation was accepted, where it would otherwise move the leader', async () => {
+    const { edition, north, south, a, b, c } = await setUp();
+    const first = await propose(edition, { weights: { homeTies: 5 } }).expect(201);
+    await t.http.post(`/api/editions/${edition.id}/planning-runs/${first.body.id}/accept`).set('Authorization', planner).expect(200);
+    // The north venue now asks for an accompanying leader; C may not go there. Only B can accompany A,
+    // leaving the south venue to C: a change of B's assignment, which a repair makes rather than leave
+    // the north venue short — while B's invitation is only sent.
+    const request = { weights: { homeTies: 5 }, accompanying: [{ venueId: north.id, count: 1 }], bans: [{ leaderId: c.id, venueId: north.id }], maxTopTierPerProvinceDay: 2 };
+    const invited = await t.http.post('/api/invitations').set('Authorization', planner).send({ venueId: south.id, leaderId: b.id, role: 'chief_guest' }).expect(201);
+    await t.http.post(`/api/invitations/${invited.body.id}/send`).set('Authorization', planner).expect(202);
+    const moving = await propose(edition, request).expect(201);
+    expect(moving.body).toMatchObject({ mode: 'repair', brokenFixed: [], objective: { missingAccompanying: 0 } });
+    expect(moving.body.changes).toEqual([expect.objectContaining({ kind: 'leader_replaced', venueId: south.id, leaderId: b.id, after: expect.objectContaining({ leaderId: c.id }) })]);
+    expect(moving.body.changes[0].fixed).toBeUndefined();
+
+    // Once B has accepted, his assignment is fixed: the north venue stays short rather than move him.
+    await t.http.post(`/api/rsvp/${linkToken(TEST_ENV.LINK_SECRET, 'rsvp', invited.body.id)}`).type('form').send({ answer: 'accept' }).expect(200);
+    const kept = await propose(edition, request).expect(201);
+    expect(kept.body).toMatchObject({ mode: 'repair', changes: [], brokenFixed: [], objective: { missingAccompanying: 1 } });
+    expect(kept.body.assignments.map((x: { venueId: string; leaderId: string; role: string }) => `${x.venueId}:${x.leaderId}:${x.role}`).sort()).toEqual(
+      [`${north.id}:${a.id}:chief_guest`, `${south.id}:${b.id}:chief_guest`].sort(),
+    );
+    expect(kept.body.explanations).toEqual([expect.objectContaining({ venueId: north.id })]);
+    await t.http.post(`/api/editions/${edition.id}/planning-runs/${kept.body.id}/accept`).set('Authorization', planner).expect(200);
+    const [invitation] = await t.dataSource.query(`SELECT status FROM invitations WHERE id = $1`, [invited.body.id]);
+    expect(invitation.status).toBe('accepted');
   });
 
   it('refuses to accept a run whose starting point changed, and supersedes other proposals on acceptance', async () => {
