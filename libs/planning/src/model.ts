@@ -618,7 +618,9 @@ export function runHighs(highs: Highs, input: string | SparseModel, options: Run
         const values: number[] = [];
         for (const [name, value] of start) {
           const index = indexOf(name);
-          if (index >= 0) indices.push(index), values.push(value);
+          if (index < 0) continue;
+          indices.push(index);
+          values.push(value);
         }
         model.setSolution({ indices: Int32Array.from(indices), values: Float64Array.from(values) });
       }
@@ -641,7 +643,7 @@ export function runHighs(highs: Highs, input: string | SparseModel, options: Run
       return { status, values, objective: values.size ? model.getObjectiveValue() : NaN };
     });
   } catch (error) {
-    throw new Error(`HiGHS could not solve a model of ${size}: ${(error as Error).message}`);
+    throw new Error(`HiGHS could not solve a model of ${size}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -50,11 +50,11 @@ export function mergeOutcomes(outcomes: readonly PlanOutcome[]): PlanOutcome {
   return {
     status: outcomes.every((outcome) => outcome.status === 'optimal') ? 'optimal' : 'time_limit',
     plan: { assignments },
-    venueDates: Object.assign({}, ...outcomes.map((outcome) => outcome.venueDates)),
+    venueDates: Object.fromEntries(outcomes.flatMap((outcome) => Object.entries(outcome.venueDates))),
     objective: {
       preferenceTotal: outcomes.reduce((sum, outcome) => sum + outcome.objective.preferenceTotal, 0),
       preferences,
-      perVenue: Object.assign({}, ...outcomes.map((outcome) => outcome.objective.perVenue)),
+      perVenue: Object.fromEntries(outcomes.flatMap((outcome) => Object.entries(outcome.objective.perVenue))),
       uncoveredVenues: uncovered,
       missingAccompanying: outcomes.reduce((sum, outcome) => sum + outcome.objective.missingAccompanying, 0),
     },
