@@ -1,6 +1,6 @@
 import { checkPlan, ViolationCode } from './check-plan';
 import { greedyPlan } from './greedy';
-import { makeInstance, makeLeader, makeVenue } from './planning.factory';
+import { makeInstance, makeLeader, makeVenue } from '@test/utils/planning-factories';
 import type { PlanAssignment, PlanningInstance } from './planning.types';
 
 const chief = (venueId: string, leaderId: string, date = '2027-08-19'): PlanAssignment => ({ venueId, leaderId, date, role: 'chief_guest' });

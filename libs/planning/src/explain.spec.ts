@@ -1,5 +1,5 @@
 import { checkPlan } from './check-plan';
-import { makeInstance, makeLeader, makeVenue } from './planning.factory';
+import { makeInstance, makeLeader, makeVenue } from '@test/utils/planning-factories';
 import type { PlanningInstance } from './planning.types';
 import { solvePlan } from './solve-plan';
 

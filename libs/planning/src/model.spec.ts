@@ -5,7 +5,7 @@ import { checkPlan } from './check-plan';
 import { loadHighs } from './highs';
 import { buildModel, lpRelaxationBound, slackKeys, solveModel } from './model';
 import { evaluatePlan } from './objective';
-import { makeInstance, makeLeader, makeVenue } from './planning.factory';
+import { makeInstance, makeLeader, makeVenue } from '@test/utils/planning-factories';
 import { minDaysApart } from './planning-rules';
 import type { PlanningResult } from './planning.types';
 import { solvePlan } from './solve-plan';

@@ -13,7 +13,7 @@ import { greedyPlan } from './greedy';
 import { loadHighs } from './highs';
 import { buildModel, runHighs, solveModel } from './model';
 import { evaluatePlan } from './objective';
-import { makeInstance, makeLeader, makeVenue } from './planning.factory';
+import { makeInstance, makeLeader, makeVenue } from '@test/utils/planning-factories';
 import type { CurrentAssignment, Plan, PlanAssignment, PlanningInstance } from './planning.types';
 import { repairPlan } from './repair';
 import { solvePlan } from './solve-plan';

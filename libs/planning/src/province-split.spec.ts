@@ -1,4 +1,4 @@
-import { makeInstance, makeLeader, makeVenue } from './planning.factory';
+import { makeInstance, makeLeader, makeVenue } from '@test/utils/planning-factories';
 import { planInstance } from './plan-instance';
 import { splitByProvince } from './province-split';
 

@@ -1,7 +1,7 @@
-/** Test-data factories for planning instances: small, readable defaults that each test overrides. */
+/** Test-data factories for planning instances (the planning specs' inputs): small, readable defaults that each test overrides. */
 import { Region } from '@app/provinces';
-import { planningSettings, windowDates } from './planning-rules';
-import type { PlanningInstance, PlanningLeader, PlanningSettings, PlanningVenue } from './planning.types';
+import { planningSettings, windowDates } from '@app/planning/planning-rules';
+import type { PlanningInstance, PlanningLeader, PlanningSettings, PlanningVenue } from '@app/planning/planning.types';
 
 export const TEST_WINDOW = { windowStart: '2027-08-13', windowEnd: '2027-08-19' } as const;
 
