@@ -124,7 +124,13 @@ export function nationalInstance(seed: number, venueCount = 30, leaderCount = 40
   return {
     venues,
     leaders,
-    settings: planningSettings({ windowStart: windowDays[0], windowEnd: WINDOW_END, roadFactor: ROAD_FACTOR, maxTopTierPerDay: 4, maxTopTierPerProvinceDay: 1 }),
+    settings: planningSettings({
+      windowStart: windowDays[0],
+      windowEnd: WINDOW_END,
+      roadFactor: ROAD_FACTOR,
+      maxTopTierPerDay: 4,
+      maxTopTierPerProvinceDay: 1,
+    }),
   };
 }
 

@@ -57,7 +57,11 @@ async function main(): Promise<void> {
   const venues = list.reduce((sum, instance) => sum + instance.venues.length, 0);
   const officials = list.reduce((sum, instance) => sum + instance.leaders.length, 0);
   // One commune-tier instance, as the worker loads it; planInstance splits it by province again.
-  const all: PlanningInstance = { venues: list.flatMap((instance) => instance.venues), leaders: list.flatMap((instance) => instance.leaders), settings: list[0].settings };
+  const all: PlanningInstance = {
+    venues: list.flatMap((instance) => instance.venues),
+    leaders: list.flatMap((instance) => instance.leaders),
+    settings: list[0].settings,
+  };
   start = process.hrtime.bigint();
   const results = (await planInstance(all, { mode: 'fresh', byProvince: true })).provinces!;
   const provincesSeconds = seconds(start);
@@ -69,7 +73,9 @@ async function main(): Promise<void> {
   // Gap to the LP-relaxation bound, which every solve computes first.
   const mipTotal = solved.reduce((sum, result) => sum + result.stats.objective, 0);
   const boundTotal = solved.reduce((sum, result) => sum + result.stats.bound, 0);
-  const worstGap = Math.max(...solved.map((result) => (result.stats.objective > 0 ? (result.stats.objective - result.stats.bound) / result.stats.objective : 0)));
+  const worstGap = Math.max(
+    ...solved.map((result) => (result.stats.objective > 0 ? (result.stats.objective - result.stats.bound) / result.stats.objective : 0)),
+  );
   const gap = mipTotal > 0 ? (mipTotal - boundTotal) / mipTotal : 0;
 
   start = process.hrtime.bigint();
@@ -110,7 +116,12 @@ async function main(): Promise<void> {
   console.log(`  greedy: ${provincesGreedySeconds.toFixed(2)} s; ${greedyUncovered} uncovered; ratio ${provincesRatio.toFixed(3)}`);
   console.log(
     JSON.stringify({
-      national: { seconds: round(nationalSeconds), optimal: n.status === 'optimal', greedy_ratio: round(nationalRatio), first_seconds: round(nationalFirstSeconds) },
+      national: {
+        seconds: round(nationalSeconds),
+        optimal: n.status === 'optimal',
+        greedy_ratio: round(nationalRatio),
+        first_seconds: round(nationalFirstSeconds),
+      },
       provinces: { seconds: round(provincesSeconds, 2), gap: round(gap, 5), greedy_ratio: round(provincesRatio) },
     }),
   );

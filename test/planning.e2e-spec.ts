@@ -58,7 +58,9 @@ describe('Planning runs', () => {
 
     const accepted = await t.http.post(`/api/editions/${edition.id}/planning-runs/${proposed.body.id}/accept`).set('Authorization', planner).expect(200);
     expect(accepted.body.status).toBe('accepted');
-    const rows = await t.dataSource.query(`SELECT venue_id, leader_id, role FROM venue_leader_assignments WHERE venue_id = ANY($1) ORDER BY leader_id`, [[north.id, south.id]]);
+    const rows = await t.dataSource.query(`SELECT venue_id, leader_id, role FROM venue_leader_assignments WHERE venue_id = ANY($1) ORDER BY leader_id`, [
+      [north.id, south.id],
+    ]);
     expect(rows).toEqual(
       expect.arrayContaining([
         { venue_id: north.id, leader_id: a.id, role: 'chief_guest' },
@@ -68,7 +70,10 @@ describe('Planning runs', () => {
     const venues = await t.dataSource.query(`SELECT id, status, scheduled_date::text AS date FROM venues WHERE id = ANY($1)`, [[north.id, south.id]]);
     for (const venue of venues) expect(venue).toMatchObject({ status: 'scheduled', date: proposed.body.venueDates[venue.id] });
     expect((await auditEntriesFor(t.dataSource, 'venue', south.id)).map((entry: { action: string }) => entry.action)).toContain('transition');
-    expect((await auditEntriesFor(t.dataSource, 'planning_run', proposed.body.id)).map((entry: { action: string }) => entry.action)).toEqual(['create', 'transition']);
+    expect((await auditEntriesFor(t.dataSource, 'planning_run', proposed.body.id)).map((entry: { action: string }) => entry.action)).toEqual([
+      'create',
+      'transition',
+    ]);
 
     const again = await t.http.post(`/api/editions/${edition.id}/planning-runs/${proposed.body.id}/accept`).set('Authorization', planner).expect(409);
     expect(again.body.code).toBe('PLANNING_RUN_NOT_PROPOSED');
@@ -79,12 +84,22 @@ describe('Planning runs', () => {
     const first = await propose(edition, { weights: { homeTies: 5 } }).expect(201);
     await t.http.post(`/api/editions/${edition.id}/planning-runs/${first.body.id}/accept`).set('Authorization', planner).expect(200);
 
-    const invited = await t.http.post('/api/invitations').set('Authorization', planner).send({ venueId: south.id, leaderId: b.id, role: 'chief_guest' }).expect(201);
+    const invited = await t.http
+      .post('/api/invitations')
+      .set('Authorization', planner)
+      .send({ venueId: south.id, leaderId: b.id, role: 'chief_guest' })
+      .expect(201);
     await t.dataSource.getRepository(LeaderUnavailability).save({ leaderId: b.id, startDate: day(19), endDate: day(19), reason: 'Công tác nước ngoài' });
     const repaired = await propose(edition, { weights: { homeTies: 5 } }).expect(201);
     expect(repaired.body).toMatchObject({ mode: 'repair', brokenFixed: [] });
     expect(repaired.body.changes).toEqual([
-      expect.objectContaining({ kind: 'leader_replaced', venueId: south.id, leaderId: b.id, after: { leaderId: c.id, date: day(19) }, forcedBy: expect.stringContaining('bận') }),
+      expect.objectContaining({
+        kind: 'leader_replaced',
+        venueId: south.id,
+        leaderId: b.id,
+        after: { leaderId: c.id, date: day(19) },
+        forcedBy: expect.stringContaining('bận'),
+      }),
     ]);
     expect(repaired.body.summary).toContain('thay đổi 1 phân công');
     // The board's side by side: the plan in force next to the proposal, only the south venue changed.
@@ -107,7 +122,9 @@ describe('Planning runs', () => {
       },
     ]);
     await t.http.post(`/api/editions/${edition.id}/planning-runs/${repaired.body.id}/accept`).set('Authorization', planner).expect(200);
-    const chiefs = await t.dataSource.query(`SELECT venue_id, leader_id FROM venue_leader_assignments WHERE venue_id = ANY($1) AND role = 'chief_guest'`, [[north.id, south.id]]);
+    const chiefs = await t.dataSource.query(`SELECT venue_id, leader_id FROM venue_leader_assignments WHERE venue_id = ANY($1) AND role = 'chief_guest'`, [
+      [north.id, south.id],
+    ]);
     expect(chiefs).toContainEqual({ venue_id: south.id, leader_id: c.id });
     expect(chiefs).toHaveLength(2);
     // B's invitation to the south venue went with the assignment the accepted plan dropped.
@@ -122,16 +139,31 @@ describe('Planning runs', () => {
     // The north venue now asks for an accompanying leader; C may not go there. Only B can accompany A,
     // leaving the south venue to C: a change of B's assignment, which a repair makes rather than leave
     // the north venue short — while B's invitation is only sent.
-    const request = { weights: { homeTies: 5 }, accompanying: [{ venueId: north.id, count: 1 }], bans: [{ leaderId: c.id, venueId: north.id }], maxTopTierPerProvinceDay: 2 };
-    const invited = await t.http.post('/api/invitations').set('Authorization', planner).send({ venueId: south.id, leaderId: b.id, role: 'chief_guest' }).expect(201);
+    const request = {
+      weights: { homeTies: 5 },
+      accompanying: [{ venueId: north.id, count: 1 }],
+      bans: [{ leaderId: c.id, venueId: north.id }],
+      maxTopTierPerProvinceDay: 2,
+    };
+    const invited = await t.http
+      .post('/api/invitations')
+      .set('Authorization', planner)
+      .send({ venueId: south.id, leaderId: b.id, role: 'chief_guest' })
+      .expect(201);
     await t.http.post(`/api/invitations/${invited.body.id}/send`).set('Authorization', planner).expect(202);
     const moving = await propose(edition, request).expect(201);
     expect(moving.body).toMatchObject({ mode: 'repair', brokenFixed: [], objective: { missingAccompanying: 0 } });
-    expect(moving.body.changes).toEqual([expect.objectContaining({ kind: 'leader_replaced', venueId: south.id, leaderId: b.id, after: expect.objectContaining({ leaderId: c.id }) })]);
+    expect(moving.body.changes).toEqual([
+      expect.objectContaining({ kind: 'leader_replaced', venueId: south.id, leaderId: b.id, after: expect.objectContaining({ leaderId: c.id }) }),
+    ]);
     expect(moving.body.changes[0].fixed).toBeUndefined();
 
     // Once B has accepted, his assignment is fixed: the north venue stays short rather than move him.
-    await t.http.post(`/api/rsvp/${linkToken(TEST_ENV.LINK_SECRET, 'rsvp', invited.body.id)}`).type('form').send({ answer: 'accept' }).expect(200);
+    await t.http
+      .post(`/api/rsvp/${linkToken(TEST_ENV.LINK_SECRET, 'rsvp', invited.body.id)}`)
+      .type('form')
+      .send({ answer: 'accept' })
+      .expect(200);
     const kept = await propose(edition, request).expect(201);
     expect(kept.body).toMatchObject({ mode: 'repair', changes: [], brokenFixed: [], objective: { missingAccompanying: 1 } });
     expect(kept.body.assignments.map((x: { venueId: string; leaderId: string; role: string }) => `${x.venueId}:${x.leaderId}:${x.role}`).sort()).toEqual(
@@ -160,7 +192,15 @@ describe('Planning runs', () => {
     const list = await t.http.get(`/api/editions/${edition.id}/planning-runs?pageSize=1`).set('Authorization', planner).expect(200);
     expect(list.body).toMatchObject({ total: 2, page: 1, pageSize: 1 });
     expect(list.body.items).toEqual([
-      expect.objectContaining({ id: other.body.id, status: 'accepted', venueTier: 'central', mode: 'fresh', uncoveredVenues: 0, changes: expect.any(Number), progress: { done: 1, total: 1 } }),
+      expect.objectContaining({
+        id: other.body.id,
+        status: 'accepted',
+        venueTier: 'central',
+        mode: 'fresh',
+        uncoveredVenues: 0,
+        changes: expect.any(Number),
+        progress: { done: 1, total: 1 },
+      }),
     ]);
     expect(list.body.items[0].assignments).toBeUndefined();
     const second = await t.http.get(`/api/editions/${edition.id}/planning-runs?page=2&pageSize=1`).set('Authorization', planner).expect(200);
@@ -193,7 +233,13 @@ describe('Planning runs', () => {
 
   it('measures travel from where each leader works: a leader based in Hồ Chí Minh City goes south rather than one from Hà Nội', async () => {
     const edition = await createEdition(t.dataSource);
-    const south = await createVenue(t.dataSource, edition, '96', { status: VenueStatus.Approved, candidateDates: [`${edition.year}-08-19`], name: 'Ấp Đất Mũi', latitude: 8.6, longitude: 104.7 });
+    const south = await createVenue(t.dataSource, edition, '96', {
+      status: VenueStatus.Approved,
+      candidateDates: [`${edition.year}-08-19`],
+      name: 'Ấp Đất Mũi',
+      latitude: 8.6,
+      longitude: 104.7,
+    });
     const tiered = { rankTier: RankTier.Politburo, homeProvinceCode: '01' };
     const fromHaNoi = await createLeader(t.dataSource, { ...tiered, fullName: 'Đồng Chí Thủ Đô' });
     const fromSaigon = await createLeader(t.dataSource, { ...tiered, fullName: 'Đồng Chí Phương Nam' });
@@ -247,7 +293,6 @@ describe('Planning runs', () => {
     expect(invalid.body.code).toBe('VALIDATION_FAILED');
   });
 
-
   it('queues commune festivals for the worker, plans each province with its own officials, and shows progress', async () => {
     const edition = await createEdition(t.dataSource);
     const day = (d: number) => `${edition.year}-08-${d}`;
@@ -255,7 +300,8 @@ describe('Planning runs', () => {
       createVenue(t.dataSource, edition, province, { status: VenueStatus.Approved, tier: 'commune' as never, candidateDates: [day(10), day(11)], name });
     const laiChau = [await commune('12', 'Xã Sìn Hồ'), await commune('12', 'Xã Tam Đường')];
     const dakLak = [await commune('66', 'Xã Ea Súp')];
-    const official = (province: string, fullName: string) => createLeader(t.dataSource, { rankTier: RankTier.Provincial, fullName, homeProvinceCode: province });
+    const official = (province: string, fullName: string) =>
+      createLeader(t.dataSource, { rankTier: RankTier.Provincial, fullName, homeProvinceCode: province });
     const laiChauOfficials = [await official('12', 'Cán bộ Lai Châu 1'), await official('12', 'Cán bộ Lai Châu 2')];
     const dakLakOfficial = await official('66', 'Cán bộ Đắk Lắk');
     for (const leader of [...laiChauOfficials, dakLakOfficial]) {
@@ -267,7 +313,9 @@ describe('Planning runs', () => {
     expect(queued.body.assignments).toBeUndefined();
     expect(queued.body.comparison).toBeUndefined();
     const listed = await t.http.get(`/api/editions/${edition.id}/planning-runs`).set('Authorization', planner).expect(200);
-    expect(listed.body.items).toEqual([expect.objectContaining({ id: queued.body.id, status: 'queued', venueTier: 'commune', mode: null, summary: null, changes: null })]);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: queued.body.id, status: 'queued', venueTier: 'commune', mode: null, summary: null, changes: null }),
+    ]);
 
     const worker = await createTestWorker();
     try {
@@ -285,7 +333,9 @@ describe('Planning runs', () => {
       expect(byVenue.get(dakLak[0].id)).toBe(dakLakOfficial.id);
 
       await t.http.post(`/api/editions/${edition.id}/planning-runs/${run.id}/accept`).set('Authorization', planner).expect(200);
-      const written = await t.dataSource.query(`SELECT count(*)::int AS n FROM venue_leader_assignments WHERE venue_id = ANY($1)`, [[...laiChau, ...dakLak].map((venue) => venue.id)]);
+      const written = await t.dataSource.query(`SELECT count(*)::int AS n FROM venue_leader_assignments WHERE venue_id = ANY($1)`, [
+        [...laiChau, ...dakLak].map((venue) => venue.id),
+      ]);
       expect(written[0].n).toBe(3);
     } finally {
       await worker.close();

@@ -88,8 +88,7 @@ export function buildCandidates(instance: PlanningInstance): CandidateSet {
       if (banned.has(`${leader.id}|${venue.id}`)) return;
       // Several different chief pins on one venue cannot all hold: no chief candidate survives.
       const chiefOk = leader.tierRank <= venue.requiredTierRank && (!pinned || (pinned.size === 1 && pinned.has(leader.id)));
-      const accompanyingOk =
-        needsAccompanying && leader.tierRank <= (venue.accompanyingTierRank ?? Infinity) && !(pinned?.size === 1 && pinned.has(leader.id));
+      const accompanyingOk = needsAccompanying && leader.tierRank <= (venue.accompanyingTierRank ?? Infinity) && !(pinned?.size === 1 && pinned.has(leader.id));
       if (!chiefOk && !accompanyingOk) return;
       for (const date of venueDates[v]) {
         if (!available[l].has(date)) continue;

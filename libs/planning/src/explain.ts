@@ -52,14 +52,16 @@ export function staticReason(set: CandidateSet, v: number): Explanation | undefi
   }
   const usable = set.venueDates[v];
   if (!usable.length) {
-    return explain(
-      'NO_DATE_IN_WINDOW',
-      `Điểm ${quoted(venue)} không có ngày đề xuất nào trong thời gian tổ chức của đợt; cần bổ sung ngày đề xuất.`,
-      { candidateDates: venue.candidateDates },
-    );
+    return explain('NO_DATE_IN_WINDOW', `Điểm ${quoted(venue)} không có ngày đề xuất nào trong thời gian tổ chức của đợt; cần bổ sung ngày đề xuất.`, {
+      candidateDates: venue.candidateDates,
+    });
   }
 
-  const chiefPins = [...new Set((instance.leaderPins ?? []).filter((pin) => pin.venueId === venue.id && (pin.role ?? 'chief_guest') === 'chief_guest').map((pin) => pin.leaderId))];
+  const chiefPins = [
+    ...new Set(
+      (instance.leaderPins ?? []).filter((pin) => pin.venueId === venue.id && (pin.role ?? 'chief_guest') === 'chief_guest').map((pin) => pin.leaderId),
+    ),
+  ];
   if (chiefPins.length > 1) {
     return explain('PIN_LEADER_CONFLICT', `Điểm ${quoted(venue)} được ghim nhiều lãnh đạo dự chính; mỗi điểm chỉ có một đồng chí dự chính.`, {
       leaderIds: chiefPins,
@@ -72,11 +74,9 @@ export function staticReason(set: CandidateSet, v: number): Explanation | undefi
 
   const qualified = instance.leaders.filter((leader) => leader.tierRank <= venue.requiredTierRank);
   if (!qualified.length) {
-    return explain(
-      'NO_LEADER_OF_TIER',
-      `Không có đồng chí lãnh đạo nào đủ cấp dự chính tại điểm ${quoted(venue)} trong danh sách lãnh đạo của đợt.`,
-      { requiredTierRank: venue.requiredTierRank },
-    );
+    return explain('NO_LEADER_OF_TIER', `Không có đồng chí lãnh đạo nào đủ cấp dự chính tại điểm ${quoted(venue)} trong danh sách lãnh đạo của đợt.`, {
+      requiredTierRank: venue.requiredTierRank,
+    });
   }
   const allowed = qualified.filter((leader) => !banned.has(leader.id));
   if (!allowed.length) {
@@ -88,11 +88,10 @@ export function staticReason(set: CandidateSet, v: number): Explanation | undefi
   }
   const free = allowed.filter((leader) => usable.some((date) => leader.availableDates.includes(date)));
   if (!free.length) {
-    return explain(
-      'QUALIFIED_UNAVAILABLE',
-      `Không đồng chí lãnh đạo đủ cấp nào rảnh vào các ngày đề xuất của điểm ${quoted(venue)} (${dates(usable)}).`,
-      { dates: usable, leaderIds: allowed.map((leader) => leader.id) },
-    );
+    return explain('QUALIFIED_UNAVAILABLE', `Không đồng chí lãnh đạo đủ cấp nào rảnh vào các ngày đề xuất của điểm ${quoted(venue)} (${dates(usable)}).`, {
+      dates: usable,
+      leaderIds: allowed.map((leader) => leader.id),
+    });
   }
 
   const accompanyingPins = [
@@ -226,13 +225,7 @@ export function explainUncovered(
   return { explanations: uncovered.map((v) => explanations.get(v)!), slacks, solves: 1 };
 }
 
-function contentionReason(
-  set: CandidateSet,
-  v: number,
-  own: readonly Row[],
-  violated: readonly Row[],
-  values: ReadonlyMap<string, number>,
-): Explanation {
+function contentionReason(set: CandidateSet, v: number, own: readonly Row[], violated: readonly Row[], values: ReadonlyMap<string, number>): Explanation {
   const { instance, candidates } = set;
   const venue = instance.venues[v];
   const rules = (own.length ? own : violated).map((row) => ruleOf(instance, row));

@@ -63,11 +63,7 @@ export function greedyChoose(set: CandidateSet, guide?: (candidate: number) => n
   const order = venues
     .map((_, v) => v)
     .sort(
-      (a, b) =>
-        best[b] - best[a] ||
-        set.chiefByVenue[a].length - set.chiefByVenue[b].length ||
-        priorityScore(venues[b]) - priorityScore(venues[a]) ||
-        a - b,
+      (a, b) => best[b] - best[a] || set.chiefByVenue[a].length - set.chiefByVenue[b].length || priorityScore(venues[b]) - priorityScore(venues[a]) || a - b,
     );
   for (const v of order) {
     const options = set.chiefByVenue[v]

@@ -86,19 +86,7 @@ export interface Column {
   diagnosisCost?: number;
 }
 
-export type RowFamily =
-  | 'cover'
-  | 'acc'
-  | 'accdate'
-  | 'accpin'
-  | 'max'
-  | 'day'
-  | 'travel'
-  | 'capday'
-  | 'capprov'
-  | 'spread'
-  | 'repair'
-  | 'lexcap';
+export type RowFamily = 'cover' | 'acc' | 'accdate' | 'accpin' | 'max' | 'day' | 'travel' | 'capday' | 'capprov' | 'spread' | 'repair' | 'lexcap';
 
 export interface Row {
   name: string;
@@ -381,7 +369,11 @@ export function buildModel(set: CandidateSet, options: ModelOptions = {}): Plann
         name: `acc_${v}`,
         family: 'acc',
         // An uncovered venue is not also short of accompanying leaders: its N(v) is taken by uncovered_v.
-        terms: [...set.accompanyingByVenue[v].map((c): [number, string] => [1, x(c)]), [1, short], ...(mayStay ? [[needed, uncovered] as [number, string]] : [])],
+        terms: [
+          ...set.accompanyingByVenue[v].map((c): [number, string] => [1, x(c)]),
+          [1, short],
+          ...(mayStay ? [[needed, uncovered] as [number, string]] : []),
+        ],
         sense: '=',
         rhs: needed,
         meta: { venue: v },
@@ -412,7 +404,17 @@ export function buildModel(set: CandidateSet, options: ModelOptions = {}): Plann
           });
         }
         for (const c of accompanying) {
-          model.addRow({ name: `acclink_${c}`, family: 'accdate', terms: [[1, x(c)], [-1, held]], sense: '<=', rhs: 0, meta: { venue: v, date } });
+          model.addRow({
+            name: `acclink_${c}`,
+            family: 'accdate',
+            terms: [
+              [1, x(c)],
+              [-1, held],
+            ],
+            sense: '<=',
+            rhs: 0,
+            meta: { venue: v, date },
+          });
         }
       }
     }
@@ -480,9 +482,7 @@ export function buildModel(set: CandidateSet, options: ModelOptions = {}): Plann
       const { venue: v, day } = candidates[list[0]];
       const gap = widestGap(v);
       for (let later = day + 1; later < day + gap; later++) {
-        const conflicting = (byDay.get(later) ?? []).filter(
-          (c) => candidates[c].venue !== v && set.daysApart(v, candidates[c].venue) > later - day,
-        );
+        const conflicting = (byDay.get(later) ?? []).filter((c) => candidates[c].venue !== v && set.daysApart(v, candidates[c].venue) > later - day);
         if (!conflicting.length) continue;
         model.addRow({
           name: `travel_${l}_${v}_${day}_${later}`,
@@ -539,7 +539,10 @@ export function buildModel(set: CandidateSet, options: ModelOptions = {}): Plann
   if (weight > 0) {
     for (const [day, list] of chiefsByDay) {
       const venuesThatDay = new Set(list.map((c) => candidates[c].venue)).size;
-      for (const [step, bound] of [[1, target], [2, 2 * target]] as const) {
+      for (const [step, bound] of [
+        [1, target],
+        [2, 2 * target],
+      ] as const) {
         if (venuesThatDay <= bound) continue;
         const column = model.addColumn({ name: `spread${step}_${day}`, kind: 'continuous', upper: Infinity, cost: weight });
         model.addRow({
@@ -630,7 +633,13 @@ export function runHighs(highs: Highs, input: string | SparseModel, options: Run
       // An empty model (no candidate at all: nothing to plan) is trivially solved.
       if (code === modelStatus.empty) return { status: 'optimal', values: new Map<string, number>(), objective: 0 };
       const status =
-        code === modelStatus.optimal ? 'optimal' : code === modelStatus.infeasible ? 'infeasible' : code === modelStatus.timeLimit ? 'time_limit' : `status_${code}`;
+        code === modelStatus.optimal
+          ? 'optimal'
+          : code === modelStatus.infeasible
+            ? 'infeasible'
+            : code === modelStatus.timeLimit
+              ? 'time_limit'
+              : `status_${code}`;
       const values = new Map<string, number>();
       // A time-limited MIP may stop before finding any feasible point: its buffers then mean nothing.
       const feasible = status === 'optimal' || (status === 'time_limit' && Number(model.info.get('primal_solution_status')) === solutionStatus.feasible);
@@ -696,7 +705,11 @@ function solveStage(highs: Highs, built: PlanningModel, mode: ObjectiveMode, pen
     bound = relaxed.objective;
     const lpValue = (c: number) => relaxed.values.get(candidateColumn(c)) ?? 0;
     if (set.candidates.every((c) => isIntegral(lpValue(c.index)))) {
-      const values = completeValues(built, set.candidates.filter((c) => lpValue(c.index) > 0.5).map((c) => c.index), penaltyCap);
+      const values = completeValues(
+        built,
+        set.candidates.filter((c) => lpValue(c.index) > 0.5).map((c) => c.index),
+        penaltyCap,
+      );
       if (values && closeEnough(values)) return { status: 'optimal', values, bound, solves, tight: true };
       better(values);
     }
@@ -766,8 +779,7 @@ function dive(
 }
 
 /** The integer part of a solution (candidates, uncovered): enough for HiGHS to complete a start. */
-const startOf = (values: ReadonlyMap<string, number>) =>
-  new Map([...values].filter(([name]) => name.startsWith('x') || name.startsWith('uncovered_')));
+const startOf = (values: ReadonlyMap<string, number>) => new Map([...values].filter(([name]) => name.startsWith('x') || name.startsWith('uncovered_')));
 
 const isIntegral = (value: number) => Math.abs(value - Math.round(value)) <= 1e-6;
 

@@ -5,16 +5,7 @@
  */
 import type { IsoDate } from '@app/common';
 import { distanceKm, isInWindow, priorityScore } from './planning-rules';
-import type {
-  DatePin,
-  ObjectiveBreakdown,
-  Plan,
-  PlanRole,
-  PlanningInstance,
-  PlanningLeader,
-  PlanningVenue,
-  PreferenceCosts,
-} from './planning.types';
+import type { DatePin, ObjectiveBreakdown, Plan, PlanRole, PlanningInstance, PlanningLeader, PlanningVenue, PreferenceCosts } from './planning.types';
 
 /** Instance-wide constants the costs depend on, computed once per instance. */
 export interface CostContext {
@@ -57,8 +48,7 @@ export function assignmentCosts(
   role: PlanRole,
 ): PreferenceCosts {
   const { weights } = instance.settings;
-  const home =
-    leader.homeProvinceCode === venue.provinceCode ? 0 : (leader.tieProvinceCodes ?? []).includes(venue.provinceCode) ? 0.5 : 1;
+  const home = leader.homeProvinceCode === venue.provinceCode ? 0 : (leader.tieProvinceCodes ?? []).includes(venue.provinceCode) ? 0.5 : 1;
   const preferred = leader.preferredDates?.length && !leader.preferredDates.includes(date) ? 1 : 0;
   const priority = role === 'chief_guest' ? (priorityScore(venue) * (leader.tierRank - context.minRank)) / context.rankSpan : 0;
   const km = distanceKm(leader.baseLatitude, leader.baseLongitude, venue.latitude, venue.longitude);

@@ -5,7 +5,16 @@ import { type IsoDate, queryRows } from '@app/common';
 import { AppConfig } from '@app/config';
 import { findEdition } from '@app/editions';
 import { acceptedInvitations } from '@app/invitations';
-import { AssignmentRole, type AssignmentRow, assignmentsAtVenues, CENTRAL_CHIEF_GUEST_MIN_TIER, editionLeaders, isUnavailableOn, RANK_TIER_ORDER, RankTier } from '@app/leaders';
+import {
+  AssignmentRole,
+  type AssignmentRow,
+  assignmentsAtVenues,
+  CENTRAL_CHIEF_GUEST_MIN_TIER,
+  editionLeaders,
+  isUnavailableOn,
+  RANK_TIER_ORDER,
+  RankTier,
+} from '@app/leaders';
 import { PROVINCES } from '@app/provinces';
 import { AreaFlag, LIVE_VENUE_STATUSES, liveVenueDatesOutsideTier, liveVenuesOfTier, VenueTier } from '@app/venues';
 import { CreatePlanningRunDto } from './dto/planning-run.dto';
@@ -106,7 +115,10 @@ export class PlanningSolver {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.logger.error({ runId, reason }, 'planning run failed');
-      await this.dataSource.query(`UPDATE planning_runs SET status = 'failed', failure = $2, version = version + 1 WHERE id = $1`, [runId, reason.slice(0, 2000)]);
+      await this.dataSource.query(`UPDATE planning_runs SET status = 'failed', failure = $2, version = version + 1 WHERE id = $1`, [
+        runId,
+        reason.slice(0, 2000),
+      ]);
       return 'failed'; // recorded; not retried (the same input would fail the same way)
     }
   }
@@ -121,7 +133,13 @@ export class PlanningSolver {
     const venues = await liveVenuesOfTier(manager, edition.id, tier);
     const participants = await editionLeaders(manager, edition.id);
     const leaderIds = participants.map(({ leader }) => leader.id);
-    const baseline = baselineOf(venues, await assignmentsAtVenues(manager, venues.map((venue) => venue.id)));
+    const baseline = baselineOf(
+      venues,
+      await assignmentsAtVenues(
+        manager,
+        venues.map((venue) => venue.id),
+      ),
+    );
     const accepted = new Set((await acceptedInvitations(manager, edition.id)).map((pair) => `${pair.venueId}|${pair.leaderId}`));
     // What the leaders already do elsewhere in the edition (its live venues of other tiers): those days
     // are taken and those appearances count against their maximum.

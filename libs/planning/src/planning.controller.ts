@@ -37,7 +37,11 @@ export class PlanningController {
   @Post(':runId/accept')
   @HttpCode(200)
   @ApiRefusals(404, 409)
-  accept(@Param('editionId', ParseUUIDPipe) editionId: string, @Param('runId', ParseUUIDPipe) runId: string, @CurrentActor() actor: Actor): Promise<PlanningRunView> {
+  accept(
+    @Param('editionId', ParseUUIDPipe) editionId: string,
+    @Param('runId', ParseUUIDPipe) runId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<PlanningRunView> {
     return this.planning.accept(editionId, runId, actor);
   }
 }

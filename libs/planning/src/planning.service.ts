@@ -53,7 +53,14 @@ export class PlanningService {
     if (tier !== VenueTier.Central || venues > INLINE_MAX_VENUES) {
       return inTransaction(this.dataSource, async (manager, afterCommit) => {
         const run = await manager.save(
-          manager.create(PlanningRun, { editionId, status: PlanningRunStatus.Queued, request: { ...input }, baseline: null, result: null, requestedBy: actor.id }),
+          manager.create(PlanningRun, {
+            editionId,
+            status: PlanningRunStatus.Queued,
+            request: { ...input },
+            baseline: null,
+            result: null,
+            requestedBy: actor.id,
+          }),
         );
         await this.audit.record(manager, { actor, entityType: 'planning_run', entityId: run.id, action: 'create', after: { queued: true, tier, venues } });
         afterCommit.add(() => this.producer.enqueue(SolvePlanningRunJob, { runId: run.id }));
@@ -79,7 +86,12 @@ export class PlanningService {
         entityType: 'planning_run',
         entityId: run.id,
         action: 'create',
-        after: { mode: stored.mode, venues: Object.keys(baseline.venueDates).length, uncovered: stored.objective.uncoveredVenues, changes: stored.changes.length },
+        after: {
+          mode: stored.mode,
+          venues: Object.keys(baseline.venueDates).length,
+          uncovered: stored.objective.uncoveredVenues,
+          changes: stored.changes.length,
+        },
       });
       return this.view(manager, run);
     });
@@ -129,7 +141,11 @@ export class PlanningService {
       const venues = await this.venues.lockMany(manager, venueIds);
       // The plan in force, read once: to check it is still the run's starting point, then to change it.
       const existing = await assignmentsAtVenues(manager, venueIds);
-      if (venues.length !== venueIds.length || venues.some((venue) => !PLANNABLE.includes(venue.status)) || !sameBaseline(baselineOf(venues, existing), baseline)) {
+      if (
+        venues.length !== venueIds.length ||
+        venues.some((venue) => !PLANNABLE.includes(venue.status)) ||
+        !sameBaseline(baselineOf(venues, existing), baseline)
+      ) {
         throw new BusinessRuleError(
           'PLANNING_RUN_STALE',
           'Phân công hoặc ngày tổ chức đã thay đổi từ khi lập phương án này. Vui lòng lập lại phương án.',
@@ -148,7 +164,11 @@ export class PlanningService {
           remove: existing.filter((assignment) => !kept.has(key(assignment))),
           add: result.assignments
             .filter((assignment) => !kept.has(key(assignment)))
-            .map(({ venueId, leaderId, role }) => ({ venueId, leaderId, role: role === 'chief_guest' ? AssignmentRole.ChiefGuest : AssignmentRole.Accompanying })),
+            .map(({ venueId, leaderId, role }) => ({
+              venueId,
+              leaderId,
+              role: role === 'chief_guest' ? AssignmentRole.ChiefGuest : AssignmentRole.Accompanying,
+            })),
           note: `Phương án lập kế hoạch ${run.id}`,
           reason: REPLANNED_REASON,
         },

@@ -79,7 +79,13 @@ function addRepairTerms(model: LpModel, set: CandidateSet, current: readonly Cur
       upper: 1,
       level: assignment.fixed ? 'lock' : 'change',
     });
-    model.addRow({ name: `keep_${k}`, family: 'repair', terms: [...same.map((c): [number, string] => [1, candidateColumn(c)]), [1, name]], sense: '>=', rhs: 1 });
+    model.addRow({
+      name: `keep_${k}`,
+      family: 'repair',
+      terms: [...same.map((c): [number, string] => [1, candidateColumn(c)]), [1, name]],
+      sense: '>=',
+      rhs: 1,
+    });
   });
   for (const [venueId, date] of currentDates(current)) {
     const v = set.venueIndex.get(venueId);
@@ -88,7 +94,13 @@ function addRepairTerms(model: LpModel, set: CandidateSet, current: readonly Cur
     if (!onDate.length) continue;
     const fixed = fixedVenues.has(venueId);
     const name = model.addColumn({ name: `${fixed ? 'lockmoved' : 'moved'}_${venueKeys[v]}`, kind: 'continuous', upper: 1, level: fixed ? 'lock' : 'change' });
-    model.addRow({ name: `stay_${v}`, family: 'repair', terms: [...onDate.map((c): [number, string] => [1, candidateColumn(c)]), [1, name]], sense: '>=', rhs: 1 });
+    model.addRow({
+      name: `stay_${v}`,
+      family: 'repair',
+      terms: [...onDate.map((c): [number, string] => [1, candidateColumn(c)]), [1, name]],
+      sense: '>=',
+      rhs: 1,
+    });
   }
 }
 

@@ -150,7 +150,11 @@ export class PlanningRunView {
   /** Provinces planned one by one (tiers below central), or null for one national instance. */
   provinces?: number | null;
   /** Date of each covered venue (the date of its chief guest), by venue id. */
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'Date of each covered venue (the date of its chief guest), by venue id.' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Date of each covered venue (the date of its chief guest), by venue id.',
+  })
   venueDates?: Record<string, IsoDate>;
   objective?: ObjectiveBreakdownView;
   /** Venues without a chief guest, or short of accompanying leaders, each with the rule that blocks it. */
