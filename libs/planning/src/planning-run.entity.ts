@@ -3,21 +3,9 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { type IsoDate, Version } from '@app/common';
 import type { Edition } from '@app/editions';
 import type { CurrentAssignment } from './planning.types';
+import { PlanningRunStatus } from './planning-run.enums';
 
-export enum PlanningRunStatus {
-  /** Waiting for the worker (a large run). */
-  Queued = 'queued',
-  /** The worker is solving it; `progress` counts the provinces done. */
-  Solving = 'solving',
-  /** The solver failed; `failure` says why. */
-  Failed = 'failed',
-  /** Computed, waiting for a planner. */
-  Proposed = 'proposed',
-  /** Written to assignments and venue dates. */
-  Accepted = 'accepted',
-  /** Another run of the edition was accepted first. */
-  Superseded = 'superseded',
-}
+export { PENDING_PLANNING_RUN_STATUSES, PLANNING_RUN_STATUS_NAMES, PlanningRunStatus } from './planning-run.enums';
 
 /** What the plan in force looked like when a run was computed: accepting it later requires the same. */
 export interface PlanningBaseline {
