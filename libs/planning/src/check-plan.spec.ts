@@ -59,7 +59,10 @@ describe('checkPlan', () => {
     const instance = makeInstance({
       venues: [makeVenue('A', { candidateDates: ['2027-08-18', '2027-08-19'], accompanying: 1 })],
       leaders: [makeLeader('L1'), makeLeader('L2'), makeLeader('L3')],
-      leaderPins: [{ leaderId: 'L1', venueId: 'A' }, { leaderId: 'L3', venueId: 'A', role: 'accompanying' }],
+      leaderPins: [
+        { leaderId: 'L1', venueId: 'A' },
+        { leaderId: 'L3', venueId: 'A', role: 'accompanying' },
+      ],
       datePins: [{ venueId: 'A', date: '2027-08-18' }],
     });
     expect(codes(instance, [chief('A', 'L2')])).toEqual(['PIN_DATE_VIOLATED', 'PIN_LEADER_VIOLATED', 'PIN_LEADER_VIOLATED', 'ACCOMPANYING_SHORT']);

@@ -72,9 +72,7 @@ describe('infeasible input: each hard rule in turn names the venue and the rule'
   });
 
   it('one appearance a day', async () => {
-    const { explanation } = await explanationFor(
-      makeInstance({ venues: [makeVenue('A'), makeVenue('B')], leaders: [makeLeader('L', { maxAppearances: 2 })] }),
-    );
+    const { explanation } = await explanationFor(makeInstance({ venues: [makeVenue('A'), makeVenue('B')], leaders: [makeLeader('L', { maxAppearances: 2 })] }));
     expect(explanation.code).toBe('LEADER_SAME_DAY');
     expect(explanation.message).toContain('19/08/2027');
   });
@@ -171,7 +169,11 @@ describe('infeasible input: each hard rule in turn names the venue and the rule'
     );
     expect(notCandidate.explanation.code).toBe('PIN_DATE_NOT_CANDIDATE');
     const outside = await explanationFor(
-      makeInstance({ venues: [makeVenue('A', { candidateDates: ['2027-08-19', '2027-08-20'] })], leaders: [makeLeader('L')], datePins: [{ venueId: 'A', date: '2027-08-20' }] }),
+      makeInstance({
+        venues: [makeVenue('A', { candidateDates: ['2027-08-19', '2027-08-20'] })],
+        leaders: [makeLeader('L')],
+        datePins: [{ venueId: 'A', date: '2027-08-20' }],
+      }),
       'A',
     );
     expect(outside.explanation.code).toBe('PIN_DATE_OUTSIDE_WINDOW');

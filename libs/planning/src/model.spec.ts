@@ -10,8 +10,7 @@ import { minDaysApart } from './planning-rules';
 import type { PlanningResult } from './planning.types';
 import { solvePlan } from './solve-plan';
 
-const chiefOf = (result: PlanningResult, venueId: string) =>
-  result.plan.assignments.find((a) => a.venueId === venueId && a.role === 'chief_guest')?.leaderId;
+const chiefOf = (result: PlanningResult, venueId: string) => result.plan.assignments.find((a) => a.venueId === venueId && a.role === 'chief_guest')?.leaderId;
 
 const CA_MAU = { latitude: 9.1769, longitude: 105.1524 };
 const DIEN_BIEN = { latitude: 21.386, longitude: 103.023 };
@@ -186,11 +185,7 @@ describe('model size', () => {
       bans: [{ leaderId: 'Banned', venueId: 'A' }],
     });
     const set = buildCandidates(instance);
-    expect(set.candidates.map((c) => `${instance.leaders[c.leader].id}@${c.date}`).sort()).toEqual([
-      'HalfBusy@2027-08-19',
-      'Ok@2027-08-18',
-      'Ok@2027-08-19',
-    ]);
+    expect(set.candidates.map((c) => `${instance.leaders[c.leader].id}@${c.date}`).sort()).toEqual(['HalfBusy@2027-08-19', 'Ok@2027-08-18', 'Ok@2027-08-19']);
   });
 
   it('writes same-day and travel rows only for leaders who may appear twice', () => {

@@ -49,7 +49,11 @@ describe('comparePlans', () => {
       { venueDates: {}, assignments: [] },
       names,
     );
-    expect(row).toMatchObject({ current: { chiefGuest: { name: 'Đồng Chí A' } }, proposed: { date: '2027-08-18', chiefGuest: null, accompanying: [] }, changed: true });
+    expect(row).toMatchObject({
+      current: { chiefGuest: { name: 'Đồng Chí A' } },
+      proposed: { date: '2027-08-18', chiefGuest: null, accompanying: [] },
+      changed: true,
+    });
   });
 
   it('counts a change of accompanying leaders, not their order', () => {
@@ -63,7 +67,10 @@ describe('comparePlans', () => {
     };
     const reordered = { venueDates: { v1: '2027-08-18' }, assignments: [...baseline.assignments].reverse().map((a) => ({ ...a, date: '2027-08-18' })) };
     expect(comparePlans(baseline, reordered, names)[0].changed).toBe(false);
-    const swapped = { venueDates: { v1: '2027-08-18' }, assignments: [baseline.assignments[0], { ...baseline.assignments[1], leaderId: 'c' }].map((a) => ({ ...a, date: '2027-08-18' })) };
+    const swapped = {
+      venueDates: { v1: '2027-08-18' },
+      assignments: [baseline.assignments[0], { ...baseline.assignments[1], leaderId: 'c' }].map((a) => ({ ...a, date: '2027-08-18' })),
+    };
     expect(comparePlans(baseline, swapped, names)[0].changed).toBe(true);
   });
 });

@@ -47,7 +47,10 @@ function instanceArbitrary(shape: Shape): fc.Arbitrary<PlanningInstance> {
   const leader = fc.record({
     tierRank: fc.integer({ min: 0, max: 3 }),
     home: fc.nat({ max: PLACES.length }),
-    ties: fc.subarray(PLACES.map((place) => place.provinceCode), { maxLength: 1 }),
+    ties: fc.subarray(
+      PLACES.map((place) => place.provinceCode),
+      { maxLength: 1 },
+    ),
     base: fc.nat({ max: PLACES.length - 1 }),
     availableDates: fc.subarray([...shape.dates]),
     maxAppearances: fc.integer({ min: 1, max: 2 }),
@@ -122,7 +125,9 @@ function instanceArbitrary(shape: Shape): fc.Arbitrary<PlanningInstance> {
 function* feasibleChiefPlans(instance: PlanningInstance): Generator<Plan> {
   const options = instance.venues.map((venue) => [
     undefined,
-    ...instance.leaders.flatMap((leader) => venue.candidateDates.map((date): PlanAssignment => ({ venueId: venue.id, leaderId: leader.id, date, role: 'chief_guest' }))),
+    ...instance.leaders.flatMap((leader) =>
+      venue.candidateDates.map((date): PlanAssignment => ({ venueId: venue.id, leaderId: leader.id, date, role: 'chief_guest' })),
+    ),
   ]);
   const pick = new Array<number>(options.length).fill(0);
   for (;;) {
@@ -144,7 +149,9 @@ describe('every plan keeps every hard rule', () => {
         const violations = checkPlan(instance, result.plan);
         expect(hard(violations)).toEqual([]);
         const soft = violations.map((v) => `${v.code}:${v.venueId}`).sort();
-        const explained = result.explanations.map((e) => `${e.code.startsWith('ACCOMPANYING_') ? 'ACCOMPANYING_SHORT' : 'VENUE_UNCOVERED'}:${e.venueId}`).sort();
+        const explained = result.explanations
+          .map((e) => `${e.code.startsWith('ACCOMPANYING_') ? 'ACCOMPANYING_SHORT' : 'VENUE_UNCOVERED'}:${e.venueId}`)
+          .sort();
         expect(explained).toEqual(soft);
         for (const explanation of result.explanations) expect(explanation.message).toMatch(/^[^\n]+[.)]$/);
 

@@ -5,11 +5,22 @@ import { splitByProvince } from './province-split';
 describe('planning province by province', () => {
   const instance = makeInstance({
     venues: [makeVenue('lc-1', { provinceCode: '12' }), makeVenue('lc-2', { provinceCode: '12' }), makeVenue('dl-1', { provinceCode: '66' })],
-    leaders: [makeLeader('lc-a', { homeProvinceCode: '12' }), makeLeader('lc-b', { homeProvinceCode: '12' }), makeLeader('dl-a', { homeProvinceCode: '66' }), makeLeader('hn', { homeProvinceCode: '01' })],
+    leaders: [
+      makeLeader('lc-a', { homeProvinceCode: '12' }),
+      makeLeader('lc-b', { homeProvinceCode: '12' }),
+      makeLeader('dl-a', { homeProvinceCode: '66' }),
+      makeLeader('hn', { homeProvinceCode: '01' }),
+    ],
   });
 
-  it("gives each province its own venues and its own officials (and only the pins, bans and plan about them)", () => {
-    const parts = splitByProvince({ ...instance, bans: [{ leaderId: 'lc-a', venueId: 'lc-1' }, { leaderId: 'dl-a', venueId: 'dl-1' }] });
+  it('gives each province its own venues and its own officials (and only the pins, bans and plan about them)', () => {
+    const parts = splitByProvince({
+      ...instance,
+      bans: [
+        { leaderId: 'lc-a', venueId: 'lc-1' },
+        { leaderId: 'dl-a', venueId: 'dl-1' },
+      ],
+    });
     expect(Object.keys(parts)).toEqual(['12', '66']);
     expect(parts['12'].venues.map((venue) => venue.id)).toEqual(['lc-1', 'lc-2']);
     expect(parts['12'].leaders.map((leader) => leader.id)).toEqual(['lc-a', 'lc-b']);
@@ -17,7 +28,7 @@ describe('planning province by province', () => {
     expect(parts['66'].leaders.map((leader) => leader.id)).toEqual(['dl-a']);
   });
 
-  it('merges the provinces\' outcomes into one plan with summed costs and sizes', async () => {
+  it("merges the provinces' outcomes into one plan with summed costs and sizes", async () => {
     const progress: string[] = [];
     const { outcome: merged, provinces } = await planInstance(instance, {
       mode: 'fresh',

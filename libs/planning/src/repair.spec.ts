@@ -54,12 +54,7 @@ describe('repairPlan', () => {
     // L1 drops out of A. Only L2 can take A (tier); L2's venue B can be taken by the spare S: two changes.
     const instance = makeInstance({
       venues: [makeVenue('A', { requiredTierRank: 0 }), makeVenue('B', { requiredTierRank: 1 }), makeVenue('C', { requiredTierRank: 1 })],
-      leaders: [
-        makeLeader('L1', { availableDates: [] }),
-        makeLeader('L2'),
-        makeLeader('L3', { tierRank: 1 }),
-        makeLeader('S', { tierRank: 1 }),
-      ],
+      leaders: [makeLeader('L1', { availableDates: [] }), makeLeader('L2'), makeLeader('L3', { tierRank: 1 }), makeLeader('S', { tierRank: 1 })],
       current: [chief('A', 'L1'), chief('B', 'L2'), chief('C', 'L3')],
     });
     const result = await repairPlan(instance);
