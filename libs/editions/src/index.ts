@@ -4,3 +4,4 @@ export * from './edition-rules';
 export * from './edition-window-checks';
 export * from './editions.module';
 export * from './editions.service';
+export * from './edition-letter-facts';

@@ -2,7 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Mailer } from '@app/mail';
-import { Reminder, ReminderKind, ReminderSenders } from '@app/reminders';
+import { ReminderKind, ReminderSenders } from '@app/reminders';
+import type { Reminder } from '@app/reminders';
 import { InvitationComposer } from './invitation-composer';
 
 /**

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { queryRows } from '@app/common';
 import { AssignmentRole } from '@app/leaders';
 import { InvitationStatus } from './invitation.enums';
+import { ENDED_STATUSES } from './invitation-workflow';
 
 /** An invitation as a plan lists it: who, their answer, and the substitute they proposed if any. */
 export interface InvitationAnswer {
@@ -11,9 +12,10 @@ export interface InvitationAnswer {
 }
 
 /**
- * The invitations of each of these venues that are not withdrawn, chief guest first then by delegate
- * name. Logistics' edition-plan export reads it batch by batch of its cursor, in the export's
- * transaction (one lookup through the invitations' venue index per batch of a thousand venues).
+ * The invitations of each of these venues that have not ended (the workflow's ENDED_STATUSES), chief
+ * guest first then by delegate name. Logistics' edition-plan export reads it batch by batch of its
+ * cursor, in the export's transaction (one lookup through the invitations' venue index per batch of a
+ * thousand venues).
  */
 export async function invitationAnswersOfVenues(manager: EntityManager, venueIds: readonly string[]): Promise<Map<string, InvitationAnswer[]>> {
   const answers = new Map<string, InvitationAnswer[]>();
@@ -22,9 +24,9 @@ export async function invitationAnswersOfVenues(manager: EntityManager, venueIds
     manager,
     `SELECT i.venue_id, i.delegate_name AS name, i.status, i.substitute ->> 'name' AS substitute
        FROM invitations i
-      WHERE i.venue_id = ANY($1::uuid[]) AND i.status <> '${InvitationStatus.Withdrawn}'
+      WHERE i.venue_id = ANY($1::uuid[]) AND i.status <> ALL($2::invitation_status[])
       ORDER BY i.venue_id, i.role = '${AssignmentRole.ChiefGuest}' DESC, i.delegate_name`,
-    [venueIds],
+    [venueIds, ENDED_STATUSES],
   );
   for (const { venue_id, ...answer } of rows) {
     const found = answers.get(venue_id);

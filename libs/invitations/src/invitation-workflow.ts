@@ -87,7 +87,7 @@ export function statusesAllowing(type: InvitationEventType): InvitationStatus[] 
 export function targetOf(type: InvitationEventType): InvitationStatus {
   const targets = new Set(Object.values(INVITATION_TRANSITIONS[type]));
   if (targets.size !== 1) throw new Error(`invitation event ${type} leads to ${targets.size} statuses`);
-  return [...targets][0]!;
+  return [...targets][0];
 }
 
 /** An invitation that has ended: it can no longer be withdrawn, answered or sent, and holds no place at its venue. */

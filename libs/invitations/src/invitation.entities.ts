@@ -1,9 +1,10 @@
 import { ApiHideProperty } from '@nestjs/swagger';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { CreatedAt, UpdatedAt, Version } from '@app/common/columns';
-import { Edition } from '@app/editions/edition.entity';
-import { AssignmentRole, Leader } from '@app/leaders/leader.entities';
-import { Venue } from '@app/venues/venue.entity';
+import { CreatedAt, UpdatedAt, Version } from '@app/common';
+import type { Edition } from '@app/editions';
+import { AssignmentRole } from '@app/leaders';
+import type { Leader } from '@app/leaders';
+import type { Venue } from '@app/venues';
 import { AnsweredVia, InvitationStatus, MessageKind, MessageMethod, MessageStatus } from './invitation.enums';
 
 export { InvitationStatus, MessageStatus } from './invitation.enums';
@@ -34,8 +35,9 @@ export class Invitation {
   @Column({ type: 'uuid', name: 'edition_id' })
   editionId: string;
 
+  /** By entity name, as the venue and the leader: their libraries own the classes (the foreign keys are what the schema needs). */
   @ApiHideProperty()
-  @ManyToOne(() => Edition, { onDelete: 'RESTRICT' })
+  @ManyToOne('Edition', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'edition_id' })
   edition?: Edition;
 
@@ -43,7 +45,7 @@ export class Invitation {
   venueId: string;
 
   @ApiHideProperty()
-  @ManyToOne(() => Venue, { onDelete: 'RESTRICT' })
+  @ManyToOne('Venue', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'venue_id' })
   venue?: Venue;
 
@@ -51,7 +53,7 @@ export class Invitation {
   leaderId: string | null;
 
   @ApiHideProperty()
-  @ManyToOne(() => Leader, { onDelete: 'RESTRICT' })
+  @ManyToOne('Leader', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'leader_id' })
   leader?: Leader;
 

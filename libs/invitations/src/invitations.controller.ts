@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@app/auth/actor';
-import { CurrentActor, PlannersOnly } from '@app/auth/decorators';
+import type { Actor } from '@app/auth';
+import { CurrentActor, PlannersOnly } from '@app/auth';
 import { ApiRefusals } from '@app/common';
 import { ComposedMessage } from './dto/composed-message.dto';
 import { CreateInvitationDto, InvitationQueryDto, ReasonDto } from './dto/invitation.dto';

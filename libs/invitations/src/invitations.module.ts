@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AssignmentEventsModule } from '@app/leaders/assignment-events';
-import { RemindersModule } from '@app/reminders/reminders.module';
-import { VenuesModule } from '@app/venues/venues.module';
+import { AssignmentEventsModule } from '@app/leaders';
+import { RemindersModule } from '@app/reminders';
+import { VenuesModule } from '@app/venues';
 import { CalendarFeed, Invitation, InvitationMessage } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
 import { InvitationsController } from './invitations.controller';

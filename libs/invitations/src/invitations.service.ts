@@ -1,17 +1,15 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, Not } from 'typeorm';
-import { AuditService } from '@app/audit/audit.service';
-import type { Actor } from '@app/auth/actor';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { AuditService } from '@app/audit';
+import type { Actor } from '@app/auth';
 import { AfterCommit, BusinessRuleError, inTransaction, instantToLocalDate, instantToLocalTime, lockForUpdate, NotFoundError, Page, toPage } from '@app/common';
 import { AppConfig } from '@app/config';
-import { AssignmentRole, Leader, LeaderParticipation } from '@app/leaders/leader.entities';
+import { activeAssignmentsAtVenues, AssignmentEvents, AssignmentRemoval, invitableLeader } from '@app/leaders';
 import { JobProducer } from '@app/queue';
-import { ReminderScheduler } from '@app/reminders/reminder-scheduler';
-import { Venue } from '@app/venues/venue.entity';
-import { VenueChange, VenueEvents } from '@app/venues/venue-events';
-import { AssignmentEvents, AssignmentRemoval } from '@app/leaders/assignment-events';
+import { ReminderScheduler } from '@app/reminders';
+import { lockVenueForUpdate, scheduledVenueIdsOfEdition, VenueChange, VenueEvents, VenueInvitationFacts, VenueStatus, venueStarts } from '@app/venues';
 import { CreateInvitationDto, InvitationQueryDto } from './dto/invitation.dto';
 import type { ComposedMessage } from './dto/composed-message.dto';
 import { BulkInvitationResult, InvitationSummary, InvitationView, SubstituteApproval, toSummary } from './dto/invitation-view.dto';
@@ -51,18 +49,23 @@ export class InvitationsService implements OnModuleInit {
 
   /** The edition's reminder policy changed: every live invitation's reminders follow it. */
   private async replanEditionReminders(manager: EntityManager, afterCommit: AfterCommit, editionId: string): Promise<void> {
-    const live: { id: string; edition_id: string; delegate_email: string; delegate_name: string; starts_at: Date }[] = await manager.query(
-      `SELECT i.id, i.edition_id, i.delegate_email, i.delegate_name, v.starts_at FROM invitations i JOIN venues v ON v.id = i.venue_id
-        WHERE i.edition_id = $1 AND i.status = ANY($2::invitation_status[]) AND v.starts_at IS NOT NULL`,
-      [editionId, LIVE_STATUSES],
+    const live = await manager.find(Invitation, {
+      select: { id: true, venueId: true, delegateEmail: true, delegateName: true },
+      where: { editionId, status: In([...LIVE_STATUSES]) },
+    });
+    const starts = await venueStarts(
+      manager,
+      live.map((invitation) => invitation.venueId),
     );
     for (const invitation of live) {
+      const eventStart = starts.get(invitation.venueId);
+      if (!eventStart) continue;
       await this.reminders.planForDelegate(manager, afterCommit, {
         invitationId: invitation.id,
         editionId,
-        recipientEmail: invitation.delegate_email,
-        recipientName: invitation.delegate_name,
-        eventStart: new Date(invitation.starts_at),
+        recipientEmail: invitation.delegateEmail,
+        recipientName: invitation.delegateName,
+        eventStart,
       });
     }
   }
@@ -86,18 +89,20 @@ export class InvitationsService implements OnModuleInit {
   /** Invites every leader assigned to a scheduled venue of the edition who has no live invitation yet. */
   async inviteAssigned(editionId: string, actor: Actor): Promise<BulkInvitationResult> {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
-      const assignments: { venue_id: string; leader_id: string; role: AssignmentRole; invited: boolean }[] = await manager.query(
-        `SELECT a.venue_id, a.leader_id, a.role,
-                EXISTS (SELECT 1 FROM invitations i WHERE i.venue_id = a.venue_id AND i.leader_id = a.leader_id AND i.status <> ALL($2::invitation_status[])) AS invited
-           FROM venue_leader_assignments a JOIN venues v ON v.id = a.venue_id
-           JOIN leaders l ON l.id = a.leader_id AND l.active
-          WHERE v.edition_id = $1 AND v.status = 'scheduled'
-          ORDER BY v.scheduled_date, v.name, a.role DESC`,
-        [editionId, ENDED_STATUSES],
-      );
+      // Scheduled venues by date and name (venues), the active leaders assigned to them (leaders), and
+      // which of those already hold an invitation that has not ended (ours).
+      const venueIds = await scheduledVenueIdsOfEdition(manager, editionId);
+      if (venueIds.length === 0) return { created: 0, alreadyInvited: 0, invitationIds: [] };
+      const order = new Map(venueIds.map((venueId, index) => [venueId, index]));
+      const assignments = (await activeAssignmentsAtVenues(manager, venueIds)).sort((a, b) => order.get(a.venueId)! - order.get(b.venueId)!);
+      const standing = await manager.find(Invitation, {
+        select: { venueId: true, leaderId: true },
+        where: { venueId: In(venueIds), leaderId: Not(IsNull()), status: Not(In([...ENDED_STATUSES])) },
+      });
+      const invited = new Set(standing.map((invitation) => `${invitation.venueId}|${invitation.leaderId}`));
       const ids: string[] = [];
-      for (const assignment of assignments.filter((row) => !row.invited)) {
-        const draft = await this.createDraft(manager, { venueId: assignment.venue_id, leaderId: assignment.leader_id, role: assignment.role }, actor);
+      for (const assignment of assignments.filter((row) => !invited.has(`${row.venueId}|${row.leaderId}`))) {
+        const draft = await this.createDraft(manager, { venueId: assignment.venueId, leaderId: assignment.leaderId, role: assignment.role }, actor);
         await this.queueFirstMessage(manager, draft, actor, afterCommit);
         ids.push(draft.id);
       }
@@ -284,7 +289,7 @@ export class InvitationsService implements OnModuleInit {
 
   /** Creates or moves the delegate's reminders before the venue's (current) start. */
   async planReminders(manager: EntityManager, invitation: Invitation, afterCommit: AfterCommit, eventStart?: Date): Promise<void> {
-    const start = eventStart ?? (await manager.findOneByOrFail(Venue, { id: invitation.venueId })).startsAt;
+    const start = eventStart ?? (await venueStarts(manager, [invitation.venueId])).get(invitation.venueId);
     if (!start) return;
     await this.reminders.planForDelegate(manager, afterCommit, {
       invitationId: invitation.id,
@@ -299,10 +304,10 @@ export class InvitationsService implements OnModuleInit {
    * The venue, locked against a concurrent cancellation or reschedule (which would otherwise miss the
    * invitation being written), and required to be scheduled.
    */
-  private async lockScheduledVenue(manager: EntityManager, venueId: string): Promise<Venue> {
-    const venue = await manager.findOne(Venue, { where: { id: venueId }, lock: { mode: 'pessimistic_write' } });
+  private async lockScheduledVenue(manager: EntityManager, venueId: string): Promise<VenueInvitationFacts> {
+    const venue = await lockVenueForUpdate(manager, venueId);
     if (!venue) throw new NotFoundError('điểm tổ chức', venueId);
-    if (venue.status !== 'scheduled' || !venue.endsAt) {
+    if (venue.status !== VenueStatus.Scheduled || !venue.endsAt) {
       throw new BusinessRuleError('VENUE_NOT_SCHEDULED', 'Chỉ mời đại biểu khi điểm tổ chức đã được xếp lịch.', { status: venue.status }, 409);
     }
     return venue;
@@ -315,10 +320,9 @@ export class InvitationsService implements OnModuleInit {
 
   private async delegateOf(manager: EntityManager, input: CreateInvitationDto, editionId: string): Promise<{ name: string; title: string | null; email: string }> {
     if (input.leaderId) {
-      const leader = await manager.findOneBy(Leader, { id: input.leaderId, active: true });
+      const leader = await invitableLeader(manager, input.leaderId, editionId);
       if (!leader) throw new NotFoundError('lãnh đạo', input.leaderId);
-      const participation = await manager.findOneBy(LeaderParticipation, { editionId, leaderId: leader.id });
-      return { name: leader.fullName, title: participation?.title ?? leader.position, email: leader.officeEmail.toLowerCase() };
+      return { name: leader.fullName, title: leader.editionTitle ?? leader.position, email: leader.officeEmail.toLowerCase() };
     }
     const delegate = input.delegate!;
     return { name: delegate.name.trim(), title: delegate.title?.trim() ?? null, email: delegate.email.trim().toLowerCase() };
@@ -389,7 +393,7 @@ export interface EventContext {
   previous?: InvitationMessage['previous'];
 }
 
-function previousOf(venue: Venue): InvitationMessage['previous'] {
+function previousOf(venue: Pick<VenueChange['before'], 'startsAt' | 'endsAt'>): InvitationMessage['previous'] {
   if (!venue.startsAt || !venue.endsAt) return null;
   return { date: instantToLocalDate(venue.startsAt), startTime: instantToLocalTime(venue.startsAt), endTime: instantToLocalTime(venue.endsAt) };
 }

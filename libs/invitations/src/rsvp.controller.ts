@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiConsumes, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '@app/auth/decorators';
+import { Public } from '@app/auth';
 import { DomainError, sameSecret } from '@app/common';
 import { AppConfig } from '@app/config';
 import { RsvpAnswerDto } from './dto/invitation.dto';

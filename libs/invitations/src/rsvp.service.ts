@@ -154,7 +154,7 @@ interface ParsedReply {
 /** Reads an iTIP REPLY (RFC 5546) with ical.js: METHOD, the event's UID and SEQUENCE, the replying attendee. */
 export function parseReply(body: string): ParsedReply | null {
   try {
-    const calendar = new ICAL.Component(ICAL.parse(body));
+    const calendar = new ICAL.Component(ICAL.parse(body) as unknown[]);
     if (String(calendar.getFirstPropertyValue('method') ?? '').toUpperCase() !== 'REPLY') return null;
     const event = calendar.getFirstSubcomponent('vevent');
     const attendee = event?.getFirstProperty('attendee');

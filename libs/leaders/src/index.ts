@@ -7,3 +7,4 @@ export * from './venue-leader-lines';
 export * from './leaders.module';
 export * from './leaders.service';
 export { CENTRAL_CHIEF_GUEST_MIN_TIER } from './rank-tier';
+export * from './leader-invitation-facts';

@@ -3,3 +3,4 @@ export * from './programme.entities';
 export * from './programme-rules';
 export * from './programmes.module';
 export * from './programmes.service';
+export * from './venue-programme';

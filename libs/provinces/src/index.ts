@@ -4,3 +4,4 @@ export * from './province-names';
 export * from './provinces.module';
 export * from './provinces.service';
 export * from './region';
+export * from './province-lookup';

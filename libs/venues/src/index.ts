@@ -8,3 +8,4 @@ export * from './venues.service';
 export * from './venue-events';
 export * from './venue-read-models';
 export * from './venue-schedule-checks';
+export * from './venue-invitation-facts';

@@ -1,5 +1,5 @@
 import { OmitType, PickType } from '@nestjs/swagger';
-import { pageOf } from '@app/common/pagination';
+import { pageOf } from '@app/common';
 import { Invitation, InvitationMessage, InvitationStatus } from '../invitation.entities';
 
 /** An invitation as the API shows it: never with its RSVP token hash. */

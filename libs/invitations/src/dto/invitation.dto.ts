@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '@app/common';
-import { AssignmentRole } from '@app/leaders/leader.entities';
+import { AssignmentRole } from '@app/leaders';
 import { InvitationStatus, RSVP_ANSWERS, RsvpAnswer } from '../invitation.enums';
 
 export class DelegateDto {
@@ -66,7 +66,7 @@ export class InvitationQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'One or more statuses, comma-separated' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
   @IsEnum(InvitationStatus, { each: true })
   status?: InvitationStatus[];
 }

@@ -16,7 +16,7 @@ import ical, {
 } from 'ical-generator';
 import { DateTime } from 'luxon';
 
-import { FESTIVAL_TIME_ZONE } from '@app/common/time';
+import { FESTIVAL_TIME_ZONE } from '@app/common';
 
 import { InvitationEvent, ItipMethod } from './rendering.types';
 

@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 
-import { EmailTemplates, RenderedEmail } from '@app/mail/email-templates';
+import { EmailTemplates, RenderedEmail } from '@app/mail';
 
 import { InvitationEmailView, RsvpPageView } from './rendering.types';
 
