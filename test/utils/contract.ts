@@ -96,7 +96,9 @@ export async function loadContract(http: { get(url: string): PromiseLike<Respons
 }
 
 /** OpenAPI 3.0 schema → JSON Schema for Ajv; `$ref`s outside the document resource are made absolute. */
-function toJsonSchema(node: unknown, base?: string): any {
+function toJsonSchema(node: object, base?: string): Record<string, unknown>;
+function toJsonSchema(node: unknown, base?: string): unknown;
+function toJsonSchema(node: unknown, base?: string): unknown {
   if (Array.isArray(node)) return node.map((item) => toJsonSchema(item, base));
   if (!node || typeof node !== 'object') return node;
   const { nullable, ...rest } = node as Record<string, unknown>;

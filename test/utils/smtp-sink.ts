@@ -29,16 +29,20 @@ export class SmtpSink {
       onData: (stream, _session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', async () => {
+        stream.on('end', () => {
           if (this.refuseNext > 0) {
             this.refuseNext -= 1;
             const error = Object.assign(new Error('Hộp thư tạm thời không nhận thư'), { responseCode: 451 });
             return callback(error);
           }
           const raw = Buffer.concat(chunks).toString('utf8');
-          const parsed = await simpleParser(raw);
-          this.received.push({ raw, parsed, calendar: calendarPart(raw) });
-          callback();
+          simpleParser(raw).then(
+            (parsed) => {
+              this.received.push({ raw, parsed, calendar: calendarPart(raw) });
+              callback();
+            },
+            (error: Error) => callback(error),
+          );
         });
       },
     });

@@ -27,7 +27,7 @@ export class QueueProcessor extends WorkerHost implements OnApplicationBootstrap
     void this.worker.run();
   }
 
-  process(job: Job): Promise<unknown> {
+  process(job: Job<object>): Promise<unknown> {
     return this.registry.dispatch(job);
   }
 }

@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamicModule, Provider, Type } from '@nestjs/common';
 import { ReconcileInvitationMessagesJob, SendInvitationMessageJob } from '@app/invitations';
-import { SolvePlanningRunJob } from '@app/planning/solve-planning-run.handler';
+import { SolvePlanningRunJob } from '@app/planning';
 import { AnyJobDefinition, definedJobs, handledJob, jobOptions, KEEP_COMPLETED, KEEP_FAILED, schedulerOf } from '@app/queue';
 import { FireReminderJob, ReconcileRemindersJob } from '@app/reminders';
 import { WorkerModule } from './worker.module';
@@ -16,8 +16,8 @@ import { WorkerModule } from './worker.module';
 type ModuleRef = Type | DynamicModule | Promise<DynamicModule> | { forwardRef: () => Type };
 
 /** Every provider class reachable from a module through its imports, as Nest would instantiate them. */
-function providedClasses(root: ModuleRef, seen = new Set<unknown>()): Set<Function> {
-  const classes = new Set<Function>();
+function providedClasses(root: ModuleRef, seen = new Set<unknown>()): Set<Type> {
+  const classes = new Set<Type>();
   const visit = (ref: ModuleRef): void => {
     if (!ref || ref instanceof Promise) return;
     const module = 'forwardRef' in ref ? ref.forwardRef() : ref;

@@ -11,7 +11,7 @@ import { InvitationsWorkerModule, ReconcileInvitationMessagesHandler } from '@ap
 import { checkEvictionPolicy, JobRegistry, QueueModule } from '@app/queue';
 import { InjectRedis, RedisModule } from '@app/redis';
 import { LogisticsWorkerModule } from '@app/logistics';
-import { PlanningWorkerModule } from '@app/planning/planning-worker.module';
+import { PlanningWorkerModule } from '@app/planning';
 import { ReconcileRemindersHandler, ReminderSenders, RemindersWorkerModule } from '@app/reminders';
 import { queueProcessors } from './queue-processor';
 

@@ -9,4 +9,5 @@ const DATE_ARRAY_OID = 1182;
 const TEXT_ARRAY_OID = 1009;
 
 types.setTypeParser(DATE_OID, (value: string) => value);
-types.setTypeParser(DATE_ARRAY_OID as never, types.getTypeParser(TEXT_ARRAY_OID as never));
+const parseTextArray = types.getTypeParser(TEXT_ARRAY_OID as never) as (value: string) => string[];
+types.setTypeParser(DATE_ARRAY_OID as never, parseTextArray);

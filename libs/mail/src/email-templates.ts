@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { formatVietnameseDate } from '@app/common/time';
+import { formatVietnameseDate } from '@app/common';
 
 export interface RenderedEmail {
   subject: string;

@@ -31,6 +31,7 @@ export interface JobDefinition<P extends object> {
 }
 
 /** Any job definition, whatever its payload (`any`: a definition is contravariant in its payload). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: no other type admits every definition
 export type AnyJobDefinition = JobDefinition<any>;
 
 /** The payload type of a definition, for the handler's signature. */

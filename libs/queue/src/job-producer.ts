@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { DomainError } from '@app/common/domain-error';
+import { DomainError } from '@app/common';
 import { AppConfig } from '@app/config';
 import { AnyJobDefinition, JobDefinition, jobIdOf, jobOptions, QueueTuning, schedulerOf } from './job-definition';
 import { QueueName } from './queues';

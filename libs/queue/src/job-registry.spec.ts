@@ -15,9 +15,9 @@ const Sweep = defineJob<Record<string, never>>({ queue: QueueName.Mail, name: 's
 class SolveHandler {
   readonly calls: Array<[JobPayload<typeof Solve>, JobContext]> = [];
 
-  async handle(payload: JobPayload<typeof Solve>, context: JobContext): Promise<string> {
+  handle(payload: JobPayload<typeof Solve>, context: JobContext): Promise<string> {
     this.calls.push([payload, context]);
-    return `solved ${payload.runId}`;
+    return Promise.resolve(`solved ${payload.runId}`);
   }
 }
 
@@ -80,7 +80,7 @@ describe('JobRegistry', () => {
   describe('once started', () => {
     const solve = new SolveHandler();
     let registry: JobRegistry;
-    const upsertScheduler = jest.fn(async () => undefined);
+    const upsertScheduler = jest.fn(() => Promise.resolve(undefined));
     beforeAll(() => {
       registry = registryOver([solve, new SweepHandler(), new ArchiveHandler()], { upsertScheduler });
     });

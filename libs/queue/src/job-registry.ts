@@ -78,9 +78,9 @@ export class JobRegistry implements OnModuleInit {
   }
 
   /** Runs a job by its handler (the queue processors' one entry point). */
-  dispatch(job: Job): Promise<unknown> {
+  dispatch(job: Job<object>): Promise<unknown> {
     const entry = this.handlers.get(job.name);
-    if (!entry || entry.job.queue !== job.queueName) throw new Error(`No handler for job ${job.name} on queue ${job.queueName}`);
+    if (!entry || (entry.job.queue as string) !== job.queueName) throw new Error(`No handler for job ${job.name} on queue ${job.queueName}`);
     const attempt = job.attemptsMade + 1;
     return entry.handler.handle(job.data, { attempt, lastAttempt: attempt >= (job.opts.attempts ?? 1) });
   }

@@ -24,7 +24,9 @@ export function mountWebConsole(app: NestExpressApplication, webRoot: string): b
     index: false,
     maxAge: '1h',
     // Asked for by name, index.html is still never cached (it names the current build's assets).
-    setHeaders: (response, path) => path === indexHtml && response.setHeader('Cache-Control', 'no-cache'),
+    setHeaders: (response: Response, path: string) => {
+      if (path === indexHtml) response.setHeader('Cache-Control', 'no-cache');
+    },
   });
   app.use((request: Request, response: Response, next: NextFunction) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || SERVER_PATHS.test(request.path)) return next();
