@@ -53,7 +53,13 @@ export class InvitationComposer {
    */
   async load(manager: EntityManager, invitationId: string): Promise<InvitationContext> {
     if (!invitationId) throw new Error('InvitationComposer.load needs an invitation id');
-    const [row] = await queryRows<{ invitation: Record<string, unknown>; venue: VenueInvitationFactsJson; year: number; theme: string; programme: ProgrammeLine[] }>(
+    const [row] = await queryRows<{
+      invitation: Record<string, unknown>;
+      venue: VenueInvitationFactsJson;
+      year: number;
+      theme: string;
+      programme: ProgrammeLine[];
+    }>(
       manager,
       `SELECT row_to_json(i.*) AS invitation, v.facts AS venue, e.year, e.theme,
               COALESCE((SELECT json_agg(item.line ORDER BY item.start_time) FROM ${VENUE_PROGRAMME_LINES} item WHERE item.venue_id = i.venue_id), '[]') AS programme
@@ -115,7 +121,12 @@ export class InvitationComposer {
       ].join('\n'),
       start: venue.startsAt,
       end: venue.endsAt,
-      location: { title: venue.name, address: `${venue.address}, ${venue.communeName}, ${province.name}`, latitude: venue.latitude, longitude: venue.longitude },
+      location: {
+        title: venue.name,
+        address: `${venue.address}, ${venue.communeName}, ${province.name}`,
+        latitude: venue.latitude,
+        longitude: venue.longitude,
+      },
       organizer: { name: this.config.COMMITTEE_NAME, email: this.config.COMMITTEE_EMAIL },
       attendee: { name: invitation.delegateName, email: invitation.delegateEmail },
       url: this.rsvpUrl(invitation.id),

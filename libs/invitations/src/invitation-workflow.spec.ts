@@ -135,10 +135,22 @@ describe('invitation workflow', () => {
   });
 
   it('approves or refuses a proposed substitute only while one is proposed', () => {
-    expect(decide({ status: S.SubstituteProposed, sequence: 0 }, EVENTS['approve-substitute'])).toMatchObject({ set: { status: S.Withdrawn, sequence: 1 }, message: { method: 'CANCEL' } });
-    expect(decide({ status: S.SubstituteProposed, sequence: 0 }, EVENTS['refuse-substitute'])).toEqual({ set: { status: S.Sent }, supersedes: null, message: null, reminders: 'keep' });
+    expect(decide({ status: S.SubstituteProposed, sequence: 0 }, EVENTS['approve-substitute'])).toMatchObject({
+      set: { status: S.Withdrawn, sequence: 1 },
+      message: { method: 'CANCEL' },
+    });
+    expect(decide({ status: S.SubstituteProposed, sequence: 0 }, EVENTS['refuse-substitute'])).toEqual({
+      set: { status: S.Sent },
+      supersedes: null,
+      message: null,
+      reminders: 'keep',
+    });
     for (const type of ['approve-substitute', 'refuse-substitute'] as const) {
-      expect(refused(() => decide({ status: S.Accepted, sequence: 0 }, EVENTS[type]))).toMatchObject({ status: 409, code: 'NO_SUBSTITUTE_PROPOSED', details: { status: S.Accepted } });
+      expect(refused(() => decide({ status: S.Accepted, sequence: 0 }, EVENTS[type]))).toMatchObject({
+        status: 409,
+        code: 'NO_SUBSTITUTE_PROPOSED',
+        details: { status: S.Accepted },
+      });
     }
   });
 
@@ -149,7 +161,10 @@ describe('invitation workflow', () => {
       message: { kind: 'invitation', method: 'REQUEST', reason: null },
       reminders: 'keep',
     });
-    expect(refused(() => decide({ status: S.Queued, sequence: 0 }, EVENTS.resend))).toMatchObject({ code: 'INVITATION_SENDING', details: { status: S.Queued } });
+    expect(refused(() => decide({ status: S.Queued, sequence: 0 }, EVENTS.resend))).toMatchObject({
+      code: 'INVITATION_SENDING',
+      details: { status: S.Queued },
+    });
     for (const status of [S.Draft, S.Declined, S.SubstituteProposed, S.Withdrawn]) {
       expect(refused(() => decide({ status, sequence: 0 }, EVENTS.resend))).toMatchObject({ code: 'INVITATION_NOT_RESENDABLE', details: { status } });
     }
@@ -172,6 +187,10 @@ describe('invitation workflow', () => {
   it('lets the send handler move only a queued invitation to sent, and a failure change nothing', () => {
     expect(decide({ status: S.Queued, sequence: 0 }, EVENTS.sent).set).toEqual({ status: S.Sent });
     expect(decide({ status: S.Queued, sequence: 0 }, EVENTS.failed).set).toEqual({ status: S.Queued });
-    expect(refused(() => decide({ status: S.Accepted, sequence: 1 }, EVENTS.sent))).toMatchObject({ status: 409, code: 'INVITATION_TRANSITION_REFUSED', details: { status: S.Accepted, event: 'sent' } });
+    expect(refused(() => decide({ status: S.Accepted, sequence: 1 }, EVENTS.sent))).toMatchObject({
+      status: 409,
+      code: 'INVITATION_TRANSITION_REFUSED',
+      details: { status: S.Accepted, event: 'sent' },
+    });
   });
 });

@@ -210,7 +210,12 @@ export function decide(current: Pick<InvitationState, 'status' | 'sequence'>, ev
       };
     case 'resend':
       // The letter itself again, one revision up: calendars update the same entry in place.
-      return { set: { status, sequence: current.sequence + 1 }, supersedes: 'requests', message: { kind: 'invitation', method: 'REQUEST', reason: null }, reminders: 'keep' };
+      return {
+        set: { status, sequence: current.sequence + 1 },
+        supersedes: 'requests',
+        message: { kind: 'invitation', method: 'REQUEST', reason: null },
+        reminders: 'keep',
+      };
     case 'reschedule':
       // A new date needs a new answer (iTIP resets PARTSTAT); a delegate who never received the first
       // e-mail gets a first invitation, not an update.

@@ -10,12 +10,7 @@ import { SendInvitationMessageHandler } from './send-invitation-message.handler'
 /** The worker's half of invitations: sending recorded e-mails and reconciling lost jobs. */
 @Module({
   imports: [TypeOrmModule.forFeature([Invitation, InvitationMessage, CalendarFeed]), MailModule],
-  providers: [
-    InvitationComposer,
-    SendInvitationMessageHandler,
-    ReconcileInvitationMessagesHandler,
-    DelegateReminderSender,
-  ],
+  providers: [InvitationComposer, SendInvitationMessageHandler, ReconcileInvitationMessagesHandler, DelegateReminderSender],
   exports: [SendInvitationMessageHandler, ReconcileInvitationMessagesHandler],
 })
 export class InvitationsWorkerModule {}

@@ -150,7 +150,9 @@ export class InvitationsService implements OnModuleInit {
       if (!original.substitute) throw refusal('approve-substitute', original.status);
       const email = emailOf(original.substitute.contact);
       if (!email) {
-        throw new BusinessRuleError('SUBSTITUTE_EMAIL_REQUIRED', 'Cần địa chỉ e-mail của người được cử thay để gửi giấy mời.', { contact: original.substitute.contact });
+        throw new BusinessRuleError('SUBSTITUTE_EMAIL_REQUIRED', 'Cần địa chỉ e-mail của người được cử thay để gửi giấy mời.', {
+          contact: original.substitute.contact,
+        });
       }
       const { name, position } = original.substitute;
       const withdrawn = await this.withdrawLocked(manager, original, 'approve-substitute', `Cử đồng chí ${name} (${position}) dự thay`, actor, afterCommit);
@@ -249,7 +251,12 @@ export class InvitationsService implements OnModuleInit {
     }
   }
 
-  private async createDraft(manager: EntityManager, input: CreateInvitationDto, actor: { id: string; email: string }, substituteFor: string | null = null): Promise<Invitation> {
+  private async createDraft(
+    manager: EntityManager,
+    input: CreateInvitationDto,
+    actor: { id: string; email: string },
+    substituteFor: string | null = null,
+  ): Promise<Invitation> {
     const venue = await this.lockScheduledVenue(manager, input.venueId);
     const delegate = await this.delegateOf(manager, input, venue.editionId);
     const id = randomUUID();
@@ -318,7 +325,11 @@ export class InvitationsService implements OnModuleInit {
     return manager.exists(InvitationMessage, { where: { invitationId, method: 'REQUEST', status: In([MessageStatus.Sent, MessageStatus.Sending]) } });
   }
 
-  private async delegateOf(manager: EntityManager, input: CreateInvitationDto, editionId: string): Promise<{ name: string; title: string | null; email: string }> {
+  private async delegateOf(
+    manager: EntityManager,
+    input: CreateInvitationDto,
+    editionId: string,
+  ): Promise<{ name: string; title: string | null; email: string }> {
     if (input.leaderId) {
       const leader = await invitableLeader(manager, input.leaderId, editionId);
       if (!leader) throw new NotFoundError('lãnh đạo', input.leaderId);
@@ -328,7 +339,12 @@ export class InvitationsService implements OnModuleInit {
     return { name: delegate.name.trim(), title: delegate.title?.trim() ?? null, email: delegate.email.trim().toLowerCase() };
   }
 
-  private async queueFirstMessage(manager: EntityManager, invitation: Invitation, actor: { id: string; email: string }, afterCommit: AfterCommit): Promise<Invitation> {
+  private async queueFirstMessage(
+    manager: EntityManager,
+    invitation: Invitation,
+    actor: { id: string; email: string },
+    afterCommit: AfterCommit,
+  ): Promise<Invitation> {
     return this.applyEvent(manager, invitation, { type: 'send' }, afterCommit, { actor, action: 'transition' });
   }
 
@@ -349,16 +365,31 @@ export class InvitationsService implements OnModuleInit {
    * the waiting e-mails it supersedes, the e-mail it implies (enqueued after commit), the delegate's
    * reminders, and its audit entry. Every change of an invitation's status goes through here.
    */
-  async applyEvent(manager: EntityManager, invitation: Invitation, event: InvitationEvent, afterCommit: AfterCommit, context: EventContext): Promise<Invitation> {
+  async applyEvent(
+    manager: EntityManager,
+    invitation: Invitation,
+    event: InvitationEvent,
+    afterCommit: AfterCommit,
+    context: EventContext,
+  ): Promise<Invitation> {
     const change = decide(invitation, event);
     const before = { ...invitation };
     Object.assign(invitation, change.set);
     const saved = await manager.save(invitation);
     if (change.supersedes) await this.supersedeWaiting(manager, saved.id, change.supersedes);
-    if (change.message) await this.recordMessage(manager, saved, change.message, afterCommit, change.message.kind === 'update' ? (context.previous ?? null) : null);
+    if (change.message)
+      await this.recordMessage(manager, saved, change.message, afterCommit, change.message.kind === 'update' ? (context.previous ?? null) : null);
     if (change.reminders === 'plan') await this.planReminders(manager, saved, afterCommit, context.eventStart);
     if (change.reminders === 'cancel') await this.reminders.cancelForSubject(manager, saved.id);
-    await this.audit.record(manager, { actor: context.actor, entityType: 'invitation', entityId: saved.id, action: context.action, before, after: saved, note: context.note ?? null });
+    await this.audit.record(manager, {
+      actor: context.actor,
+      entityType: 'invitation',
+      entityId: saved.id,
+      action: context.action,
+      before,
+      after: saved,
+      note: context.note ?? null,
+    });
     return saved;
   }
 
@@ -379,7 +410,9 @@ export class InvitationsService implements OnModuleInit {
     afterCommit: AfterCommit,
     previous: InvitationMessage['previous'],
   ): Promise<void> {
-    const message = await manager.save(manager.create(InvitationMessage, { invitationId: invitation.id, sequence: invitation.sequence, method, kind, reason, previous }));
+    const message = await manager.save(
+      manager.create(InvitationMessage, { invitationId: invitation.id, sequence: invitation.sequence, method, kind, reason, previous }),
+    );
     afterCommit.add(() => this.producer.enqueue(SendInvitationMessageJob, { messageId: message.id }));
   }
 }

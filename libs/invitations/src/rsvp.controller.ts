@@ -31,7 +31,10 @@ export class RsvpController {
   @ApiNotFoundResponse({ description: 'Unknown or expired link: an HTML page saying so.', content: HTML_PAGE })
   async page(@Param('token') token: string, @Res() response: Response): Promise<void> {
     const page = await this.rsvp.page(token);
-    response.status(page ? 200 : 404).type('html').send(page ?? renderRsvpPage({ state: 'invalid' }));
+    response
+      .status(page ? 200 : 404)
+      .type('html')
+      .send(page ?? renderRsvpPage({ state: 'invalid' }));
   }
 
   /** Records an answer (form-encoded from the page, or JSON). The last answer stands. */

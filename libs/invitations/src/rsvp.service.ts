@@ -74,7 +74,12 @@ export class RsvpService {
         throw new BusinessRuleError('UNSUPPORTED_PARTSTAT', `Trạng thái trả lời "${reply.partstat}" không được ghi nhận.`, { partstat: reply.partstat }, 422);
       }
       if (reply.sequence !== null && reply.sequence < invitation.sequence) {
-        throw new BusinessRuleError('STALE_CALENDAR_REPLY', 'Thư trả lời ứng với một phiên bản lời mời cũ.', { sequence: reply.sequence, current: invitation.sequence }, 409);
+        throw new BusinessRuleError(
+          'STALE_CALENDAR_REPLY',
+          'Thư trả lời ứng với một phiên bản lời mời cũ.',
+          { sequence: reply.sequence, current: invitation.sequence },
+          409,
+        );
       }
       const saved = await this.record(manager, invitation, answer, 'calendar', null, afterCommit);
       return { invitationId: saved.id, status: saved.status };
@@ -160,7 +165,10 @@ export function parseReply(body: string): ParsedReply | null {
     const attendee = event?.getFirstProperty('attendee');
     const uid = event?.getFirstPropertyValue('uid');
     if (!event || !attendee || !uid) return null;
-    const address = String(attendee.getFirstValue()).replace(/^mailto:/i, '').trim().toLowerCase();
+    const address = String(attendee.getFirstValue())
+      .replace(/^mailto:/i, '')
+      .trim()
+      .toLowerCase();
     const sequence = event.getFirstPropertyValue('sequence');
     return {
       uid: String(uid),

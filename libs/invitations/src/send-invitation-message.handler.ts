@@ -91,10 +91,19 @@ export class SendInvitationMessageHandler {
    * message becomes `sending` under a new lease. Anything else is left alone and reported.
    */
   private async claim(messageId: string): Promise<InvitationMessage | SendOutcome> {
-    const rows: Array<{ id: string; invitation_id: string; sequence: number; method: 'REQUEST' | 'CANCEL'; kind: InvitationMessage['kind']; reason: string | null; previous: InvitationMessage['previous']; status: MessageStatus; attempts: number }> =
-      await queryRows(
-        this.dataSource,
-        `WITH target AS (
+    const rows: Array<{
+      id: string;
+      invitation_id: string;
+      sequence: number;
+      method: 'REQUEST' | 'CANCEL';
+      kind: InvitationMessage['kind'];
+      reason: string | null;
+      previous: InvitationMessage['previous'];
+      status: MessageStatus;
+      attempts: number;
+    }> = await queryRows(
+      this.dataSource,
+      `WITH target AS (
            SELECT m.id, (m.method = 'REQUEST' AND (i.sequence > m.sequence OR i.status = ANY($3::invitation_status[]))) AS stale
              FROM invitation_messages m JOIN invitations i ON i.id = m.invitation_id
             WHERE m.id = $1
@@ -107,8 +116,8 @@ export class SendInvitationMessageHandler {
                 lease_until = CASE WHEN target.stale THEN NULL ELSE now() + make_interval(secs => $2::int) END
            FROM target WHERE m.id = target.id
          RETURNING m.id, m.invitation_id, m.sequence, m.method, m.kind, m.reason, m.previous, m.status, m.attempts`,
-        [messageId, this.config.SEND_LEASE_SECONDS, ENDED_STATUSES],
-      );
+      [messageId, this.config.SEND_LEASE_SECONDS, ENDED_STATUSES],
+    );
     const [row] = rows;
     if (!row) return this.whyNotClaimed(messageId);
     if (row.status === MessageStatus.Superseded) return 'superseded';

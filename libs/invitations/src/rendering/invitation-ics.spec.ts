@@ -49,7 +49,13 @@ function contentLines(text: string): string[] {
 
 /** Every TZID= parameter value used anywhere in the calendar. */
 function usedTzids(text: string): Set<string> {
-  return new Set([...contentLines(text).join('\n').matchAll(/;TZID=([^:;]+)/g)].map((m) => m[1]));
+  return new Set(
+    [
+      ...contentLines(text)
+        .join('\n')
+        .matchAll(/;TZID=([^:;]+)/g),
+    ].map((m) => m[1]),
+  );
 }
 
 afterEach(() => {
@@ -77,9 +83,7 @@ describe('buildInvitationIcs (REQUEST)', () => {
 
   it('carries UID, SEQUENCE and a UTC DTSTAMP', () => {
     const vevent = onlyEvent(parse(text));
-    expect(vevent.getFirstPropertyValue('uid')).toBe(
-      '7f1c2a40-0000-4000-8000-000000000001@ngayhoi.vn',
-    );
+    expect(vevent.getFirstPropertyValue('uid')).toBe('7f1c2a40-0000-4000-8000-000000000001@ngayhoi.vn');
     expect(vevent.getFirstPropertyValue('sequence')).toBe(3);
     expect(contentLines(text)).toContain('DTSTAMP:20270701T030405Z');
     const stamp = vevent.getFirstPropertyValue('dtstamp') as ICAL.Time;
@@ -105,10 +109,7 @@ describe('buildInvitationIcs (REQUEST)', () => {
     const saved = process.env.TZ;
     process.env.TZ = 'America/New_York';
     try {
-      const again = buildInvitationIcs(
-        invitationEvent({ start: new Date('2027-08-18T17:00:00Z') }),
-        'REQUEST',
-      );
+      const again = buildInvitationIcs(invitationEvent({ start: new Date('2027-08-18T17:00:00Z') }), 'REQUEST');
       const lines = contentLines(again);
       expect(lines).toContain('DTSTART;TZID=Asia/Ho_Chi_Minh:20270819T000000');
       expect(lines).toContain('DTSTAMP:20270701T030405Z');
@@ -120,9 +121,7 @@ describe('buildInvitationIcs (REQUEST)', () => {
 
   it('has a VTIMEZONE for every TZID it uses', () => {
     const calendar = parse(text);
-    const defined = calendar
-      .getAllSubcomponents('vtimezone')
-      .map((vtimezone) => vtimezone.getFirstPropertyValue('tzid'));
+    const defined = calendar.getAllSubcomponents('vtimezone').map((vtimezone) => vtimezone.getFirstPropertyValue('tzid'));
     expect(defined).toEqual([FESTIVAL_TIME_ZONE]);
     for (const tzid of usedTzids(text)) expect(defined).toContain(tzid);
   });
@@ -131,9 +130,7 @@ describe('buildInvitationIcs (REQUEST)', () => {
     const vevent = onlyEvent(parse(text));
     const event = new ICAL.Event(vevent);
     expect(event.summary).toBe('Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2027 - xã Yên Thường');
-    expect(event.description).toBe(
-      'Giấy mời dự Ngày hội.\nPhần lễ: 07:30 - 09:00; Phần hội: 09:00 - 11:30.',
-    );
+    expect(event.description).toBe('Giấy mời dự Ngày hội.\nPhần lễ: 07:30 - 09:00; Phần hội: 09:00 - 11:30.');
     expect(event.location).toBe('Nhà văn hóa thôn Đông\nThôn Đông, xã Yên Thường, Thành phố Hà Nội');
     expect(vevent.getFirstPropertyValue('geo')).toEqual([21.0871, 105.9123]);
     expect(vevent.getFirstPropertyValue('url')).toBe('https://ngayhoi.vn/rsvp/abc123');
@@ -196,9 +193,7 @@ describe('buildInvitationIcs (CANCEL)', () => {
 
   it('still has the VTIMEZONE for its TZID', () => {
     const calendar = parse(text);
-    expect(calendar.getAllSubcomponents('vtimezone').map((tz) => tz.getFirstPropertyValue('tzid'))).toEqual([
-      FESTIVAL_TIME_ZONE,
-    ]);
+    expect(calendar.getAllSubcomponents('vtimezone').map((tz) => tz.getFirstPropertyValue('tzid'))).toEqual([FESTIVAL_TIME_ZONE]);
     expect([...usedTzids(text)]).toEqual([FESTIVAL_TIME_ZONE]);
   });
 });
@@ -235,10 +230,7 @@ describe('buildFeedIcs', () => {
 
   it('marks cancelled events STATUS:CANCELLED and the others CONFIRMED', () => {
     const vevents = parse(text).getAllSubcomponents('vevent');
-    expect(vevents.map((vevent) => vevent.getFirstPropertyValue('status'))).toEqual([
-      'CONFIRMED',
-      'CANCELLED',
-    ]);
+    expect(vevents.map((vevent) => vevent.getFirstPropertyValue('status'))).toEqual(['CONFIRMED', 'CANCELLED']);
     expect(vevents[1].getAllSubcomponents('valarm')).toHaveLength(0);
   });
 

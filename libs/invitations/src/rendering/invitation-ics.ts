@@ -5,15 +5,7 @@
  * by the invitations service and arrive in InvitationEvent.
  */
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, {
-  ICalAlarmType,
-  ICalAttendeeRole,
-  ICalAttendeeStatus,
-  ICalAttendeeType,
-  ICalCalendar,
-  ICalCalendarMethod,
-  ICalEventStatus,
-} from 'ical-generator';
+import ical, { ICalAlarmType, ICalAttendeeRole, ICalAttendeeStatus, ICalAttendeeType, ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 
 import { FESTIVAL_TIME_ZONE } from '@app/common';

@@ -63,7 +63,6 @@ export interface InvitationEmailView {
   previous: { date: string; startTime: string; endTime: string } | null;
 }
 
-
 /** The RSVP page (GET shows, forms POST back to the same URL). */
 export interface RsvpPageView {
   state: 'open' | 'answered' | 'withdrawn' | 'invalid';

@@ -70,9 +70,7 @@ describe('renderInvitationEmail (invitation)', () => {
   const email = renderInvitationEmail(emailView());
 
   it('has a one-line Vietnamese subject with year, venue and dd/MM/yyyy date', () => {
-    expect(email.subject).toBe(
-      'Giấy mời dự Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2027 tại Nhà văn hóa thôn Đông, Thành phố Hà Nội, ngày 19/08/2027',
-    );
+    expect(email.subject).toBe('Giấy mời dự Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2027 tại Nhà văn hóa thôn Đông, Thành phố Hà Nội, ngày 19/08/2027');
     expect(email.subject).not.toMatch(/[\r\n]/);
   });
 
@@ -140,9 +138,7 @@ describe('renderInvitationEmail (invitation)', () => {
   });
 
   it('HTML-escapes user data such as a <script> in the venue name', () => {
-    const hostile = renderInvitationEmail(
-      emailView({ venueName: 'Sân <script>alert("x")</script> văn hóa', delegateName: 'A & B' }),
-    );
+    const hostile = renderInvitationEmail(emailView({ venueName: 'Sân <script>alert("x")</script> văn hóa', delegateName: 'A & B' }));
     expect(hostile.html).not.toContain('<script');
     expect(hostile.html).toContain('Sân &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; văn hóa');
     expect(hostile.html).toContain('A &amp; B');
@@ -185,9 +181,7 @@ describe('renderInvitationEmail (update)', () => {
 });
 
 describe('renderInvitationEmail (cancellation)', () => {
-  const cancellation = renderInvitationEmail(
-    emailView({ kind: 'cancellation', reason: 'Bão số 3 đổ bộ, không bảo đảm an toàn cho nhân dân' }),
-  );
+  const cancellation = renderInvitationEmail(emailView({ kind: 'cancellation', reason: 'Bão số 3 đổ bộ, không bảo đảm an toàn cho nhân dân' }));
 
   it('has a cancellation subject', () => {
     expect(cancellation.subject).toBe(
@@ -227,7 +221,7 @@ describe('renderRsvpPage', () => {
     }
   });
 
-  it("reveals nothing for an invalid link, even if the caller passed details", () => {
+  it('reveals nothing for an invalid link, even if the caller passed details', () => {
     const html = renderRsvpPage(rsvpView({ state: 'invalid', notice: 'Ghi chú nội bộ' }));
     expect(html).toContain('Liên kết không hợp lệ hoặc đã hết hạn.');
     expect(html).not.toContain('Nguyễn Văn An');
