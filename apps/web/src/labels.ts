@@ -1,17 +1,20 @@
-/** Vietnamese names of every code the console shows. Venue and region names come from the API's own files. */
-import { REGION_NAMES } from '@shared/provinces/src/region';
-import { VENUE_STATUS_NAMES, VENUE_TIER_NAMES, HOST_KIND_NAMES, AREA_FLAG_NAMES, VenueStatus } from '@shared/venues/src/venue.enums';
-import { EDITION_STATUS_NAMES, EditionStatus, NEXT_EDITION_STATUS } from '@shared/editions/src/edition-status';
-import type { AssignmentRole, AuditEntry, BudgetLine, Edition, InvitationDetail, InvitationStatus, ProgrammePart, Readiness, Role, TaskStatus, Venue } from './api/models';
-
-export { REGION_NAMES, VENUE_TIER_NAMES, HOST_KIND_NAMES, AREA_FLAG_NAMES, VenueStatus };
+/**
+ * The console's own wording: colours, what the audit log's entity types and the API's fields are
+ * called, and codes' names as the console shows them. The codes themselves (statuses, roles, tiers,
+ * parts…) and their Vietnamese names are the API's, in its pure `*.enums.ts` files: import those
+ * through `@shared/…`, never retype them here.
+ */
+import { VENUE_STATUS_NAMES, VenueStatus } from '@shared/venues/src/venue.enums';
+import { EDITION_STATUS_NAMES } from '@shared/editions/src/edition-status';
+import type { Edition, Readiness, Venue } from './api/models';
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** The codes a names table covers, in its order (what a select offers). */
-const codesOf = <K extends string>(names: Record<K, string>): K[] => Object.keys(names).filter((key): key is K => key in names);
+/** The API names venue statuses as they read within a sentence ("được phê duyệt"); alone they start with a capital. */
+export const venueStatusName = (status: Venue['status']) => capitalise(VENUE_STATUS_NAMES[status]);
 
-export const venueStatusName = (status: Venue['status']) => capitalise(VENUE_STATUS_NAMES[status] ?? status);
+/** Edition statuses, likewise capitalised when they stand alone. */
+export const editionStatusName = (status: Edition['status']) => capitalise(EDITION_STATUS_NAMES[status]);
 
 export const VENUE_STATUS_COLOURS: Record<VenueStatus, string> = {
   [VenueStatus.Nominated]: '#6b7280',
@@ -23,70 +26,8 @@ export const VENUE_STATUS_COLOURS: Record<VenueStatus, string> = {
   [VenueStatus.Cancelled]: '#9ca3af',
 };
 
-export const ROLE_NAMES: Record<Role, string> = {
-  central_planner: 'Cán bộ lập kế hoạch Trung ương',
-  provincial_organizer: 'Cán bộ tổ chức cấp tỉnh',
-  viewer: 'Người xem',
-};
-
-export const READINESS_NAMES: Record<Readiness, string> = { on_track: 'Đúng tiến độ', at_risk: 'Có nguy cơ', late: 'Chậm' };
+/** A venue's readiness, plus the overview's two states of its own: not followed (held, dropped) and not known (beyond the venues listed at risk). */
 export const READINESS_COLOURS: Record<Readiness | 'none' | 'unknown', string> = { on_track: '#059669', at_risk: '#d97706', late: '#b91c1c', none: '#9ca3af', unknown: '#93c5fd' };
-
-export const TASK_STATUS_NAMES: Record<TaskStatus, string> = { todo: 'Cần làm', in_progress: 'Đang làm', blocked: 'Bị vướng', done: 'Đã xong' };
-
-export const PROGRAMME_PART_NAMES: Record<ProgrammePart, string> = { ceremony: 'Phần lễ', festivities: 'Phần hội' };
-export const PROGRAMME_PARTS = codesOf(PROGRAMME_PART_NAMES);
-
-export const INVITATION_STATUS_NAMES: Record<InvitationStatus, string> = {
-  draft: 'Bản nháp',
-  queued: 'Đang chờ gửi',
-  sent: 'Đã gửi',
-  accepted: 'Nhận lời',
-  declined: 'Từ chối',
-  substitute_proposed: 'Đề nghị người dự thay',
-  withdrawn: 'Đã thu hồi',
-};
-
-export const INVITATION_STATUSES = codesOf(INVITATION_STATUS_NAMES);
-
-export const ASSIGNMENT_ROLE_NAMES: Record<AssignmentRole, string> = { chief_guest: 'Lãnh đạo dự chính', accompanying: 'Đi cùng' };
-export const ASSIGNMENT_ROLES = codesOf(ASSIGNMENT_ROLE_NAMES);
-
-export const ANSWERED_VIA_NAMES = { rsvp: 'trang trả lời', calendar: 'lịch điện tử', planner: 'cán bộ ghi nhận' } as const;
-
-export const MESSAGE_STATUS_NAMES: Record<InvitationDetail['messages'][number]['status'], string> = {
-  pending: 'chờ gửi',
-  sending: 'đang gửi',
-  sent: 'đã gửi',
-  failed: 'gửi lỗi',
-  superseded: 'đã thay bằng bản mới',
-};
-
-export const BUDGET_CATEGORY_NAMES: Record<BudgetLine['category'], string> = {
-  security: 'An ninh, bảo vệ',
-  reception: 'Lễ tân, đón tiếp đại biểu',
-  stage_sound_decor: 'Sân khấu – âm thanh – khánh tiết',
-  transport: 'Phương tiện, đưa đón',
-  medical: 'Y tế',
-  gifts: 'Quà tặng',
-  awards: 'Khen thưởng',
-  performances: 'Văn nghệ',
-  press: 'Báo chí, tuyên truyền',
-  other: 'Chi khác',
-};
-
-export const FUNDING_SOURCE_NAMES: Record<BudgetLine['fundingSource'], string> = {
-  central_budget: 'Ngân sách Trung ương',
-  provincial_budget: 'Ngân sách địa phương',
-  socialized: 'Xã hội hóa',
-  other: 'Nguồn khác',
-};
-
-export const BUDGET_CATEGORIES = codesOf(BUDGET_CATEGORY_NAMES);
-export const FUNDING_SOURCES = codesOf(FUNDING_SOURCE_NAMES);
-
-export const AUDIT_ACTION_NAMES: Record<AuditEntry['action'], string> = { create: 'Tạo mới', update: 'Cập nhật', transition: 'Chuyển trạng thái', delete: 'Xóa' };
-export const AUDIT_ACTIONS = codesOf(AUDIT_ACTION_NAMES);
 
 export const ENTITY_TYPE_NAMES: Record<string, string> = {
   venue: 'Điểm tổ chức',
@@ -165,8 +106,3 @@ export const FIELD_NAMES: Record<string, string> = {
   venueOffsetsDays: 'Nhắc tỉnh trước ngày tổ chức',
   escalationHours: 'Báo việc quá hạn sau (giờ)',
 };
-
-/** Edition statuses (planning → inviting → running → closed), named as the API names them. */
-export { EditionStatus, NEXT_EDITION_STATUS };
-
-export const editionStatusName = (status: Edition['status']) => capitalise(EDITION_STATUS_NAMES[status] ?? status);

@@ -7,11 +7,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { client, currentSession, data, getAll, onUnauthorized, Session, storeSession } from './api/client';
 import type { Edition, User } from './api/models';
+import { Role } from '@shared/auth/src/role.enums';
+import { is } from './codes';
 
 interface SessionContext {
   user: User | null;
-  login(email: string, password: string): Promise<void>;
-  logout(): void;
+  login: (email: string, password: string) => Promise<void>;
+  logout: () => void;
 }
 
 const Context = createContext<SessionContext | null>(null);
@@ -31,7 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       onUnauthorized(() => {
         end();
-        navigate('/dang-nhap', { replace: true, state: { expired: true } });
+        void navigate('/dang-nhap', { replace: true, state: { expired: true } });
       }),
     [end, navigate],
   );
@@ -66,8 +68,8 @@ export function useUser(): User {
   return user;
 }
 
-export const isPlanner = (user: User) => user.role === 'central_planner';
-export const canWrite = (user: User) => user.role !== 'viewer';
+export const isPlanner = (user: User) => is(user.role, Role.CentralPlanner);
+export const canWrite = (user: User) => !is(user.role, Role.Viewer);
 
 const EDITION_KEY = 'ngayhoi.edition';
 
@@ -80,7 +82,7 @@ export function useEditions() {
 }
 
 /** The edition chosen in the header (remembered per browser), or the newest one. */
-export function useEdition(): { edition: Edition | undefined; editions: Edition[]; choose(id: string): void; isLoading: boolean } {
+export function useEdition(): { edition: Edition | undefined; editions: Edition[]; choose: (id: string) => void; isLoading: boolean } {
   const editions = useEditions();
   const [chosen, setChosen] = useState(() => localStorage.getItem(EDITION_KEY));
   const list = [...(editions.data ?? [])].sort((a, b) => b.year - a.year);

@@ -6,7 +6,7 @@
  * session (the console goes back to the login page). It also keeps the session itself.
  */
 import createClient, { type Middleware } from 'openapi-fetch';
-import { ApiError, networkError } from './errors';
+import { ApiError, asRecord, networkError } from './errors';
 import type { paths } from './schema';
 import type { LoginAnswer } from './models';
 
@@ -32,11 +32,17 @@ const unauthorizedListeners = new Set<() => void>();
 
 function readStoredSession(): Session | null {
   try {
-    const stored: Session | null = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
-    return stored && stored.expiresAt > Date.now() ? stored : null;
+    const stored: unknown = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
+    return isSession(stored) && stored.expiresAt > Date.now() ? stored : null;
   } catch {
     return null;
   }
+}
+
+/** What storeSession wrote; anything else (left by another version, edited by hand) is no session. */
+function isSession(value: unknown): value is Session {
+  const stored = asRecord(value);
+  return typeof stored?.accessToken === 'string' && typeof stored.expiresAt === 'number' && asRecord(stored.user) !== undefined;
 }
 
 export function currentSession(): Session | null {

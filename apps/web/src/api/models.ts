@@ -1,6 +1,8 @@
 /**
  * The API's shapes under the names the console uses: every one an alias of a schema of the generated
- * document (./schema.d.ts, `npm run openapi`), none written by hand.
+ * document (./schema.d.ts, `npm run openapi`), none written by hand. Codes (statuses, roles, parts…)
+ * are the API's enums from its pure `*.enums.ts` files (`@shared/…`, see ../codes.ts); a field's own
+ * type (`Task['status']`) names the document's literal union where one is needed.
  */
 import type { components } from './schema';
 
@@ -9,7 +11,6 @@ type Schemas = components['schemas'];
 export type LoginAnswer = Schemas['AccessTokenDto'];
 /** Who is logged in, as the login answered. */
 export type User = Schemas['LoginUser'];
-export type Role = Schemas['Role'];
 
 export type Edition = Schemas['Edition'];
 export type ReminderPolicy = Schemas['ReminderPolicyView'];
@@ -18,10 +19,8 @@ export type TaskTemplateLine = Schemas['TaskTemplateLine'];
 
 export type Venue = Schemas['VenueView'];
 export type ProgrammeItem = Schemas['ProgrammeItem'];
-export type ProgrammePart = Schemas['ProgrammePart'];
 export type Task = Schemas['TaskView'];
 export type TaskUpdate = Schemas['UpdateTaskDto'];
-export type TaskStatus = Schemas['TaskStatus'];
 export type BudgetLine = Schemas['BudgetLine'];
 
 /** A leader as the register lists them: planners get the whole record (see `isWholeLeader`), others who they are. */
@@ -30,10 +29,8 @@ export type LeaderView = Schemas['LeaderView'];
 export type Leader = Schemas['Leader'];
 export type LeaderParticipation = Schemas['LeaderParticipation'];
 export type VenueLeader = Schemas['VenueLeaderView'];
-export type AssignmentRole = Schemas['AssignmentRole'];
 
 export type Invitation = Schemas['InvitationSummary'];
-export type InvitationStatus = Invitation['status'];
 export type InvitationDetail = Schemas['InvitationView'];
 
 export type DashboardGroup = Schemas['DashboardGroup'];
@@ -44,7 +41,6 @@ export type AuditEntry = Schemas['AuditEntry'];
 export type PlanningRun = Schemas['PlanningRunView'];
 export type LeaderPin = Schemas['LeaderPinDto'];
 export type LeaderBan = Schemas['LeaderVenueDto'];
-export type PlanningRunStatus = PlanningRun['status'];
 export type VenuePlan = Schemas['VenuePlanView'];
 
 /** Planners get every field of a leader's record; this tells the whole record from the public part. */

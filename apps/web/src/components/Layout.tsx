@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
-import { ROLE_NAMES } from '../labels';
+import { ROLE_NAMES } from '@shared/auth/src/role.enums';
 import { isPlanner, useEdition, useProvinces, useSession, useUser } from '../session';
 import { formatDate } from '../input';
 import { Loading } from './errors';

@@ -4,7 +4,7 @@ import { ApiError } from '../api/errors';
 export const isStale = (error: unknown) => error instanceof ApiError && error.code === 'VERSION_CONFLICT';
 
 /** A stale version (409): the refusal says someone changed it; this fetches the latest and starts again from it. */
-export function ReloadButton({ error, onReload, busy }: { error: unknown; onReload(): void; busy: boolean }) {
+export function ReloadButton({ error, onReload, busy }: { error: unknown; onReload: () => void; busy: boolean }) {
   if (!isStale(error)) return null;
   return (
     <button type="button" className="secondary" onClick={onReload} disabled={busy}>

@@ -2,7 +2,7 @@
  * Venues on a Leaflet map. Markers are vector circles (no marker images), so they are drawn whether or
  * not the tiles load; when tiles fail the map keeps a plain background and says so.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useQuery } from '@tanstack/react-query';
@@ -19,14 +19,14 @@ export interface MapPoint {
 
 const VIETNAM_CENTRE: L.LatLngExpression = [16.2, 106.5];
 
-export function VenueMap({ points, onOpen }: { points: MapPoint[]; onOpen(id: string): void }) {
+export function VenueMap({ points, onOpen }: { points: MapPoint[]; onOpen: (id: string) => void }) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const markers = useRef<L.LayerGroup | null>(null);
   const [tilesFailed, setTilesFailed] = useState(false);
   const settings = useQuery({ queryKey: ['console-settings'], queryFn: () => data(client.GET('/api/console-settings')), staleTime: Infinity });
-  const open = useRef(onOpen);
-  open.current = onOpen;
+  // A marker's click opens the venue with the latest onOpen, without redrawing the markers when it changes.
+  const open = useEffectEvent((id: string) => onOpen(id));
 
   useEffect(() => {
     if (!container.current || !settings.data) return;
@@ -55,7 +55,7 @@ export function VenueMap({ points, onOpen }: { points: MapPoint[]; onOpen(id: st
     for (const point of points) {
       L.circleMarker([point.latitude, point.longitude], { radius: 8, color: '#1f2937', weight: 1, fillColor: point.colour, fillOpacity: 0.9 })
         .bindTooltip(`${point.name} — ${point.label}`)
-        .on('click', () => open.current(point.id))
+        .on('click', () => open(point.id))
         .addTo(group);
     }
     if (points.length > 0) map.current.fitBounds(L.latLngBounds(points.map((point) => [point.latitude, point.longitude])), { padding: [48, 48], maxZoom: 9, animate: false });

@@ -3,6 +3,12 @@ import type { ReactNode } from 'react';
 import { ApiError } from '../api/errors';
 import { FIELD_NAMES } from '../labels';
 
+/** What went wrong, in words: the error's message, or (something thrown that is not an Error) the thing itself when it is text. */
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : 'Lỗi hệ thống. Vui lòng thử lại sau.';
+}
+
 /** The API's messages for one field, shown under it. */
 export function FieldError({ error, field }: { error: unknown; field: string }) {
   if (!(error instanceof ApiError)) return null;
@@ -33,7 +39,7 @@ export function Field(props: { label: string; field: string; error: unknown; hin
  */
 export function FormError({ error, fields = [] }: { error: unknown; fields?: string[] }) {
   if (!error) return null;
-  if (!(error instanceof ApiError)) return <div className="form-error" role="alert">{error instanceof Error ? error.message : String(error)}</div>;
+  if (!(error instanceof ApiError)) return <div className="form-error" role="alert">{messageOf(error)}</div>;
   const others = Object.entries(error.fieldErrors).filter(([field]) => !fields.includes(field));
   return (
     <div className="form-error" role="alert" data-code={error.code}>
@@ -58,7 +64,7 @@ export function ErrorPanel({ error }: { error: unknown }) {
   return (
     <section className="panel error-panel" role="alert">
       <h2>{title}</h2>
-      <p>{error instanceof Error ? error.message : String(error)}</p>
+      <p>{messageOf(error)}</p>
     </section>
   );
 }

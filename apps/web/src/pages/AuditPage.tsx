@@ -4,15 +4,18 @@ import { client, data } from '../api/client';
 import { ErrorPanel, Loading } from '../components/errors';
 import { Pager, useListParams } from '../components/ListParams';
 import { formatInstant } from '../input';
-import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, ENTITY_TYPE_NAMES, FIELD_NAMES } from '../labels';
+import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS } from '@shared/common/src/audit-action.enums';
+import { codeIn } from '../codes';
+import { ENTITY_TYPE_NAMES, FIELD_NAMES } from '../labels';
 import { asRecord } from '../api/errors';
 
 const PAGE_SIZE = 50;
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '∅';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }
 
 /** The append-only audit log, newest first, filtered by what changed and how (planners only). */
@@ -28,7 +31,7 @@ export function AuditPage() {
             query: {
               entityType: filters.entityType || undefined,
               entityId: filters.entityId || undefined,
-              action: AUDIT_ACTIONS.find((action) => action === filters.action),
+              action: codeIn(AUDIT_ACTIONS, filters.action),
               page,
               pageSize: PAGE_SIZE,
             },
@@ -56,9 +59,9 @@ export function AuditPage() {
             Thao tác{' '}
             <select value={filters.action} onChange={(event) => update({ action: event.target.value })}>
               <option value="">Tất cả</option>
-              {Object.entries(AUDIT_ACTION_NAMES).map(([value, name]) => (
-                <option key={value} value={value}>
-                  {name}
+              {AUDIT_ACTIONS.map((action) => (
+                <option key={action} value={action}>
+                  {AUDIT_ACTION_NAMES[action]}
                 </option>
               ))}
             </select>
@@ -99,7 +102,7 @@ export function AuditPage() {
                       {ENTITY_TYPE_NAMES[entry.entityType] ?? entry.entityType}{' '}
                       {entry.entityType === 'venue' ? <Link to={`/diem/${entry.entityId}`}>mở</Link> : null}
                     </td>
-                    <td>{AUDIT_ACTION_NAMES[entry.action] ?? entry.action}</td>
+                    <td>{AUDIT_ACTION_NAMES[entry.action]}</td>
                     <td className="changes">
                       {Object.entries(entry.changes)
                         .slice(0, 8)

@@ -13,7 +13,9 @@ import { ErrorPanel, Field, FormError, Loading } from '../components/errors';
 import { isStale, ReloadButton } from '../components/ReloadButton';
 import { ReminderPolicySection } from './ReminderPolicySection';
 import { changedFields, date, dateText, formatDate, read, whole } from '../input';
-import { EditionStatus, editionStatusName, NEXT_EDITION_STATUS } from '../labels';
+import { EditionStatus, NEXT_EDITION_STATUS } from '@shared/editions/src/edition-status';
+import { is } from '../codes';
+import { editionStatusName } from '../labels';
 import { useEdition, useEditions } from '../session';
 import type { Edition } from '../api/models';
 
@@ -139,7 +141,7 @@ export function EditionsPage() {
   );
 }
 
-function CreateEdition({ year, onCancel, onCreated }: { year: number; onCancel(): void; onCreated(saved: Edition): void }) {
+function CreateEdition({ year, onCancel, onCreated }: { year: number; onCancel: () => void; onCreated: (saved: Edition) => void }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<EditionDraft>({ year: String(year), theme: '', windowStart: '', windowEnd: '', nationalDay: '' });
   const create = useMutation({
@@ -264,7 +266,7 @@ function EditionDetails({ edition }: { edition: Edition }) {
  * Theme, window and national day. The version edited is the one the form opened with: a change made
  * meanwhile is refused (409) and offered to reload, never overwritten. Only what changed is sent.
  */
-function EditEdition({ edition, onCancel, onSaved }: { edition: Edition; onCancel(): void; onSaved(): void }) {
+function EditEdition({ edition, onCancel, onSaved }: { edition: Edition; onCancel: () => void; onSaved: () => void }) {
   const queryClient = useQueryClient();
   const [base, setBase] = useState(edition);
   const [draft, setDraft] = useState(() => draftOf(edition));
@@ -370,7 +372,7 @@ function StatusSteps({ edition }: { edition: Edition }) {
     void queryClient.invalidateQueries({ queryKey: ['editions'] });
   };
   const steps = Object.values(EditionStatus);
-  const reached = steps.findIndex((step) => step === edition.status);
+  const reached = steps.findIndex((step) => is(edition.status, step));
 
   return (
     <div className="edition-workflow" data-testid="edition-workflow">

@@ -4,10 +4,26 @@ import { Link } from 'react-router-dom';
 import { client, data, getAll, saveBlob } from '../api/client';
 import { ErrorPanel, FieldError, FormError, Loading, Progress } from '../components/errors';
 import { formatDate, formatInstant } from '../input';
-import { ANSWERED_VIA_NAMES, ASSIGNMENT_ROLE_NAMES, INVITATION_STATUS_NAMES, INVITATION_STATUSES, MESSAGE_STATUS_NAMES } from '../labels';
+import {
+  ANSWERED_VIA_NAMES,
+  INVITATION_STATUS_NAMES,
+  INVITATION_STATUSES,
+  InvitationStatus,
+  MESSAGE_KIND_NAMES,
+  MESSAGE_METHOD_NAMES,
+  MESSAGE_STATUS_NAMES,
+  MessageStatus,
+} from '@shared/invitations/src/invitation.enums';
+import { ASSIGNMENT_ROLE_NAMES } from '@shared/leaders/src/assignment.enums';
 import { useEdition } from '../session';
 import type { Invitation } from '../api/models';
+import { is, isOneOf } from '../codes';
 import { useVenues } from '../queries';
+
+/** Every status, in the workflow's order (the API's codes, named in its terms). */
+const STATUSES: readonly Invitation['status'][] = INVITATION_STATUSES;
+/** Where the letter may go again (the API's invitation workflow, `resend`; it refuses it elsewhere). */
+const RESENDABLE = [InvitationStatus.Sent, InvitationStatus.Accepted];
 
 /** How often the list is refreshed while invitations wait in the mail queue. */
 const SENDING_POLL_MS = 2000;
@@ -21,7 +37,7 @@ export function InvitationsPage() {
     queryFn: () => getAll((paging) => client.GET('/api/invitations', { params: { query: { editionId: edition!.id, ...paging } } })),
     enabled: !!edition,
     // While the worker sends queued invitations, their statuses change by themselves: follow them.
-    refetchInterval: (query) => (query.state.data?.some((invitation) => invitation.status === 'queued') ? SENDING_POLL_MS : false),
+    refetchInterval: (query) => (query.state.data?.some((invitation) => is(invitation.status, InvitationStatus.Queued)) ? SENDING_POLL_MS : false),
   });
   const venues = useVenues(edition?.id);
   const venueById = useMemo(() => new Map((venues.data ?? []).map((venue) => [venue.id, venue])), [venues.data]);
@@ -29,7 +45,7 @@ export function InvitationsPage() {
   const [previewing, setPreviewing] = useState<string | null>(null);
   // Kept here: a resent invitation's row is drawn anew (its version changed), and would forget it.
   const [resent, setResent] = useState<string | null>(null);
-  const waiting = invitations.data?.filter((invitation) => invitation.status === 'queued').length ?? 0;
+  const waiting = invitations.data?.filter((invitation) => is(invitation.status, InvitationStatus.Queued)).length ?? 0;
   // The batch being sent: the most invitations seen waiting since the queue was last empty.
   const [batch, setBatch] = useState(0);
   if (waiting === 0 ? batch !== 0 : waiting > batch) setBatch(waiting);
@@ -44,7 +60,7 @@ export function InvitationsPage() {
   if (!invitations.data) return <Loading what="lời mời" />;
   const all = invitations.data;
   const shown = all.filter((invitation) => !status || invitation.status === status);
-  const counts = INVITATION_STATUSES.map((key) => [key, all.filter((invitation) => invitation.status === key).length] as const);
+  const counts = STATUSES.map((key) => [key, all.filter((invitation) => invitation.status === key).length] as const);
 
   return (
     <div className="invitations">
@@ -117,10 +133,10 @@ function InvitationRow(props: {
   invitation: Invitation;
   venueName: string;
   previewing: boolean;
-  onPreview(): void;
+  onPreview: () => void;
   resent: boolean;
-  onResent(): void;
-  onChanged(): void;
+  onResent: () => void;
+  onChanged: () => void;
 }) {
   const { invitation } = props;
   const [withdrawing, setWithdrawing] = useState(false);
@@ -142,7 +158,7 @@ function InvitationRow(props: {
   const answer =
     invitation.answeredAt && invitation.answeredVia
       ? `${formatInstant(invitation.answeredAt)} qua ${ANSWERED_VIA_NAMES[invitation.answeredVia]}`
-      : invitation.status === 'withdrawn'
+      : is(invitation.status, InvitationStatus.Withdrawn)
         ? invitation.withdrawnReason ?? ''
         : 'Chưa trả lời';
   function submit(event: FormEvent) {
@@ -178,12 +194,12 @@ function InvitationRow(props: {
           <button type="button" className="link" onClick={props.onPreview}>
             {props.previewing ? 'Đóng' : 'Xem trước'}
           </button>
-          {invitation.status === 'draft' && (
+          {is(invitation.status, InvitationStatus.Draft) && (
             <button type="button" className="link" onClick={() => send.mutate()} disabled={send.isPending}>
               Gửi
             </button>
           )}
-          {(invitation.status === 'sent' || invitation.status === 'accepted') && (
+          {isOneOf(invitation.status, RESENDABLE) && (
             <button type="button" className="link" onClick={() => resend.mutate()} disabled={resend.isPending}>
               Gửi lại
             </button>
@@ -193,14 +209,14 @@ function InvitationRow(props: {
               Đã xếp hàng gửi lại thư mời.
             </small>
           )}
-          {invitation.status !== 'withdrawn' && (
+          {!is(invitation.status, InvitationStatus.Withdrawn) && (
             <button type="button" className="link danger" onClick={() => setWithdrawing(!withdrawing)}>
               Thu hồi
             </button>
           )}
         </td>
       </tr>
-      {(withdrawing || send.error || resend.error) && invitation.status !== 'withdrawn' && (
+      {(withdrawing || send.error || resend.error) && !is(invitation.status, InvitationStatus.Withdrawn) && (
         <tr className="row-form">
           <td colSpan={6}>
             <FormError error={send.error ?? resend.error} />
@@ -232,7 +248,7 @@ function InvitationRow(props: {
 }
 
 /** What the delegate receives: the e-mail (rendered in a sandbox), the calendar entry, and each message sent. */
-function InvitationPreview({ id, onChanged }: { id: string; onChanged(): void }) {
+function InvitationPreview({ id, onChanged }: { id: string; onChanged: () => void }) {
   const path = { params: { path: { id } } };
   const preview = useQuery({ queryKey: ['invitations', 'preview', id], queryFn: () => data(client.GET('/api/invitations/{id}/preview', path)) });
   const detail = useQuery({ queryKey: ['invitations', 'detail', id], queryFn: () => data(client.GET('/api/invitations/{id}', path)) });
@@ -250,7 +266,7 @@ function InvitationPreview({ id, onChanged }: { id: string; onChanged(): void })
     <div className="preview" data-testid="invitation-preview">
       <p>
         <strong>Gửi tới:</strong> {message.to.name} &lt;{message.to.address}&gt; · <strong>Tiêu đề:</strong> <span data-testid="preview-subject">{message.subject}</span> ·{' '}
-        {message.method === 'CANCEL' ? 'Thư hủy lịch' : 'Thư mời kèm lịch'}
+        {MESSAGE_METHOD_NAMES[message.method]}
       </p>
       <div className="preview-columns">
         <iframe title="Nội dung thư" sandbox="" srcDoc={message.html} />
@@ -270,14 +286,14 @@ function InvitationPreview({ id, onChanged }: { id: string; onChanged(): void })
           <ul>
             {detail.data.messages.map((item) => (
               <li key={item.id}>
-                {item.kind === 'invitation' ? 'Thư mời' : item.kind === 'update' ? 'Thư cập nhật' : 'Thư hủy'} (lần {item.sequence}): {MESSAGE_STATUS_NAMES[item.status] ?? item.status}
+                {MESSAGE_KIND_NAMES[item.kind]} (lần {item.sequence}): {MESSAGE_STATUS_NAMES[item.status]}
                 {item.sentAt ? `, lúc ${formatInstant(item.sentAt)}` : ''}
                 {item.attempts > 0 ? `, ${item.attempts} lần thử` : ''}
                 {item.lastError ? ` — lỗi: ${item.lastError}` : ''}
               </li>
             ))}
           </ul>
-          {detail.data.messages.some((item) => item.status === 'failed') && (
+          {detail.data.messages.some((item) => is(item.status, MessageStatus.Failed)) && (
             <button type="button" onClick={() => retry.mutate()} disabled={retry.isPending}>
               Gửi lại thư lỗi
             </button>

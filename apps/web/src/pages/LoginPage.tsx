@@ -19,7 +19,7 @@ export function LoginPage() {
     setError(null);
     try {
       await login(email.trim(), password);
-      navigate(location.state?.from ?? '/', { replace: true });
+      void navigate(location.state?.from ?? '/', { replace: true });
     } catch (caught) {
       setError(caught);
     } finally {

@@ -4,7 +4,11 @@ import { EditionCalendar } from '../components/EditionCalendar';
 import { ErrorPanel, Loading } from '../components/errors';
 import { VenueMap } from '../components/VenueMap';
 import { formatDate } from '../input';
-import { READINESS_COLOURS, READINESS_NAMES, REGION_NAMES, VENUE_STATUS_COLOURS, VenueStatus, venueStatusName } from '../labels';
+import { REGION_NAMES } from '@shared/provinces/src/region';
+import { VenueStatus } from '@shared/venues/src/venue.enums';
+import { READINESS_LEVELS, READINESS_NAMES } from '@shared/logistics/src/readiness/readiness.enums';
+import { is } from '../codes';
+import { READINESS_COLOURS, VENUE_STATUS_COLOURS, venueStatusName } from '../labels';
 import { canWrite, useEdition, useProvinces, useUser } from '../session';
 import { useReadiness, useVenues } from '../queries';
 import type { Readiness, Venue } from '../api/models';
@@ -54,12 +58,12 @@ export function OverviewPage() {
     const state = readinessOf(venue);
     return state === 'none' ? NOT_FOLLOWED : state === 'unknown' ? NOT_LISTED : READINESS_NAMES[state];
   };
-  const counts = Object.values(VenueStatus).map((value) => [value, venues.data.filter((venue) => venue.status === value).length] as const);
+  const counts = Object.values(VenueStatus).map((value) => [value, venues.data.filter((venue) => is(venue.status, value)).length] as const);
   const legend: Array<readonly [string, string]> =
     colourBy === 'status'
       ? Object.values(VenueStatus).map((value) => [venueStatusName(value), VENUE_STATUS_COLOURS[value]] as const)
       : [
-          ...(Object.keys(READINESS_NAMES) as Readiness[]).map((key) => [READINESS_NAMES[key], READINESS_COLOURS[key]] as const),
+          ...READINESS_LEVELS.map((key) => [READINESS_NAMES[key], READINESS_COLOURS[key]] as const),
           [NOT_FOLLOWED, READINESS_COLOURS.none] as const,
           ...(readiness.data && readiness.data.venuesAtRiskTotal > readiness.data.venuesAtRisk.length ? [[NOT_LISTED, READINESS_COLOURS.unknown] as const] : []),
         ];

@@ -3,10 +3,16 @@ import { Link } from 'react-router-dom';
 import { client, download, saveBlob } from '../api/client';
 import { ErrorPanel, FormError, Loading, Progress } from '../components/errors';
 import { formatDate, formatPercent, wholeText } from '../input';
-import { READINESS_COLOURS, READINESS_NAMES } from '../labels';
-import { useEdition, useProvinces, useUser } from '../session';
-import type { DashboardGroup } from '../api/models';
+import { READINESS_LEVELS, READINESS_NAMES } from '@shared/logistics/src/readiness/readiness.enums';
+import { READINESS_COLOURS } from '../labels';
+import { canWrite, useEdition, useProvinces, useUser } from '../session';
+import type { DashboardGroup, Readiness } from '../api/models';
 import { useReadiness } from '../queries';
+
+const lower = (name: string) => name.toLocaleLowerCase('vi');
+
+/** Where a group of the dashboard counts its venues of each readiness. */
+const COUNT_OF: Record<Readiness, 'onTrack' | 'atRisk' | 'late'> = { on_track: 'onTrack', at_risk: 'atRisk', late: 'late' };
 
 /** The readiness dashboard: the edition, each region and province, the venues at risk, and the exports. */
 export function ReadinessPage() {
@@ -23,7 +29,7 @@ export function ReadinessPage() {
       <section className="panel">
         <div className="title-row">
           <h1>Mức độ sẵn sàng — đợt năm {edition.year}</h1>
-          {user.role !== 'viewer' && <ExportButtons editionId={edition.id} />}
+          {canWrite(user) && <ExportButtons editionId={edition.id} />}
         </div>
         <p className="muted">Số liệu tính đến ngày {formatDate(d.today)}. {d.rule}</p>
         <div className="stat-row" data-testid="readiness-summary">
@@ -31,13 +37,13 @@ export function ReadinessPage() {
             <strong>{d.edition.venues}</strong> điểm có nhiệm vụ
           </div>
           <div className="stat" style={{ borderTopColor: READINESS_COLOURS.on_track }}>
-            <strong>{d.edition.onTrack}</strong> đúng tiến độ
+            <strong>{d.edition.onTrack}</strong> {lower(READINESS_NAMES.on_track)}
           </div>
           <div className="stat" style={{ borderTopColor: READINESS_COLOURS.at_risk }}>
-            <strong>{d.edition.atRisk}</strong> có nguy cơ
+            <strong>{d.edition.atRisk}</strong> {lower(READINESS_NAMES.at_risk)}
           </div>
           <div className="stat" style={{ borderTopColor: READINESS_COLOURS.late }}>
-            <strong>{d.edition.late}</strong> chậm
+            <strong>{d.edition.late}</strong> {lower(READINESS_NAMES.late)}
           </div>
           <div className="stat">
             <strong>{formatPercent(d.edition.doneShare)}</strong> khối lượng đã xong
@@ -106,13 +112,13 @@ function GroupChart({ groups, testId }: { groups: DashboardGroup[]; testId: stri
   return (
     <div className="bar-chart" data-testid={testId}>
       {groups.map((group) => (
-        <div className="bar-row" key={group.key} title={`${group.name}: ${group.onTrack} đúng tiến độ, ${group.atRisk} có nguy cơ, ${group.late} chậm`}>
+        <div className="bar-row" key={group.key} title={`${group.name}: ${READINESS_LEVELS.map((level) => `${group[COUNT_OF[level]]} ${lower(READINESS_NAMES[level])}`).join(', ')}`}>
           <span className="bar-label">{group.name}</span>
           <span className="bar" style={{ width: `${(group.venues / max) * 100}%` }}>
-            {(['onTrack', 'atRisk', 'late'] as const).map((key) =>
-              group[key] > 0 ? (
-                <i key={key} style={{ flexGrow: group[key], background: READINESS_COLOURS[key === 'onTrack' ? 'on_track' : key === 'atRisk' ? 'at_risk' : 'late'] }}>
-                  {group[key]}
+            {READINESS_LEVELS.map((level) =>
+              group[COUNT_OF[level]] > 0 ? (
+                <i key={level} style={{ flexGrow: group[COUNT_OF[level]], background: READINESS_COLOURS[level] }}>
+                  {group[COUNT_OF[level]]}
                 </i>
               ) : null,
             )}
@@ -121,7 +127,7 @@ function GroupChart({ groups, testId }: { groups: DashboardGroup[]; testId: stri
         </div>
       ))}
       <div className="legend">
-        {(['on_track', 'at_risk', 'late'] as const).map((key) => (
+        {READINESS_LEVELS.map((key) => (
           <span key={key}>
             <i style={{ background: READINESS_COLOURS[key] }} /> {READINESS_NAMES[key]}
           </span>

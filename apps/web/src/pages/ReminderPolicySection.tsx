@@ -6,7 +6,8 @@ import type { Edition, ReminderPolicy } from '../api/models';
 import { ErrorPanel, Field, FormError, Loading } from '../components/errors';
 import { ReloadButton } from '../components/ReloadButton';
 import { durations, durationText, read, whole, wholes } from '../input';
-import { EditionStatus } from '../labels';
+import { EditionStatus } from '@shared/editions/src/edition-status';
+import { is } from '../codes';
 
 interface PolicyDraft {
   delegateOffsets: string;
@@ -84,7 +85,7 @@ function ReminderPolicyForm({ edition, policy }: { edition: Edition; policy: Rem
   });
   const set = (field: keyof PolicyDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
   const changed = JSON.stringify(draft) !== JSON.stringify(policyDraftOf(base));
-  const closed = edition.status === EditionStatus.Closed;
+  const closed = is(edition.status, EditionStatus.Closed);
   const error = save.error;
 
   function submit(event: FormEvent) {

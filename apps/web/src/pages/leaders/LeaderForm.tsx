@@ -34,7 +34,7 @@ function initialFields(leader?: Leader) {
  * identity, office contacts, home province, preferred dates and the ranges they cannot attend. What
  * was typed stays on a refusal; each field shows the reasons under it.
  */
-export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone(saved: Leader): void }) {
+export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone: (saved: Leader) => void }) {
   const queryClient = useQueryClient();
   const { provinces } = useProvinces();
   const [fields, setFields] = useState(() => initialFields(leader));

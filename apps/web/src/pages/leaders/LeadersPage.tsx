@@ -4,6 +4,7 @@ import { RANK_TIER_NAMES, RANK_TIER_ORDER, RankTier } from '@shared/leaders/src/
 import { client, data } from '../../api/client';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
 import { Pager, useListParams } from '../../components/ListParams';
+import { codeIn } from '../../codes';
 import { formatDate, read, whole } from '../../input';
 import { useEdition, useProvinces } from '../../session';
 import { isWholeLeader } from '../../api/models';
@@ -28,7 +29,7 @@ export function LeadersPage() {
   const leaders = useQuery({
     queryKey: ['leaders', page, q, rankTier],
     queryFn: () =>
-      data(client.GET('/api/leaders', { params: { query: { page, pageSize: PAGE_SIZE, q: q || undefined, rankTier: RANK_TIER_ORDER.find((tier) => tier === rankTier) } } })),
+      data(client.GET('/api/leaders', { params: { query: { page, pageSize: PAGE_SIZE, q: q || undefined, rankTier: codeIn(RANK_TIER_ORDER, rankTier) } } })),
     placeholderData: keepPreviousData,
   });
   const participations = useParticipations(edition?.id);
@@ -133,8 +134,8 @@ interface RowProps {
   edition: Edition;
   participation: LeaderParticipation | undefined;
   editing: boolean;
-  onEdit(): void;
-  onSaved(): void;
+  onEdit: () => void;
+  onSaved: () => void;
 }
 
 function LeaderRow({ leader, edition, participation, editing, onEdit, onSaved }: RowProps) {

@@ -8,7 +8,9 @@ import { formatInstant } from '../../input';
 import { useEdition } from '../../session';
 import { useAllLeaders, useParticipations } from '../leaders/leader-queries';
 import { useVenues, venuesChanged } from '../../queries';
-import { PLANNING_MODE_NAMES, PLANNING_RUN_STATUS_NAMES } from './labels';
+import { PENDING_PLANNING_RUN_STATUSES, PLANNING_RUN_STATUS_NAMES } from '@shared/planning/src/planning-run.enums';
+import { isOneOf } from '../../codes';
+import { PLANNING_MODE_NAMES } from './labels';
 import { Participant, PlanningDraft, PlanningRunForm, requestOf } from './PlanningRunForm';
 import { PlanningRunResult } from './PlanningRunResult';
 
@@ -51,7 +53,7 @@ export function PlanningBoardPage() {
     queryKey: ['planning-run', runId],
     queryFn: () => data(client.GET('/api/editions/{editionId}/planning-runs/{runId}', { params: { path: { editionId: edition!.id, runId: runId! } } })),
     enabled: !!edition && !!runId,
-    refetchInterval: (query) => (query.state.data && ['queued', 'solving'].includes(query.state.data.status) ? POLL_MS : false),
+    refetchInterval: (query) => (query.state.data && isOneOf(query.state.data.status, PENDING_PLANNING_RUN_STATUSES) ? POLL_MS : false),
   });
   const show = (id: string) => setParams({ luot: id });
   const propose = useMutation({
@@ -74,7 +76,7 @@ export function PlanningBoardPage() {
   const status = run.data?.status;
   const previous = useRef(status);
   useEffect(() => {
-    const waiting = (value: string | undefined) => value === 'queued' || value === 'solving';
+    const waiting = (value: typeof status) => value !== undefined && isOneOf(value, PENDING_PLANNING_RUN_STATUSES);
     if (waiting(previous.current) && status && !waiting(status)) void queryClient.invalidateQueries({ queryKey: ['planning-runs'] });
     previous.current = status;
   }, [status, queryClient]);
@@ -102,7 +104,7 @@ export function PlanningBoardPage() {
         />
       </section>
       {runId && run.error && <ErrorPanel error={run.error} />}
-      {run.data && <PlanningRunResult run={run.data} accepting={accept.isPending} acceptError={accept.error} onAccept={() => accept.mutate(run.data!.id)} />}
+      {run.data && <PlanningRunResult run={run.data} accepting={accept.isPending} acceptError={accept.error} onAccept={() => accept.mutate(run.data.id)} />}
       <section className="panel">
         <h2>Các lượt lập kế hoạch gần đây</h2>
         {runs.data && runs.data.items.length === 0 && <p className="muted">Chưa có lượt nào.</p>}

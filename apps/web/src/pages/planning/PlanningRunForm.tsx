@@ -5,7 +5,8 @@ import { VENUE_TIER_NAMES, VenueTier } from '@shared/venues/src/venue.enums';
 import { FieldError, FormError } from '../../components/errors';
 import { date, decimal, read, whole } from '../../input';
 import { isLive } from '../venue/workflow';
-import { ASSIGNMENT_ROLE_NAMES, ASSIGNMENT_ROLES } from '../../labels';
+import { ASSIGNMENT_ROLE_NAMES, ASSIGNMENT_ROLES, AssignmentRole } from '@shared/leaders/src/assignment.enums';
+import { codeIn, is } from '../../codes';
 import type { Leader, LeaderBan, LeaderParticipation, LeaderPin, Venue } from '../../api/models';
 
 /** A leader taking part in the edition, with the title they are invited under that year (the pins and bans lists offer them). */
@@ -50,7 +51,7 @@ interface Props {
   participants: Participant[];
   pending: boolean;
   error: unknown;
-  onRun(draft: PlanningDraft): void;
+  onRun: (draft: PlanningDraft) => void;
 }
 
 /**
@@ -69,7 +70,7 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
   const [datePins, setDatePins] = useState<{ venueId: string; date: string }[]>([]);
   const [bans, setBans] = useState<LeaderBan[]>([]);
 
-  const plannable = venues.filter((venue) => venue.tier === venueTier && isLive(venue));
+  const plannable = venues.filter((venue) => is(venue.tier, venueTier) && isLive(venue));
   const firstVenue = plannable[0]?.id ?? '';
   const firstLeader = participants[0]?.id ?? '';
 
@@ -104,7 +105,7 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
         <legend>Phạm vi</legend>
         <label>
           Cấp điểm tổ chức
-          <select value={venueTier} onChange={(event) => setVenueTier(Object.values(VenueTier).find((tier) => tier === event.target.value) ?? venueTier)}>
+          <select value={venueTier} onChange={(event) => setVenueTier(codeIn(Object.values(VenueTier), event.target.value) ?? venueTier)}>
             {Object.values(VenueTier).map((tier) => (
               <option key={tier} value={tier}>
                 {VENUE_TIER_NAMES[tier]}
@@ -115,7 +116,7 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
         </label>
         <label>
           Cấp lãnh đạo dự chính tối thiểu
-          <select value={requiredTier} onChange={(event) => setRequiredTier(RANK_TIER_ORDER.find((tier) => tier === event.target.value) ?? requiredTier)}>
+          <select value={requiredTier} onChange={(event) => setRequiredTier(codeIn(RANK_TIER_ORDER, event.target.value) ?? requiredTier)}>
             {Object.values(RankTier).map((tier) => (
               <option key={tier} value={tier}>
                 {RANK_TIER_NAMES[tier]}
@@ -165,8 +166,8 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
           <div className="pin-row" key={index}>
             {leaderSelect(pin.leaderId, (leaderId) => setLeaderPins(update(leaderPins, index, { leaderId })), `Lãnh đạo cố định ${index + 1}`)}
             {venueSelect(pin.venueId, (venueId) => setLeaderPins(update(leaderPins, index, { venueId })), `Điểm cố định ${index + 1}`)}
-            <select aria-label={`Vai trò cố định ${index + 1}`} value={pin.role} onChange={(event) => setLeaderPins(update(leaderPins, index, { role: ASSIGNMENT_ROLES.find((role) => role === event.target.value) ?? pin.role }))}>
-              {(['chief_guest', 'accompanying'] as const).map((role) => (
+            <select aria-label={`Vai trò cố định ${index + 1}`} value={pin.role} onChange={(event) => setLeaderPins(update(leaderPins, index, { role: codeIn(ASSIGNMENT_ROLES, event.target.value) ?? pin.role }))}>
+              {ASSIGNMENT_ROLES.map((role) => (
                 <option key={role} value={role}>
                   {ASSIGNMENT_ROLE_NAMES[role]}
                 </option>
@@ -183,7 +184,7 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
           type="button"
           className="secondary"
           disabled={!firstVenue || !firstLeader}
-          onClick={() => setLeaderPins([...leaderPins, { leaderId: firstLeader, venueId: firstVenue, role: 'chief_guest' }])}
+          onClick={() => setLeaderPins([...leaderPins, { leaderId: firstLeader, venueId: firstVenue, role: AssignmentRole.ChiefGuest }])}
         >
           Thêm lãnh đạo cố định
         </button>

@@ -4,7 +4,8 @@ import { DEFAULT_WEIGHTS, PREFERENCE_NAMES, PreferenceName } from '@shared/plann
 import { FormError, Progress } from '../../components/errors';
 import { formatDate, formatInstant, formatNumber } from '../../input';
 import { useProvinces } from '../../session';
-import { PLANNING_RUN_STATUS_NAMES } from './labels';
+import { PENDING_PLANNING_RUN_STATUSES, PLANNING_RUN_STATUS_NAMES, PlanningRunStatus } from '@shared/planning/src/planning-run.enums';
+import { is, isOneOf } from '../../codes';
 import type { PlanningRun, VenuePlan } from '../../api/models';
 
 const PREFERENCES = Object.keys(DEFAULT_WEIGHTS) as PreferenceName[];
@@ -26,7 +27,7 @@ interface Props {
   run: PlanningRun;
   accepting: boolean;
   acceptError: unknown;
-  onAccept(): void;
+  onAccept: () => void;
 }
 
 /**
@@ -38,7 +39,7 @@ export function PlanningRunResult({ run, accepting, acceptError, onAccept }: Pro
   const { nameOf } = useProvinces();
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const waiting = run.status === 'queued' || run.status === 'solving';
+  const waiting = isOneOf(run.status, PENDING_PLANNING_RUN_STATUSES);
   const rows = (run.comparison ?? []).filter((row) => !onlyChanged || row.changed);
   const explained = new Map<string, string[]>();
   for (const explanation of run.explanations ?? []) explained.set(explanation.venueId, [...(explained.get(explanation.venueId) ?? []), explanation.message]);
@@ -63,7 +64,7 @@ export function PlanningRunResult({ run, accepting, acceptError, onAccept }: Pro
           max={run.progress.total > 0 ? run.progress.total : undefined}
         />
       )}
-      {run.status === 'failed' && (
+      {is(run.status, PlanningRunStatus.Failed) && (
         <div className="form-error" role="alert">
           Không lập được phương án: {run.failure}
         </div>
@@ -176,7 +177,7 @@ export function PlanningRunResult({ run, accepting, acceptError, onAccept }: Pro
           </table>
         </>
       )}
-      {run.status === 'proposed' && (
+      {is(run.status, PlanningRunStatus.Proposed) && (
         <div className="buttons">
           {confirming ? (
             <>
@@ -194,7 +195,7 @@ export function PlanningRunResult({ run, accepting, acceptError, onAccept }: Pro
           )}
         </div>
       )}
-      {run.status === 'accepted' && (
+      {is(run.status, PlanningRunStatus.Accepted) && (
         <div className="ok" role="status" data-testid="accepted-note">
           Đã chấp nhận lúc {formatInstant(run.acceptedAt)}: phân công và ngày tổ chức đã được ghi vào kế hoạch.
         </div>

@@ -3,10 +3,24 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, data } from '../../api/client';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
 import { changedFields, formatVnd, oneOf, read, vnd, wholeText } from '../../input';
-import { BUDGET_CATEGORIES, BUDGET_CATEGORY_NAMES, FUNDING_SOURCE_NAMES, FUNDING_SOURCES, VenueStatus } from '../../labels';
+import { BUDGET_CATEGORY_NAMES, BudgetCategory, FUNDING_SOURCE_NAMES, FundingSource } from '@shared/logistics/src/budget/budget.enums';
+import { VenueStatus } from '@shared/venues/src/venue.enums';
+import { is } from '../../codes';
 import { useUser } from '../../session';
 import type { BudgetLine, Venue } from '../../api/models';
 import { canWriteVenue } from './workflow';
+
+const CATEGORIES = Object.values(BudgetCategory);
+const FUNDING_SOURCES = Object.values(FundingSource);
+
+/** A line as typed: codes as the selects hold them, amounts as text. */
+interface LineForm {
+  category: string;
+  description: string;
+  planned: string;
+  actual: string;
+  fundingSource: string;
+}
 
 /** The venue's budget lines with totals, each line editable in place, and a form to add one. */
 export function BudgetLines({ venue, editable }: { venue: Venue; editable: boolean }) {
@@ -14,7 +28,7 @@ export function BudgetLines({ venue, editable }: { venue: Venue; editable: boole
   const queryClient = useQueryClient();
   const venueId = venue.id;
   const lines = useQuery({ queryKey: ['budget', venueId], queryFn: () => data(client.GET('/api/venues/{venueId}/budget-lines', { params: { path: { venueId } } })) });
-  const [form, setForm] = useState({ category: 'security', description: '', planned: '', actual: '', fundingSource: 'provincial_budget' });
+  const [form, setForm] = useState<LineForm>({ category: BudgetCategory.Security, description: '', planned: '', actual: '', fundingSource: FundingSource.ProvincialBudget });
   // Every budget query: this venue's lines and the edition's roll-up (the Kinh phí page).
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['budget'] });
   const create = useMutation({
@@ -23,7 +37,7 @@ export function BudgetLines({ venue, editable }: { venue: Venue; editable: boole
         client.POST('/api/venues/{venueId}/budget-lines', {
           params: { path: { venueId } },
           body: read({
-            category: oneOf(form.category, BUDGET_CATEGORIES),
+            category: oneOf(form.category, CATEGORIES),
             description: form.description.trim(),
             plannedVnd: vnd(form.planned, { required: true }),
             actualVnd: vnd(form.actual),
@@ -42,7 +56,7 @@ export function BudgetLines({ venue, editable }: { venue: Venue; editable: boole
   });
   const set = (field: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [field]: event.target.value });
   // Actual costs are mostly settled after the festival: the API keeps a held venue's budget open.
-  const writable = editable || (venue.status === VenueStatus.Held && canWriteVenue(user, venue));
+  const writable = editable || (is(venue.status, VenueStatus.Held) && canWriteVenue(user, venue));
 
   if (lines.error) return <ErrorPanel error={lines.error} />;
   if (!lines.data) return <Loading what="dự toán" />;
@@ -107,9 +121,9 @@ export function BudgetLines({ venue, editable }: { venue: Venue; editable: boole
             <label>
               Khoản mục
               <select value={form.category} onChange={set('category')}>
-                {Object.entries(BUDGET_CATEGORY_NAMES).map(([value, name]) => (
-                  <option key={value} value={value}>
-                    {name}
+                {CATEGORIES.map((category) => (
+                  <option key={category} value={category}>
+                    {BUDGET_CATEGORY_NAMES[category]}
                   </option>
                 ))}
               </select>
@@ -132,9 +146,9 @@ export function BudgetLines({ venue, editable }: { venue: Venue; editable: boole
             <label>
               Nguồn kinh phí
               <select value={form.fundingSource} onChange={set('fundingSource')}>
-                {Object.entries(FUNDING_SOURCE_NAMES).map(([value, name]) => (
-                  <option key={value} value={value}>
-                    {name}
+                {FUNDING_SOURCES.map((source) => (
+                  <option key={source} value={source}>
+                    {FUNDING_SOURCE_NAMES[source]}
                   </option>
                 ))}
               </select>
@@ -153,7 +167,7 @@ export function BudgetLines({ venue, editable }: { venue: Venue; editable: boole
 const LINE_FIELDS = ['category', 'description', 'plannedVnd', 'actualVnd', 'fundingSource'];
 
 /** One line: read-only, or its fields in place after "Sửa"; only what changed is sent, an emptied actual goes back to "not settled". */
-function BudgetRow(props: { venue: Venue; line: BudgetLine; editable: boolean; onSaved(): void; onRemove(): void; removing: boolean }) {
+function BudgetRow(props: { venue: Venue; line: BudgetLine; editable: boolean; onSaved: () => void; onRemove: () => void; removing: boolean }) {
   const { venue, line, editable } = props;
   const initial = { category: line.category, description: line.description, planned: wholeText(line.plannedVnd), actual: wholeText(line.actualVnd), fundingSource: line.fundingSource };
   const [editing, setEditing] = useState(false);
@@ -161,7 +175,7 @@ function BudgetRow(props: { venue: Venue; line: BudgetLine; editable: boolean; o
   const save = useMutation({
     mutationFn: () => {
       const next = read({
-        category: oneOf(draft.category, BUDGET_CATEGORIES),
+        category: oneOf(draft.category, CATEGORIES),
         description: draft.description.trim(),
         plannedVnd: vnd(draft.planned, { required: true }),
         // An emptied actual goes back to "not settled".
@@ -186,11 +200,11 @@ function BudgetRow(props: { venue: Venue; line: BudgetLine; editable: boolean; o
   if (!editing) {
     return (
       <tr data-testid="budget-line" aria-label={label}>
-        <td>{BUDGET_CATEGORY_NAMES[line.category] ?? line.category}</td>
+        <td>{BUDGET_CATEGORY_NAMES[line.category]}</td>
         <td>{line.description}</td>
         <td className="number">{formatVnd(line.plannedVnd)}</td>
         <td className="number">{formatVnd(line.actualVnd)}</td>
-        <td>{FUNDING_SOURCE_NAMES[line.fundingSource] ?? line.fundingSource}</td>
+        <td>{FUNDING_SOURCE_NAMES[line.fundingSource]}</td>
         {editable && (
           <td className="row-actions">
             <button type="button" className="link" onClick={() => setEditing(true)}>
@@ -209,9 +223,9 @@ function BudgetRow(props: { venue: Venue; line: BudgetLine; editable: boolean; o
       <tr className="editing-row" data-testid="budget-line" aria-label={label}>
         <td>
           <select aria-label="Khoản mục" value={draft.category} onChange={set('category')} form={formId}>
-            {Object.entries(BUDGET_CATEGORY_NAMES).map(([value, name]) => (
-              <option key={value} value={value}>
-                {name}
+            {CATEGORIES.map((category) => (
+              <option key={category} value={category}>
+                {BUDGET_CATEGORY_NAMES[category]}
               </option>
             ))}
           </select>
@@ -230,9 +244,9 @@ function BudgetRow(props: { venue: Venue; line: BudgetLine; editable: boolean; o
         </td>
         <td>
           <select aria-label="Nguồn kinh phí" value={draft.fundingSource} onChange={set('fundingSource')} form={formId}>
-            {Object.entries(FUNDING_SOURCE_NAMES).map(([value, name]) => (
-              <option key={value} value={value}>
-                {name}
+            {FUNDING_SOURCES.map((source) => (
+              <option key={source} value={source}>
+                {FUNDING_SOURCE_NAMES[source]}
               </option>
             ))}
           </select>

@@ -4,11 +4,11 @@ import { client, data } from '../../api/client';
 import { ApiError, asRecord, asText } from '../../api/errors';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
 import { oneOf, read, text, time } from '../../input';
-import { PROGRAMME_PART_NAMES, PROGRAMME_PARTS } from '../../labels';
-import type { ProgrammeItem, ProgrammePart, Venue } from '../../api/models';
+import { PROGRAMME_PART_NAMES, PROGRAMME_PARTS, ProgrammePart } from '@shared/programmes/src/programme.enums';
+import type { ProgrammeItem, Venue } from '../../api/models';
 
 interface Draft {
-  part: ProgrammePart;
+  part: ProgrammeItem['part'];
   title: string;
   startTime: string;
   endTime: string;
@@ -16,7 +16,7 @@ interface Draft {
 }
 
 const FIELDS = ['part', 'title', 'startTime', 'endTime', 'presenter'];
-const blank: Draft = { part: 'festivities', title: '', startTime: '', endTime: '', presenter: '' };
+const blank: Draft = { part: ProgrammePart.Festivities, title: '', startTime: '', endTime: '', presenter: '' };
 const draftOf = (item: ProgrammeItem): Draft => ({ part: item.part, title: item.title, startTime: item.startTime, endTime: item.endTime, presenter: item.presenter ?? '' });
 
 /** The item the API named as the clash of an overlap refusal, to highlight it in the table. */
@@ -73,7 +73,7 @@ export function ProgrammeEditor({ venue, editable }: { venue: Venue; editable: b
   );
 }
 
-function ProgrammeRow(props: { venue: Venue; item?: ProgrammeItem; editable: boolean; highlighted: boolean; onClash(id: string | undefined): void; onSaved(): void }) {
+function ProgrammeRow(props: { venue: Venue; item?: ProgrammeItem; editable: boolean; highlighted: boolean; onClash: (id: string | undefined) => void; onSaved: () => void }) {
   const { venue, item, editable } = props;
   const [draft, setDraft] = useState<Draft>(item ? draftOf(item) : blank);
   const save = useMutation({
@@ -135,9 +135,9 @@ function ProgrammeRow(props: { venue: Venue; item?: ProgrammeItem; editable: boo
         </td>
         <td>
           <select aria-label="Phần" value={draft.part} onChange={set('part')} form={formId(item)}>
-            {Object.entries(PROGRAMME_PART_NAMES).map(([value, name]) => (
-              <option key={value} value={value}>
-                {name}
+            {PROGRAMME_PARTS.map((part) => (
+              <option key={part} value={part}>
+                {PROGRAMME_PART_NAMES[part]}
               </option>
             ))}
           </select>

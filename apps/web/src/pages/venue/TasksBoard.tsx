@@ -4,10 +4,13 @@ import { client, data } from '../../api/client';
 import { ApiError, asRecords, asText } from '../../api/errors';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
 import { changedFields, date, dateText, formatDate, read, text, today, whole } from '../../input';
-import { TASK_STATUS_NAMES, VenueStatus } from '../../labels';
-import type { Task, TaskStatus, TaskUpdate, Venue } from '../../api/models';
+import { TASK_STATUS_NAMES, TaskStatus } from '@shared/logistics/src/tasks/task.enums';
+import type { Task, TaskUpdate, Venue } from '../../api/models';
+import { isLive } from './workflow';
+import { codeIn, is } from '../../codes';
 
-const COLUMNS: TaskStatus[] = ['todo', 'in_progress', 'blocked', 'done'];
+/** The board's columns, in the workflow's order. */
+const COLUMNS: readonly Task['status'][] = Object.values(TaskStatus);
 
 /** After a write: the venue's tasks, and (when a status, date or weight moved) the readiness pages. */
 function useRefresh(venueId: string) {
@@ -36,7 +39,7 @@ export function TasksBoard({ venue, editable }: { venue: Venue; editable: boolea
   if (!tasks.data) return <Loading what="nhiệm vụ" />;
   // The checklist is made from the template when the venue is approved, and only if it has no task
   // yet: tasks are added by hand once it exists, so an early one cannot stand in for the checklist.
-  const canAdd = editable && (venue.status === VenueStatus.Approved || venue.status === VenueStatus.Scheduled);
+  const canAdd = editable && isLive(venue);
   const byId = new Map(tasks.data.map((task) => [task.id, task]));
   return (
     <>
@@ -82,7 +85,7 @@ function TaskCard({ venue, task, editable, byId }: { venue: Venue; task: Task; e
     onMutate: () => update.reset(), // a refusal to finish names prerequisites this change may remove
     onSuccess: refresh.tasks,
   });
-  const overdue = task.status !== 'done' && task.dueDate !== null && task.dueDate < today();
+  const overdue = !is(task.status, TaskStatus.Done) && task.dueDate !== null && task.dueDate < today();
   const pending = pendingPrerequisites(update.error);
   const candidates = [...byId.values()].filter((other) => other.id !== task.id && !task.prerequisiteIds.includes(other.id));
   return (
@@ -109,7 +112,7 @@ function TaskCard({ venue, task, editable, byId }: { venue: Venue; task: Task; e
               return (
                 <li key={id} className={pending.has(id) ? 'pending' : undefined}>
                   <span>{title}</span>
-                  {prerequisite?.status === 'done' && <span className="tag done-tag">đã xong</span>}
+                  {prerequisite && is(prerequisite.status, TaskStatus.Done) && <span className="tag done-tag">đã xong</span>}
                   {editable && (
                     <button
                       type="button"
@@ -127,16 +130,17 @@ function TaskCard({ venue, task, editable, byId }: { venue: Venue; task: Task; e
           </ul>
         </div>
       )}
-      {task.blockedReason && task.status === 'blocked' && <small className="blocked-reason">Vướng: {task.blockedReason}</small>}
+      {task.blockedReason && is(task.status, TaskStatus.Blocked) && <small className="blocked-reason">Vướng: {task.blockedReason}</small>}
       {editable && (
         <div className="card-actions">
           <select
             aria-label={`Chuyển trạng thái: ${task.title}`}
             value=""
             onChange={(event) => {
-              const to = COLUMNS.find((status) => status === event.target.value);
-              if (to === 'blocked') setBlocking(true);
-              else if (to) update.mutate({ status: to });
+              const to = codeIn(COLUMNS, event.target.value);
+              if (to === undefined) return;
+              if (is(to, TaskStatus.Blocked)) setBlocking(true);
+              else update.mutate({ status: to });
             }}
             disabled={update.isPending}
           >
@@ -175,7 +179,7 @@ function TaskCard({ venue, task, editable, byId }: { venue: Venue; task: Task; e
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            update.mutate({ status: 'blocked', blockedReason: reason.trim() });
+            update.mutate({ status: TaskStatus.Blocked, blockedReason: reason.trim() });
           }}
         >
           <label>
@@ -195,7 +199,7 @@ function TaskCard({ venue, task, editable, byId }: { venue: Venue; task: Task; e
 const EDIT_FIELDS = ['title', 'responsibleUnit', 'ownerName', 'dueDate'];
 
 /** Title, unit, owner and deadline of one task; only what changed is sent (a date typed by hand stops following the venue). */
-function TaskEditForm({ venue, task, onSaved }: { venue: Venue; task: Task; onSaved(): void }) {
+function TaskEditForm({ venue, task, onSaved }: { venue: Venue; task: Task; onSaved: () => void }) {
   const initial = { title: task.title, responsibleUnit: task.responsibleUnit, ownerName: task.ownerName ?? '', dueDate: dateText(task.dueDate) };
   const [draft, setDraft] = useState(initial);
   const save = useMutation({

@@ -10,11 +10,10 @@ import { client, data } from '../../api/client';
 import { ApiError, asTexts } from '../../api/errors';
 import { ErrorPanel, Field, FieldError, FormError, Loading } from '../../components/errors';
 import { changedFields, dates, dateText, decimal, decimalText, formatDate, oneOf, read, text, whole, wholeText } from '../../input';
-import { AREA_FLAG_NAMES, HOST_KIND_NAMES, REGION_NAMES, VENUE_TIER_NAMES } from '../../labels';
 import { venuesChanged } from '../../queries';
 import { canWrite, isPlanner, useEdition, useProvinces, useUser } from '../../session';
-import { AreaFlag, HostKind, VenueTier } from '@shared/venues/src/venue.enums';
-import { Region } from '@shared/provinces/src/region';
+import { AREA_FLAG_NAMES, AreaFlag, HOST_KIND_NAMES, HostKind, VENUE_TIER_NAMES, VenueTier } from '@shared/venues/src/venue.enums';
+import { Region, REGION_NAMES } from '@shared/provinces/src/region';
 import type { Edition, Venue } from '../../api/models';
 import { isEditable } from './workflow';
 
@@ -198,7 +197,7 @@ function VenueFields({ edition, venue }: { edition: Edition | undefined; venue?:
   const queryClient = useQueryClient();
   const { provinces, nameOf } = useProvinces();
   // The version and values the user started from: a stale edit is refused (409), never merged silently.
-  const [initial] = useState<Draft>(() => (venue ? draftOf(venue) : blankDraft(user.provinceCode ?? '', planner ? 'central' : 'provincial')));
+  const [initial] = useState<Draft>(() => (venue ? draftOf(venue) : blankDraft(user.provinceCode ?? '', planner ? VenueTier.Central : VenueTier.Provincial)));
   const [draft, setDraft] = useState<Draft>(initial);
   const defaultRegionOf = (code: string) => provinces.find((province) => province.code === code)?.defaultRegion;
 
@@ -214,7 +213,7 @@ function VenueFields({ edition, venue }: { edition: Edition | undefined; venue?:
     onSuccess: (saved) => {
       queryClient.setQueryData(['venue', saved.id], saved);
       venuesChanged(queryClient);
-      navigate(`/diem/${saved.id}`);
+      void navigate(`/diem/${saved.id}`);
     },
   });
   const error = save.error;

@@ -10,9 +10,12 @@ import { RANK_TIER_NAMES, RANK_TIER_ORDER } from '@shared/leaders/src/rank-tier'
 import { client, data, getAll } from '../../api/client';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
 import { formatDate } from '../../input';
-import { ASSIGNMENT_ROLE_NAMES, ASSIGNMENT_ROLES, INVITATION_STATUS_NAMES } from '../../labels';
+import { ASSIGNMENT_ROLE_NAMES, ASSIGNMENT_ROLES, AssignmentRole } from '@shared/leaders/src/assignment.enums';
+import { INVITATION_STATUS_NAMES, InvitationStatus } from '@shared/invitations/src/invitation.enums';
+import { VenueStatus } from '@shared/venues/src/venue.enums';
+import { codeIn, is } from '../../codes';
 import { isPlanner, useUser } from '../../session';
-import type { AssignmentRole, Invitation, Leader, Venue, VenueLeader } from '../../api/models';
+import type { Invitation, Leader, Venue, VenueLeader } from '../../api/models';
 import { useAllLeaders, useParticipations } from '../leaders/leader-queries';
 import { isEditable } from './workflow';
 
@@ -22,7 +25,7 @@ const SENDING_POLL_MS = 2000;
 /** The invitation that speaks for a leader at this venue: the newest one still in force, else the newest. */
 function invitationOf(invitations: Invitation[], leaderId: string): Invitation | undefined {
   const own = invitations.filter((invitation) => invitation.leaderId === leaderId); // the API lists the newest first
-  return own.find((invitation) => invitation.status !== 'withdrawn') ?? own[0];
+  return own.find((invitation) => !is(invitation.status, InvitationStatus.Withdrawn)) ?? own[0];
 }
 
 export function VenueLeaders({ venue }: { venue: Venue }) {
@@ -31,7 +34,7 @@ export function VenueLeaders({ venue }: { venue: Venue }) {
   // Assignments are planners' work, on a venue that is not final (the API also checks the edition is open).
   const assigning = planner && isEditable(user, venue);
   // Invitations go to scheduled venues only.
-  const inviting = planner && venue.status === 'scheduled';
+  const inviting = planner && is(venue.status, VenueStatus.Scheduled);
   const venueId = venue.id;
   const leaders = useQuery({
     queryKey: ['venue-leaders', venueId],
@@ -43,7 +46,7 @@ export function VenueLeaders({ venue }: { venue: Venue }) {
     queryFn: () => getAll((paging) => client.GET('/api/invitations', { params: { query: { venueId, ...paging } } })),
     enabled: planner,
     // The worker sends a queued invitation by itself: follow it to "sent".
-    refetchInterval: (query) => (query.state.data?.some((invitation) => invitation.status === 'queued') ? SENDING_POLL_MS : false),
+    refetchInterval: (query) => (query.state.data?.some((invitation) => is(invitation.status, InvitationStatus.Queued)) ? SENDING_POLL_MS : false),
   });
 
   if (leaders.error) return <ErrorPanel error={leaders.error} />;
@@ -85,7 +88,7 @@ export function VenueLeaders({ venue }: { venue: Venue }) {
         </tbody>
       </table>
       <FormError error={invitations.error} />
-      {planner && venue.status !== 'scheduled' && leaders.data.length > 0 && <p className="muted">Lời mời được lập khi điểm tổ chức đã được xếp lịch.</p>}
+      {planner && !is(venue.status, VenueStatus.Scheduled) && leaders.data.length > 0 && <p className="muted">Lời mời được lập khi điểm tổ chức đã được xếp lịch.</p>}
       {planner && leaders.data.length > 0 && (
         <p className="muted">
           Xem trước thư mời, thu hồi lời mời: <Link to="/loi-moi">trang Lời mời</Link>.
@@ -126,7 +129,7 @@ function LeaderRow(props: {
   });
   const send = useMutation({ mutationFn: (id: string) => data(client.POST('/api/invitations/{id}/send', { params: { path: { id } } })), onSuccess: invitationsChanged });
   const error = remove.error ?? invite.error ?? send.error;
-  const live = invitation && invitation.status !== 'withdrawn';
+  const live = invitation && !is(invitation.status, InvitationStatus.Withdrawn);
   return (
     <>
       <tr data-testid="leader-row" aria-label={leader.fullName}>
@@ -135,7 +138,7 @@ function LeaderRow(props: {
           <small className="block">{RANK_TIER_NAMES[leader.rankTier] ?? leader.rankTier}</small>
         </td>
         <td>{leader.title}</td>
-        <td data-testid="leader-role">{ASSIGNMENT_ROLE_NAMES[leader.role] ?? leader.role}</td>
+        <td data-testid="leader-role">{ASSIGNMENT_ROLE_NAMES[leader.role]}</td>
         {props.showInvitation && (
           <td>
             {invitation ? (
@@ -154,7 +157,7 @@ function LeaderRow(props: {
                 Lập lời mời
               </button>
             )}
-            {props.inviting && invitation?.status === 'draft' && (
+            {props.inviting && invitation && is(invitation.status, InvitationStatus.Draft) && (
               <button type="button" className="link" onClick={() => send.mutate(invitation.id)} disabled={send.isPending}>
                 Gửi lời mời
               </button>
@@ -167,7 +170,7 @@ function LeaderRow(props: {
             {props.assigning && confirming && (
               <span className="confirm" role="group" aria-label="Xác nhận bỏ phân công">
                 Lời mời của đồng chí {leader.fullName} sẽ bị thu hồi
-                {invitation?.status === 'draft' ? '' : ' và thư hủy lịch sẽ được gửi'}.{' '}
+                {invitation && is(invitation.status, InvitationStatus.Draft) ? '' : ' và thư hủy lịch sẽ được gửi'}.{' '}
                 <button type="button" className="link danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
                   Xác nhận bỏ phân công
                 </button>{' '}
@@ -195,16 +198,16 @@ function AssignLeader({ venue, assigned }: { venue: Venue; assigned: VenueLeader
   const queryClient = useQueryClient();
   const leaders = useAllLeaders();
   const participations = useParticipations(venue.editionId);
-  const hasChief = assigned.some((leader) => leader.role === 'chief_guest');
+  const hasChief = assigned.some((leader) => is(leader.role, AssignmentRole.ChiefGuest));
   const [leaderId, setLeaderId] = useState('');
-  const [role, setRole] = useState<AssignmentRole>(hasChief ? 'accompanying' : 'chief_guest');
+  const [role, setRole] = useState<VenueLeader['role']>(hasChief ? AssignmentRole.Accompanying : AssignmentRole.ChiefGuest);
   const assign = useMutation({
     mutationFn: () => data(client.POST('/api/venues/{venueId}/leaders', { params: { path: { venueId: venue.id } }, body: { leaderId, role } })),
     onSuccess: (list) => {
       queryClient.setQueryData(['venue-leaders', venue.id], list);
       void queryClient.invalidateQueries({ queryKey: ['invitations', 'venue', venue.id] });
       setLeaderId('');
-      setRole(list.some((leader) => leader.role === 'chief_guest') ? 'accompanying' : 'chief_guest');
+      setRole(list.some((leader) => is(leader.role, AssignmentRole.ChiefGuest)) ? AssignmentRole.Accompanying : AssignmentRole.ChiefGuest);
     },
   });
 
@@ -229,7 +232,7 @@ function AssignLeader({ venue, assigned }: { venue: Venue; assigned: VenueLeader
           <select name="leaderId" value={leaderId} onChange={(event) => setLeaderId(event.target.value)}>
             <option value="">— Chọn lãnh đạo —</option>
             {RANK_TIER_ORDER.map((tier) => {
-              const group = choices.filter((leader) => leader.rankTier === tier);
+              const group = choices.filter((leader) => is(leader.rankTier, tier));
               return group.length === 0 ? null : (
                 <optgroup key={tier} label={RANK_TIER_NAMES[tier]}>
                   {group.map((leader) => (
@@ -246,10 +249,10 @@ function AssignLeader({ venue, assigned }: { venue: Venue; assigned: VenueLeader
         </label>
         <label>
           Vai trò
-          <select name="role" value={role} onChange={(event) => setRole(ASSIGNMENT_ROLES.find((item) => item === event.target.value) ?? role)}>
-            {Object.entries(ASSIGNMENT_ROLE_NAMES).map(([value, name]) => (
-              <option key={value} value={value}>
-                {name}
+          <select name="role" value={role} onChange={(event) => setRole(codeIn(ASSIGNMENT_ROLES, event.target.value) ?? role)}>
+            {ASSIGNMENT_ROLES.map((item) => (
+              <option key={item} value={item}>
+                {ASSIGNMENT_ROLE_NAMES[item]}
               </option>
             ))}
           </select>

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client, data } from '../../api/client';
 import { FieldError, FormError } from '../../components/errors';
 import { date, dateText, formatDate, read, time } from '../../input';
-import { VenueStatus } from '../../labels';
+import { VenueStatus } from '@shared/venues/src/venue.enums';
 import { useUser } from '../../session';
 import { venuesChanged } from '../../queries';
 import type { Venue } from '../../api/models';

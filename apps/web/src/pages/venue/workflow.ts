@@ -2,28 +2,30 @@
  * The venue workflow as the console needs it: which buttons to offer. The API decides (see
  * libs/venues/src/venue-workflow.ts); this mirror only hides actions that would certainly be refused.
  */
-import { FINAL_VENUE_STATUSES, LIVE_VENUE_STATUSES, VENUE_TRANSITIONS, VenueStatus } from '@shared/venues/src/venue.enums';
+import { FINAL_VENUE_STATUSES, LIVE_VENUE_STATUSES, VENUE_TRANSITIONS, VenueStatus, VenueTier } from '@shared/venues/src/venue.enums';
+import { Role } from '@shared/auth/src/role.enums';
+import { is, isOneOf } from '../../codes';
 import type { User, Venue } from '../../api/models';
 
 export function canWriteVenue(user: User, venue: Venue): boolean {
-  if (user.role === 'central_planner') return true;
-  return user.role === 'provincial_organizer' && user.provinceCode === venue.provinceCode;
+  if (is(user.role, Role.CentralPlanner)) return true;
+  return is(user.role, Role.ProvincialOrganizer) && user.provinceCode === venue.provinceCode;
 }
 
 export function isEditable(user: User, venue: Venue): boolean {
-  return canWriteVenue(user, venue) && !FINAL_VENUE_STATUSES.some((status) => status === venue.status);
+  return canWriteVenue(user, venue) && !isOneOf(venue.status, FINAL_VENUE_STATUSES);
 }
 
 /** Approved or scheduled: the venues planning and readiness follow. */
-export const isLive = (venue: Venue) => LIVE_VENUE_STATUSES.some((status) => status === venue.status);
+export const isLive = (venue: Venue) => isOneOf(venue.status, LIVE_VENUE_STATUSES);
 
 export function availableTransitions(user: User, venue: Venue): VenueStatus[] {
   if (!canWriteVenue(user, venue)) return [];
   return VENUE_TRANSITIONS[venue.status].filter((to) => {
-    if (user.role === 'central_planner') return true;
+    if (is(user.role, Role.CentralPlanner)) return true;
     if (to === VenueStatus.Held) return true;
-    if (to === VenueStatus.Cancelled && venue.status === VenueStatus.Nominated) return true;
-    return venue.tier !== 'central';
+    if (to === VenueStatus.Cancelled && is(venue.status, VenueStatus.Nominated)) return true;
+    return !is(venue.tier, VenueTier.Central);
   });
 }
 
@@ -34,13 +36,13 @@ export function actionName(from: Venue['status'], to: VenueStatus): string {
     case VenueStatus.Approved:
       return 'Phê duyệt';
     case VenueStatus.Scheduled:
-      return from === VenueStatus.Scheduled ? 'Đổi lịch' : 'Xếp lịch';
+      return is(from, VenueStatus.Scheduled) ? 'Đổi lịch' : 'Xếp lịch';
     case VenueStatus.Held:
       return 'Đánh dấu đã tổ chức';
     case VenueStatus.Rejected:
       return 'Từ chối';
     case VenueStatus.Cancelled:
-      return from === VenueStatus.Nominated ? 'Rút đề xuất' : 'Hủy điểm';
+      return is(from, VenueStatus.Nominated) ? 'Rút đề xuất' : 'Hủy điểm';
     default:
       return to;
   }
