@@ -31,7 +31,9 @@ function filesUnder(path: string): string[] {
 
 /** The API's pure files the console imports through the `@shared/` alias (enums, names, defaults). */
 function sharedFiles(): string[] {
-  const imported = filesUnder(join(WEB_SOURCES, 'src')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/from '@shared\/([^']+)'/g)].map((match) => match[1]));
+  const imported = filesUnder(join(WEB_SOURCES, 'src')).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/from '@shared\/([^']+)'/g)].map((match) => match[1]),
+  );
   return [...new Set(imported)].map((path) => join(REPO, 'libs', `${path}.ts`));
 }
 
@@ -40,13 +42,17 @@ export function ensureConsoleBuilt(): void {
   const index = join(WEB_BUILD, 'index.html');
   const sources = Math.max(newestMtime(WEB_SOURCES), ...sharedFiles().map(newestMtime));
   if (existsSync(index) && statSync(index).mtimeMs > sources) return;
-  const result = spawnSync(process.execPath, [join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: REPO,
-    // The production build, as shipped: jest's NODE_ENV=test would make Vite bundle React's development build.
-    env: { ...process.env, NODE_ENV: 'production' },
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(REPO, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: REPO,
+      // The production build, as shipped: jest's NODE_ENV=test would make Vite bundle React's development build.
+      env: { ...process.env, NODE_ENV: 'production' },
+      encoding: 'utf8',
+      timeout: 180_000,
+    },
+  );
   if (result.status !== 0) throw new Error(`Building the web console failed:\n${result.stdout}\n${result.stderr}`);
 }
 
@@ -62,7 +68,15 @@ export async function launchChromium(): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1440, height: 1000 },
     locale: 'vi-VN',
     timezoneId: 'Europe/Paris', // not Vietnam's: times must still show in Asia/Ho_Chi_Minh

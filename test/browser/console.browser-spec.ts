@@ -49,7 +49,12 @@ describe('Web console (Chromium)', () => {
       latitude: 22.39,
       longitude: 103.45,
     });
-    otherProvince = await createVenue(t.dataSource, edition, '11', { name: 'Điểm bản Mường Phăng', scheduleOn: `${year}-08-12`, latitude: 21.4, longitude: 103.1 });
+    otherProvince = await createVenue(t.dataSource, edition, '11', {
+      name: 'Điểm bản Mường Phăng',
+      scheduleOn: `${year}-08-12`,
+      latitude: 21.4,
+      longitude: 103.1,
+    });
     ownScheduled = await createVenue(t.dataSource, edition, '12', { name: 'Điểm xã Sìn Hồ', scheduleOn: `${year}-08-15`, latitude: 22.36, longitude: 103.24 });
     await createVenue(t.dataSource, edition, '66', { name: 'Điểm buôn Ako Dhông', region: Region.TayNguyen, latitude: 12.7, longitude: 108.05 });
 
@@ -57,7 +62,11 @@ describe('Web console (Chromium)', () => {
     for (const venue of [otherProvince, ownScheduled]) {
       const leader = await createLeader(t.dataSource, { fullName: `Đồng chí ${venue.name.slice(5)}` });
       invitedOffices.push(leader.officeEmail);
-      await t.http.post(`/api/venues/${venue.id}/leaders`).set('Authorization', `Bearer ${token}`).send({ leaderId: leader.id, role: 'chief_guest' }).expect(201);
+      await t.http
+        .post(`/api/venues/${venue.id}/leaders`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ leaderId: leader.id, role: 'chief_guest' })
+        .expect(201);
     }
     await t.http.post(`/api/venues/${otherProvince.id}/programme/from-template`).set('Authorization', `Bearer ${token}`).send({}).expect(201);
 

@@ -107,7 +107,11 @@ describe('Editions page (Chromium)', () => {
     const switcher = page.getByLabel('Chọn đợt tổ chức');
     await expect(switcher.inputValue()).resolves.toBe(edition.id);
     await expect(switcher.locator('option:checked').textContent()).resolves.toBe(`Năm ${year} — ${theme}`);
-    await expect(nav(page).getByText(`Thời gian tổ chức: ${day('15/07')} – ${day('31/08')}`).count()).resolves.toBe(1);
+    await expect(
+      nav(page)
+        .getByText(`Thời gian tổ chức: ${day('15/07')} – ${day('31/08')}`)
+        .count(),
+    ).resolves.toBe(1);
     const row = page.getByTestId('editions-table').getByRole('row', { name: `Năm ${year}` });
     await expect(row.locator('td').allTextContents()).resolves.toEqual([
       String(year),
@@ -138,14 +142,22 @@ describe('Editions page (Chromium)', () => {
     await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await page.getByText('Đã lưu thông tin đợt.').waitFor();
     await expect(page.getByTestId('edition-window').textContent()).resolves.toBe(`${day('15/07')} – ${day('26/08')}`);
-    await expect(nav(page).getByText(`Thời gian tổ chức: ${day('15/07')} – ${day('26/08')}`).count()).resolves.toBe(1);
+    await expect(
+      nav(page)
+        .getByText(`Thời gian tổ chức: ${day('15/07')} – ${day('26/08')}`)
+        .count(),
+    ).resolves.toBe(1);
     await expect(stored()).resolves.toMatchObject({ windowEnd: `${year}-08-26`, version: 2 });
 
     // Someone else renames it while this planner edits: the save is refused, then the latest is loaded.
     await page.getByRole('button', { name: 'Sửa thông tin đợt' }).click();
     await form.getByLabel('Ngày bắt đầu').fill(day('10/07'));
     const token = await t.tokenFor(planner);
-    await t.http.patch(`/api/editions/${edition!.id}`).set('Authorization', `Bearer ${token}`).send({ version: 2, theme: `${theme} — đã đổi` }).expect(200);
+    await t.http
+      .patch(`/api/editions/${edition!.id}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ version: 2, theme: `${theme} — đã đổi` })
+      .expect(200);
     await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await expect(form.locator('.form-error[data-code="VERSION_CONFLICT"]').textContent()).resolves.toContain('Vui lòng tải lại');
     await form.getByRole('button', { name: 'Tải lại dữ liệu mới nhất' }).click();
@@ -170,7 +182,12 @@ describe('Editions page (Chromium)', () => {
     await page.getByTestId('edition-status').getByText('Đang mời đại biểu').waitFor();
     await expect(workflow.locator('[aria-current="step"]').textContent()).resolves.toBe('Đang mời đại biểu');
     await workflow.getByRole('button', { name: 'Chuyển sang “Đang diễn ra”' }).waitFor();
-    await expect(page.getByTestId('editions-table').getByRole('row', { name: `Năm ${year}` }).textContent()).resolves.toContain('Đang mời đại biểu');
+    await expect(
+      page
+        .getByTestId('editions-table')
+        .getByRole('row', { name: `Năm ${year}` })
+        .textContent(),
+    ).resolves.toContain('Đang mời đại biểu');
     await expect(stored()).resolves.toMatchObject({ status: 'inviting', version: 5 });
     const actions = (await auditEntriesFor(t.dataSource, 'edition', edition!.id)).map((entry: { action: string }) => entry.action);
     expect(actions).toEqual(['create', 'update', 'update', 'update', 'transition']);
@@ -224,7 +241,10 @@ describe('Editions page (Chromium)', () => {
     expect(policy).toEqual({ delegate_offsets_minutes: [4320, 240], task_offsets_days: [5, 2, 0], venue_offsets_days: [7, 1], escalation_hours: 48 });
     // Applied at once: the scheduled venue's province is reminded at 08:00 local 7 days and 1 day before its day (25/08).
     const reminders = await t.dataSource.query(`SELECT due_at FROM reminders WHERE subject_id = $1 AND status = 'pending' ORDER BY due_at`, [stranded!.id]);
-    expect(reminders.map((reminder: { due_at: Date }) => reminder.due_at.toISOString())).toEqual([`${year}-08-18T01:00:00.000Z`, `${year}-08-24T01:00:00.000Z`]);
+    expect(reminders.map((reminder: { due_at: Date }) => reminder.due_at.toISOString())).toEqual([
+      `${year}-08-18T01:00:00.000Z`,
+      `${year}-08-24T01:00:00.000Z`,
+    ]);
     await shot(page, '14-dot-to-chuc-nhac-viec');
     await page.close();
   });

@@ -156,7 +156,9 @@ describe('Logistics forms in the console (Chromium)', () => {
 
     // Another planner saves meanwhile: saving over the stale copy is refused, and a reload brings theirs.
     const path = `/api/editions/${edition.id}/task-template`;
-    const theirs = template.items.map((item: { code: string; title: string }) => (item.code === 'y-te' ? { ...item, title: 'Bố trí tổ y tế và xe cứu thương' } : item));
+    const theirs = template.items.map((item: { code: string; title: string }) =>
+      item.code === 'y-te' ? { ...item, title: 'Bố trí tổ y tế và xe cứu thương' } : item,
+    );
     await t.http.put(path).set('Authorization', `Bearer ${token}`).send({ items: theirs }).expect(200);
     await rows.nth(0).getByLabel('Công việc', { exact: true }).fill('Phương án bảo vệ (bản sửa của tôi)');
     await page.getByRole('button', { name: 'Lưu mẫu công việc' }).click();
@@ -276,7 +278,10 @@ describe('Logistics forms in the console (Chromium)', () => {
     await expect(stage.getByLabel('Dự toán (đồng)').inputValue()).resolves.toBe('30.000.000');
     await stage.getByLabel('Dự toán (đồng)').fill('35.000.000');
     await stage.getByRole('button', { name: 'Lưu' }).click();
-    await page.getByTestId('budget-planned-total').getByText(/47\.000\.000\s₫/).waitFor();
+    await page
+      .getByTestId('budget-planned-total')
+      .getByText(/47\.000\.000\s₫/)
+      .waitFor();
     await expect(stage.getByRole('button', { name: 'Sửa' }).count()).resolves.toBe(1); // saved: back to reading
 
     // The actual cost once settled; what is not a whole number of đồng is refused under the field.
@@ -287,7 +292,10 @@ describe('Logistics forms in the console (Chromium)', () => {
     await expect(budget.locator('tr.row-error .form-error').getAttribute('data-code')).resolves.toBe('VALIDATION_FAILED');
     await stage.getByLabel('Thực chi (đồng)').fill('33.500.000');
     await stage.getByRole('button', { name: 'Lưu' }).click();
-    await page.getByTestId('budget-actual-total').getByText(/33\.500\.000\s₫/).waitFor();
+    await page
+      .getByTestId('budget-actual-total')
+      .getByText(/33\.500\.000\s₫/)
+      .waitFor();
     await expect(stage.textContent()).resolves.toMatch(/35\.000\.000\s₫.*33\.500\.000\s₫/);
     await expect(page.getByTestId('budget-planned-total').textContent()).resolves.toMatch(/47\.000\.000\s₫/);
     await shot(page, '15-kinh-phi-thuc-chi');

@@ -57,7 +57,8 @@ describe('Planning board (Chromium)', () => {
       dienBien: await approved('11', 'Điểm bản Mường Phăng', [10, 12], { latitude: 21.4, longitude: 103.1 }),
       dakLak: await approved('66', 'Điểm buôn Ako Dhông', [11, 12], { region: Region.TayNguyen, latitude: 12.7, longitude: 108.05 }),
     };
-    const member = (fullName: string, homeProvinceCode: string) => createLeader(t.dataSource, { fullName, homeProvinceCode, rankTier: RankTier.CentralCommittee });
+    const member = (fullName: string, homeProvinceCode: string) =>
+      createLeader(t.dataSource, { fullName, homeProvinceCode, rankTier: RankTier.CentralCommittee });
     leaders = {
       laiChau: await participate(await member('Đồng chí Lò Văn Quê', '12')),
       dienBien: await participate(await member('Đồng chí Lường Thị Bản', '11')),
@@ -206,7 +207,10 @@ describe('Planning board (Chromium)', () => {
     await join.getByLabel('Số điểm tối đa').fill('2');
     await join.getByRole('button', { name: 'Lưu' }).click();
     await added.getByTestId('participation').getByText('Tối đa 2 điểm').waitFor();
-    await page.getByTestId('participation-count').getByText(/^5 đồng chí tham gia/).waitFor();
+    await page
+      .getByTestId('participation-count')
+      .getByText(/^5 đồng chí tham gia/)
+      .waitFor();
     await shot(page, '10-lanh-dao');
 
     // A leader the accepted plan sends to a venue stays in the edition until unassigned.
@@ -246,7 +250,12 @@ describe('Planning board (Chromium)', () => {
       await page.getByTestId('run-status').getByText('Chờ chấp nhận').waitFor({ timeout: 30_000 });
       await expect(page.getByTestId('run-summary').textContent()).resolves.toContain('2 tỉnh, thành phố');
       await expect(page.getByTestId('comparison-row').count()).resolves.toBe(2);
-      await expect(row(page, { name: 'Xã Sìn Hồ' } as Venue).locator('td').nth(4).textContent()).resolves.toMatch(/^(Cán bộ tỉnh Lai Châu|Đồng chí Lò Văn Quê)$/); // one of Lai Châu's own
+      await expect(
+        row(page, { name: 'Xã Sìn Hồ' } as Venue)
+          .locator('td')
+          .nth(4)
+          .textContent(),
+      ).resolves.toMatch(/^(Cán bộ tỉnh Lai Châu|Đồng chí Lò Văn Quê)$/); // one of Lai Châu's own
       await expect(page.getByTestId('planning-runs').locator('tbody tr').first().textContent()).resolves.toContain('Cấp xã');
     } finally {
       await worker?.close();

@@ -167,8 +167,19 @@ describe('Web console: venue form and leader assignment (Chromium)', () => {
     await expect(page.getByTestId('venue-leaders').locator('.error-panel').count()).resolves.toBe(0);
     expect(leaderRegisterAsked).toEqual([]);
 
-    const [saved] = await t.dataSource.query(`SELECT province_code, tier, region, latitude, longitude, expected_attendance, area_flags::text[] AS area_flags, nominated_by FROM venues WHERE id = $1`, [venueId]);
-    expect(saved).toMatchObject({ province_code: '11', tier: 'provincial', region: 'tay_bac', latitude: 21.4, longitude: 103.1, expected_attendance: 1200, nominated_by: organizer.id });
+    const [saved] = await t.dataSource.query(
+      `SELECT province_code, tier, region, latitude, longitude, expected_attendance, area_flags::text[] AS area_flags, nominated_by FROM venues WHERE id = $1`,
+      [venueId],
+    );
+    expect(saved).toMatchObject({
+      province_code: '11',
+      tier: 'provincial',
+      region: 'tay_bac',
+      latitude: 21.4,
+      longitude: 103.1,
+      expected_attendance: 1200,
+      nominated_by: organizer.id,
+    });
     expect(saved.area_flags).toEqual(['mien_nui']);
     await page.close();
   });
@@ -201,7 +212,12 @@ describe('Web console: venue form and leader assignment (Chromium)', () => {
       form.getByRole('button', { name: 'Lưu thay đổi' }).click(),
     ]);
     // The edit sends what changed and the version it started from, nothing else.
-    expect(patch.postDataJSON()).toEqual({ name: 'Ngày hội bản Mường Phăng mở rộng', expectedAttendance: 1500, areaFlags: ['bien_gioi', 'mien_nui'], version: 1 });
+    expect(patch.postDataJSON()).toEqual({
+      name: 'Ngày hội bản Mường Phăng mở rộng',
+      expectedAttendance: 1500,
+      areaFlags: ['bien_gioi', 'mien_nui'],
+      version: 1,
+    });
     await page.waitForURL(new RegExp(`/diem/${venueId}$`));
     await page.getByRole('heading', { level: 1, name: 'Ngày hội bản Mường Phăng mở rộng', exact: true }).waitFor();
     await expect(page.locator('dl.details').textContent()).resolves.toContain('1.500 người');
@@ -216,7 +232,13 @@ describe('Web console: venue form and leader assignment (Chromium)', () => {
     const token = await t.tokenFor(planner);
     let version = (await t.http.get(`/api/venues/${venueId}`).set('Authorization', `Bearer ${token}`).expect(200)).body.version as number;
     for (const step of [{ to: 'shortlisted' }, { to: 'approved' }, { to: 'scheduled', date: `${edition.year}-08-12`, startTime: '07:30', endTime: '11:30' }]) {
-      version = (await t.http.post(`/api/venues/${venueId}/transitions`).set('Authorization', `Bearer ${token}`).send({ ...step, version }).expect(200)).body.version;
+      version = (
+        await t.http
+          .post(`/api/venues/${venueId}/transitions`)
+          .set('Authorization', `Bearer ${token}`)
+          .send({ ...step, version })
+          .expect(200)
+      ).body.version;
     }
 
     const page = await openPage();
@@ -229,7 +251,9 @@ describe('Web console: venue form and leader assignment (Chromium)', () => {
     const role = form.locator('[name="role"]');
     const rows = section.getByTestId('leader-row');
     await leader.locator('option', { hasText: 'Thường trực Ban Bí thư' }).waitFor({ state: 'attached' }); // the edition's title, once loaded
-    await expect(leader.locator(`option[value="${chief.id}"]`).textContent()).resolves.toBe('Đồng chí Vũ Văn Chính — Ủy viên Bộ Chính trị, Thường trực Ban Bí thư');
+    await expect(leader.locator(`option[value="${chief.id}"]`).textContent()).resolves.toBe(
+      'Đồng chí Vũ Văn Chính — Ủy viên Bộ Chính trị, Thường trực Ban Bí thư',
+    );
     await expect(leader.locator(`option[value="${busy.id}"]`).textContent()).resolves.toContain(`(bận ngày 12/08/${edition.year})`);
 
     await leader.selectOption(chief.id);
@@ -299,7 +323,8 @@ describe('Web console: venue form and leader assignment (Chromium)', () => {
       await chiefRow.waitFor({ state: 'detached' });
       const deadline = Date.now() + 15_000;
       // Only the chief guest's office counts: the worker may also send other suites' leftover mail.
-      while (!sink.to(chief.officeEmail).some((mail) => mail.calendar?.method === 'CANCEL') && Date.now() < deadline) await new Promise((resume) => setTimeout(resume, 100));
+      while (!sink.to(chief.officeEmail).some((mail) => mail.calendar?.method === 'CANCEL') && Date.now() < deadline)
+        await new Promise((resume) => setTimeout(resume, 100));
     } finally {
       await worker.close();
       await sink.stop();

@@ -53,7 +53,8 @@ describe('dates', () => {
   });
 
   it('refuses what is not a real date', () => {
-    for (const text of ['32/08/2027', '29/02/2027', '31/09/2027', '12/08/27', '2027-08-12', '12-08-2027', '12/08/2027x', '']) expect(parseDate(text)).toBeNull();
+    for (const text of ['32/08/2027', '29/02/2027', '31/09/2027', '12/08/27', '2027-08-12', '12-08-2027', '12/08/2027x', ''])
+      expect(parseDate(text)).toBeNull();
   });
 
   it('shows YYYY-MM-DD as dd/mm/yyyy, for reading and for typing back', () => {
@@ -232,11 +233,15 @@ describe('read', () => {
   });
 
   it('refuses a choice that is not among those allowed', () => {
-    expect(refusalOf({ role: oneOf('guest', ['chief_guest', 'accompanying'] as const) }).fieldErrors).toEqual({ role: ['giá trị không thuộc danh sách cho phép'] });
+    expect(refusalOf({ role: oneOf('guest', ['chief_guest', 'accompanying'] as const) }).fieldErrors).toEqual({
+      role: ['giá trị không thuộc danh sách cho phép'],
+    });
   });
 
   it('refuses a date, a time and an amount that are not ones', () => {
-    expect(refusalOf({ dueDate: date('31/09/2027'), startTime: time('25:00'), plannedVnd: vnd('', { required: true }), actualVnd: vnd('33,5 triệu') }).fieldErrors).toEqual({
+    expect(
+      refusalOf({ dueDate: date('31/09/2027'), startTime: time('25:00'), plannedVnd: vnd('', { required: true }), actualVnd: vnd('33,5 triệu') }).fieldErrors,
+    ).toEqual({
       dueDate: ['phải có dạng dd/mm/yyyy, ví dụ 12/08/2027'],
       startTime: ['phải là giờ dạng HH:mm, ví dụ 07:30'],
       plannedVnd: ['không được để trống'],
@@ -256,7 +261,9 @@ describe('changedFields', () => {
 
 describe('text', () => {
   it('is sent trimmed; empty, it is left out, or null where that clears it', () => {
-    expect(read({ presenter: text('  Đoàn văn nghệ '), ownerName: text(''), contactPhone: text(' ', { empty: null }), dueDate: date('', { empty: null }) })).toEqual({
+    expect(
+      read({ presenter: text('  Đoàn văn nghệ '), ownerName: text(''), contactPhone: text(' ', { empty: null }), dueDate: date('', { empty: null }) }),
+    ).toEqual({
       presenter: 'Đoàn văn nghệ',
       ownerName: undefined,
       contactPhone: null,

@@ -244,8 +244,7 @@ export function changedFields<T extends object>(next: T, before: { [K in keyof T
 }
 
 /** A body with Readings in it → the same body with their values. */
-export type Read<T> =
-  T extends Reading<infer V> ? V : T extends readonly (infer E)[] ? Read<E>[] : T extends object ? { [K in keyof T]: Read<T[K]> } : T;
+export type Read<T> = T extends Reading<infer V> ? V : T extends readonly (infer E)[] ? Read<E>[] : T extends object ? { [K in keyof T]: Read<T[K]> } : T;
 
 /**
  * The body as the API takes it, every Reading replaced by its value; or, when a field could not be read,

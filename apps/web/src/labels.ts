@@ -27,7 +27,13 @@ export const VENUE_STATUS_COLOURS: Record<VenueStatus, string> = {
 };
 
 /** A venue's readiness, plus the overview's two states of its own: not followed (held, dropped) and not known (beyond the venues listed at risk). */
-export const READINESS_COLOURS: Record<Readiness | 'none' | 'unknown', string> = { on_track: '#059669', at_risk: '#d97706', late: '#b91c1c', none: '#9ca3af', unknown: '#93c5fd' };
+export const READINESS_COLOURS: Record<Readiness | 'none' | 'unknown', string> = {
+  on_track: '#059669',
+  at_risk: '#d97706',
+  late: '#b91c1c',
+  none: '#9ca3af',
+  unknown: '#93c5fd',
+};
 
 export const ENTITY_TYPE_NAMES: Record<string, string> = {
   venue: 'Điểm tổ chức',

@@ -64,12 +64,54 @@ function App() {
         <Route path="diem/:id/sua" element={<VenueForm />} />
         <Route path="san-sang" element={<ReadinessPage />} />
         <Route path="kinh-phi" element={<BudgetPage />} />
-        <Route path="lanh-dao" element={<RequireLogin plannersOnly><LeadersPage /></RequireLogin>} />
-        <Route path="lap-ke-hoach" element={<RequireLogin plannersOnly><PlanningBoardPage /></RequireLogin>} />
-        <Route path="loi-moi" element={<RequireLogin plannersOnly><InvitationsPage /></RequireLogin>} />
-        <Route path="nhat-ky" element={<RequireLogin plannersOnly><AuditPage /></RequireLogin>} />
-        <Route path="dot-to-chuc" element={<RequireLogin plannersOnly><EditionsPage /></RequireLogin>} />
-        <Route path="mau-cong-viec" element={<RequireLogin plannersOnly><TaskTemplatePage /></RequireLogin>} />
+        <Route
+          path="lanh-dao"
+          element={
+            <RequireLogin plannersOnly>
+              <LeadersPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="lap-ke-hoach"
+          element={
+            <RequireLogin plannersOnly>
+              <PlanningBoardPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="loi-moi"
+          element={
+            <RequireLogin plannersOnly>
+              <InvitationsPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="nhat-ky"
+          element={
+            <RequireLogin plannersOnly>
+              <AuditPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="dot-to-chuc"
+          element={
+            <RequireLogin plannersOnly>
+              <EditionsPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="mau-cong-viec"
+          element={
+            <RequireLogin plannersOnly>
+              <TaskTemplatePage />
+            </RequireLogin>
+          }
+        />
         <Route path="*" element={<section className="panel">Không tìm thấy trang này.</section>} />
       </Route>
     </Routes>

@@ -6,14 +6,22 @@ import type { ApiError } from './errors';
 const storage = new Map<string, string>();
 beforeAll(() => {
   Object.assign(globalThis, {
-    sessionStorage: { getItem: (key: string) => storage.get(key) ?? null, setItem: (key: string, value: string) => storage.set(key, value), removeItem: (key: string) => storage.delete(key) },
+    sessionStorage: {
+      getItem: (key: string) => storage.get(key) ?? null,
+      setItem: (key: string, value: string) => storage.set(key, value),
+      removeItem: (key: string) => storage.delete(key),
+    },
     document: { cookie: '' },
   });
 });
 
 const baseUrl = 'http://console.test';
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const session = { accessToken: 'token-1', expiresAt: Date.now() + 60_000, user: { id: 'u1', email: 'a@b.vn', fullName: 'Cán bộ A', role: 'central_planner' as const, provinceCode: null } };
+const session = {
+  accessToken: 'token-1',
+  expiresAt: Date.now() + 60_000,
+  user: { id: 'u1', email: 'a@b.vn', fullName: 'Cán bộ A', role: 'central_planner' as const, provinceCode: null },
+};
 
 async function refusalOf(call: Promise<unknown>): Promise<ApiError> {
   try {
@@ -108,7 +116,12 @@ describe('the console client', () => {
         parseAs: 'stream',
         baseUrl,
         fetch: async () =>
-          new Response('a;b\n1;2\n', { headers: { 'Content-Type': 'text/csv', 'Content-Disposition': "attachment; filename=\"ke-hoach.csv\"; filename*=UTF-8''k%E1%BA%BF-ho%E1%BA%A1ch.csv" } }),
+          new Response('a;b\n1;2\n', {
+            headers: {
+              'Content-Type': 'text/csv',
+              'Content-Disposition': 'attachment; filename="ke-hoach.csv"; filename*=UTF-8\'\'k%E1%BA%BF-ho%E1%BA%A1ch.csv',
+            },
+          }),
       }),
       (bytes) => received.push(bytes),
     );

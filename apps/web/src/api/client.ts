@@ -127,7 +127,10 @@ export async function getAll<T>(fetchPage: (paging: { page: number; pageSize: nu
  * A file the API streams (an export can take a while), through the same client and middleware, with
  * the bytes received reported as they arrive: `download(client.GET(path, { …, parseAs: 'stream' }), onProgress)`.
  */
-export async function download(call: Promise<Answered<ReadableStream<Uint8Array> | null>>, onProgress: (bytes: number) => void): Promise<{ blob: Blob; filename: string }> {
+export async function download(
+  call: Promise<Answered<ReadableStream<Uint8Array> | null>>,
+  onProgress: (bytes: number) => void,
+): Promise<{ blob: Blob; filename: string }> {
   const answer = await call;
   if ('error' in answer) throw ApiError.fromBody(answer.response.status, answer.error);
   const { data: stream, response } = answer;

@@ -27,7 +27,9 @@ export class ApiError extends Error {
   /** Validation failures by field (`VALIDATION_FAILED` details: `[{ field, messages }]`), e.g. `{ email: ['phải là địa chỉ e-mail hợp lệ'] }`. */
   get fieldErrors(): Record<string, string[]> {
     if (this.code !== 'VALIDATION_FAILED') return {};
-    return Object.fromEntries(asRecords(this.details).flatMap((issue) => (typeof issue.field === 'string' ? [[issue.field, asTexts(issue.messages)] as const] : [])));
+    return Object.fromEntries(
+      asRecords(this.details).flatMap((issue) => (typeof issue.field === 'string' ? [[issue.field, asTexts(issue.messages)] as const] : [])),
+    );
   }
 
   /** One detail of a business refusal (the clashing item, the venues left outside…); read it with the `as…` readers. */

@@ -58,7 +58,8 @@ export function VenueMap({ points, onOpen }: { points: MapPoint[]; onOpen: (id: 
         .on('click', () => open(point.id))
         .addTo(group);
     }
-    if (points.length > 0) map.current.fitBounds(L.latLngBounds(points.map((point) => [point.latitude, point.longitude])), { padding: [48, 48], maxZoom: 9, animate: false });
+    if (points.length > 0)
+      map.current.fitBounds(L.latLngBounds(points.map((point) => [point.latitude, point.longitude])), { padding: [48, 48], maxZoom: 9, animate: false });
   }, [points, settings.data]);
 
   return (

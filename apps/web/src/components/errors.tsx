@@ -39,7 +39,12 @@ export function Field(props: { label: string; field: string; error: unknown; hin
  */
 export function FormError({ error, fields = [] }: { error: unknown; fields?: string[] }) {
   if (!error) return null;
-  if (!(error instanceof ApiError)) return <div className="form-error" role="alert">{messageOf(error)}</div>;
+  if (!(error instanceof ApiError))
+    return (
+      <div className="form-error" role="alert">
+        {messageOf(error)}
+      </div>
+    );
   const others = Object.entries(error.fieldErrors).filter(([field]) => !fields.includes(field));
   return (
     <div className="form-error" role="alert" data-code={error.code}>

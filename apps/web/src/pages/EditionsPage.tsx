@@ -72,8 +72,8 @@ export function EditionsPage() {
           )}
         </div>
         <p className="muted">
-          Mỗi năm một đợt Ngày hội toàn dân bảo vệ an ninh Tổ quốc: chủ đề, thời gian tổ chức (các điểm chọn ngày trong khoảng này) và ngày hội toàn quốc
-          19/8. Đợt đi lần lượt từ lập kế hoạch, mời đại biểu, diễn ra đến kết thúc, không quay lại. Đợt đang chọn ở đầu trang được hiện chi tiết bên dưới.
+          Mỗi năm một đợt Ngày hội toàn dân bảo vệ an ninh Tổ quốc: chủ đề, thời gian tổ chức (các điểm chọn ngày trong khoảng này) và ngày hội toàn quốc 19/8.
+          Đợt đi lần lượt từ lập kế hoạch, mời đại biểu, diễn ra đến kết thúc, không quay lại. Đợt đang chọn ở đầu trang được hiện chi tiết bên dưới.
         </p>
         {creating && (
           <CreateEdition
@@ -360,7 +360,8 @@ function StatusSteps({ edition }: { edition: Edition }) {
   const [confirming, setConfirming] = useState(false);
   const next = NEXT_EDITION_STATUS[edition.status];
   const transition = useMutation({
-    mutationFn: (to: EditionStatus) => data(client.POST('/api/editions/{id}/transitions', { params: { path: { id: edition.id } }, body: { to, version: edition.version } })),
+    mutationFn: (to: EditionStatus) =>
+      data(client.POST('/api/editions/{id}/transitions', { params: { path: { id: edition.id } }, body: { to, version: edition.version } })),
     onSuccess: (saved) => {
       remember(queryClient, saved);
       setConfirming(false);

@@ -87,7 +87,12 @@ export function InvitationsPage() {
           {counts
             .filter(([, count]) => count > 0)
             .map(([key, count]) => (
-              <button type="button" key={key} className={`stat stat-button${status === key ? ' active' : ''}`} onClick={() => setStatus(status === key ? '' : key)}>
+              <button
+                type="button"
+                key={key}
+                className={`stat stat-button${status === key ? ' active' : ''}`}
+                onClick={() => setStatus(status === key ? '' : key)}
+              >
                 <strong>{count}</strong> {INVITATION_STATUS_NAMES[key].toLocaleLowerCase('vi')}
               </button>
             ))}
@@ -159,7 +164,7 @@ function InvitationRow(props: {
     invitation.answeredAt && invitation.answeredVia
       ? `${formatInstant(invitation.answeredAt)} qua ${ANSWERED_VIA_NAMES[invitation.answeredVia]}`
       : is(invitation.status, InvitationStatus.Withdrawn)
-        ? invitation.withdrawnReason ?? ''
+        ? (invitation.withdrawnReason ?? '')
         : 'Chưa trả lời';
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -265,8 +270,8 @@ function InvitationPreview({ id, onChanged }: { id: string; onChanged: () => voi
   return (
     <div className="preview" data-testid="invitation-preview">
       <p>
-        <strong>Gửi tới:</strong> {message.to.name} &lt;{message.to.address}&gt; · <strong>Tiêu đề:</strong> <span data-testid="preview-subject">{message.subject}</span> ·{' '}
-        {MESSAGE_METHOD_NAMES[message.method]}
+        <strong>Gửi tới:</strong> {message.to.name} &lt;{message.to.address}&gt; · <strong>Tiêu đề:</strong>{' '}
+        <span data-testid="preview-subject">{message.subject}</span> · {MESSAGE_METHOD_NAMES[message.method]}
       </p>
       <div className="preview-columns">
         <iframe title="Nội dung thư" sandbox="" srcDoc={message.html} />

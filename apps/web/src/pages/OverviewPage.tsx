@@ -37,8 +37,7 @@ export function OverviewPage() {
   const readinessOf = useMemo(() => {
     const atRisk = new Map((readiness.data?.venuesAtRisk ?? []).map((venue) => [venue.venueId, venue.status]));
     const complete = !readiness.data || readiness.data.venuesAtRiskTotal <= readiness.data.venuesAtRisk.length;
-    return (venue: Venue): Readiness | 'none' | 'unknown' =>
-      !isLive(venue) ? 'none' : (atRisk.get(venue.id) ?? (complete ? 'on_track' : 'unknown'));
+    return (venue: Venue): Readiness | 'none' | 'unknown' => (!isLive(venue) ? 'none' : (atRisk.get(venue.id) ?? (complete ? 'on_track' : 'unknown')));
   }, [readiness.data]);
 
   if (isLoading) return <Loading what="đợt tổ chức" />;
@@ -65,7 +64,9 @@ export function OverviewPage() {
       : [
           ...READINESS_LEVELS.map((key) => [READINESS_NAMES[key], READINESS_COLOURS[key]] as const),
           [NOT_FOLLOWED, READINESS_COLOURS.none] as const,
-          ...(readiness.data && readiness.data.venuesAtRiskTotal > readiness.data.venuesAtRisk.length ? [[NOT_LISTED, READINESS_COLOURS.unknown] as const] : []),
+          ...(readiness.data && readiness.data.venuesAtRiskTotal > readiness.data.venuesAtRisk.length
+            ? [[NOT_LISTED, READINESS_COLOURS.unknown] as const]
+            : []),
         ];
 
   return (
@@ -131,7 +132,14 @@ export function OverviewPage() {
         </div>
         <div className="map-and-list">
           <VenueMap
-            points={shown.map((venue) => ({ id: venue.id, name: venue.name, latitude: venue.latitude, longitude: venue.longitude, colour: colourOf(venue), label: labelOf(venue) }))}
+            points={shown.map((venue) => ({
+              id: venue.id,
+              name: venue.name,
+              latitude: venue.latitude,
+              longitude: venue.longitude,
+              colour: colourOf(venue),
+              label: labelOf(venue),
+            }))}
             onOpen={(id) => navigate(`/diem/${id}`)}
           />
           <ul className="venue-list" data-testid="venue-list" aria-label="Danh sách điểm tổ chức">
@@ -167,9 +175,7 @@ export function OverviewPage() {
             }))}
         />
         {shown.some((venue) => !venue.scheduledDate) && (
-          <p className="muted">
-            Chưa xếp lịch: {shown.filter((venue) => !venue.scheduledDate).length} điểm (ngày dự kiến xem trong trang từng điểm).
-          </p>
+          <p className="muted">Chưa xếp lịch: {shown.filter((venue) => !venue.scheduledDate).length} điểm (ngày dự kiến xem trong trang từng điểm).</p>
         )}
       </section>
     </div>

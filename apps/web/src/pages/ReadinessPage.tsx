@@ -31,7 +31,9 @@ export function ReadinessPage() {
           <h1>Mức độ sẵn sàng — đợt năm {edition.year}</h1>
           {canWrite(user) && <ExportButtons editionId={edition.id} />}
         </div>
-        <p className="muted">Số liệu tính đến ngày {formatDate(d.today)}. {d.rule}</p>
+        <p className="muted">
+          Số liệu tính đến ngày {formatDate(d.today)}. {d.rule}
+        </p>
         <div className="stat-row" data-testid="readiness-summary">
           <div className="stat">
             <strong>{d.edition.venues}</strong> điểm có nhiệm vụ
@@ -61,9 +63,7 @@ export function ReadinessPage() {
         </section>
       </div>
       <section className="panel">
-        <h2>
-          Điểm có nguy cơ hoặc chậm ({d.venuesAtRiskTotal})
-        </h2>
+        <h2>Điểm có nguy cơ hoặc chậm ({d.venuesAtRiskTotal})</h2>
         {d.venuesAtRisk.length === 0 ? (
           <p className="muted">Không có điểm nào có nguy cơ.</p>
         ) : (
@@ -112,7 +112,11 @@ function GroupChart({ groups, testId }: { groups: DashboardGroup[]; testId: stri
   return (
     <div className="bar-chart" data-testid={testId}>
       {groups.map((group) => (
-        <div className="bar-row" key={group.key} title={`${group.name}: ${READINESS_LEVELS.map((level) => `${group[COUNT_OF[level]]} ${lower(READINESS_NAMES[level])}`).join(', ')}`}>
+        <div
+          className="bar-row"
+          key={group.key}
+          title={`${group.name}: ${READINESS_LEVELS.map((level) => `${group[COUNT_OF[level]]} ${lower(READINESS_NAMES[level])}`).join(', ')}`}
+        >
           <span className="bar-label">{group.name}</span>
           <span className="bar" style={{ width: `${(group.venues / max) * 100}%` }}>
             {READINESS_LEVELS.map((level) =>

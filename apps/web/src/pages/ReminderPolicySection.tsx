@@ -34,8 +34,8 @@ export function ReminderPolicySection({ edition }: { edition: Edition }) {
     <section className="panel reminder-policy" aria-label="Nhắc việc tự động" data-testid="reminder-policy">
       <h2>Nhắc việc tự động — đợt năm {edition.year}</h2>
       <p className="muted">
-        Hệ thống tự gửi thư nhắc theo các mốc dưới đây. Khi lưu, các mốc mới áp dụng ngay cho mọi lời mời, việc hậu cần và điểm tổ chức của đợt: mốc thêm
-        vào được lên lịch, mốc bỏ đi được hủy; thư đã gửi giữ nguyên.
+        Hệ thống tự gửi thư nhắc theo các mốc dưới đây. Khi lưu, các mốc mới áp dụng ngay cho mọi lời mời, việc hậu cần và điểm tổ chức của đợt: mốc thêm vào
+        được lên lịch, mốc bỏ đi được hủy; thư đã gửi giữ nguyên.
       </p>
       {policy.error ? (
         <ErrorPanel error={policy.error} />

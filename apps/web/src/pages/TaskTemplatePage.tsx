@@ -112,7 +112,12 @@ function TemplateEditor({ edition, template }: { edition: Edition; template: Tas
   const [rows, setRows] = useState(() => toRows(template.items));
   const save = useMutation({
     mutationFn: () =>
-      data(client.PUT('/api/editions/{editionId}/task-template', { params: { path: { editionId: edition.id } }, body: read({ items: toItems(rows), revision: template.revision }) })),
+      data(
+        client.PUT('/api/editions/{editionId}/task-template', {
+          params: { path: { editionId: edition.id } },
+          body: read({ items: toItems(rows), revision: template.revision }),
+        }),
+      ),
     onSuccess: (saved) => {
       setRows(toRows(saved.items));
       queryClient.setQueryData(['task-template', edition.id], saved);
@@ -156,7 +161,10 @@ function TemplateEditor({ edition, template }: { edition: Edition; template: Tas
   const remove = (key: string) =>
     restructure(rows.filter((row) => row.key !== key).map((row) => ({ ...row, dependsOn: row.dependsOn.filter((other) => other !== key) })));
   const add = () =>
-    restructure([...rows, { key: newKey(), code: '', codeTyped: false, title: '', responsibleUnit: '', offsetDays: '', weight: '1', dependsOn: [], fresh: true }]);
+    restructure([
+      ...rows,
+      { key: newKey(), code: '', codeTyped: false, title: '', responsibleUnit: '', offsetDays: '', weight: '1', dependsOn: [], fresh: true },
+    ]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -196,7 +204,12 @@ function TemplateEditor({ edition, template }: { edition: Edition; template: Tas
               const hasError = ROW_FIELDS.some((name) => issues[field(name)]);
               const candidates = rows.filter((other) => other.key !== row.key && !row.dependsOn.includes(other.key));
               return (
-                <tr key={row.key} className={refused.has(row.key) || hasError ? 'clash' : undefined} data-testid="template-row" aria-label={`Dòng ${index + 1}`}>
+                <tr
+                  key={row.key}
+                  className={refused.has(row.key) || hasError ? 'clash' : undefined}
+                  data-testid="template-row"
+                  aria-label={`Dòng ${index + 1}`}
+                >
                   <td className="muted">{index + 1}</td>
                   <td>
                     <input aria-label="Mã" value={row.code} onChange={(event) => edit(row.key, { code: event.target.value })} size={14} />
@@ -207,7 +220,11 @@ function TemplateEditor({ edition, template }: { edition: Edition; template: Tas
                     <FieldError error={save.error} field={field('title')} />
                   </td>
                   <td>
-                    <input aria-label="Đơn vị chủ trì" value={row.responsibleUnit} onChange={(event) => edit(row.key, { responsibleUnit: event.target.value })} />
+                    <input
+                      aria-label="Đơn vị chủ trì"
+                      value={row.responsibleUnit}
+                      onChange={(event) => edit(row.key, { responsibleUnit: event.target.value })}
+                    />
                     <FieldError error={save.error} field={field('responsibleUnit')} />
                   </td>
                   <td className="number">
@@ -222,7 +239,13 @@ function TemplateEditor({ edition, template }: { edition: Edition; template: Tas
                     <FieldError error={save.error} field={field('offsetDays')} />
                   </td>
                   <td className="number">
-                    <input aria-label="Trọng số" inputMode="numeric" value={row.weight} onChange={(event) => edit(row.key, { weight: event.target.value })} size={3} />
+                    <input
+                      aria-label="Trọng số"
+                      inputMode="numeric"
+                      value={row.weight}
+                      onChange={(event) => edit(row.key, { weight: event.target.value })}
+                      size={3}
+                    />
                     <FieldError error={save.error} field={field('weight')} />
                   </td>
                   <td className="deps">
@@ -263,7 +286,13 @@ function TemplateEditor({ edition, template }: { edition: Edition; template: Tas
                     <button type="button" className="link" aria-label={`Chuyển dòng ${index + 1} lên`} disabled={index === 0} onClick={() => move(index, -1)}>
                       ↑
                     </button>
-                    <button type="button" className="link" aria-label={`Chuyển dòng ${index + 1} xuống`} disabled={index === rows.length - 1} onClick={() => move(index, 1)}>
+                    <button
+                      type="button"
+                      className="link"
+                      aria-label={`Chuyển dòng ${index + 1} xuống`}
+                      disabled={index === rows.length - 1}
+                      onClick={() => move(index, 1)}
+                    >
                       ↓
                     </button>
                     <button type="button" className="link danger" aria-label={`Xóa dòng ${index + 1}`} onClick={() => remove(row.key)}>

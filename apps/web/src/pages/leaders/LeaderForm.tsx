@@ -72,7 +72,12 @@ export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone: (saved
   const error = save.error;
   const stale = error instanceof ApiError && error.status === 409 && error.code === 'VERSION_CONFLICT';
   const set = (name: keyof typeof fields) => (event: { target: { value: string } }) => setFields({ ...fields, [name]: event.target.value });
-  const rangeFields = ranges.flatMap((_, index) => [`unavailability.${index}.startDate`, `unavailability.${index}.endDate`, `unavailability.${index}.reason`, `unavailability.${index}`]);
+  const rangeFields = ranges.flatMap((_, index) => [
+    `unavailability.${index}.startDate`,
+    `unavailability.${index}.endDate`,
+    `unavailability.${index}.reason`,
+    `unavailability.${index}`,
+  ]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -156,17 +161,31 @@ export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone: (saved
           <div className="pin-row" key={index}>
             <label>
               Từ ngày
-              <input aria-label={`Bận từ ngày ${index + 1}`} placeholder="dd/mm/yyyy" value={range.start} onChange={(event) => setRanges(ranges.map((row, at) => (at === index ? { ...row, start: event.target.value } : row)))} />
+              <input
+                aria-label={`Bận từ ngày ${index + 1}`}
+                placeholder="dd/mm/yyyy"
+                value={range.start}
+                onChange={(event) => setRanges(ranges.map((row, at) => (at === index ? { ...row, start: event.target.value } : row)))}
+              />
               <FieldError error={error} field={`unavailability.${index}.startDate`} />
             </label>
             <label>
               Đến ngày
-              <input aria-label={`Bận đến ngày ${index + 1}`} placeholder="dd/mm/yyyy" value={range.end} onChange={(event) => setRanges(ranges.map((row, at) => (at === index ? { ...row, end: event.target.value } : row)))} />
+              <input
+                aria-label={`Bận đến ngày ${index + 1}`}
+                placeholder="dd/mm/yyyy"
+                value={range.end}
+                onChange={(event) => setRanges(ranges.map((row, at) => (at === index ? { ...row, end: event.target.value } : row)))}
+              />
               <FieldError error={error} field={`unavailability.${index}.endDate`} />
             </label>
             <label className="wide">
               Lý do
-              <input aria-label={`Lý do bận ${index + 1}`} value={range.reason} onChange={(event) => setRanges(ranges.map((row, at) => (at === index ? { ...row, reason: event.target.value } : row)))} />
+              <input
+                aria-label={`Lý do bận ${index + 1}`}
+                value={range.reason}
+                onChange={(event) => setRanges(ranges.map((row, at) => (at === index ? { ...row, reason: event.target.value } : row)))}
+              />
               <FieldError error={error} field={`unavailability.${index}.reason`} />
             </label>
             <button type="button" className="link danger" onClick={() => setRanges(ranges.filter((_, at) => at !== index))}>
@@ -178,7 +197,21 @@ export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone: (saved
           Thêm thời gian bận
         </button>
       </fieldset>
-      <FormError error={error} fields={['fullName', 'position', 'rankTier', 'organisation', 'officeEmail', 'officePhone', 'homeProvinceCode', 'baseProvinceCode', 'preferredDates', ...rangeFields]} />
+      <FormError
+        error={error}
+        fields={[
+          'fullName',
+          'position',
+          'rankTier',
+          'organisation',
+          'officeEmail',
+          'officePhone',
+          'homeProvinceCode',
+          'baseProvinceCode',
+          'preferredDates',
+          ...rangeFields,
+        ]}
+      />
       {stale && (
         <button type="button" className="secondary" onClick={() => void queryClient.invalidateQueries({ queryKey: ['leaders'] })}>
           Tải lại bản mới nhất (bỏ các thay đổi của tôi)

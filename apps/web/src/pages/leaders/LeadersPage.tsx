@@ -69,8 +69,7 @@ export function LeadersPage() {
           }}
         >
           <label>
-            Tìm theo tên, chức vụ, cơ quan{' '}
-            <input value={search} onChange={(event) => setSearch(event.target.value)} />
+            Tìm theo tên, chức vụ, cơ quan <input value={search} onChange={(event) => setSearch(event.target.value)} />
           </label>
           <button type="submit" className="secondary">
             Tìm

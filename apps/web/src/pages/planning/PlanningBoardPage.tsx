@@ -57,7 +57,8 @@ export function PlanningBoardPage() {
   });
   const show = (id: string) => setParams({ luot: id });
   const propose = useMutation({
-    mutationFn: (draft: PlanningDraft) => data(client.POST('/api/editions/{editionId}/planning-runs', { params: { path: { editionId: edition!.id } }, body: requestOf(draft) })),
+    mutationFn: (draft: PlanningDraft) =>
+      data(client.POST('/api/editions/{editionId}/planning-runs', { params: { path: { editionId: edition!.id } }, body: requestOf(draft) })),
     onSuccess: (created) => {
       queryClient.setQueryData(['planning-run', created.id], created);
       void queryClient.invalidateQueries({ queryKey: ['planning-runs'] });
@@ -65,7 +66,8 @@ export function PlanningBoardPage() {
     },
   });
   const accept = useMutation({
-    mutationFn: (runId: string) => data(client.POST('/api/editions/{editionId}/planning-runs/{runId}/accept', { params: { path: { editionId: edition!.id, runId } } })),
+    mutationFn: (runId: string) =>
+      data(client.POST('/api/editions/{editionId}/planning-runs/{runId}/accept', { params: { path: { editionId: edition!.id, runId } } })),
     onSuccess: (accepted) => {
       queryClient.setQueryData(['planning-run', accepted.id], accepted);
       // Accepting writes assignments and venue dates (and withdraws replaced leaders' invitations).
@@ -89,9 +91,7 @@ export function PlanningBoardPage() {
     <div className="planning-board">
       <section className="panel">
         <h1>Lập kế hoạch phân công lãnh đạo — đợt năm {edition.year}</h1>
-        <p className="muted">
-          {participants.data.length} đồng chí lãnh đạo tham gia đợt này. Phương án chỉ được ghi vào kế hoạch khi được chấp nhận.
-        </p>
+        <p className="muted">{participants.data.length} đồng chí lãnh đạo tham gia đợt này. Phương án chỉ được ghi vào kế hoạch khi được chấp nhận.</p>
         <PlanningRunForm
           venues={venues.data}
           participants={participants.data}
@@ -138,7 +138,11 @@ export function PlanningBoardPage() {
             </tbody>
           </table>
         )}
-        {runs.data && runs.data.total > runs.data.items.length && <p className="muted">Hiện {runs.data.items.length} lượt mới nhất trên tổng số {runs.data.total}.</p>}
+        {runs.data && runs.data.total > runs.data.items.length && (
+          <p className="muted">
+            Hiện {runs.data.items.length} lượt mới nhất trên tổng số {runs.data.total}.
+          </p>
+        )}
       </section>
     </div>
   );

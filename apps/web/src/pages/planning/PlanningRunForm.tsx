@@ -37,7 +37,13 @@ export function requestOf(draft: PlanningDraft) {
     venueTier: draft.venueTier,
     defaultRequiredTier: draft.defaultRequiredTier,
     fresh: draft.fresh,
-    weights: { homeTies: decimal(homeTies), preferredDate: decimal(preferredDate), priorityArea: decimal(priorityArea), spread: decimal(spread), travel: decimal(travel) },
+    weights: {
+      homeTies: decimal(homeTies),
+      preferredDate: decimal(preferredDate),
+      priorityArea: decimal(priorityArea),
+      spread: decimal(spread),
+      travel: decimal(travel),
+    },
     maxTopTierPerDay: whole(draft.maxTopTierPerDay),
     maxTopTierPerProvinceDay: whole(draft.maxTopTierPerProvinceDay),
     leaderPins: draft.leaderPins.length ? draft.leaderPins : undefined,
@@ -76,7 +82,17 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onRun({ venueTier, defaultRequiredTier: requiredTier, fresh, weights, maxTopTierPerDay: perDay, maxTopTierPerProvinceDay: perProvinceDay, leaderPins, datePins, bans });
+    onRun({
+      venueTier,
+      defaultRequiredTier: requiredTier,
+      fresh,
+      weights,
+      maxTopTierPerDay: perDay,
+      maxTopTierPerProvinceDay: perProvinceDay,
+      leaderPins,
+      datePins,
+      bans,
+    });
   }
 
   const venueSelect = (value: string, onChange: (id: string) => void, label: string) => (
@@ -140,7 +156,12 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
         {PREFERENCES.map((name) => (
           <label key={name}>
             {PREFERENCE_NAMES[name]}
-            <input inputMode="decimal" placeholder={String(DEFAULT_WEIGHTS[name])} value={weights[name]} onChange={(event) => setWeights({ ...weights, [name]: event.target.value })} />
+            <input
+              inputMode="decimal"
+              placeholder={String(DEFAULT_WEIGHTS[name])}
+              value={weights[name]}
+              onChange={(event) => setWeights({ ...weights, [name]: event.target.value })}
+            />
             <FieldError error={error} field={`weights.${name}`} />
           </label>
         ))}
@@ -150,12 +171,22 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
         <legend>Bảo vệ lãnh đạo cấp cao</legend>
         <label>
           Số lãnh đạo cấp cao tối đa mỗi ngày (toàn quốc)
-          <input inputMode="numeric" placeholder={String(DEFAULT_TOP_TIER_CAPS.maxTopTierPerDay)} value={perDay} onChange={(event) => setPerDay(event.target.value)} />
+          <input
+            inputMode="numeric"
+            placeholder={String(DEFAULT_TOP_TIER_CAPS.maxTopTierPerDay)}
+            value={perDay}
+            onChange={(event) => setPerDay(event.target.value)}
+          />
           <FieldError error={error} field="maxTopTierPerDay" />
         </label>
         <label>
           Tối đa mỗi tỉnh, thành phố mỗi ngày
-          <input inputMode="numeric" placeholder={String(DEFAULT_TOP_TIER_CAPS.maxTopTierPerProvinceDay)} value={perProvinceDay} onChange={(event) => setPerProvinceDay(event.target.value)} />
+          <input
+            inputMode="numeric"
+            placeholder={String(DEFAULT_TOP_TIER_CAPS.maxTopTierPerProvinceDay)}
+            value={perProvinceDay}
+            onChange={(event) => setPerProvinceDay(event.target.value)}
+          />
           <FieldError error={error} field="maxTopTierPerProvinceDay" />
         </label>
       </fieldset>
@@ -166,7 +197,11 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
           <div className="pin-row" key={index}>
             {leaderSelect(pin.leaderId, (leaderId) => setLeaderPins(update(leaderPins, index, { leaderId })), `Lãnh đạo cố định ${index + 1}`)}
             {venueSelect(pin.venueId, (venueId) => setLeaderPins(update(leaderPins, index, { venueId })), `Điểm cố định ${index + 1}`)}
-            <select aria-label={`Vai trò cố định ${index + 1}`} value={pin.role} onChange={(event) => setLeaderPins(update(leaderPins, index, { role: codeIn(ASSIGNMENT_ROLES, event.target.value) ?? pin.role }))}>
+            <select
+              aria-label={`Vai trò cố định ${index + 1}`}
+              value={pin.role}
+              onChange={(event) => setLeaderPins(update(leaderPins, index, { role: codeIn(ASSIGNMENT_ROLES, event.target.value) ?? pin.role }))}
+            >
               {ASSIGNMENT_ROLES.map((role) => (
                 <option key={role} value={role}>
                   {ASSIGNMENT_ROLE_NAMES[role]}
@@ -195,7 +230,12 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
         {datePins.map((pin, index) => (
           <div className="pin-row" key={index}>
             {venueSelect(pin.venueId, (venueId) => setDatePins(update(datePins, index, { venueId })), `Điểm cố định ngày ${index + 1}`)}
-            <input aria-label={`Ngày cố định ${index + 1}`} placeholder="dd/mm/yyyy" value={pin.date} onChange={(event) => setDatePins(update(datePins, index, { date: event.target.value }))} />
+            <input
+              aria-label={`Ngày cố định ${index + 1}`}
+              placeholder="dd/mm/yyyy"
+              value={pin.date}
+              onChange={(event) => setDatePins(update(datePins, index, { date: event.target.value }))}
+            />
             <button type="button" className="link danger" onClick={() => setDatePins(datePins.filter((_, at) => at !== index))}>
               Bỏ
             </button>
@@ -218,7 +258,12 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
             </button>
           </div>
         ))}
-        <button type="button" className="secondary" disabled={!firstVenue || !firstLeader} onClick={() => setBans([...bans, { leaderId: firstLeader, venueId: firstVenue }])}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!firstVenue || !firstLeader}
+          onClick={() => setBans([...bans, { leaderId: firstLeader, venueId: firstVenue }])}
+        >
           Thêm điều kiện không phân công
         </button>
       </fieldset>

@@ -72,7 +72,12 @@ export function PlanningRunResult({ run, accepting, acceptError, onAccept }: Pro
       {run.summary && (
         <p data-testid="run-summary">
           {run.summary}
-          {run.stats && <small className="muted"> (giải trong {cost(run.stats.seconds)} giây{run.solverStatus === 'optimal' ? ', tối ưu' : ', dừng theo giới hạn thời gian'})</small>}
+          {run.stats && (
+            <small className="muted">
+              {' '}
+              (giải trong {cost(run.stats.seconds)} giây{run.solverStatus === 'optimal' ? ', tối ưu' : ', dừng theo giới hạn thời gian'})
+            </small>
+          )}
         </p>
       )}
       {run.objective && (

@@ -27,8 +27,17 @@ export function BudgetLines({ venue, editable }: { venue: Venue; editable: boole
   const user = useUser();
   const queryClient = useQueryClient();
   const venueId = venue.id;
-  const lines = useQuery({ queryKey: ['budget', venueId], queryFn: () => data(client.GET('/api/venues/{venueId}/budget-lines', { params: { path: { venueId } } })) });
-  const [form, setForm] = useState<LineForm>({ category: BudgetCategory.Security, description: '', planned: '', actual: '', fundingSource: FundingSource.ProvincialBudget });
+  const lines = useQuery({
+    queryKey: ['budget', venueId],
+    queryFn: () => data(client.GET('/api/venues/{venueId}/budget-lines', { params: { path: { venueId } } })),
+  });
+  const [form, setForm] = useState<LineForm>({
+    category: BudgetCategory.Security,
+    description: '',
+    planned: '',
+    actual: '',
+    fundingSource: FundingSource.ProvincialBudget,
+  });
   // Every budget query: this venue's lines and the edition's roll-up (the Kinh phí page).
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['budget'] });
   const create = useMutation({
@@ -169,7 +178,13 @@ const LINE_FIELDS = ['category', 'description', 'plannedVnd', 'actualVnd', 'fund
 /** One line: read-only, or its fields in place after "Sửa"; only what changed is sent, an emptied actual goes back to "not settled". */
 function BudgetRow(props: { venue: Venue; line: BudgetLine; editable: boolean; onSaved: () => void; onRemove: () => void; removing: boolean }) {
   const { venue, line, editable } = props;
-  const initial = { category: line.category, description: line.description, planned: wholeText(line.plannedVnd), actual: wholeText(line.actualVnd), fundingSource: line.fundingSource };
+  const initial = {
+    category: line.category,
+    description: line.description,
+    planned: wholeText(line.plannedVnd),
+    actual: wholeText(line.actualVnd),
+    fundingSource: line.fundingSource,
+  };
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(initial);
   const save = useMutation({

@@ -17,7 +17,13 @@ interface Draft {
 
 const FIELDS = ['part', 'title', 'startTime', 'endTime', 'presenter'];
 const blank: Draft = { part: ProgrammePart.Festivities, title: '', startTime: '', endTime: '', presenter: '' };
-const draftOf = (item: ProgrammeItem): Draft => ({ part: item.part, title: item.title, startTime: item.startTime, endTime: item.endTime, presenter: item.presenter ?? '' });
+const draftOf = (item: ProgrammeItem): Draft => ({
+  part: item.part,
+  title: item.title,
+  startTime: item.startTime,
+  endTime: item.endTime,
+  presenter: item.presenter ?? '',
+});
 
 /** The item the API named as the clash of an overlap refusal, to highlight it in the table. */
 function clashOf(error: unknown): string | undefined {
@@ -29,10 +35,16 @@ function clashOf(error: unknown): string | undefined {
 export function ProgrammeEditor({ venue, editable }: { venue: Venue; editable: boolean }) {
   const queryClient = useQueryClient();
   const venueId = venue.id;
-  const items = useQuery({ queryKey: ['programme', venueId], queryFn: () => data(client.GET('/api/venues/{venueId}/programme', { params: { path: { venueId } } })) });
+  const items = useQuery({
+    queryKey: ['programme', venueId],
+    queryFn: () => data(client.GET('/api/venues/{venueId}/programme', { params: { path: { venueId } } })),
+  });
   const [clash, setClash] = useState<string | undefined>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['programme', venue.id] });
-  const fromTemplate = useMutation({ mutationFn: () => data(client.POST('/api/venues/{venueId}/programme/from-template', { params: { path: { venueId } }, body: {} })), onSuccess: refresh });
+  const fromTemplate = useMutation({
+    mutationFn: () => data(client.POST('/api/venues/{venueId}/programme/from-template', { params: { path: { venueId } }, body: {} })),
+    onSuccess: refresh,
+  });
 
   if (items.error) return <ErrorPanel error={items.error} />;
   if (!items.data) return <Loading what="chương trình" />;
@@ -56,7 +68,15 @@ export function ProgrammeEditor({ venue, editable }: { venue: Venue; editable: b
         </thead>
         <tbody>
           {items.data.map((item) => (
-            <ProgrammeRow key={`${item.id}-${item.version}`} venue={venue} item={item} editable={editable} highlighted={clash === item.id} onClash={setClash} onSaved={refresh} />
+            <ProgrammeRow
+              key={`${item.id}-${item.version}`}
+              venue={venue}
+              item={item}
+              editable={editable}
+              highlighted={clash === item.id}
+              onClash={setClash}
+              onSaved={refresh}
+            />
           ))}
           {editable && <ProgrammeRow venue={venue} editable highlighted={false} onClash={setClash} onSaved={refresh} />}
         </tbody>
@@ -73,7 +93,14 @@ export function ProgrammeEditor({ venue, editable }: { venue: Venue; editable: b
   );
 }
 
-function ProgrammeRow(props: { venue: Venue; item?: ProgrammeItem; editable: boolean; highlighted: boolean; onClash: (id: string | undefined) => void; onSaved: () => void }) {
+function ProgrammeRow(props: {
+  venue: Venue;
+  item?: ProgrammeItem;
+  editable: boolean;
+  highlighted: boolean;
+  onClash: (id: string | undefined) => void;
+  onSaved: () => void;
+}) {
   const { venue, item, editable } = props;
   const [draft, setDraft] = useState<Draft>(item ? draftOf(item) : blank);
   const save = useMutation({
@@ -87,7 +114,12 @@ function ProgrammeRow(props: { venue: Venue; item?: ProgrammeItem; editable: boo
       });
       const venueId = venue.id;
       return item
-        ? data(client.PATCH('/api/venues/{venueId}/programme/{itemId}', { params: { path: { venueId, itemId: item.id } }, body: { ...body, version: item.version } }))
+        ? data(
+            client.PATCH('/api/venues/{venueId}/programme/{itemId}', {
+              params: { path: { venueId, itemId: item.id } },
+              body: { ...body, version: item.version },
+            }),
+          )
         : data(client.POST('/api/venues/{venueId}/programme', { params: { path: { venueId } }, body }));
     },
     onMutate: () => props.onClash(undefined),
@@ -98,7 +130,12 @@ function ProgrammeRow(props: { venue: Venue; item?: ProgrammeItem; editable: boo
     onError: (error) => props.onClash(clashOf(error)),
   });
   const remove = useMutation({
-    mutationFn: () => data(client.DELETE('/api/venues/{venueId}/programme/{itemId}', { params: { path: { venueId: venue.id, itemId: item!.id }, query: { version: item!.version } } })),
+    mutationFn: () =>
+      data(
+        client.DELETE('/api/venues/{venueId}/programme/{itemId}', {
+          params: { path: { venueId: venue.id, itemId: item!.id }, query: { version: item!.version } },
+        }),
+      ),
     onSuccess: props.onSaved,
   });
   const error = save.error ?? remove.error;

@@ -74,14 +74,28 @@ function TaskCard({ venue, task, editable, byId }: { venue: Venue; task: Task; e
   const [editing, setEditing] = useState(false);
   const update = useMutation({
     mutationFn: (changes: Omit<TaskUpdate, 'version'>) =>
-      data(client.PATCH('/api/venues/{venueId}/tasks/{taskId}', { params: { path: { venueId: venue.id, taskId: task.id } }, body: { ...changes, version: task.version } })),
+      data(
+        client.PATCH('/api/venues/{venueId}/tasks/{taskId}', {
+          params: { path: { venueId: venue.id, taskId: task.id } },
+          body: { ...changes, version: task.version },
+        }),
+      ),
     onSuccess: refresh.tasksAndReadiness,
   });
   const dependency = useMutation({
     mutationFn: ({ prerequisiteId, remove }: { prerequisiteId: string; remove?: boolean }) =>
       remove
-        ? data(client.DELETE('/api/venues/{venueId}/tasks/{taskId}/dependencies/{prerequisiteId}', { params: { path: { venueId: venue.id, taskId: task.id, prerequisiteId } } }))
-        : data(client.POST('/api/venues/{venueId}/tasks/{taskId}/dependencies', { params: { path: { venueId: venue.id, taskId: task.id } }, body: { prerequisiteId } })),
+        ? data(
+            client.DELETE('/api/venues/{venueId}/tasks/{taskId}/dependencies/{prerequisiteId}', {
+              params: { path: { venueId: venue.id, taskId: task.id, prerequisiteId } },
+            }),
+          )
+        : data(
+            client.POST('/api/venues/{venueId}/tasks/{taskId}/dependencies', {
+              params: { path: { venueId: venue.id, taskId: task.id } },
+              body: { prerequisiteId },
+            }),
+          ),
     onMutate: () => update.reset(), // a refusal to finish names prerequisites this change may remove
     onSuccess: refresh.tasks,
   });

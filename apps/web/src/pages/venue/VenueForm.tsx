@@ -136,7 +136,6 @@ function inputOf(draft: Draft, defaultRegion: Venue['region'] | undefined) {
   });
 }
 
-
 /** Both routes: `/diem/moi` nominates in the edition chosen in the header, `/diem/:id/sua` edits. */
 export function VenueForm() {
   const { id } = useParams();
@@ -203,7 +202,8 @@ function VenueFields({ edition, venue }: { edition: Edition | undefined; venue?:
 
   const save = useMutation({
     mutationFn: (current: Draft) => {
-      if (!venue) return data(client.POST('/api/venues', { body: { ...inputOf(current, defaultRegionOf(current.provinceCode)), editionId: edition?.id ?? '' } }));
+      if (!venue)
+        return data(client.POST('/api/venues', { body: { ...inputOf(current, defaultRegionOf(current.provinceCode)), editionId: edition?.id ?? '' } }));
       // Only what changed: the API checks what it is sent (candidate dates against the window, the tier
       // and the province against the actor), so renaming a venue is not refused over a field left alone.
       const next = inputOf(current, defaultRegionOf(current.provinceCode));
@@ -222,7 +222,10 @@ function VenueFields({ edition, venue }: { edition: Edition | undefined; venue?:
 
   const set = (field: keyof Draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
   const toggleFlag = (flag: string) =>
-    setDraft({ ...draft, areaFlags: inFlagOrder(draft.areaFlags.includes(flag) ? draft.areaFlags.filter((item) => item !== flag) : [...draft.areaFlags, flag]) });
+    setDraft({
+      ...draft,
+      areaFlags: inFlagOrder(draft.areaFlags.includes(flag) ? draft.areaFlags.filter((item) => item !== flag) : [...draft.areaFlags, flag]),
+    });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -268,7 +271,12 @@ function VenueFields({ edition, venue }: { edition: Edition | undefined; venue?:
       <fieldset>
         <legend>Địa bàn</legend>
         <div className="fields">
-          <Field label="Tỉnh, thành phố" field="provinceCode" error={error} hint={planner ? undefined : 'Cán bộ tổ chức cấp tỉnh đề xuất trong tỉnh, thành phố mình phụ trách.'}>
+          <Field
+            label="Tỉnh, thành phố"
+            field="provinceCode"
+            error={error}
+            hint={planner ? undefined : 'Cán bộ tổ chức cấp tỉnh đề xuất trong tỉnh, thành phố mình phụ trách.'}
+          >
             {planner ? (
               <select name="provinceCode" value={draft.provinceCode} onChange={(event) => setDraft({ ...draft, provinceCode: event.target.value, region: '' })}>
                 <option value="">— Chọn —</option>
@@ -312,7 +320,8 @@ function VenueFields({ edition, venue }: { edition: Edition | undefined; venue?:
           <legend>Đặc điểm địa bàn</legend>
           {Object.entries(AREA_FLAG_NAMES).map(([value, name]) => (
             <label key={value}>
-              <input type="checkbox" checked={draft.areaFlags.includes(value)} onChange={() => toggleFlag(value)} /> {name.charAt(0).toUpperCase() + name.slice(1)}
+              <input type="checkbox" checked={draft.areaFlags.includes(value)} onChange={() => toggleFlag(value)} />{' '}
+              {name.charAt(0).toUpperCase() + name.slice(1)}
             </label>
           ))}
           <FieldError error={error} field="areaFlags" />

@@ -88,7 +88,9 @@ export function VenueLeaders({ venue }: { venue: Venue }) {
         </tbody>
       </table>
       <FormError error={invitations.error} />
-      {planner && !is(venue.status, VenueStatus.Scheduled) && leaders.data.length > 0 && <p className="muted">Lời mời được lập khi điểm tổ chức đã được xếp lịch.</p>}
+      {planner && !is(venue.status, VenueStatus.Scheduled) && leaders.data.length > 0 && (
+        <p className="muted">Lời mời được lập khi điểm tổ chức đã được xếp lịch.</p>
+      )}
       {planner && leaders.data.length > 0 && (
         <p className="muted">
           Xem trước thư mời, thu hồi lời mời: <Link to="/loi-moi">trang Lời mời</Link>.
@@ -127,7 +129,10 @@ function LeaderRow(props: {
     mutationFn: () => data(client.POST('/api/invitations', { body: { venueId: venue.id, leaderId: leader.leaderId, role: leader.role } })),
     onSuccess: invitationsChanged,
   });
-  const send = useMutation({ mutationFn: (id: string) => data(client.POST('/api/invitations/{id}/send', { params: { path: { id } } })), onSuccess: invitationsChanged });
+  const send = useMutation({
+    mutationFn: (id: string) => data(client.POST('/api/invitations/{id}/send', { params: { path: { id } } })),
+    onSuccess: invitationsChanged,
+  });
   const error = remove.error ?? invite.error ?? send.error;
   const live = invitation && !is(invitation.status, InvitationStatus.Withdrawn);
   return (

@@ -22,7 +22,13 @@ export function WorkflowActions({ venue }: { venue: Venue }) {
     mutationFn: (to: VenueStatus) => {
       // Scheduling takes a date and hours (read here: what is not one is refused under its field); refusals a reason.
       const body = needsSchedule(to)
-        ? read({ to, version: venue.version, date: date(day, { required: true }), startTime: time(startTime, { required: true }), endTime: time(endTime, { required: true }) })
+        ? read({
+            to,
+            version: venue.version,
+            date: date(day, { required: true }),
+            startTime: time(startTime, { required: true }),
+            endTime: time(endTime, { required: true }),
+          })
         : { to, version: venue.version, reason: needsReason(to) ? reason.trim() || undefined : undefined };
       return data(client.POST('/api/venues/{id}/transitions', { params: { path: { id: venue.id } }, body }));
     },
