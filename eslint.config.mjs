@@ -13,7 +13,18 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', 'apps/web/src/api/schema.d.ts', 'apps/api/src/openapi/metadata.ts', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'test-artifacts/**',
+      'apps/web/src/api/schema.d.ts',
+      'apps/api/src/openapi/metadata.ts',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -40,7 +51,10 @@ export default tseslint.config(
     // Across libs only the public surface: `@app/<lib>`, never `@app/<lib>/<file>`.
     files: ['libs/**/*.ts', 'apps/api/**/*.ts', 'apps/worker/**/*.ts', 'apps/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^@app/[a-z-]+/', message: 'Import another module through its public surface, `@app/<lib>` (its index.ts).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^@app/[a-z-]+/', message: 'Import another module through its public surface, `@app/<lib>` (its index.ts).' }] },
+      ],
     },
   },
   {
@@ -58,7 +72,16 @@ export default tseslint.config(
     // Tests may reach into any file they test.
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.browser-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     // `until(async () => …)` polls with sync checks too, and tests print whatever they got.
-    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/require-await': 'off', '@typescript-eslint/no-base-to-string': 'off', '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-member-access': 'off', '@typescript-eslint/no-unsafe-argument': 'off', '@typescript-eslint/no-unsafe-call': 'off', '@typescript-eslint/no-unsafe-return': 'off' },
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-base-to-string': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
   },
   prettier,
 );

@@ -108,7 +108,9 @@ async function main(): Promise<void> {
     `SELECT (SELECT count(*) FROM venues)::int AS venues, (SELECT count(*) FROM venue_tasks)::int AS tasks,
             (SELECT count(*) FROM resource_bookings)::int AS bookings, (SELECT count(*) FROM budget_lines)::int AS budget_lines`,
   );
-  console.log(`data: ${counts.venues} venues, ${counts.tasks} tasks, ${counts.bookings} bookings, ${counts.budget_lines} budget lines (${seconds(loading).toFixed(1)} s)`);
+  console.log(
+    `data: ${counts.venues} venues, ${counts.tasks} tasks, ${counts.bookings} bookings, ${counts.budget_lines} budget lines (${seconds(loading).toFixed(1)} s)`,
+  );
   await dataSource.destroy();
 
   const api = startApi();
@@ -122,7 +124,11 @@ async function main(): Promise<void> {
     const cold = process.hrtime.bigint();
     const first = await fetch(`http://127.0.0.1:${PORT}${dashboardPath}`, { headers });
     if (first.status !== 200) throw new Error(`dashboard answered ${first.status}: ${await first.text()}`);
-    const body = (await first.json()) as { edition: { venues: number; onTrack: number; atRisk: number; late: number }; provinces: unknown[]; venuesAtRiskTotal: number };
+    const body = (await first.json()) as {
+      edition: { venues: number; onTrack: number; atRisk: number; late: number };
+      provinces: unknown[];
+      venuesAtRiskTotal: number;
+    };
     const coldMs = seconds(cold) * 1000;
     console.log(
       `dashboard: ${body.edition.venues} venues (${body.edition.onTrack} on track, ${body.edition.atRisk} at risk, ${body.edition.late} late), ` +
@@ -132,7 +138,10 @@ async function main(): Promise<void> {
     const trivial = await load('/api/health/live', {});
     const dashboard = await load(dashboardPath, headers);
     const ratio = dashboard.requests.average / trivial.requests.average;
-    for (const [name, result] of [['trivial /api/health/live', trivial], ['dashboard', dashboard]] as const) {
+    for (const [name, result] of [
+      ['trivial /api/health/live', trivial],
+      ['dashboard', dashboard],
+    ] as const) {
       console.log(
         `${name.padEnd(26)} ${result.requests.average.toFixed(0).padStart(7)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms  errors ${result.errors + result.non2xx}`,
       );

@@ -112,7 +112,13 @@ async function main(): Promise<void> {
   // Baseline: plain nodemailer, same transport settings and concurrency, a message of the same size.
   const composer = new InvitationComposer(config);
   const [{ invitation_id: sampleId }] = await dataSource.query(`SELECT invitation_id FROM invitation_messages LIMIT 1`);
-  const sample = composer.compose(await composer.load(dataSource.manager, sampleId), { kind: 'invitation', method: 'REQUEST', sequence: 0, reason: null, previous: null });
+  const sample = composer.compose(await composer.load(dataSource.manager, sampleId), {
+    kind: 'invitation',
+    method: 'REQUEST',
+    sequence: 0,
+    reason: null,
+    previous: null,
+  });
   const transport = nodemailer.createTransport({ url: config.SMTP_URL, pool: true, maxConnections: 5 } as never);
   const rawStart = process.hrtime.bigint();
   let next = 0;
@@ -137,7 +143,10 @@ async function main(): Promise<void> {
   sink.reset();
 
   // The real path: the worker module consuming jobs that point at recorded messages.
-  const worker = await Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(AppConfig).useValue(config).compile();
+  const worker = await Test.createTestingModule({ imports: [WorkerModule] })
+    .overrideProvider(AppConfig)
+    .useValue(config)
+    .compile();
   await worker.init();
   const producer = worker.get(JobProducer);
   const start = process.hrtime.bigint();
@@ -160,10 +169,14 @@ async function main(): Promise<void> {
   const rawPerS = N / rawSeconds;
   console.log(`invitations: ${N} rendered and sent through the queue in ${seconds.toFixed(2)} s (${sent} marked sent)`);
   console.log(`  ${invitationsPerS.toFixed(0)} invitations/s`);
-  console.log(`baseline: ${N} plain nodemailer sends of a ${(sample.html.length + sample.text.length + sample.ics.length) >> 10} KiB message in ${rawSeconds.toFixed(2)} s`);
+  console.log(
+    `baseline: ${N} plain nodemailer sends of a ${(sample.html.length + sample.text.length + sample.ics.length) >> 10} KiB message in ${rawSeconds.toFixed(2)} s`,
+  );
   console.log(`  ${rawPerS.toFixed(0)} messages/s`);
   console.log(`ratio: ${(invitationsPerS / rawPerS).toFixed(2)} (goal ≥ 0.50)`);
-  console.log(JSON.stringify({ invitations_per_s: round(invitationsPerS), raw_per_s: round(rawPerS), ratio: round(invitationsPerS / rawPerS, 3), count: N, sent }));
+  console.log(
+    JSON.stringify({ invitations_per_s: round(invitationsPerS), raw_per_s: round(rawPerS), ratio: round(invitationsPerS / rawPerS, 3), count: N, sent }),
+  );
   process.exit(0);
 }
 

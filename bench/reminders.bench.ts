@@ -54,7 +54,10 @@ async function main(): Promise<void> {
     `INSERT INTO editions (year, theme, window_start, window_end, national_day) VALUES (2030, 'Đo hiệu năng', '2030-07-01', '2030-08-19', '2030-08-19') RETURNING id`,
   );
 
-  const worker = await Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(AppConfig).useValue(config).compile();
+  const worker = await Test.createTestingModule({ imports: [WorkerModule] })
+    .overrideProvider(AppConfig)
+    .useValue(config)
+    .compile();
   await worker.init();
   // The no-op transport: the engine does all its work (claim, record, lateness) but sends nothing.
   worker.get(ReminderSenders).register(ReminderKind.DelegateEvent, async () => ({ messageId: 'noop' }));
@@ -73,7 +76,11 @@ async function main(): Promise<void> {
   const scheduleAll = async (count: number, due: (index: number) => Date) => {
     // Drafts are built a slice at a time so the million never sits in memory as objects at once.
     for (let offset = 0; offset < count; offset += 20 * BATCH) {
-      await scheduler.scheduleMany(dataSource, drafts(Math.min(20 * BATCH, count - offset), (index) => due(offset + index)), BATCH);
+      await scheduler.scheduleMany(
+        dataSource,
+        drafts(Math.min(20 * BATCH, count - offset), (index) => due(offset + index)),
+        BATCH,
+      );
     }
   };
 
@@ -156,8 +163,12 @@ async function main(): Promise<void> {
   };
   const peakMb = round(peakDuringMillion / 2 ** 20);
   console.log(`scheduling ${SCHEDULE_N} reminders (rows + delayed jobs): ${scheduleSeconds.toFixed(1)} s, ${schedule.per_s}/s`);
-  console.log(`  raw BullMQ addBulk of ${SCHEDULE_N} no-op jobs: ${rawScheduleSeconds.toFixed(1)} s, ${schedule.raw_per_s}/s; ratio ${schedule.ratio} (goal ≥ 0.5)`);
-  console.log(`firing ${FIRE_N} reminders due at ~1,000/s (scheduled beforehand in ${fireSchedulingSeconds.toFixed(1)} s): lateness p50 ${fire.p50_ms} ms, p99 ${fire.p99_ms} ms (goal < 1000), max ${fire.max_ms} ms`);
+  console.log(
+    `  raw BullMQ addBulk of ${SCHEDULE_N} no-op jobs: ${rawScheduleSeconds.toFixed(1)} s, ${schedule.raw_per_s}/s; ratio ${schedule.ratio} (goal ≥ 0.5)`,
+  );
+  console.log(
+    `firing ${FIRE_N} reminders due at ~1,000/s (scheduled beforehand in ${fireSchedulingSeconds.toFixed(1)} s): lateness p50 ${fire.p50_ms} ms, p99 ${fire.p99_ms} ms (goal < 1000), max ${fire.max_ms} ms`,
+  );
   console.log(`  processing ${FIRE_N} due at once: ${fire.per_s}/s; raw BullMQ no-op processing: ${fire.raw_per_s}/s`);
   console.log(`peak RSS of the process running the worker during the million: ${peakMb} MiB`);
   console.log(JSON.stringify({ schedule, fire, peak_rss_mb: peakMb, counts: { schedule: SCHEDULE_N, fire: FIRE_N } }));

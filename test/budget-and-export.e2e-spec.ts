@@ -56,7 +56,13 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
       await t.http
         .post(linesUrl(line.venue))
         .set('Authorization', token)
-        .send({ category: line.category, description: `Khoản ${line.category}`, plannedVnd: line.planned, fundingSource: line.source, ...(line.actual === null ? {} : { actualVnd: line.actual }) })
+        .send({
+          category: line.category,
+          description: `Khoản ${line.category}`,
+          plannedVnd: line.planned,
+          fundingSource: line.source,
+          ...(line.actual === null ? {} : { actualVnd: line.actual }),
+        })
         .expect(201)
     ).body;
 
@@ -73,7 +79,13 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
       const { body: created } = await t.http
         .post(linesUrl(venue))
         .set('Authorization', laiChau)
-        .send({ category: 'stage_sound_decor', description: '  Thuê sân khấu, âm thanh, ánh sáng  ', plannedVnd: 999_999_999_999_999, fundingSource: 'provincial_budget', notes: 'Theo báo giá ngày 01/07' })
+        .send({
+          category: 'stage_sound_decor',
+          description: '  Thuê sân khấu, âm thanh, ánh sáng  ',
+          plannedVnd: 999_999_999_999_999,
+          fundingSource: 'provincial_budget',
+          notes: 'Theo báo giá ngày 01/07',
+        })
         .expect(201);
       expect(created).toMatchObject({
         venueId: venue.id,
@@ -95,13 +107,27 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
         .send({ version: 1, plannedVnd: 45_000_000, actualVnd: 43_500_000 })
         .expect(200);
       expect(settled).toMatchObject({ plannedVnd: 45_000_000, actualVnd: 43_500_000, version: 2 });
-      const stale = await t.http.patch(`${linesUrl(venue)}/${created.id}`).set('Authorization', planner).send({ version: 1, notes: 'bản cũ' }).expect(409);
+      const stale = await t.http
+        .patch(`${linesUrl(venue)}/${created.id}`)
+        .set('Authorization', planner)
+        .send({ version: 1, notes: 'bản cũ' })
+        .expect(409);
       expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { expectedVersion: 1, currentVersion: 2 } });
-      const { body: unsettled } = await t.http.patch(`${linesUrl(venue)}/${created.id}`).set('Authorization', planner).send({ version: 2, actualVnd: null }).expect(200);
+      const { body: unsettled } = await t.http
+        .patch(`${linesUrl(venue)}/${created.id}`)
+        .set('Authorization', planner)
+        .send({ version: 2, actualVnd: null })
+        .expect(200);
       expect(unsettled).toMatchObject({ actualVnd: null, plannedVnd: 45_000_000, notes: 'Theo báo giá ngày 01/07', version: 3 });
 
-      await t.http.delete(`${linesUrl(venue)}/${created.id}`).set('Authorization', laiChau).expect(204);
-      await t.http.delete(`${linesUrl(venue)}/${created.id}`).set('Authorization', laiChau).expect(404);
+      await t.http
+        .delete(`${linesUrl(venue)}/${created.id}`)
+        .set('Authorization', laiChau)
+        .expect(204);
+      await t.http
+        .delete(`${linesUrl(venue)}/${created.id}`)
+        .set('Authorization', laiChau)
+        .expect(404);
       expect(await countLines(venue)).toBe(0);
       const audit = await auditEntriesFor(t.dataSource, 'budget_line', created.id);
       expect(audit.map((entry: { action: string }) => entry.action)).toEqual(['create', 'update', 'update', 'delete']);
@@ -114,16 +140,34 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
       expect((await t.http.get(linesUrl(venue)).set('Authorization', dakLak).expect(403)).body.code).toBe('PROVINCE_SCOPE');
       expect((await t.http.post(linesUrl(venue)).set('Authorization', dakLak).send(body).expect(403)).body.code).toBe('PROVINCE_SCOPE');
       await t.http.post(linesUrl(venue)).set('Authorization', viewer).send(body).expect(403);
-      await t.http.patch(`${linesUrl(venue)}/${line.id}`).set('Authorization', dakLak).send({ version: 1, actualVnd: 1 }).expect(403);
-      await t.http.patch(`${linesUrl(venue)}/${line.id}`).set('Authorization', viewer).send({ version: 1, actualVnd: 1 }).expect(403);
-      await t.http.delete(`${linesUrl(venue)}/${line.id}`).set('Authorization', dakLak).expect(403);
-      await t.http.delete(`${linesUrl(venue)}/${line.id}`).set('Authorization', viewer).expect(403);
+      await t.http
+        .patch(`${linesUrl(venue)}/${line.id}`)
+        .set('Authorization', dakLak)
+        .send({ version: 1, actualVnd: 1 })
+        .expect(403);
+      await t.http
+        .patch(`${linesUrl(venue)}/${line.id}`)
+        .set('Authorization', viewer)
+        .send({ version: 1, actualVnd: 1 })
+        .expect(403);
+      await t.http
+        .delete(`${linesUrl(venue)}/${line.id}`)
+        .set('Authorization', dakLak)
+        .expect(403);
+      await t.http
+        .delete(`${linesUrl(venue)}/${line.id}`)
+        .set('Authorization', viewer)
+        .expect(403);
       expect(await countLines(venue)).toBe(1);
       expect((await t.http.get(linesUrl(venue)).set('Authorization', planner).expect(200)).body[0]).toMatchObject({ version: 1, actualVnd: null });
 
       // A line is reached through its own venue only.
       const other = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-16` });
-      await t.http.patch(`${linesUrl(other)}/${line.id}`).set('Authorization', planner).send({ version: 1, actualVnd: 1 }).expect(404);
+      await t.http
+        .patch(`${linesUrl(other)}/${line.id}`)
+        .set('Authorization', planner)
+        .send({ version: 1, actualVnd: 1 })
+        .expect(404);
     });
 
     it('validates amounts, categories, sources and fields, writing nothing', async () => {
@@ -146,10 +190,22 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
       const { category: _category, ...withoutCategory } = valid;
       await refused(withoutCategory, 'category');
       const [line] = (await t.http.get(linesUrl(venue)).set('Authorization', planner).expect(200)).body;
-      const patch = await t.http.patch(`${linesUrl(venue)}/${line.id}`).set('Authorization', planner).send({ version: line.version, actualVnd: -1 }).expect(400);
+      const patch = await t.http
+        .patch(`${linesUrl(venue)}/${line.id}`)
+        .set('Authorization', planner)
+        .send({ version: line.version, actualVnd: -1 })
+        .expect(400);
       expect(patch.body.code).toBe('VALIDATION_FAILED');
-      await t.http.patch(`${linesUrl(venue)}/${line.id}`).set('Authorization', planner).send({ actualVnd: 1 }).expect(400); // no version
-      const cleared = await t.http.patch(`${linesUrl(venue)}/${line.id}`).set('Authorization', planner).send({ version: line.version, plannedVnd: null }).expect(400);
+      await t.http
+        .patch(`${linesUrl(venue)}/${line.id}`)
+        .set('Authorization', planner)
+        .send({ actualVnd: 1 })
+        .expect(400); // no version
+      const cleared = await t.http
+        .patch(`${linesUrl(venue)}/${line.id}`)
+        .set('Authorization', planner)
+        .send({ version: line.version, plannedVnd: null })
+        .expect(400);
       expect(cleared.body.details).toEqual([{ field: 'plannedVnd', messages: expect.arrayContaining(['phải là số nguyên']) }]);
       expect(await countLines(venue)).toBe(before);
       expect((await t.http.get(linesUrl(venue)).set('Authorization', planner).expect(200)).body[0]).toMatchObject({ version: line.version, actualVnd: null });
@@ -165,11 +221,21 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
       expect(response.body.code).toBe('VENUE_FINAL');
     });
 
-    it('keeps a held venue\'s budget open for the actual spending recorded after the festival, and in the totals', async () => {
+    it("keeps a held venue's budget open for the actual spending recorded after the festival, and in the totals", async () => {
       const own = await createEdition(t.dataSource);
       const held = await createVenue(t.dataSource, own, '12', { scheduleOn: `${own.year}-08-01`, status: VenueStatus.Held });
-      const line = (await t.http.post(linesUrl(held)).set('Authorization', laiChau).send({ category: 'gifts', description: 'Quà tặng', plannedVnd: 10_000_000, fundingSource: 'socialized' }).expect(201)).body;
-      await t.http.patch(`${linesUrl(held)}/${line.id}`).set('Authorization', laiChau).send({ version: line.version, actualVnd: 12_000_000 }).expect(200);
+      const line = (
+        await t.http
+          .post(linesUrl(held))
+          .set('Authorization', laiChau)
+          .send({ category: 'gifts', description: 'Quà tặng', plannedVnd: 10_000_000, fundingSource: 'socialized' })
+          .expect(201)
+      ).body;
+      await t.http
+        .patch(`${linesUrl(held)}/${line.id}`)
+        .set('Authorization', laiChau)
+        .send({ version: line.version, actualVnd: 12_000_000 })
+        .expect(200);
       const rollup = (await t.http.get(`/api/editions/${own.id}/budget`).set('Authorization', planner).expect(200)).body;
       expect(rollup.edition).toMatchObject({ planned: 10_000_000, actual: 12_000_000, variance: 2_000_000 });
     });
@@ -187,10 +253,19 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
     beforeAll(async () => {
       edition = await createEdition(t.dataSource);
       const y = edition.year;
-      laiChauA = await createVenue(t.dataSource, edition, '12', { name: 'Bản Nà Luông', scheduleOn: `${y}-08-15`, communeName: 'Xã Bum Nưa', address: 'Bản Nà Luông, xã Bum Nưa' });
+      laiChauA = await createVenue(t.dataSource, edition, '12', {
+        name: 'Bản Nà Luông',
+        scheduleOn: `${y}-08-15`,
+        communeName: 'Xã Bum Nưa',
+        address: 'Bản Nà Luông, xã Bum Nưa',
+      });
       laiChauB = await createVenue(t.dataSource, edition, '12', { name: 'Bản Thẳm', scheduleOn: `${y}-08-10`, hours: ['14:00', '17:30'] });
       dakLakC = await createVenue(t.dataSource, edition, '66', { name: 'Buôn Đôn', scheduleOn: `${y}-08-15`, region: 'tay_nguyen' as never });
-      laiChauProposed = await createVenue(t.dataSource, edition, '12', { name: 'Tổ dân phố 5', status: VenueStatus.Approved, candidateDates: [`${y}-08-20`, `${y}-08-22`] });
+      laiChauProposed = await createVenue(t.dataSource, edition, '12', {
+        name: 'Tổ dân phố 5',
+        status: VenueStatus.Approved,
+        candidateDates: [`${y}-08-20`, `${y}-08-22`],
+      });
       nominated = await createVenue(t.dataSource, edition, '66', { name: 'Chưa duyệt', candidateDates: [`${y}-08-12`] });
 
       lines = [
@@ -214,7 +289,10 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
       // Leaders of venue A, with the edition's title for the chief guest.
       const chief = await createLeader(t.dataSource, { fullName: 'Nguyễn Văn An', position: 'Bộ trưởng' });
       const second = await createLeader(t.dataSource, { fullName: 'Trần Thị Bình', position: 'Thứ trưởng Bộ Công an' });
-      await t.dataSource.query(`INSERT INTO leader_participations (edition_id, leader_id, title) VALUES ($1, $2, 'Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an')`, [edition.id, chief.id]);
+      await t.dataSource.query(
+        `INSERT INTO leader_participations (edition_id, leader_id, title) VALUES ($1, $2, 'Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an')`,
+        [edition.id, chief.id],
+      );
       await t.dataSource.query(`INSERT INTO venue_leader_assignments (venue_id, leader_id, role) VALUES ($1, $2, $3), ($1, $4, $5)`, [
         laiChauA.id,
         second.id,
@@ -229,7 +307,11 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
           [edition.id, laiChauA.id, name, role, status, substitute && JSON.stringify(substitute)],
         );
       await invite('Nguyễn Văn An', 'accepted', AssignmentRole.ChiefGuest);
-      await invite('Trần Thị Bình', 'substitute_proposed', AssignmentRole.Accompanying, { name: 'Lê Văn Cường', position: 'Cục trưởng', contact: 'cuong@example.vn' });
+      await invite('Trần Thị Bình', 'substitute_proposed', AssignmentRole.Accompanying, {
+        name: 'Lê Văn Cường',
+        position: 'Cục trưởng',
+        contact: 'cuong@example.vn',
+      });
       await invite('Phạm Văn Dũng', 'withdrawn', AssignmentRole.Accompanying);
       await invite('Hoàng Văn Em', 'sent', AssignmentRole.Accompanying);
     });
@@ -270,7 +352,11 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
       expect((await rollup()).edition).toMatchObject({ planned: 16_000_000, lines: 3 });
 
       // The venue cancelled (a venue event): it leaves the roll-up at once.
-      await t.http.post(`/api/venues/${venue.id}/transitions`).set('Authorization', planner).send({ to: 'cancelled', version: venue.version, reason: 'Thiên tai' }).expect(200);
+      await t.http
+        .post(`/api/venues/${venue.id}/transitions`)
+        .set('Authorization', planner)
+        .send({ to: 'cancelled', version: venue.version, reason: 'Thiên tai' })
+        .expect(200);
       expect((await rollup()).edition).toMatchObject({ venues: 0, planned: 0 });
     });
 
@@ -291,7 +377,10 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
       expect(venueTotals(dakLakC)).toMatchObject(handSums(lines.filter((line) => line.venue === dakLakC)));
       expect(venueTotals(nominated)).toBeUndefined();
 
-      expect(budget.provinces.map((row: { key: string; name: string; venues: number }) => `${row.key} ${row.name} ${row.venues}`)).toEqual(['12 Lai Châu 3', '66 Đắk Lắk 1']);
+      expect(budget.provinces.map((row: { key: string; name: string; venues: number }) => `${row.key} ${row.name} ${row.venues}`)).toEqual([
+        '12 Lai Châu 3',
+        '66 Đắk Lắk 1',
+      ]);
       expect(budget.provinces[0]).toMatchObject(handSums(live().filter((line) => line.venue.provinceCode === '12')));
       expect(budget.provinces[1]).toMatchObject(handSums(live().filter((line) => line.venue.provinceCode === '66')));
       const region = (key: string) => budget.regions.find((row: { key: string }) => row.key === key);
@@ -339,8 +428,21 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
       expect(sheet.getCell('A2').value).toContain('Phạm vi: Toàn quốc');
       const header = sheet.getRow(3);
       expect((header.values as unknown[]).slice(1)).toEqual([
-        'STT', 'Tỉnh/thành phố', 'Vùng', 'Điểm tổ chức', 'Xã/phường', 'Địa chỉ', 'Ngày tổ chức', 'Giờ',
-        'Lãnh đạo dự', 'Trả lời mời', 'Mức độ sẵn sàng', 'Việc quá hạn', 'Dự toán (đ)', 'Thực chi (đ)', 'Chênh lệch (đ)',
+        'STT',
+        'Tỉnh/thành phố',
+        'Vùng',
+        'Điểm tổ chức',
+        'Xã/phường',
+        'Địa chỉ',
+        'Ngày tổ chức',
+        'Giờ',
+        'Lãnh đạo dự',
+        'Trả lời mời',
+        'Mức độ sẵn sàng',
+        'Việc quá hạn',
+        'Dự toán (đ)',
+        'Thực chi (đ)',
+        'Chênh lệch (đ)',
       ]);
       expect(header.getCell(1).font?.bold).toBe(true);
 
@@ -444,7 +546,7 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
       expect(records[1][PLAN_HEADERS.indexOf('Thực chi (đ)')]).toBe('');
     });
 
-    it("gives organizers their own province only, refuses viewers, and checks the request first", async () => {
+    it('gives organizers their own province only, refuses viewers, and checks the request first', async () => {
       const response = await download('xlsx', laiChau).expect(200);
       const workbook = await readWorkbook(response.body);
       const sheet = workbook.getWorksheet('Kế hoạch')!;
@@ -473,6 +575,19 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
 });
 
 const PLAN_HEADERS = [
-  'STT', 'Tỉnh/thành phố', 'Vùng', 'Điểm tổ chức', 'Xã/phường', 'Địa chỉ', 'Ngày tổ chức', 'Giờ',
-  'Lãnh đạo dự', 'Trả lời mời', 'Mức độ sẵn sàng', 'Việc quá hạn', 'Dự toán (đ)', 'Thực chi (đ)', 'Chênh lệch (đ)',
+  'STT',
+  'Tỉnh/thành phố',
+  'Vùng',
+  'Điểm tổ chức',
+  'Xã/phường',
+  'Địa chỉ',
+  'Ngày tổ chức',
+  'Giờ',
+  'Lãnh đạo dự',
+  'Trả lời mời',
+  'Mức độ sẵn sàng',
+  'Việc quá hạn',
+  'Dự toán (đ)',
+  'Thực chi (đ)',
+  'Chênh lệch (đ)',
 ];

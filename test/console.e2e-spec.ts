@@ -18,7 +18,11 @@ describe('Web console serving', () => {
 
   it('tells the console its map tiles without a login', async () => {
     const response = await t.http.get('/api/console-settings').expect(200);
-    expect(response.body).toEqual({ mapTileUrl: 'https://{s}.tiles.example.vn/{z}/{x}/{y}.png', mapTileAttribution: '© Bản đồ thử', timeZone: 'Asia/Ho_Chi_Minh' });
+    expect(response.body).toEqual({
+      mapTileUrl: 'https://{s}.tiles.example.vn/{z}/{x}/{y}.png',
+      mapTileAttribution: '© Bản đồ thử',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
   });
 
   it('serves the console at / and its client-side routes, and lets the tile host through the CSP', async () => {

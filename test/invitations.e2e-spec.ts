@@ -30,7 +30,11 @@ function readIcs(ics: string) {
     stamp: vevent.getFirstProperty('dtstamp')!.toICALString(),
     status: vevent.getFirstPropertyValue('status'),
     organizer: String(vevent.getFirstPropertyValue('organizer')).replace(/^mailto:/i, 'mailto:'), // the scheme is case-insensitive
-    attendee: { address: String(attendee.getFirstValue()).replace(/^mailto:/i, 'mailto:'), partstat: attendee.getParameter('partstat'), rsvp: attendee.getParameter('rsvp') },
+    attendee: {
+      address: String(attendee.getFirstValue()).replace(/^mailto:/i, 'mailto:'),
+      partstat: attendee.getParameter('partstat'),
+      rsvp: attendee.getParameter('rsvp'),
+    },
     timezones: calendar.getAllSubcomponents('vtimezone').map((zone) => zone.getFirstPropertyValue('tzid')),
     alarms: vevent.getAllSubcomponents('valarm').length,
     geo: vevent.getFirstPropertyValue('geo'),
@@ -96,7 +100,9 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
     expect(first.parsed.text).toContain(`/api/rsvp/${linkToken(TEST_ENV.LINK_SECRET, 'rsvp', invitation.id)}`);
     expect(first.calendar!.method).toBe('REQUEST');
     expect(first.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
-    expect(first.parsed.messageId).toBe(`<${(await t.dataSource.query(`SELECT id FROM invitation_messages WHERE invitation_id = $1`, [invitation.id]))[0].id}@ngayhoi.vn>`);
+    expect(first.parsed.messageId).toBe(
+      `<${(await t.dataSource.query(`SELECT id FROM invitation_messages WHERE invitation_id = $1`, [invitation.id]))[0].id}@ngayhoi.vn>`,
+    );
 
     const request = readIcs(first.calendar!.ics);
     expect(request).toMatchObject({
@@ -139,11 +145,9 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
 
     const view = await t.http.get(`/api/invitations/${invitation.id}`).set('Authorization', planner).expect(200);
     expect(view.body.status).toBe('withdrawn');
-    expect(view.body.messages.map((message: { kind: string; status: string; sequence: number }) => `${message.kind}:${message.sequence}:${message.status}`)).toEqual([
-      'invitation:0:sent',
-      'update:1:sent',
-      'cancellation:2:sent',
-    ]);
+    expect(
+      view.body.messages.map((message: { kind: string; status: string; sequence: number }) => `${message.kind}:${message.sequence}:${message.status}`),
+    ).toEqual(['invitation:0:sent', 'update:1:sent', 'cancellation:2:sent']);
     const audit = await t.http.get('/api/audit').query({ entityType: 'invitation', entityId: invitation.id }).set('Authorization', planner).expect(200);
     expect(audit.body.total).toBeGreaterThanOrEqual(4); // create, queued, update, withdrawn
   });
@@ -153,7 +157,11 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
     await t.http.post(`/api/editions/${edition.id}/invitations/bulk`).set('Authorization', planner).expect(202);
     const invitation = await invitationOf(leader);
     await sink.waitFor(1, forInvitation(invitation.uid));
-    await t.http.post(`/api/venues/${venue.id}/transitions`).set('Authorization', planner).send({ to: 'cancelled', version: venue.version, reason: 'Mưa lũ kéo dài' }).expect(200);
+    await t.http
+      .post(`/api/venues/${venue.id}/transitions`)
+      .set('Authorization', planner)
+      .send({ to: 'cancelled', version: venue.version, reason: 'Mưa lũ kéo dài' })
+      .expect(200);
     const [, cancel] = await sink.waitFor(2, forInvitation(invitation.uid));
     expect(readIcs(cancel.calendar!.ics)).toMatchObject({ method: 'CANCEL', sequence: 1, status: 'CANCELLED' });
     expect(cancel.parsed.text).toContain('Mưa lũ kéo dài');
@@ -299,11 +307,19 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
         .type('form')
         .send({ answer: 'substitute', substituteName: 'Nguyễn Văn Bình', substitutePosition: 'Cục trưởng', substituteContact: 'Binh.NV@vanphong.example.vn' })
         .expect(200);
-      expect(await statusOf()).toEqual({ status: 'substitute_proposed', substitute: { name: 'Nguyễn Văn Bình', position: 'Cục trưởng', contact: 'Binh.NV@vanphong.example.vn' } });
+      expect(await statusOf()).toEqual({
+        status: 'substitute_proposed',
+        substitute: { name: 'Nguyễn Văn Bình', position: 'Cục trưởng', contact: 'Binh.NV@vanphong.example.vn' },
+      });
 
       const approved = await t.http.post(`/api/invitations/${invitation.id}/substitute/approve`).set('Authorization', planner).expect(202);
       expect(approved.body.withdrawn.status).toBe('withdrawn');
-      expect(approved.body.substitute).toMatchObject({ delegateName: 'Nguyễn Văn Bình', delegateEmail: 'binh.nv@vanphong.example.vn', substituteFor: invitation.id, status: 'queued' });
+      expect(approved.body.substitute).toMatchObject({
+        delegateName: 'Nguyễn Văn Bình',
+        delegateEmail: 'binh.nv@vanphong.example.vn',
+        substituteFor: invitation.id,
+        status: 'queued',
+      });
 
       const [, cancel] = await sink.waitFor(2, forInvitation(invitation.uid));
       expect(cancel.calendar!.method).toBe('CANCEL');
@@ -412,17 +428,24 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
         .set('Authorization', token)
         .send({ to: 'scheduled', version: venue.version, date: `${edition.year}-08-11`, startTime: '07:30', endTime: '11:30' })
         .expect(200);
-      const messages = await t.dataSource.query(`SELECT kind, sequence, status FROM invitation_messages WHERE invitation_id = $1 ORDER BY created_at`, [invitation.id]);
+      const messages = await t.dataSource.query(`SELECT kind, sequence, status FROM invitation_messages WHERE invitation_id = $1 ORDER BY created_at`, [
+        invitation.id,
+      ]);
       expect(messages).toEqual([
         { kind: 'invitation', sequence: 0, status: 'superseded' },
         { kind: 'invitation', sequence: 1, status: 'pending' },
       ]);
-      const [automatic] = await t.dataSource.query(`SELECT actor_id FROM audit_entries WHERE entity_id = $1 AND action = 'update' ORDER BY id DESC LIMIT 1`, [invitation.id]);
+      const [automatic] = await t.dataSource.query(`SELECT actor_id FROM audit_entries WHERE entity_id = $1 AND action = 'update' ORDER BY id DESC LIMIT 1`, [
+        invitation.id,
+      ]);
       expect(automatic.actor_id).toBe(plannerUser.id); // recorded under the planner who moved the venue
 
       await t.http.post(`/api/invitations/${invitation.id}/withdraw`).set('Authorization', token).send({ reason: 'Chưa gửi đã thu hồi' }).expect(202);
       const after = await t.dataSource.query(`SELECT kind, status FROM invitation_messages WHERE invitation_id = $1 ORDER BY created_at`, [invitation.id]);
-      expect(after.map((message: { kind: string; status: string }) => `${message.kind}:${message.status}`)).toEqual(['invitation:superseded', 'invitation:superseded']);
+      expect(after.map((message: { kind: string; status: string }) => `${message.kind}:${message.status}`)).toEqual([
+        'invitation:superseded',
+        'invitation:superseded',
+      ]);
     } finally {
       worker = await createTestWorker({ SMTP_URL: sink.url, MAIL_RETRY_DELAY_MS: '50' });
     }
@@ -456,9 +479,9 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
     await t.http.post(`/api/editions/${edition.id}/invitations/bulk`).set('Authorization', planner).expect(202);
     const invitation = await invitationOf(leader);
     const remindersOf = async () =>
-      (await t.dataSource.query(`SELECT offset_minutes, status, due_at FROM reminders WHERE subject_id = $1 ORDER BY offset_minutes DESC`, [invitation.id])).map(
-        (row: { offset_minutes: number; status: string; due_at: Date }) => `${row.offset_minutes}:${row.status}:${row.due_at.toISOString()}`,
-      );
+      (
+        await t.dataSource.query(`SELECT offset_minutes, status, due_at FROM reminders WHERE subject_id = $1 ORDER BY offset_minutes DESC`, [invitation.id])
+      ).map((row: { offset_minutes: number; status: string; due_at: Date }) => `${row.offset_minutes}:${row.status}:${row.due_at.toISOString()}`);
     expect(await remindersOf()).toEqual([
       `10080:pending:${edition.year}-08-10T00:30:00.000Z`,
       `1440:pending:${edition.year}-08-16T00:30:00.000Z`,
@@ -467,14 +490,22 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
 
     const defaults = await t.http.get(`/api/editions/${edition.id}/reminder-policy`).set('Authorization', planner).expect(200);
     expect(defaults.body).toMatchObject({ delegateOffsetsMinutes: [10080, 1440, 120], isDefault: true });
-    await t.http.put(`/api/editions/${edition.id}/reminder-policy`).set('Authorization', planner).send({ delegateOffsetsMinutes: [2880, 120] }).expect(200);
+    await t.http
+      .put(`/api/editions/${edition.id}/reminder-policy`)
+      .set('Authorization', planner)
+      .send({ delegateOffsetsMinutes: [2880, 120] })
+      .expect(200);
     expect(await remindersOf()).toEqual([
       `10080:cancelled:${edition.year}-08-10T00:30:00.000Z`,
       `2880:pending:${edition.year}-08-15T00:30:00.000Z`,
       `1440:cancelled:${edition.year}-08-16T00:30:00.000Z`,
       `120:pending:${edition.year}-08-16T22:30:00.000Z`,
     ]);
-    const bad = await t.http.put(`/api/editions/${edition.id}/reminder-policy`).set('Authorization', planner).send({ delegateOffsetsMinutes: [-5] }).expect(400);
+    const bad = await t.http
+      .put(`/api/editions/${edition.id}/reminder-policy`)
+      .set('Authorization', planner)
+      .send({ delegateOffsetsMinutes: [-5] })
+      .expect(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
 
     await sink.waitFor(1, forInvitation(invitation.uid));

@@ -20,7 +20,8 @@ describe('Logistics: checklists, dependencies, readiness', () => {
   });
   afterAll(() => t.close());
 
-  const transition = (id: string, body: Record<string, unknown>) => t.http.post(`/api/venues/${id}/transitions`).set('Authorization', planner).send(body).expect(200);
+  const transition = (id: string, body: Record<string, unknown>) =>
+    t.http.post(`/api/venues/${id}/transitions`).set('Authorization', planner).send(body).expect(200);
   const tasksOf = async (venueId: string, token = planner) => (await t.http.get(`/api/venues/${venueId}/tasks`).set('Authorization', token).expect(200)).body;
 
   it('creates the checklist when a venue is approved, and re-dates open tasks when its date moves', async () => {
@@ -36,7 +37,11 @@ describe('Logistics: checklists, dependencies, readiness', () => {
     expect((await auditEntriesFor(t.dataSource, 'venue', venue.id)).some((entry: { note: string | null }) => entry.note?.includes('11 công việc'))).toBe(true);
 
     // Done tasks keep their dates; open ones follow the venue.
-    await t.http.patch(`/api/venues/${venue.id}/tasks/${security.id}`).set('Authorization', laiChau).send({ version: security.version, status: 'done' }).expect(200);
+    await t.http
+      .patch(`/api/venues/${venue.id}/tasks/${security.id}`)
+      .set('Authorization', laiChau)
+      .send({ version: security.version, status: 'done' })
+      .expect(200);
     await transition(venue.id, { to: 'scheduled', version: venue.version + 1, date: `${edition.year}-08-19`, startTime: '07:30', endTime: '11:30' });
     const moved = await tasksOf(venue.id);
     expect(moved.find((task: { id: string }) => task.id === security.id).dueDate).toBe(`${edition.year}-07-16`);
@@ -46,39 +51,79 @@ describe('Logistics: checklists, dependencies, readiness', () => {
 
   it('makes the checklist on approval even when the province added a task by hand before', async () => {
     const venue = await createVenue(t.dataSource, edition, '12', { status: 'shortlisted' as never, candidateDates: [`${edition.year}-08-16`] });
-    await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', laiChau).send({ title: 'Khảo sát đường vào bản', responsibleUnit: 'Công an xã', offsetDays: -40 }).expect(201);
+    await t.http
+      .post(`/api/venues/${venue.id}/tasks`)
+      .set('Authorization', laiChau)
+      .send({ title: 'Khảo sát đường vào bản', responsibleUnit: 'Công an xã', offsetDays: -40 })
+      .expect(201);
     await transition(venue.id, { to: 'approved', version: venue.version });
     const tasks = await tasksOf(venue.id);
     expect(tasks).toHaveLength(12); // the 11 of the template and the one added by hand
-    expect(tasks.filter((task: { templateCode: string | null }) => task.templateCode === null).map((task: { title: string }) => task.title)).toEqual(['Khảo sát đường vào bản']);
+    expect(tasks.filter((task: { templateCode: string | null }) => task.templateCode === null).map((task: { title: string }) => task.title)).toEqual([
+      'Khảo sát đường vào bản',
+    ]);
   });
 
   it('refuses to finish a task before its prerequisites, and refuses dependency cycles', async () => {
     const venue = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-10` });
     const create = async (title: string) =>
-      (await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', laiChau).send({ title, responsibleUnit: 'Công an xã', offsetDays: -7, ownerName: 'Thiếu tá Lò Văn Minh' }).expect(201)).body;
+      (
+        await t.http
+          .post(`/api/venues/${venue.id}/tasks`)
+          .set('Authorization', laiChau)
+          .send({ title, responsibleUnit: 'Công an xã', offsetDays: -7, ownerName: 'Thiếu tá Lò Văn Minh' })
+          .expect(201)
+      ).body;
     const stage = await create('Dựng sân khấu');
     const sound = await create('Lắp đặt âm thanh');
     const rehearsal = await create('Tổng duyệt');
     expect(stage.dueDate).toBe(`${edition.year}-08-03`);
 
     await t.http.post(`/api/venues/${venue.id}/tasks/${sound.id}/dependencies`).set('Authorization', laiChau).send({ prerequisiteId: stage.id }).expect(201);
-    await t.http.post(`/api/venues/${venue.id}/tasks/${rehearsal.id}/dependencies`).set('Authorization', laiChau).send({ prerequisiteId: sound.id }).expect(201);
-    const cycle = await t.http.post(`/api/venues/${venue.id}/tasks/${stage.id}/dependencies`).set('Authorization', laiChau).send({ prerequisiteId: rehearsal.id }).expect(422);
+    await t.http
+      .post(`/api/venues/${venue.id}/tasks/${rehearsal.id}/dependencies`)
+      .set('Authorization', laiChau)
+      .send({ prerequisiteId: sound.id })
+      .expect(201);
+    const cycle = await t.http
+      .post(`/api/venues/${venue.id}/tasks/${stage.id}/dependencies`)
+      .set('Authorization', laiChau)
+      .send({ prerequisiteId: rehearsal.id })
+      .expect(422);
     expect(cycle.body.code).toBe('DEPENDENCY_CYCLE');
     await t.http.post(`/api/venues/${venue.id}/tasks/${stage.id}/dependencies`).set('Authorization', laiChau).send({ prerequisiteId: stage.id }).expect(422);
 
-    const early = await t.http.patch(`/api/venues/${venue.id}/tasks/${rehearsal.id}`).set('Authorization', laiChau).send({ version: 1, status: 'done' }).expect(422);
+    const early = await t.http
+      .patch(`/api/venues/${venue.id}/tasks/${rehearsal.id}`)
+      .set('Authorization', laiChau)
+      .send({ version: 1, status: 'done' })
+      .expect(422);
     expect(early.body).toMatchObject({ code: 'PREREQUISITES_NOT_DONE', details: { prerequisites: [{ id: sound.id, title: 'Lắp đặt âm thanh' }] } });
 
-    const blocked = await t.http.patch(`/api/venues/${venue.id}/tasks/${stage.id}`).set('Authorization', laiChau).send({ version: 1, status: 'blocked' }).expect(400);
+    const blocked = await t.http
+      .patch(`/api/venues/${venue.id}/tasks/${stage.id}`)
+      .set('Authorization', laiChau)
+      .send({ version: 1, status: 'blocked' })
+      .expect(400);
     expect(blocked.body.code).toBe('VALIDATION_FAILED');
-    await t.http.patch(`/api/venues/${venue.id}/tasks/${stage.id}`).set('Authorization', laiChau).send({ version: 1, status: 'blocked', blockedReason: 'Chưa có kinh phí thuê sân khấu' }).expect(200);
+    await t.http
+      .patch(`/api/venues/${venue.id}/tasks/${stage.id}`)
+      .set('Authorization', laiChau)
+      .send({ version: 1, status: 'blocked', blockedReason: 'Chưa có kinh phí thuê sân khấu' })
+      .expect(200);
     await t.http.patch(`/api/venues/${venue.id}/tasks/${stage.id}`).set('Authorization', laiChau).send({ version: 2, status: 'done' }).expect(200);
     await t.http.patch(`/api/venues/${venue.id}/tasks/${sound.id}`).set('Authorization', laiChau).send({ version: 1, status: 'done' }).expect(200);
-    const done = await t.http.patch(`/api/venues/${venue.id}/tasks/${rehearsal.id}`).set('Authorization', laiChau).send({ version: 1, status: 'done' }).expect(200);
+    const done = await t.http
+      .patch(`/api/venues/${venue.id}/tasks/${rehearsal.id}`)
+      .set('Authorization', laiChau)
+      .send({ version: 1, status: 'done' })
+      .expect(200);
     expect(done.body).toMatchObject({ status: 'done', doneBy: expect.any(String), doneAt: expect.any(String), blockedReason: null });
-    const stale = await t.http.patch(`/api/venues/${venue.id}/tasks/${rehearsal.id}`).set('Authorization', laiChau).send({ version: 1, notes: 'cũ' }).expect(409);
+    const stale = await t.http
+      .patch(`/api/venues/${venue.id}/tasks/${rehearsal.id}`)
+      .set('Authorization', laiChau)
+      .send({ version: 1, notes: 'cũ' })
+      .expect(409);
     expect(stale.body.code).toBe('VERSION_CONFLICT');
   });
 
@@ -99,7 +144,13 @@ describe('Logistics: checklists, dependencies, readiness', () => {
     const { body: edited } = await t.http
       .patch(`/api/venues/${venue.id}/tasks/${task.id}`)
       .set('Authorization', laiChau)
-      .send({ version: task.version, title: '  Bố trí điểm đỗ xe cho đại biểu ', responsibleUnit: 'Đội Cảnh sát giao thông', ownerName: null, dueDate: `${edition.year}-08-09` })
+      .send({
+        version: task.version,
+        title: '  Bố trí điểm đỗ xe cho đại biểu ',
+        responsibleUnit: 'Đội Cảnh sát giao thông',
+        ownerName: null,
+        dueDate: `${edition.year}-08-09`,
+      })
       .expect(200);
     expect(edited).toMatchObject({
       title: 'Bố trí điểm đỗ xe cho đại biểu',
@@ -110,13 +161,17 @@ describe('Logistics: checklists, dependencies, readiness', () => {
       status: 'todo',
       version: task.version + 1,
     });
-    const { body: renamedOnly } = await t.http.patch(`/api/venues/${venue.id}/tasks/${task.id}`).set('Authorization', laiChau).send({ version: edited.version, title: 'Điểm đỗ xe đại biểu' }).expect(200);
+    const { body: renamedOnly } = await t.http
+      .patch(`/api/venues/${venue.id}/tasks/${task.id}`)
+      .set('Authorization', laiChau)
+      .send({ version: edited.version, title: 'Điểm đỗ xe đại biểu' })
+      .expect(200);
     expect(renamedOnly).toMatchObject({ title: 'Điểm đỗ xe đại biểu', responsibleUnit: 'Đội Cảnh sát giao thông', dueDate: `${edition.year}-08-09` });
     const audit = await auditEntriesFor(t.dataSource, 'venue_task', task.id);
     expect(audit.at(-1).changes.title).toEqual({ before: 'Bố trí điểm đỗ xe cho đại biểu', after: 'Điểm đỗ xe đại biểu' });
   });
 
-  it("refuses to save the task template over a copy another planner has changed since it was read", async () => {
+  it('refuses to save the task template over a copy another planner has changed since it was read', async () => {
     const own = await createEdition(t.dataSource);
     const path = `/api/editions/${own.id}/task-template`;
     const { body: read } = await t.http.get(path).set('Authorization', planner).expect(200);
@@ -135,7 +190,11 @@ describe('Logistics: checklists, dependencies, readiness', () => {
 
   it("lets organizers manage only their own province's tasks", async () => {
     const venue = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-11` });
-    const { body: task } = await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', planner).send({ title: 'Tổ y tế trực', responsibleUnit: 'Trung tâm y tế' }).expect(201);
+    const { body: task } = await t.http
+      .post(`/api/venues/${venue.id}/tasks`)
+      .set('Authorization', planner)
+      .send({ title: 'Tổ y tế trực', responsibleUnit: 'Trung tâm y tế' })
+      .expect(201);
     await t.http.get(`/api/venues/${venue.id}/tasks`).set('Authorization', dakLak).expect(403);
     await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', dakLak).send({ title: 'Không được', responsibleUnit: 'Công an xã' }).expect(403);
     await t.http.patch(`/api/venues/${venue.id}/tasks/${task.id}`).set('Authorization', dakLak).send({ version: 1, status: 'done' }).expect(403);
@@ -163,7 +222,10 @@ describe('Logistics: checklists, dependencies, readiness', () => {
     expect(dashboard.edition.doneShare).toBeCloseTo(3 / 6, 3);
     expect(dashboard.provinces.map((group: { key: string; venues: number }) => `${group.key}:${group.venues}`)).toEqual(['12:1', '66:2']);
     expect(dashboard.regions.find((group: { key: string }) => group.key === 'tay_nguyen')).toMatchObject({ venues: 2, late: 1, atRisk: 1 });
-    expect(dashboard.venuesAtRisk.map((venue: { venueId: string; status: string }) => `${venue.venueId}:${venue.status}`)).toEqual([`${late.id}:late`, `${atRisk.id}:at_risk`]);
+    expect(dashboard.venuesAtRisk.map((venue: { venueId: string; status: string }) => `${venue.venueId}:${venue.status}`)).toEqual([
+      `${late.id}:late`,
+      `${atRisk.id}:at_risk`,
+    ]);
 
     const forLaiChau = (await t.http.get(`/api/editions/${own.id}/readiness`).set('Authorization', laiChau).expect(200)).body;
     expect(forLaiChau.edition.venues).toBe(1);

@@ -139,16 +139,26 @@ describe('OpenAPI contract', () => {
     const dashboard = await conforms(as(t.http.get(`/api/editions/${edition.id}/readiness`)), 200);
     expect(dashboard.body.edition.venues).toBe(1);
     await conforms(
-      as(t.http.post(`/api/venues/${venueId}/budget-lines`).send({ category: 'security', description: 'Bảo vệ', plannedVnd: 15_000_000, fundingSource: 'provincial_budget' })),
+      as(
+        t.http
+          .post(`/api/venues/${venueId}/budget-lines`)
+          .send({ category: 'security', description: 'Bảo vệ', plannedVnd: 15_000_000, fundingSource: 'provincial_budget' }),
+      ),
       201,
     );
     await conforms(as(t.http.get(`/api/editions/${edition.id}/budget`)), 200);
     await conforms(as(t.http.get(`/api/editions/${edition.id}/programme-template`)), 200);
     await conforms(as(t.http.post(`/api/venues/${venueId}/programme/from-template`).send({})), 201);
-    const resource = (await conforms(as(t.http.post(`/api/editions/${edition.id}/resources`).send({ name: 'Đội văn nghệ', kind: 'art_troupe', ownerUnit: 'Quân khu 2' })), 201)).body;
+    const resource = (
+      await conforms(as(t.http.post(`/api/editions/${edition.id}/resources`).send({ name: 'Đội văn nghệ', kind: 'art_troupe', ownerUnit: 'Quân khu 2' })), 201)
+    ).body;
     await conforms(as(t.http.get(`/api/editions/${edition.id}/resources`)), 200);
     await conforms(
-      as(t.http.post(`/api/resources/${resource.id}/bookings`).send({ venueId, startsAt: `${year}-08-12T07:00:00+07:00`, endsAt: `${year}-08-12T11:30:00+07:00` })),
+      as(
+        t.http
+          .post(`/api/resources/${resource.id}/bookings`)
+          .send({ venueId, startsAt: `${year}-08-12T07:00:00+07:00`, endsAt: `${year}-08-12T11:30:00+07:00` }),
+      ),
       201,
     );
     await conforms(as(t.http.get(`/api/venues/${venueId}/bookings`)), 200);
@@ -194,7 +204,9 @@ describe('OpenAPI contract', () => {
     // The audit log (which keeps no secret either), refusals, and what is not JSON.
     const logged = (await conforms(as(t.http.get(`/api/audit?entityType=invitation&entityId=${invitation.id}`)), 200)).body;
     expect(logged.items.length).toBeGreaterThan(0);
-    expect(logged.items.flatMap((entry: { changes: object }) => Object.keys(entry.changes)).filter((field: string) => /hash|secret|password/i.test(field))).toEqual([]);
+    expect(
+      logged.items.flatMap((entry: { changes: object }) => Object.keys(entry.changes)).filter((field: string) => /hash|secret|password/i.test(field)),
+    ).toEqual([]);
     await conforms(as(t.http.patch(`/api/venues/${venueId}`).send({ version: 1, name: 'Tên cũ' })), 409);
     await conforms(as(t.http.post('/api/venues').send({ editionId: edition.id })), 400);
     await conforms(as(t.http.get(`/api/editions/${edition.id}/export?format=csv`)), 200);

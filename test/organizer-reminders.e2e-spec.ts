@@ -83,7 +83,9 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
   const tasksOf = async (venueId: string) => (await t.http.get(`/api/venues/${venueId}/tasks`).set('Authorization', planner).expect(200)).body;
   /** Bring one reminder's moment to now (as the clock would) and hand its job to the worker. */
   const fireNow = async (reminderId: string) => {
-    const [[row]] = await t.dataSource.query(`UPDATE reminders SET due_at = now(), revision = revision + 1 WHERE id = $1 RETURNING id, revision, due_at`, [reminderId]);
+    const [[row]] = await t.dataSource.query(`UPDATE reminders SET due_at = now(), revision = revision + 1 WHERE id = $1 RETURNING id, revision, due_at`, [
+      reminderId,
+    ]);
     await t.app.get(JobProducer).enqueue(FireReminderJob, { reminderId: row.id, revision: row.revision, dueAt: new Date(row.due_at).getTime() });
   };
   const mailFor = (reminderId: string) => sink.withHeader('X-Ngayhoi-Reminder').filter((mail) => mail.parsed.headers.get('x-ngayhoi-reminder') === reminderId);
@@ -110,38 +112,73 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
       ['task_overdue', `${edition.year}-07-18T10:00:00.000Z`, 'planners', 'pending'], // + 48 h: the centre
     ]);
     expect(reminders.every((r) => r.recipient_email === null)).toBe(true);
-    const all = await remindersOf(tasks.map((task) => task.id), 'pending');
+    const all = await remindersOf(
+      tasks.map((task) => task.id),
+      'pending',
+    );
     expect(all).toHaveLength(tasks.length * 5);
     // Every one has its delayed job in Redis.
     const producer = t.app.get(JobProducer);
-    expect(await producer.missingJobs(FireReminderJob, all.map((r) => ({ reminderId: r.id, revision: r.revision, dueAt: new Date(r.due_at).getTime() })))).toEqual([]);
+    expect(
+      await producer.missingJobs(
+        FireReminderJob,
+        all.map((r) => ({ reminderId: r.id, revision: r.revision, dueAt: new Date(r.due_at).getTime() })),
+      ),
+    ).toEqual([]);
     // Approved but not scheduled: no festival-day reminders yet.
     expect(await remindersOf([venue.id])).toEqual([]);
   });
 
   it('follows the task: done cancels, reopened plans again, a new due date moves them', async () => {
     const venue = await createVenue(t.dataSource, edition, province, { scheduleOn: `${edition.year}-08-10` });
-    const task = (await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', planner).send({ title: 'Dựng sân khấu', responsibleUnit: 'Phòng Hậu cần', offsetDays: -7 }).expect(201)).body;
+    const task = (
+      await t.http
+        .post(`/api/venues/${venue.id}/tasks`)
+        .set('Authorization', planner)
+        .send({ title: 'Dựng sân khấu', responsibleUnit: 'Phòng Hậu cần', offsetDays: -7 })
+        .expect(201)
+    ).body;
     expect(await remindersOf([task.id], 'pending')).toHaveLength(5);
 
-    const done = (await t.http.patch(`/api/venues/${venue.id}/tasks/${task.id}`).set('Authorization', planner).send({ version: task.version, status: 'done' }).expect(200)).body;
+    const done = (
+      await t.http.patch(`/api/venues/${venue.id}/tasks/${task.id}`).set('Authorization', planner).send({ version: task.version, status: 'done' }).expect(200)
+    ).body;
     expect(await remindersOf([task.id], 'pending')).toEqual([]);
     expect(await remindersOf([task.id], 'cancelled')).toHaveLength(5);
 
-    const reopened = (await t.http.patch(`/api/venues/${venue.id}/tasks/${task.id}`).set('Authorization', planner).send({ version: done.version, status: 'in_progress' }).expect(200)).body;
+    const reopened = (
+      await t.http
+        .patch(`/api/venues/${venue.id}/tasks/${task.id}`)
+        .set('Authorization', planner)
+        .send({ version: done.version, status: 'in_progress' })
+        .expect(200)
+    ).body;
     expect(await remindersOf([task.id], 'pending')).toHaveLength(5);
 
-    await t.http.patch(`/api/venues/${venue.id}/tasks/${task.id}`).set('Authorization', planner).send({ version: reopened.version, dueDate: `${edition.year}-07-20` }).expect(200);
+    await t.http
+      .patch(`/api/venues/${venue.id}/tasks/${task.id}`)
+      .set('Authorization', planner)
+      .send({ version: reopened.version, dueDate: `${edition.year}-07-20` })
+      .expect(200);
     const moved = await remindersOf([task.id], 'pending');
     expect(moved).toHaveLength(5);
     expect(new Date(moved[0].due_at).toISOString()).toBe(`${edition.year}-07-17T01:00:00.000Z`);
     expect(moved.every((r) => r.revision >= 3)).toBe(true);
   });
 
-  it("plans festival-day reminders for a scheduled venue, moves them with its date and drops them all when it is cancelled", async () => {
-    const venue = await createVenue(t.dataSource, edition, province, { status: 'shortlisted' as never, candidateDates: [`${edition.year}-08-12`, `${edition.year}-08-14`] });
+  it('plans festival-day reminders for a scheduled venue, moves them with its date and drops them all when it is cancelled', async () => {
+    const venue = await createVenue(t.dataSource, edition, province, {
+      status: 'shortlisted' as never,
+      candidateDates: [`${edition.year}-08-12`, `${edition.year}-08-14`],
+    });
     const approved = await transition(venue.id, { to: 'approved', version: venue.version });
-    const scheduled = await transition(venue.id, { to: 'scheduled', version: approved.version, date: `${edition.year}-08-14`, startTime: '07:30', endTime: '11:30' });
+    const scheduled = await transition(venue.id, {
+      to: 'scheduled',
+      version: approved.version,
+      date: `${edition.year}-08-14`,
+      startTime: '07:30',
+      endTime: '11:30',
+    });
     const keyDates = await remindersOf([venue.id], 'pending');
     expect(keyDates.map((r) => [r.kind, new Date(r.due_at).toISOString(), r.recipient_group])).toEqual([
       ['venue_key_date', `${edition.year}-08-07T01:00:00.000Z`, `province:${province}`],
@@ -158,19 +195,49 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
 
   it('re-plans the whole edition when planners change the policy', async () => {
     const venue = await createVenue(t.dataSource, edition, province, { scheduleOn: `${edition.year}-08-05` });
-    const task = (await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', planner).send({ title: 'Tổ y tế trực', responsibleUnit: 'Trung tâm y tế', offsetDays: -3 }).expect(201)).body;
+    const task = (
+      await t.http
+        .post(`/api/venues/${venue.id}/tasks`)
+        .set('Authorization', planner)
+        .send({ title: 'Tổ y tế trực', responsibleUnit: 'Trung tâm y tế', offsetDays: -3 })
+        .expect(201)
+    ).body;
     const before = await t.http.get(`/api/editions/${edition.id}/reminder-policy`).set('Authorization', planner).expect(200);
     expect(before.body).toMatchObject({ taskOffsetsDays: [3, 1, 0], venueOffsetsDays: [7, 1], escalationHours: 24, isDefault: true });
 
-    const bad = await t.http.put(`/api/editions/${edition.id}/reminder-policy`).set('Authorization', planner).send({ taskOffsetsDays: [-1], escalationHours: 'x' }).expect(400);
+    const bad = await t.http
+      .put(`/api/editions/${edition.id}/reminder-policy`)
+      .set('Authorization', planner)
+      .send({ taskOffsetsDays: [-1], escalationHours: 'x' })
+      .expect(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
 
-    const saved = await t.http.put(`/api/editions/${edition.id}/reminder-policy`).set('Authorization', planner).send({ taskOffsetsDays: [2], escalationHours: 0 }).expect(200);
-    expect(saved.body).toMatchObject({ taskOffsetsDays: [2], venueOffsetsDays: [7, 1], escalationHours: 0, delegateOffsetsMinutes: [10080, 1440, 120], isDefault: false });
+    const saved = await t.http
+      .put(`/api/editions/${edition.id}/reminder-policy`)
+      .set('Authorization', planner)
+      .send({ taskOffsetsDays: [2], escalationHours: 0 })
+      .expect(200);
+    expect(saved.body).toMatchObject({
+      taskOffsetsDays: [2],
+      venueOffsetsDays: [7, 1],
+      escalationHours: 0,
+      delegateOffsetsMinutes: [10080, 1440, 120],
+      isDefault: false,
+    });
     const pending = await remindersOf([task.id], 'pending');
     expect(pending.map((r) => [r.kind, new Date(r.due_at).toISOString()])).toEqual([['task_deadline', `${edition.year}-07-31T01:00:00.000Z`]]);
-    expect((await remindersOf([task.id], 'cancelled')).map((r) => r.kind).sort()).toEqual(['task_deadline', 'task_deadline', 'task_deadline', 'task_overdue', 'task_overdue']);
-    await t.http.put(`/api/editions/${edition.id}/reminder-policy`).set('Authorization', planner).send({ taskOffsetsDays: [3, 1, 0], escalationHours: 24, version: saved.body.version }).expect(200);
+    expect((await remindersOf([task.id], 'cancelled')).map((r) => r.kind).sort()).toEqual([
+      'task_deadline',
+      'task_deadline',
+      'task_deadline',
+      'task_overdue',
+      'task_overdue',
+    ]);
+    await t.http
+      .put(`/api/editions/${edition.id}/reminder-policy`)
+      .set('Authorization', planner)
+      .send({ taskOffsetsDays: [3, 1, 0], escalationHours: 24, version: saved.body.version })
+      .expect(200);
     expect(await remindersOf([task.id], 'pending')).toHaveLength(5);
   });
 
@@ -179,7 +246,11 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
     const approved = await transition(venue.id, { to: 'approved', version: venue.version });
     await transition(venue.id, { to: 'scheduled', version: approved.version, date: `${edition.year}-08-18`, startTime: '07:30', endTime: '11:30' });
     const task = (
-      await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', planner).send({ title: 'Phương án bảo vệ', responsibleUnit: 'Công an tỉnh', offsetDays: -10, ownerName: 'Đại úy Lò Văn Sáng' }).expect(201)
+      await t.http
+        .post(`/api/venues/${venue.id}/tasks`)
+        .set('Authorization', planner)
+        .send({ title: 'Phương án bảo vệ', responsibleUnit: 'Công an tỉnh', offsetDays: -10, ownerName: 'Đại úy Lò Văn Sáng' })
+        .expect(201)
     ).body;
     const reminders = await remindersOf([task.id], 'pending');
     const deadline = reminders.find((r) => r.kind === 'task_deadline')!;
@@ -212,7 +283,13 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
       `SELECT p.code FROM provinces p WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.role = 'provincial_organizer' AND u.province_code = p.code AND u.active) ORDER BY p.code LIMIT 1`,
     );
     const venue = await createVenue(t.dataSource, edition, code, { scheduleOn: `${edition.year}-08-16` });
-    const task = (await t.http.post(`/api/venues/${venue.id}/tasks`).set('Authorization', planner).send({ title: 'Quà tặng', responsibleUnit: 'Mặt trận', offsetDays: -5 }).expect(201)).body;
+    const task = (
+      await t.http
+        .post(`/api/venues/${venue.id}/tasks`)
+        .set('Authorization', planner)
+        .send({ title: 'Quà tặng', responsibleUnit: 'Mặt trận', offsetDays: -5 })
+        .expect(201)
+    ).body;
     const [reminder] = await remindersOf([task.id], 'pending');
     expect(reminder.recipient_group).toBe(`province:${code}`);
     await fireNow(reminder.id);

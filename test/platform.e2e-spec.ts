@@ -34,7 +34,8 @@ describe('Platform: health, OpenAPI, security headers, CORS, login', () => {
     expect(response.text).toMatch(/ngayhoi_queue_jobs\{queue="reminders",state="delayed"\} \d+/);
     expect(response.text).toMatch(/ngayhoi_reminders\{status="sent"\} [1-9]\d*/);
     expect(response.text).toContain('# TYPE ngayhoi_reminder_lateness_seconds histogram');
-    const bucket = (le: string) => Number(new RegExp(`ngayhoi_reminder_lateness_seconds_bucket\\{le="${le.replace('+', '\\+')}"\\} (\\d+)`).exec(response.text)![1]);
+    const bucket = (le: string) =>
+      Number(new RegExp(`ngayhoi_reminder_lateness_seconds_bucket\\{le="${le.replace('+', '\\+')}"\\} (\\d+)`).exec(response.text)![1]);
     expect(bucket('0.5') - bucket('0.25')).toBeGreaterThanOrEqual(1); // 0.3 s
     expect(bucket('1') - bucket('0.5')).toBeGreaterThanOrEqual(2); // 0.6 s and 0.9 s
     expect(bucket('+Inf') - bucket('1')).toBeGreaterThanOrEqual(1); // 1.2 s
@@ -52,7 +53,10 @@ describe('Platform: health, OpenAPI, security headers, CORS, login', () => {
     const cookies = `theme=dark; ngayhoi_token=${encodeURIComponent(planner)}; lang=vi`;
     const queues = await t.http.get('/admin/queues/api/queues').set('Cookie', cookies).expect(200);
     expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['mail', 'planning', 'reminders']);
-    await t.http.get('/admin/queues/api/queues').set('Cookie', `theme=dark; ngayhoi_token=${encodeURIComponent(viewer)}`).expect(403);
+    await t.http
+      .get('/admin/queues/api/queues')
+      .set('Cookie', `theme=dark; ngayhoi_token=${encodeURIComponent(viewer)}`)
+      .expect(403);
   });
 
   it('sends security headers and keeps CORS closed', async () => {
@@ -88,13 +92,26 @@ describe('Platform: health, OpenAPI, security headers, CORS, login', () => {
 
   it('lets planners create accounts, binding organizers to exactly one province', async () => {
     const planner = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.CentralPlanner))}`;
-    const account = { email: `org-${Date.now()}@test.ngayhoi.vn`, fullName: 'Cán bộ Công an tỉnh Sơn La', password: 'một-mật-khẩu-dài', role: 'provincial_organizer' };
+    const account = {
+      email: `org-${Date.now()}@test.ngayhoi.vn`,
+      fullName: 'Cán bộ Công an tỉnh Sơn La',
+      password: 'một-mật-khẩu-dài',
+      role: 'provincial_organizer',
+    };
     const missing = await t.http.post('/api/users').set('Authorization', planner).send(account).expect(422);
     expect(missing.body.code).toBe('ORGANIZER_PROVINCE_REQUIRED');
-    const created = await t.http.post('/api/users').set('Authorization', planner).send({ ...account, provinceCode: '14' }).expect(201);
+    const created = await t.http
+      .post('/api/users')
+      .set('Authorization', planner)
+      .send({ ...account, provinceCode: '14' })
+      .expect(201);
     expect(created.body).toMatchObject({ role: 'provincial_organizer', provinceCode: '14' });
     expect(created.body).not.toHaveProperty('passwordHash');
-    const taken = await t.http.post('/api/users').set('Authorization', planner).send({ ...account, provinceCode: '14' }).expect(409);
+    const taken = await t.http
+      .post('/api/users')
+      .set('Authorization', planner)
+      .send({ ...account, provinceCode: '14' })
+      .expect(409);
     expect(taken.body.code).toBe('EMAIL_TAKEN');
   });
 });

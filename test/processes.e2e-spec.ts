@@ -32,7 +32,10 @@ async function waitFor(check: () => boolean, ms: number): Promise<void> {
 async function reconcilerSchedulers(): Promise<unknown[]> {
   const config = loadAppConfig({ ...TEST_ENV });
   const found = [];
-  for (const [queueName, job] of [[QueueName.Mail, 'reconcile-invitation-messages'], [QueueName.Reminders, 'reconcile-reminders']]) {
+  for (const [queueName, job] of [
+    [QueueName.Mail, 'reconcile-invitation-messages'],
+    [QueueName.Reminders, 'reconcile-reminders'],
+  ]) {
     const queue = new Queue(queueName, { connection: bullConnection(config, 'producer'), prefix: bullPrefix(config) });
     found.push(await queue.getJobScheduler(job).finally(() => queue.close()));
   }
@@ -65,7 +68,10 @@ describe('Processes', () => {
   it('boots the worker against PostgreSQL and Redis and shuts it down gracefully on SIGTERM', async () => {
     const worker = start('apps/worker/src/main.ts', { ...TEST_ENV, LOG_LEVEL: 'info' });
     await waitFor(() => worker.output().includes('worker ready'), 20000);
-    const line = worker.output().split('\n').find((entry) => entry.includes('worker ready'))!;
+    const line = worker
+      .output()
+      .split('\n')
+      .find((entry) => entry.includes('worker ready'))!;
     expect(JSON.parse(line)).toMatchObject({ level: 30, msg: expect.stringContaining('PostgreSQL and Redis reachable') });
     const schedulers = await reconcilerSchedulers();
     worker.kill('SIGTERM');

@@ -35,7 +35,11 @@ describe('Programmes', () => {
 
   it('rejects an overlapping item and one outside the venue day, naming the clash', async () => {
     const venue = await createVenue(t.dataSource, edition, '14', { scheduleOn: `${edition.year}-08-09`, hours: ['07:00', '11:00'] });
-    const add = (body: Record<string, unknown>) => t.http.post(`/api/venues/${venue.id}/programme`).set('Authorization', organizer).send({ part: 'ceremony', ...body });
+    const add = (body: Record<string, unknown>) =>
+      t.http
+        .post(`/api/venues/${venue.id}/programme`)
+        .set('Authorization', organizer)
+        .send({ part: 'ceremony', ...body });
 
     const { body: first } = await add({ title: 'Chào cờ', startTime: '07:00', endTime: '07:10' }).expect(201);
     await add({ title: 'Tuyên bố lý do', startTime: '07:10', endTime: '07:20' }).expect(201); // touching is fine
@@ -54,8 +58,16 @@ describe('Programmes', () => {
     expect(backwards.body.code).toBe('TIMES_NOT_ORDERED');
 
     // Moving an item onto another is an overlap too; its own old slot is not.
-    await t.http.patch(`/api/venues/${venue.id}/programme/${first.id}`).set('Authorization', organizer).send({ version: 1, startTime: '07:15', endTime: '07:25' }).expect(422);
-    const moved = await t.http.patch(`/api/venues/${venue.id}/programme/${first.id}`).set('Authorization', organizer).send({ version: 1, endTime: '07:05' }).expect(200);
+    await t.http
+      .patch(`/api/venues/${venue.id}/programme/${first.id}`)
+      .set('Authorization', organizer)
+      .send({ version: 1, startTime: '07:15', endTime: '07:25' })
+      .expect(422);
+    const moved = await t.http
+      .patch(`/api/venues/${venue.id}/programme/${first.id}`)
+      .set('Authorization', organizer)
+      .send({ version: 1, endTime: '07:05' })
+      .expect(200);
     expect(moved.body).toMatchObject({ startTime: '07:00', endTime: '07:05', version: 2 });
 
     const listed = await t.http.get(`/api/venues/${venue.id}/programme`).set('Authorization', organizer).expect(200);
@@ -67,7 +79,11 @@ describe('Programmes', () => {
 
   it('refuses a reschedule that would leave programme items outside the new hours', async () => {
     const venue = await createVenue(t.dataSource, edition, '14', { scheduleOn: `${edition.year}-08-10`, hours: ['07:00', '11:00'] });
-    await t.http.post(`/api/venues/${venue.id}/programme`).set('Authorization', planner).send({ part: 'festivities', title: 'Thể thao', startTime: '10:00', endTime: '10:45' }).expect(201);
+    await t.http
+      .post(`/api/venues/${venue.id}/programme`)
+      .set('Authorization', planner)
+      .send({ part: 'festivities', title: 'Thể thao', startTime: '10:00', endTime: '10:45' })
+      .expect(201);
     const refused = await t.http
       .post(`/api/venues/${venue.id}/transitions`)
       .set('Authorization', planner)

@@ -73,7 +73,11 @@ describe('RBAC: province scope, viewers, need-to-know', () => {
     await t.http.post('/api/venues').set('Authorization', organizerA).send(nominationIn('12')).expect(201);
     await t.http.patch(`/api/venues/${venueA.id}`).set('Authorization', organizerA).send({ version: venueA.version, expectedAttendance: 650 }).expect(200);
     // Demoting a central venue would let the province move it through the committee's workflow.
-    const demote = await t.http.patch(`/api/venues/${venueA.id}`).set('Authorization', organizerA).send({ version: venueA.version + 1, tier: 'provincial' }).expect(403);
+    const demote = await t.http
+      .patch(`/api/venues/${venueA.id}`)
+      .set('Authorization', organizerA)
+      .send({ version: venueA.version + 1, tier: 'provincial' })
+      .expect(403);
     expect(demote.body.code).toBe('PLANNER_ONLY');
   });
 

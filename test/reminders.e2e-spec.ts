@@ -159,7 +159,8 @@ describe('Reminder engine under faults (worker as a child process)', () => {
     const reminders = await remindersDueAt(50, new Date());
     const ids = reminders.map((reminder) => reminder.id);
     await until(
-      async () => Number((await t.dataSource.query(`SELECT count(*) AS n FROM reminders WHERE id = ANY($1::uuid[]) AND last_error IS NOT NULL`, [ids]))[0].n) > 0,
+      async () =>
+        Number((await t.dataSource.query(`SELECT count(*) AS n FROM reminders WHERE id = ANY($1::uuid[]) AND last_error IS NOT NULL`, [ids]))[0].n) > 0,
       20_000,
       'a refused attempt',
     );
@@ -190,7 +191,9 @@ describe('Reminder engine under faults (worker as a child process)', () => {
       .send({ to: 'scheduled', version: moving.version, date: `${edition.year}-08-16`, startTime: '08:00', endTime: '11:30' })
       .expect(200);
     await Promise.all(
-      toCancel.map((reminder) => t.http.post(`/api/invitations/${reminder.invitationId}/withdraw`).set('Authorization', planner).send({ reason: 'Thay đổi đoàn' }).expect(202)),
+      toCancel.map((reminder) =>
+        t.http.post(`/api/invitations/${reminder.invitationId}/withdraw`).set('Authorization', planner).send({ reason: 'Thay đổi đoàn' }).expect(202),
+      ),
     );
     expect(Date.now()).toBeLessThan(dueSoon.getTime()); // the race is real only if the changes landed before the jobs fell due
     await new Promise((done) => setTimeout(done, dueSoon.getTime() - Date.now() + 4_000)); // well past the old due time
@@ -199,7 +202,11 @@ describe('Reminder engine under faults (worker as a child process)', () => {
     expect(deliveriesOf(ids)).toHaveLength(0);
     const moved = await t.dataSource.query(`SELECT status, revision, due_at FROM reminders WHERE id = ANY($1::uuid[])`, [toMove.map((r) => r.id)]);
     const newDue = new Date(`${edition.year}-08-16T01:00:00.000Z`).getTime() - 120 * 60_000; // 08:00 local − 2 h
-    expect(moved.every((row: { status: string; revision: number; due_at: Date }) => row.status === 'pending' && row.revision === 2 && row.due_at.getTime() === newDue)).toBe(true);
+    expect(
+      moved.every(
+        (row: { status: string; revision: number; due_at: Date }) => row.status === 'pending' && row.revision === 2 && row.due_at.getTime() === newDue,
+      ),
+    ).toBe(true);
     expect(await statuses(toCancel.map((reminder) => reminder.id))).toEqual({ cancelled: 20 });
   }, 60_000);
 });

@@ -27,31 +27,54 @@ describe('Logistics: shared resources and their bookings', () => {
 
   const at = (day: string, time: string) => `${edition.year}-08-${day}T${time}:00+07:00`;
   const createResource = async (name: string, body: Record<string, unknown> = {}) =>
-    (await t.http.post(`/api/editions/${edition.id}/resources`).set('Authorization', planner).send({ name, kind: 'art_troupe', ownerUnit: 'Cục Công tác Đảng và công tác chính trị', ...body }).expect(201)).body;
-  const book = (resourceId: string, body: Record<string, unknown>, token = planner) => t.http.post(`/api/resources/${resourceId}/bookings`).set('Authorization', token).send(body);
-  const bookingCount = async (resourceId: string) => Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM resource_bookings WHERE resource_id = $1`, [resourceId]))[0].n);
+    (
+      await t.http
+        .post(`/api/editions/${edition.id}/resources`)
+        .set('Authorization', planner)
+        .send({ name, kind: 'art_troupe', ownerUnit: 'Cục Công tác Đảng và công tác chính trị', ...body })
+        .expect(201)
+    ).body;
+  const book = (resourceId: string, body: Record<string, unknown>, token = planner) =>
+    t.http.post(`/api/resources/${resourceId}/bookings`).set('Authorization', token).send(body);
+  const bookingCount = async (resourceId: string) =>
+    Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM resource_bookings WHERE resource_id = $1`, [resourceId]))[0].n);
   const dienBienVenue = (name: string) => createVenue(t.dataSource, edition, '11', { name, ...DIEN_BIEN_PHU, scheduleOn: `${edition.year}-08-15` });
-  const laiChauVenue = (name: string) => createVenue(t.dataSource, edition, '12', { name, ...LAI_CHAU, scheduleOn: `${edition.year}-08-15`, hours: ['17:00', '21:00'] });
+  const laiChauVenue = (name: string) =>
+    createVenue(t.dataSource, edition, '12', { name, ...LAI_CHAU, scheduleOn: `${edition.year}-08-15`, hours: ['17:00', '21:00'] });
 
   it('lets planners create, list and edit resources with a version check; others may not write', async () => {
     const troupe = await createResource('Đội văn nghệ Quân khu 2');
     expect(troupe).toMatchObject({ editionId: edition.id, kind: 'art_troupe', travelSpeedKmh: 40, bufferMinutes: 60, notes: null, version: 1 });
-    await t.http.post(`/api/editions/${edition.id}/resources`).set('Authorization', laiChau).send({ name: 'Xe của tỉnh', kind: 'vehicle', ownerUnit: 'Công an tỉnh' }).expect(403);
-    const taken = await t.http.post(`/api/editions/${edition.id}/resources`).set('Authorization', planner).send({ name: 'Đội văn nghệ Quân khu 2', kind: 'art_troupe', ownerUnit: 'Quân khu 2' }).expect(409);
+    await t.http
+      .post(`/api/editions/${edition.id}/resources`)
+      .set('Authorization', laiChau)
+      .send({ name: 'Xe của tỉnh', kind: 'vehicle', ownerUnit: 'Công an tỉnh' })
+      .expect(403);
+    const taken = await t.http
+      .post(`/api/editions/${edition.id}/resources`)
+      .set('Authorization', planner)
+      .send({ name: 'Đội văn nghệ Quân khu 2', kind: 'art_troupe', ownerUnit: 'Quân khu 2' })
+      .expect(409);
     expect(taken.body.code).toBe('RESOURCE_NAME_TAKEN');
 
     const list = (await t.http.get(`/api/editions/${edition.id}/resources`).set('Authorization', viewer).expect(200)).body;
     expect(list.items.map((resource: { id: string }) => resource.id)).toContain(troupe.id);
     await t.http.get(`/api/editions/${edition.id}/resources`).set('Authorization', laiChau).expect(403);
 
-    const edited = (await t.http.patch(`/api/resources/${troupe.id}`).set('Authorization', planner).send({ version: 1, travelSpeedKmh: 35, notes: 'Đường đèo' }).expect(200)).body;
+    const edited = (
+      await t.http.patch(`/api/resources/${troupe.id}`).set('Authorization', planner).send({ version: 1, travelSpeedKmh: 35, notes: 'Đường đèo' }).expect(200)
+    ).body;
     expect(edited).toMatchObject({ travelSpeedKmh: 35, notes: 'Đường đèo', version: 2 });
     const stale = await t.http.patch(`/api/resources/${troupe.id}`).set('Authorization', planner).send({ version: 1, bufferMinutes: 30 }).expect(409);
     expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { expectedVersion: 1, currentVersion: 2 } });
     await t.http.patch(`/api/resources/${troupe.id}`).set('Authorization', laiChau).send({ version: 2, notes: 'Không được' }).expect(403);
     expect((await auditEntriesFor(t.dataSource, 'shared_resource', troupe.id)).map((entry: { action: string }) => entry.action)).toEqual(['create', 'update']);
     // A field left out stays; set to null it is refused under its name (never a 500), and nothing is written.
-    const emptied = await t.http.patch(`/api/resources/${troupe.id}`).set('Authorization', planner).send({ version: 2, name: null, kind: null, travelSpeedKmh: null }).expect(400);
+    const emptied = await t.http
+      .patch(`/api/resources/${troupe.id}`)
+      .set('Authorization', planner)
+      .send({ version: 2, name: null, kind: null, travelSpeedKmh: null })
+      .expect(400);
     expect(emptied.body.details.map((issue: { field: string }) => issue.field).sort()).toEqual(['kind', 'name', 'travelSpeedKmh']);
     const cleared = (await t.http.patch(`/api/resources/${troupe.id}`).set('Authorization', planner).send({ version: 2, notes: null }).expect(200)).body;
     expect(cleared).toMatchObject({ notes: null, version: 3, travelSpeedKmh: 35 });
@@ -63,8 +86,16 @@ describe('Logistics: shared resources and their bookings', () => {
     const namCang = await laiChauVenue('Ngày hội bản Nậm Cang');
     const sinHo = await laiChauVenue('Ngày hội xã Sìn Hồ');
 
-    const morning = (await book(troupe.id, { venueId: muongPhang.id, startsAt: at('15', '07:30'), endsAt: at('15', '11:30'), note: 'Biểu diễn chào mừng' }).expect(201)).body;
-    expect(morning).toMatchObject({ venueName: 'Ngày hội bản Mường Phăng', startDate: `${edition.year}-08-15`, startTime: '07:30', endTime: '11:30', travelWarning: null });
+    const morning = (
+      await book(troupe.id, { venueId: muongPhang.id, startsAt: at('15', '07:30'), endsAt: at('15', '11:30'), note: 'Biểu diễn chào mừng' }).expect(201)
+    ).body;
+    expect(morning).toMatchObject({
+      venueName: 'Ngày hội bản Mường Phăng',
+      startDate: `${edition.year}-08-15`,
+      startTime: '07:30',
+      endTime: '11:30',
+      travelWarning: null,
+    });
     expect(morning.startsAt).toBe(`${edition.year}-08-15T00:30:00.000Z`);
     // Điện Biên Phủ → Lai Châu: ~170 km of road at 40 km/h + 1 h buffer = 5 h 15; 11:30 → 17:00 leaves 5 h 30.
     const evening = (await book(troupe.id, { venueId: namCang.id, startsAt: at('15', '17:00'), endsAt: at('15', '21:00') }).expect(201)).body;
@@ -84,7 +115,14 @@ describe('Logistics: shared resources and their bookings', () => {
     expect(tight.body.message).toContain('"Ngày hội bản Mường Phăng" (đã đặt từ 07:30 đến 11:30 ngày');
     expect(tight.body.message).toContain('cần 5 giờ 15 phút');
     expect(tight.body.message).toContain('chỉ còn 2 giờ 30 phút');
-    expect(tight.body.details).toMatchObject({ bookingId: morning.id, position: 'before', requiredMinutes: 315, availableMinutes: 150, requiredHours: 5.25, availableHours: 2.5 });
+    expect(tight.body.details).toMatchObject({
+      bookingId: morning.id,
+      position: 'before',
+      requiredMinutes: 315,
+      availableMinutes: 150,
+      requiredHours: 5.25,
+      availableHours: 2.5,
+    });
     expect(await bookingCount(troupe.id)).toBe(2);
 
     const flagged = (await book(troupe.id, { ...rehearsal, acceptTightTravel: true }).expect(201)).body;
@@ -103,7 +141,14 @@ describe('Logistics: shared resources and their bookings', () => {
     await book(stage.id, { venueId: venue.id, startsAt: at('14', '18:00'), endsAt: at('15', '22:00') }).expect(201);
 
     const own = (await t.http.get(`/api/venues/${venue.id}/bookings`).set('Authorization', laiChau).expect(200)).body;
-    expect(own).toEqual([expect.objectContaining({ resourceName: 'Sân khấu lưu động số 1', resourceKind: 'mobile_stage', startDate: `${edition.year}-08-14`, endDate: `${edition.year}-08-15` })]);
+    expect(own).toEqual([
+      expect.objectContaining({
+        resourceName: 'Sân khấu lưu động số 1',
+        resourceKind: 'mobile_stage',
+        startDate: `${edition.year}-08-14`,
+        endDate: `${edition.year}-08-15`,
+      }),
+    ]);
     await t.http.get(`/api/venues/${venue.id}/bookings`).set('Authorization', dienBien).expect(403);
     await t.http.get(`/api/resources/${stage.id}/bookings`).set('Authorization', laiChau).expect(403);
     await book(stage.id, { venueId: venue.id, startsAt: at('16', '07:00'), endsAt: at('16', '12:00') }, laiChau).expect(403);
@@ -115,7 +160,10 @@ describe('Logistics: shared resources and their bookings', () => {
     await t.http.delete(`/api/resources/${stage.id}/bookings/${booking.id}`).set('Authorization', planner).expect(204);
     await t.http.delete(`/api/resources/${stage.id}/bookings/${booking.id}`).set('Authorization', planner).expect(404);
     expect(await bookingCount(stage.id)).toBe(0);
-    expect((await auditEntriesFor(t.dataSource, 'resource_booking', booking.id)).map((entry: { action: string }) => entry.action)).toEqual(['create', 'delete']);
+    expect((await auditEntriesFor(t.dataSource, 'resource_booking', booking.id)).map((entry: { action: string }) => entry.action)).toEqual([
+      'create',
+      'delete',
+    ]);
   });
 
   it('releases the bookings of a cancelled venue in the same transaction, audited', async () => {

@@ -58,7 +58,9 @@ describe('Demo seed', () => {
     );
     expect(clashes).toBe(0);
 
-    const [{ leaders, tiers }] = await t.dataSource.query(`SELECT count(*)::int AS leaders, count(DISTINCT rank_tier)::int AS tiers FROM leaders WHERE office_email LIKE '%@vanphong.example.vn'`);
+    const [{ leaders, tiers }] = await t.dataSource.query(
+      `SELECT count(*)::int AS leaders, count(DISTINCT rank_tier)::int AS tiers FROM leaders WHERE office_email LIKE '%@vanphong.example.vn'`,
+    );
     expect(leaders).toBeGreaterThanOrEqual(40);
     expect(tiers).toBeGreaterThanOrEqual(4);
     const accounts = await t.dataSource.query(`SELECT email, role, province_code FROM users WHERE email LIKE '%@ngayhoi.example.vn'`);

@@ -37,7 +37,11 @@ describe('Validation errors and optimistic locking', () => {
     ['a latitude off the globe', { latitude: 123 }, 'latitude', 'vĩ độ không hợp lệ'],
   ])('answers 400 with a code for %s, and writes nothing', async (_case, change, field, message) => {
     const before = await venueCount();
-    const response = await t.http.post('/api/venues').set('Authorization', planner).send({ ...valid(), ...change }).expect(400);
+    const response = await t.http
+      .post('/api/venues')
+      .set('Authorization', planner)
+      .send({ ...valid(), ...change })
+      .expect(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
     expect(response.body.message).toBe('Dữ liệu gửi lên không hợp lệ.');
     expect(response.body.details).toContainEqual({ field, messages: expect.arrayContaining([message]) });
@@ -54,7 +58,11 @@ describe('Validation errors and optimistic locking', () => {
 
   it('answers 422 for a candidate date outside the window, and writes nothing', async () => {
     const before = await venueCount();
-    const response = await t.http.post('/api/venues').set('Authorization', planner).send({ ...valid(), candidateDates: [`${edition.year}-09-01`] }).expect(422);
+    const response = await t.http
+      .post('/api/venues')
+      .set('Authorization', planner)
+      .send({ ...valid(), candidateDates: [`${edition.year}-09-01`] })
+      .expect(422);
     expect(response.body).toMatchObject({ code: 'DATE_OUTSIDE_WINDOW', details: { dates: [`${edition.year}-09-01`] } });
     expect(await venueCount()).toBe(before);
   });

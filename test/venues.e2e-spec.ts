@@ -87,17 +87,37 @@ describe('Venues (workflow, filters, audit)', () => {
   });
 
   it('keeps contact e-mails in one form, on creation and on edit', async () => {
-    const { body: venue } = await t.http.post('/api/venues').set('Authorization', planner).send({ ...nomination(), contactEmail: 'CA.Xa@LaiChau.Example.vn' }).expect(201);
+    const { body: venue } = await t.http
+      .post('/api/venues')
+      .set('Authorization', planner)
+      .send({ ...nomination(), contactEmail: 'CA.Xa@LaiChau.Example.vn' })
+      .expect(201);
     expect(venue.contactEmail).toBe('ca.xa@laichau.example.vn');
-    const edited = await t.http.patch(`/api/venues/${venue.id}`).set('Authorization', planner).send({ version: venue.version, contactEmail: 'Doan.CongTac@LaiChau.Example.vn' }).expect(200);
+    const edited = await t.http
+      .patch(`/api/venues/${venue.id}`)
+      .set('Authorization', planner)
+      .send({ version: venue.version, contactEmail: 'Doan.CongTac@LaiChau.Example.vn' })
+      .expect(200);
     expect(edited.body.contactEmail).toBe('doan.congtac@laichau.example.vn');
   });
 
   it('clears an optional field sent as null (as the document says), and refuses null for a required one', async () => {
-    const { body: venue } = await t.http.post('/api/venues').set('Authorization', planner).send({ ...nomination(), coHost: 'Đồn Biên phòng', contactEmail: 'ca.xa@laichau.example.vn' }).expect(201);
-    const cleared = await t.http.patch(`/api/venues/${venue.id}`).set('Authorization', planner).send({ version: venue.version, coHost: null, contactEmail: null }).expect(200);
+    const { body: venue } = await t.http
+      .post('/api/venues')
+      .set('Authorization', planner)
+      .send({ ...nomination(), coHost: 'Đồn Biên phòng', contactEmail: 'ca.xa@laichau.example.vn' })
+      .expect(201);
+    const cleared = await t.http
+      .patch(`/api/venues/${venue.id}`)
+      .set('Authorization', planner)
+      .send({ version: venue.version, coHost: null, contactEmail: null })
+      .expect(200);
     expect([cleared.body.coHost, cleared.body.contactEmail]).toEqual([null, null]);
-    const refused = await t.http.patch(`/api/venues/${venue.id}`).set('Authorization', planner).send({ version: cleared.body.version, communeName: null }).expect(400);
+    const refused = await t.http
+      .patch(`/api/venues/${venue.id}`)
+      .set('Authorization', planner)
+      .send({ version: cleared.body.version, communeName: null })
+      .expect(400);
     expect(refused.body.code).toBe('VALIDATION_FAILED');
   });
 
@@ -126,7 +146,11 @@ describe('Venues (workflow, filters, audit)', () => {
   });
 
   it('lets an organizer withdraw their own nomination and schedule a non-central venue of their province', async () => {
-    const { body: own } = await t.http.post('/api/venues').set('Authorization', laiChau).send(nomination({ tier: 'commune', hostKind: 'xa' })).expect(201);
+    const { body: own } = await t.http
+      .post('/api/venues')
+      .set('Authorization', laiChau)
+      .send(nomination({ tier: 'commune', hostKind: 'xa' }))
+      .expect(201);
     await transition(own.id, { to: 'shortlisted', version: 1 }, laiChau).expect(200);
     await transition(own.id, { to: 'approved', version: 2 }, laiChau).expect(200);
     await transition(own.id, { to: 'scheduled', version: 3, date: `${edition.year}-07-20`, startTime: '08:00', endTime: '11:00' }, laiChau).expect(200);
@@ -143,7 +167,11 @@ describe('Venues (workflow, filters, audit)', () => {
     await createVenue(t.dataSource, filtered, '91', { region: 'tay_nam_bo' as never });
 
     const get = (query: Record<string, unknown>) =>
-      t.http.get('/api/venues').query({ editionId: filtered.id, ...query }).set('Authorization', planner).expect(200);
+      t.http
+        .get('/api/venues')
+        .query({ editionId: filtered.id, ...query })
+        .set('Authorization', planner)
+        .expect(200);
 
     expect((await get({})).body.total).toBe(4);
     expect((await get({ provinceCode: '12' })).body.total).toBe(2);

@@ -64,7 +64,10 @@ function foreignEntities(file: SourceFile): string[] {
   for (const match of file.text.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s+from\s+'([^']+)'/g)) {
     if (match[1]) continue; // a type-only import reaches no table
     for (const raw of match[2].split(',')) {
-      const name = raw.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0];
+      const name = raw
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)[0];
       if (raw.trim().startsWith('type ')) continue;
       const owner = entityOwner.get(name);
       if (owner && owner !== file.owner) found.add(`${name} (${match[3]})`);
@@ -84,7 +87,9 @@ describe('module boundaries', () => {
   });
 
   it('no lib or app names another lib’s table in SQL', () => {
-    const offences = [...libFiles, ...appFiles].flatMap((file) => foreignTables(file).map((table) => `${file.path}: ${table} (owned by ${tableOwner.get(table)})`));
+    const offences = [...libFiles, ...appFiles].flatMap((file) =>
+      foreignTables(file).map((table) => `${file.path}: ${table} (owned by ${tableOwner.get(table)})`),
+    );
     expect(offences).toEqual([]);
   });
 

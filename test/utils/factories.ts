@@ -73,11 +73,7 @@ export async function createVenue(dataSource: DataSource, edition: Edition, prov
   });
 }
 
-export async function createLeader(
-  dataSource: DataSource,
-  overrides: Partial<Leader> = {},
-  unavailable: Array<[string, string]> = [],
-): Promise<Leader> {
+export async function createLeader(dataSource: DataSource, overrides: Partial<Leader> = {}, unavailable: Array<[string, string]> = []): Promise<Leader> {
   const leader = await dataSource.getRepository(Leader).save({
     fullName: `Lãnh đạo ${randomUUID().slice(0, 6)}`,
     position: 'Bộ trưởng',

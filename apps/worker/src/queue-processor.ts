@@ -40,7 +40,11 @@ export function queueProcessor(queue: QueueName): Provider {
   const name = `${queue[0].toUpperCase()}${queue.slice(1)}QueueProcessor`;
   const consumer = { [name]: class extends QueueProcessor {} }[name];
   Processor(queue, { autorun: false })(consumer);
-  return { provide: consumer, inject: [JobRegistry, AppConfig], useFactory: (registry: JobRegistry, config: AppConfig) => new consumer(queue, registry, config) };
+  return {
+    provide: consumer,
+    inject: [JobRegistry, AppConfig],
+    useFactory: (registry: JobRegistry, config: AppConfig) => new consumer(queue, registry, config),
+  };
 }
 
 /** One consumer per queue of QUEUES. */

@@ -69,7 +69,12 @@ describe('the worker’s jobs', () => {
 
   it('keeps their attempts, backoff and retention', () => {
     const mail = { attempts: 8, backoff: { type: 'exponential', delay: 5_000 } };
-    expect(jobOptions(SendInvitationMessageJob, { messageId: 'a1' }, tuning)).toEqual({ jobId: 'invitation-message-a1', ...mail, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED });
+    expect(jobOptions(SendInvitationMessageJob, { messageId: 'a1' }, tuning)).toEqual({
+      jobId: 'invitation-message-a1',
+      ...mail,
+      removeOnComplete: KEEP_COMPLETED,
+      removeOnFail: KEEP_FAILED,
+    });
     const dueAt = Date.now() + 60_000;
     const fire = jobOptions(FireReminderJob, { reminderId: 'b2', revision: 3, dueAt }, tuning);
     expect(fire).toEqual({ jobId: 'reminder-b2-r3', delay: expect.any(Number), ...mail, removeOnComplete: true, removeOnFail: KEEP_FAILED });
@@ -88,6 +93,11 @@ describe('the worker’s jobs', () => {
       // Scheduled every minute under the job's name (the scheduler id already in Redis).
       expect(schedulerOf(reconciler, tuning)).toEqual({ every: 60_000, template: { name: reconciler.name, data: {}, opts: retention } });
     }
-    expect(definedJobs().filter((job) => job.schedule).map((job) => job.name).sort()).toEqual(['reconcile-invitation-messages', 'reconcile-reminders']);
+    expect(
+      definedJobs()
+        .filter((job) => job.schedule)
+        .map((job) => job.name)
+        .sort(),
+    ).toEqual(['reconcile-invitation-messages', 'reconcile-reminders']);
   });
 });

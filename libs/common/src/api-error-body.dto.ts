@@ -13,7 +13,10 @@ export class ApiErrorBody {
   /** What the refusal is about: the fields and their messages for `VALIDATION_FAILED`, the clashing item, the versions… */
   @ApiPropertyOptional({
     description: 'Depends on the code; for VALIDATION_FAILED an array of { field, messages }.',
-    oneOf: [{ type: 'object', additionalProperties: true }, { type: 'array', items: {} }],
+    oneOf: [
+      { type: 'object', additionalProperties: true },
+      { type: 'array', items: {} },
+    ],
     type: undefined, // any JSON value, not the `object` the plugin reads from `unknown`
   })
   details?: unknown;

@@ -4,7 +4,6 @@ import { QueryFailedError } from 'typeorm';
 import type { ApiErrorBody } from './api-error-body.dto';
 import { DomainError } from './domain-error';
 
-
 const HTTP_MESSAGES: Record<number, [string, string]> = {
   400: ['BAD_REQUEST', 'Yêu cầu không hợp lệ.'],
   401: ['UNAUTHENTICATED', 'Bạn cần đăng nhập.'],
@@ -68,9 +67,5 @@ export class ApiExceptionFilter implements ExceptionFilter {
 function isConnectionError(exception: unknown): boolean {
   const code = (exception as { code?: string } | null)?.code;
   const message = exception instanceof Error ? exception.message : '';
-  return (
-    code === 'ECONNREFUSED' ||
-    code === 'ETIMEDOUT' ||
-    /Connection is closed|Stream isn't writeable|enableOfflineQueue/.test(message)
-  );
+  return code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || /Connection is closed|Stream isn't writeable|enableOfflineQueue/.test(message);
 }

@@ -43,9 +43,7 @@ function describe(constraint: string): string {
 export function toValidationIssues(errors: ValidationError[], parent = ''): ValidationIssue[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own: ValidationIssue[] = error.constraints
-      ? [{ field, messages: Object.keys(error.constraints).map(describe) }]
-      : [];
+    const own: ValidationIssue[] = error.constraints ? [{ field, messages: Object.keys(error.constraints).map(describe) }] : [];
     return [...own, ...toValidationIssues(error.children ?? [], field)];
   });
 }

@@ -48,9 +48,7 @@ describe('loadAppConfig with a valid environment', () => {
   });
 
   it('converts numeric variables to numbers', () => {
-    const config = loadAppConfig(
-      validEnv({ HTTP_PORT: '8080', JWT_TTL_SECONDS: '3600', LOGIN_RATE_LIMIT_PER_IP: '100', TRUST_PROXY_HOPS: '2' }),
-    );
+    const config = loadAppConfig(validEnv({ HTTP_PORT: '8080', JWT_TTL_SECONDS: '3600', LOGIN_RATE_LIMIT_PER_IP: '100', TRUST_PROXY_HOPS: '2' }));
     expect(config.HTTP_PORT).toBe(8080);
     expect(config.JWT_TTL_SECONDS).toBe(3600);
     expect(config.LOGIN_RATE_LIMIT_PER_IP).toBe(100);

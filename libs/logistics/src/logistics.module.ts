@@ -30,7 +30,13 @@ import { TasksService } from './tasks/tasks.service';
  * invitations only through their libraries' services and read models, never their tables.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([TaskTemplateItem, VenueTask, TaskDependency, SharedResource, ResourceBooking, BudgetLine]), VenuesModule, EditionsModule, RemindersModule, ProvincesModule],
+  imports: [
+    TypeOrmModule.forFeature([TaskTemplateItem, VenueTask, TaskDependency, SharedResource, ResourceBooking, BudgetLine]),
+    VenuesModule,
+    EditionsModule,
+    RemindersModule,
+    ProvincesModule,
+  ],
   controllers: [TasksController, ReadinessController, ResourcesController, BudgetController, EditionPlanController],
   providers: [TasksService, ReadinessService, ResourcesService, OrganizerReminders, ReadinessCache, BudgetCache, BudgetService, EditionPlanService],
 })

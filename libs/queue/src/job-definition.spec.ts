@@ -7,7 +7,12 @@ const Send = defineJob<{ messageId: string }>({
   queue: QueueName.Mail,
   name: 'spec-send',
   id: ({ messageId }) => `spec-message-${messageId}`,
-  options: (_, { mailRetryDelayMs }) => ({ attempts: 3, backoff: { type: 'exponential', delay: mailRetryDelayMs }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED }),
+  options: (_, { mailRetryDelayMs }) => ({
+    attempts: 3,
+    backoff: { type: 'exponential', delay: mailRetryDelayMs },
+    removeOnComplete: KEEP_COMPLETED,
+    removeOnFail: KEEP_FAILED,
+  }),
 });
 const Reconcile = defineJob<Record<string, never>>({
   queue: QueueName.Mail,

@@ -86,7 +86,10 @@ export function jobOptions<P extends object>(job: JobDefinition<P>, payload: P, 
  * The job scheduler of a scheduled job: how often, and the template of the jobs it adds (the
  * definition's settings, but no id or delay: the scheduler sets those).
  */
-export function schedulerOf<P extends object>(job: JobDefinition<P>, tuning: QueueTuning): { every: number; template: { name: string; data: P; opts: JobSchedulerTemplateOptions } } {
+export function schedulerOf<P extends object>(
+  job: JobDefinition<P>,
+  tuning: QueueTuning,
+): { every: number; template: { name: string; data: P; opts: JobSchedulerTemplateOptions } } {
   if (!job.schedule) throw new Error(`${job.name} has no schedule`);
   const { delay: _delay, ...opts } = settingsOf(job, job.schedule.payload, tuning);
   return { every: job.schedule.every, template: { name: job.name, data: job.schedule.payload, opts } };

@@ -95,7 +95,9 @@ describe('JobRegistry', () => {
       expect(() => registry.dispatch({ name: 'spec-unknown', queueName: 'planning', data: {}, attemptsMade: 0, opts: {} } as Job)).toThrow(
         'No handler for job spec-unknown on queue planning',
       );
-      expect(() => registry.dispatch({ name: 'spec-solve', queueName: 'mail', data: {}, attemptsMade: 0, opts: {} } as Job)).toThrow('No handler for job spec-solve on queue mail');
+      expect(() => registry.dispatch({ name: 'spec-solve', queueName: 'mail', data: {}, attemptsMade: 0, opts: {} } as Job)).toThrow(
+        'No handler for job spec-solve on queue mail',
+      );
     });
 
     it('starts a scheduler for each scheduled job only', async () => {

@@ -48,7 +48,9 @@ export function matchHandlers(defined: readonly AnyJobDefinition[], found: reado
   for (const job of defined) {
     if (byName.has(job.name)) continue;
     const className = handlerClassOf(job.name);
-    problems.push(className ? `no handler for job ${job.name} (${className} is not provided by any module the worker imports)` : `no handler for job ${job.name}`);
+    problems.push(
+      className ? `no handler for job ${job.name} (${className} is not provided by any module the worker imports)` : `no handler for job ${job.name}`,
+    );
   }
   for (const [name, entries] of byName) {
     if (entries.length > 1) problems.push(`${entries.length} handlers for job ${name} (${entries.map((entry) => entry.className).join(', ')})`);

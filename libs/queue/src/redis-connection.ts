@@ -16,9 +16,7 @@ export function bullConnection(config: AppConfig, role: 'worker' | 'producer'): 
     db: Number(url.pathname.slice(1) || 0),
     tls: url.protocol === 'rediss:' ? {} : undefined,
   };
-  return role === 'worker'
-    ? { ...base, maxRetriesPerRequest: null }
-    : { ...base, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 };
+  return role === 'worker' ? { ...base, maxRetriesPerRequest: null } : { ...base, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 };
 }
 
 /** BullMQ key prefix; ids and prefixes never contain `:` beyond BullMQ's own separators. */

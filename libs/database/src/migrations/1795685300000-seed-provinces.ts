@@ -10,10 +10,14 @@ export class SeedProvinces1795685300000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     for (const province of PROVINCES) {
-      await queryRunner.query(
-        `INSERT INTO provinces (code, name, kind, latitude, longitude, default_region) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [province.code, province.name, province.kind, province.latitude, province.longitude, province.defaultRegion],
-      );
+      await queryRunner.query(`INSERT INTO provinces (code, name, kind, latitude, longitude, default_region) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        province.code,
+        province.name,
+        province.kind,
+        province.latitude,
+        province.longitude,
+        province.defaultRegion,
+      ]);
     }
     for (const former of FORMER_PROVINCES) {
       await queryRunner.query(`INSERT INTO former_provinces (code, name, province_code, region) VALUES ($1, $2, $3, $4)`, [

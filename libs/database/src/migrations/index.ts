@@ -11,4 +11,16 @@ import { Planning1795700300000 } from './1795700300000-planning';
 import { LeaderBase1795707835042 } from './1795707835042-leader-base';
 import { ScrubAuditSecrets1795800000000 } from './1795800000000-scrub-audit-secrets';
 
-export const MIGRATIONS = [InitialSchema1795685248536, SeedProvinces1795685300000, Invitations1795686374422, Reminders1795688544512, Logistics1795690403450, OrganizerReminders1795700000000, Resources1795700100000, Budget1795700200000, Planning1795700300000, LeaderBase1795707835042, ScrubAuditSecrets1795800000000];
+export const MIGRATIONS = [
+  InitialSchema1795685248536,
+  SeedProvinces1795685300000,
+  Invitations1795686374422,
+  Reminders1795688544512,
+  Logistics1795690403450,
+  OrganizerReminders1795700000000,
+  Resources1795700100000,
+  Budget1795700200000,
+  Planning1795700300000,
+  LeaderBase1795707835042,
+  ScrubAuditSecrets1795800000000,
+];

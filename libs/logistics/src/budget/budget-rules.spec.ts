@@ -44,7 +44,11 @@ describe('budget rules', () => {
       variancePct: null,
       spentShare: null,
     });
-    expect(budgetTotals({ lines: 0, linesWithActual: 0, planned: 0, settledPlanned: 0, actual: 0 })).toMatchObject({ planned: 0, actual: null, spentShare: null });
+    expect(budgetTotals({ lines: 0, linesWithActual: 0, planned: 0, settledPlanned: 0, actual: 0 })).toMatchObject({
+      planned: 0,
+      actual: null,
+      spentShare: null,
+    });
   });
 
   it('reads pg numerics as exact numbers of đồng and refuses what a number cannot hold', () => {

@@ -178,8 +178,12 @@ export class BudgetService implements OnModuleInit {
       editionId,
       rule: BUDGET_VARIANCE_RULE,
       edition: group(editionId, provinceCode ? 'Toàn tỉnh' : 'Toàn quốc', of('edition')[0]),
-      regions: of('region').map((row) => group(row.region!, REGION_NAMES[row.region!], row)).sort(byKey),
-      provinces: of('province').map((row) => group(row.province_code!, provinceName.get(row.province_code!)!, row)).sort(byKey),
+      regions: of('region')
+        .map((row) => group(row.region!, REGION_NAMES[row.region!], row))
+        .sort(byKey),
+      provinces: of('province')
+        .map((row) => group(row.province_code!, provinceName.get(row.province_code!)!, row))
+        .sort(byKey),
       venues: of('venue')
         .map((row) => ({ venueId: row.venue_id!, name: row.venue_name!, provinceCode: row.province_code!, ...totalsOf(row) }))
         .sort((a, b) => a.provinceCode.localeCompare(b.provinceCode) || a.name.localeCompare(b.name, 'vi')),

@@ -67,7 +67,9 @@ describe('edition plan rows', () => {
   });
 
   it('names leaders with their titles and role, and each invitation with its answer', () => {
-    expect(leaderLine({ name: 'Nguyễn Văn An', title: 'Bộ trưởng Bộ Công an', role: AssignmentRole.ChiefGuest })).toBe('Nguyễn Văn An, Bộ trưởng Bộ Công an (dự, phát biểu chỉ đạo)');
+    expect(leaderLine({ name: 'Nguyễn Văn An', title: 'Bộ trưởng Bộ Công an', role: AssignmentRole.ChiefGuest })).toBe(
+      'Nguyễn Văn An, Bộ trưởng Bộ Công an (dự, phát biểu chỉ đạo)',
+    );
     expect(leaderLine({ name: 'Trần Thị Bình', title: 'Thứ trưởng', role: AssignmentRole.Accompanying })).toBe('Trần Thị Bình, Thứ trưởng (cùng dự)');
     const answer = (status: InvitationStatus, substitute: string | null = null) => answerLine({ name: 'Đ/c A', status, substitute });
     expect(answer(InvitationStatus.Accepted)).toBe('Đ/c A: Nhận lời');
@@ -107,7 +109,11 @@ describe('edition plan rows', () => {
     });
     // Three days before the day with 75% done: late, by classifyReadiness.
     expect(toPlanRow(record(), 1, '2027-08-13').readiness).toBe('75% – Chậm');
-    const bare = toPlanRow(record({ leaders: null, invitations: null, budget_lines: 0, lines_with_actual: 0, planned: '0', settled_planned: '0', actual: '0' }), 1, '2027-08-01');
+    const bare = toPlanRow(
+      record({ leaders: null, invitations: null, budget_lines: 0, lines_with_actual: 0, planned: '0', settled_planned: '0', actual: '0' }),
+      1,
+      '2027-08-01',
+    );
     expect(bare).toMatchObject({ leaders: [], answers: [], planned: 0, actual: null, variance: null });
   });
 
@@ -123,8 +129,21 @@ describe('edition plan rows', () => {
 
   it('gives the CSV the same columns, lists joined by "; " and blanks for missing amounts', () => {
     expect(PLAN_COLUMNS.map((column) => column.header)).toEqual([
-      'STT', 'Tỉnh/thành phố', 'Vùng', 'Điểm tổ chức', 'Xã/phường', 'Địa chỉ', 'Ngày tổ chức', 'Giờ',
-      'Lãnh đạo dự', 'Trả lời mời', 'Mức độ sẵn sàng', 'Việc quá hạn', 'Dự toán (đ)', 'Thực chi (đ)', 'Chênh lệch (đ)',
+      'STT',
+      'Tỉnh/thành phố',
+      'Vùng',
+      'Điểm tổ chức',
+      'Xã/phường',
+      'Địa chỉ',
+      'Ngày tổ chức',
+      'Giờ',
+      'Lãnh đạo dự',
+      'Trả lời mời',
+      'Mức độ sẵn sàng',
+      'Việc quá hạn',
+      'Dự toán (đ)',
+      'Thực chi (đ)',
+      'Chênh lệch (đ)',
     ]);
     const csv = planCsvRecord(toPlanRow(record({ actual: '0', lines_with_actual: 0, settled_planned: '0' }), 1, '2027-08-01'));
     expect(csv).toHaveLength(PLAN_COLUMNS.length);

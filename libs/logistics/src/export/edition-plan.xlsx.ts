@@ -73,23 +73,30 @@ async function writePlanSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, docu
   }));
 
   writeTitle(sheet, planTitle(document.year), lastColumn);
-  const scope = sheet.addRow([`Phạm vi: ${document.scopeName}. Số liệu tính đến ngày ${formatVietnameseDate(document.today)}; giờ là giờ Việt Nam (Asia/Ho_Chi_Minh).`]);
+  const scope = sheet.addRow([
+    `Phạm vi: ${document.scopeName}. Số liệu tính đến ngày ${formatVietnameseDate(document.today)}; giờ là giờ Việt Nam (Asia/Ho_Chi_Minh).`,
+  ]);
   scope.getCell(1).font = { italic: true };
   scope.getCell(1).border = {};
   scope.getCell(1).alignment = { vertical: 'middle' };
   sheet.mergeCells(`A2:${lastColumn}2`);
   scope.commit();
-  writeHeader(sheet, PLAN_COLUMNS.map((column) => column.header));
+  writeHeader(
+    sheet,
+    PLAN_COLUMNS.map((column) => column.header),
+  );
 
   // The totals row adds up the rows above it (kept as they stream by): the budget sheet's edition
   // total also counts held venues, which this sheet of venues being prepared does not list.
   const total = { venues: 0, planned: 0, actual: null as number | null, variance: null as number | null };
   const plus = (sum: number | null, value: number | null) => (value === null ? sum : (sum ?? 0) + value);
   for await (const row of document.rows) {
-    const added = sheet.addRow(PLAN_COLUMNS.map((column) => {
-      const value = row[column.key];
-      return Array.isArray(value) ? value.join('\n') : value;
-    }));
+    const added = sheet.addRow(
+      PLAN_COLUMNS.map((column) => {
+        const value = row[column.key];
+        return Array.isArray(value) ? value.join('\n') : value;
+      }),
+    );
     added.commit();
     total.venues += 1;
     total.planned += row.planned;

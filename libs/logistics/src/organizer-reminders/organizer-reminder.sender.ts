@@ -121,7 +121,10 @@ export class OrganizerReminderSender implements OnModuleInit {
     }
     const planners = await activeAccountsWithRole(manager, Role.CentralPlanner);
     if (planners.length === 0) throw new Error(`no active recipient for reminder group ${group}`);
-    return { recipients: planners, fallbackNote: province ? 'Tỉnh chưa có tài khoản Ban Tổ chức trên hệ thống: thư được gửi Ban Chỉ đạo Trung ương để đôn đốc.' : null };
+    return {
+      recipients: planners,
+      fallbackNote: province ? 'Tỉnh chưa có tài khoản Ban Tổ chức trên hệ thống: thư được gửi Ban Chỉ đạo Trung ương để đôn đốc.' : null,
+    };
   }
 
   private async view(reminder: Reminder, fallbackNote: string | null): Promise<OrganizerReminderView> {

@@ -48,7 +48,9 @@ describe('organizer reminder e-mails', () => {
   });
 
   it('escalates an overdue task to the province, then reports it to the centre', () => {
-    const province = renderOrganizerReminder(task({ kind: ReminderKind.TaskOverdue, offsetMinutes: -1440, status: TaskStatus.Blocked, blockedReason: 'Chưa có kinh phí' } as never));
+    const province = renderOrganizerReminder(
+      task({ kind: ReminderKind.TaskOverdue, offsetMinutes: -1440, status: TaskStatus.Blocked, blockedReason: 'Chưa có kinh phí' } as never),
+    );
     expect(province.subject).toBe('[Ngày hội 2030] Công việc quá hạn: Xây dựng phương án bảo vệ — Bản Mường Phăng');
     expect(province.text).toContain('đã quá hạn 24 giờ mà chưa hoàn thành; đề nghị đồng chí khẩn trương');
     expect(province.text).toContain('- Trạng thái: Vướng mắc — Chưa có kinh phí');

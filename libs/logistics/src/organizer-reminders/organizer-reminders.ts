@@ -58,16 +58,18 @@ export class OrganizerReminders implements OnModuleInit {
         let policy = policies.get(task.edition_id);
         if (!policy) policies.set(task.edition_id, (policy = await this.scheduler.policyOf(manager, task.edition_id)));
         const planned = taskReminders(task.due_date, task.province_code, policy, now);
-        const draft = (kind: ReminderKind) => (reminder: (typeof planned.deadline)[number]): ReminderDraft => ({
-          kind,
-          subjectId: task.id,
-          editionId: task.edition_id,
-          recipientEmail: null,
-          recipientGroup: reminder.group,
-          recipientName: reminder.group === 'planners' ? CENTRAL_RECIPIENT_NAME : provinceRecipient,
-          offsetMinutes: reminder.offsetMinutes,
-          dueAt: reminder.dueAt,
-        });
+        const draft =
+          (kind: ReminderKind) =>
+          (reminder: (typeof planned.deadline)[number]): ReminderDraft => ({
+            kind,
+            subjectId: task.id,
+            editionId: task.edition_id,
+            recipientEmail: null,
+            recipientGroup: reminder.group,
+            recipientName: reminder.group === 'planners' ? CENTRAL_RECIPIENT_NAME : provinceRecipient,
+            offsetMinutes: reminder.offsetMinutes,
+            dueAt: reminder.dueAt,
+          });
         drafts.push(...planned.deadline.map(draft(ReminderKind.TaskDeadline)), ...planned.escalation.map(draft(ReminderKind.TaskOverdue)));
       }
       await this.scheduler.replan(manager, afterCommit, { subjectIds: tasks.map((task) => task.id), kinds: TASK_KINDS }, drafts);
@@ -77,7 +79,14 @@ export class OrganizerReminders implements OnModuleInit {
 
   async replanVenues(manager: EntityManager, afterCommit: AfterCommit, scope: { venueId: string } | { editionId: string }, now = new Date()): Promise<void> {
     // Only a scheduled venue has a festival day to be reminded of.
-    const venues = await queryRows<{ id: string; edition_id: string; scheduled_date: string | null; starts_at: Date | null; scheduled: boolean; province_code: string }>(
+    const venues = await queryRows<{
+      id: string;
+      edition_id: string;
+      scheduled_date: string | null;
+      starts_at: Date | null;
+      scheduled: boolean;
+      province_code: string;
+    }>(
       manager,
       `SELECT v.id, v.edition_id, v.scheduled_date::text AS scheduled_date, v.starts_at, v.province_code, v.status = '${VenueStatus.Scheduled}' AS scheduled
          FROM ${VENUE_FACTS} v

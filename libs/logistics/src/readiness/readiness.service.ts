@@ -86,7 +86,8 @@ export class ReadinessService implements OnModuleInit {
       for (const member of venues) {
         const [key, name] = keyOf(member);
         const found = groups.get(key);
-        if (found) found.members.push(member); // not a copy per venue: O(n) for 50,000 venues
+        if (found)
+          found.members.push(member); // not a copy per venue: O(n) for 50,000 venues
         else groups.set(key, { name, members: [member] });
       }
       return [...groups.entries()].map(([key, value]) => group(key, value.name, value.members)).sort((a, b) => a.key.localeCompare(b.key));
@@ -101,9 +102,17 @@ export class ReadinessService implements OnModuleInit {
       provinces: by((member) => [member.row.province_code, provinceName.get(member.row.province_code)!]),
       venuesAtRiskTotal: atRisk.length,
       venuesAtRisk: atRisk
-        .sort((a, b) => (a.readiness.status === b.readiness.status ? (a.row.date ?? '').localeCompare(b.row.date ?? '') : a.readiness.status === 'late' ? -1 : 1))
+        .sort((a, b) =>
+          a.readiness.status === b.readiness.status ? (a.row.date ?? '').localeCompare(b.row.date ?? '') : a.readiness.status === 'late' ? -1 : 1,
+        )
         .slice(0, VENUES_AT_RISK_SHOWN)
-        .map((member) => ({ venueId: member.row.venue_id, name: member.row.name, provinceCode: member.row.province_code, date: member.row.date, ...member.readiness })),
+        .map((member) => ({
+          venueId: member.row.venue_id,
+          name: member.row.name,
+          provinceCode: member.row.province_code,
+          date: member.row.date,
+          ...member.readiness,
+        })),
     };
   }
 }

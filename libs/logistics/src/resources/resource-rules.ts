@@ -90,7 +90,14 @@ export function findClash<T extends BookingSpan>(candidate: BookingSpan, existin
     const gap = position === 'before' ? candidate.startsAt.getTime() - booking.endsAt.getTime() : booking.startsAt.getTime() - candidate.endsAt.getTime();
     const requiredMinutes = travelMinutes(booking, candidate, resource, roadFactor);
     if (gap < requiredMinutes * MINUTE) {
-      return { kind: 'travel', booking, position, requiredMinutes, availableMinutes: Math.floor(gap / MINUTE), roadKm: roadDistanceKm(booking, candidate, roadFactor) };
+      return {
+        kind: 'travel',
+        booking,
+        position,
+        requiredMinutes,
+        availableMinutes: Math.floor(gap / MINUTE),
+        roadKm: roadDistanceKm(booking, candidate, roadFactor),
+      };
     }
   }
   return null;

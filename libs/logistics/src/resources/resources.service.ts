@@ -3,16 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, assertPlanner } from '@app/auth';
-import {
-  BusinessRuleError,
-  instantToLocalDate,
-  instantToLocalTime,
-  lockForUpdate,
-  NotFoundError,
-  Page,
-  toPage,
-  ValidationFailedError,
-} from '@app/common';
+import { BusinessRuleError, instantToLocalDate, instantToLocalTime, lockForUpdate, NotFoundError, Page, toPage, ValidationFailedError } from '@app/common';
 import { AppConfig } from '@app/config';
 import { EditionsService } from '@app/editions';
 import {
@@ -245,13 +236,27 @@ export class ResourcesService implements OnModuleInit {
     await manager.delete(ResourceBooking, { id: In(bookings.map((booking) => booking.id)) });
     const why = `Giải phóng vì điểm "${after.name}" ${VENUE_STATUS_NAMES[after.status]}${change.reason ? `: ${change.reason}` : ''}`;
     for (const { resource, ...booking } of bookings) {
-      await this.audit.record(manager, { actor: change.actor, entityType: 'resource_booking', entityId: booking.id, action: 'delete', before: booking, note: `${resource!.name}: ${why}` });
+      await this.audit.record(manager, {
+        actor: change.actor,
+        entityType: 'resource_booking',
+        entityId: booking.id,
+        action: 'delete',
+        before: booking,
+        note: `${resource!.name}: ${why}`,
+      });
     }
   }
 
   private async loadBookings(manager: EntityManager, where: { resourceId: string } | { venueId: string }): Promise<LoadedBooking[]> {
     const bookings = await manager.find(ResourceBooking, { where, relations: { resource: true }, order: { startsAt: 'ASC' } });
-    const venues = new Map((await findVenues(manager, bookings.map((booking) => booking.venueId))).map((venue) => [venue.id, venue]));
+    const venues = new Map(
+      (
+        await findVenues(
+          manager,
+          bookings.map((booking) => booking.venueId),
+        )
+      ).map((venue) => [venue.id, venue]),
+    );
     return bookings.map((booking) => Object.assign(booking, { resource: booking.resource!, venue: venues.get(booking.venueId)! }));
   }
 

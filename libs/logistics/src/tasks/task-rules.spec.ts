@@ -16,7 +16,17 @@ describe('task rules', () => {
     expect(wouldCycle(edges, 'a', 'c')).toBe(true); // a → c → b → a
     expect(wouldCycle(edges, 'a', 'a')).toBe(true);
     expect(wouldCycle(edges, 'd', 'c')).toBe(false);
-    expect(wouldCycle(new Map([['d', ['b', 'c']], ['c', ['a']], ['b', ['a']]]), 'e', 'd')).toBe(false);
+    expect(
+      wouldCycle(
+        new Map([
+          ['d', ['b', 'c']],
+          ['c', ['a']],
+          ['b', ['a']],
+        ]),
+        'e',
+        'd',
+      ),
+    ).toBe(false);
   });
 
   it('has a default template whose dependencies name its own codes and form no cycle', () => {

@@ -53,7 +53,10 @@ export class TasksService implements OnModuleInit {
       weight,
       dependsOn,
     }));
-    const revision = createHash('sha256').update(JSON.stringify({ isDefault: stored.length === 0, items })).digest('hex').slice(0, 16);
+    const revision = createHash('sha256')
+      .update(JSON.stringify({ isDefault: stored.length === 0, items }))
+      .digest('hex')
+      .slice(0, 16);
     return { editionId, isDefault: stored.length === 0, revision, items };
   }
 
@@ -71,12 +74,27 @@ export class TasksService implements OnModuleInit {
       await lockEdition(manager, editionId); // one template save at a time
       const before = await this.template(editionId, manager);
       if (input.revision !== undefined && input.revision !== before.revision) {
-        throw new BusinessRuleError('VERSION_CONFLICT', 'Danh mục mẫu đã được người khác thay đổi. Vui lòng tải lại rồi thử lại.', { currentRevision: before.revision }, 409);
+        throw new BusinessRuleError(
+          'VERSION_CONFLICT',
+          'Danh mục mẫu đã được người khác thay đổi. Vui lòng tải lại rồi thử lại.',
+          { currentRevision: before.revision },
+          409,
+        );
       }
       await manager.delete(TaskTemplateItem, { editionId });
-      await manager.insert(TaskTemplateItem, input.items.map((item, position) => ({ ...item, editionId, position })));
+      await manager.insert(
+        TaskTemplateItem,
+        input.items.map((item, position) => ({ ...item, editionId, position })),
+      );
       const after = await this.template(editionId, manager);
-      await this.audit.record(manager, { actor, entityType: 'task_template', entityId: editionId, action: 'update', before: { items: before.items }, after: { items: after.items } });
+      await this.audit.record(manager, {
+        actor,
+        entityType: 'task_template',
+        entityId: editionId,
+        action: 'update',
+        before: { items: before.items },
+        after: { items: after.items },
+      });
       return after;
     });
   }
@@ -124,7 +142,9 @@ export class TasksService implements OnModuleInit {
           [taskId],
         );
         if (pending.length) {
-          throw new BusinessRuleError('PREREQUISITES_NOT_DONE', `Chưa thể hoàn thành: còn ${pending.length} công việc phải làm trước.`, { prerequisites: pending });
+          throw new BusinessRuleError('PREREQUISITES_NOT_DONE', `Chưa thể hoàn thành: còn ${pending.length} công việc phải làm trước.`, {
+            prerequisites: pending,
+          });
         }
         task.doneBy = actor.id;
         task.doneAt = new Date();
@@ -148,7 +168,14 @@ export class TasksService implements OnModuleInit {
       if (input.ownerName !== undefined) task.ownerName = input.ownerName;
       if (input.notes !== undefined) task.notes = input.notes;
       const saved = await manager.save(task);
-      await this.audit.record(manager, { actor, entityType: 'venue_task', entityId: taskId, action: before.status !== saved.status ? 'transition' : 'update', before, after: saved });
+      await this.audit.record(manager, {
+        actor,
+        entityType: 'venue_task',
+        entityId: taskId,
+        action: before.status !== saved.status ? 'transition' : 'update',
+        before,
+        after: saved,
+      });
       if (before.dueDate !== saved.dueDate || (before.status === TaskStatus.Done) !== (saved.status === TaskStatus.Done)) {
         await this.organizerReminders.replanTasks(manager, afterCommit, { taskIds: [taskId] });
       }
@@ -169,10 +196,14 @@ export class TasksService implements OnModuleInit {
       const edges = new Map<string, string[]>();
       for (const row of rows) edges.set(row.task_id, [...(edges.get(row.task_id) ?? []), row.prerequisite_id]);
       if (wouldCycle(edges, taskId, prerequisiteId)) {
-        throw new BusinessRuleError('DEPENDENCY_CYCLE', `"${prerequisite.title}" đã phụ thuộc (trực tiếp hoặc gián tiếp) vào "${task.title}": không thể tạo vòng phụ thuộc.`, {
-          taskId,
-          prerequisiteId,
-        });
+        throw new BusinessRuleError(
+          'DEPENDENCY_CYCLE',
+          `"${prerequisite.title}" đã phụ thuộc (trực tiếp hoặc gián tiếp) vào "${task.title}": không thể tạo vòng phụ thuộc.`,
+          {
+            taskId,
+            prerequisiteId,
+          },
+        );
       }
       if (task.status === TaskStatus.Done && prerequisite.status !== TaskStatus.Done) {
         throw new BusinessRuleError('PREREQUISITES_NOT_DONE', 'Công việc đã hoàn thành không thể phụ thuộc vào công việc chưa xong.');
@@ -228,7 +259,13 @@ export class TasksService implements OnModuleInit {
       const byCode = new Map(tasks.map((task) => [task.templateCode!, task.id]));
       const dependencies = items.flatMap((line) => line.dependsOn.map((code) => ({ taskId: byCode.get(line.code)!, prerequisiteId: byCode.get(code)! })));
       if (dependencies.length) await manager.insert(TaskDependency, dependencies);
-      await this.audit.record(manager, { actor: change.actor, entityType: 'venue', entityId: venue.id, action: 'update', note: `Tạo ${tasks.length} công việc hậu cần theo danh mục mẫu` });
+      await this.audit.record(manager, {
+        actor: change.actor,
+        entityType: 'venue',
+        entityId: venue.id,
+        action: 'update',
+        note: `Tạo ${tasks.length} công việc hậu cần theo danh mục mẫu`,
+      });
       return;
     }
     if (change.anchorDateChanged) {
@@ -253,4 +290,3 @@ export class TasksService implements OnModuleInit {
     return tasks.map((task) => ({ ...task, prerequisiteIds: dependencies.filter((d) => d.taskId === task.id).map((d) => d.prerequisiteId) }));
   }
 }
-

@@ -66,7 +66,6 @@ export class CreateTaskDto {
   weight?: number;
 }
 
-
 export class UpdateTaskDto {
   @ApiProperty()
   @IsInt()
