@@ -1,4 +1,3 @@
-export * from './audit-entry.entity';
-export * from './audit.module';
-export * from './audit.service';
-export * from './field-changes';
+// Audit: the module and the service other modules record their changes with.
+export { AuditModule } from './audit.module';
+export { AuditService, recordAudit } from './audit.service';

@@ -1,17 +1,33 @@
-export * from './api-error-body.dto';
-export * from './api-refusals';
-export * from './api-exception.filter';
-export * from './columns';
-export * from './domain-error';
-export * from './pagination';
-export * from './time';
-export * from './validation';
-export * from './validators';
-export * from './locking';
-export * from './logging.module';
-export * from './transaction';
-export * from './sql';
-export * from './hydrate';
-export * from './secrets';
-export * from './audit-action.enums';
-export * from './audit-log';
+// Common: shared building blocks: errors and the API error body, columns, time, validation, pagination, transactions, locking, SQL, secrets and the audit log.
+export { ApiErrorBody } from './api-error-body.dto';
+export { ApiExceptionFilter } from './api-exception.filter';
+export { ApiRefusals } from './api-refusals';
+export { AUDIT_ACTIONS } from './audit-action.enums';
+export type { AuditAction } from './audit-action.enums';
+export { AuditLog } from './audit-log';
+export type { AuditActor, AuditRecord } from './audit-log';
+export { CreatedAt, UpdatedAt, Version, numberTransformer } from './columns';
+export { BusinessRuleError, DomainError, ForbiddenError, NotFoundError, ValidationFailedError, assertVersion } from './domain-error';
+export { hydrate } from './hydrate';
+export { lockForUpdate } from './locking';
+export { LoggingModule } from './logging.module';
+export { PageQueryDto, pageOf, toPage } from './pagination';
+export type { Page } from './pagination';
+export { sameSecret } from './secrets';
+export { queryRows } from './sql';
+export {
+  FESTIVAL_TIME_ZONE,
+  addDays,
+  daysBetween,
+  formatVietnameseDate,
+  instantToLocalDate,
+  instantToLocalTime,
+  localToInstant,
+  minutesOfDay,
+  timeOfMinutes,
+  todayInFestivalZone,
+} from './time';
+export type { IsoDate, LocalTime } from './time';
+export { AfterCommit, TransactionalChecks, TransactionalEvent, inTransaction } from './transaction';
+export { createValidationPipe } from './validation';
+export { IsIsoDate, IsLocalTime, OptionalNotNull } from './validators';

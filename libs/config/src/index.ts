@@ -1,3 +1,4 @@
-export * from './app-config';
-export * from './config.module';
-export * from './load-env-file';
+// Config: the typed app configuration, its module and the env-file loader.
+export { AppConfig, exitOnConfigError, loadAppConfig } from './app-config';
+export { ConfigModule } from './config.module';
+export { loadEnvFile } from './load-env-file';

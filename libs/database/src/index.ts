@@ -1,4 +1,4 @@
-export * from './database.module';
-export * from './entities';
-export { createDataSource, dataSourceOptions } from './data-source';
-export * from './create-database';
+// Database: the module, the DataSource factory and database creation for the apps, tests and benches.
+export { createDatabaseIfMissing, recreateDatabase } from './create-database';
+export { createDataSource } from './data-source';
+export { DatabaseModule } from './database.module';

@@ -1,7 +1,9 @@
-export * from './edition.entity';
-export * from './edition-queries';
-export * from './edition-rules';
-export * from './edition-window-checks';
-export * from './editions.module';
-export * from './editions.service';
-export * from './edition-letter-facts';
+// Editions: the module and service, the Edition entity, its window rules and queries, and the edition facts letters read.
+export { EDITION_LETTER_FACTS } from './edition-letter-facts';
+export type { EditionLetterFacts } from './edition-letter-facts';
+export { findEdition, lockEdition } from './edition-queries';
+export { defaultWindow, isWithinWindow } from './edition-rules';
+export { EditionWindowChecks } from './edition-window-checks';
+export { Edition } from './edition.entity';
+export { EditionsModule } from './editions.module';
+export { EditionsService } from './editions.service';

@@ -1,16 +1,11 @@
-export * from './accepted-invitations';
-export * from './dto/composed-message.dto';
-export * from './dto/invitation-view.dto';
-export * from './invitation.entities';
-export * from './invitation.enums';
-export * from './invitation-composer';
-export * from './invitation-rules';
-export * from './invitation-answers';
-export * from './invitations.module';
-export * from './invitations.service';
-export * from './invitations-worker.module';
-export * from './links';
-export * from './reconcile-invitation-messages.handler';
-export * from './rsvp.service';
-export * from './send-invitation-message.handler';
-export * from './delegate-reminder.sender';
+// Invitations: the API's and the worker's modules, their jobs and handlers, the composer, status and answers, accepted invitations and link tokens.
+export { acceptedInvitations } from './accepted-invitations';
+export { invitationAnswersOfVenues } from './invitation-answers';
+export type { InvitationAnswer } from './invitation-answers';
+export { InvitationComposer } from './invitation-composer';
+export { InvitationStatus } from './invitation.enums';
+export { InvitationsWorkerModule } from './invitations-worker.module';
+export { InvitationsModule } from './invitations.module';
+export { linkToken } from './links';
+export { ReconcileInvitationMessagesHandler, ReconcileInvitationMessagesJob } from './reconcile-invitation-messages.handler';
+export { SendInvitationMessageHandler, SendInvitationMessageJob } from './send-invitation-message.handler';

@@ -1,3 +1,5 @@
-export * from './mail.module';
-export * from './mailer';
-export * from './email-templates';
+// Mail: the module, the mailer and the email templates.
+export { EmailTemplates } from './email-templates';
+export type { RenderedEmail } from './email-templates';
+export { MailModule } from './mail.module';
+export { Mailer } from './mailer';

@@ -1,7 +1,9 @@
-export * from './province.entity';
-export * from './province-data';
-export * from './province-names';
-export * from './provinces.module';
-export * from './provinces.service';
-export * from './region';
-export * from './province-lookup';
+// Provinces: the module and service, the Province entity and its data, regions, names and lookup.
+export { PROVINCES } from './province-data';
+export type { ProvinceRecord } from './province-data';
+export { provinceByCode } from './province-lookup';
+export { provinceNames } from './province-names';
+export { Province } from './province.entity';
+export { ProvincesModule } from './provinces.module';
+export { ProvincesService } from './provinces.service';
+export { PRIORITY_REGIONS, REGION_NAMES, Region } from './region';

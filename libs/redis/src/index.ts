@@ -1,1 +1,2 @@
-export * from './redis.module';
+// Redis: the module and the injection token of its client.
+export { InjectRedis, REDIS, RedisModule } from './redis.module';

@@ -1,9 +1,11 @@
-export * from './fire-reminder.handler';
-export * from './reconcile-reminders.handler';
-export * from './reminder.entities';
-export * from './reminder-rules';
-export * from './reminder-scheduler';
-export * from './reminder-senders';
-export * from './reminders.module';
-export * from './reminders-worker.module';
-export * from './reminder-metrics.query';
+// Reminders: the API's and the worker's modules, their jobs and handlers, the scheduler and senders, reminder rules and metrics.
+export { FireReminderJob } from './fire-reminder.handler';
+export { ReconcileRemindersHandler, ReconcileRemindersJob } from './reconcile-reminders.handler';
+export { reminderCountsByStatus, reminderLateness } from './reminder-metrics.query';
+export { ORGANIZER_REMINDER_TIME, provinceOfGroup, taskReminders, venueReminders } from './reminder-rules';
+export { ReminderScheduler } from './reminder-scheduler';
+export type { ReminderDraft } from './reminder-scheduler';
+export { ReminderSenders } from './reminder-senders';
+export { Reminder, ReminderKind } from './reminder.entities';
+export { RemindersWorkerModule } from './reminders-worker.module';
+export { RemindersModule } from './reminders.module';

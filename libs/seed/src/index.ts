@@ -1,1 +1,2 @@
-export * from './seed-demo';
+// Seed: the demo data and its accounts.
+export { DEMO_ACCOUNTS, seedDemo } from './seed-demo';

@@ -1,11 +1,13 @@
-export * from './venue.entity';
-export * from './venue.enums';
-export * from './venue-facts.read-model';
-export * from './dto/venue-view.dto';
-export * from './venue-workflow';
-export * from './venues.module';
-export * from './venues.service';
-export * from './venue-events';
-export * from './venue-read-models';
-export * from './venue-schedule-checks';
-export * from './venue-invitation-facts';
+// Venues: the module and service, the Venue entity and enums, and the read models, events and checks other modules use.
+export { VenueEvents, anchorDate } from './venue-events';
+export type { VenueChange } from './venue-events';
+export { LIVE_VENUES, VENUE_FACTS, findVenues, lockVenueForShare } from './venue-facts.read-model';
+export { VENUE_INVITATION_FACTS, lockVenueForUpdate, readVenueInvitationFacts, scheduledVenueIdsOfEdition, venueStarts } from './venue-invitation-facts';
+export type { VenueInvitationFacts, VenueInvitationFactsJson } from './venue-invitation-facts';
+export { attendedVenuesOf, countLiveVenuesOfTier, liveVenueDatesOutsideTier, liveVenuesOfTier, venuesScheduledOn } from './venue-read-models';
+export { VenueScheduleChecks } from './venue-schedule-checks';
+export type { VenueScheduling } from './venue-schedule-checks';
+export { Venue } from './venue.entity';
+export { AreaFlag, HostKind, LIVE_VENUE_STATUSES, VENUE_STATUS_NAMES, VenueStatus, VenueTier } from './venue.enums';
+export { VenuesModule } from './venues.module';
+export { VenuesService } from './venues.service';
