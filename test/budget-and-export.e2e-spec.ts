@@ -427,23 +427,7 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
       expect(sheet.getCell('A1').value).toBe(`KẾ HOẠCH TỔ CHỨC NGÀY HỘI TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM ${y}`);
       expect(sheet.getCell('A2').value).toContain('Phạm vi: Toàn quốc');
       const header = sheet.getRow(3);
-      expect((header.values as unknown[]).slice(1)).toEqual([
-        'STT',
-        'Tỉnh/thành phố',
-        'Vùng',
-        'Điểm tổ chức',
-        'Xã/phường',
-        'Địa chỉ',
-        'Ngày tổ chức',
-        'Giờ',
-        'Lãnh đạo dự',
-        'Trả lời mời',
-        'Mức độ sẵn sàng',
-        'Việc quá hạn',
-        'Dự toán (đ)',
-        'Thực chi (đ)',
-        'Chênh lệch (đ)',
-      ]);
+      expect((header.values as unknown[]).slice(1)).toEqual(PLAN_HEADERS);
       expect(header.getCell(1).font?.bold).toBe(true);
 
       // Ready to print: frozen header, landscape A4 fitted to the width, header repeated on every page.
