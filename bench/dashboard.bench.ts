@@ -7,6 +7,7 @@
  */
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
@@ -25,8 +26,10 @@ const env = {
   DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ngayhoi_bench_dashboard',
   REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/12',
   REDIS_KEY_PREFIX: 'ngayhoi-bench',
-  JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256-0123456789',
-  LINK_SECRET: 'bench-link-secret-long-enough-to-sign-rsvp-links-01',
+  // Production refuses demo secrets and wants a metrics token: fresh random ones for each run.
+  JWT_SECRET: randomBytes(48).toString('base64url'),
+  LINK_SECRET: randomBytes(48).toString('base64url'),
+  METRICS_TOKEN: randomBytes(48).toString('base64url'),
   HTTP_PORT: String(PORT),
   // Request logs off for both routes alike: the figure is the app's, not the log pipe's.
   LOG_LEVEL: 'warn',
@@ -116,7 +119,7 @@ async function main(): Promise<void> {
   const api = startApi();
   try {
     await waitForLive();
-    const token = new JwtService({ secret: env.JWT_SECRET }).sign({ sub: plannerId }, { algorithm: 'HS256', expiresIn: 3600 });
+    const token = new JwtService({ secret: env.JWT_SECRET }).sign({ sub: plannerId, tv: 0 }, { algorithm: 'HS256', expiresIn: 3600 });
     const headers = { authorization: `Bearer ${token}` };
     const dashboardPath = `/api/editions/${editionId}/readiness`;
 

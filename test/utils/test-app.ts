@@ -6,6 +6,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
+import { signAccessToken } from '@app/auth';
 import { AppConfig, loadAppConfig } from '@app/config';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp } from '../../apps/api/src/configure-app';
@@ -14,7 +15,7 @@ export interface TestApp {
   app: INestApplication;
   http: TestAgent;
   dataSource: DataSource;
-  /** A bearer token for the user, signed as login would. */
+  /** A bearer token for the user, signed as login would (with the account's current token version). */
   tokenFor(user: { id: string }): Promise<string>;
   close(): Promise<void>;
 }
@@ -31,11 +32,15 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const app = await configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: false }));
   await app.init();
   const jwt = app.get(JwtService);
+  const dataSource = app.get<DataSource>(getDataSourceToken());
   return {
     app,
     http: request(app.getHttpServer()),
-    dataSource: app.get<DataSource>(getDataSourceToken()),
-    tokenFor: (user) => jwt.signAsync({ sub: user.id }),
+    dataSource,
+    tokenFor: async (user) => {
+      const [{ token_version: tokenVersion }] = await dataSource.query(`SELECT token_version FROM users WHERE id = $1`, [user.id]);
+      return signAccessToken(jwt, { id: user.id, tokenVersion });
+    },
     close: () => app.close(),
   };
 }

@@ -11,7 +11,8 @@ import { createOpenApiDocument } from './openapi/openapi-document';
 
 /**
  * HTTP concerns, applied the same way in production and in the end-to-end tests: security headers,
- * closed CORS unless origins are configured, strict validation, `/api` prefix, OpenAPI at `/docs`,
+ * closed CORS unless origins are configured, strict validation, `/api` prefix, OpenAPI at `/docs`
+ * (outside production),
  * and the built web console at `/` (its map tiles are the only foreign images the CSP allows).
  */
 export async function configureApp(app: NestExpressApplication): Promise<NestExpressApplication> {
@@ -41,8 +42,11 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   mountWebConsole(app, config.WEB_ROOT);
   app.enableShutdownHooks();
 
-  const document = await createOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  // Production publishes no map of the API: the console is built from the committed document.
+  if (!config.isProduction) {
+    const document = await createOpenApiDocument(app);
+    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  }
   return app;
 }
 

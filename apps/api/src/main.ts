@@ -9,7 +9,8 @@ async function bootstrap(): Promise<void> {
   loadEnvFile();
   exitOnConfigError(loadAppConfig);
   const app = await configureApp(await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true }));
-  await app.listen(app.get(AppConfig).HTTP_PORT);
+  const config = app.get(AppConfig);
+  await app.listen(config.HTTP_PORT, config.HOST);
 }
 
 void bootstrap();

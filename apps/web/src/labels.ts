@@ -57,6 +57,11 @@ export const ENTITY_TYPE_NAMES: Record<string, string> = {
 export const FIELD_NAMES: Record<string, string> = {
   email: 'E-mail',
   password: 'Mật khẩu',
+  currentPassword: 'Mật khẩu hiện tại',
+  newPassword: 'Mật khẩu mới',
+  clientAddress: 'Địa chỉ máy truy cập',
+  mustChangePassword: 'Phải đổi mật khẩu',
+  active: 'Đang hoạt động',
   reason: 'Lý do',
   date: 'Ngày',
   startTime: 'Giờ bắt đầu',

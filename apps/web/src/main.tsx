@@ -1,4 +1,4 @@
-import { lazy, ReactElement, StrictMode } from 'react';
+import { lazy, ReactElement, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
@@ -9,6 +9,8 @@ import { isPlanner, SessionProvider, useSession } from './session';
 import './styles.css';
 
 // Each page is its own chunk, loaded on first visit: the map library, for one, only with the overview.
+const AccountsPage = lazy(() => import('./pages/AccountsPage').then((module) => ({ default: module.AccountsPage })));
+const PasswordPage = lazy(() => import('./pages/PasswordPage').then((module) => ({ default: module.PasswordPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage').then((module) => ({ default: module.AuditPage })));
 const BudgetPage = lazy(() => import('./pages/BudgetPage').then((module) => ({ default: module.BudgetPage })));
 const EditionsPage = lazy(() => import('./pages/EditionsPage').then((module) => ({ default: module.EditionsPage })));
@@ -20,6 +22,8 @@ const ReadinessPage = lazy(() => import('./pages/ReadinessPage').then((module) =
 const TaskTemplatePage = lazy(() => import('./pages/TaskTemplatePage').then((module) => ({ default: module.TaskTemplatePage })));
 const VenueForm = lazy(() => import('./pages/venue/VenueForm').then((module) => ({ default: module.VenueForm })));
 const VenuePage = lazy(() => import('./pages/venue/VenuePage').then((module) => ({ default: module.VenuePage })));
+
+const PASSWORD_PATH = '/doi-mat-khau';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -36,6 +40,8 @@ function RequireLogin({ plannersOnly = false, children }: { plannersOnly?: boole
   const { user } = useSession();
   const location = useLocation();
   if (!user) return <Navigate to="/dang-nhap" replace state={{ from: location.pathname + location.search }} />;
+  // A planner asked for a new password: nothing else until it is chosen (the API refuses the rest too).
+  if (user.mustChangePassword && location.pathname !== PASSWORD_PATH) return <Navigate to={PASSWORD_PATH} replace />;
   if (plannersOnly && !isPlanner(user)) {
     return (
       <section className="panel error-panel" role="alert">
@@ -51,6 +57,16 @@ function App() {
   return (
     <Routes>
       <Route path="/dang-nhap" element={<LoginPage />} />
+      <Route
+        path={PASSWORD_PATH}
+        element={
+          <RequireLogin>
+            <Suspense fallback={null}>
+              <PasswordPage />
+            </Suspense>
+          </RequireLogin>
+        }
+      />
       <Route
         element={
           <RequireLogin>
@@ -101,6 +117,14 @@ function App() {
           element={
             <RequireLogin plannersOnly>
               <EditionsPage />
+            </RequireLogin>
+          }
+        />
+        <Route
+          path="tai-khoan"
+          element={
+            <RequireLogin plannersOnly>
+              <AccountsPage />
             </RequireLogin>
           }
         />

@@ -1,20 +1,24 @@
 /**
  * Who is logged in, and which edition the console shows. The token lives in memory and
- * sessionStorage (gone when the tab closes); any 401 from the API ends the session.
+ * sessionStorage (gone when the tab closes); any 401 from the API ends the session. Logging out ends
+ * it on the server too (every token of the account is revoked), and a new password replaces the token.
  */
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { client, currentSession, data, getAll, onUnauthorized, Session, storeSession } from './api/client';
-import type { Edition, User } from './api/models';
+import type { Edition, LoginAnswer, User } from './api/models';
 import { Role } from '@shared/auth/src/role.enums';
 import { is } from './codes';
 
 interface SessionContext {
   user: User | null;
   login: (email: string, password: string) => Promise<void>;
-  logout: () => void;
+  logout: () => Promise<void>;
+  changePassword: (currentPassword: string, newPassword: string) => Promise<void>;
 }
+
+const sessionOf = (answer: LoginAnswer): Session => ({ accessToken: answer.accessToken, expiresAt: Date.now() + answer.expiresIn * 1000, user: answer.user });
 
 const Context = createContext<SessionContext | null>(null);
 
@@ -42,13 +46,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({
       user: session?.user ?? null,
       async login(email, password) {
-        const answer = await data(client.POST('/api/auth/login', { body: { email, password } }));
-        const next = { accessToken: answer.accessToken, expiresAt: Date.now() + answer.expiresIn * 1000, user: answer.user };
+        const next = sessionOf(await data(client.POST('/api/auth/login', { body: { email, password } })));
         storeSession(next);
         queryClient.clear();
         setSession(next);
       },
-      logout: end,
+      async logout() {
+        // Ends the session locally whatever the server answers (already revoked, offline).
+        await client.POST('/api/auth/logout').catch(() => undefined);
+        end();
+      },
+      async changePassword(currentPassword, newPassword) {
+        const next = sessionOf(await data(client.POST('/api/auth/password', { body: { currentPassword, newPassword } })));
+        storeSession(next);
+        setSession(next);
+      },
     }),
     [session, end, queryClient],
   );

@@ -1,17 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { DomainError, ForbiddenError } from '@app/common';
 import type { Actor } from './actor';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from './decorators';
+import { ALLOWED_ROLES, DURING_PASSWORD_CHANGE, PUBLIC_ROUTE } from './decorators';
 import { Role } from './role.enums';
-import { User } from './user.entity';
-
-export interface AccessTokenClaims {
-  sub: string;
-}
+import { accountOfToken } from './session-tokens';
+import type { User } from './user.entity';
 
 class UnauthenticatedError extends DomainError {
   constructor() {
@@ -19,25 +16,38 @@ class UnauthenticatedError extends DomainError {
   }
 }
 
+type GuardedRequest = { headers?: { authorization?: unknown }; actor?: Actor };
+
 /**
- * Global guard: every route needs a valid bearer token unless marked @Public(), and the user must
- * still be active (a deactivated account loses access at once, not when its token expires).
- * Role lists from @Roles() are checked here too.
+ * Global guard: every route needs a valid bearer token unless marked @Public(), the user must still be
+ * active and the token not revoked (session-tokens.ts: a deactivated account, a logout or a password
+ * change cut access at once, not when the token expires). An account a planner asked to change its
+ * password reaches only the routes marked @DuringPasswordChange(). Role lists from @Roles() are checked
+ * here too. On a public route a valid token still names the actor (health shows details to planners).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+      const user = await this.userOf(request.headers?.authorization);
+      if (user && !user.mustChangePassword) request.actor = actorOf(user);
+      return true;
+    }
 
-    const request = context.switchToHttp().getRequest<{ headers?: { authorization?: unknown }; actor?: Actor }>();
-    const actor = await this.authenticate(request.headers?.authorization);
+    const user = await this.userOf(request.headers?.authorization);
+    if (!user) throw new UnauthenticatedError();
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(DURING_PASSWORD_CHANGE, targets)) {
+      throw new ForbiddenError('Bạn cần đổi mật khẩu trước khi tiếp tục.', 'PASSWORD_CHANGE_REQUIRED');
+    }
+    const actor = actorOf(user);
     request.actor = actor;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
@@ -45,17 +55,10 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(header: unknown): Promise<Actor> {
+  private userOf(header: unknown): Promise<User | null> {
     const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined;
-    if (!token) throw new UnauthenticatedError();
-    let claims: AccessTokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
-    } catch {
-      throw new UnauthenticatedError();
-    }
-    const user = await this.users.findOneBy({ id: claims.sub, active: true });
-    if (!user) throw new UnauthenticatedError();
-    return { id: user.id, email: user.email, role: user.role, provinceCode: user.provinceCode };
+    return token ? accountOfToken(this.jwt, this.dataSource.manager, token) : Promise.resolve(null);
   }
 }
+
+const actorOf = (user: User): Actor => ({ id: user.id, email: user.email, role: user.role, provinceCode: user.provinceCode });

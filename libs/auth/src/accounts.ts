@@ -1,6 +1,6 @@
 /**
  * Account rows for code outside the HTTP API that must still go through the auth library: the CLI's
- * `user:create`, the demo seed and the queue dashboard's login check. The caller's EntityManager keeps
+ * `user:create` and the demo seed. The caller's EntityManager keeps
  * them in its transaction; UsersService writes through the same functions.
  */
 import type { EntityManager } from 'typeorm';
@@ -29,13 +29,13 @@ export async function accountIdByEmail(manager: EntityManager, email: string): P
 /** Inserts the account; answers it without its password hash (what the API and the audit log may show). */
 export async function insertAccount(manager: EntityManager, account: NewAccount): Promise<UserView> {
   const user = await manager.save(manager.create(User, { ...account, email: account.email.trim().toLowerCase() }));
-  const { passwordHash: _hidden, ...view } = user;
-  return view;
+  return userView(user);
 }
 
-/** The account behind an access token, if it is still active. */
-export function findActiveAccount(manager: EntityManager, id: string): Promise<User | null> {
-  return manager.findOneBy(User, { id, active: true });
+/** An account as the API and the audit log may show it: no password hash, no token version. */
+export function userView(user: User): UserView {
+  const { passwordHash: _hash, tokenVersion: _tokens, province: _province, ...view } = user;
+  return view;
 }
 
 /**

@@ -12,6 +12,7 @@ import { REDIS } from '@app/redis';
 import { AccessGuard } from './access.guard';
 import { AuthController, UsersController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LoginLockout } from './login-lockout';
 import { LoginThrottlerGuard, loginAccountTracker } from './login-throttler.guard';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
@@ -54,7 +55,7 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AuthService, UsersService, LoginLockout, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [UsersService],
 })
 export class AuthModule {}

@@ -1,8 +1,9 @@
 // Auth: the module, the actor and its permission checks, route decorators, roles, passwords and the account reads and writes.
-export { accountExists, accountIdByEmail, activeAccountsWithRole, findActiveAccount, insertAccount } from './accounts';
+export { accountExists, accountIdByEmail, activeAccountsWithRole, insertAccount } from './accounts';
 export { SYSTEM_ACTOR, assertCanWriteProvince, assertPlanner, canSeeLeaderContacts, canSeeVenueLeaders, canWriteProvince, isPlanner } from './actor';
 export type { Actor } from './actor';
 export { AuthModule } from './auth.module';
-export { CurrentActor, PlannersOnly, Public, Roles, Writers } from './decorators';
+export { CurrentActor, OptionalActor, PlannersOnly, Public, Roles, Writers } from './decorators';
 export { MIN_PASSWORD_LENGTH, hashPassword } from './password';
 export { Role } from './role.enums';
+export { accountOfToken, SESSION_COOKIE, signAccessToken } from './session-tokens';

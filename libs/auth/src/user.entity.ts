@@ -38,6 +38,18 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /**
+   * Written into every access token and compared on each request: raising it (logout, a password
+   * change, deactivation, a forced password change) revokes every token issued before. Never answered.
+   */
+  @ApiHideProperty()
+  @Column({ type: 'int', name: 'token_version', default: 0 })
+  tokenVersion: number;
+
+  /** Set by a planner: the account may only change its password (and log out) until it does. */
+  @Column({ type: 'boolean', name: 'must_change_password', default: false })
+  mustChangePassword: boolean;
+
   @CreatedAt()
   createdAt: Date;
 

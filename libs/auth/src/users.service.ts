@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AuditLog, BusinessRuleError, Page, PageQueryDto, toPage } from '@app/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditAction, AuditLog, BusinessRuleError, lockForUpdate, Page, PageQueryDto, toPage } from '@app/common';
 import { ProvincesService } from '@app/provinces';
-import { accountExists, insertAccount } from './accounts';
+import { accountExists, insertAccount, userView } from './accounts';
 import type { Actor } from './actor';
+import { AccountActionDto } from './dto/account-actions.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 import type { UserView } from './dto/user-view.dto';
 import { hashPassword } from './password';
 import { Role } from './role.enums';
+import { revokeSessions } from './session-tokens';
 import { User } from './user.entity';
 
 @Injectable()
@@ -54,7 +56,33 @@ export class UsersService {
       skip: query.offset,
       take: query.pageSize,
     });
-    return toPage(items, total, query);
+    return toPage(items.map(userView), total, query);
+  }
+
+  /** Ends the account's access at once (its tokens are revoked); a planner cannot lock themselves out. */
+  deactivate(id: string, input: AccountActionDto, actor: Actor): Promise<UserView> {
+    if (id === actor.id) {
+      throw new BusinessRuleError('CANNOT_DEACTIVATE_SELF', 'Không thể tự khóa tài khoản của chính mình.');
+    }
+    return this.change(id, input, actor, 'deactivate', (user) => {
+      user.active = false;
+      return true;
+    });
+  }
+
+  reactivate(id: string, input: AccountActionDto, actor: Actor): Promise<UserView> {
+    return this.change(id, input, actor, 'reactivate', (user) => {
+      user.active = true;
+      return false;
+    });
+  }
+
+  /** The account must choose a new password before anything else; its current sessions end. */
+  requirePasswordChange(id: string, input: AccountActionDto, actor: Actor): Promise<UserView> {
+    return this.change(id, input, actor, 'password_change_required', (user) => {
+      user.mustChangePassword = true;
+      return true;
+    });
   }
 
   /** The user with this e-mail including the password hash, for login only. */
@@ -65,5 +93,25 @@ export class UsersService {
       .addSelect('user.passwordHash')
       .where('user.email = :email AND user.active', { email: email.trim().toLowerCase() })
       .getOne();
+  }
+
+  /** One audited change of an account at the version the planner saw; `apply` answers whether to revoke its sessions. */
+  private change(id: string, input: AccountActionDto, actor: Actor, action: AuditAction, apply: (user: User) => boolean): Promise<UserView> {
+    return this.dataSource.transaction(async (manager: EntityManager) => {
+      const user = await lockForUpdate(manager, User, id, input.version, 'tài khoản');
+      const before = { active: user.active, mustChangePassword: user.mustChangePassword };
+      const revoke = apply(user);
+      const saved = await manager.save(user);
+      if (revoke) await revokeSessions(manager, id);
+      await this.audit.record(manager, {
+        actor,
+        entityType: 'user',
+        entityId: id,
+        action,
+        before,
+        after: { active: saved.active, mustChangePassword: saved.mustChangePassword },
+      });
+      return userView(saved);
+    });
   }
 }

@@ -55,6 +55,22 @@ export interface ValidationIssue {
   messages: string[];
 }
 
+/**
+ * A change that would overwrite or remove an editable aggregate without saying which version the client
+ * saw (428 Precondition Required, RFC 6585): the answer to a stale version is 409, to none at all this.
+ */
+export class VersionRequiredError extends DomainError {
+  constructor(field = 'version') {
+    super(428, 'VERSION_REQUIRED', 'Thiếu phiên bản dữ liệu đã đọc; vui lòng tải lại rồi thử lại để không ghi đè thay đổi của người khác.', { field });
+  }
+}
+
+/** The client's version, or VersionRequiredError when it sent none. */
+export function requireVersion<T extends number | string>(version: T | undefined, field = 'version'): T {
+  if (version === undefined) throw new VersionRequiredError(field);
+  return version;
+}
+
 /** Fails with VersionConflictError unless the client's version is the stored one. */
 export function assertVersion(expected: number, actual: number): void {
   if (expected !== actual) throw new VersionConflictError(expected, actual);

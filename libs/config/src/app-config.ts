@@ -5,6 +5,7 @@
  */
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsEmail, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { productionProblem } from './production-rules';
 
 export enum Environment {
   Development = 'development',
@@ -29,6 +30,11 @@ export class AppConfig {
   @Min(1)
   @Max(65535)
   HTTP_PORT = 3000;
+
+  /** Address the HTTP API listens on: loopback by default (the demo); `0.0.0.0` or a private address behind a proxy. */
+  @IsString()
+  @MinLength(1)
+  HOST = '127.0.0.1';
 
   /** postgres://user@host:port/database */
   @Matches(/^postgres(ql)?:\/\/.+\/[A-Za-z0-9_-]+(\?.*)?$/, { message: 'must be postgres://user@host:port/database[?options]' })
@@ -74,6 +80,33 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   LOGIN_RATE_WINDOW_SECONDS = 60;
+
+  /**
+   * Failed logins on one account, from any address, before it is held (every later failure doubles the
+   * hold). Counted per account so that rotating addresses does not help a guesser.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCKOUT_THRESHOLD = 10;
+
+  /** First hold of an account after LOGIN_LOCKOUT_THRESHOLD failures, in seconds; doubles with each further failure. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCKOUT_BASE_SECONDS = 30;
+
+  /** The longest hold, in seconds. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCKOUT_MAX_SECONDS = 900;
+
+  /** Failed logins are forgotten this many seconds after the last one (and at once on a successful login). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  LOGIN_FAILURE_MEMORY_SECONDS = 3600;
 
   /** Reverse proxies in front of the API whose X-Forwarded-For is trusted (for per-address rate limits). */
   @Type(() => Number)
@@ -239,6 +272,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const message = (constraints[key] ?? 'is invalid').replace(new RegExp(`^${error.property}\\s+`), '');
     throw new ConfigError(error.property, `— ${message}`);
   }
+  const problem = productionProblem(config);
+  if (problem) throw new ConfigError(problem.variable, problem.problem);
   return config;
 }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, canSeeVenueLeaders } from '@app/auth';
-import { AfterCommit, BusinessRuleError, ForbiddenError, formatVietnameseDate, inTransaction, NotFoundError, queryRows } from '@app/common';
+import { AfterCommit, assertVersion, BusinessRuleError, ForbiddenError, formatVietnameseDate, inTransaction, NotFoundError, queryRows, requireVersion } from '@app/common';
 import { EditionsService } from '@app/editions';
 import { attendedVenuesOf, type Venue, VenuesService } from '@app/venues';
 import { AssignmentEvents } from './assignment-events';
@@ -77,6 +77,10 @@ export class AssignmentsService {
       await this.editions.requireOpen(editionId, manager);
       if (!(await manager.existsBy(Leader, { id: leaderId }))) throw new NotFoundError('lãnh đạo', leaderId);
       const existing = await manager.findOne(LeaderParticipation, { where: { editionId, leaderId }, lock: { mode: 'pessimistic_write' } });
+      // Replacing needs the version read (428/409); a version for a participation that is gone means
+      // someone removed it meanwhile, which a save must not silently undo.
+      if (existing) assertVersion(requireVersion(input.version), existing.version);
+      else if (input.version !== undefined) assertVersion(input.version, 0);
       const participation = manager.merge(LeaderParticipation, existing ?? manager.create(LeaderParticipation, { editionId, leaderId }), {
         title: input.title.trim(),
         maxAppearances: input.maxAppearances ?? existing?.maxAppearances ?? 1,
@@ -95,13 +99,14 @@ export class AssignmentsService {
   }
 
   /** Takes a leader out of an edition; refused while they are still assigned to one of its venues. */
-  async removeParticipation(editionId: string, leaderId: string, actor: Actor): Promise<void> {
+  async removeParticipation(editionId: string, leaderId: string, version: number | undefined, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.editions.requireOpen(editionId, manager);
       // The lock assign takes: no assignment of this leader can land between the count and the delete.
       await manager.query(`SELECT 1 FROM leaders WHERE id = $1 FOR UPDATE`, [leaderId]);
       const participation = await manager.findOne(LeaderParticipation, { where: { editionId, leaderId }, lock: { mode: 'pessimistic_write' } });
       if (!participation) throw new NotFoundError('lãnh đạo tham gia đợt tổ chức', leaderId);
+      assertVersion(requireVersion(version), participation.version);
       const venues = (await this.attendedVenues(manager, leaderId, editionId)).length;
       if (venues > 0) {
         throw new BusinessRuleError(

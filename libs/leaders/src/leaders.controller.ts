@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, PlannersOnly, Role, Roles } from '@app/auth';
 import { ApiRefusals } from '@app/common';
 import { AssignmentsService } from './assignments.service';
@@ -57,7 +57,7 @@ export class LeadersController {
   /** The title a leader is invited under this year, and how many venues they may attend. */
   @Put('editions/:editionId/leaders/:leaderId')
   @PlannersOnly()
-  @ApiRefusals(404, 409)
+  @ApiRefusals(404, 409, 428)
   setParticipation(
     @Param('editionId', ParseUUIDPipe) editionId: string,
     @Param('leaderId', ParseUUIDPipe) leaderId: string,
@@ -70,14 +70,16 @@ export class LeadersController {
   @Delete('editions/:editionId/leaders/:leaderId')
   @PlannersOnly()
   @HttpCode(204)
+  @ApiQuery({ name: 'version', required: true, type: Number, description: 'The version you saw; a stale one gets 409, none 428' })
   @ApiNoContentResponse({ description: 'The leader no longer takes part in the edition.' })
-  @ApiRefusals(404, 409)
+  @ApiRefusals(404, 409, 428)
   async removeParticipation(
     @Param('editionId', ParseUUIDPipe) editionId: string,
     @Param('leaderId', ParseUUIDPipe) leaderId: string,
+    @Query('version', new ParseIntPipe({ optional: true })) version: number | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<void> {
-    await this.assignments.removeParticipation(editionId, leaderId, actor);
+    await this.assignments.removeParticipation(editionId, leaderId, version, actor);
   }
 
   @Get('venues/:venueId/leaders')

@@ -64,9 +64,9 @@ export class ProgrammesController {
   @Delete('venues/:venueId/programme/:itemId')
   @Writers()
   @HttpCode(204)
-  @ApiQuery({ name: 'version', required: false, description: 'The version you saw; a stale one gets 409' })
+  @ApiQuery({ name: 'version', required: true, type: Number, description: 'The version you saw; a stale one gets 409, none 428' })
   @ApiNoContentResponse({ description: 'Removed.' })
-  @ApiRefusals(403, 404, 409)
+  @ApiRefusals(403, 404, 409, 428)
   async remove(
     @Param('venueId', ParseUUIDPipe) venueId: string,
     @Param('itemId', ParseUUIDPipe) itemId: string,

@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, assertPlanner } from '@app/auth';
-import { BusinessRuleError, instantToLocalTime, lockForUpdate, NotFoundError } from '@app/common';
-import { EditionsService } from '@app/editions';
+import { BusinessRuleError, instantToLocalTime, lockForUpdate, NotFoundError, requireVersion } from '@app/common';
+import { EditionsService, lockEdition } from '@app/editions';
 import { type Venue, VenuesService } from '@app/venues';
 import { DEFAULT_PROGRAMME_TEMPLATE } from './default-programme-template';
 import { ApplyTemplateDto, CreateProgrammeItemDto, ReplaceTemplateDto, UpdateProgrammeItemDto } from './dto/programme.dto';
@@ -23,22 +24,33 @@ export class ProgrammesService {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * The edition's programme template. `revision` identifies its content (the template is rows with no
+   * version column): a save over a copy someone else has changed since is refused.
+   */
   async getTemplate(editionId: string, manager: EntityManager = this.dataSource.manager): Promise<ProgrammeTemplateView> {
     await this.editions.get(editionId, manager);
     const stored = await manager.find(ProgrammeTemplateItem, { where: { editionId }, order: { position: 'ASC' } });
-    const items = stored.length > 0 ? stored : DEFAULT_PROGRAMME_TEMPLATE;
-    return {
-      editionId,
-      isDefault: stored.length === 0,
-      items: items.map(({ part, title, durationMinutes }) => ({ part, title, durationMinutes })),
-    };
+    const items = (stored.length > 0 ? stored : DEFAULT_PROGRAMME_TEMPLATE).map(({ part, title, durationMinutes }) => ({ part, title, durationMinutes }));
+    const isDefault = stored.length === 0;
+    const revision = createHash('sha256').update(JSON.stringify({ isDefault, items })).digest('hex').slice(0, 16);
+    return { editionId, isDefault, revision, items };
   }
 
   async replaceTemplate(editionId: string, input: ReplaceTemplateDto, actor: Actor): Promise<ProgrammeTemplateView> {
     assertPlanner(actor);
     return this.dataSource.transaction(async (manager) => {
       await this.editions.requireOpen(editionId, manager);
+      await lockEdition(manager, editionId); // one template save at a time
       const before = await this.getTemplate(editionId, manager);
+      if (requireVersion(input.revision, 'revision') !== before.revision) {
+        throw new BusinessRuleError(
+          'VERSION_CONFLICT',
+          'Chương trình mẫu đã được người khác thay đổi. Vui lòng tải lại rồi thử lại.',
+          { currentRevision: before.revision },
+          409,
+        );
+      }
       await manager.delete(ProgrammeTemplateItem, { editionId });
       await manager.insert(
         ProgrammeTemplateItem,
@@ -93,10 +105,11 @@ export class ProgrammesService {
     });
   }
 
+  /** `version` is required (428 without it, 409 when stale): a removal must not undo an edit it never saw. */
   async removeItem(venueId: string, itemId: string, version: number | undefined, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.venues.lockForChildEdit(manager, venueId, actor);
-      const item = await this.lockItem(manager, venueId, itemId, version);
+      const item = await this.lockItem(manager, venueId, itemId, requireVersion(version));
       await manager.delete(ProgrammeItem, { id: itemId });
       await this.audit.record(manager, { actor, entityType: 'programme_item', entityId: itemId, action: 'delete', before: item });
     });

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
 import type { Actor } from '@app/auth';
-import { assertVersion, inTransaction } from '@app/common';
+import { assertVersion, inTransaction, requireVersion } from '@app/common';
 import { EditionsService } from '@app/editions';
 import { ReminderPolicyDto } from './dto/reminder-policy.dto';
 import type { ReminderPolicyView } from './dto/reminder-policy-view.dto';
@@ -33,7 +33,8 @@ export class ReminderPoliciesService {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
       await this.editions.requireOpen(editionId, manager);
       const existing = await manager.findOne(ReminderPolicy, { where: { editionId }, lock: { mode: 'pessimistic_write' } });
-      if (existing && input.version !== undefined) assertVersion(input.version, existing.version);
+      // Once saved, the policy is only replaced by someone who read it (428 without a version, 409 when stale).
+      if (existing) assertVersion(requireVersion(input.version), existing.version);
       const before = effectivePolicy(existing);
       const descending = (values: number[] | undefined) => (values ? [...values].sort((a, b) => b - a) : undefined);
       const after: EffectiveReminderPolicy = {

@@ -21,7 +21,7 @@ export class RemindersController {
 
   /** New offsets apply at once to every live invitation of the edition. */
   @Put()
-  @ApiRefusals(404, 409)
+  @ApiRefusals(404, 409, 428)
   update(@Param('editionId', ParseUUIDPipe) editionId: string, @Body() input: ReminderPolicyDto, @CurrentActor() actor: Actor): Promise<ReminderPolicyView> {
     return this.policies.update(editionId, input, actor);
   }

@@ -68,6 +68,8 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; fullName: string; rol
 const CHIEF_GUEST_TIERS: readonly RankTier[] = RANK_TIER_ORDER.slice(0, RANK_TIER_ORDER.indexOf(CENTRAL_CHIEF_GUEST_MIN_TIER) + 1);
 
 export async function seedDemo(dataSource: DataSource, config: AppConfig, now = new Date()): Promise<string> {
+  // The demo edition comes with known accounts and invented people: never in a production database.
+  if (config.isProduction) throw new Error('The demo seed refuses to run with NODE_ENV=production.');
   const year = Number(todayInFestivalZone(now).slice(0, 4)) + 1;
   const password = process.env.SEED_PASSWORD;
   if (password !== undefined && password.length < MIN_PASSWORD_LENGTH) {

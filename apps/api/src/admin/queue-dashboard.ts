@@ -7,16 +7,15 @@ import { parseCookie } from 'cookie';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { findActiveAccount, Role } from '@app/auth';
+import { accountOfToken, Role, SESSION_COOKIE } from '@app/auth';
 import { JobProducer } from '@app/queue';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
-/** A browser opening the dashboard sends its token in this cookie; API clients use the Authorization header. */
-export const TOKEN_COOKIE = 'ngayhoi_token';
 
 /**
- * Bull Board at /admin/queues, for central planners only: the same bearer token as the API (header or
- * the `ngayhoi_token` cookie), checked against an active planner account on every request.
+ * Bull Board at /admin/queues, for central planners only: the same bearer token as the API (header, or
+ * the HttpOnly `ngayhoi_token` cookie the login answer sets for planners), checked like the API's on
+ * every request (active account, token not revoked).
  */
 export function mountQueueDashboard(app: NestExpressApplication): void {
   const producer = app.get(JobProducer);
@@ -29,10 +28,9 @@ export function mountQueueDashboard(app: NestExpressApplication): void {
   });
 
   const plannersOnly = async (request: Request, response: Response, next: NextFunction) => {
-    const token = bearer(request.headers.authorization) ?? parseCookie(request.headers.cookie ?? '')[TOKEN_COOKIE];
+    const token = bearer(request.headers.authorization) ?? parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE];
     try {
-      const claims = token ? await jwt.verifyAsync<{ sub: string }>(token) : undefined;
-      const user = claims ? await findActiveAccount(manager, claims.sub) : null;
+      const user = token ? await accountOfToken(jwt, manager, token) : null;
       if (!user) return response.status(401).json({ code: 'UNAUTHENTICATED', message: 'Bạn cần đăng nhập.' });
       if (user.role !== Role.CentralPlanner) {
         return response.status(403).json({ code: 'FORBIDDEN', message: 'Chỉ cán bộ lập kế hoạch Trung ương được xem hàng đợi.' });

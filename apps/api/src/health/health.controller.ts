@@ -1,12 +1,17 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { Response } from 'express';
 import type Redis from 'ioredis';
-import { Public } from '@app/auth';
+import { Actor, isPlanner, OptionalActor, Public } from '@app/auth';
 import { InjectRedis } from '@app/redis';
-import { Liveness } from './liveness.dto';
+import { Liveness, Readiness } from './liveness.dto';
 
-/** Liveness of what the API depends on: PostgreSQL and Redis. 200 when both answer, 503 otherwise. */
+/**
+ * Liveness of what the API depends on: PostgreSQL and Redis. 200 when both answer, 503 otherwise.
+ * The public learns only `ok` or `fail`; which dependency failed and why (host names, driver messages)
+ * is for central planners (a bearer token on the same route).
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -24,12 +29,23 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: PostgreSQL and Redis answer. */
+  /** Readiness: PostgreSQL and Redis answer. Planners (bearer token) also get each dependency's state. */
   @Get()
   @Public()
-  @HealthCheck()
-  check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 }), () => this.pingRedis()]);
+  @HttpCode(200)
+  @ApiOkResponse({ type: Readiness })
+  @ApiServiceUnavailableResponse({ type: Readiness })
+  async check(@OptionalActor() actor: Actor | undefined, @Res({ passthrough: true }) response: Response): Promise<Readiness> {
+    let result: Readiness;
+    try {
+      const healthy = await this.health.check([() => this.database.pingCheck('database', { timeout: 2000 }), () => this.pingRedis()]);
+      result = { status: 'ok', info: healthy.info, error: healthy.error, details: healthy.details };
+    } catch (error) {
+      response.status(503);
+      const failed = (error as { response?: { info?: object; error?: object; details?: object } }).response ?? {};
+      result = { status: 'fail', info: failed.info, error: failed.error, details: failed.details };
+    }
+    return actor && isPlanner(actor) ? result : { status: result.status };
   }
 
   private async pingRedis() {

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { client, currentSession, data, download, getAll, onUnauthorized, storeSession } from './client';
 import type { ApiError } from './errors';
 
-/** What the browser gives the client: the tab's storage and cookies (node has neither). */
+/** What the browser gives the client: the tab's storage (node has none). */
 const storage = new Map<string, string>();
 beforeAll(() => {
   Object.assign(globalThis, {
@@ -11,7 +11,6 @@ beforeAll(() => {
       setItem: (key: string, value: string) => storage.set(key, value),
       removeItem: (key: string) => storage.delete(key),
     },
-    document: { cookie: '' },
   });
 });
 
@@ -20,7 +19,7 @@ const json = (body: unknown, status = 200) => new Response(JSON.stringify(body),
 const session = {
   accessToken: 'token-1',
   expiresAt: Date.now() + 60_000,
-  user: { id: 'u1', email: 'a@b.vn', fullName: 'Cán bộ A', role: 'central_planner' as const, provinceCode: null },
+  user: { id: 'u1', email: 'a@b.vn', fullName: 'Cán bộ A', role: 'central_planner' as const, provinceCode: null, mustChangePassword: false },
 };
 
 async function refusalOf(call: Promise<unknown>): Promise<ApiError> {

@@ -20,8 +20,6 @@ export interface Session {
 }
 
 const SESSION_KEY = 'ngayhoi.session';
-/** The cookie the queue dashboard (/admin/queues) accepts, so a planner can open it from the console. */
-const TOKEN_COOKIE = 'ngayhoi_token';
 /** The API caps list pages at this many rows. */
 const MAX_PAGE_SIZE = 100;
 /** The one call whose 401 is an answer (wrong password), not an expired session. */
@@ -49,15 +47,14 @@ export function currentSession(): Session | null {
   return session;
 }
 
+/**
+ * Keeps the session for this tab. The queue dashboard's cookie is not written here: the API sets it on
+ * login (HttpOnly, so no script of the page can read the token from it) and clears it on logout.
+ */
 export function storeSession(next: Session | null): void {
   session = next;
-  if (next) {
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify(next));
-    document.cookie = `${TOKEN_COOKIE}=${encodeURIComponent(next.accessToken)}; Path=/admin; SameSite=Strict; Max-Age=${Math.floor((next.expiresAt - Date.now()) / 1000)}`;
-  } else {
-    sessionStorage.removeItem(SESSION_KEY);
-    document.cookie = `${TOKEN_COOKIE}=; Path=/admin; SameSite=Strict; Max-Age=0`;
-  }
+  if (next) sessionStorage.setItem(SESSION_KEY, JSON.stringify(next));
+  else sessionStorage.removeItem(SESSION_KEY);
 }
 
 export function onUnauthorized(listener: () => void): () => void {

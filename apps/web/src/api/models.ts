@@ -11,6 +11,8 @@ type Schemas = components['schemas'];
 export type LoginAnswer = Schemas['AccessTokenDto'];
 /** Who is logged in, as the login answered. */
 export type User = Schemas['LoginUser'];
+/** An account as planners manage it (`/api/users`). */
+export type Account = Schemas['UserView'];
 
 export type Edition = Schemas['Edition'];
 export type ReminderPolicy = Schemas['ReminderPolicyView'];

@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: PostgreSQL and Redis answer. */
+        /** Readiness: PostgreSQL and Redis answer. Planners (bearer token) also get each dependency's state. */
         get: operations["Health_check"];
         put?: never;
         post?: never;
@@ -97,7 +97,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** For planners the answer also sets the queue dashboard's HttpOnly session cookie (path /admin). */
         post: operations["Auth_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends every session of the account, on every device, and clears the dashboard cookie. */
+        post: operations["Auth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The user's own new password; other sessions end, and this one continues with the token answered. */
+        post: operations["Auth_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -130,6 +165,56 @@ export interface paths {
         get: operations["Users_list"];
         put?: never;
         post: operations["Users_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The account loses access at once (every token revoked); its history stays. */
+        post: operations["Users_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Users_reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/require-password-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The account must choose a new password before anything else; its sessions end now. */
+        post: operations["Users_requirePasswordChange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1001,6 +1086,22 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        Readiness: {
+            /** @enum {string} */
+            status: "ok" | "fail";
+            /** @description Planners only: dependencies that answer */
+            info?: {
+                [key: string]: unknown;
+            };
+            /** @description Planners only: dependencies that do not */
+            error?: {
+                [key: string]: unknown;
+            };
+            /** @description Planners only: every dependency */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
         ConsoleSettings: {
             /**
              * @description Every local time the API sends or reads is in this zone.
@@ -1020,7 +1121,7 @@ export interface components {
             entityType: string;
             entityId: string;
             /** @enum {string} */
-            action: "create" | "update" | "transition" | "delete";
+            action: "create" | "update" | "transition" | "delete" | "login" | "login_failed" | "logout" | "password_change" | "password_change_required" | "deactivate" | "reactivate";
             changes: {
                 [key: string]: unknown;
             };
@@ -1044,6 +1145,8 @@ export interface components {
         };
         LoginUser: {
             fullName: string;
+            /** @description A planner asked for a new password: until it is changed, only the password page, `me` and logout answer. */
+            mustChangePassword: boolean;
             id: string;
             email: string;
             /** @enum {string} */
@@ -1057,6 +1160,10 @@ export interface components {
             /** @description Seconds until the token expires */
             expiresIn: number;
             user: components["schemas"]["LoginUser"];
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
         };
         ActorView: {
             id: string;
@@ -1075,6 +1182,8 @@ export interface components {
             role: "central_planner" | "provincial_organizer" | "viewer";
             provinceCode: string | null;
             active: boolean;
+            /** @description Set by a planner: the account may only change its password (and log out) until it does. */
+            mustChangePassword: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1098,6 +1207,9 @@ export interface components {
             role: components["schemas"]["Role"];
             /** @description Required for provincial organizers, forbidden otherwise */
             provinceCode?: string;
+        };
+        AccountActionDto: {
+            version: number;
         };
         Province: {
             code: string;
@@ -1357,6 +1469,8 @@ export interface components {
             editionId: string;
             /** @description True while the edition still uses the built-in template. */
             isDefault: boolean;
+            /** @description Identifies the content read: send it back with PUT (a template changed since gets 409, none 428). */
+            revision: string;
             items: components["schemas"]["ProgrammeTemplateLine"][];
         };
         /** @enum {string} */
@@ -1368,6 +1482,8 @@ export interface components {
         };
         ReplaceTemplateDto: {
             items: components["schemas"]["TemplateLineDto"][];
+            /** @description The revision read with GET (required: 428 without it); a template changed since is refused with 409 */
+            revision?: string;
         };
         ProgrammeItem: {
             id: string;
@@ -1572,6 +1688,8 @@ export interface components {
             title: string;
             /** @default 1 */
             maxAppearances?: number;
+            /** @description The version you edited: required to change an existing participation (428 without it, 409 when stale); omit to add one */
+            version?: number;
         };
         VenueLeaderView: {
             leaderId: string;
@@ -1807,7 +1925,7 @@ export interface components {
              * @example 24
              */
             escalationHours?: number;
-            /** @description The version you edited (omit when the edition still uses the defaults) */
+            /** @description The version you edited: required once a policy is saved (428 without it, 409 when stale); omit while the defaults apply */
             version?: number;
         };
         TaskTemplateLine: {
@@ -1842,7 +1960,7 @@ export interface components {
         };
         ReplaceTaskTemplateDto: {
             items: components["schemas"]["TaskTemplateLineDto"][];
-            /** @description The revision read with GET; a template changed since is refused with 409 */
+            /** @description The revision read with GET (required: 428 without it); a template changed since is refused with 409 */
             revision?: string;
         };
         TaskView: {
@@ -2502,141 +2620,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example ok
-                         * @enum {string}
-                         */
-                        status?: "ok" | "degraded";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
-            /** @description The Health Check is not successful */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example error
-                         * @enum {string}
-                         */
-                        status?: "error" | "shutting_down";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
@@ -2715,7 +2712,7 @@ export interface operations {
                 entityType?: string;
                 entityId?: string;
                 actorId?: string;
-                action?: "create" | "update" | "transition" | "delete";
+                action?: "create" | "update" | "transition" | "delete" | "login" | "login_failed" | "logout" | "password_change" | "password_change_required" | "deactivate" | "reactivate";
             };
             header?: never;
             path?: never;
@@ -2765,6 +2762,83 @@ export interface operations {
             };
             /** @description INVALID_CREDENTIALS (login), or UNAUTHENTICATED: no valid access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many attempts: `details.retryAfterSeconds` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Auth_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every token of the account is revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Auth_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenDto"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2883,6 +2957,171 @@ export interface operations {
             };
             /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Users_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Users_reactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Users_requirePasswordChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3716,9 +3955,9 @@ export interface operations {
     };
     Programmes_remove: {
         parameters: {
-            query?: {
-                /** @description The version you saw; a stale one gets 409 */
-                version?: unknown;
+            query: {
+                /** @description The version you saw; a stale one gets 409, none 428 */
+                version: number;
             };
             header?: never;
             path: {
@@ -3756,6 +3995,15 @@ export interface operations {
             };
             /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4092,6 +4340,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
             default: {
                 headers: {
@@ -4105,7 +4362,10 @@ export interface operations {
     };
     Leaders_removeParticipation: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The version you saw; a stale one gets 409, none 428 */
+                version: number;
+            };
             header?: never;
             path: {
                 editionId: string;
@@ -4133,6 +4393,15 @@ export interface operations {
             };
             /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5083,6 +5352,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
             default: {
                 headers: {
@@ -5176,6 +5454,15 @@ export interface operations {
             };
             /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6133,7 +6420,10 @@ export interface operations {
     };
     Budget_remove: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The version you saw; a stale one gets 409, none 428 */
+                version: number;
+            };
             header?: never;
             path: {
                 venueId: string;
@@ -6170,6 +6460,15 @@ export interface operations {
             };
             /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { NavLink, Outlet } from 'react-router-dom';
+import { Link, NavLink, Outlet } from 'react-router-dom';
 import { ROLE_NAMES } from '@shared/auth/src/role.enums';
 import { isPlanner, useEdition, useProvinces, useSession, useUser } from '../session';
 import { formatDate } from '../input';
@@ -36,9 +36,14 @@ export function Layout() {
             {ROLE_NAMES[user.role]}
             {user.provinceCode ? ` · ${nameOf(user.provinceCode)}` : ''}
           </small>
-          <button type="button" className="link" onClick={logout}>
-            Đăng xuất
-          </button>
+          <span>
+            <Link to="/doi-mat-khau" className="link">
+              Đổi mật khẩu
+            </Link>{' '}
+            <button type="button" className="link" onClick={() => void logout()}>
+              Đăng xuất
+            </button>
+          </span>
         </div>
       </header>
       <nav className="mainnav" aria-label="Điều hướng chính">
@@ -53,6 +58,7 @@ export function Layout() {
         {planner && <NavLink to="/mau-cong-viec">Mẫu công việc</NavLink>}
         {planner && <NavLink to="/dot-to-chuc">Đợt tổ chức</NavLink>}
         {planner && <NavLink to="/nhat-ky">Nhật ký thay đổi</NavLink>}
+        {planner && <NavLink to="/tai-khoan">Tài khoản</NavLink>}
         {planner && (
           <a href="/admin/queues" target="_blank" rel="noreferrer">
             Hàng đợi gửi thư

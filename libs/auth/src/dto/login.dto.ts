@@ -28,6 +28,8 @@ export class ActorView implements Actor {
 /** The account that has just logged in. */
 export class LoginUser extends ActorView {
   fullName: string;
+  /** A planner asked for a new password: until it is changed, only the password page, `me` and logout answer. */
+  mustChangePassword: boolean;
 }
 
 export class AccessTokenDto {

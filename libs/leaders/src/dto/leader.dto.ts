@@ -135,6 +135,12 @@ export class ParticipationDto {
   @Min(1)
   @Max(10)
   maxAppearances?: number;
+
+  @ApiPropertyOptional({ description: 'The version you edited: required to change an existing participation (428 without it, 409 when stale); omit to add one' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 export class AssignLeaderDto {

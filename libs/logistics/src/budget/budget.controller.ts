@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Writers } from '@app/auth';
 import { ApiRefusals } from '@app/common';
 import { BudgetLine } from './budget.entities';
@@ -51,9 +51,15 @@ export class BudgetController {
   @Delete('venues/:venueId/budget-lines/:lineId')
   @Writers()
   @HttpCode(204)
+  @ApiQuery({ name: 'version', required: true, type: Number, description: 'The version you saw; a stale one gets 409, none 428' })
   @ApiNoContentResponse({ description: 'The line is deleted.' })
-  @ApiRefusals(403, 404, 409)
-  async remove(@Param('venueId', ParseUUIDPipe) venueId: string, @Param('lineId', ParseUUIDPipe) lineId: string, @CurrentActor() actor: Actor): Promise<void> {
-    await this.budget.remove(venueId, lineId, actor);
+  @ApiRefusals(403, 404, 409, 428)
+  async remove(
+    @Param('venueId', ParseUUIDPipe) venueId: string,
+    @Param('lineId', ParseUUIDPipe) lineId: string,
+    @Query('version', new ParseIntPipe({ optional: true })) version: number | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<void> {
+    await this.budget.remove(venueId, lineId, version, actor);
   }
 }

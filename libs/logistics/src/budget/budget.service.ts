@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { type Actor, Role } from '@app/auth';
-import { assertVersion, inTransaction, lockForUpdate, NotFoundError, queryRows } from '@app/common';
+import { assertVersion, inTransaction, lockForUpdate, NotFoundError, queryRows, requireVersion } from '@app/common';
 import { EditionsService } from '@app/editions';
 import { provinceNames, Region, REGION_NAMES } from '@app/provinces';
 import { LIVE_VENUE_STATUSES, VENUE_FACTS, VenueEvents, VenuesService, VenueStatus } from '@app/venues';
@@ -113,10 +113,11 @@ export class BudgetService implements OnModuleInit {
     });
   }
 
-  async remove(venueId: string, lineId: string, actor: Actor): Promise<void> {
+  /** `version` is required (428 without it, 409 when stale): a removal must not undo an edit it never saw. */
+  async remove(venueId: string, lineId: string, version: number | undefined, actor: Actor): Promise<void> {
     await inTransaction(this.dataSource, async (manager, afterCommit) => {
       const venue = await this.venues.lockForChildEdit(manager, venueId, actor, { afterHeld: true });
-      const line = await this.lockLine(manager, venueId, lineId);
+      const line = await this.lockLine(manager, venueId, lineId, requireVersion(version));
       await manager.delete(BudgetLine, { id: lineId });
       await this.audit.record(manager, { actor, entityType: 'budget_line', entityId: lineId, action: 'delete', before: line });
       this.cache.changed(afterCommit, venue.editionId);

@@ -53,6 +53,7 @@ export class TaskTemplateItem {
 @Index('venue_tasks_venue_idx', ['venueId', 'dueDate'])
 @Index('venue_tasks_edition_status_idx', ['editionId', 'status'])
 @Index('venue_tasks_template_unique', ['venueId', 'templateCode'], { unique: true, where: 'template_code IS NOT NULL' })
+@Index('venue_tasks_owner_user_idx', ['ownerUserId'], { where: 'owner_user_id IS NOT NULL' })
 @Check('venue_tasks_blocked_has_reason', `status <> 'blocked' OR blocked_reason IS NOT NULL`)
 @Check('venue_tasks_done_has_who', `status <> 'done' OR (done_at IS NOT NULL)`)
 @Check('venue_tasks_weight_positive', 'weight > 0')
@@ -84,6 +85,12 @@ export class VenueTask {
   /** An account, or a named person outside the system (ownerName). */
   @Column({ type: 'uuid', name: 'owner_user_id', nullable: true })
   ownerUserId: string | null;
+
+  /** By entity name: the auth library owns accounts (the foreign key is what the schema needs). */
+  @ApiHideProperty()
+  @ManyToOne('User', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'owner_user_id', foreignKeyConstraintName: 'venue_tasks_owner_user_fk' })
+  ownerUser?: object;
 
   @Column({ type: 'text', name: 'owner_name', nullable: true })
   ownerName: string | null;

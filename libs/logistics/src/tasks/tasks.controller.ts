@@ -21,7 +21,7 @@ export class TasksController {
   /** Applies to venues approved from now on. */
   @Put('editions/:editionId/task-template')
   @PlannersOnly()
-  @ApiRefusals(404, 409, 422)
+  @ApiRefusals(404, 409, 422, 428)
   replaceTemplate(
     @Param('editionId', ParseUUIDPipe) editionId: string,
     @Body() input: ReplaceTaskTemplateDto,

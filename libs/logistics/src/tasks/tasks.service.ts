@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, assertPlanner } from '@app/auth';
-import { AfterCommit, assertVersion, BusinessRuleError, inTransaction, lockForUpdate, NotFoundError, queryRows } from '@app/common';
+import { AfterCommit, assertVersion, BusinessRuleError, inTransaction, lockForUpdate, NotFoundError, queryRows, requireVersion } from '@app/common';
 import { EditionsService, lockEdition } from '@app/editions';
 import { anchorDate, VenueChange, VenueEvents, VenuesService } from '@app/venues';
 import { OrganizerReminders } from '../organizer-reminders/organizer-reminders';
@@ -73,7 +73,7 @@ export class TasksService implements OnModuleInit {
       await this.editions.requireOpen(editionId, manager);
       await lockEdition(manager, editionId); // one template save at a time
       const before = await this.template(editionId, manager);
-      if (input.revision !== undefined && input.revision !== before.revision) {
+      if (requireVersion(input.revision, 'revision') !== before.revision) {
         throw new BusinessRuleError(
           'VERSION_CONFLICT',
           'Danh mục mẫu đã được người khác thay đổi. Vui lòng tải lại rồi thử lại.',

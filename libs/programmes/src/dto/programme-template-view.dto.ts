@@ -12,5 +12,7 @@ export class ProgrammeTemplateView {
   editionId: string;
   /** True while the edition still uses the built-in template. */
   isDefault: boolean;
+  /** Identifies the content read: send it back with PUT (a template changed since gets 409, none 428). */
+  revision: string;
   items: ProgrammeTemplateLine[];
 }

@@ -9,6 +9,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Length,
   Max,
   MaxLength,
   Min,
@@ -95,4 +96,10 @@ export class ReplaceTemplateDto {
   @ValidateNested({ each: true })
   @Type(() => TemplateLineDto)
   items: TemplateLineDto[];
+
+  @ApiPropertyOptional({ description: 'The revision read with GET (required: 428 without it); a template changed since is refused with 409' })
+  @IsOptional()
+  @IsString()
+  @Length(16, 16)
+  revision?: string;
 }

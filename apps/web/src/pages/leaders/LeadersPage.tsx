@@ -200,7 +200,7 @@ function ParticipationCell({ leader, edition, participation }: { leader: Leader;
       data(
         client.PUT('/api/editions/{editionId}/leaders/{leaderId}', {
           params: { path: { editionId: edition.id, leaderId: leader.id } },
-          body: read({ title: title.trim(), maxAppearances: whole(maxAppearances, { required: true }) }),
+          body: read({ title: title.trim(), maxAppearances: whole(maxAppearances, { required: true }), version: participation?.version }),
         }),
       ),
     onSuccess: () => {
@@ -209,7 +209,8 @@ function ParticipationCell({ leader, edition, participation }: { leader: Leader;
     },
   });
   const remove = useMutation({
-    mutationFn: () => data(client.DELETE('/api/editions/{editionId}/leaders/{leaderId}', { params: { path: { editionId: edition.id, leaderId: leader.id } } })),
+    mutationFn: (version: number) =>
+      data(client.DELETE('/api/editions/{editionId}/leaders/{leaderId}', { params: { path: { editionId: edition.id, leaderId: leader.id }, query: { version } } })),
     onSuccess: refresh,
   });
 
@@ -255,7 +256,7 @@ function ParticipationCell({ leader, edition, participation }: { leader: Leader;
           <button type="button" className="link" onClick={() => setOpen(true)}>
             Sửa
           </button>{' '}
-          <button type="button" className="link danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
+          <button type="button" className="link danger" disabled={remove.isPending} onClick={() => remove.mutate(participation.version)}>
             Đưa ra khỏi đợt
           </button>
         </>

@@ -60,7 +60,9 @@ export function BudgetLines({ venue, editable }: { venue: Venue; editable: boole
     },
   });
   const remove = useMutation({
-    mutationFn: (lineId: string) => data(client.DELETE('/api/venues/{venueId}/budget-lines/{lineId}', { params: { path: { venueId, lineId } } })),
+    // With the version read: a line someone changed meanwhile is refused (409), not deleted unseen.
+    mutationFn: (line: { id: string; version: number }) =>
+      data(client.DELETE('/api/venues/{venueId}/budget-lines/{lineId}', { params: { path: { venueId, lineId: line.id }, query: { version: line.version } } })),
     onSuccess: refresh,
   });
   const set = (field: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [field]: event.target.value });
@@ -98,7 +100,7 @@ export function BudgetLines({ venue, editable }: { venue: Venue; editable: boole
               line={line}
               editable={writable}
               onSaved={refresh}
-              onRemove={() => remove.mutate(line.id)}
+              onRemove={() => remove.mutate(line)}
               removing={remove.isPending}
             />
           ))}

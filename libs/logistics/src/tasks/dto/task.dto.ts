@@ -172,7 +172,7 @@ export class ReplaceTaskTemplateDto {
   @Type(() => TaskTemplateLineDto)
   items: TaskTemplateLineDto[];
 
-  @ApiPropertyOptional({ description: 'The revision read with GET; a template changed since is refused with 409' })
+  @ApiPropertyOptional({ description: 'The revision read with GET (required: 428 without it); a template changed since is refused with 409' })
   @IsOptional()
   @IsString()
   @Length(16, 16)
