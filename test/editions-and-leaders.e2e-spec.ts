@@ -152,14 +152,18 @@ describe('Editions and leaders', () => {
     expect(search.body.items.map((leader: { id: string }) => leader.id)).toEqual([leaderId]);
 
     // Taking the leader out of the edition waits until they attend none of its venues.
-    const [{ id: participationId }] = await t.dataSource.query(`SELECT id FROM leader_participations WHERE edition_id = $1 AND leader_id = $2`, [
+    const [{ id: participationId, version }] = await t.dataSource.query(`SELECT id, version FROM leader_participations WHERE edition_id = $1 AND leader_id = $2`, [
       edition.id,
       leaderId,
     ]);
-    const stillAssigned = await t.http.delete(`/api/editions/${edition.id}/leaders/${leaderId}`).set('Authorization', planner).expect(409);
+    // A removal says which version it saw: none is 428, a stale one 409.
+    const unversioned = await t.http.delete(`/api/editions/${edition.id}/leaders/${leaderId}`).set('Authorization', planner).expect(428);
+    expect(unversioned.body.code).toBe('VERSION_REQUIRED');
+    await t.http.delete(`/api/editions/${edition.id}/leaders/${leaderId}`).query({ version: version + 1 }).set('Authorization', planner).expect(409);
+    const stillAssigned = await t.http.delete(`/api/editions/${edition.id}/leaders/${leaderId}`).query({ version }).set('Authorization', planner).expect(409);
     expect(stillAssigned.body).toMatchObject({ code: 'LEADER_STILL_ASSIGNED', details: { venues: 2 } });
     for (const venue of [first, third]) await t.http.delete(`/api/venues/${venue.id}/leaders/${leaderId}`).set('Authorization', planner).expect(204);
-    await t.http.delete(`/api/editions/${edition.id}/leaders/${leaderId}`).set('Authorization', planner).expect(204);
+    await t.http.delete(`/api/editions/${edition.id}/leaders/${leaderId}`).query({ version }).set('Authorization', planner).expect(204);
     const participants = await t.http.get(`/api/editions/${edition.id}/leaders`).set('Authorization', planner).expect(200);
     expect(participants.body.map((participation: { leaderId: string }) => participation.leaderId)).not.toContain(leaderId);
     expect((await auditEntriesFor(t.dataSource, 'leader_participation', participationId)).map((entry: { action: string }) => entry.action)).toEqual([
@@ -177,7 +181,7 @@ describe('Editions and leaders', () => {
       .set('Authorization', planner)
       .send({ to: 'cancelled', version: dropped.version, reason: 'Mưa lũ' })
       .expect(200);
-    await t.http.delete(`/api/editions/${edition.id}/leaders/${other.id}`).set('Authorization', planner).expect(204);
+    await t.http.delete(`/api/editions/${edition.id}/leaders/${other.id}`).query({ version: 1 }).set('Authorization', planner).expect(204);
   });
 
   it('refuses to schedule a venue on a day its assigned leader cannot come', async () => {

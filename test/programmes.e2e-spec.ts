@@ -104,8 +104,23 @@ describe('Programmes', () => {
       { part: 'festivities', title: 'Trò chơi dân gian', durationMinutes: 60 },
     ];
     await t.http.put(`/api/editions/${own.id}/programme-template`).set('Authorization', organizer).send({ items }).expect(403);
-    const saved = await t.http.put(`/api/editions/${own.id}/programme-template`).set('Authorization', planner).send({ items }).expect(200);
-    expect(saved.body).toEqual({ editionId: own.id, isDefault: false, items });
+    const read = await t.http.get(`/api/editions/${own.id}/programme-template`).set('Authorization', planner).expect(200);
+    // Replacing the template says which revision it read: none is 428, one changed since 409.
+    const blind = await t.http.put(`/api/editions/${own.id}/programme-template`).set('Authorization', planner).send({ items }).expect(428);
+    expect(blind.body).toMatchObject({ code: 'VERSION_REQUIRED', details: { field: 'revision' } });
+    const saved = await t.http
+      .put(`/api/editions/${own.id}/programme-template`)
+      .set('Authorization', planner)
+      .send({ items, revision: read.body.revision })
+      .expect(200);
+    expect(saved.body).toEqual({ editionId: own.id, isDefault: false, revision: expect.stringMatching(/^[0-9a-f]{16}$/), items });
+    expect(saved.body.revision).not.toBe(read.body.revision);
+    const stale = await t.http
+      .put(`/api/editions/${own.id}/programme-template`)
+      .set('Authorization', planner)
+      .send({ items: items.slice(0, 1), revision: read.body.revision })
+      .expect(409);
+    expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentRevision: saved.body.revision } });
 
     const venue = await createVenue(t.dataSource, own, '14');
     const noStart = await t.http.post(`/api/venues/${venue.id}/programme/from-template`).set('Authorization', planner).send({}).expect(422);
