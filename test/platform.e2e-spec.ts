@@ -10,8 +10,10 @@ describe('Platform: health, OpenAPI, security headers, CORS, login', () => {
   });
   afterAll(() => t.close());
 
-  it('reports PostgreSQL and Redis health without a login', async () => {
-    const response = await t.http.get('/api/health').expect(200);
+  it('reports health without a login (ok or fail only), and PostgreSQL and Redis to planners', async () => {
+    expect((await t.http.get('/api/health').expect(200)).body).toEqual({ status: 'ok' });
+    const planner = await t.tokenFor(await createUser(t.dataSource, Role.CentralPlanner));
+    const response = await t.http.get('/api/health').set('Authorization', `Bearer ${planner}`).expect(200);
     expect(response.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } });
   });
 

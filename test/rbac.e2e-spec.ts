@@ -128,6 +128,48 @@ describe('RBAC: province scope, viewers, need-to-know', () => {
     expect(forPlanner.body).toMatchObject({ officeEmail: leader.officeEmail, officePhone: '024 3823 0001', unavailability: [] });
   });
 
+  it('keeps account administration to planners, and lets every role end its own session or change its own password', async () => {
+    const target = await createUser(t.dataSource, Role.Viewer);
+    const [{ version }] = await t.dataSource.query(`SELECT version FROM users WHERE id = $1`, [target.id]);
+    const administration = [
+      () => t.http.get('/api/users'),
+      () => t.http.post('/api/users').send({ email: 'moi@test.ngayhoi.vn', fullName: 'Cán bộ mới', password: 'một-mật-khẩu-dài', role: 'viewer' }),
+      () => t.http.post(`/api/users/${target.id}/deactivate`).send({ version }),
+      () => t.http.post(`/api/users/${target.id}/reactivate`).send({ version }),
+      () => t.http.post(`/api/users/${target.id}/require-password-change`).send({ version }),
+    ];
+    for (const call of administration) {
+      for (const auth of [organizerA, viewer]) {
+        const response = await call().set('Authorization', auth);
+        expect(response.status).toBe(403);
+        expect(response.body.code).toBe('FORBIDDEN');
+      }
+      expect((await call()).status).toBe(401);
+    }
+    expect((await t.dataSource.query(`SELECT active, must_change_password, version FROM users WHERE id = $1`, [target.id]))[0]).toEqual({
+      active: true,
+      must_change_password: false,
+      version,
+    });
+    await t.http.post(`/api/users/${target.id}/require-password-change`).set('Authorization', planner).send({ version }).expect(200);
+
+    // Self-service needs a session, and any role has one.
+    await t.http.post('/api/auth/logout').expect(401);
+    await t.http.post('/api/auth/password').send({ currentPassword: 'x', newPassword: 'một-mật-khẩu-dài' }).expect(401);
+    for (const role of [Role.CentralPlanner, Role.ProvincialOrganizer, Role.Viewer]) {
+      const own = `Bearer ${await t.tokenFor(await createUser(t.dataSource, role, role === Role.ProvincialOrganizer ? '12' : null))}`;
+      const wrong = await t.http.post('/api/auth/password').set('Authorization', own).send({ currentPassword: 'không-đúng', newPassword: 'một-mật-khẩu-dài' });
+      expect(wrong.status).toBe(422);
+      await t.http.post('/api/auth/logout').set('Authorization', own).expect(204);
+      await t.http.get('/api/auth/me').set('Authorization', own).expect(401);
+    }
+  });
+
+  it('shows health details to planners only', async () => {
+    for (const auth of [organizerA, viewer]) expect((await t.http.get('/api/health').set('Authorization', auth).expect(200)).body).toEqual({ status: 'ok' });
+    expect((await t.http.get('/api/health').set('Authorization', planner).expect(200)).body).toHaveProperty('info.database.status', 'up');
+  });
+
   it('refuses requests without a valid token', async () => {
     const none = await t.http.get('/api/venues').expect(401);
     expect(none.body).toEqual({ code: 'UNAUTHENTICATED', message: expect.stringContaining('đăng nhập') });
