@@ -17,9 +17,10 @@ describe('Accounts: sessions, logout, passwords, deactivation, audited logins', 
   let plannerAuth: string;
 
   const auditOf = (entityId: string): Promise<AuditRow[]> =>
-    t.dataSource.query(`SELECT action, actor_id, actor_email, entity_id, changes FROM audit_entries WHERE entity_type = 'user' AND entity_id = $1 ORDER BY id`, [
-      entityId,
-    ]);
+    t.dataSource.query(
+      `SELECT action, actor_id, actor_email, entity_id, changes FROM audit_entries WHERE entity_type = 'user' AND entity_id = $1 ORDER BY id`,
+      [entityId],
+    );
   const login = (email: string, password = TEST_PASSWORD) => t.http.post('/api/auth/login').send({ email, password });
   const versionOf = async (id: string): Promise<number> => (await t.dataSource.query(`SELECT version FROM users WHERE id = $1`, [id]))[0].version;
 
@@ -39,7 +40,12 @@ describe('Accounts: sessions, logout, passwords, deactivation, audited logins', 
 
     const entries = await auditOf(user.id);
     expect(entries).toEqual([
-      expect.objectContaining({ action: 'login', actor_id: user.id, actor_email: user.email, changes: { clientAddress: { before: null, after: '203.0.113.7' } } }),
+      expect.objectContaining({
+        action: 'login',
+        actor_id: user.id,
+        actor_email: user.email,
+        changes: { clientAddress: { before: null, after: '203.0.113.7' } },
+      }),
       expect.objectContaining({
         action: 'login_failed',
         actor_id: null,
@@ -64,7 +70,11 @@ describe('Accounts: sessions, logout, passwords, deactivation, audited logins', 
     expect(cookie).toMatch(/ngayhoi_token=[^;]+; Max-Age=28800; Path=\/admin; Expires=[^;]+; HttpOnly; SameSite=Strict/);
     expect(cookie).not.toContain('Secure'); // outside production (production.e2e-spec.ts checks Secure)
 
-    const out = await t.http.post('/api/auth/logout').set('Authorization', `Bearer ${first.body.accessToken}`).set('X-Forwarded-For', '203.0.113.9').expect(204);
+    const out = await t.http
+      .post('/api/auth/logout')
+      .set('Authorization', `Bearer ${first.body.accessToken}`)
+      .set('X-Forwarded-For', '203.0.113.9')
+      .expect(204);
     expect(String(out.headers['set-cookie'])).toMatch(/ngayhoi_token=; Path=\/admin; Expires=Thu, 01 Jan 1970/);
     for (const session of [first, second]) {
       await t.http.get('/api/auth/me').set('Authorization', `Bearer ${session.body.accessToken}`).expect(401);
@@ -85,7 +95,11 @@ describe('Accounts: sessions, logout, passwords, deactivation, audited logins', 
 
     const wrong = await t.http.post('/api/auth/password').set('Authorization', auth).send({ currentPassword: 'không-phải-nó', newPassword }).expect(422);
     expect(wrong.body).toMatchObject({ code: 'CURRENT_PASSWORD_WRONG', details: { field: 'currentPassword' } });
-    const same = await t.http.post('/api/auth/password').set('Authorization', auth).send({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }).expect(422);
+    const same = await t.http
+      .post('/api/auth/password')
+      .set('Authorization', auth)
+      .send({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD })
+      .expect(422);
     expect(same.body.code).toBe('PASSWORD_UNCHANGED');
     const short = await t.http.post('/api/auth/password').set('Authorization', auth).send({ currentPassword: TEST_PASSWORD, newPassword: 'ngắn' }).expect(400);
     expect(short.body.code).toBe('VALIDATION_FAILED');
@@ -106,7 +120,11 @@ describe('Accounts: sessions, logout, passwords, deactivation, audited logins', 
     const session = await login(user.email).expect(200);
     const version = await versionOf(user.id);
 
-    const stale = await t.http.post(`/api/users/${user.id}/deactivate`).set('Authorization', plannerAuth).send({ version: version + 1 }).expect(409);
+    const stale = await t.http
+      .post(`/api/users/${user.id}/deactivate`)
+      .set('Authorization', plannerAuth)
+      .send({ version: version + 1 })
+      .expect(409);
     expect(stale.body.code).toBe('VERSION_CONFLICT');
     const off = await t.http.post(`/api/users/${user.id}/deactivate`).set('Authorization', plannerAuth).send({ version }).expect(200);
     expect(off.body).toMatchObject({ id: user.id, active: false });
@@ -115,7 +133,11 @@ describe('Accounts: sessions, logout, passwords, deactivation, audited logins', 
     await t.http.get('/api/auth/me').set('Authorization', `Bearer ${session.body.accessToken}`).expect(401);
     await login(user.email).expect(401);
 
-    const self = await t.http.post(`/api/users/${planner.id}/deactivate`).set('Authorization', plannerAuth).send({ version: await versionOf(planner.id) }).expect(422);
+    const self = await t.http
+      .post(`/api/users/${planner.id}/deactivate`)
+      .set('Authorization', plannerAuth)
+      .send({ version: await versionOf(planner.id) })
+      .expect(422);
     expect(self.body.code).toBe('CANNOT_DEACTIVATE_SELF');
     await t.http.post(`/api/users/00000000-0000-4000-8000-000000000000/deactivate`).set('Authorization', plannerAuth).send({ version: 1 }).expect(404);
 
@@ -133,7 +155,11 @@ describe('Accounts: sessions, logout, passwords, deactivation, audited logins', 
   it('lets planners require a new password: until it is chosen, the account reaches only the password page', async () => {
     const user = await createUser(t.dataSource, Role.Viewer);
     const before = await login(user.email).expect(200);
-    await t.http.post(`/api/users/${user.id}/require-password-change`).set('Authorization', plannerAuth).send({ version: await versionOf(user.id) }).expect(200);
+    await t.http
+      .post(`/api/users/${user.id}/require-password-change`)
+      .set('Authorization', plannerAuth)
+      .send({ version: await versionOf(user.id) })
+      .expect(200);
     await t.http.get('/api/auth/me').set('Authorization', `Bearer ${before.body.accessToken}`).expect(401); // sessions ended
 
     const forced = await login(user.email).expect(200);
@@ -143,7 +169,11 @@ describe('Accounts: sessions, logout, passwords, deactivation, audited logins', 
     expect(refused.body).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED', message: 'Bạn cần đổi mật khẩu trước khi tiếp tục.' });
     await t.http.get('/api/auth/me').set('Authorization', auth).expect(200);
 
-    const changed = await t.http.post('/api/auth/password').set('Authorization', auth).send({ currentPassword: TEST_PASSWORD, newPassword: 'mật-khẩu-mới-theo-yêu-cầu' }).expect(200);
+    const changed = await t.http
+      .post('/api/auth/password')
+      .set('Authorization', auth)
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'mật-khẩu-mới-theo-yêu-cầu' })
+      .expect(200);
     await t.http.get('/api/editions').set('Authorization', `Bearer ${changed.body.accessToken}`).expect(200);
     const list = await t.http.get('/api/users').query({ pageSize: 100 }).set('Authorization', plannerAuth).expect(200);
     expect(list.body.items.find((item: { id: string }) => item.id === user.id)).toMatchObject({ mustChangePassword: false, active: true });

@@ -121,12 +121,27 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
       expect(unsettled).toMatchObject({ actualVnd: null, plannedVnd: 45_000_000, notes: 'Theo báo giá ngày 01/07', version: 3 });
 
       // A removal says which version it read: none is 428, a stale one 409, and the line stays.
-      const blind = await t.http.delete(`${linesUrl(venue)}/${created.id}`).set('Authorization', laiChau).expect(428);
+      const blind = await t.http
+        .delete(`${linesUrl(venue)}/${created.id}`)
+        .set('Authorization', laiChau)
+        .expect(428);
       expect(blind.body.code).toBe('VERSION_REQUIRED');
-      await t.http.delete(`${linesUrl(venue)}/${created.id}`).query({ version: 2 }).set('Authorization', laiChau).expect(409);
+      await t.http
+        .delete(`${linesUrl(venue)}/${created.id}`)
+        .query({ version: 2 })
+        .set('Authorization', laiChau)
+        .expect(409);
       expect(await countLines(venue)).toBe(1);
-      await t.http.delete(`${linesUrl(venue)}/${created.id}`).query({ version: 3 }).set('Authorization', laiChau).expect(204);
-      await t.http.delete(`${linesUrl(venue)}/${created.id}`).query({ version: 3 }).set('Authorization', laiChau).expect(404);
+      await t.http
+        .delete(`${linesUrl(venue)}/${created.id}`)
+        .query({ version: 3 })
+        .set('Authorization', laiChau)
+        .expect(204);
+      await t.http
+        .delete(`${linesUrl(venue)}/${created.id}`)
+        .query({ version: 3 })
+        .set('Authorization', laiChau)
+        .expect(404);
       expect(await countLines(venue)).toBe(0);
       const audit = await auditEntriesFor(t.dataSource, 'budget_line', created.id);
       expect(audit.map((entry: { action: string }) => entry.action)).toEqual(['create', 'update', 'update', 'delete']);

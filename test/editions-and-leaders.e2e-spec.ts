@@ -152,14 +152,18 @@ describe('Editions and leaders', () => {
     expect(search.body.items.map((leader: { id: string }) => leader.id)).toEqual([leaderId]);
 
     // Taking the leader out of the edition waits until they attend none of its venues.
-    const [{ id: participationId, version }] = await t.dataSource.query(`SELECT id, version FROM leader_participations WHERE edition_id = $1 AND leader_id = $2`, [
-      edition.id,
-      leaderId,
-    ]);
+    const [{ id: participationId, version }] = await t.dataSource.query(
+      `SELECT id, version FROM leader_participations WHERE edition_id = $1 AND leader_id = $2`,
+      [edition.id, leaderId],
+    );
     // A removal says which version it saw: none is 428, a stale one 409.
     const unversioned = await t.http.delete(`/api/editions/${edition.id}/leaders/${leaderId}`).set('Authorization', planner).expect(428);
     expect(unversioned.body.code).toBe('VERSION_REQUIRED');
-    await t.http.delete(`/api/editions/${edition.id}/leaders/${leaderId}`).query({ version: version + 1 }).set('Authorization', planner).expect(409);
+    await t.http
+      .delete(`/api/editions/${edition.id}/leaders/${leaderId}`)
+      .query({ version: version + 1 })
+      .set('Authorization', planner)
+      .expect(409);
     const stillAssigned = await t.http.delete(`/api/editions/${edition.id}/leaders/${leaderId}`).query({ version }).set('Authorization', planner).expect(409);
     expect(stillAssigned.body).toMatchObject({ code: 'LEADER_STILL_ASSIGNED', details: { venues: 2 } });
     for (const venue of [first, third]) await t.http.delete(`/api/venues/${venue.id}/leaders/${leaderId}`).set('Authorization', planner).expect(204);

@@ -74,7 +74,11 @@ describe('Integrity: append-only audit, task owners, versions on every replace a
     const template = await t.http.get(`/api/editions/${edition.id}/task-template`).set('Authorization', planner).expect(200);
     const lines = template.body.items.slice(0, 1).map((line: object) => ({ ...line, dependsOn: [] }));
     required(await t.http.put(`/api/editions/${edition.id}/task-template`).set('Authorization', planner).send({ items: lines }));
-    await t.http.put(`/api/editions/${edition.id}/task-template`).set('Authorization', planner).send({ items: lines, revision: template.body.revision }).expect(200);
+    await t.http
+      .put(`/api/editions/${edition.id}/task-template`)
+      .set('Authorization', planner)
+      .send({ items: lines, revision: template.body.revision })
+      .expect(200);
 
     // Reminder policy: free to create, then only with its version.
     const policy = await t.http.put(`/api/editions/${edition.id}/reminder-policy`).set('Authorization', planner).send({ escalationHours: 12 }).expect(200);
@@ -84,7 +88,11 @@ describe('Integrity: append-only audit, task owners, versions on every replace a
       .set('Authorization', planner)
       .send({ escalationHours: 6, version: policy.body.version + 1 })
       .expect(409);
-    await t.http.put(`/api/editions/${edition.id}/reminder-policy`).set('Authorization', planner).send({ escalationHours: 6, version: policy.body.version }).expect(200);
+    await t.http
+      .put(`/api/editions/${edition.id}/reminder-policy`)
+      .set('Authorization', planner)
+      .send({ escalationHours: 6, version: policy.body.version })
+      .expect(200);
 
     // Participation: free to add, then only with its version; a version for one removed meanwhile is stale.
     const leader = await createLeader(t.dataSource, { fullName: 'Đặng Văn Hùng' });

@@ -52,20 +52,24 @@ describe('Production', () => {
   });
 
   it('refuses to seed the demo edition', async () => {
-    await expect(seedDemo(t.dataSource, loadAppConfig({ ...process.env, ...PRODUCTION }))).rejects.toThrow('The demo seed refuses to run with NODE_ENV=production.');
+    await expect(seedDemo(t.dataSource, loadAppConfig({ ...process.env, ...PRODUCTION }))).rejects.toThrow(
+      'The demo seed refuses to run with NODE_ENV=production.',
+    );
     const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM users WHERE email LIKE '%@ngayhoi.example.vn'`);
     expect(count).toBe(0);
   });
 
   it('refuses to start with the demo secrets of the test environment, naming the variable', () => {
-    expect(() => loadAppConfig({ ...process.env, ...PRODUCTION, JWT_SECRET: process.env.JWT_SECRET })).toThrow(/^Invalid configuration: JWT_SECRET looks like a demo or placeholder value/);
+    expect(() => loadAppConfig({ ...process.env, ...PRODUCTION, JWT_SECRET: process.env.JWT_SECRET })).toThrow(
+      /^Invalid configuration: JWT_SECRET looks like a demo or placeholder value/,
+    );
   });
 });
 
 describe('Health outside production, with Redis down', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ REDIS_URL: 'redis://127.0.0.1:6399/0' }) // nothing listens there;
+    t = await createTestApp({ REDIS_URL: 'redis://127.0.0.1:6399/0' }); // nothing listens there;
   });
   afterAll(() => t.close());
 

@@ -36,11 +36,9 @@ export class LoginLockout {
 
   /** Counts a failure; answers the hold it starts, in seconds (0: none yet). */
   async recordFailure(login: string): Promise<number> {
-    const [[, failures]] = (await this.redis
-      .multi()
-      .incr(failuresKey(login))
-      .expire(failuresKey(login), this.config.LOGIN_FAILURE_MEMORY_SECONDS)
-      .exec()) as [[Error | null, number]];
+    const [[, failures]] = (await this.redis.multi().incr(failuresKey(login)).expire(failuresKey(login), this.config.LOGIN_FAILURE_MEMORY_SECONDS).exec()) as [
+      [Error | null, number],
+    ];
     const seconds = holdSeconds(failures, this.policy);
     if (seconds > 0) await this.redis.set(holdKey(login), String(failures), 'EX', seconds);
     return seconds;

@@ -43,6 +43,8 @@ export async function accountOfToken(jwt: JwtService, manager: EntityManager, to
 
 /** Revokes every token of the account issued so far (in the caller's transaction). */
 export async function revokeSessions(manager: EntityManager, userId: string): Promise<number> {
-  const rows = await queryRows<{ token_version: number }>(manager, `UPDATE users SET token_version = token_version + 1 WHERE id = $1 RETURNING token_version`, [userId]);
+  const rows = await queryRows<{ token_version: number }>(manager, `UPDATE users SET token_version = token_version + 1 WHERE id = $1 RETURNING token_version`, [
+    userId,
+  ]);
   return rows[0]?.token_version ?? 0;
 }

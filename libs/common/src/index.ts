@@ -7,7 +7,16 @@ export type { AuditAction } from './audit-action.enums';
 export { AuditLog } from './audit-log';
 export type { AuditActor, AuditRecord } from './audit-log';
 export { CreatedAt, UpdatedAt, Version, numberTransformer } from './columns';
-export { BusinessRuleError, DomainError, ForbiddenError, NotFoundError, ValidationFailedError, VersionRequiredError, assertVersion, requireVersion } from './domain-error';
+export {
+  BusinessRuleError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationFailedError,
+  VersionRequiredError,
+  assertVersion,
+  requireVersion,
+} from './domain-error';
 export { hydrate } from './hydrate';
 export { lockForUpdate } from './locking';
 export { LoggingModule } from './logging.module';

@@ -68,7 +68,11 @@ describe('loadAppConfig with a valid environment', () => {
 
   it('knows it runs in production when NODE_ENV says so', () => {
     // Production also wants real secrets and a metrics token (production-rules.spec.ts).
-    const secrets = { JWT_SECRET: 'kQ8vZ2mN5pR7tW1xY4bC6dF9gH3jL0sA', LINK_SECRET: 'Lr5Tz8Qw2Ey6Ui1Op4As7Df0Gh3Jk9Xc', METRICS_TOKEN: 'Mn4Bv7Cx1Za5Sd8Fg2Hj6Kl9Qw3Er0Ty' };
+    const secrets = {
+      JWT_SECRET: 'kQ8vZ2mN5pR7tW1xY4bC6dF9gH3jL0sA',
+      LINK_SECRET: 'Lr5Tz8Qw2Ey6Ui1Op4As7Df0Gh3Jk9Xc',
+      METRICS_TOKEN: 'Mn4Bv7Cx1Za5Sd8Fg2Hj6Kl9Qw3Er0Ty',
+    };
     expect(loadAppConfig(validEnv({ NODE_ENV: 'production', ...secrets })).isProduction).toBe(true);
   });
 

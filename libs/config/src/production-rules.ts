@@ -17,7 +17,8 @@ const MIN_DISTINCT_CHARACTERS = 12;
  * Words that mark a value as written by hand for a demo, a test or a template — as whole words (between
  * separators or at an end), so a random base64 value that happens to contain the letters is not refused.
  */
-const PLACEHOLDER_WORDS = /(^|[^a-z0-9])(demo|test|example|changeme|change-me|changeit|secret|password|placeholder|ngayhoi|default|replace|dev|local)([^a-z0-9]|$)/i;
+const PLACEHOLDER_WORDS =
+  /(^|[^a-z0-9])(demo|test|example|changeme|change-me|changeit|secret|password|placeholder|ngayhoi|default|replace|dev|local)([^a-z0-9]|$)/i;
 
 export interface ProductionProblem {
   variable: string;

@@ -3,7 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, canSeeVenueLeaders } from '@app/auth';
-import { AfterCommit, assertVersion, BusinessRuleError, ForbiddenError, formatVietnameseDate, inTransaction, NotFoundError, queryRows, requireVersion } from '@app/common';
+import {
+  AfterCommit,
+  assertVersion,
+  BusinessRuleError,
+  ForbiddenError,
+  formatVietnameseDate,
+  inTransaction,
+  NotFoundError,
+  queryRows,
+  requireVersion,
+} from '@app/common';
 import { EditionsService } from '@app/editions';
 import { attendedVenuesOf, type Venue, VenuesService } from '@app/venues';
 import { AssignmentEvents } from './assignment-events';

@@ -136,7 +136,9 @@ export class ParticipationDto {
   @Max(10)
   maxAppearances?: number;
 
-  @ApiPropertyOptional({ description: 'The version you edited: required to change an existing participation (428 without it, 409 when stale); omit to add one' })
+  @ApiPropertyOptional({
+    description: 'The version you edited: required to change an existing participation (428 without it, 409 when stale); omit to add one',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

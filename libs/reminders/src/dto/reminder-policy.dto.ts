@@ -47,7 +47,9 @@ export class ReminderPolicyDto {
   @Max(30 * 24)
   escalationHours?: number;
 
-  @ApiPropertyOptional({ description: 'The version you edited: required once a policy is saved (428 without it, 409 when stale); omit while the defaults apply' })
+  @ApiPropertyOptional({
+    description: 'The version you edited: required once a policy is saved (428 without it, 409 when stale); omit while the defaults apply',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -210,7 +210,9 @@ function ParticipationCell({ leader, edition, participation }: { leader: Leader;
   });
   const remove = useMutation({
     mutationFn: (version: number) =>
-      data(client.DELETE('/api/editions/{editionId}/leaders/{leaderId}', { params: { path: { editionId: edition.id, leaderId: leader.id }, query: { version } } })),
+      data(
+        client.DELETE('/api/editions/{editionId}/leaders/{leaderId}', { params: { path: { editionId: edition.id, leaderId: leader.id }, query: { version } } }),
+      ),
     onSuccess: refresh,
   });
 
