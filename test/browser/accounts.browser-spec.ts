@@ -51,7 +51,7 @@ describe('Accounts in the console (Chromium)', () => {
   it('keeps the dashboard cookie away from scripts, and opens the queue dashboard with it', async () => {
     const page = await watchedPage(context, problems);
     await logInAs(page, base, planner.email);
-    const cookie = (await context.cookies(base)).find((item) => item.name === 'ngayhoi_token');
+    const cookie = (await context.cookies(`${base}/admin/queues`)).find((item) => item.name === 'ngayhoi_token');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/admin' });
     expect(await page.evaluate(() => document.cookie)).not.toContain('ngayhoi_token');
     const dashboard = await page.request.get(`${base}/admin/queues/api/queues`);
