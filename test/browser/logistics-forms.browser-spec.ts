@@ -159,7 +159,12 @@ describe('Logistics forms in the console (Chromium)', () => {
     const theirs = template.items.map((item: { code: string; title: string }) =>
       item.code === 'y-te' ? { ...item, title: 'Bố trí tổ y tế và xe cứu thương' } : item,
     );
-    await t.http.put(path).set('Authorization', `Bearer ${token}`).send({ items: theirs }).expect(200);
+    // Saving over the template says which revision it read (428 without one).
+    const saveTemplate = async (items: unknown) => {
+      const { body: current } = await t.http.get(path).set('Authorization', `Bearer ${token}`).expect(200);
+      await t.http.put(path).set('Authorization', `Bearer ${token}`).send({ items, revision: current.revision }).expect(200);
+    };
+    await saveTemplate(theirs);
     await rows.nth(0).getByLabel('Công việc', { exact: true }).fill('Phương án bảo vệ (bản sửa của tôi)');
     await page.getByRole('button', { name: 'Lưu mẫu công việc' }).click();
     await page.locator('.form-error[data-code="VERSION_CONFLICT"]').waitFor();
@@ -167,7 +172,7 @@ describe('Logistics forms in the console (Chromium)', () => {
     await page.locator('.form-error').waitFor({ state: 'detached' }); // gone with the rows replaced
     await expect(rows.nth(8).getByLabel('Công việc', { exact: true }).inputValue()).resolves.toBe('Bố trí tổ y tế và xe cứu thương');
     await expect(rows.nth(0).getByLabel('Công việc', { exact: true }).inputValue()).resolves.toBe('Xây dựng phương án bảo vệ');
-    await t.http.put(path).set('Authorization', `Bearer ${token}`).send({ items: template.items }).expect(200); // as the next test expects it
+    await saveTemplate(template.items); // as the next test expects it
     await page.close();
   });
 
