@@ -31,7 +31,6 @@ export function createHttpLogger(config: AppConfig, destination: DestinationStre
   const logger = pino(
     {
       level: config.LOG_LEVEL,
-      base: { service: 'ngayhoi' },
       // Defence in depth: the serializers below print none of these, and a future log call that
       // passes a request or its headers still prints them redacted.
       redact: {
@@ -52,6 +51,7 @@ export function createHttpLogger(config: AppConfig, destination: DestinationStre
   );
   return pinoHttp({
     logger,
+    customProps: () => ({ service: 'ngayhoi' }),
     autoLogging: { ignore: (req) => req.url === '/api/health' },
     customLogLevel: requestLogLevel,
     // The 5xx line names the request, not the error again: the filter logs the error with its stack.
