@@ -206,6 +206,9 @@ describe('Security hardening (issue 16: logs, CSV formulas, bad input)', () => {
           body: { code: 'PAYLOAD_TOO_LARGE', message: 'Dữ liệu gửi lên quá lớn.', details: { limitBytes: expect.any(Number) } },
         });
       }
+      // Login, open to anyone, reads no more than an e-mail and a password need.
+      const login = await t.http.post('/api/auth/login').send({ email: planner.email, password: 'x'.repeat(20_000) });
+      expect({ status: login.status, details: login.body.details }).toEqual({ status: 413, details: { limitBytes: 16 * 1024 } });
     });
 
     it('checks the RSVP token and the inbound secret before reading a body, and gives each a small limit of its own', async () => {

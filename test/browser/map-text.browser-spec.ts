@@ -47,7 +47,7 @@ describe('Venue map tooltips (Chromium)', () => {
     await tooltip.waitFor();
     await expect(tooltip.textContent()).resolves.toContain(HOSTILE_NAME);
     await expect(tooltip.locator('img, b').count()).resolves.toBe(0);
-    await expect(page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).resolves.toBeUndefined();
+    await expect(page.evaluate(() => (globalThis as { __injected?: number }).__injected)).resolves.toBeUndefined();
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { RequestHandler } from 'express';
+import { json, type RequestHandler } from 'express';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -39,6 +39,8 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   if (config.CORS_ORIGINS.length > 0) app.enableCors({ origin: config.CORS_ORIGINS, credentials: false });
   // The routes open to anyone check their token or secret before reading a body, with small limits.
   app.get(PublicIntake).mount(app, `/${API_PREFIX}`);
+  // Login is open to anyone too: an e-mail and a password need no megabyte.
+  app.use(`/${API_PREFIX}/auth/login`, json({ limit: '16kb' }));
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
   app.useGlobalPipes(createValidationPipe());
