@@ -216,6 +216,7 @@ describe('Login hold per account, across every address (Redis-backed)', () => {
     const held = await attempt(first, '198.51.100.3');
     expect(held.status).toBe(429);
     expect(held.body).toMatchObject({ code: 'ACCOUNT_TEMPORARILY_LOCKED', details: { retryAfterSeconds: 60 } });
+    expect(held.headers['retry-after']).toBe('60');
     const right = await attempt(second, '203.0.113.50', TEST_PASSWORD);
     expect(right.status).toBe(429);
     expect(right.body.details.retryAfterSeconds).toBeGreaterThan(55);

@@ -7,6 +7,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { signAccessToken } from '@app/auth';
+import { LOG_DESTINATION } from '@app/common';
 import { AppConfig, loadAppConfig } from '@app/config';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp } from '../../apps/api/src/configure-app';
@@ -22,12 +23,15 @@ export interface TestApp {
 
 /**
  * Boots the real API module against the test database and Redis, configured exactly as main.ts does.
- * `env` overrides configuration for this instance only (e.g. a low login rate limit).
+ * `env` overrides configuration for this instance only (e.g. a low login rate limit); `logs` receives
+ * the app's log lines (with `LOG_LEVEL` in `env` above `silent`) instead of stdout.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { logs?: { write(line: string): void } } = {}): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
     .overrideProvider(AppConfig)
     .useValue(loadAppConfig({ ...process.env, ...env }))
+    .overrideProvider(LOG_DESTINATION)
+    .useValue(options.logs ?? null)
     .compile();
   const app = await configureApp(moduleRef.createNestApplication<NestExpressApplication>({ logger: false }));
   await app.init();

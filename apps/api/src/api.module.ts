@@ -21,6 +21,7 @@ import { ConsoleSettingsController } from './console/console-settings.controller
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
+import { NotFoundFallback } from './not-found';
 
 /** The HTTP app: wires the feature libraries and adds HTTP concerns only. It never runs jobs. */
 @Module({
@@ -44,6 +45,6 @@ import { MetricsService } from './metrics/metrics.service';
     PlanningModule,
   ],
   controllers: [HealthController, MetricsController, ConsoleSettingsController],
-  providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }, MetricsService],
+  providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }, MetricsService, NotFoundFallback],
 })
 export class ApiModule {}

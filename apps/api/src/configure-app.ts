@@ -1,13 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { json, type RequestHandler } from 'express';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { createValidationPipe } from '@app/common';
+import { createValidationPipe, HTTP_LOGGER } from '@app/common';
 import { AppConfig } from '@app/config';
+import { PublicIntake } from '@app/invitations';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { mountWebConsole, tileImageSources } from './console/web-console';
 import { createOpenApiDocument } from './openapi/openapi-document';
+
+const API_PREFIX = 'api';
 
 /**
  * HTTP concerns, applied the same way in production and in the end-to-end tests: security headers,
@@ -19,6 +23,8 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
+  // First, so that every request is logged, with its client address, however it ends.
+  app.use(app.get<RequestHandler>(HTTP_LOGGER));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -32,10 +38,12 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
     }),
   );
   if (config.CORS_ORIGINS.length > 0) app.enableCors({ origin: config.CORS_ORIGINS, credentials: false });
+  // The routes open to anyone check their token or secret before reading a body, with small limits.
+  app.get(PublicIntake).mount(app, `/${API_PREFIX}`);
+  // Login is open to anyone too: an e-mail and a password need no megabyte.
+  app.use(`/${API_PREFIX}/auth/login`, json({ limit: '16kb' }));
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
-  // Calendar replies relayed by the inbound-mail hook arrive as text/calendar.
-  app.useBodyParser('text', { type: 'text/calendar', limit: '256kb' });
   app.useGlobalPipes(createValidationPipe());
   useApiPrefix(app);
   mountQueueDashboard(app);
@@ -52,5 +60,5 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
 
 /** Every route under /api but the Prometheus scrape; the OpenAPI export applies the same. */
 export function useApiPrefix(app: INestApplication): void {
-  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['metrics'] });
 }

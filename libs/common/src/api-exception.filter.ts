@@ -23,6 +23,14 @@ const PG_ERRORS: Record<string, [number, string, string]> = {
   '23503': [422, 'REFERENCE_NOT_FOUND', 'Dữ liệu tham chiếu tới một bản ghi không tồn tại.'],
   '23514': [422, 'CONSTRAINT_VIOLATED', 'Dữ liệu vi phạm ràng buộc nghiệp vụ.'],
   '22P02': [400, 'BAD_REQUEST', 'Yêu cầu không hợp lệ.'],
+  // Last resort behind DTO bounds: a value PostgreSQL cannot hold is the client's, not a fault.
+  '22003': [400, 'VALUE_OUT_OF_RANGE', 'Giá trị số vượt quá giới hạn cho phép.'],
+  '22001': [400, 'VALUE_TOO_LONG', 'Giá trị quá dài.'],
+  '22007': [400, 'BAD_REQUEST', 'Ngày giờ không hợp lệ.'],
+  '22008': [400, 'BAD_REQUEST', 'Ngày giờ nằm ngoài phạm vi cho phép.'],
+  '22021': [400, 'BAD_REQUEST', 'Dữ liệu chứa ký tự không hợp lệ.'],
+  '2201W': [400, 'BAD_REQUEST', 'Yêu cầu không hợp lệ.'],
+  '2201X': [400, 'BAD_REQUEST', 'Yêu cầu không hợp lệ.'],
 };
 
 /**
@@ -37,6 +45,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.toBody(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // Every refusal that says when to come back (login limit, held account) says it in the standard header too.
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (status === 429 && typeof retryAfter === 'number') response.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
     response.status(status).json(body);
   }
 
@@ -47,7 +58,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const [code, message] = HTTP_MESSAGES[status] ?? (status >= 500 ? HTTP_MESSAGES[503] : HTTP_MESSAGES[400]);
-      return [status, { code, message }];
+      return [status, { code, message, details: detailsOf(exception) }];
     }
     if (exception instanceof QueryFailedError) {
       const driverError = exception.driverError as { code?: string; constraint?: string };
@@ -62,6 +73,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     return [HttpStatus.INTERNAL_SERVER_ERROR, { code: 'INTERNAL_ERROR', message: 'Lỗi hệ thống. Vui lòng thử lại sau.' }];
   }
+}
+
+/** What the client can act on: for a body over the limit (body-parser's error), the limit in bytes. */
+function detailsOf(exception: HttpException): Record<string, unknown> | undefined {
+  const cause = exception.cause as { type?: string; limit?: number } | undefined;
+  if (cause?.type === 'entity.too.large' && typeof cause.limit === 'number') return { limitBytes: cause.limit };
+  return undefined;
 }
 
 function isConnectionError(exception: unknown): boolean {

@@ -19,7 +19,8 @@ export {
 } from './domain-error';
 export { hydrate } from './hydrate';
 export { lockForUpdate } from './locking';
-export { LoggingModule } from './logging.module';
+export { HTTP_LOGGER, LOG_DESTINATION, LoggingModule } from './logging.module';
+export { redactUrl } from './log-redaction';
 export { PageQueryDto, pageOf, toPage } from './pagination';
 export type { Page } from './pagination';
 export { sameSecret } from './secrets';

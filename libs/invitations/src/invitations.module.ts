@@ -7,6 +7,7 @@ import { CalendarFeed, Invitation, InvitationMessage } from './invitation.entiti
 import { InvitationComposer } from './invitation-composer';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
+import { PublicIntake } from './public-intake';
 import { RsvpController } from './rsvp.controller';
 import { RsvpService } from './rsvp.service';
 
@@ -17,7 +18,7 @@ import { RsvpService } from './rsvp.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Invitation, InvitationMessage, CalendarFeed]), VenuesModule, RemindersModule, AssignmentEventsModule],
   controllers: [InvitationsController, RsvpController],
-  providers: [InvitationsService, RsvpService, InvitationComposer],
-  exports: [InvitationsService, InvitationComposer],
+  providers: [InvitationsService, RsvpService, InvitationComposer, PublicIntake],
+  exports: [InvitationsService, InvitationComposer, PublicIntake],
 })
 export class InvitationsModule {}

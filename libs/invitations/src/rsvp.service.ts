@@ -43,6 +43,11 @@ export class RsvpService {
     return invitation ? renderRsvpPage(await this.pageView(invitation, token)) : null;
   }
 
+  /** Whether a link may still be answered through (the RSVP form checks this before reading a body). */
+  async isLiveLink(token: string): Promise<boolean> {
+    return (await this.findByToken(this.dataSource.manager, token)) !== null;
+  }
+
   async answer(token: string, input: RsvpAnswerDto): Promise<string> {
     const invitation = await inTransaction(this.dataSource, async (manager, afterCommit) => {
       const found = await this.findByToken(manager, token, true);

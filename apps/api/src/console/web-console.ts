@@ -9,8 +9,8 @@ import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 
-/** Paths the API owns; the SPA fallback never answers them. */
-const SERVER_PATHS = /^\/(api|docs|admin|metrics)(\/|$)/;
+/** Paths the API owns; the SPA fallback never answers them (in any case: Express routes ignore it). */
+const SERVER_PATHS = /^\/(api|docs|admin|metrics)(\/|$)/i;
 
 export function mountWebConsole(app: NestExpressApplication, webRoot: string): boolean {
   const root = resolve(webRoot);

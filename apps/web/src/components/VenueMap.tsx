@@ -19,6 +19,16 @@ export interface MapPoint {
 
 const VIETNAM_CENTRE: L.LatLngExpression = [16.2, 106.5];
 
+/**
+ * Leaflet puts a string tooltip or popup in as HTML; a venue name is typed by people, so it goes in as
+ * a text node inside an element of our own, never parsed (`<img onerror>` in a name stays text).
+ */
+export function textContent(text: string): HTMLElement {
+  const element = document.createElement('span');
+  element.textContent = text;
+  return element;
+}
+
 export function VenueMap({ points, onOpen }: { points: MapPoint[]; onOpen: (id: string) => void }) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
@@ -54,7 +64,7 @@ export function VenueMap({ points, onOpen }: { points: MapPoint[]; onOpen: (id: 
     group.clearLayers();
     for (const point of points) {
       L.circleMarker([point.latitude, point.longitude], { radius: 8, color: '#1f2937', weight: 1, fillColor: point.colour, fillOpacity: 0.9 })
-        .bindTooltip(`${point.name} — ${point.label}`)
+        .bindTooltip(textContent(`${point.name} — ${point.label}`))
         .on('click', () => open(point.id))
         .addTo(group);
     }

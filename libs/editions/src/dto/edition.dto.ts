@@ -79,9 +79,11 @@ export class EditionQueryDto extends PageQueryDto {
   @IsEnum(EditionStatus)
   status?: EditionStatus;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'integer', minimum: 2000, maximum: 2100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
+  @Min(2000)
+  @Max(2100)
   year?: number;
 }

@@ -2,6 +2,11 @@
  * The edition plan as CSV: the columns of the "Kế hoạch" sheet, no title row, UTF-8 with a BOM so that
  * Excel shows the diacritics. Streamed row by row, waiting for the client when it reads slowly.
  * Amounts are plain integers of đồng (no thousands separators), so spreadsheets read them as numbers.
+ *
+ * Text typed by people (venue names, addresses, substitutes' names…) could start a spreadsheet
+ * formula (`=HYPERLINK(…)`, `+…`, `-…`, `@…`, or after a tab/CR): `escape_formulas` prefixes every such
+ * text cell with `'`, so Excel and LibreOffice show it as text (OWASP "CSV injection"). Numbers,
+ * negative variances included, stay numbers.
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
@@ -18,7 +23,7 @@ export function planCsvRecord(row: EditionPlanRow): Array<string | number> {
 }
 
 export async function writeEditionPlanCsv(output: Writable, rows: AsyncIterable<EditionPlanRow>): Promise<void> {
-  const stringifier = stringify({ bom: true, record_delimiter: 'windows' });
+  const stringifier = stringify({ bom: true, record_delimiter: 'windows', escape_formulas: true });
   const done = pipeline(stringifier, output);
   try {
     stringifier.write(PLAN_COLUMNS.map((column) => column.header));
