@@ -28,6 +28,8 @@ const env = {
   JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256-0123456789',
   LINK_SECRET: 'bench-link-secret-long-enough-to-sign-rsvp-links-01',
   HTTP_PORT: String(PORT),
+  // Production refuses a localhost base for the links it sends; this bench sends none.
+  PUBLIC_BASE_URL: 'https://ngayhoi.bench.example',
   // Request logs off for both routes alike: the figure is the app's, not the log pipe's.
   LOG_LEVEL: 'warn',
   ENV_FILE: '/nonexistent',

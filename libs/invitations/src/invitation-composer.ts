@@ -50,7 +50,7 @@ export class InvitationComposer {
   constructor(private readonly config: AppConfig) {}
 
   rsvpUrl(invitationId: string): string {
-    return `${this.config.PUBLIC_BASE_URL}/api/rsvp/${linkToken(this.config.LINK_SECRET, 'rsvp', invitationId)}`;
+    return this.config.publicUrl(`/api/rsvp/${linkToken(this.config.LINK_SECRET, 'rsvp', invitationId)}`);
   }
 
   feedToken(email: string): string {
@@ -58,7 +58,7 @@ export class InvitationComposer {
   }
 
   feedUrl(email: string): string {
-    return `${this.config.PUBLIC_BASE_URL.replace(/^https?:/, 'webcal:')}/api/calendar/${this.feedToken(email)}.ics`;
+    return this.config.publicUrl(`/api/calendar/${this.feedToken(email)}.ics`).replace(/^https?:/, 'webcal:');
   }
 
   /**
