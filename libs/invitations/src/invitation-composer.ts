@@ -133,7 +133,7 @@ export class InvitationComposer {
           label: 'Thời gian',
           value: start && venue.endsAt ? `từ ${timeWords(instantToLocalTime(start))} đến ${timeWords(instantToLocalTime(venue.endsAt))}, ${dayAndDateWords(instantToLocalDate(start))}` : view.date,
         },
-        { label: 'Địa điểm', value: `${venue.name}, ${view.fullAddress}` },
+        { label: 'Địa điểm', value: view.fullAddress },
         { label: 'Đơn vị tổ chức', value: hostOrganisation(venue, province) },
       ],
       closing: ['Rất mong đồng chí quan tâm, bố trí thời gian tham dự./.'],
