@@ -58,6 +58,17 @@ function loadFonts(): Record<FontStyle, fontkit.Font> {
 }
 
 const LAYOUT_CACHE_SIZE = 20_000;
+const SUBSET_CACHE_SIZE = 32;
+
+/**
+ * Every letter's regular and bold fonts start with these glyphs, in this order: the subset pdfkit
+ * embeds is then the same bytes for nearly every letter (only a rare letter outside Vietnamese adds
+ * glyphs), encoded once instead of once a letter. Costs ~25 kB a letter; saves half its render time.
+ */
+const PRELOADED_TEXT = (() => {
+  const lower = 'aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz';
+  return `${lower}${lower.toLocaleUpperCase('vi')}0123456789 .,;:!?-–—“”"'()/%&+`;
+})();
 
 /**
  * The font with its OpenType shaping (fontkit's layout: GSUB and GPOS) remembered across letters.
@@ -84,9 +95,27 @@ function withLayoutCache(font: fontkit.Font): fontkit.Font {
       },
     };
   };
+  // The embedded subset's bytes, by the glyphs it holds (see PRELOADED_TEXT): the same for most letters.
+  const subsets = new Map<string, Uint8Array>();
+  const createSubset = () => {
+    const subset = font.createSubset() as fontkit.Subset & { glyphs: number[] };
+    const encode = subset.encode.bind(subset);
+    subset.encode = () => {
+      const key = subset.glyphs.join(',');
+      let bytes = subsets.get(key);
+      if (!bytes) {
+        if (subsets.size >= SUBSET_CACHE_SIZE) subsets.clear();
+        bytes = encode();
+        subsets.set(key, bytes);
+      }
+      return bytes;
+    };
+    return subset;
+  };
   return new Proxy(font, {
     get(target, property) {
       if (property === 'layout') return layout;
+      if (property === 'createSubset') return createSubset;
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
@@ -109,10 +138,17 @@ export async function renderLetterPdf(input: LetterView): Promise<Buffer> {
   } as PDFKit.PDFDocumentOptions);
   for (const style of Object.keys(files) as FontStyle[]) doc.registerFont(style, files[style] as unknown as string);
   assertPrintable(letter);
+  for (const style of ['regular', 'bold'] as const) preload(doc, style);
   const done = collect(doc);
   draw(doc, letter);
   doc.end();
   return done;
+}
+
+/** Puts PRELOADED_TEXT's glyphs first in the style's subset (pdfkit's encode records them, nothing is drawn). */
+function preload(doc: PDFKit.PDFDocument, style: FontStyle): void {
+  doc.font(style);
+  (doc as unknown as { _font: { encode(text: string): unknown } })._font.encode(PRELOADED_TEXT);
 }
 
 function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
