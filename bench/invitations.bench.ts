@@ -113,7 +113,7 @@ async function main(): Promise<void> {
 
   // A message as the worker builds it, for the baselines: the e-mail, and the letter attached to it.
   const composer = new InvitationComposer(config);
-  const [{ invitation_id: sampleId }] = await dataSource.query(`SELECT invitation_id FROM invitation_messages LIMIT 1`);
+  const [{ id: sampleId }] = await dataSource.query(`SELECT id FROM invitations LIMIT 1`);
   const sampleContext = await composer.load(dataSource.manager, sampleId);
   const sample = composer.compose(sampleContext, { kind: 'invitation', method: 'REQUEST', sequence: 0, reason: null, previous: null });
   const sampleLetter = await composer.letterPdf(sampleContext);

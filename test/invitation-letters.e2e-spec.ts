@@ -114,7 +114,9 @@ describe('Giấy mời: numbered letters in the administrative form, as PDF besi
     expect(text.match(/ tại bản Nậm Cang/g)).toHaveLength(1);
 
     // The e-mail says it once: one "tại" in the subject, one address line, the same number.
-    expect(mail.parsed.subject).toBe(`Giấy mời số 1/GM-BCĐ dự Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm ${edition.year} tại bản Nậm Cang, Lai Châu, ngày 12/08/${edition.year}`);
+    expect(mail.parsed.subject).toBe(
+      `Giấy mời số 1/GM-BCĐ dự Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm ${edition.year} tại bản Nậm Cang, Lai Châu, ngày 12/08/${edition.year}`,
+    );
     expect(mail.parsed.text!.split('xã Nậm Cang, tỉnh Lai Châu').length - 1).toBe(1);
     expect(mail.parsed.text).toContain('Số: 1/GM-BCĐ');
     expect(mail.parsed.text).toContain(placeAndDate);
@@ -158,13 +160,18 @@ describe('Giấy mời: numbered letters in the administrative form, as PDF besi
   it('numbers letters uniquely and without gaps when two bulk sends and single sends run at once', async () => {
     const edition = await createEdition(t.dataSource);
     const venues = [];
-    for (let day = 1; day <= 6; day += 1) venues.push((await assignedLeader(edition, `${edition.year}-08-${String(day + 1).padStart(2, '0')}`, `Lãnh đạo số ${day}`, `bản số ${day}`)).venue);
+    for (let day = 1; day <= 6; day += 1)
+      venues.push((await assignedLeader(edition, `${edition.year}-08-${String(day + 1).padStart(2, '0')}`, `Lãnh đạo số ${day}`, `bản số ${day}`)).venue);
     const drafts = [];
     for (const [index, venue] of venues.entries()) {
       const created = await t.http
         .post('/api/invitations')
         .set('Authorization', planner)
-        .send({ venueId: venue.id, delegate: { name: `Đại biểu ${index}`, email: `daibieu-${index}-${edition.year}@vanphong.example.vn` }, role: 'accompanying' })
+        .send({
+          venueId: venue.id,
+          delegate: { name: `Đại biểu ${index}`, email: `daibieu-${index}-${edition.year}@vanphong.example.vn` },
+          role: 'accompanying',
+        })
         .expect(201);
       drafts.push(created.body.id as string);
     }

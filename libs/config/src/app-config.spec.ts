@@ -167,18 +167,27 @@ describe('PUBLIC_BASE_URL, the one base of every link sent to people', () => {
   });
 
   it('keeps a path prefix (the app served under a sub-path)', () => {
-    expect(loadAppConfig(validEnv({ PUBLIC_BASE_URL: 'https://bocongan.gov.vn/ngayhoi' })).publicUrl('/api/rsvp/x')).toBe('https://bocongan.gov.vn/ngayhoi/api/rsvp/x');
+    expect(loadAppConfig(validEnv({ PUBLIC_BASE_URL: 'https://bocongan.gov.vn/ngayhoi' })).publicUrl('/api/rsvp/x')).toBe(
+      'https://bocongan.gov.vn/ngayhoi/api/rsvp/x',
+    );
   });
 
-  it.each(['http://localhost:3000', 'http://127.0.0.1:3000', 'http://127.1.2.3', 'http://[::1]:3000', 'http://0.0.0.0:3000', 'http://app.localhost', 'HTTP://LOCALHOST'])(
-    'refuses %s in production, with one line saying what to set',
-    (url) => {
-      const error = configErrorFrom(validEnv({ NODE_ENV: 'production', PUBLIC_BASE_URL: url }));
-      expect(error.variable).toBe('PUBLIC_BASE_URL');
-      expect(error.message).toMatch(/^Invalid configuration: PUBLIC_BASE_URL — is .+, a local address: with NODE_ENV=production it must be the public address people open/);
-      expect(error.message).not.toContain('\n');
-    },
-  );
+  it.each([
+    'http://localhost:3000',
+    'http://127.0.0.1:3000',
+    'http://127.1.2.3',
+    'http://[::1]:3000',
+    'http://0.0.0.0:3000',
+    'http://app.localhost',
+    'HTTP://LOCALHOST',
+  ])('refuses %s in production, with one line saying what to set', (url) => {
+    const error = configErrorFrom(validEnv({ NODE_ENV: 'production', PUBLIC_BASE_URL: url }));
+    expect(error.variable).toBe('PUBLIC_BASE_URL');
+    expect(error.message).toMatch(
+      /^Invalid configuration: PUBLIC_BASE_URL — is .+, a local address: with NODE_ENV=production it must be the public address people open/,
+    );
+    expect(error.message).not.toContain('\n');
+  });
 
   it('refuses the default (localhost) in production when the variable is left out', () => {
     expect(configErrorFrom(validEnv({ NODE_ENV: 'production' })).variable).toBe('PUBLIC_BASE_URL');

@@ -131,7 +131,10 @@ export class InvitationComposer {
       details: [
         {
           label: 'Thời gian',
-          value: start && venue.endsAt ? `từ ${timeWords(instantToLocalTime(start))} đến ${timeWords(instantToLocalTime(venue.endsAt))}, ${dayAndDateWords(instantToLocalDate(start))}` : view.date,
+          value:
+            start && venue.endsAt
+              ? `từ ${timeWords(instantToLocalTime(start))} đến ${timeWords(instantToLocalTime(venue.endsAt))}, ${dayAndDateWords(instantToLocalDate(start))}`
+              : view.date,
         },
         { label: 'Địa điểm', value: view.fullAddress },
         { label: 'Đơn vị tổ chức', value: hostOrganisation(venue, province) },

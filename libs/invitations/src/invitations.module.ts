@@ -20,7 +20,13 @@ import { RsvpService } from './rsvp.service';
  * enqueues). Sending lives in InvitationsWorkerModule, loaded by the worker app only.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Invitation, InvitationMessage, CalendarFeed, InvitationLetterSettings, InvitationLetterCounter]), VenuesModule, RemindersModule, AssignmentEventsModule, EditionsModule],
+  imports: [
+    TypeOrmModule.forFeature([Invitation, InvitationMessage, CalendarFeed, InvitationLetterSettings, InvitationLetterCounter]),
+    VenuesModule,
+    RemindersModule,
+    AssignmentEventsModule,
+    EditionsModule,
+  ],
   controllers: [InvitationsController, RsvpController, LettersController],
   providers: [InvitationsService, RsvpService, InvitationComposer, LetterSettingsService, LetterDownloadService],
   exports: [InvitationsService, InvitationComposer],

@@ -14,6 +14,7 @@ export type User = Schemas['LoginUser'];
 
 export type Edition = Schemas['Edition'];
 export type ReminderPolicy = Schemas['ReminderPolicyView'];
+export type LetterSettings = Schemas['LetterSettingsView'];
 export type TaskTemplate = Schemas['TaskTemplateView'];
 export type TaskTemplateLine = Schemas['TaskTemplateLine'];
 

@@ -27,7 +27,11 @@ export async function issueLetterNumber(manager: EntityManager, invitation: Invi
   // Numbered meanwhile (the caller did not hold the invitation's lock): keep that number, take none.
   const current =
     issued ??
-    (await queryRows<{ letter_number: number; letter_issued_at: Date }>(manager, `SELECT letter_number, letter_issued_at FROM invitations WHERE id = $1`, [invitation.id]))[0];
+    (
+      await queryRows<{ letter_number: number; letter_issued_at: Date }>(manager, `SELECT letter_number, letter_issued_at FROM invitations WHERE id = $1`, [
+        invitation.id,
+      ])
+    )[0];
   invitation.letterNumber = current.letter_number;
   invitation.letterIssuedAt = current.letter_issued_at;
 }

@@ -135,7 +135,7 @@ export async function renderLetterPdf(input: LetterView): Promise<Buffer> {
     font: files.regular as unknown as string, // a parsed fontkit font (see loadFonts)
     info: { Title: `Giấy mời số ${letter.numberText}`, Author: letter.issuingUnit, Subject: letter.summary },
     lang: 'vi-VN',
-  } as PDFKit.PDFDocumentOptions);
+  });
   for (const style of Object.keys(files) as FontStyle[]) doc.registerFont(style, files[style] as unknown as string);
   assertPrintable(letter);
   for (const style of ['regular', 'bold'] as const) preload(doc, style);
@@ -202,35 +202,54 @@ function draw(doc: PDFKit.PDFDocument, letter: LetterView): void {
   doc.font('regular').fontSize(12.5).text(letter.issuingBody.toLocaleUpperCase('vi'), left, top, { width: leftWidth, align: 'center' });
   doc.font('bold').fontSize(12.5).text(letter.issuingUnit.toLocaleUpperCase('vi'), left, doc.y, { width: leftWidth, align: 'center' });
   rule(doc, left + leftWidth / 2, doc.y + 2, leftWidth / 3);
-  doc.font('regular').fontSize(13).text(`Số: ${letter.numberText}`, left, doc.y + 8, { width: leftWidth, align: 'center' });
+  doc
+    .font('regular')
+    .fontSize(13)
+    .text(`Số: ${letter.numberText}`, left, doc.y + 8, { width: leftWidth, align: 'center' });
   const leftBottom = doc.y;
 
   // Right: Quốc hiệu, Tiêu ngữ with its rule, then the place and date in italics.
   doc.font('bold').fontSize(12.5).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rightX, top, { width: rightWidth, align: 'center' });
   doc.font('bold').fontSize(13.5).text('Độc lập - Tự do - Hạnh phúc', rightX, doc.y, { width: rightWidth, align: 'center' });
   rule(doc, rightX + rightWidth / 2, doc.y + 2, doc.widthOfString('Độc lập - Tự do - Hạnh phúc'));
-  doc.font('italic').fontSize(13).text(letter.placeAndDate, rightX, doc.y + 8, { width: rightWidth, align: 'center' });
+  doc
+    .font('italic')
+    .fontSize(13)
+    .text(letter.placeAndDate, rightX, doc.y + 8, { width: rightWidth, align: 'center' });
 
   // Title and summary (trích yếu), centred.
   let y = Math.max(leftBottom, doc.y) + 22;
   doc.font('bold').fontSize(14).text('GIẤY MỜI', left, y, { width, align: 'center' });
-  doc.font('bold').fontSize(13.5).text(letter.summary, left, doc.y + 2, { width, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(13.5)
+    .text(letter.summary, left, doc.y + 2, { width, align: 'center' });
   y = doc.y + 14;
 
   if (letter.notice) {
     doc.font('boldItalic').fontSize(12.5).text(letter.notice, left, y, { width, align: 'justify' });
     y = doc.y + 8;
   }
-  doc.font('regular').fontSize(14).text('Kính gửi: ', left + 15 * MM, y, { continued: true });
+  doc
+    .font('regular')
+    .fontSize(14)
+    .text('Kính gửi: ', left + 15 * MM, y, { continued: true });
   doc.font('bold').text(letter.recipient, { width: width - 15 * MM });
   doc.moveDown(0.6);
   const body = { width, align: 'justify' as const, indent: 1 * 28.35, paragraphGap: 6, lineGap: 2 };
   for (const paragraph of letter.paragraphs) doc.font('regular').fontSize(14).text(paragraph, left, doc.y, body);
   for (const { label, value } of letter.details) {
-    doc.font('bold').fontSize(14).text(`- ${label}: `, left + 1 * 28.35, doc.y, { continued: true, lineGap: 2 });
+    doc
+      .font('bold')
+      .fontSize(14)
+      .text(`- ${label}: `, left + 1 * 28.35, doc.y, { continued: true, lineGap: 2 });
     doc.font('regular').text(value, { width: width - 28.35, align: 'justify', paragraphGap: 4, lineGap: 2 });
   }
-  for (const paragraph of letter.closing) doc.font('regular').fontSize(14).text(paragraph, left, doc.y + 2, body);
+  for (const paragraph of letter.closing)
+    doc
+      .font('regular')
+      .fontSize(14)
+      .text(paragraph, left, doc.y + 2, body);
 
   // Nơi nhận (left) and the signer (right), side by side; a new page if they would not fit.
   const signerHeight = 150;
@@ -247,8 +266,15 @@ function draw(doc: PDFKit.PDFDocument, letter: LetterView): void {
     doc.text(line.toLocaleUpperCase('vi'), signerX, signerY, { width: signerWidth, align: 'center' });
     signerY = doc.y;
   }
-  doc.font('italic').fontSize(12).text('(đã ký)', signerX, signerY + 20, { width: signerWidth, align: 'center' });
-  if (letter.signerName) doc.font('bold').fontSize(14).text(letter.signerName, signerX, doc.y + 36, { width: signerWidth, align: 'center' });
+  doc
+    .font('italic')
+    .fontSize(12)
+    .text('(đã ký)', signerX, signerY + 20, { width: signerWidth, align: 'center' });
+  if (letter.signerName)
+    doc
+      .font('bold')
+      .fontSize(14)
+      .text(letter.signerName, signerX, doc.y + 36, { width: signerWidth, align: 'center' });
 }
 
 function rule(doc: PDFKit.PDFDocument, centerX: number, y: number, length: number): void {

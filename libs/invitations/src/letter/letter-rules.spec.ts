@@ -54,7 +54,9 @@ describe('one address line', () => {
   });
 
   it('compares composed and decomposed Vietnamese alike', () => {
-    expect(fullAddress('Bản Kéo, xã Mường Phăng'.normalize('NFD'), 'xã Mường Phăng', 'Điện Biên')).toBe(`${'Bản Kéo, xã Mường Phăng'.normalize('NFD')}, Điện Biên`);
+    expect(fullAddress('Bản Kéo, xã Mường Phăng'.normalize('NFD'), 'xã Mường Phăng', 'Điện Biên')).toBe(
+      `${'Bản Kéo, xã Mường Phăng'.normalize('NFD')}, Điện Biên`,
+    );
   });
 });
 

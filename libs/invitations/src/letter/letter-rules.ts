@@ -85,12 +85,7 @@ export function copyToLines(copyTo: string[]): string[] {
   return lines.map((line, index) => `- ${line}${index === lines.length - 1 ? '.' : ';'}`);
 }
 
-const fold = (value: string) =>
-  value
-    .normalize('NFC')
-    .toLocaleLowerCase('vi')
-    .replace(/\s+/g, ' ')
-    .trim();
+const fold = (value: string) => value.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 
 /**
  * One address line: the venue's address, then its commune and province only where the address does

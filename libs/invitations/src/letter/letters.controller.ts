@@ -28,7 +28,11 @@ export class LettersController {
   @Put('editions/:editionId/letter-settings')
   @PlannersOnly()
   @ApiRefusals(404, 409, 422)
-  putSettings(@Param('editionId', ParseUUIDPipe) editionId: string, @Body() input: LetterSettingsDto, @CurrentActor() actor: Actor): Promise<LetterSettingsView> {
+  putSettings(
+    @Param('editionId', ParseUUIDPipe) editionId: string,
+    @Body() input: LetterSettingsDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<LetterSettingsView> {
     return this.settings.update(editionId, input, actor);
   }
 

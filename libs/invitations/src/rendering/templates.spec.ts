@@ -80,7 +80,9 @@ describe('renderInvitationEmail (invitation)', () => {
   const email = renderInvitationEmail(emailView());
 
   it('has a one-line Vietnamese subject with number, year, venue and dd/MM/yyyy date', () => {
-    expect(email.subject).toBe('Giấy mời số 12/GM-BCĐ dự Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2027 tại Nhà văn hóa thôn Đông, Thành phố Hà Nội, ngày 19/08/2027');
+    expect(email.subject).toBe(
+      'Giấy mời số 12/GM-BCĐ dự Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2027 tại Nhà văn hóa thôn Đông, Thành phố Hà Nội, ngày 19/08/2027',
+    );
     expect(email.subject).not.toMatch(/[\r\n]/);
   });
 

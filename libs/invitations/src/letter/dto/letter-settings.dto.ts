@@ -4,7 +4,8 @@ import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Matches, MaxLength,
 import type { LetterSettings } from '../letter-rules';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimEach = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((line) => (typeof line === 'string' ? line.trim() : line)) : value);
+const trimEach = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? (value as unknown[]).map((line) => (typeof line === 'string' ? line.trim() : line)) : value;
 
 /** An edition's giấy mời settings, replaced whole (every field is sent). */
 export class LetterSettingsDto implements LetterSettings {
@@ -22,7 +23,10 @@ export class LetterSettingsDto implements LetterSettings {
   @MaxLength(200)
   issuingUnit: string;
 
-  @ApiProperty({ example: 'Ban Chỉ đạo Ngày hội toàn dân bảo vệ an ninh Tổ quốc', description: 'The issuing unit as the body names it ("… trân trọng kính mời")' })
+  @ApiProperty({
+    example: 'Ban Chỉ đạo Ngày hội toàn dân bảo vệ an ninh Tổ quốc',
+    description: 'The issuing unit as the body names it ("… trân trọng kính mời")',
+  })
   @Transform(trim)
   @IsString()
   @MinLength(2)
