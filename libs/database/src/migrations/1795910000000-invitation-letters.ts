@@ -26,7 +26,7 @@ export class InvitationLetters1795910000000 implements MigrationInterface {
          "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
          "version" integer NOT NULL DEFAULT '1',
          CONSTRAINT "PK_invitation_letter_settings" PRIMARY KEY ("edition_id"),
-         CONSTRAINT "FK_invitation_letter_settings_edition" FOREIGN KEY ("edition_id") REFERENCES "editions"("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,
+         CONSTRAINT "FK_e3d09501c8aaa6523e7c532dc1f" FOREIGN KEY ("edition_id") REFERENCES "editions"("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,
     );
     await queryRunner.query(
       `CREATE TABLE "invitation_letter_counters" (
@@ -34,7 +34,7 @@ export class InvitationLetters1795910000000 implements MigrationInterface {
          "last_number" integer NOT NULL DEFAULT '0',
          CONSTRAINT "invitation_letter_counters_positive" CHECK (last_number >= 0),
          CONSTRAINT "PK_invitation_letter_counters" PRIMARY KEY ("edition_id"),
-         CONSTRAINT "FK_invitation_letter_counters_edition" FOREIGN KEY ("edition_id") REFERENCES "editions"("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,
+         CONSTRAINT "FK_a7be97fd8a0f368df7c37553940" FOREIGN KEY ("edition_id") REFERENCES "editions"("id") ON DELETE CASCADE ON UPDATE NO ACTION)`,
     );
     await queryRunner.query(`ALTER TABLE "invitations" ADD "letter_number" integer`);
     await queryRunner.query(`ALTER TABLE "invitations" ADD "letter_issued_at" TIMESTAMP WITH TIME ZONE`);
