@@ -224,7 +224,7 @@ describe('renderInvitationEmail (cancellation)', () => {
 
   it('has a cancellation subject', () => {
     expect(cancellation.subject).toBe(
-      'Thông báo hủy giấy mời dự Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2027 tại Nhà văn hóa thôn Đông, Thành phố Hà Nội, ngày 19/08/2027',
+      'Thông báo hủy giấy mời số 12/GM-BCĐ dự Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2027 tại Nhà văn hóa thôn Đông, Thành phố Hà Nội, ngày 19/08/2027',
     );
   });
 
