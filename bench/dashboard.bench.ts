@@ -31,6 +31,8 @@ const env = {
   LINK_SECRET: randomBytes(48).toString('base64url'),
   METRICS_TOKEN: randomBytes(48).toString('base64url'),
   HTTP_PORT: String(PORT),
+  // Production refuses a localhost base for the links it sends; this bench sends none.
+  PUBLIC_BASE_URL: 'https://ngayhoi.bench.example',
   // Request logs off for both routes alike: the figure is the app's, not the log pipe's.
   LOG_LEVEL: 'warn',
   ENV_FILE: '/nonexistent',

@@ -1,7 +1,11 @@
 /**
- * bench/invitations: N invitations (HTML + ICS) rendered and sent through BullMQ by the real worker
- * module to a local SMTP sink, against the same-run baseline of plain nodemailer sends of a message of
- * the same size to the same sink with the same concurrency. Last line: one JSON object.
+ * bench/invitations: N invitations rendered and sent through BullMQ by the real worker module to a
+ * local SMTP sink, each against a same-run baseline of plain nodemailer sends of a message of the same
+ * size to the same sink with the same concurrency. Two runs:
+ * - `ratio`: the e-mail (HTML + text + ICS) without the giấy mời, the figure measured before issue 15
+ *   (the worker's letter step left out for this run only: the product always attaches the letter);
+ * - `pdf_ratio`: the real path, the numbered giấy mời rendered to PDF and attached to every e-mail.
+ * Last line: one JSON object.
  */
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
@@ -96,86 +100,130 @@ async function main(): Promise<void> {
       item.endTime,
     ]);
   }
+  // Issued letters: numbered 1…N in the edition, as the send path numbers them.
   await dataSource.query(
-    `INSERT INTO invitations (id, edition_id, venue_id, delegate_name, delegate_title, delegate_email, role, status, uid, sequence, rsvp_token_hash, rsvp_expires_at)
+    `INSERT INTO invitations (id, edition_id, venue_id, delegate_name, delegate_title, delegate_email, role, status, uid, sequence, rsvp_token_hash, rsvp_expires_at,
+                             letter_number, letter_issued_at)
      SELECT id, $1, $2, 'Đại biểu số ' || n, 'Thứ trưởng', 'daibieu' || n || '@vanphong.example.vn', 'accompanying', 'queued', id || '@ngayhoi.vn', 0,
-            md5(id::text) || md5(n::text), '2030-08-13T00:00:00Z'
+            md5(id::text) || md5(n::text), '2030-08-13T00:00:00Z', n, now()
        FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, $3) AS n) AS delegates`,
     [editionId, venueId, N],
   );
-  const messageIds: string[] = (
-    await dataSource.query(
-      `INSERT INTO invitation_messages (invitation_id, sequence, method, kind) SELECT id, 0, 'REQUEST', 'invitation' FROM invitations RETURNING id`,
-    )
-  ).map((row: { id: string }) => row.id);
+  await dataSource.query(`INSERT INTO invitation_letter_counters (edition_id, last_number) VALUES ($1, $2)`, [editionId, N]);
+
+  // A message as the worker builds it, for the baselines: the e-mail, and the letter attached to it.
+  const composer = new InvitationComposer(config);
+  const [{ id: sampleId }] = await dataSource.query(`SELECT id FROM invitations LIMIT 1`);
+  const sampleContext = await composer.load(dataSource.manager, sampleId);
+  const sample = composer.compose(sampleContext, { kind: 'invitation', method: 'REQUEST', sequence: 0, reason: null, previous: null });
+  const sampleLetter = await composer.letterPdf(sampleContext);
 
   // Baseline: plain nodemailer, same transport settings and concurrency, a message of the same size.
-  const composer = new InvitationComposer(config);
-  const [{ invitation_id: sampleId }] = await dataSource.query(`SELECT invitation_id FROM invitation_messages LIMIT 1`);
-  const sample = composer.compose(await composer.load(dataSource.manager, sampleId), {
-    kind: 'invitation',
-    method: 'REQUEST',
-    sequence: 0,
-    reason: null,
-    previous: null,
-  });
-  const transport = nodemailer.createTransport({ url: config.SMTP_URL, pool: true, maxConnections: 5 } as never);
-  const rawStart = process.hrtime.bigint();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < N) {
-        const index = next++;
-        await transport.sendMail({
-          from: config.MAIL_FROM,
-          to: `daibieu${index}@vanphong.example.vn`,
-          subject: sample.subject,
-          html: sample.html,
-          text: sample.text,
-          icalEvent: { method: 'REQUEST', content: sample.ics },
-        });
-      }
-    }),
-  );
-  await waitForCount(sink, N);
-  const rawSeconds = Number(process.hrtime.bigint() - rawStart) / 1e9;
-  transport.close();
-  sink.reset();
-
-  // The real path: the worker module consuming jobs that point at recorded messages.
-  const worker = await Test.createTestingModule({ imports: [WorkerModule] })
-    .overrideProvider(AppConfig)
-    .useValue(config)
-    .compile();
-  await worker.init();
-  const producer = worker.get(JobProducer);
-  const start = process.hrtime.bigint();
-  for (let offset = 0; offset < messageIds.length; offset += 1000) {
-    await producer.enqueueMany(
-      SendInvitationMessageJob,
-      messageIds.slice(offset, offset + 1000).map((messageId) => ({ messageId })),
+  async function rawSends(withLetter: boolean): Promise<number> {
+    const transport = nodemailer.createTransport({ url: config.SMTP_URL, pool: true, maxConnections: 5 } as never);
+    const started = process.hrtime.bigint();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < N) {
+          const index = next++;
+          await transport.sendMail({
+            from: config.MAIL_FROM,
+            to: `daibieu${index}@vanphong.example.vn`,
+            subject: sample.subject,
+            html: sample.html,
+            text: sample.text,
+            icalEvent: { method: 'REQUEST', content: sample.ics },
+            ...(withLetter && { attachments: [{ filename: sampleLetter.filename, content: sampleLetter.content, contentType: 'application/pdf' }] }),
+          });
+        }
+      }),
     );
+    await waitForCount(sink, N);
+    const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+    transport.close();
+    sink.reset();
+    return elapsed;
   }
-  await waitForCount(sink, N);
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const [{ sent }] = await dataSource.query(`SELECT count(*)::int AS sent FROM invitation_messages WHERE status = 'sent'`);
 
-  await worker.close();
+  // The real path: the worker module consuming jobs that point at recorded messages (sequence `revision`).
+  async function workerSends(withLetter: boolean, revision: number): Promise<{ seconds: number; sent: number }> {
+    await dataSource.query(`UPDATE invitations SET sequence = $1`, [revision]);
+    const ids: string[] = (
+      await dataSource.query(
+        `INSERT INTO invitation_messages (invitation_id, sequence, method, kind) SELECT id, $1, 'REQUEST', 'invitation' FROM invitations RETURNING id`,
+        [revision],
+      )
+    ).map((row: { id: string }) => row.id);
+    let builder = Test.createTestingModule({ imports: [WorkerModule] })
+      .overrideProvider(AppConfig)
+      .useValue(config);
+    if (!withLetter) {
+      // The e-mail as it was before the letter: the same composer, its letter step answering nothing.
+      const withoutLetter = Object.assign(Object.create(InvitationComposer.prototype) as InstanceType<typeof InvitationComposer>, composer, {
+        letterPdf: () => Promise.resolve(null),
+      });
+      builder = builder.overrideProvider(InvitationComposer).useValue(withoutLetter);
+    }
+    const worker = await builder.compile();
+    await worker.init();
+    const producer = worker.get(JobProducer);
+    const started = process.hrtime.bigint();
+    for (let offset = 0; offset < ids.length; offset += 1000) {
+      await producer.enqueueMany(
+        SendInvitationMessageJob,
+        ids.slice(offset, offset + 1000).map((messageId) => ({ messageId })),
+      );
+    }
+    await waitForCount(sink, N);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const [{ sent }] = await dataSource.query(`SELECT count(*)::int AS sent FROM invitation_messages WHERE status = 'sent' AND sequence = $1`, [revision]);
+    await worker.close();
+    sink.reset();
+    return { seconds, sent };
+  }
+
+  const rawSeconds = await rawSends(false);
+  const plain = await workerSends(false, 0);
+  const rawPdfSeconds = await rawSends(true);
+  const lettered = await workerSends(true, 1);
+  const seconds = plain.seconds;
+  const sent = plain.sent;
+
   await dataSource.destroy();
   await redis.quit();
   sink.stop();
 
   const invitationsPerS = N / seconds;
   const rawPerS = N / rawSeconds;
+  const pdfPerS = N / lettered.seconds;
+  const rawPdfPerS = N / rawPdfSeconds;
+  const emailKiB = (sample.html.length + sample.text.length + sample.ics.length) >> 10;
   console.log(`invitations: ${N} rendered and sent through the queue in ${seconds.toFixed(2)} s (${sent} marked sent)`);
   console.log(`  ${invitationsPerS.toFixed(0)} invitations/s`);
-  console.log(
-    `baseline: ${N} plain nodemailer sends of a ${(sample.html.length + sample.text.length + sample.ics.length) >> 10} KiB message in ${rawSeconds.toFixed(2)} s`,
-  );
+  console.log(`baseline: ${N} plain nodemailer sends of a ${emailKiB} KiB message in ${rawSeconds.toFixed(2)} s`);
   console.log(`  ${rawPerS.toFixed(0)} messages/s`);
   console.log(`ratio: ${(invitationsPerS / rawPerS).toFixed(2)} (goal ≥ 0.50)`);
+  console.log(`with the giấy mời: ${N} letters rendered to PDF and attached, sent in ${lettered.seconds.toFixed(2)} s (${lettered.sent} marked sent)`);
+  console.log(`  ${pdfPerS.toFixed(0)} invitations/s`);
   console.log(
-    JSON.stringify({ invitations_per_s: round(invitationsPerS), raw_per_s: round(rawPerS), ratio: round(invitationsPerS / rawPerS, 3), count: N, sent }),
+    `baseline: ${N} plain nodemailer sends of the same message with a ${sampleLetter.content.length >> 10} KiB PDF attached in ${rawPdfSeconds.toFixed(2)} s`,
+  );
+  console.log(`  ${rawPdfPerS.toFixed(0)} messages/s`);
+  console.log(`pdf_ratio: ${(pdfPerS / rawPdfPerS).toFixed(2)} (goal ≥ 0.40)`);
+  console.log(
+    JSON.stringify({
+      invitations_per_s: round(invitationsPerS),
+      raw_per_s: round(rawPerS),
+      ratio: round(invitationsPerS / rawPerS, 3),
+      pdf_invitations_per_s: round(pdfPerS),
+      pdf_raw_per_s: round(rawPdfPerS),
+      pdf_ratio: round(pdfPerS / rawPdfPerS, 3),
+      pdf_bytes: sampleLetter.content.length,
+      count: N,
+      sent,
+      pdf_sent: lettered.sent,
+    }),
   );
   process.exit(0);
 }

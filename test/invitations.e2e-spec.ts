@@ -219,7 +219,12 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
     await t.http.post(`/api/editions/${edition.id}/invitations/bulk`).set('Authorization', planner).expect(202);
     const invitation = await invitationOf(leader);
     await sink.waitFor(1, forInvitation(invitation.uid));
-    const [message] = await t.dataSource.query(`SELECT id, status, attempts, last_error FROM invitation_messages WHERE invitation_id = $1`, [invitation.id]);
+    // The sink has the message before the worker has read the server's answer and recorded it.
+    const messageRow = async () =>
+      (await t.dataSource.query(`SELECT id, status, attempts, last_error FROM invitation_messages WHERE invitation_id = $1`, [invitation.id]))[0];
+    for (const deadline = Date.now() + 5000; (await messageRow()).status !== 'sent' && Date.now() < deadline;)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const message = await messageRow();
     expect(message).toMatchObject({ status: 'sent', attempts: 3, last_error: null });
 
     // The same job delivered again (or enqueued again) finds the row sent.

@@ -57,6 +57,19 @@ describe('Processes', () => {
     expect(worker.output().trim()).toBe('Invalid configuration: REDIS_URL — must be redis://host:port/db');
   });
 
+  it.each(['apps/api/src/main.ts', 'apps/worker/src/main.ts'])(
+    'stops %s in production on a localhost PUBLIC_BASE_URL, with one line',
+    async (entry) => {
+      const app = start(entry, { ...TEST_ENV, NODE_ENV: 'production', PUBLIC_BASE_URL: 'http://localhost:3000' });
+      const [code] = await once(app, 'exit');
+      expect(code).toBe(1);
+      expect(app.output().trim()).toBe(
+        'Invalid configuration: PUBLIC_BASE_URL — is http://localhost:3000, a local address: with NODE_ENV=production it must be the public address people open (e.g. https://ngayhoi.example.vn)',
+      );
+    },
+    60000,
+  ); // loads the whole app's modules under ts-node before the check, like the tests below
+
   it('refuses to start the worker when a job has no handler, naming the job', async () => {
     const worker = start('apps/worker/src/main.ts', { ...TEST_ENV, LOG_LEVEL: 'info' }, ['./test/utils/unhandled-job.ts']);
     const [code] = await once(worker, 'exit');

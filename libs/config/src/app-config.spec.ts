@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AppConfig, ConfigError, Environment, loadAppConfig } from './app-config';
+import { AppConfig, ConfigError, Environment, loadAppConfig, localBaseUrlProblem } from './app-config';
 
 /** The smallest environment that passes: the variables without a default. */
 function validEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -73,7 +73,7 @@ describe('loadAppConfig with a valid environment', () => {
       LINK_SECRET: 'Lr5Tz8Qw2Ey6Ui1Op4As7Df0Gh3Jk9Xc',
       METRICS_TOKEN: 'Mn4Bv7Cx1Za5Sd8Fg2Hj6Kl9Qw3Er0Ty',
     };
-    expect(loadAppConfig(validEnv({ NODE_ENV: 'production', ...secrets })).isProduction).toBe(true);
+    expect(loadAppConfig(validEnv({ NODE_ENV: 'production', ...secrets, PUBLIC_BASE_URL: 'https://ngayhoi.bocongan.gov.vn' })).isProduction).toBe(true);
   });
 
   it('treats empty strings as missing, so defaults still apply', () => {
@@ -161,5 +161,52 @@ describe('loadAppConfig with a bad environment', () => {
     const error = configErrorFrom({});
     expect(error.message).toMatch(/^Invalid configuration: [A-Z_]+ is missing$/);
     expect(error.message.split('\n')).toHaveLength(1);
+  });
+});
+
+describe('PUBLIC_BASE_URL, the one base of every link sent to people', () => {
+  it('drops a trailing slash, so links never read "//api"', () => {
+    const config = loadAppConfig(validEnv({ PUBLIC_BASE_URL: 'https://ngayhoi.bocongan.gov.vn/' }));
+    expect(config.PUBLIC_BASE_URL).toBe('https://ngayhoi.bocongan.gov.vn');
+    expect(config.publicUrl('/api/rsvp/abc')).toBe('https://ngayhoi.bocongan.gov.vn/api/rsvp/abc');
+    expect(config.publicUrl('diem/1')).toBe('https://ngayhoi.bocongan.gov.vn/diem/1');
+  });
+
+  it('keeps a path prefix (the app served under a sub-path)', () => {
+    expect(loadAppConfig(validEnv({ PUBLIC_BASE_URL: 'https://bocongan.gov.vn/ngayhoi' })).publicUrl('/api/rsvp/x')).toBe(
+      'https://bocongan.gov.vn/ngayhoi/api/rsvp/x',
+    );
+  });
+
+  it.each([
+    'http://localhost:3000',
+    'http://127.0.0.1:3000',
+    'http://127.1.2.3',
+    'http://[::1]:3000',
+    'http://0.0.0.0:3000',
+    'http://app.localhost',
+    'HTTP://LOCALHOST',
+  ])('refuses %s in production, with one line saying what to set', (url) => {
+    const error = configErrorFrom(validEnv({ NODE_ENV: 'production', PUBLIC_BASE_URL: url }));
+    expect(error.variable).toBe('PUBLIC_BASE_URL');
+    expect(error.message).toMatch(
+      /^Invalid configuration: PUBLIC_BASE_URL — is .+, a local address: with NODE_ENV=production it must be the public address people open/,
+    );
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('refuses the default (localhost) in production when the variable is left out', () => {
+    expect(configErrorFrom(validEnv({ NODE_ENV: 'production' })).variable).toBe('PUBLIC_BASE_URL');
+  });
+
+  it('accepts a public address in production, and localhost outside production', () => {
+    expect(loadAppConfig(validEnv({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://ngayhoi.bocongan.gov.vn' })).isProduction).toBe(true);
+    expect(loadAppConfig(validEnv({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://10.0.0.5.nip.io' })).PUBLIC_BASE_URL).toBe('https://10.0.0.5.nip.io');
+    expect(loadAppConfig(validEnv({ NODE_ENV: 'development', PUBLIC_BASE_URL: 'http://localhost:3000' })).PUBLIC_BASE_URL).toBe('http://localhost:3000');
+    expect(localBaseUrlProblem('http://localhost:3000', Environment.Test)).toBeNull();
+  });
+
+  it('refuses a URL that is not http(s)', () => {
+    expect(configErrorFrom(validEnv({ PUBLIC_BASE_URL: 'ftp://ngayhoi.vn' })).variable).toBe('PUBLIC_BASE_URL');
   });
 });

@@ -117,8 +117,13 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** Public address of the API, used in links sent to people. */
-  @IsUrl({ require_tld: false, require_protocol: true })
+  /**
+   * The one public address of the API and the console (they share an origin), from which every link
+   * sent to people is built: RSVP pages, calendar feeds, console pages (see `publicUrl`). A trailing
+   * slash is dropped. In production it must not be a loopback address (see `localBaseUrlProblem`).
+   */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().replace(/\/+$/, '') : value))
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
   /** Outgoing mail server, e.g. smtp://user:pass@mail.example.vn:587 (smtps:// for implicit TLS). */
@@ -245,6 +250,30 @@ export class AppConfig {
   get isProduction(): boolean {
     return this.NODE_ENV === Environment.Production;
   }
+
+  /** An absolute link for people (e-mails, calendars): `publicUrl('/api/rsvp/…')`. */
+  publicUrl(path: string): string {
+    return `${this.PUBLIC_BASE_URL}${path.startsWith('/') ? path : `/${path}`}`;
+  }
+}
+
+const LOOPBACK_HOSTS = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0|\[::\])$/i;
+
+/**
+ * Why a production deployment may not use this base URL for the links it sends, or null if it may:
+ * an RSVP link to localhost opens nothing on a delegate's telephone.
+ */
+export function localBaseUrlProblem(baseUrl: string, environment: Environment): string | null {
+  if (environment !== Environment.Production) return null;
+  let host: string;
+  try {
+    host = new URL(baseUrl).hostname;
+  } catch {
+    return null; // malformed: the URL check names it
+  }
+  return LOOPBACK_HOSTS.test(host)
+    ? `— is ${baseUrl}, a local address: with NODE_ENV=production it must be the public address people open (e.g. https://ngayhoi.example.vn)`
+    : null;
 }
 
 const TYPE_CONSTRAINTS = ['isInt', 'isEnum', 'isIn', 'isString', 'isUrl', 'matches'];
@@ -274,6 +303,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const problem = productionProblem(config);
   if (problem) throw new ConfigError(problem.variable, problem.problem);
+  const baseUrlProblem = localBaseUrlProblem(config.PUBLIC_BASE_URL, config.NODE_ENV);
+  if (baseUrlProblem) throw new ConfigError('PUBLIC_BASE_URL', baseUrlProblem);
   return config;
 }
 

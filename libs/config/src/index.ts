@@ -1,4 +1,4 @@
 // Config: the typed app configuration, its module and the env-file loader.
-export { AppConfig, exitOnConfigError, loadAppConfig } from './app-config';
+export { AppConfig, exitOnConfigError, loadAppConfig, localBaseUrlProblem } from './app-config';
 export { ConfigModule } from './config.module';
 export { loadEnvFile } from './load-env-file';

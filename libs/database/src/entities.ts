@@ -3,6 +3,7 @@ import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { User } from '@app/auth/user.entity';
 import { Edition } from '@app/editions/edition.entity';
 import { CalendarFeed, Invitation, InvitationMessage } from '@app/invitations/invitation.entities';
+import { InvitationLetterCounter, InvitationLetterSettings } from '@app/invitations/letter/letter.entities';
 import { BudgetLine, ResourceBooking, SharedResource, TaskDependency, TaskTemplateItem, VenueTask } from '@app/logistics';
 import { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignment } from '@app/leaders/leader.entities';
 import { PlanningRun } from '@app/planning/planning-run.entity';
@@ -27,6 +28,8 @@ export const ENTITIES = [
   Invitation,
   InvitationMessage,
   CalendarFeed,
+  InvitationLetterSettings,
+  InvitationLetterCounter,
   Reminder,
   ReminderPolicy,
   TaskTemplateItem,

@@ -10,6 +10,21 @@ import { readVenueInvitationFacts, VENUE_INVITATION_FACTS, VenueInvitationFacts,
 import type { ComposedMessage } from './dto/composed-message.dto';
 import { Invitation, InvitationMessage } from './invitation.entities';
 import { ENDED_STATUSES } from './invitation-workflow';
+import { InvitationLetterSettings } from './letter/letter.entities';
+import { LetterRenderError, renderLetterPdf } from './letter/letter-pdf';
+import {
+  copyToLines,
+  dayAndDateWords,
+  DEFAULT_LETTER_SETTINGS,
+  fullAddress,
+  LetterSettings,
+  letterNumberText,
+  placeAndDateLine,
+  timeWords,
+  venuePlace,
+  vietnameseDateWords,
+} from './letter/letter-rules';
+import type { LetterView } from './letter/letter-view';
 import { linkToken } from './links';
 import { buildFeedIcs, buildInvitationIcs } from './rendering/invitation-ics';
 import type { InvitationEmailView, InvitationEvent } from './rendering/rendering.types';
@@ -22,6 +37,8 @@ export interface InvitationContext {
   province: Pick<ProvinceRecord, 'code' | 'name' | 'kind'>;
   edition: EditionLetterFacts;
   programme: ProgrammeLine[];
+  /** The edition's letterhead and signer (defaults until planners save theirs). */
+  letter: LetterSettings;
 }
 
 /**
@@ -33,7 +50,7 @@ export class InvitationComposer {
   constructor(private readonly config: AppConfig) {}
 
   rsvpUrl(invitationId: string): string {
-    return `${this.config.PUBLIC_BASE_URL}/api/rsvp/${linkToken(this.config.LINK_SECRET, 'rsvp', invitationId)}`;
+    return this.config.publicUrl(`/api/rsvp/${linkToken(this.config.LINK_SECRET, 'rsvp', invitationId)}`);
   }
 
   feedToken(email: string): string {
@@ -41,7 +58,7 @@ export class InvitationComposer {
   }
 
   feedUrl(email: string): string {
-    return `${this.config.PUBLIC_BASE_URL.replace(/^https?:/, 'webcal:')}/api/calendar/${this.feedToken(email)}.ics`;
+    return this.config.publicUrl(`/api/calendar/${this.feedToken(email)}.ics`).replace(/^https?:/, 'webcal:');
   }
 
   /**
@@ -59,13 +76,16 @@ export class InvitationComposer {
       year: number;
       theme: string;
       programme: ProgrammeLine[];
+      letter: Record<string, unknown> | null;
     }>(
       manager,
       `SELECT row_to_json(i.*) AS invitation, v.facts AS venue, e.year, e.theme,
-              COALESCE((SELECT json_agg(item.line ORDER BY item.start_time) FROM ${VENUE_PROGRAMME_LINES} item WHERE item.venue_id = i.venue_id), '[]') AS programme
+              COALESCE((SELECT json_agg(item.line ORDER BY item.start_time) FROM ${VENUE_PROGRAMME_LINES} item WHERE item.venue_id = i.venue_id), '[]') AS programme,
+              row_to_json(s.*) AS letter
          FROM invitations i
          JOIN ${VENUE_INVITATION_FACTS} v ON v.id = i.venue_id
          JOIN ${EDITION_LETTER_FACTS} e ON e.id = i.edition_id
+         LEFT JOIN invitation_letter_settings s ON s.edition_id = i.edition_id
         WHERE i.id = $1`,
       [invitationId],
     );
@@ -77,6 +97,53 @@ export class InvitationComposer {
       province,
       edition: { year: row.year, theme: row.theme },
       programme: row.programme,
+      letter: row.letter ? settingsOf(hydrate(manager, InvitationLetterSettings, row.letter)) : DEFAULT_LETTER_SETTINGS,
+    };
+  }
+
+  /**
+   * The giấy mời of an issued invitation (it has its number) as printed: what the PDF attached to the
+   * e-mail and downloaded from the console shows. No contact of the delegate is on it, and no RSVP
+   * link (the PDF travels further than the e-mail: organizers may download it).
+   */
+  letter(context: InvitationContext, kind: 'invitation' | 'update' = 'invitation', previous: InvitationMessage['previous'] = null): LetterView {
+    const { invitation, venue, province, edition, letter } = context;
+    if (invitation.letterNumber === null || !invitation.letterIssuedAt) {
+      throw new LetterRenderError('Giấy mời chưa được cấp số (lời mời chưa gửi).');
+    }
+    const view = this.emailView(context, { kind, reason: null, previous });
+    const recipient = `Đồng chí ${invitation.delegateName}${invitation.delegateTitle ? `, ${invitation.delegateTitle}` : ''}`;
+    const start = venue.startsAt;
+    return {
+      issuingBody: letter.issuingBody,
+      issuingUnit: letter.issuingUnit,
+      numberText: letterNumberText(invitation.letterNumber, letter.numberCode),
+      placeAndDate: placeAndDateLine(letter.place, invitation.letterIssuedAt),
+      summary: `Dự Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm ${edition.year} tại ${view.venuePlace}`,
+      notice:
+        kind === 'update'
+          ? `Giấy mời này thay thế giấy mời cùng số đã gửi trước đây do thay đổi thời gian hoặc địa điểm${previous ? ` (trước đây: từ ${previous.startTime} đến ${previous.endTime}, ${vietnameseDateWords(previous.date)})` : ''}.`
+          : null,
+      recipient,
+      paragraphs: [
+        `Thực hiện Kế hoạch tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm ${edition.year} với chủ đề “${edition.theme}”, ${letter.issuerName} trân trọng kính mời đồng chí ${ROLE_PHRASE[invitation.role]} Ngày hội, cụ thể như sau:`,
+      ],
+      details: [
+        {
+          label: 'Thời gian',
+          value:
+            start && venue.endsAt
+              ? `từ ${timeWords(instantToLocalTime(start))} đến ${timeWords(instantToLocalTime(venue.endsAt))}, ${dayAndDateWords(instantToLocalDate(start))}`
+              : view.date,
+        },
+        { label: 'Địa điểm', value: view.fullAddress },
+        { label: 'Đơn vị tổ chức', value: hostOrganisation(venue, province) },
+      ],
+      closing: ['Rất mong đồng chí quan tâm, bố trí thời gian tham dự./.'],
+      signerAuthority: letter.signerAuthority,
+      signerTitle: letter.signerTitle,
+      signerName: letter.signerName,
+      copyTo: copyToLines(letter.copyTo),
     };
   }
 
@@ -88,6 +155,13 @@ export class InvitationComposer {
       method: message.method,
       ics: buildInvitationIcs(this.event(context, message.sequence, message.method === 'CANCEL'), message.method),
     };
+  }
+
+  /** The giấy mời as a PDF file: what is attached to the e-mail and downloaded from the console. */
+  async letterPdf(context: InvitationContext, message?: Pick<InvitationMessage, 'kind' | 'previous'>): Promise<{ filename: string; content: Buffer }> {
+    const kind = message?.kind === 'update' || (!message && context.invitation.sequence > 0) ? 'update' : 'invitation';
+    const view = this.letter(context, kind, message?.previous ?? null);
+    return { filename: letterFilename(context.invitation.letterNumber!), content: await renderLetterPdf(view) };
   }
 
   /** A reminder e-mail before the event (same details and RSVP link as the invitation). */
@@ -115,7 +189,7 @@ export class InvitationComposer {
       summary: `Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm ${edition.year} — ${venue.name}`,
       description: [
         `Kính mời đồng chí ${invitation.delegateName}${invitation.delegateTitle ? `, ${invitation.delegateTitle}` : ''} ${roleText(invitation.role)}.`,
-        `Địa điểm: ${venue.address}, ${venue.communeName}, ${province.name}.`,
+        `Địa điểm: ${fullAddress(venue.address, venue.communeName, province.name)}.`,
         `Đơn vị tổ chức: ${hostOrganisation(venue, province)}.`,
         `Xác nhận tham dự: ${this.rsvpUrl(invitation.id)}`,
       ].join('\n'),
@@ -123,7 +197,7 @@ export class InvitationComposer {
       end: venue.endsAt,
       location: {
         title: venue.name,
-        address: `${venue.address}, ${venue.communeName}, ${province.name}`,
+        address: fullAddress(venue.address, venue.communeName, province.name),
         latitude: venue.latitude,
         longitude: venue.longitude,
       },
@@ -144,6 +218,16 @@ export class InvitationComposer {
       editionYear: edition.year,
       editionTheme: edition.theme,
       venueName: venue.name,
+      venuePlace: venuePlace(venue.name),
+      fullAddress: fullAddress(venue.address, venue.communeName, province.name),
+      letterNumber: invitation.letterNumber === null ? null : letterNumberText(invitation.letterNumber, context.letter.numberCode),
+      letterPlaceAndDate: invitation.letterIssuedAt ? placeAndDateLine(context.letter.place, invitation.letterIssuedAt) : null,
+      issuingBody: context.letter.issuingBody,
+      issuingUnit: context.letter.issuingUnit,
+      issuerName: context.letter.issuerName,
+      signerAuthority: context.letter.signerAuthority,
+      signerTitle: context.letter.signerTitle,
+      signerName: context.letter.signerName,
       address: venue.address,
       communeName: venue.communeName,
       provinceName: province.name,
@@ -165,6 +249,21 @@ export class InvitationComposer {
 
 function isCancelled(context: InvitationContext): boolean {
   return ENDED_STATUSES.includes(context.invitation.status) || context.venue.status === VenueStatus.Cancelled;
+}
+
+const ROLE_PHRASE: Record<AssignmentRole, string> = {
+  [AssignmentRole.ChiefGuest]: 'tới dự, phát biểu chỉ đạo và tặng quà tại',
+  [AssignmentRole.Accompanying]: 'tới dự',
+};
+
+/** "giay-moi-so-12.pdf": ASCII, so every mail client and browser keeps the name. */
+function letterFilename(number: number): string {
+  return `giay-moi-so-${number}.pdf`;
+}
+
+function settingsOf(stored: InvitationLetterSettings): LetterSettings {
+  const { issuingBody, issuingUnit, issuerName, numberCode, place, signerAuthority, signerTitle, signerName, copyTo } = stored;
+  return { issuingBody, issuingUnit, issuerName, numberCode, place, signerAuthority, signerTitle, signerName, copyTo };
 }
 
 function roleText(role: AssignmentRole): string {

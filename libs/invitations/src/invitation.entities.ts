@@ -28,6 +28,7 @@ export class ProposedSubstitute {
 @Index('invitations_venue_idx', ['venueId'])
 @Index('invitations_email_idx', ['delegateEmail'])
 @Index('invitations_one_live_per_delegate', ['venueId', 'delegateEmail'], { unique: true, where: `status <> 'withdrawn'` })
+@Index('invitations_letter_number_unique', ['editionId', 'letterNumber'], { unique: true, where: 'letter_number IS NOT NULL' })
 export class Invitation {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -106,6 +107,14 @@ export class Invitation {
 
   @Column({ type: 'text', name: 'withdrawn_reason', nullable: true })
   withdrawnReason: string | null;
+
+  /** The giấy mời's number in its edition ("Số: 12/GM-…"), given when its first letter is issued and kept on every resend or update. */
+  @Column({ type: 'int', name: 'letter_number', nullable: true })
+  letterNumber: number | null;
+
+  /** When the letter got its number: the date on its place-and-date line. */
+  @Column({ type: 'timestamptz', name: 'letter_issued_at', nullable: true })
+  letterIssuedAt: Date | null;
 
   @Column({ type: 'uuid', name: 'created_by', nullable: true })
   createdBy: string | null;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EditionsModule } from '@app/editions';
 import { AssignmentEventsModule } from '@app/leaders';
 import { RemindersModule } from '@app/reminders';
 import { VenuesModule } from '@app/venues';
@@ -7,6 +8,10 @@ import { CalendarFeed, Invitation, InvitationMessage } from './invitation.entiti
 import { InvitationComposer } from './invitation-composer';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
+import { InvitationLetterCounter, InvitationLetterSettings } from './letter/letter.entities';
+import { LetterDownloadService } from './letter/letter-download.service';
+import { LetterSettingsService } from './letter/letter-settings.service';
+import { LettersController } from './letter/letters.controller';
 import { PublicIntake } from './public-intake';
 import { RsvpController } from './rsvp.controller';
 import { RsvpService } from './rsvp.service';
@@ -16,9 +21,15 @@ import { RsvpService } from './rsvp.service';
  * enqueues). Sending lives in InvitationsWorkerModule, loaded by the worker app only.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Invitation, InvitationMessage, CalendarFeed]), VenuesModule, RemindersModule, AssignmentEventsModule],
-  controllers: [InvitationsController, RsvpController],
-  providers: [InvitationsService, RsvpService, InvitationComposer, PublicIntake],
+  imports: [
+    TypeOrmModule.forFeature([Invitation, InvitationMessage, CalendarFeed, InvitationLetterSettings, InvitationLetterCounter]),
+    VenuesModule,
+    RemindersModule,
+    AssignmentEventsModule,
+    EditionsModule,
+  ],
+  controllers: [InvitationsController, RsvpController, LettersController],
+  providers: [InvitationsService, RsvpService, InvitationComposer, LetterSettingsService, LetterDownloadService, PublicIntake],
   exports: [InvitationsService, InvitationComposer, PublicIntake],
 })
 export class InvitationsModule {}

@@ -18,6 +18,7 @@ import type { InvitationChange } from './invitation-workflow';
 import { InvitationComposer } from './invitation-composer';
 import { emailOf, rsvpExpiry } from './invitation-rules';
 import { assertCan, decide, ENDED_STATUSES, InvitationEvent, LIVE_STATUSES, refusal, statusesAllowing } from './invitation-workflow';
+import { issueLetterNumber } from './letter/letter-numbers';
 import { linkToken, tokenHash } from './links';
 import { SendInvitationMessageJob } from './send-invitation-message.handler';
 
@@ -91,6 +92,9 @@ export class InvitationsService implements OnModuleInit {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
       // Scheduled venues by date and name (venues), the active leaders assigned to them (leaders), and
       // which of those already hold an invitation that has not ended (ours).
+      // One bulk send of an edition at a time: a second one started meanwhile waits, then finds the
+      // first one's invitations and skips them (instead of colliding with them on a venue's lock).
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`invite-assigned:${editionId}`]);
       const venueIds = await scheduledVenueIdsOfEdition(manager, editionId);
       if (venueIds.length === 0) return { created: 0, alreadyInvited: 0, invitationIds: [] };
       const order = new Map(venueIds.map((venueId, index) => [venueId, index]));
@@ -100,9 +104,14 @@ export class InvitationsService implements OnModuleInit {
         where: { venueId: In(venueIds), leaderId: Not(IsNull()), status: Not(In([...ENDED_STATUSES])) },
       });
       const invited = new Set(standing.map((invitation) => `${invitation.venueId}|${invitation.leaderId}`));
-      const ids: string[] = [];
+      // Every draft first (each locks its venue), then the letters: a letter takes the edition's number
+      // counter, held to commit, and no venue lock may be awaited while holding it (letter-numbers.ts).
+      const drafts: Invitation[] = [];
       for (const assignment of assignments.filter((row) => !invited.has(`${row.venueId}|${row.leaderId}`))) {
-        const draft = await this.createDraft(manager, { venueId: assignment.venueId, leaderId: assignment.leaderId, role: assignment.role }, actor);
+        drafts.push(await this.createDraft(manager, { venueId: assignment.venueId, leaderId: assignment.leaderId, role: assignment.role }, actor));
+      }
+      const ids: string[] = [];
+      for (const draft of drafts) {
         await this.queueFirstMessage(manager, draft, actor, afterCommit);
         ids.push(draft.id);
       }
@@ -410,6 +419,8 @@ export class InvitationsService implements OnModuleInit {
     afterCommit: AfterCommit,
     previous: InvitationMessage['previous'],
   ): Promise<void> {
+    // A letter (REQUEST) is issued with its number; a resend or an update keeps the one it has.
+    if (method === 'REQUEST') await issueLetterNumber(manager, invitation);
     const message = await manager.save(
       manager.create(InvitationMessage, { invitationId: invitation.id, sequence: invitation.sequence, method, kind, reason, previous }),
     );

@@ -51,7 +51,11 @@ export class SendInvitationMessageHandler {
     const message = await this.claim(messageId);
     if (typeof message === 'string') return message;
     try {
-      const composed = this.composer.compose(await this.composer.load(this.dataSource.manager, message.invitationId), message);
+      const context = await this.composer.load(this.dataSource.manager, message.invitationId);
+      const composed = this.composer.compose(context, message);
+      // The giấy mời goes with every REQUEST (first letter, resend, update): rendered before SMTP is
+      // touched, so a letter that cannot be printed leaves the e-mail queued with the error, never sent bare.
+      const letter = message.method === 'REQUEST' ? await this.composer.letterPdf(context, message) : null;
       const sent = await this.mailer.send({
         to: composed.to,
         subject: composed.subject,
@@ -59,6 +63,7 @@ export class SendInvitationMessageHandler {
         text: composed.text,
         messageId: `<${message.id}@ngayhoi.vn>`,
         icalEvent: { method: composed.method, filename: composed.method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content: composed.ics },
+        ...(letter && { attachments: [{ filename: letter.filename, content: letter.content, contentType: 'application/pdf' }] }),
         headers: { 'X-Ngayhoi-Invitation': message.invitationId },
       });
       // One statement: the message is sent, and a REQUEST of the current revision applies the workflow's

@@ -16,6 +16,7 @@ export type Account = Schemas['UserView'];
 
 export type Edition = Schemas['Edition'];
 export type ReminderPolicy = Schemas['ReminderPolicyView'];
+export type LetterSettings = Schemas['LetterSettingsView'];
 export type TaskTemplate = Schemas['TaskTemplateView'];
 export type TaskTemplateLine = Schemas['TaskTemplateLine'];
 

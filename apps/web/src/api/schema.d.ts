@@ -739,6 +739,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/editions/{editionId}/letter-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The edition's giấy mời letterhead, signer and Nơi nhận (the defaults until saved), and how many letters it has issued. */
+        get: operations["Letters_getSettings"];
+        /** Replaces the settings; letters issued from now on print them (each letter keeps its number and date). */
+        put: operations["Letters_putSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invitation's giấy mời as sent (PDF). Planners and viewers; organizers for their own province's venues. */
+        get: operations["Letters_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/editions/{editionId}/reminder-policy": {
         parameters: {
             query?: never;
@@ -1743,6 +1778,13 @@ export interface components {
             /** @description The invitation this one replaces (a substitute approved by a planner). */
             substituteFor: string | null;
             withdrawnReason: string | null;
+            /** @description The giấy mời's number in its edition ("Số: 12/GM-…"), given when its first letter is issued and kept on every resend or update. */
+            letterNumber: number | null;
+            /**
+             * Format: date-time
+             * @description When the letter got its number: the date on its place-and-date line.
+             */
+            letterIssuedAt: string | null;
             createdBy: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -1802,6 +1844,13 @@ export interface components {
             /** @description The invitation this one replaces (a substitute approved by a planner). */
             substituteFor: string | null;
             withdrawnReason: string | null;
+            /** @description The giấy mời's number in its edition ("Số: 12/GM-…"), given when its first letter is issued and kept on every resend or update. */
+            letterNumber: number | null;
+            /**
+             * Format: date-time
+             * @description When the letter got its number: the date on its place-and-date line.
+             */
+            letterIssuedAt: string | null;
             createdBy: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -1877,6 +1926,75 @@ export interface components {
             invitationId: string;
             /** @enum {string} */
             status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn";
+        };
+        LetterSettingsView: {
+            editionId: string;
+            issuingBody: string;
+            issuingUnit: string;
+            issuerName: string;
+            numberCode: string;
+            place: string;
+            signerAuthority: string;
+            signerTitle: string;
+            signerName: string;
+            copyTo: string[];
+            /** @description Letters issued so far in the edition: the next one is numbered `lettersIssued + 1`. */
+            lettersIssued: number;
+            /** @description True while no settings have been saved for the edition. */
+            isDefault: boolean;
+            /** @description The saved settings' version (send it back to save); null while the defaults apply. */
+            version: number | null;
+        };
+        LetterSettingsDto: {
+            /**
+             * @description Cơ quan, tổ chức chủ quản (printed in capitals)
+             * @example BỘ CÔNG AN
+             */
+            issuingBody: string;
+            /**
+             * @description Cơ quan ban hành (printed in bold capitals)
+             * @example BAN CHỈ ĐẠO NGÀY HỘI TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC
+             */
+            issuingUnit: string;
+            /**
+             * @description The issuing unit as the body names it ("… trân trọng kính mời")
+             * @example Ban Chỉ đạo Ngày hội toàn dân bảo vệ an ninh Tổ quốc
+             */
+            issuerName: string;
+            /**
+             * @description Chữ viết tắt after "GM-" in the number: "Số: 12/GM-BCĐ"
+             * @example BCĐ
+             */
+            numberCode: string;
+            /**
+             * @description Địa danh of the place-and-date line
+             * @example Hà Nội
+             */
+            place: string;
+            /**
+             * @description Quyền hạn ký (TM., KT., Q., TL., TUQ. …); empty when the head signs in their own name
+             * @example TM. BAN CHỈ ĐẠO
+             */
+            signerAuthority: string;
+            /**
+             * @description Chức vụ of the signer
+             * @example TRƯỞNG BAN
+             */
+            signerTitle: string;
+            /**
+             * @description Họ và tên of the signer
+             * @example Nguyễn Văn A
+             */
+            signerName: string;
+            /**
+             * @description Nơi nhận after "Như trên", one recipient a line
+             * @example [
+             *       "Lưu: VT, V05"
+             *     ]
+             */
+            copyTo: string[];
+            /** @description The version you edited (from the view); a stale one gets 409. Leave out while the defaults apply. */
+            version?: number;
         };
         ReminderPolicyView: {
             editionId: string;
@@ -5259,6 +5377,173 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarReplyOutcome"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Letters_getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterSettingsView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Letters_putSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterSettingsView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Letters_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The giấy mời, `giay-moi-so-<N>.pdf`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */

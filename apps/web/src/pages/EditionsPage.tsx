@@ -1,6 +1,7 @@
 /**
  * Festival editions (central planners, `/dot-to-chuc`): every edition, a new one, and the edition
- * chosen in the header — its theme and window, its status moved one step forward, its reminder policy.
+ * chosen in the header — its theme and window, its status moved one step forward, its reminder policy,
+ * its giấy mời (letterhead, number code, signer).
  * The API decides (window rules, venues already scheduled outside a narrowed window, stale versions);
  * the page shows each refusal where the action was and keeps what was typed.
  */
@@ -11,6 +12,7 @@ import { client, data } from '../api/client';
 import { ApiError, asRecords, asText } from '../api/errors';
 import { ErrorPanel, Field, FormError, Loading } from '../components/errors';
 import { isStale, ReloadButton } from '../components/ReloadButton';
+import { LetterSettingsSection } from './LetterSettingsSection';
 import { ReminderPolicySection } from './ReminderPolicySection';
 import { changedFields, date, dateText, formatDate, read, whole } from '../input';
 import { EditionStatus, NEXT_EDITION_STATUS } from '@shared/editions/src/edition-status';
@@ -137,6 +139,7 @@ export function EditionsPage() {
       </section>
       {edition && <EditionDetails key={edition.id} edition={edition} />}
       {edition && <ReminderPolicySection key={`policy-${edition.id}`} edition={edition} />}
+      {edition && <LetterSettingsSection key={`letter-${edition.id}`} edition={edition} />}
     </div>
   );
 }

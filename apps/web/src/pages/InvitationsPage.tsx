@@ -1,7 +1,7 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { client, data, getAll, saveBlob } from '../api/client';
+import { client, data, download, getAll, saveBlob } from '../api/client';
 import { ErrorPanel, FieldError, FormError, Loading, Progress } from '../components/errors';
 import { formatDate, formatInstant } from '../input';
 import {
@@ -152,6 +152,13 @@ function InvitationRow(props: {
     mutationFn: () => data(client.POST('/api/invitations/{id}/withdraw', { ...path, body: { reason: reason.trim() } })),
     onSuccess: props.onChanged,
   });
+  // The giấy mời as sent (PDF), once the invitation has gone out and the letter has its number.
+  const letter = useMutation({
+    mutationFn: async () => {
+      const { blob, filename } = await download(client.GET('/api/invitations/{id}/letter.pdf', { ...path, parseAs: 'stream' }), () => undefined);
+      saveBlob(blob, filename);
+    },
+  });
   // The letter again (an office cannot find it): the same calendar entry, one revision up.
   const resend = useMutation({
     mutationFn: () => data(client.POST('/api/invitations/{id}/resend', path)),
@@ -199,6 +206,12 @@ function InvitationRow(props: {
           <button type="button" className="link" onClick={props.onPreview}>
             {props.previewing ? 'Đóng' : 'Xem trước'}
           </button>
+          {invitation.letterNumber !== null && (
+            <button type="button" className="link" onClick={() => letter.mutate()} disabled={letter.isPending} data-testid="letter-pdf">
+              Giấy mời số {invitation.letterNumber} (PDF)
+            </button>
+          )}
+          {letter.error !== null && <FormError error={letter.error} />}
           {is(invitation.status, InvitationStatus.Draft) && (
             <button type="button" className="link" onClick={() => send.mutate()} disabled={send.isPending}>
               Gửi

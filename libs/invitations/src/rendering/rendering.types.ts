@@ -45,6 +45,21 @@ export interface InvitationEmailView {
   editionYear: number;
   editionTheme: string;
   venueName: string;
+  /** Where, as the phrase after "tại" (the venue's name without "Ngày hội … tại"). */
+  venuePlace: string;
+  /** The one address line: address, then commune and province where the address does not name them. */
+  fullAddress: string;
+  /** "12/GM-BCĐ" once the letter is issued (null in a preview of a draft). */
+  letterNumber: string | null;
+  /** "Hà Nội, ngày 05 tháng 7 năm 2027", with the number. */
+  letterPlaceAndDate: string | null;
+  issuingBody: string;
+  issuingUnit: string;
+  /** The issuing unit as a sentence names it ("Ban Chỉ đạo … trân trọng kính mời"). */
+  issuerName: string;
+  signerAuthority: string;
+  signerTitle: string;
+  signerName: string;
   address: string;
   communeName: string;
   provinceName: string;

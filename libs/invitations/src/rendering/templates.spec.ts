@@ -15,6 +15,16 @@ function emailView(overrides: Partial<InvitationEmailView> = {}): InvitationEmai
     editionYear: 2027,
     editionTheme: 'Toàn dân chung tay bảo vệ an ninh Tổ quốc',
     venueName: 'Nhà văn hóa thôn Đông',
+    venuePlace: 'Nhà văn hóa thôn Đông',
+    fullAddress: 'Thôn Đông, Xã Yên Thường, Thành phố Hà Nội',
+    letterNumber: '12/GM-BCĐ',
+    letterPlaceAndDate: 'Hà Nội, ngày 05 tháng 7 năm 2027',
+    issuingBody: 'Bộ Công an',
+    issuingUnit: 'Ban Chỉ đạo Ngày hội toàn dân bảo vệ an ninh Tổ quốc',
+    issuerName: 'Ban Chỉ đạo Ngày hội toàn dân bảo vệ an ninh Tổ quốc',
+    signerAuthority: 'TM. Ban Chỉ đạo',
+    signerTitle: 'Trưởng ban',
+    signerName: 'Lương Tam Quang',
     address: 'Thôn Đông',
     communeName: 'Xã Yên Thường',
     provinceName: 'Thành phố Hà Nội',
@@ -69,9 +79,38 @@ describe('templates on disk', () => {
 describe('renderInvitationEmail (invitation)', () => {
   const email = renderInvitationEmail(emailView());
 
-  it('has a one-line Vietnamese subject with year, venue and dd/MM/yyyy date', () => {
-    expect(email.subject).toBe('Giấy mời dự Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2027 tại Nhà văn hóa thôn Đông, Thành phố Hà Nội, ngày 19/08/2027');
+  it('has a one-line Vietnamese subject with number, year, venue and dd/MM/yyyy date', () => {
+    expect(email.subject).toBe(
+      'Giấy mời số 12/GM-BCĐ dự Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2027 tại Nhà văn hóa thôn Đông, Thành phố Hà Nội, ngày 19/08/2027',
+    );
     expect(email.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it('says "tại" once in the subject when the venue is named "Ngày hội … tại …"', () => {
+    const named = renderInvitationEmail(emailView({ venueName: 'Ngày hội toàn dân bảo vệ an ninh Tổ quốc tại bản Kéo', venuePlace: 'bản Kéo' }));
+    expect(named.subject.match(/ tại /g)).toHaveLength(1);
+    expect(named.subject).toContain('năm 2027 tại bản Kéo, Thành phố Hà Nội');
+  });
+
+  it.each(['html', 'text'] as const)('%s body is the administrative letter: letterhead, number, place and date, one address line, signer', (part) => {
+    const body = email[part];
+    expect(body).toContain('BỘ CÔNG AN');
+    expect(body).toContain('BAN CHỈ ĐẠO NGÀY HỘI TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC');
+    expect(body).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(body).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(body).toContain('Số: 12/GM-BCĐ');
+    expect(body).toContain('Hà Nội, ngày 05 tháng 7 năm 2027');
+    expect(body).toContain('TM. BAN CHỈ ĐẠO');
+    expect(body).toContain('Lương Tam Quang');
+    expect(body.split('Thôn Đông, Xã Yên Thường').length - 1).toBe(1);
+    expect(body).toContain('Giấy mời bản PDF (số 12/GM-BCĐ) được gửi kèm thư này.');
+  });
+
+  it('leaves the number and its line out of a draft (no number yet)', () => {
+    const draft = renderInvitationEmail(emailView({ letterNumber: null, letterPlaceAndDate: null }));
+    expect(draft.subject).toMatch(/^Giấy mời dự Ngày hội/);
+    expect(draft.text).not.toContain('Số:');
+    expect(draft.text).not.toContain('bản PDF');
   });
 
   it.each(['html', 'text'] as const)('%s body has the greeting, festival, role, place and time', (part) => {
@@ -138,7 +177,7 @@ describe('renderInvitationEmail (invitation)', () => {
   });
 
   it('HTML-escapes user data such as a <script> in the venue name', () => {
-    const hostile = renderInvitationEmail(emailView({ venueName: 'Sân <script>alert("x")</script> văn hóa', delegateName: 'A & B' }));
+    const hostile = renderInvitationEmail(emailView({ venuePlace: 'Sân <script>alert("x")</script> văn hóa', delegateName: 'A & B' }));
     expect(hostile.html).not.toContain('<script');
     expect(hostile.html).toContain('Sân &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; văn hóa');
     expect(hostile.html).toContain('A &amp; B');
@@ -160,7 +199,7 @@ describe('renderInvitationEmail (update)', () => {
   );
 
   it('says THÔNG BÁO THAY ĐỔI in the subject and the bodies', () => {
-    expect(update.subject).toMatch(/^\[THÔNG BÁO THAY ĐỔI\] Giấy mời dự Ngày hội/);
+    expect(update.subject).toMatch(/^\[THÔNG BÁO THAY ĐỔI\] Giấy mời số 12\/GM-BCĐ dự Ngày hội/);
     expect(update.subject).toContain('26/08/2027');
     expect(update.html).toContain('THÔNG BÁO THAY ĐỔI');
     expect(update.text).toContain('THÔNG BÁO THAY ĐỔI');
@@ -185,7 +224,7 @@ describe('renderInvitationEmail (cancellation)', () => {
 
   it('has a cancellation subject', () => {
     expect(cancellation.subject).toBe(
-      'Thông báo hủy giấy mời dự Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2027 tại Nhà văn hóa thôn Đông, Thành phố Hà Nội, ngày 19/08/2027',
+      'Thông báo hủy giấy mời số 12/GM-BCĐ dự Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2027 tại Nhà văn hóa thôn Đông, Thành phố Hà Nội, ngày 19/08/2027',
     );
   });
 

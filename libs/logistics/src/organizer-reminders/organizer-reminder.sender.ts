@@ -204,8 +204,8 @@ export class OrganizerReminderSender implements OnModuleInit {
     };
   }
 
-  /** The venue's page in the web console. */
+  /** The venue's page in the web console (its route is /diem/:id). */
   private venueLink(venueId: string): string {
-    return `${this.config.PUBLIC_BASE_URL}/venues/${venueId}`;
+    return this.config.publicUrl(`/diem/${venueId}`);
   }
 }
