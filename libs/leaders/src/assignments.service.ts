@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuditService } from '@app/audit';
 import { Actor, canSeeVenueLeaders } from '@app/auth';
-import { AfterCommit, BusinessRuleError, ForbiddenError, formatVietnameseDate, inTransaction, NotFoundError, queryRows } from '@app/common';
+import { AfterCommit, AuditLog, type AuditRecord, BusinessRuleError, ForbiddenError, formatVietnameseDate, inTransaction, NotFoundError, queryRows } from '@app/common';
 import { EditionsService } from '@app/editions';
 import { attendedVenuesOf, type Venue, VenuesService } from '@app/venues';
 import { AssignmentEvents } from './assignment-events';
@@ -22,7 +21,7 @@ export class AssignmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly venues: VenuesService,
     private readonly editions: EditionsService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditLog,
     private readonly assignmentEvents: AssignmentEvents,
   ) {}
 
@@ -124,7 +123,7 @@ export class AssignmentsService {
 
   /**
    * Takes assignments off and puts others on as one decision (an accepted planning run): one DELETE and
-   * one INSERT for the whole batch, an audit entry per assignment, and an AssignmentEvents removal per
+   * one INSERT for the whole batch, an audit entry per assignment (all in one INSERT), and an AssignmentEvents removal per
    * leader taken off (their invitation there is withdrawn). The caller holds the venues' locks and has
    * checked the plan as a whole, so the one-by-one rules of `assign` are not applied here.
    */
@@ -136,15 +135,7 @@ export class AssignmentsService {
           [changes.remove.map((assignment) => assignment.id)],
         )
       : [];
-    for (const { id, venueId, leaderId, role } of removed) {
-      await this.audit.record(manager, {
-        actor,
-        entityType: 'venue_leader_assignment',
-        entityId: id,
-        action: 'delete',
-        before: { venueId, leaderId, role },
-        note: changes.note,
-      });
+    for (const { venueId, leaderId } of removed) {
       await this.assignmentEvents.publish(manager, { actor, venueId, leaderId, reason: changes.reason }, afterCommit);
     }
     const added = changes.add.length
@@ -156,16 +147,11 @@ export class AssignmentsService {
           [changes.add.map((a) => a.venueId), changes.add.map((a) => a.leaderId), changes.add.map((a) => a.role)],
         )
       : [];
-    for (const { id, venueId, leaderId, role } of added) {
-      await this.audit.record(manager, {
-        actor,
-        entityType: 'venue_leader_assignment',
-        entityId: id,
-        action: 'create',
-        after: { venueId, leaderId, role },
-        note: changes.note,
-      });
-    }
+    const about = { actor, entityType: 'venue_leader_assignment', note: changes.note };
+    await this.audit.recordMany(manager, [
+      ...removed.map(({ id, ...before }): AuditRecord => ({ ...about, entityId: id, action: 'delete', before })),
+      ...added.map(({ id, ...after }): AuditRecord => ({ ...about, entityId: id, action: 'create', after })),
+    ]);
   }
 
   async listParticipations(editionId: string): Promise<LeaderParticipation[]> {
