@@ -137,8 +137,20 @@ describe('Planning runs', () => {
       [`Phương án lập kế hoạch ${repaired.body.id}`],
     );
     expect(audited).toEqual([
-      { action: 'create', leader: { before: null, after: c.id }, venue: { before: null, after: south.id }, note: expect.any(String), actor_id: expect.any(String) },
-      { action: 'delete', leader: { before: b.id, after: null }, venue: { before: south.id, after: null }, note: expect.any(String), actor_id: expect.any(String) },
+      {
+        action: 'create',
+        leader: { before: null, after: c.id },
+        venue: { before: null, after: south.id },
+        note: expect.any(String),
+        actor_id: expect.any(String),
+      },
+      {
+        action: 'delete',
+        leader: { before: b.id, after: null },
+        venue: { before: south.id, after: null },
+        note: expect.any(String),
+        actor_id: expect.any(String),
+      },
     ]);
   });
 

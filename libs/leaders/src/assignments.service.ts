@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, canSeeVenueLeaders } from '@app/auth';
-import { AfterCommit, AuditLog, type AuditRecord, BusinessRuleError, ForbiddenError, formatVietnameseDate, inTransaction, NotFoundError, queryRows } from '@app/common';
+import {
+  AfterCommit,
+  AuditLog,
+  type AuditRecord,
+  BusinessRuleError,
+  ForbiddenError,
+  formatVietnameseDate,
+  inTransaction,
+  NotFoundError,
+  queryRows,
+} from '@app/common';
 import { EditionsService } from '@app/editions';
 import { attendedVenuesOf, type Venue, VenuesService } from '@app/venues';
 import { AssignmentEvents } from './assignment-events';
