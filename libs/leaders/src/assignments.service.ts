@@ -19,6 +19,7 @@ import { AssignmentEvents } from './assignment-events';
 import { AssignLeaderDto, ParticipationDto } from './dto/leader.dto';
 import type { VenueLeaderView } from './dto/leader-view.dto';
 import { AssignmentRole, Leader, LeaderParticipation, RankTier, VenueLeaderAssignment } from './leader.entities';
+import { type AssignmentRow, insertAssignments } from './leader-inserts';
 import { isUnavailableOn } from './leader-rules';
 
 /** What a leader's office reads when a planner takes the leader off a venue. */
@@ -148,15 +149,7 @@ export class AssignmentsService {
     for (const { venueId, leaderId } of removed) {
       await this.assignmentEvents.publish(manager, { actor, venueId, leaderId, reason: changes.reason }, afterCommit);
     }
-    const added = changes.add.length
-      ? await queryRows<AssignmentRow>(
-          manager,
-          `INSERT INTO venue_leader_assignments (venue_id, leader_id, role)
-           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::assignment_role[])
-           RETURNING id, venue_id AS "venueId", leader_id AS "leaderId", role`,
-          [changes.add.map((a) => a.venueId), changes.add.map((a) => a.leaderId), changes.add.map((a) => a.role)],
-        )
-      : [];
+    const added = await insertAssignments(manager, changes.add);
     const about = { actor, entityType: 'venue_leader_assignment', note: changes.note };
     await this.audit.recordMany(manager, [
       ...removed.map(({ id, ...before }): AuditRecord => ({ ...about, entityId: id, action: 'delete', before })),
@@ -224,14 +217,6 @@ export class AssignmentsService {
     );
     return rows.map((row) => ({ leaderId: row.leader_id, fullName: row.full_name, title: row.title, rankTier: row.rank_tier, role: row.role }));
   }
-}
-
-/** An assignment as other modules read it. */
-export interface AssignmentRow {
-  id: string;
-  venueId: string;
-  leaderId: string;
-  role: AssignmentRole;
 }
 
 /** Assignments taken off and put on as one decision (see AssignmentsService.replaceForVenues). */

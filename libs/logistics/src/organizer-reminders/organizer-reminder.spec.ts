@@ -79,7 +79,7 @@ describe('organizer reminder e-mails', () => {
 
   it('names every task status as the task board does (one list of names, TASK_STATUS_NAMES)', () => {
     for (const status of Object.values(TaskStatus)) {
-      const email = renderOrganizerReminder(task({ status, blockedReason: status === TaskStatus.Blocked ? 'Chờ kinh phí' : null } as never));
+      const email = renderOrganizerReminder(task({ status, blockedReason: status === TaskStatus.Blocked ? 'Chờ kinh phí' : null }));
       const reason = status === TaskStatus.Blocked ? ' — Chờ kinh phí' : '';
       expect(email.text).toContain(`- Trạng thái: ${TASK_STATUS_NAMES[status]}${reason}\n`);
       expect(email.html).toContain(`<td>${TASK_STATUS_NAMES[status]}${reason}</td>`);
