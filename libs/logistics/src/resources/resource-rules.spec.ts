@@ -103,22 +103,23 @@ describe('shared resource rules', () => {
     const venue = (date: string, from: string, to: string) => ({ startsAt: at(from, date), endsAt: at(to, date) });
     const span = (from: string, fromDate: string, to: string, toDate: string) => ({ startsAt: at(from, fromDate), endsAt: at(to, toDate) });
 
-    it('moves the arrival the evening before and the departure after the programme with the new day and hours', () => {
-      const moved = followVenueHours(
-        span('17:30', '2027-08-14', '13:30', '2027-08-15'),
-        venue('2027-08-15', '07:30', '11:30'),
-        venue('2027-08-17', '08:00', '12:30'),
-      );
-      expect(moved).toEqual(span('18:00', '2027-08-16', '14:30', '2027-08-17'));
-    });
-
-    it('moves a booking inside the programme whole with the start when shorter hours would turn it inside out', () => {
-      const moved = followVenueHours(
-        span('10:00', '2027-08-15', '11:00', '2027-08-15'),
-        venue('2027-08-15', '07:00', '11:30'),
-        venue('2027-08-15', '07:00', '09:30'),
-      );
-      expect(moved).toEqual(span('10:00', '2027-08-15', '11:00', '2027-08-15'));
+    it.each([
+      {
+        what: 'moves the arrival the evening before and the departure after the programme with the new day and hours',
+        booking: span('17:30', '2027-08-14', '13:30', '2027-08-15'),
+        from: venue('2027-08-15', '07:30', '11:30'),
+        to: venue('2027-08-17', '08:00', '12:30'),
+        moved: span('18:00', '2027-08-16', '14:30', '2027-08-17'),
+      },
+      {
+        what: 'moves a booking inside the programme whole with the start when shorter hours would turn it inside out',
+        booking: span('10:00', '2027-08-15', '11:00', '2027-08-15'),
+        from: venue('2027-08-15', '07:00', '11:30'),
+        to: venue('2027-08-15', '07:00', '09:30'),
+        moved: span('10:00', '2027-08-15', '11:00', '2027-08-15'),
+      },
+    ])('$what', ({ booking, from, to, moved }) => {
+      expect(followVenueHours(booking, from, to)).toEqual(moved);
     });
 
     it('leaves the booking where it is when the venue has no hours on either side', () => {
