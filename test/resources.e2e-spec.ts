@@ -240,6 +240,50 @@ describe('Logistics: shared resources and their bookings', () => {
     expect(audit[1].changes.startsAt).toEqual({ before: `${edition.year}-08-15T23:30:00.000Z`, after: `${edition.year}-08-17T00:00:00.000Z` });
   });
 
+  it('lets a booking and a reschedule of its venue wait for each other without a deadlock: both bookings move with the venue', async () => {
+    const stage = await createResource('Sân khấu lưu động số 2', { kind: 'mobile_stage' });
+    const venue = await dienBienVenue('Ngày hội bản Pa Thơm'); // 15/08 07:30–11:30
+    const setUp = (await book(stage.id, { venueId: venue.id, startsAt: at('15', '05:30'), endsAt: at('15', '07:30') }).expect(201)).body;
+    const waiting = async (count: number) => {
+      for (let tries = 0; tries < 100; tries += 1) {
+        const [{ n }] = await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (n >= count) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`fewer than ${count} statements waiting for a lock`);
+    };
+    // Hold the resource so that the second booking, then the reschedule (which moves the first), are both
+    // under way before either finishes: each then needs what the other may hold.
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    let booking: Promise<{ status: number; body: { id: string } }> | undefined;
+    let rescheduling: Promise<{ status: number }> | undefined;
+    try {
+      await holder.startTransaction();
+      await holder.query(`SELECT 1 FROM shared_resources WHERE id = $1 FOR UPDATE`, [stage.id]);
+      booking = book(stage.id, { venueId: venue.id, startsAt: at('15', '07:30'), endsAt: at('15', '11:30') }).then((response) => response);
+      await waiting(1);
+      rescheduling = t.http
+        .post(`/api/venues/${venue.id}/transitions`)
+        .set('Authorization', planner)
+        .send({ to: 'scheduled', version: venue.version, date: `${edition.year}-08-16`, startTime: '07:30', endTime: '11:30' })
+        .then((response) => response);
+      await waiting(2);
+    } finally {
+      await holder.commitTransaction();
+      await holder.release();
+    }
+    const [booked, moved] = await Promise.all([booking, rescheduling]);
+    expect([booked.status, moved.status]).toEqual([201, 200]);
+    const rows = await t.dataSource.query(`SELECT id, starts_at FROM resource_bookings WHERE resource_id = $1 ORDER BY starts_at`, [stage.id]);
+    expect(rows.map((row: { id: string; starts_at: Date }) => [row.id, row.starts_at.toISOString()])).toEqual([
+      [setUp.id, `${edition.year}-08-15T22:30:00.000Z`],
+      [booked.body.id, `${edition.year}-08-16T00:30:00.000Z`],
+    ]);
+  });
+
   it('refuses bad input with 400 and venues that are not live or of another edition with 422, writing nothing', async () => {
     const escort = await createResource('Tổ dẫn đường CSGT số 3', { kind: 'escort_team' });
     const venue = await dienBienVenue('Ngày hội bản Na Sang');

@@ -139,7 +139,7 @@ export class ResourcesService implements OnModuleInit {
   /**
    * Books the resource for a venue. The resource row is locked for the whole check-and-insert, so two
    * bookings of the same resource are checked one after the other and cannot both pass; the venue is
-   * held FOR SHARE so it cannot be cancelled under the new booking.
+   * held FOR SHARE so it cannot be cancelled or rescheduled under the new booking.
    */
   async book(resourceId: string, input: CreateBookingDto, actor: Actor): Promise<BookingView> {
     assertPlanner(actor);
@@ -149,9 +149,11 @@ export class ResourcesService implements OnModuleInit {
       throw new ValidationFailedError([{ field: 'endsAt', messages: ['phải sau thời điểm bắt đầu'] }]);
     }
     return this.dataSource.transaction(async (manager) => {
+      // The venue before the resource: the order a reschedule takes them in (the venue's transition,
+      // then its bookings' resources), so a booking and a reschedule of its venue never deadlock.
+      const venue = await lockVenueForShare(manager, input.venueId);
       const resource = await lockForUpdate(manager, SharedResource, resourceId, undefined, RESOURCE);
       await this.editions.requireOpen(resource.editionId, manager);
-      const venue = await lockVenueForShare(manager, input.venueId);
       if (!venue) throw new NotFoundError(VENUE, input.venueId);
       if (venue.editionId !== resource.editionId) {
         throw new BusinessRuleError('EDITION_MISMATCH', `Điểm "${venue.name}" thuộc đợt Ngày hội khác với ${resource.name}.`, {
