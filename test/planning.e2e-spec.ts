@@ -130,6 +130,28 @@ describe('Planning runs', () => {
     // B's invitation to the south venue went with the assignment the accepted plan dropped.
     const [withdrawn] = await t.dataSource.query(`SELECT status, withdrawn_reason FROM invitations WHERE id = $1`, [invited.body.id]);
     expect(withdrawn).toEqual({ status: 'withdrawn', withdrawn_reason: 'Điều chỉnh phân công theo kế hoạch mới của Ban Chỉ đạo' });
+    // Both sides of the replacement audited (one INSERT for the batch), under the accepted run's name.
+    const audited = await t.dataSource.query(
+      `SELECT action, changes->'leaderId' AS leader, changes->'venueId' AS venue, note, actor_id FROM audit_entries
+        WHERE entity_type = 'venue_leader_assignment' AND note = $1 ORDER BY action`,
+      [`Phương án lập kế hoạch ${repaired.body.id}`],
+    );
+    expect(audited).toEqual([
+      {
+        action: 'create',
+        leader: { before: null, after: c.id },
+        venue: { before: null, after: south.id },
+        note: expect.any(String),
+        actor_id: expect.any(String),
+      },
+      {
+        action: 'delete',
+        leader: { before: b.id, after: null },
+        venue: { before: south.id, after: null },
+        note: expect.any(String),
+        actor_id: expect.any(String),
+      },
+    ]);
   });
 
   it('keeps an assignment whose invitation was accepted, where it would otherwise move the leader', async () => {

@@ -191,6 +191,99 @@ describe('Logistics: shared resources and their bookings', () => {
     expect(refused.body.code).toBe('VENUE_NOT_LIVE');
   });
 
+  it("moves a rescheduled venue's bookings with it, flagging a move that now overlaps or leaves too little road, audited", async () => {
+    const troupe = await createResource('Đội tuyên truyền lưu động Quân khu 2');
+    const namTam = await laiChauVenue('Ngày hội bản Nậm Tăm'); // 15/08 17:00–21:00
+    let huoiLeng = await createVenue(t.dataSource, edition, '11', { name: 'Ngày hội bản Huổi Lèng', ...DIEN_BIEN_PHU, scheduleOn: `${edition.year}-08-16` });
+    const evening = (await book(troupe.id, { venueId: namTam.id, startsAt: at('15', '17:00'), endsAt: at('15', '21:00') }).expect(201)).body;
+    // Arrives an hour before the 07:30 opening, leaves an hour after 11:30.
+    const moving = (await book(troupe.id, { venueId: huoiLeng.id, startsAt: at('16', '06:30'), endsAt: at('16', '12:30') }).expect(201)).body;
+    const reschedule = async (day: string, startTime: string, endTime: string) => {
+      const { body } = await t.http
+        .post(`/api/venues/${huoiLeng.id}/transitions`)
+        .set('Authorization', planner)
+        .send({ to: 'scheduled', version: huoiLeng.version, date: `${edition.year}-08-${day}`, startTime, endTime })
+        .expect(200);
+      huoiLeng = body;
+      const bookings = (await t.http.get(`/api/resources/${troupe.id}/bookings`).set('Authorization', planner).expect(200)).body;
+      return {
+        moved: bookings.find((booking: { id: string }) => booking.id === moving.id),
+        other: bookings.find((booking: { id: string }) => booking.id === evening.id),
+      };
+    };
+
+    // A day later and half an hour later: the arrival and the departure keep their hour.
+    let { moved, other } = await reschedule('17', '08:00', '12:00');
+    expect(moved).toMatchObject({ startDate: `${edition.year}-08-17`, startTime: '07:00', endTime: '13:00', travelWarning: null, version: 2 });
+    expect(other).toMatchObject({ startTime: '17:00', endTime: '21:00', travelWarning: null, version: 1 });
+
+    // Onto the afternoon before Nậm Tăm's evening: moved, and flagged for the ~170 km it no longer has time for.
+    ({ moved } = await reschedule('15', '13:00', '16:00'));
+    expect(moved).toMatchObject({ startDate: `${edition.year}-08-15`, startTime: '12:00', endTime: '17:00' });
+    expect(moved.travelWarning).toMatch(
+      /^Điểm "Ngày hội bản Huổi Lèng" đã đổi lịch: Đội tuyên truyền lưu động Quân khu 2 không kịp di chuyển đến điểm "Ngày hội bản Nậm Tăm"/,
+    );
+    expect(moved.travelWarning).toContain('chỉ còn 0 phút');
+
+    // Onto Nậm Tăm's own evening: the two bookings overlap, which is flagged too (the venue's date is not refused).
+    ({ moved } = await reschedule('15', '18:00', '20:00'));
+    expect(moved).toMatchObject({ startTime: '17:00', endTime: '21:00' });
+    expect(moved.travelWarning).toContain('trùng thời gian với lượt đã đặt cho điểm "Ngày hội bản Nậm Tăm" từ 17:00 đến 21:00');
+
+    // Back where it was: it fits again and the flag goes.
+    ({ moved, other } = await reschedule('16', '07:30', '11:30'));
+    expect(moved).toMatchObject({ startDate: `${edition.year}-08-16`, startTime: '06:30', endTime: '12:30', travelWarning: null, version: 5 });
+    expect(other).toMatchObject({ startTime: '17:00', endTime: '21:00', travelWarning: null, version: 1 });
+    const audit = await auditEntriesFor(t.dataSource, 'resource_booking', moving.id);
+    expect(audit.map((entry: { action: string }) => entry.action)).toEqual(['create', 'update', 'update', 'update', 'update']);
+    expect(audit[1].note).toBe('Đội tuyên truyền lưu động Quân khu 2: theo lịch mới của điểm "Ngày hội bản Huổi Lèng"');
+    expect(audit[1].changes.startsAt).toEqual({ before: `${edition.year}-08-15T23:30:00.000Z`, after: `${edition.year}-08-17T00:00:00.000Z` });
+  });
+
+  it('lets a booking and a reschedule of its venue wait for each other without a deadlock: both bookings move with the venue', async () => {
+    const stage = await createResource('Sân khấu lưu động số 2', { kind: 'mobile_stage' });
+    const venue = await dienBienVenue('Ngày hội bản Pa Thơm'); // 15/08 07:30–11:30
+    const setUp = (await book(stage.id, { venueId: venue.id, startsAt: at('15', '05:30'), endsAt: at('15', '07:30') }).expect(201)).body;
+    const waiting = async (count: number) => {
+      for (let tries = 0; tries < 100; tries += 1) {
+        const [{ n }] = await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (n >= count) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`fewer than ${count} statements waiting for a lock`);
+    };
+    // Hold the resource so that the second booking, then the reschedule (which moves the first), are both
+    // under way before either finishes: each then needs what the other may hold.
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    let booking: Promise<{ status: number; body: { id: string } }> | undefined;
+    let rescheduling: Promise<{ status: number }> | undefined;
+    try {
+      await holder.startTransaction();
+      await holder.query(`SELECT 1 FROM shared_resources WHERE id = $1 FOR UPDATE`, [stage.id]);
+      booking = book(stage.id, { venueId: venue.id, startsAt: at('15', '07:30'), endsAt: at('15', '11:30') }).then((response) => response);
+      await waiting(1);
+      rescheduling = t.http
+        .post(`/api/venues/${venue.id}/transitions`)
+        .set('Authorization', planner)
+        .send({ to: 'scheduled', version: venue.version, date: `${edition.year}-08-16`, startTime: '07:30', endTime: '11:30' })
+        .then((response) => response);
+      await waiting(2);
+    } finally {
+      await holder.commitTransaction();
+      await holder.release();
+    }
+    const [booked, moved] = await Promise.all([booking, rescheduling]);
+    expect([booked.status, moved.status]).toEqual([201, 200]);
+    const rows = await t.dataSource.query(`SELECT id, starts_at FROM resource_bookings WHERE resource_id = $1 ORDER BY starts_at`, [stage.id]);
+    expect(rows.map((row: { id: string; starts_at: Date }) => [row.id, row.starts_at.toISOString()])).toEqual([
+      [setUp.id, `${edition.year}-08-15T22:30:00.000Z`],
+      [booked.body.id, `${edition.year}-08-16T00:30:00.000Z`],
+    ]);
+  });
+
   it('refuses bad input with 400 and venues that are not live or of another edition with 422, writing nothing', async () => {
     const escort = await createResource('Tổ dẫn đường CSGT số 3', { kind: 'escort_team' });
     const venue = await dienBienVenue('Ngày hội bản Na Sang');

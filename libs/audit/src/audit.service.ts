@@ -14,18 +14,28 @@ export type { AuditActor, AuditRecord } from '@app/common';
  * For code outside Nest's container (the CLI, the demo seed); services inject AuditService (or AuditLog).
  */
 export async function recordAudit(manager: EntityManager, record: AuditRecord): Promise<void> {
-  const changes = diffFields(record.before ?? null, record.after ?? null);
-  if (record.action === 'update' && Object.keys(changes).length === 0 && !record.note) return;
-  await manager.insert(AuditEntry, {
-    actorId: record.actor.id === SYSTEM_ACTOR.id ? null : record.actor.id,
-    actorEmail: record.actor.email,
-    entityType: record.entityType,
-    entityId: record.entityId,
-    action: record.action,
-    // TypeORM's deep-partial type cannot express `unknown` JSON leaves; the column is jsonb.
-    changes: changes as never,
-    note: record.note ?? null,
+  await recordAudits(manager, [record]);
+}
+
+/** Many records in one INSERT (a change decided over many rows at once, e.g. an accepted planning run). */
+export async function recordAudits(manager: EntityManager, records: readonly AuditRecord[]): Promise<void> {
+  const entries = records.flatMap((record) => {
+    const changes = diffFields(record.before ?? null, record.after ?? null);
+    if (record.action === 'update' && Object.keys(changes).length === 0 && !record.note) return [];
+    return [
+      {
+        actorId: record.actor.id === SYSTEM_ACTOR.id ? null : record.actor.id,
+        actorEmail: record.actor.email,
+        entityType: record.entityType,
+        entityId: record.entityId,
+        action: record.action,
+        // TypeORM's deep-partial type cannot express `unknown` JSON leaves; the column is jsonb.
+        changes: changes as never,
+        note: record.note ?? null,
+      },
+    ];
   });
+  if (entries.length) await manager.insert(AuditEntry, entries);
 }
 
 /** Owns the audit table; never edits or deletes an entry. */
@@ -35,6 +45,10 @@ export class AuditService implements AuditLog {
 
   record(manager: EntityManager, record: AuditRecord): Promise<void> {
     return recordAudit(manager, record);
+  }
+
+  recordMany(manager: EntityManager, records: readonly AuditRecord[]): Promise<void> {
+    return recordAudits(manager, records);
   }
 
   async list(query: AuditQueryDto): Promise<Page<AuditEntry>> {

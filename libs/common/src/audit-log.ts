@@ -24,4 +24,6 @@ export interface AuditRecord {
  */
 export abstract class AuditLog {
   abstract record(manager: EntityManager, record: AuditRecord): Promise<void>;
+  /** The same for many changes made as one decision: one INSERT for all their entries. */
+  abstract recordMany(manager: EntityManager, records: readonly AuditRecord[]): Promise<void>;
 }

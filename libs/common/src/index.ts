@@ -1,4 +1,4 @@
-// Common: shared building blocks: errors and the API error body, columns, time, validation, pagination, transactions, locking, SQL, secrets and the audit log.
+// Common: shared building blocks: errors and the API error body, columns, time, validation, pagination, transactions, locking, SQL, bulk inserts, secrets and the audit log.
 export { ApiErrorBody } from './api-error-body.dto';
 export { ApiExceptionFilter } from './api-exception.filter';
 export { ApiRefusals } from './api-refusals';
@@ -6,6 +6,7 @@ export { AUDIT_ACTIONS } from './audit-action.enums';
 export type { AuditAction } from './audit-action.enums';
 export { AuditLog } from './audit-log';
 export type { AuditActor, AuditRecord } from './audit-log';
+export { insertMissing } from './bulk-insert';
 export { CreatedAt, UpdatedAt, Version, numberTransformer } from './columns';
 export {
   BusinessRuleError,

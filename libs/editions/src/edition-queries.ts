@@ -17,3 +17,18 @@ export function findEdition(manager: EntityManager, id: string): Promise<Edition
 export function lockEdition(manager: EntityManager, id: string): Promise<Edition> {
   return lockForUpdate(manager, Edition, id, undefined, 'đợt Ngày hội');
 }
+
+/** The id of the edition of this year, or null. The demo seed finds the coming year's edition with it. */
+export async function editionIdOfYear(manager: EntityManager, year: number): Promise<string | null> {
+  return (await manager.findOne(Edition, { select: { id: true }, where: { year } }))?.id ?? null;
+}
+
+export type NewEdition = Pick<Edition, 'id' | 'year' | 'theme' | 'windowStart' | 'windowEnd' | 'nationalDay'>;
+
+/**
+ * Inserts an edition as given, its id included, and returns it as stored. For the demo seed, whose rows
+ * have stable ids; people create editions through EditionsService.create, which checks and audits.
+ */
+export function insertEdition(manager: EntityManager, edition: NewEdition): Promise<Edition> {
+  return manager.save(manager.create(Edition, edition));
+}

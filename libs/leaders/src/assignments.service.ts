@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuditService } from '@app/audit';
 import { Actor, canSeeVenueLeaders } from '@app/auth';
 import {
   AfterCommit,
   assertVersion,
+  AuditLog,
+  type AuditRecord,
   BusinessRuleError,
   ForbiddenError,
   formatVietnameseDate,
@@ -20,6 +21,7 @@ import { AssignmentEvents } from './assignment-events';
 import { AssignLeaderDto, ParticipationDto } from './dto/leader.dto';
 import type { VenueLeaderView } from './dto/leader-view.dto';
 import { AssignmentRole, Leader, LeaderParticipation, RankTier, VenueLeaderAssignment } from './leader.entities';
+import { type AssignmentRow, insertAssignments } from './leader-inserts';
 import { isUnavailableOn } from './leader-rules';
 
 /** What a leader's office reads when a planner takes the leader off a venue. */
@@ -32,7 +34,7 @@ export class AssignmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly venues: VenuesService,
     private readonly editions: EditionsService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditLog,
     private readonly assignmentEvents: AssignmentEvents,
   ) {}
 
@@ -139,7 +141,7 @@ export class AssignmentsService {
 
   /**
    * Takes assignments off and puts others on as one decision (an accepted planning run): one DELETE and
-   * one INSERT for the whole batch, an audit entry per assignment, and an AssignmentEvents removal per
+   * one INSERT for the whole batch, an audit entry per assignment (all in one INSERT), and an AssignmentEvents removal per
    * leader taken off (their invitation there is withdrawn). The caller holds the venues' locks and has
    * checked the plan as a whole, so the one-by-one rules of `assign` are not applied here.
    */
@@ -151,36 +153,15 @@ export class AssignmentsService {
           [changes.remove.map((assignment) => assignment.id)],
         )
       : [];
-    for (const { id, venueId, leaderId, role } of removed) {
-      await this.audit.record(manager, {
-        actor,
-        entityType: 'venue_leader_assignment',
-        entityId: id,
-        action: 'delete',
-        before: { venueId, leaderId, role },
-        note: changes.note,
-      });
+    for (const { venueId, leaderId } of removed) {
       await this.assignmentEvents.publish(manager, { actor, venueId, leaderId, reason: changes.reason }, afterCommit);
     }
-    const added = changes.add.length
-      ? await queryRows<AssignmentRow>(
-          manager,
-          `INSERT INTO venue_leader_assignments (venue_id, leader_id, role)
-           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::assignment_role[])
-           RETURNING id, venue_id AS "venueId", leader_id AS "leaderId", role`,
-          [changes.add.map((a) => a.venueId), changes.add.map((a) => a.leaderId), changes.add.map((a) => a.role)],
-        )
-      : [];
-    for (const { id, venueId, leaderId, role } of added) {
-      await this.audit.record(manager, {
-        actor,
-        entityType: 'venue_leader_assignment',
-        entityId: id,
-        action: 'create',
-        after: { venueId, leaderId, role },
-        note: changes.note,
-      });
-    }
+    const added = await insertAssignments(manager, changes.add);
+    const about = { actor, entityType: 'venue_leader_assignment', note: changes.note };
+    await this.audit.recordMany(manager, [
+      ...removed.map(({ id, ...before }): AuditRecord => ({ ...about, entityId: id, action: 'delete', before })),
+      ...added.map(({ id, ...after }): AuditRecord => ({ ...about, entityId: id, action: 'create', after })),
+    ]);
   }
 
   async listParticipations(editionId: string): Promise<LeaderParticipation[]> {
@@ -243,14 +224,6 @@ export class AssignmentsService {
     );
     return rows.map((row) => ({ leaderId: row.leader_id, fullName: row.full_name, title: row.title, rankTier: row.rank_tier, role: row.role }));
   }
-}
-
-/** An assignment as other modules read it. */
-export interface AssignmentRow {
-  id: string;
-  venueId: string;
-  leaderId: string;
-  role: AssignmentRole;
 }
 
 /** Assignments taken off and put on as one decision (see AssignmentsService.replaceForVenues). */

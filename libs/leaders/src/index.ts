@@ -1,12 +1,13 @@
-// Leaders: the module, assignments (service, events, reads), the leader entities, rank tiers and the leader reads other modules make.
+// Leaders: the module, assignments (service, events, reads), the Leader entity, rank tiers, the leader reads other modules make and the bulk inserts the demo seed writes with.
 export { AssignmentEvents, AssignmentEventsModule } from './assignment-events';
 export type { AssignmentRemoval } from './assignment-events';
 export { AssignmentRole } from './assignment.enums';
 export { AssignmentsService, assignmentsAtVenues, editionLeaders, leaderNames } from './assignments.service';
-export type { AssignmentRow } from './assignments.service';
+export { insertLeaders, insertParticipations, insertAssignments, leadersByName } from './leader-inserts';
+export type { AssignmentRow } from './leader-inserts';
 export { activeAssignmentsAtVenues, invitableLeader } from './leader-invitation-facts';
 export { isUnavailableOn } from './leader-rules';
-export { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignment } from './leader.entities';
+export { Leader } from './leader.entities';
 export { LeadersModule } from './leaders.module';
 export { CENTRAL_CHIEF_GUEST_MIN_TIER, RANK_TIER_ORDER, RankTier } from './rank-tier';
 export { leaderLinesOfVenues } from './venue-leader-lines';

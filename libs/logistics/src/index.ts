@@ -1,15 +1,15 @@
 /**
- * What other modules may use of logistics, nothing else: the API's and the worker's modules, the
- * entities for the schema's list (libs/database), and what the demo seed writes with.
+ * What other modules may use of logistics, nothing else: the API's and the worker's modules, and what
+ * the demo seed writes with (the default checklist and resource rules, and bulk inserts that take the
+ * seed's EntityManager). libs/database names the entity files themselves for the schema's list.
  */
 export { LogisticsModule } from './logistics.module';
 export { LogisticsWorkerModule } from './logistics-worker.module';
-export { TaskDependency, TaskTemplateItem, VenueTask } from './tasks/task.entities';
-export { TaskStatus } from './tasks/task.enums';
-export { DEFAULT_TASK_TEMPLATE, dueDateOf } from './tasks/task-rules';
-export { ResourceBooking, SharedResource } from './resources/resource.entities';
+export { insertChecklists } from './tasks/checklists';
+export { DEFAULT_TASK_TEMPLATE } from './tasks/task-rules';
 export { ResourceKind } from './resources/resource.enums';
 export { findClash } from './resources/resource-rules';
-export { BudgetLine } from './budget/budget.entities';
+export { bookingSpansOfResources, insertBookings, insertResources } from './resources/resource-inserts';
 export { BudgetCategory, FundingSource } from './budget/budget.enums';
+export { insertBudgetLines } from './budget/budget-inserts';
 export { OrganizerReminders } from './organizer-reminders/organizer-reminders';

@@ -1,7 +1,7 @@
-// Programmes: the module, the default template and its layout, programme items, part names and venue programme lines.
+// Programmes: the module, the default template and the bulk insert of laid-out programmes, part names and venue programme lines.
 export { DEFAULT_PROGRAMME_TEMPLATE } from './default-programme-template';
-export { assertItemFits, layoutTemplate } from './programme-rules';
-export { ProgrammeItem } from './programme.entities';
+export { insertTemplateProgrammes } from './programme-inserts';
+export { layoutTemplate } from './programme-rules';
 export { PROGRAMME_PART_NAMES } from './programme.enums';
 export { ProgrammesModule } from './programmes.module';
 export { VENUE_PROGRAMME_LINES } from './venue-programme';

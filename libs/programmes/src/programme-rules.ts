@@ -58,3 +58,10 @@ export function layoutTemplate(lines: readonly TemplateLine[], startTime: LocalT
     return { ...line, startTime: timeOfMinutes(start), endTime: timeOfMinutes(cursor) };
   });
 }
+
+/** The template laid out from `startTime`, every item checked against the venue's hours and the items before it. */
+export function layoutTemplateWithin(lines: readonly TemplateLine[], startTime: LocalTime, hours: VenueHours): Array<TemplateLine & TimedItem> {
+  const laidOut = layoutTemplate(lines, startTime);
+  laidOut.forEach((item, index) => assertItemFits(item, laidOut.slice(0, index), hours));
+  return laidOut;
+}

@@ -11,7 +11,7 @@ import { DEFAULT_PROGRAMME_TEMPLATE } from './default-programme-template';
 import { ApplyTemplateDto, CreateProgrammeItemDto, ReplaceTemplateDto, UpdateProgrammeItemDto } from './dto/programme.dto';
 import { ProgrammeTemplateView } from './dto/programme-template-view.dto';
 import { ProgrammeItem, ProgrammeTemplateItem } from './programme.entities';
-import { assertItemFits, layoutTemplate, VenueHours } from './programme-rules';
+import { assertItemFits, layoutTemplateWithin, VenueHours } from './programme-rules';
 
 const ITEM = 'mục chương trình';
 
@@ -136,8 +136,7 @@ export class ProgrammesService {
         );
       }
       const template = await this.getTemplate(venue.editionId, manager);
-      const laidOut = layoutTemplate(template.items, startTime);
-      laidOut.forEach((item, index) => assertItemFits(item, laidOut.slice(0, index), hours));
+      const laidOut = layoutTemplateWithin(template.items, startTime, hours);
 
       await manager.delete(ProgrammeItem, { venueId });
       const items = await manager.save(laidOut.map((line) => manager.create(ProgrammeItem, { ...line, venueId, presenter: null, notes: null })));

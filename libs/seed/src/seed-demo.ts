@@ -5,47 +5,49 @@
  * provinces and a viewer. Idempotent: rows have ids derived from stable keys and are inserted with
  * ON CONFLICT DO NOTHING, so a second run adds nothing and changes nothing.
  *
- * The one library besides libs/database that writes other libraries' tables: demo rows with stable ids
- * are not what any service's write path makes (no actor, no workflow, no events), so it writes them
- * with the entity classes the owning libraries export for it, in one transaction, using their rules
- * (programme layout, task template, resource clashes, leader availability) and auth's account functions.
+ * Demo rows with stable ids are not what any service's write path makes (no actor, no workflow, no
+ * events), so the seed writes them through the bulk insert functions the owning libraries export
+ * (insertVenues, insertLeaders, insertChecklists, insertBookings…), each given this transaction's
+ * EntityManager, and reads through their read functions: like every other module it names no other
+ * library's table or entity class (test/architecture/module-boundaries.spec.ts holds it to that). It
+ * applies their rules (programme layout, task template, resource clashes, leader availability) and
+ * auth's account functions. One INSERT per table, or per kind of row, for the whole edition.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '@app/audit';
 import { accountExists, accountIdByEmail, hashPassword, insertAccount, MIN_PASSWORD_LENGTH, Role, SYSTEM_ACTOR } from '@app/auth';
 import { AfterCommit, localToInstant, todayInFestivalZone } from '@app/common';
 import type { AppConfig } from '@app/config';
-import { defaultWindow, Edition } from '@app/editions';
+import { defaultWindow, editionIdOfYear, insertEdition } from '@app/editions';
 import {
   AssignmentRole,
+  assignmentsAtVenues,
   CENTRAL_CHIEF_GUEST_MIN_TIER,
+  insertAssignments,
+  insertLeaders,
+  insertParticipations,
   isUnavailableOn,
-  Leader,
-  LeaderParticipation,
-  LeaderUnavailability,
+  leadersByName,
   RANK_TIER_ORDER,
   RankTier,
-  VenueLeaderAssignment,
 } from '@app/leaders';
 import {
+  bookingSpansOfResources,
   BudgetCategory,
-  BudgetLine,
   DEFAULT_TASK_TEMPLATE,
-  dueDateOf,
   findClash,
   FundingSource,
+  insertBookings,
+  insertBudgetLines,
+  insertChecklists,
+  insertResources,
   OrganizerReminders,
-  ResourceBooking,
   ResourceKind,
-  SharedResource,
-  TaskDependency,
-  TaskStatus,
-  VenueTask,
 } from '@app/logistics';
 import { ReminderScheduler } from '@app/reminders';
-import { assertItemFits, DEFAULT_PROGRAMME_TEMPLATE, layoutTemplate, ProgrammeItem } from '@app/programmes';
-import { Venue, VenueStatus, VenueTier } from '@app/venues';
+import { DEFAULT_PROGRAMME_TEMPLATE, insertTemplateProgrammes } from '@app/programmes';
+import { findVenues, insertVenues, scheduledVenueIdsOfEdition, type Venue, VenueStatus, VenueTier } from '@app/venues';
 import { DEMO_LEADERS, DEMO_VENUES } from './demo-data';
 
 /** A stable UUID (version-5 layout) from a key, so reseeding finds the same rows. */
@@ -80,78 +82,70 @@ export async function seedDemo(dataSource: DataSource, config: AppConfig, now = 
     const editionId = await seedEdition(manager, year);
     const date = (monthDay: string) => `${year}-${monthDay}`;
 
-    const venues = DEMO_VENUES.map((demo) =>
-      manager.create(Venue, {
-        id: stableId(`${year}:venue:${demo.key}`),
-        editionId,
-        name: demo.name,
-        tier: VenueTier.Central,
-        coHost: demo.coHost,
-        provinceCode: demo.provinceCode,
-        communeName: demo.communeName,
-        hamletName: demo.hamletName,
-        hostKind: demo.hostKind,
-        address: demo.address,
-        latitude: demo.latitude,
-        longitude: demo.longitude,
-        region: demo.region,
-        areaFlags: demo.areaFlags,
-        expectedAttendance: demo.expectedAttendance,
-        candidateDates: demo.candidateDates.map(date),
-        scheduledDate: date(demo.scheduledDate),
-        startsAt: localToInstant(date(demo.scheduledDate), demo.startTime),
-        endsAt: localToInstant(date(demo.scheduledDate), demo.endTime),
-        status: VenueStatus.Scheduled,
-      }),
+    const venues = DEMO_VENUES.map((demo) => ({
+      id: stableId(`${year}:venue:${demo.key}`),
+      editionId,
+      name: demo.name,
+      tier: VenueTier.Central,
+      coHost: demo.coHost,
+      provinceCode: demo.provinceCode,
+      communeName: demo.communeName,
+      hamletName: demo.hamletName,
+      hostKind: demo.hostKind,
+      address: demo.address,
+      latitude: demo.latitude,
+      longitude: demo.longitude,
+      region: demo.region,
+      areaFlags: demo.areaFlags,
+      expectedAttendance: demo.expectedAttendance,
+      candidateDates: demo.candidateDates.map(date),
+      scheduledDate: date(demo.scheduledDate),
+      startsAt: localToInstant(date(demo.scheduledDate), demo.startTime),
+      endsAt: localToInstant(date(demo.scheduledDate), demo.endTime),
+      status: VenueStatus.Scheduled,
+    }));
+    const newVenues = await insertVenues(manager, venues);
+    const added = DEMO_VENUES.map((demo, index) => ({ demo, venue: venues[index] })).filter(({ venue }) => newVenues.has(venue.id));
+    // The same rules the API applies: every item inside the venue's hours, none overlapping.
+    await insertTemplateProgrammes(
+      manager,
+      DEFAULT_PROGRAMME_TEMPLATE,
+      added.map(({ demo, venue }) => ({ venueId: venue.id, startTime: demo.startTime, endTime: demo.endTime })),
     );
-    const newVenues = await insertMissing(manager, Venue, venues);
-    for (const venue of venues.filter((candidate) => newVenues.has(candidate.id))) {
-      const demo = DEMO_VENUES.find((entry) => stableId(`${year}:venue:${entry.key}`) === venue.id)!;
-      const laidOut = layoutTemplate(DEFAULT_PROGRAMME_TEMPLATE, demo.startTime);
-      // The same rules the API applies: every item inside the venue's hours, none overlapping.
-      laidOut.forEach((item, index) => assertItemFits(item, laidOut.slice(0, index), { startTime: demo.startTime, endTime: demo.endTime }));
-      const items = laidOut.map((line) => manager.create(ProgrammeItem, { ...line, venueId: venue.id, presenter: null, notes: null }));
-      await manager.save(items);
-      await seedChecklist(manager, venue);
-    }
+    // The default checklist of each new venue, with 0–3 of the first tasks already done (stable per venue).
+    await insertChecklists(
+      manager,
+      DEFAULT_TASK_TEMPLATE,
+      added.map(({ venue }) => ({ venueId: venue.id, editionId, anchor: venue.scheduledDate, done: parseInt(venue.id.slice(0, 2), 16) % 4 })),
+    );
 
-    const leaders = DEMO_LEADERS.map((demo) =>
-      manager.create(Leader, {
-        id: stableId(`leader:${demo.key}`),
-        fullName: demo.fullName,
-        position: demo.position,
-        rankTier: demo.rankTier,
-        organisation: demo.organisation,
-        officeEmail: demo.officeEmail,
-        officePhone: demo.officePhone,
-        homeProvinceCode: demo.homeProvinceCode,
-        preferredDates: demo.preferredDates.map(date),
-      }),
+    const leaders = DEMO_LEADERS.map((demo) => ({
+      id: stableId(`leader:${demo.key}`),
+      fullName: demo.fullName,
+      position: demo.position,
+      rankTier: demo.rankTier,
+      organisation: demo.organisation,
+      officeEmail: demo.officeEmail,
+      officePhone: demo.officePhone,
+      homeProvinceCode: demo.homeProvinceCode,
+      preferredDates: demo.preferredDates.map(date),
+      unavailability: demo.unavailability.map((range) => ({ startDate: date(range.start), endDate: date(range.end), reason: range.reason })),
+    }));
+    const newLeaders = await insertLeaders(manager, leaders);
+    await insertParticipations(
+      manager,
+      leaders.map((leader) => ({ id: stableId(`${year}:participation:${leader.id}`), editionId, leaderId: leader.id, title: leader.position })),
     );
-    const newLeaders = await insertMissing(manager, Leader, leaders);
-    const unavailability = DEMO_LEADERS.flatMap((demo) =>
-      newLeaders.has(stableId(`leader:${demo.key}`))
-        ? demo.unavailability.map((range) =>
-            manager.create(LeaderUnavailability, {
-              leaderId: stableId(`leader:${demo.key}`),
-              startDate: date(range.start),
-              endDate: date(range.end),
-              reason: range.reason,
-            }),
-          )
-        : [],
-    );
-    if (unavailability.length) await manager.save(unavailability);
 
-    const participations = leaders.map((leader) =>
-      manager.create(LeaderParticipation, { id: stableId(`${year}:participation:${leader.id}`), editionId, leaderId: leader.id, title: leader.position }),
+    const scheduled = await scheduledVenues(manager, editionId);
+    const assigned = await assignChiefGuests(
+      manager,
+      scheduled,
+      venues.map((venue) => venue.id),
     );
-    await insertMissing(manager, LeaderParticipation, participations);
-
-    const assigned = await assignChiefGuests(manager, editionId);
     const accounts = await seedAccounts(manager, password);
     const plannerId = (await accountIdByEmail(manager, DEMO_ACCOUNTS[0].email))!;
-    const bookings = await seedResources(manager, editionId, plannerId, config.ROAD_DISTANCE_FACTOR);
+    const bookings = await seedResources(manager, editionId, scheduled, plannerId, config.ROAD_DISTANCE_FACTOR);
     await seedBudget(manager, venues);
     // Organizer reminders as the API would plan them. Rows only: the worker's reconciler enqueues
     // each one as it comes within its horizon (Postgres is the truth), so no Redis is needed here.
@@ -171,58 +165,51 @@ export async function seedDemo(dataSource: DataSource, config: AppConfig, now = 
 }
 
 async function seedEdition(manager: EntityManager, year: number): Promise<string> {
-  const existing = await manager.findOneBy(Edition, { year });
-  if (existing) return existing.id;
-  const edition = await manager.save(
-    manager.create(Edition, {
-      id: stableId(`edition:${year}`),
-      year,
-      theme: 'Toàn dân chung sức bảo vệ an ninh Tổ quốc, xây dựng cơ sở vững mạnh',
-      ...defaultWindow(year),
-    }),
-  );
+  const existing = await editionIdOfYear(manager, year);
+  if (existing) return existing;
+  const edition = await insertEdition(manager, {
+    id: stableId(`edition:${year}`),
+    year,
+    theme: 'Toàn dân chung sức bảo vệ an ninh Tổ quốc, xây dựng cơ sở vững mạnh',
+    ...defaultWindow(year),
+  });
   await recordAudit(manager, { actor: SYSTEM_ACTOR, entityType: 'edition', entityId: edition.id, action: 'create', after: edition, note: 'demo seed' });
   return edition.id;
 }
 
-/** Inserts the rows whose id is not there yet; returns the ids inserted. */
-async function insertMissing<T extends { id: string }>(manager: EntityManager, target: new () => T, rows: T[]): Promise<Set<string>> {
-  const existing = await manager
-    .getRepository(target)
-    .createQueryBuilder('row')
-    .select('row.id', 'id')
-    .where('row.id IN (:...ids)', { ids: rows.map((row) => row.id) })
-    .getRawMany<{ id: string }>();
-  const present = new Set(existing.map((row) => row.id));
-  const missing = rows.filter((row) => !present.has(row.id));
-  if (missing.length) await manager.save(missing);
-  return new Set(missing.map((row) => row.id));
+/** The edition's scheduled venues by date, then name. */
+async function scheduledVenues(manager: EntityManager, editionId: string): Promise<Venue[]> {
+  const ids = await scheduledVenueIdsOfEdition(manager, editionId);
+  const byId = new Map((await findVenues(manager, ids)).map((venue) => [venue.id, venue]));
+  return ids.map((id) => byId.get(id)!);
 }
 
-/** Gives each venue without a chief guest the most senior free demo leader (one venue per leader). */
-async function assignChiefGuests(manager: EntityManager, editionId: string): Promise<number> {
-  const venues = await manager.find(Venue, { where: { editionId, status: VenueStatus.Scheduled }, order: { scheduledDate: 'ASC', name: 'ASC' } });
-  const demoLeaderIds = DEMO_LEADERS.map((demo) => stableId(`leader:${demo.key}`));
-  const leaders = (await manager.find(Leader, { where: { id: In(demoLeaderIds) }, relations: { unavailability: true }, order: { fullName: 'ASC' } }))
+/**
+ * Gives each scheduled venue without a chief guest the most senior free demo leader (one venue per
+ * leader). Busy: the leaders assigned at the edition's scheduled venues or at the demo's own.
+ */
+async function assignChiefGuests(manager: EntityManager, venues: readonly Venue[], demoVenueIds: readonly string[]): Promise<number> {
+  const leaders = (
+    await leadersByName(
+      manager,
+      DEMO_LEADERS.map((demo) => stableId(`leader:${demo.key}`)),
+    )
+  )
     .filter((leader) => CHIEF_GUEST_TIERS.includes(leader.rankTier))
     .sort((a, b) => RANK_TIER_ORDER.indexOf(a.rankTier) - RANK_TIER_ORDER.indexOf(b.rankTier));
-  const existing = await manager
-    .createQueryBuilder(VenueLeaderAssignment, 'assignment')
-    .innerJoin(Venue, 'venue', 'venue.id = assignment.venueId')
-    .where('venue.editionId = :editionId', { editionId })
-    .getMany();
+  const existing = await assignmentsAtVenues(manager, [...new Set([...venues.map((venue) => venue.id), ...demoVenueIds])]);
   const busy = new Set(existing.map((assignment) => assignment.leaderId));
   const covered = new Set(existing.filter((assignment) => assignment.role === AssignmentRole.ChiefGuest).map((assignment) => assignment.venueId));
 
-  const created: VenueLeaderAssignment[] = [];
+  const created: { venueId: string; leaderId: string; role: AssignmentRole }[] = [];
   for (const venue of venues) {
     if (covered.has(venue.id) || !venue.scheduledDate) continue;
     const leader = leaders.find((candidate) => !busy.has(candidate.id) && !isUnavailableOn(candidate.unavailability ?? [], venue.scheduledDate!));
     if (!leader) continue;
     busy.add(leader.id);
-    created.push(manager.create(VenueLeaderAssignment, { venueId: venue.id, leaderId: leader.id, role: AssignmentRole.ChiefGuest }));
+    created.push({ venueId: venue.id, leaderId: leader.id, role: AssignmentRole.ChiefGuest });
   }
-  if (created.length) await manager.save(created);
+  await insertAssignments(manager, created);
   return created.length;
 }
 
@@ -243,32 +230,6 @@ async function seedAccounts(manager: EntityManager, sharedPassword: string | und
   return lines;
 }
 
-/** The default checklist of a new demo venue, with 0–3 of the first tasks already done. */
-async function seedChecklist(manager: EntityManager, venue: Venue): Promise<void> {
-  const progress = parseInt(venue.id.slice(0, 2), 16) % 4; // 0–3 tasks done, stable per venue
-  const tasks = await manager.save(
-    DEFAULT_TASK_TEMPLATE.map((line, index) =>
-      manager.create(VenueTask, {
-        venueId: venue.id,
-        editionId: venue.editionId,
-        templateCode: line.code,
-        title: line.title,
-        responsibleUnit: line.responsibleUnit,
-        offsetDays: line.offsetDays,
-        dueDate: dueDateOf(venue.scheduledDate, line.offsetDays),
-        weight: line.weight,
-        status: index < progress ? TaskStatus.Done : TaskStatus.Todo,
-        doneAt: index < progress ? new Date() : null,
-      }),
-    ),
-  );
-  const byCode = new Map(tasks.map((task) => [task.templateCode!, task.id]));
-  const dependencies = DEFAULT_TASK_TEMPLATE.flatMap((line) =>
-    line.dependsOn.map((code) => ({ taskId: byCode.get(line.code)!, prerequisiteId: byCode.get(code)! })),
-  );
-  await manager.insert(TaskDependency, dependencies);
-}
-
 const DEMO_RESOURCES: ReadonlyArray<{ key: string; name: string; kind: ResourceKind; ownerUnit: string; travelSpeedKmh: number }> = [
   {
     key: 'doan-nghe-thuat',
@@ -287,20 +248,23 @@ const DEMO_RESOURCES: ReadonlyArray<{ key: string; name: string; kind: ResourceK
   },
 ];
 
-/** The central resources, each booked for as many demo venues (by date) as its travel allows. */
-async function seedResources(manager: EntityManager, editionId: string, plannerId: string, roadFactor: number): Promise<number> {
-  const resources = DEMO_RESOURCES.map(({ key, ...demo }) =>
-    manager.create(SharedResource, { id: stableId(`${editionId}:resource:${key}`), editionId, ...demo, bufferMinutes: 120 }),
+/** The central resources, each booked for as many demo venues (by start) as its travel allows. */
+async function seedResources(manager: EntityManager, editionId: string, venues: readonly Venue[], plannerId: string, roadFactor: number): Promise<number> {
+  const resources = DEMO_RESOURCES.map(({ key, ...demo }) => ({ id: stableId(`${editionId}:resource:${key}`), editionId, ...demo, bufferMinutes: 120 }));
+  await insertResources(manager, resources);
+  // By start, then (as read) by name: a stable sort of the date-and-name order.
+  const byStart = [...venues].sort((a, b) => (a.startsAt?.getTime() ?? Infinity) - (b.startsAt?.getTime() ?? Infinity));
+  const booked = await bookingSpansOfResources(
+    manager,
+    resources.map((resource) => resource.id),
   );
-  await insertMissing(manager, SharedResource, resources);
-  const venues = await manager.find(Venue, { where: { editionId, status: VenueStatus.Scheduled }, order: { startsAt: 'ASC', name: 'ASC' } });
-  let added = 0;
+  const bookings: Parameters<typeof insertBookings>[1][number][] = [];
   for (const resource of resources) {
-    const booked = await manager.find(ResourceBooking, { where: { resourceId: resource.id } });
-    const spans = booked.map((booking) => ({ ...booking, ...coordinatesOf(venues, booking.venueId) }));
-    for (const venue of venues) {
+    const own = booked.filter((booking) => booking.resourceId === resource.id);
+    const spans = own.map((booking) => ({ ...booking, ...coordinatesOf(venues, booking.venueId) }));
+    for (const venue of byStart) {
       const id = stableId(`${resource.id}:booking:${venue.id}`);
-      if (booked.some((booking) => booking.id === id) || !venue.startsAt || !venue.endsAt) continue;
+      if (own.some((booking) => booking.id === id) || !venue.startsAt || !venue.endsAt) continue;
       // The resource arrives the evening before and leaves after the programme.
       const candidate = {
         venueId: venue.id,
@@ -310,7 +274,7 @@ async function seedResources(manager: EntityManager, editionId: string, plannerI
         endsAt: new Date(venue.endsAt.getTime() + 2 * 3_600_000),
       };
       if (findClash(candidate, spans, resource, roadFactor)) continue;
-      const booking = manager.create(ResourceBooking, {
+      const booking = {
         id,
         resourceId: resource.id,
         venueId: venue.id,
@@ -320,26 +284,25 @@ async function seedResources(manager: EntityManager, editionId: string, plannerI
         createdBy: plannerId,
         note: 'Lịch demo',
         travelWarning: null,
-      });
-      await manager.save(booking);
+      };
+      bookings.push(booking);
       spans.push({ ...booking, latitude: venue.latitude, longitude: venue.longitude });
-      added += 1;
     }
   }
-  return added;
+  return (await insertBookings(manager, bookings)).size;
 }
 
-function coordinatesOf(venues: Venue[], venueId: string): { latitude: number; longitude: number } {
+function coordinatesOf(venues: readonly Venue[], venueId: string): { latitude: number; longitude: number } {
   const venue = venues.find((candidate) => candidate.id === venueId);
   return { latitude: venue?.latitude ?? 0, longitude: venue?.longitude ?? 0 };
 }
 
 /** Three budget lines per venue, amounts stable per venue; the security line already spent. */
-async function seedBudget(manager: EntityManager, venues: Venue[]): Promise<void> {
-  const million = (venue: Venue, salt: string, from: number, span: number) =>
+async function seedBudget(manager: EntityManager, venues: readonly { id: string; editionId: string }[]): Promise<void> {
+  const million = (venue: { id: string }, salt: string, from: number, span: number) =>
     (from + (parseInt(stableId(`${venue.id}:${salt}`).slice(0, 4), 16) % span)) * 1_000_000;
   const lines = venues.flatMap((venue) => [
-    manager.create(BudgetLine, {
+    {
       id: stableId(`${venue.id}:budget:security`),
       venueId: venue.id,
       editionId: venue.editionId,
@@ -348,8 +311,8 @@ async function seedBudget(manager: EntityManager, venues: Venue[]): Promise<void
       plannedVnd: million(venue, 'security', 60, 60),
       actualVnd: million(venue, 'security-actual', 55, 70),
       fundingSource: FundingSource.ProvincialBudget,
-    }),
-    manager.create(BudgetLine, {
+    },
+    {
       id: stableId(`${venue.id}:budget:stage`),
       venueId: venue.id,
       editionId: venue.editionId,
@@ -358,8 +321,8 @@ async function seedBudget(manager: EntityManager, venues: Venue[]): Promise<void
       plannedVnd: million(venue, 'stage', 90, 60),
       actualVnd: null,
       fundingSource: FundingSource.CentralBudget,
-    }),
-    manager.create(BudgetLine, {
+    },
+    {
       id: stableId(`${venue.id}:budget:gifts`),
       venueId: venue.id,
       editionId: venue.editionId,
@@ -368,7 +331,7 @@ async function seedBudget(manager: EntityManager, venues: Venue[]): Promise<void
       plannedVnd: million(venue, 'gifts', 30, 40),
       actualVnd: null,
       fundingSource: FundingSource.Socialized,
-    }),
+    },
   ]);
-  await insertMissing(manager, BudgetLine, lines);
+  await insertBudgetLines(manager, lines);
 }

@@ -1,9 +1,10 @@
-// Venues: the module and service, the Venue entity and enums, and the read models, events and checks other modules use.
+// Venues: the module and service, the Venue entity and enums, the read models, events and checks other modules use, and the demo seed's bulk insert.
 export { VenueEvents, anchorDate } from './venue-events';
 export type { VenueChange } from './venue-events';
 export { LIVE_VENUES, VENUE_FACTS, findVenues, lockVenueForShare } from './venue-facts.read-model';
 export { VENUE_INVITATION_FACTS, lockVenueForUpdate, readVenueInvitationFacts, scheduledVenueIdsOfEdition, venueStarts } from './venue-invitation-facts';
 export type { VenueInvitationFacts, VenueInvitationFactsJson } from './venue-invitation-facts';
+export { insertVenues } from './venue-inserts';
 export { attendedVenuesOf, countLiveVenuesOfTier, liveVenueDatesOutsideTier, liveVenuesOfTier, venuesScheduledOn } from './venue-read-models';
 export { VenueScheduleChecks } from './venue-schedule-checks';
 export type { VenueScheduling } from './venue-schedule-checks';

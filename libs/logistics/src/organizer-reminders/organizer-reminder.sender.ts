@@ -11,15 +11,8 @@ import { provinceNames } from '@app/provinces';
 import { ORGANIZER_REMINDER_TIME, provinceOfGroup, type Reminder, ReminderKind, ReminderSenders } from '@app/reminders';
 import { VENUE_FACTS } from '@app/venues';
 import { VenueTask } from '../tasks/task.entities';
-import { TaskStatus } from '../tasks/task.enums';
+import { TASK_STATUS_NAMES, TaskStatus } from '../tasks/task.enums';
 import { readinessOf } from '../readiness/readiness-rules';
-
-const STATUS_TEXT: Record<TaskStatus, string> = {
-  [TaskStatus.Todo]: 'Chưa bắt đầu',
-  [TaskStatus.InProgress]: 'Đang thực hiện',
-  [TaskStatus.Blocked]: 'Vướng mắc',
-  [TaskStatus.Done]: 'Đã hoàn thành',
-};
 
 interface VenueFacts {
   editionYear: number;
@@ -62,7 +55,8 @@ export function renderOrganizerReminder(view: OrganizerReminderView): RenderedEm
     ...common,
     dueText: daysBefore <= 0 ? 'hạn là hôm nay' : `còn ${daysBefore} ngày`,
     overdueHours: Math.round(-view.offsetMinutes / 60),
-    statusText: STATUS_TEXT[view.status],
+    // The task board's own words for the status (one list, task.enums.ts), so the e-mail and the board agree.
+    statusText: TASK_STATUS_NAMES[view.status],
     blockedReason: view.status === TaskStatus.Blocked ? view.blockedReason : null,
   });
 }

@@ -1,6 +1,6 @@
 import { ReminderKind } from '@app/reminders';
 import { OrganizerReminderView, renderOrganizerReminder } from './organizer-reminder.sender';
-import { TaskStatus } from '../tasks/task.enums';
+import { TASK_STATUS_NAMES, TaskStatus } from '../tasks/task.enums';
 
 const venue = {
   editionYear: 2030,
@@ -41,7 +41,7 @@ describe('organizer reminder e-mails', () => {
     expect(email.text).toContain('(còn 3 ngày)');
     expect(email.text).toContain('- Hạn hoàn thành: 17:00 ngày 05/08/2030 (giờ Việt Nam)');
     expect(email.text).toContain('- Người phụ trách: Thiếu tá Lò Văn Minh');
-    expect(email.text).toContain('- Trạng thái: Đang thực hiện');
+    expect(email.text).toContain('- Trạng thái: Đang làm');
     expect(email.text).toContain('Xem và cập nhật: https://ngayhoi.example/venues/v1?tab=tasks');
     expect(email.html).toContain('href="https://ngayhoi.example/venues/v1?tab&#x3D;tasks"'); // "=" escaped, as Handlebars does in attributes
     expect(renderOrganizerReminder(task({ offsetMinutes: 540 })).text).toContain('(hạn là hôm nay)');
@@ -53,7 +53,7 @@ describe('organizer reminder e-mails', () => {
     );
     expect(province.subject).toBe('[Ngày hội 2030] Công việc quá hạn: Xây dựng phương án bảo vệ — Bản Mường Phăng');
     expect(province.text).toContain('đã quá hạn 24 giờ mà chưa hoàn thành; đề nghị đồng chí khẩn trương');
-    expect(province.text).toContain('- Trạng thái: Vướng mắc — Chưa có kinh phí');
+    expect(province.text).toContain('- Trạng thái: Bị vướng — Chưa có kinh phí');
     const centre = renderOrganizerReminder(
       task({ kind: ReminderKind.TaskOverdue, offsetMinutes: -2880, toCentre: true, recipientName: 'Ban Chỉ đạo Trung ương', ownerName: null } as never),
     );
@@ -75,6 +75,16 @@ describe('organizer reminder e-mails', () => {
     expect(email.text).toContain('- Thời gian: từ 07:30 đến 11:30 (giờ Việt Nam), ngày 12/08/2030');
     expect(email.text).toContain('đã hoàn thành 64% khối lượng công việc; còn 4 việc chưa xong, 1 việc quá hạn, 0 việc vướng mắc');
     expect(email.text).toContain('(Tỉnh chưa có tài khoản Ban Tổ chức');
+  });
+
+  it('names every task status as the task board does (one list of names, TASK_STATUS_NAMES)', () => {
+    for (const status of Object.values(TaskStatus)) {
+      const email = renderOrganizerReminder(task({ status, blockedReason: status === TaskStatus.Blocked ? 'Chờ kinh phí' : null }));
+      const reason = status === TaskStatus.Blocked ? ' — Chờ kinh phí' : '';
+      expect(email.text).toContain(`- Trạng thái: ${TASK_STATUS_NAMES[status]}${reason}\n`);
+      expect(email.html).toContain(`<td>${TASK_STATUS_NAMES[status]}${reason}</td>`);
+    }
+    expect(new Set(Object.values(TASK_STATUS_NAMES)).size).toBe(Object.values(TaskStatus).length);
   });
 
   it('escapes data in the HTML body, not in the text body', () => {

@@ -1,5 +1,5 @@
 import { localToInstant } from '@app/common';
-import { BookingSpan, describeDuration, describeSpan, findClash, roadDistanceKm, travelMinutes } from './resource-rules';
+import { BookingSpan, describeDuration, describeSpan, findClash, followVenueHours, roadDistanceKm, travelMinutes } from './resource-rules';
 
 const DIEN_BIEN_PHU = { venueId: 'dien-bien-phu', latitude: 21.386, longitude: 103.023 };
 const LAI_CHAU = { venueId: 'lai-chau', latitude: 22.396, longitude: 103.458 };
@@ -97,5 +97,34 @@ describe('shared resource rules', () => {
     expect(describeDuration(315)).toBe('5 giờ 15 phút');
     expect(describeDuration(120)).toBe('2 giờ');
     expect(describeDuration(45)).toBe('45 phút');
+  });
+
+  describe('following a rescheduled venue', () => {
+    const venue = (date: string, from: string, to: string) => ({ startsAt: at(from, date), endsAt: at(to, date) });
+    const span = (from: string, fromDate: string, to: string, toDate: string) => ({ startsAt: at(from, fromDate), endsAt: at(to, toDate) });
+
+    it.each([
+      {
+        what: 'moves the arrival the evening before and the departure after the programme with the new day and hours',
+        booking: span('17:30', '2027-08-14', '13:30', '2027-08-15'),
+        from: venue('2027-08-15', '07:30', '11:30'),
+        to: venue('2027-08-17', '08:00', '12:30'),
+        moved: span('18:00', '2027-08-16', '14:30', '2027-08-17'),
+      },
+      {
+        what: 'moves a booking inside the programme whole with the start when shorter hours would turn it inside out',
+        booking: span('10:00', '2027-08-15', '11:00', '2027-08-15'),
+        from: venue('2027-08-15', '07:00', '11:30'),
+        to: venue('2027-08-15', '07:00', '09:30'),
+        moved: span('10:00', '2027-08-15', '11:00', '2027-08-15'),
+      },
+    ])('$what', ({ booking, from, to, moved }) => {
+      expect(followVenueHours(booking, from, to)).toEqual(moved);
+    });
+
+    it('leaves the booking where it is when the venue has no hours on either side', () => {
+      const booked = span('07:00', '2027-08-15', '12:00', '2027-08-15');
+      expect(followVenueHours(booked, { startsAt: null, endsAt: null }, venue('2027-08-16', '07:00', '11:00'))).toEqual(booked);
+    });
   });
 });

@@ -103,6 +103,30 @@ export function findClash<T extends BookingSpan>(candidate: BookingSpan, existin
   return null;
 }
 
+export interface Span {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/**
+ * Where a booking goes when its venue's hours move: its start follows the venue's start and its end the
+ * venue's end, so the time the resource arrives before the programme and stays after it keep their
+ * length. A booking that shorter hours would turn inside out (one inside the programme) moves whole
+ * with the start. Unchanged when either side has no hours.
+ */
+export function followVenueHours(
+  booking: Span,
+  before: { startsAt: Date | null; endsAt: Date | null },
+  after: { startsAt: Date | null; endsAt: Date | null },
+): Span {
+  if (!before.startsAt || !before.endsAt || !after.startsAt || !after.endsAt) return { startsAt: booking.startsAt, endsAt: booking.endsAt };
+  const startShift = after.startsAt.getTime() - before.startsAt.getTime();
+  const endShift = after.endsAt.getTime() - before.endsAt.getTime();
+  const startsAt = new Date(booking.startsAt.getTime() + startShift);
+  const endsAt = new Date(booking.endsAt.getTime() + endShift);
+  return endsAt.getTime() > startsAt.getTime() ? { startsAt, endsAt } : { startsAt, endsAt: new Date(booking.endsAt.getTime() + startShift) };
+}
+
 /** "từ 07:30 đến 11:30 ngày 15/08/2027", or with both dates when the span crosses midnight. */
 export function describeSpan(startsAt: Date, endsAt: Date): string {
   const startDate = instantToLocalDate(startsAt);

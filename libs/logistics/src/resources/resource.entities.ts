@@ -94,7 +94,7 @@ export class ResourceBooking {
   @Column({ type: 'text', nullable: true })
   note: string | null;
 
-  /** Set when a planner accepted the booking although the road from or to a neighbouring booking is too short. */
+  /** Set when a planner accepted the booking although the road from or to a neighbouring booking is too short, or when its venue's reschedule moved it into a clash. */
   @Column({ type: 'text', name: 'travel_warning', nullable: true })
   travelWarning: string | null;
 

@@ -3,7 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, assertPlanner } from '@app/auth';
-import { BusinessRuleError, instantToLocalDate, instantToLocalTime, lockForUpdate, NotFoundError, Page, toPage, ValidationFailedError } from '@app/common';
+import {
+  type AuditRecord,
+  BusinessRuleError,
+  instantToLocalDate,
+  instantToLocalTime,
+  lockForUpdate,
+  NotFoundError,
+  Page,
+  toPage,
+  ValidationFailedError,
+} from '@app/common';
 import { AppConfig } from '@app/config';
 import { EditionsService } from '@app/editions';
 import {
@@ -20,7 +30,7 @@ import {
 import { CreateBookingDto, CreateResourceDto, ResourceQueryDto, UpdateResourceDto } from './dto/resource.dto';
 import type { BookingView } from './dto/resource-view.dto';
 import { ResourceBooking, SharedResource } from './resource.entities';
-import { Clash, describeDuration, describeSpan, findClash } from './resource-rules';
+import { Clash, describeDuration, describeSpan, findClash, followVenueHours } from './resource-rules';
 
 const RESOURCE = 'nguồn lực dùng chung';
 const BOOKING = 'lượt đặt nguồn lực';
@@ -51,6 +61,7 @@ export class ResourcesService implements OnModuleInit {
 
   onModuleInit(): void {
     this.venueEvents.subscribe((manager, change) => this.releaseDroppedVenue(manager, change));
+    this.venueEvents.subscribe((manager, change) => this.followRescheduledVenue(manager, change));
   }
 
   async list(editionId: string, query: ResourceQueryDto): Promise<Page<SharedResource>> {
@@ -128,7 +139,7 @@ export class ResourcesService implements OnModuleInit {
   /**
    * Books the resource for a venue. The resource row is locked for the whole check-and-insert, so two
    * bookings of the same resource are checked one after the other and cannot both pass; the venue is
-   * held FOR SHARE so it cannot be cancelled under the new booking.
+   * held FOR SHARE so it cannot be cancelled or rescheduled under the new booking.
    */
   async book(resourceId: string, input: CreateBookingDto, actor: Actor): Promise<BookingView> {
     assertPlanner(actor);
@@ -138,9 +149,11 @@ export class ResourcesService implements OnModuleInit {
       throw new ValidationFailedError([{ field: 'endsAt', messages: ['phải sau thời điểm bắt đầu'] }]);
     }
     return this.dataSource.transaction(async (manager) => {
+      // The venue before the resource: the order a reschedule takes them in (the venue's transition,
+      // then its bookings' resources), so a booking and a reschedule of its venue never deadlock.
+      const venue = await lockVenueForShare(manager, input.venueId);
       const resource = await lockForUpdate(manager, SharedResource, resourceId, undefined, RESOURCE);
       await this.editions.requireOpen(resource.editionId, manager);
-      const venue = await lockVenueForShare(manager, input.venueId);
       if (!venue) throw new NotFoundError(VENUE, input.venueId);
       if (venue.editionId !== resource.editionId) {
         throw new BusinessRuleError('EDITION_MISMATCH', `Điểm "${venue.name}" thuộc đợt Ngày hội khác với ${resource.name}.`, {
@@ -223,11 +236,7 @@ export class ResourcesService implements OnModuleInit {
     });
   }
 
-  /**
-   * A cancelled or rejected venue will not take place: its bookings are released in the same
-   * transaction. Known gap, left as it is (changing it is a feature): a rescheduled venue's bookings
-   * keep their old times; a planner moves them by hand.
-   */
+  /** A cancelled or rejected venue will not take place: its bookings are released in the same transaction. */
   private async releaseDroppedVenue(manager: EntityManager, change: VenueChange): Promise<void> {
     const { before, after } = change;
     if (before.status === after.status || !DROPPED_STATUSES.includes(after.status)) return;
@@ -245,6 +254,60 @@ export class ResourcesService implements OnModuleInit {
         note: `${resource!.name}: ${why}`,
       });
     }
+  }
+
+  /**
+   * A rescheduled venue takes its bookings along (followVenueHours: arrival and departure keep their
+   * distance from the programme), in the same transaction. The venue's date is decided by its own
+   * workflow, or by an accepted plan over many venues, which a central resource does not get to block;
+   * so each moved booking is checked against the rest of its resource's bookings like a new one, and
+   * where it now overlaps one or leaves too little road to a neighbour it is flagged (its travel
+   * warning, shown with the booking) for a planner to rebook or release, never refused or dropped. One
+   * that fits again loses its old warning. Neighbours' own warnings are not re-derived. Each move is
+   * audited (one INSERT). The resources are locked as `book` locks them, so no booking slips in
+   * between the check and the move.
+   */
+  private async followRescheduledVenue(manager: EntityManager, change: VenueChange): Promise<void> {
+    if (!change.rescheduled) return;
+    const { before, after } = change;
+    const moving = await manager.find(ResourceBooking, { where: { venueId: after.id }, order: { id: 'ASC' } });
+    if (moving.length === 0) return;
+    const resourceIds = [...new Set(moving.map((booking) => booking.resourceId))].sort();
+    await manager.find(SharedResource, { select: { id: true }, where: { id: In(resourceIds) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const spans = new Map(moving.map((booking) => [booking.id, followVenueHours(booking, before, after)]));
+    const records: AuditRecord[] = [];
+    for (const resourceId of resourceIds) {
+      const bookings = (await this.loadBookings(manager, { resourceId })).map((booking): Candidate =>
+        Object.assign(booking, spans.get(booking.id) ?? {}, { latitude: booking.venue.latitude, longitude: booking.venue.longitude }),
+      );
+      for (const booking of bookings.filter((candidate) => spans.has(candidate.id))) {
+        const clash = findClash(booking, bookings, booking.resource, this.config.ROAD_DISTANCE_FACTOR);
+        const travelWarning = clash ? `Điểm "${after.name}" đã đổi lịch: ${describeClash(booking.resource, clash)}` : null;
+        const old = moving.find((row) => row.id === booking.id)!;
+        const unchanged = old.startsAt.getTime() === booking.startsAt.getTime() && old.endsAt.getTime() === booking.endsAt.getTime();
+        if (unchanged && old.travelWarning === travelWarning) continue;
+        await manager.update(
+          ResourceBooking,
+          { id: booking.id },
+          { startsAt: booking.startsAt, endsAt: booking.endsAt, travelWarning, version: () => 'version + 1' },
+        );
+        const fields = ({ startsAt, endsAt, travelWarning }: Pick<ResourceBooking, 'startsAt' | 'endsAt' | 'travelWarning'>) => ({
+          startsAt,
+          endsAt,
+          travelWarning,
+        });
+        records.push({
+          actor: change.actor,
+          entityType: 'resource_booking',
+          entityId: booking.id,
+          action: 'update',
+          before: fields(old),
+          after: fields({ ...booking, travelWarning }),
+          note: `${booking.resource.name}: theo lịch mới của điểm "${after.name}"${change.reason ? ` (${change.reason})` : ''}`,
+        });
+      }
+    }
+    await this.audit.recordMany(manager, records);
   }
 
   private async loadBookings(manager: EntityManager, where: { resourceId: string } | { venueId: string }): Promise<LoadedBooking[]> {
@@ -304,6 +367,13 @@ function describeTravelShortfall(resource: SharedResource, clash: Extract<Clash<
     `${resource.name} không kịp di chuyển ${direction} điểm "${other.venue.name}" (đã đặt ${describeSpan(other.startsAt, other.endsAt)}): ` +
     `quãng đường khoảng ${Math.round(clash.roadKm)} km cần ${describeDuration(clash.requiredMinutes)}${buffer}, chỉ còn ${describeDuration(clash.availableMinutes)}.`
   );
+}
+
+/** A clash as a sentence, for a booking the system moved rather than one a planner is making. */
+function describeClash(resource: SharedResource, clash: Clash<Candidate>): string {
+  if (clash.kind === 'travel') return describeTravelShortfall(resource, clash);
+  const other = clash.booking;
+  return `${resource.name} trùng thời gian với lượt đã đặt cho điểm "${other.venue.name}" ${describeSpan(other.startsAt, other.endsAt)}; cần đổi hoặc giải phóng một trong hai lượt.`;
 }
 
 function clashDetails(clash: Clash<Candidate>) {

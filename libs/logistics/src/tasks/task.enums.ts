@@ -10,7 +10,7 @@ export enum TaskStatus {
   Done = 'done',
 }
 
-/** As the task board's columns name them. */
+/** As the task board's columns and the organizers' reminder e-mails name them (one list for both). */
 export const TASK_STATUS_NAMES: Record<TaskStatus, string> = {
   [TaskStatus.Todo]: 'Cần làm',
   [TaskStatus.InProgress]: 'Đang làm',

@@ -9,6 +9,7 @@ import { EditionsService, lockEdition } from '@app/editions';
 import { anchorDate, VenueChange, VenueEvents, VenuesService } from '@app/venues';
 import { OrganizerReminders } from '../organizer-reminders/organizer-reminders';
 import { ReadinessCache } from '../readiness/readiness.cache';
+import { insertChecklists } from './checklists';
 import { CreateTaskDto, ReplaceTaskTemplateDto, UpdateTaskDto } from './dto/task.dto';
 import type { TaskTemplateView, TaskView } from './dto/task-view.dto';
 import { TaskDependency, TaskTemplateItem, VenueTask } from './task.entities';
@@ -241,30 +242,13 @@ export class TasksService implements OnModuleInit {
     // The checklist is made once; tasks the province added by hand before approval do not stand in for it.
     if (change.approved && !(await manager.existsBy(VenueTask, { venueId: venue.id, templateCode: Not(IsNull()) }))) {
       const { items } = await this.template(venue.editionId, manager);
-      const anchor = anchorDate(venue);
-      const tasks = await manager.save(
-        items.map((line) =>
-          manager.create(VenueTask, {
-            venueId: venue.id,
-            editionId: venue.editionId,
-            templateCode: line.code,
-            title: line.title,
-            responsibleUnit: line.responsibleUnit,
-            offsetDays: line.offsetDays,
-            dueDate: dueDateOf(anchor, line.offsetDays),
-            weight: line.weight,
-          }),
-        ),
-      );
-      const byCode = new Map(tasks.map((task) => [task.templateCode!, task.id]));
-      const dependencies = items.flatMap((line) => line.dependsOn.map((code) => ({ taskId: byCode.get(line.code)!, prerequisiteId: byCode.get(code)! })));
-      if (dependencies.length) await manager.insert(TaskDependency, dependencies);
+      const made = await insertChecklists(manager, items, [{ venueId: venue.id, editionId: venue.editionId, anchor: anchorDate(venue) }]);
       await this.audit.record(manager, {
         actor: change.actor,
         entityType: 'venue',
         entityId: venue.id,
         action: 'update',
-        note: `Tạo ${tasks.length} công việc hậu cần theo danh mục mẫu`,
+        note: `Tạo ${made} công việc hậu cần theo danh mục mẫu`,
       });
       return;
     }
