@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { Queue } from 'bullmq';
@@ -60,7 +61,14 @@ describe('Processes', () => {
   it.each(['apps/api/src/main.ts', 'apps/worker/src/main.ts'])(
     'stops %s in production on a localhost PUBLIC_BASE_URL, with one line',
     async (entry) => {
-      const app = start(entry, { ...TEST_ENV, NODE_ENV: 'production', PUBLIC_BASE_URL: 'http://localhost:3000' });
+      // Secrets that pass production's rules, so the base is what it stops on.
+      const secrets = {
+        JWT_SECRET: randomBytes(48).toString('base64url'),
+        LINK_SECRET: randomBytes(48).toString('base64url'),
+        METRICS_TOKEN: randomBytes(48).toString('base64url'),
+      };
+      const { INBOUND_HOOK_SECRET: _short, ...env } = TEST_ENV;
+      const app = start(entry, { ...env, ...secrets, NODE_ENV: 'production', PUBLIC_BASE_URL: 'http://localhost:3000' });
       const [code] = await once(app, 'exit');
       expect(code).toBe(1);
       expect(app.output().trim()).toBe(

@@ -2,6 +2,14 @@ import 'reflect-metadata';
 import { AppConfig, ConfigError, Environment, loadAppConfig, localBaseUrlProblem } from './app-config';
 
 /** The smallest environment that passes: the variables without a default. */
+/** Production also wants real secrets and a metrics token (production-rules.spec.ts). */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'kQ8vZ2mN5pR7tW1xY4bC6dF9gH3jL0sA',
+  LINK_SECRET: 'Lr5Tz8Qw2Ey6Ui1Op4As7Df0Gh3Jk9Xc',
+  METRICS_TOKEN: 'Mn4Bv7Cx1Za5Sd8Fg2Hj6Kl9Qw3Er0Ty',
+};
+
 function validEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {
     DATABASE_URL: 'postgres://ngayhoi:secret@localhost:5432/ngayhoi',
@@ -67,13 +75,7 @@ describe('loadAppConfig with a valid environment', () => {
   });
 
   it('knows it runs in production when NODE_ENV says so', () => {
-    // Production also wants real secrets and a metrics token (production-rules.spec.ts).
-    const secrets = {
-      JWT_SECRET: 'kQ8vZ2mN5pR7tW1xY4bC6dF9gH3jL0sA',
-      LINK_SECRET: 'Lr5Tz8Qw2Ey6Ui1Op4As7Df0Gh3Jk9Xc',
-      METRICS_TOKEN: 'Mn4Bv7Cx1Za5Sd8Fg2Hj6Kl9Qw3Er0Ty',
-    };
-    expect(loadAppConfig(validEnv({ NODE_ENV: 'production', ...secrets, PUBLIC_BASE_URL: 'https://ngayhoi.bocongan.gov.vn' })).isProduction).toBe(true);
+    expect(loadAppConfig(validEnv({ ...PRODUCTION, PUBLIC_BASE_URL: 'https://ngayhoi.bocongan.gov.vn' })).isProduction).toBe(true);
   });
 
   it('treats empty strings as missing, so defaults still apply', () => {
@@ -187,7 +189,7 @@ describe('PUBLIC_BASE_URL, the one base of every link sent to people', () => {
     'http://app.localhost',
     'HTTP://LOCALHOST',
   ])('refuses %s in production, with one line saying what to set', (url) => {
-    const error = configErrorFrom(validEnv({ NODE_ENV: 'production', PUBLIC_BASE_URL: url }));
+    const error = configErrorFrom(validEnv({ ...PRODUCTION, PUBLIC_BASE_URL: url }));
     expect(error.variable).toBe('PUBLIC_BASE_URL');
     expect(error.message).toMatch(
       /^Invalid configuration: PUBLIC_BASE_URL — is .+, a local address: with NODE_ENV=production it must be the public address people open/,
@@ -196,12 +198,12 @@ describe('PUBLIC_BASE_URL, the one base of every link sent to people', () => {
   });
 
   it('refuses the default (localhost) in production when the variable is left out', () => {
-    expect(configErrorFrom(validEnv({ NODE_ENV: 'production' })).variable).toBe('PUBLIC_BASE_URL');
+    expect(configErrorFrom(validEnv({ ...PRODUCTION })).variable).toBe('PUBLIC_BASE_URL');
   });
 
   it('accepts a public address in production, and localhost outside production', () => {
-    expect(loadAppConfig(validEnv({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://ngayhoi.bocongan.gov.vn' })).isProduction).toBe(true);
-    expect(loadAppConfig(validEnv({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://10.0.0.5.nip.io' })).PUBLIC_BASE_URL).toBe('https://10.0.0.5.nip.io');
+    expect(loadAppConfig(validEnv({ ...PRODUCTION, PUBLIC_BASE_URL: 'https://ngayhoi.bocongan.gov.vn' })).isProduction).toBe(true);
+    expect(loadAppConfig(validEnv({ ...PRODUCTION, PUBLIC_BASE_URL: 'https://10.0.0.5.nip.io' })).PUBLIC_BASE_URL).toBe('https://10.0.0.5.nip.io');
     expect(loadAppConfig(validEnv({ NODE_ENV: 'development', PUBLIC_BASE_URL: 'http://localhost:3000' })).PUBLIC_BASE_URL).toBe('http://localhost:3000');
     expect(localBaseUrlProblem('http://localhost:3000', Environment.Test)).toBeNull();
   });

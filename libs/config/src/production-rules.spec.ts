@@ -14,6 +14,7 @@ function productionEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     JWT_SECRET: random(),
     LINK_SECRET: random(),
     METRICS_TOKEN: random(),
+    PUBLIC_BASE_URL: 'https://ngayhoi.bocongan.gov.vn',
     ...overrides,
   };
 }
