@@ -2,7 +2,7 @@
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { User } from '@app/auth/user.entity';
 import { Edition } from '@app/editions/edition.entity';
-import { CalendarFeed, Invitation, InvitationMessage } from '@app/invitations/invitation.entities';
+import { CalendarFeed, Invitation, InvitationMessage, InvitationReply } from '@app/invitations/invitation.entities';
 import { BudgetLine, ResourceBooking, SharedResource, TaskDependency, TaskTemplateItem, VenueTask } from '@app/logistics';
 import { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignment } from '@app/leaders/leader.entities';
 import { PlanningRun } from '@app/planning/planning-run.entity';
@@ -26,6 +26,7 @@ export const ENTITIES = [
   VenueLeaderAssignment,
   Invitation,
   InvitationMessage,
+  InvitationReply,
   CalendarFeed,
   Reminder,
   ReminderPolicy,

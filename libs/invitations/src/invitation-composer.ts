@@ -80,13 +80,24 @@ export class InvitationComposer {
     };
   }
 
-  compose(context: InvitationContext, message: Pick<InvitationMessage, 'kind' | 'method' | 'sequence' | 'reason' | 'previous'>): ComposedMessage {
+  compose(
+    context: InvitationContext,
+    message: Pick<InvitationMessage, 'kind' | 'sequence' | 'reason' | 'previous'> & { method: NonNullable<InvitationMessage['method']> },
+  ): ComposedMessage {
     const rendered = renderInvitationEmail(this.emailView(context, message));
     return {
       to: { name: context.invitation.delegateName, address: context.invitation.delegateEmail },
       ...rendered,
       method: message.method,
       ics: buildInvitationIcs(this.event(context, message.sequence, message.method === 'CANCEL'), message.method),
+    };
+  }
+
+  /** A notice to the delegate's office without a calendar entry (a proposed substitute refused, with the reason). */
+  composeNotice(context: InvitationContext, message: Pick<InvitationMessage, 'reason'>): Omit<ComposedMessage, 'method' | 'ics'> {
+    return {
+      to: { name: context.invitation.delegateName, address: context.invitation.delegateEmail },
+      ...renderInvitationEmail(this.emailView(context, { kind: 'notice', reason: message.reason, previous: null })),
     };
   }
 
@@ -155,7 +166,7 @@ export class InvitationComposer {
       contact: venue.contactName
         ? { name: venue.contactName, phone: venue.contactPhone, email: venue.contactEmail }
         : { name: this.config.COMMITTEE_NAME, phone: null, email: this.config.COMMITTEE_EMAIL },
-      rsvpUrl: message.kind === 'cancellation' ? null : this.rsvpUrl(invitation.id),
+      rsvpUrl: message.kind === 'cancellation' || message.kind === 'substituted' ? null : this.rsvpUrl(invitation.id),
       feedUrl: this.feedUrl(invitation.delegateEmail),
       reason: message.reason,
       previous: message.previous,

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AssignmentEventsModule } from '@app/leaders';
+import { AssignmentEventsModule, LeadersModule } from '@app/leaders';
 import { RemindersModule } from '@app/reminders';
 import { VenuesModule } from '@app/venues';
-import { CalendarFeed, Invitation, InvitationMessage } from './invitation.entities';
+import { CalendarFeed, Invitation, InvitationMessage, InvitationReply } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
-import { InvitationsController } from './invitations.controller';
+import { InvitationsController, VenueAnswersController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 import { RsvpController } from './rsvp.controller';
 import { RsvpService } from './rsvp.service';
@@ -15,8 +15,8 @@ import { RsvpService } from './rsvp.service';
  * enqueues). Sending lives in InvitationsWorkerModule, loaded by the worker app only.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Invitation, InvitationMessage, CalendarFeed]), VenuesModule, RemindersModule, AssignmentEventsModule],
-  controllers: [InvitationsController, RsvpController],
+  imports: [TypeOrmModule.forFeature([Invitation, InvitationMessage, InvitationReply, CalendarFeed]), VenuesModule, RemindersModule, AssignmentEventsModule, LeadersModule],
+  controllers: [InvitationsController, VenueAnswersController, RsvpController],
   providers: [InvitationsService, RsvpService, InvitationComposer],
   exports: [InvitationsService, InvitationComposer],
 })

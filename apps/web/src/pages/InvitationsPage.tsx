@@ -191,7 +191,8 @@ function InvitationRow(props: {
           {answer}
           {invitation.substitute && (
             <small className="block">
-              Người dự thay: {invitation.substitute.name} ({invitation.substitute.position}, {invitation.substitute.contact})
+              Người dự thay: {invitation.substitute.name} ({invitation.substitute.position}, {invitation.substitute.email}
+              {invitation.substitute.phone ? `, ${invitation.substitute.phone}` : ''})
             </small>
           )}
         </td>
