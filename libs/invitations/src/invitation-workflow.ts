@@ -186,7 +186,10 @@ export interface InvitationChange {
 }
 
 /** What `event` does to an invitation in `current`'s state; throws the event's refusal where it does not apply. */
-export function decide(current: Pick<InvitationState, 'status' | 'sequence'> & Partial<Pick<InvitationState, 'substitute'>>, event: InvitationEvent): InvitationChange {
+export function decide(
+  current: Pick<InvitationState, 'status' | 'sequence'> & Partial<Pick<InvitationState, 'substitute'>>,
+  event: InvitationEvent,
+): InvitationChange {
   assertCan(current.status, event.type);
   const status = INVITATION_TRANSITIONS[event.type][current.status]!;
   const none = { supersedes: null, message: null, reminders: 'keep' } as const;

@@ -15,7 +15,13 @@ import { RsvpService } from './rsvp.service';
  * enqueues). Sending lives in InvitationsWorkerModule, loaded by the worker app only.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Invitation, InvitationMessage, InvitationReply, CalendarFeed]), VenuesModule, RemindersModule, AssignmentEventsModule, LeadersModule],
+  imports: [
+    TypeOrmModule.forFeature([Invitation, InvitationMessage, InvitationReply, CalendarFeed]),
+    VenuesModule,
+    RemindersModule,
+    AssignmentEventsModule,
+    LeadersModule,
+  ],
   controllers: [InvitationsController, VenueAnswersController, RsvpController],
   providers: [InvitationsService, RsvpService, InvitationComposer],
   exports: [InvitationsService, InvitationComposer],

@@ -23,7 +23,16 @@ import { AppConfig } from '@app/config';
 import { activeAssignmentsAtVenues, AssignmentEvents, AssignmentRemoval, AssignmentsService, invitableLeader, leaderByOfficeEmail } from '@app/leaders';
 import { JobProducer } from '@app/queue';
 import { ReminderScheduler } from '@app/reminders';
-import { lockVenueForUpdate, scheduledVenueIdsOfEdition, VenueChange, VenueEvents, VenueInvitationFacts, VenuesService, VenueStatus, venueStarts } from '@app/venues';
+import {
+  lockVenueForUpdate,
+  scheduledVenueIdsOfEdition,
+  VenueChange,
+  VenueEvents,
+  VenueInvitationFacts,
+  VenuesService,
+  VenueStatus,
+  venueStarts,
+} from '@app/venues';
 import { CreateInvitationDto, InvitationQueryDto } from './dto/invitation.dto';
 import type { ComposedMessage } from './dto/composed-message.dto';
 import {
@@ -207,7 +216,11 @@ export class InvitationsService implements OnModuleInit {
       const leaderId = await leaderByOfficeEmail(manager, email, name);
       const note = `Chấp thuận đồng chí ${name} (${position}) dự thay`;
       // The clash check comes first: a refusal leaves the proposal and the assignments as they were.
-      await this.assignments.handOver(manager, { venueId: original.venueId, fromLeaderId: original.leaderId, toLeaderId: leaderId, role: original.role, note }, actor);
+      await this.assignments.handOver(
+        manager,
+        { venueId: original.venueId, fromLeaderId: original.leaderId, toLeaderId: leaderId, role: original.role, note },
+        actor,
+      );
       const reason = `Theo đề nghị của cơ quan, đồng chí ${name}, ${position} sẽ dự thay.`;
       const withdrawn = await this.withdrawLocked(manager, original, 'approve-substitute', reason, actor, afterCommit, note);
       const draft = await this.createDraft(
@@ -228,9 +241,7 @@ export class InvitationsService implements OnModuleInit {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const invitation = await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
       const note = `Không chấp thuận người dự thay: ${reason}`;
-      return toSummary(
-        await this.applyEvent(manager, invitation, { type: 'refuse-substitute', reason }, afterCommit, { actor, action: 'transition', note }),
-      );
+      return toSummary(await this.applyEvent(manager, invitation, { type: 'refuse-substitute', reason }, afterCommit, { actor, action: 'transition', note }));
     });
   }
 

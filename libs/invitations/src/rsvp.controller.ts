@@ -60,7 +60,9 @@ export class RsvpController {
   @ApiNotFoundResponse({ description: 'Unknown or expired link, or the invitation can no longer be answered: an HTML page saying so.', content: HTML_PAGE })
   @ApiConflictResponse({ description: 'The invitation was withdrawn: an HTML page saying so.', content: HTML_PAGE })
   @ApiBody({ type: RsvpAnswerDto })
-  @ApiBadRequestResponse({ description: 'A field is wrong: the page again with what is wrong under each field (HTML), or the usual JSON refusal; nothing is recorded.' })
+  @ApiBadRequestResponse({
+    description: 'A field is wrong: the page again with what is wrong under each field (HTML), or the usual JSON refusal; nothing is recorded.',
+  })
   async answer(@Param('token') token: string, @Body() body: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
     // Validated here rather than by the global pipe, so that a browser's form gets the page back with its
     // errors under the fields (and what was typed kept) instead of a JSON body.

@@ -50,7 +50,9 @@ export class RsvpService {
       const found = await this.findByToken(manager, token, true);
       if (!found) throw new InvalidLinkError();
       const substitute =
-        input.answer === RsvpAnswer.Substitute ? await this.proposedSubstitute(manager, input.substituteName!, input.substitutePosition!, input.substituteEmail!, input.substitutePhone ?? null) : null;
+        input.answer === RsvpAnswer.Substitute
+          ? await this.proposedSubstitute(manager, input.substituteName!, input.substitutePosition!, input.substituteEmail!, input.substitutePhone ?? null)
+          : null;
       return this.record(manager, found, answerEvent(input.answer), 'rsvp', { substitute, comment: input.note ?? null }, afterCommit);
     });
     return renderRsvpPage({ ...(await this.pageView(invitation, token)), notice: ANSWER_NOTICES[input.answer] });
@@ -113,7 +115,12 @@ export class RsvpService {
       }
       const event = eventOfPartstat(attendee.partstat);
       if (!event) {
-        throw new BusinessRuleError('UNSUPPORTED_PARTSTAT', `Trạng thái trả lời "${attendee.partstat}" không được ghi nhận.`, { partstat: attendee.partstat }, 422);
+        throw new BusinessRuleError(
+          'UNSUPPORTED_PARTSTAT',
+          `Trạng thái trả lời "${attendee.partstat}" không được ghi nhận.`,
+          { partstat: attendee.partstat },
+          422,
+        );
       }
       if (event === 'propose-substitute' && !attendee.delegatedTo) {
         throw new BusinessRuleError('DELEGATED_TO_MISSING', 'Thư ủy quyền (DELEGATED) không nêu người được cử (DELEGATED-TO).', undefined, 422);
@@ -144,7 +151,7 @@ export class RsvpService {
         .orIgnore()
         .returning(['id'])
         .execute();
-      if (inserted.raw.length === 0) return { invitationId: invitation.id, status: invitation.status, outcome: 'duplicate' as const };
+      if ((inserted.raw as unknown[]).length === 0) return { invitationId: invitation.id, status: invitation.status, outcome: 'duplicate' as const };
       if (older) {
         this.logger.log({ uid: reply.uid, sequence, stamp }, 'calendar reply older than the last answer: recorded, not applied');
         return { invitationId: invitation.id, status: invitation.status, outcome: 'older' as const };

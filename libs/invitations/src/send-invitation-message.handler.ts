@@ -61,7 +61,8 @@ export class SendInvitationMessageHandler {
         html: composed.html,
         text: composed.text,
         messageId: `<${message.id}@ngayhoi.vn>`,
-        ...(method && 'ics' in composed && { icalEvent: { method, filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content: composed.ics as string } }),
+        ...(method &&
+          'ics' in composed && { icalEvent: { method, filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content: composed.ics as string } }),
         headers: { 'X-Ngayhoi-Invitation': message.invitationId },
       });
       // One statement: the message is sent, and a REQUEST of the current revision applies the workflow's

@@ -58,9 +58,7 @@ export class SubstitutionAndReplies1795920000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "invitation_replies"`);
     await queryRunner.query(`DROP INDEX "public"."invitation_messages_revision_unique"`);
     await queryRunner.query(`DELETE FROM "invitation_messages" WHERE "method" IS NULL OR "copy" > 0`);
-    await queryRunner.query(
-      `CREATE UNIQUE INDEX "invitation_messages_revision_unique" ON "invitation_messages" ("invitation_id", "sequence", "method")`,
-    );
+    await queryRunner.query(`CREATE UNIQUE INDEX "invitation_messages_revision_unique" ON "invitation_messages" ("invitation_id", "sequence", "method")`);
     await queryRunner.query(`ALTER TABLE "invitation_messages" DROP COLUMN "copy"`);
     await queryRunner.query(`ALTER TABLE "invitation_messages" ALTER COLUMN "method" SET NOT NULL`);
     await queryRunner.query(
