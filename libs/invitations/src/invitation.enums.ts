@@ -108,7 +108,7 @@ export type InvitationHistoryKind = 'created' | 'sent' | 'answered' | 'substitut
 
 export const INVITATION_HISTORY_NAMES: Record<InvitationHistoryKind, string> = {
   created: 'Tạo lời mời',
-  sent: 'Đã gửi thư',
+  sent: 'Gửi thư',
   answered: 'Trả lời',
   substituted: 'Thay người dự',
   updated: 'Cập nhật',
