@@ -235,7 +235,10 @@ describe('Substitution end to end, and calendar replies as real clients send the
     const other = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-14` });
     await t.http.post(`/api/venues/${other.id}/leaders`).set('Authorization', planner).send({ leaderId: deputyLeader.id, role: 'chief_guest' }).expect(201);
     const { venue, leader, invitation } = await invitedLeader(`${edition.year}-08-14`);
-    await propose(invitation.id, { name: 'Hoàng Minh Tuấn', position: 'Cục trưởng', email: 'VP.Tuan@bo.example.vn' });
+    // Someone else of that office (same mailbox, another name) is not the registered leader.
+    await propose(invitation.id, { name: 'Nguyễn Văn Khác', position: 'Chánh Văn phòng', email: 'vp.tuan@bo.example.vn' });
+    expect((await invitationById(invitation.id)).substitute).toMatchObject({ leaderId: null });
+    await propose(invitation.id, { name: 'Hoàng  Minh Tuấn', position: 'Cục trưởng', email: 'VP.Tuan@bo.example.vn' });
     expect((await invitationById(invitation.id)).substitute).toMatchObject({ leaderId: deputyLeader.id });
 
     const clash = await t.http.post(`/api/invitations/${invitation.id}/substitute/approve`).set('Authorization', planner).expect(409);

@@ -214,6 +214,9 @@ export class InvitationsService implements OnModuleInit {
       }
       await this.lockScheduledVenue(manager, original.venueId);
       const leaderId = await leaderByOfficeEmail(manager, email, name);
+      if (leaderId && leaderId === original.leaderId) {
+        throw new BusinessRuleError('SUBSTITUTE_IS_INVITEE', 'Người được đề nghị dự thay chính là người đã được mời.', { leaderId }, 409);
+      }
       const note = `Chấp thuận đồng chí ${name} (${position}) dự thay`;
       // The clash check comes first: a refusal leaves the proposal and the assignments as they were.
       await this.assignments.handOver(

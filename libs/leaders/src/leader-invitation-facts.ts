@@ -56,9 +56,10 @@ export function activeAssignmentsAtVenues(manager: EntityManager, venueIds: read
 }
 
 /**
- * The active leader a proposed substitute is, found by their office e-mail (case-insensitive): the one
- * leader with that address, or, where an office mailbox serves several, the one of that name. Null when
- * none (or no single one) matches: the substitute is then invited as a named delegate.
+ * The active leader a proposed substitute is: the one with that office e-mail (case-insensitive) and that
+ * name (an office mailbox often serves several leaders, and an office may propose someone of its own
+ * who is not on the register). Null when no single leader matches both: the substitute is then invited
+ * as a named delegate.
  */
 export async function leaderByOfficeEmail(manager: EntityManager, email: string, name: string): Promise<string | null> {
   const rows = await queryRows<{ id: string; fullName: string }>(
@@ -66,7 +67,6 @@ export async function leaderByOfficeEmail(manager: EntityManager, email: string,
     `SELECT id, full_name AS "fullName" FROM leaders WHERE active AND lower(office_email) = lower($1) ORDER BY id`,
     [email.trim()],
   );
-  if (rows.length === 1) return rows[0].id;
   const wanted = normaliseName(name);
   const named = rows.filter((row) => normaliseName(row.fullName) === wanted);
   return named.length === 1 ? named[0].id : null;
