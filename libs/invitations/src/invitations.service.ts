@@ -49,8 +49,7 @@ import type { InvitationChange } from './invitation-workflow';
 import { InvitationComposer } from './invitation-composer';
 import { INVITATION_HISTORY_NAMES, INVITATION_STATUS_NAMES, InvitationHistoryKind, MESSAGE_KIND_NAMES } from './invitation.enums';
 import { rsvpExpiry } from './invitation-rules';
-import { ANSWERED_STATUSES, decide, ENDED_STATUSES, InvitationEvent, LIVE_STATUSES, refusal, statusesAllowing } from './invitation-workflow';
-import { assertCan } from './invitation-workflow';
+import { ANSWERED_STATUSES, assertCan, decide, ENDED_STATUSES, InvitationEvent, LIVE_STATUSES, refusal, statusesAllowing } from './invitation-workflow';
 import { linkToken, tokenHash } from './links';
 import { SendInvitationMessageJob } from './send-invitation-message.handler';
 
