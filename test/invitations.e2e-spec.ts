@@ -186,7 +186,7 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
     await sink.waitFor(1, forInvitation((await invitationOf(successor)).uid)); // out before the next test counts refusals
   });
 
-  it('resends the full letter on the same calendar entry one revision up, never while one is waiting, never once withdrawn', async () => {
+  it('resends the full letter on the same calendar entry and revision, never while one is waiting, never once withdrawn', async () => {
     const { venue, leader } = await scheduledVenueWithLeader(`${edition.year}-08-05`);
     sink.refuseNext = 1_000; // the first e-mail cannot leave yet: the invitation stays queued
     await t.http.post(`/api/editions/${edition.id}/invitations/bulk`).set('Authorization', planner).expect(202);
@@ -197,8 +197,9 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
     await sink.waitFor(1, forInvitation(invitation.uid));
     for (let tries = 0; (await invitationOf(leader)).status !== 'sent' && tries < 100; tries += 1) await new Promise((resume) => setTimeout(resume, 50));
 
+    // Nothing changed: the SEQUENCE stays, so a reply already on its way to revision 0 still counts.
     const resent = await t.http.post(`/api/invitations/${invitation.id}/resend`).set('Authorization', planner).expect(202);
-    expect(resent.body).toMatchObject({ status: 'sent', sequence: 1 });
+    expect(resent.body).toMatchObject({ status: 'sent', sequence: 0 });
     const [first, again] = await sink.waitFor(2, forInvitation(invitation.uid));
     expect(readIcs(again.calendar!.ics)).toMatchObject({ method: 'REQUEST', uid: invitation.uid, sequence: resent.body.sequence });
     expect(again.parsed.subject).toBe(first.parsed.subject); // the letter itself, not an "update"
@@ -303,21 +304,60 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
       const bad = await t.http.post(`/api/rsvp/${token}`).type('form').send({ answer: 'maybe' }).expect(400);
       expect(bad.body.code).toBe('VALIDATION_FAILED');
       const missing = await t.http.post(`/api/rsvp/${token}`).type('form').send({ answer: 'substitute', substituteName: 'Nguyễn Văn Bình' }).expect(400);
-      expect(missing.body.details.map((issue: { field: string }) => issue.field).sort()).toEqual(['substituteContact', 'substitutePosition']);
+      expect(missing.body.details.map((issue: { field: string }) => issue.field).sort()).toEqual(['substituteEmail', 'substitutePosition']);
+      // From a browser: the page again, what is wrong under the field, what was typed kept; nothing recorded.
+      const before = await statusOf();
+      const page = await t.http
+        .post(`/api/rsvp/${token}`)
+        .set('Accept', 'text/html,application/xhtml+xml')
+        .type('form')
+        .send({ answer: 'substitute', substituteName: 'Nguyễn Văn Bình', substitutePosition: 'Cục trưởng', substituteEmail: 'binh.nv@', substitutePhone: '' })
+        .expect(400);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.text).toContain('Thư điện tử của người dự thay không hợp lệ');
+      expect(page.text).toContain('value="Nguyễn Văn Bình"');
+      expect(page.text).toContain('Đề nghị chưa được ghi nhận.');
+      const noName = await t.http
+        .post(`/api/rsvp/${token}`)
+        .set('Accept', 'text/html')
+        .type('form')
+        .send({ answer: 'substitute', substitutePosition: 'Cục trưởng', substituteEmail: 'binh.nv@vanphong.example.vn' })
+        .expect(400);
+      expect(noName.text).toContain('Cần họ và tên người dự thay.');
+      expect(await statusOf()).toEqual(before);
     });
 
     it('lets the office propose a substitute; a planner approval cancels the original and invites the substitute', async () => {
       await t.http
         .post(`/api/rsvp/${token}`)
         .type('form')
-        .send({ answer: 'substitute', substituteName: 'Nguyễn Văn Bình', substitutePosition: 'Cục trưởng', substituteContact: 'Binh.NV@vanphong.example.vn' })
+        .send({
+          answer: 'substitute',
+          substituteName: 'Nguyễn Văn Bình',
+          substitutePosition: 'Cục trưởng',
+          substituteEmail: ' Binh.NV@vanphong.example.vn ',
+          substitutePhone: '0912 000 111',
+        })
         .expect(200);
       expect(await statusOf()).toEqual({
         status: 'substitute_proposed',
-        substitute: { name: 'Nguyễn Văn Bình', position: 'Cục trưởng', contact: 'Binh.NV@vanphong.example.vn' },
+        substitute: { name: 'Nguyễn Văn Bình', position: 'Cục trưởng', email: 'binh.nv@vanphong.example.vn', phone: '0912 000 111', leaderId: null },
       });
+      // The proposal is in the audit diff, not only in a note.
+      const [proposal] = await t.dataSource.query(
+        `SELECT changes FROM audit_entries WHERE entity_id = $1 AND changes ? 'substitute' ORDER BY at DESC, id DESC LIMIT 1`,
+        [invitation.id],
+      );
+      expect(proposal.changes.substitute.after).toMatchObject({ name: 'Nguyễn Văn Bình', email: 'binh.nv@vanphong.example.vn' });
 
-      const approved = await t.http.post(`/api/invitations/${invitation.id}/substitute/approve`).set('Authorization', planner).expect(202);
+      // Two approvals at once (a double click, two planners): one deputy invitation, the same answer twice.
+      const [approved, again] = await Promise.all([
+        t.http.post(`/api/invitations/${invitation.id}/substitute/approve`).set('Authorization', planner),
+        t.http.post(`/api/invitations/${invitation.id}/substitute/approve`).set('Authorization', planner),
+      ]);
+      expect([approved.status, again.status]).toEqual([202, 202]);
+      expect(again.body.substitute.id).toBe(approved.body.substitute.id);
+      expect(await t.dataSource.query(`SELECT id FROM invitations WHERE substitute_for = $1`, [invitation.id])).toHaveLength(1);
       expect(approved.body.withdrawn.status).toBe('withdrawn');
       expect(approved.body.substitute).toMatchObject({
         delegateName: 'Nguyễn Văn Bình',
@@ -364,8 +404,13 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
         'END:VCALENDAR',
         '',
       ].join('\r\n');
-    const post = (body: string, secret = TEST_ENV.INBOUND_HOOK_SECRET) =>
-      t.http.post('/api/inbound/calendar-replies').set('Content-Type', 'text/calendar; method=REPLY').set('X-Inbound-Secret', secret).send(body);
+    const post = (body: string, secret = TEST_ENV.INBOUND_HOOK_SECRET, authenticationResults = 'mx.ngayhoi.vn; dkim=pass header.d=example.vn; dmarc=pass') =>
+      t.http
+        .post('/api/inbound/calendar-replies')
+        .set('Content-Type', 'text/calendar; method=REPLY')
+        .set('X-Inbound-Secret', secret)
+        .set('X-Inbound-Authentication-Results', authenticationResults)
+        .send(body);
 
     it('records an iTIP REPLY matched by UID and attendee, and refuses anything else', async () => {
       await post(reply(invitation.uid, invitation.delegate_email, 'ACCEPTED'), 'wrong-secret-value').expect(401);
@@ -376,7 +421,7 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
       expect((await post('not a calendar').expect(400)).body.code).toBe('INVALID_CALENDAR_REPLY');
 
       const accepted = await post(reply(invitation.uid, invitation.delegate_email.toUpperCase(), 'ACCEPTED')).expect(200);
-      expect(accepted.body).toEqual({ invitationId: invitation.id, status: 'accepted' });
+      expect(accepted.body).toEqual({ invitationId: invitation.id, status: 'accepted', outcome: 'applied' });
       const [entry] = await t.dataSource.query(`SELECT note FROM audit_entries WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`, [invitation.id]);
       expect(entry.note).toBe('Trả lời từ ứng dụng lịch');
     });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Role } from '@app/auth';
 import { Edition } from '@app/editions/edition.entity';
 import { Venue } from '@app/venues/venue.entity';
@@ -100,6 +101,9 @@ describe('RBAC: province scope, viewers, need-to-know', () => {
       t.http.post('/api/leaders').send({}),
       t.http.get('/api/audit'),
       t.http.get('/api/invitations'), // invitations carry leaders' office contacts
+      t.http.get(`/api/invitations/${randomUUID()}/history`),
+      t.http.post(`/api/invitations/${randomUUID()}/substitute/approve`),
+      t.http.post(`/api/invitations/${randomUUID()}/substitute/refuse`).send({ reason: 'Thử quyền' }),
     ];
     for (const write of writes) {
       const response = await write.set('Authorization', viewer);
@@ -120,6 +124,14 @@ describe('RBAC: province scope, viewers, need-to-know', () => {
     await t.http.get('/api/leaders').set('Authorization', organizerA).expect(403);
     await t.http.get(`/api/venues/${venueB.id}/leaders`).set('Authorization', organizerA).expect(403);
     await t.http.post(`/api/venues/${venueA.id}/leaders`).set('Authorization', organizerA).send({ leaderId: leader.id, role: 'accompanying' }).expect(403);
+    // The answers to the venue's invitations: the organizer of its province and viewers, never another province.
+    await t.http.get(`/api/venues/${venueA.id}/invitation-answers`).set('Authorization', organizerA).expect(200);
+    await t.http.get(`/api/venues/${venueA.id}/invitation-answers`).set('Authorization', viewer).expect(200);
+    await t.http.get(`/api/venues/${venueB.id}/invitation-answers`).set('Authorization', organizerA).expect(403);
+    for (const route of [`/api/invitations/${randomUUID()}/history`, `/api/invitations/${randomUUID()}/substitute/approve`]) {
+      const write = route.endsWith('approve') ? t.http.post(route) : t.http.get(route);
+      expect((await write.set('Authorization', organizerA)).status).toBe(403);
+    }
 
     // Viewers see names and positions but no contacts or availability; planners see everything.
     const forViewer = await t.http.get(`/api/leaders/${leader.id}`).set('Authorization', viewer).expect(200);

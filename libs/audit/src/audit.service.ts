@@ -60,4 +60,9 @@ export class AuditService implements AuditLog {
     const [items, total] = await builder.skip(query.offset).take(query.pageSize).getManyAndCount();
     return toPage(items, total, query);
   }
+
+  /** Every entry of one record, oldest first (an invitation's history, for instance). */
+  historyOf(entityType: string, entityId: string, manager: EntityManager = this.entries.manager): Promise<AuditEntry[]> {
+    return manager.find(AuditEntry, { where: { entityType, entityId }, order: { at: 'ASC', id: 'ASC' } });
+  }
 }

@@ -103,13 +103,28 @@ describe('diffFields on an update', () => {
     expect(diffFields(null, { status: 'draft', rsvpTokenHash: 'ab12' })).toEqual({ status: { before: null, after: 'draft' } });
   });
 
-  it('skips relation objects, on either side', () => {
-    const province = { code: '66', name: 'Đắk Lắk' };
-    expect(diffFields({ provinceCode: '66', province }, { provinceCode: '79', province: { code: '79', name: 'Thành phố Hồ Chí Minh' } })).toEqual({
+  it('skips relation objects (entity instances), on either side', () => {
+    class Province {
+      constructor(
+        readonly code: string,
+        readonly name: string,
+      ) {}
+    }
+    const province = new Province('66', 'Đắk Lắk');
+    expect(diffFields({ provinceCode: '66', province }, { provinceCode: '79', province: new Province('79', 'Thành phố Hồ Chí Minh') })).toEqual({
       provinceCode: { before: '66', after: '79' },
     });
     expect(diffFields({ province: null }, { province })).toEqual({});
     expect(diffFields({ province }, {})).toEqual({});
+  });
+
+  it('records a plain-object value (a jsonb column such as a proposed substitute)', () => {
+    const substitute = { name: 'Nguyễn Văn Bình', position: 'Cục trưởng', email: 'binh@example.vn', phone: null, leaderId: null };
+    expect(diffFields({ status: 'sent', substitute: null }, { status: 'substitute_proposed', substitute })).toEqual({
+      status: { before: 'sent', after: 'substitute_proposed' },
+      substitute: { before: null, after: substitute },
+    });
+    expect(diffFields({ substitute }, { substitute: { ...substitute } })).toEqual({});
   });
 
   it('treats a missing or undefined field as null', () => {

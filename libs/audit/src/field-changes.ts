@@ -14,7 +14,8 @@ function normalise(value: unknown): unknown {
 
 /**
  * The fields whose value differs between `before` and `after` (either may be null for a create or a
- * delete), as JSON-safe before/after pairs. Relations (objects that are not dates or arrays) are skipped.
+ * delete), as JSON-safe before/after pairs. Relations (instances of entity classes) are skipped; plain
+ * objects are values (a jsonb column such as an invitation's proposed substitute) and are recorded.
  */
 export function diffFields(before: object | null, after: object | null): Record<string, FieldChange> {
   const changes: Record<string, FieldChange> = {};
@@ -30,5 +31,7 @@ export function diffFields(before: object | null, after: object | null): Record<
 }
 
 function isRelation(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype !== Object.prototype && prototype !== null;
 }

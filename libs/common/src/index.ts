@@ -40,5 +40,5 @@ export {
 } from './time';
 export type { IsoDate, LocalTime } from './time';
 export { AfterCommit, TransactionalChecks, TransactionalEvent, inTransaction } from './transaction';
-export { createValidationPipe } from './validation';
+export { createValidationPipe, toValidationIssues } from './validation';
 export { IsIsoDate, IsLocalTime, OptionalNotNull } from './validators';

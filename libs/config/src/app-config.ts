@@ -4,7 +4,7 @@
  * A missing or malformed variable stops the process with one line naming it (see `ConfigError`).
  */
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsEmail, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { productionProblem } from './production-rules';
 
 export enum Environment {
@@ -153,6 +153,15 @@ export class AppConfig {
   @IsString()
   @MinLength(16, { message: 'must be at least 16 characters' })
   INBOUND_HOOK_SECRET?: string;
+
+  /**
+   * Calendar replies count only when the relay says DKIM and DMARC passed for the message (header
+   * X-Inbound-Authentication-Results, in RFC 8601 form, on the request X-Inbound-Secret authenticates).
+   * `false` records replies without that proof (a relay that cannot check; the result is still stored).
+   */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? !['false', '0', 'no', 'off'].includes(value.trim().toLowerCase()) : value))
+  @IsBoolean()
+  INBOUND_REQUIRE_SENDER_AUTH = true;
 
   /** RSVP links stay valid this many hours after the event ends. */
   @Type(() => Number)

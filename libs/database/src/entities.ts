@@ -2,7 +2,7 @@
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { User } from '@app/auth/user.entity';
 import { Edition } from '@app/editions/edition.entity';
-import { CalendarFeed, Invitation, InvitationMessage } from '@app/invitations/invitation.entities';
+import { CalendarFeed, Invitation, InvitationMessage, InvitationReply } from '@app/invitations/invitation.entities';
 import { InvitationLetterCounter, InvitationLetterSettings } from '@app/invitations/letter/letter.entities';
 import { BudgetLine } from '@app/logistics/budget/budget.entities';
 import { ResourceBooking, SharedResource } from '@app/logistics/resources/resource.entities';
@@ -29,6 +29,7 @@ export const ENTITIES = [
   VenueLeaderAssignment,
   Invitation,
   InvitationMessage,
+  InvitationReply,
   CalendarFeed,
   InvitationLetterSettings,
   InvitationLetterCounter,

@@ -147,7 +147,10 @@ export class InvitationComposer {
     };
   }
 
-  compose(context: InvitationContext, message: Pick<InvitationMessage, 'kind' | 'method' | 'sequence' | 'reason' | 'previous'>): ComposedMessage {
+  compose(
+    context: InvitationContext,
+    message: Pick<InvitationMessage, 'kind' | 'sequence' | 'reason' | 'previous'> & { method: NonNullable<InvitationMessage['method']> },
+  ): ComposedMessage {
     const rendered = renderInvitationEmail(this.emailView(context, message));
     return {
       to: { name: context.invitation.delegateName, address: context.invitation.delegateEmail },
@@ -162,6 +165,14 @@ export class InvitationComposer {
     const kind = message?.kind === 'update' || (!message && context.invitation.sequence > 0) ? 'update' : 'invitation';
     const view = this.letter(context, kind, message?.previous ?? null);
     return { filename: letterFilename(context.invitation.letterNumber!), content: await renderLetterPdf(view) };
+  }
+
+  /** A notice to the delegate's office without a calendar entry (a proposed substitute refused, with the reason). */
+  composeNotice(context: InvitationContext, message: Pick<InvitationMessage, 'reason'>): Omit<ComposedMessage, 'method' | 'ics'> {
+    return {
+      to: { name: context.invitation.delegateName, address: context.invitation.delegateEmail },
+      ...renderInvitationEmail(this.emailView(context, { kind: 'notice', reason: message.reason, previous: null })),
+    };
   }
 
   /** A reminder e-mail before the event (same details and RSVP link as the invitation). */
@@ -239,7 +250,7 @@ export class InvitationComposer {
       contact: venue.contactName
         ? { name: venue.contactName, phone: venue.contactPhone, email: venue.contactEmail }
         : { name: this.config.COMMITTEE_NAME, phone: null, email: this.config.COMMITTEE_EMAIL },
-      rsvpUrl: message.kind === 'cancellation' ? null : this.rsvpUrl(invitation.id),
+      rsvpUrl: message.kind === 'cancellation' || message.kind === 'substituted' ? null : this.rsvpUrl(invitation.id),
       feedUrl: this.feedUrl(invitation.delegateEmail),
       reason: message.reason,
       previous: message.previous,

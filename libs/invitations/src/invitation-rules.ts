@@ -1,25 +1,36 @@
 /** Invitation rules as plain functions. Which event may happen in which status: invitation-workflow.ts. */
-import { RsvpAnswer } from './invitation.enums';
 
 /** The RSVP link works until the grace period after the event has passed. */
 export function rsvpExpiry(eventEnd: Date, graceHours: number): Date {
   return new Date(eventEnd.getTime() + graceHours * 3600_000);
 }
 
-/** An iTIP PARTSTAT mapped to a delegate's answer; anything else is not an answer we record. */
-export function answerOfPartstat(partstat: string): RsvpAnswer.Accept | RsvpAnswer.Decline | null {
+/** The workflow event of a reply's PARTSTAT, or null for one that is not an answer (NEEDS-ACTION…). */
+export function eventOfPartstat(partstat: string): 'accept' | 'decline' | 'tentative' | 'propose-substitute' | null {
   switch (partstat.toUpperCase()) {
     case 'ACCEPTED':
-      return RsvpAnswer.Accept;
+      return 'accept';
     case 'DECLINED':
-      return RsvpAnswer.Decline;
+      return 'decline';
+    case 'TENTATIVE':
+      return 'tentative';
+    case 'DELEGATED':
+      return 'propose-substitute';
     default:
       return null;
   }
 }
 
-/** A substitute's contact, when it is an e-mail address (needed to invite them). */
-export function emailOf(contact: string): string | null {
-  const trimmed = contact.trim().toLowerCase();
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed) ? trimmed : null;
+/**
+ * Whether the relay's Authentication-Results (RFC 8601) say DKIM and DMARC passed, and, where DMARC names
+ * the From domain, that it is the replying attendee's domain.
+ */
+export function senderPassed(results: string | undefined, attendee: string): boolean {
+  if (!results) return false;
+  const dkim = /(?:^|[;\s])dkim=pass\b/i.test(results);
+  const dmarc = /(?:^|[;\s])dmarc=pass\b[^;]*/i.exec(results);
+  if (!dkim || !dmarc) return false;
+  const from = /header\.from=([^\s;]+)/i.exec(dmarc[0]);
+  const domain = attendee.split('@')[1]?.toLowerCase();
+  return !from || from[1].toLowerCase() === domain;
 }

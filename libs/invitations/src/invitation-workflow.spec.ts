@@ -20,7 +20,7 @@ import {
 const ALL = Object.values(S);
 const AT = new Date('2027-08-01T01:00:00Z');
 const EXPIRES = new Date('2027-08-15T04:30:00Z');
-const SUBSTITUTE = { name: 'Nguyễn Văn Bình', position: 'Cục trưởng', contact: 'binh.nv@vanphong.example.vn' };
+const SUBSTITUTE = { name: 'Nguyễn Văn Bình', position: 'Cục trưởng', email: 'binh.nv@vanphong.example.vn', phone: '0912 345 678', leaderId: null };
 
 /** One event of each type, with what it carries. */
 const EVENTS: Record<InvitationEventType, InvitationEvent> = {
@@ -29,9 +29,10 @@ const EVENTS: Record<InvitationEventType, InvitationEvent> = {
   failed: { type: 'failed' },
   accept: { type: 'accept', via: 'rsvp', at: AT },
   decline: { type: 'decline', via: 'calendar', at: AT },
+  tentative: { type: 'tentative', via: 'calendar', at: AT, comment: 'Có thể đến muộn' },
   'propose-substitute': { type: 'propose-substitute', via: 'rsvp', at: AT, substitute: SUBSTITUTE },
   'approve-substitute': { type: 'approve-substitute', reason: 'Cử đồng chí Nguyễn Văn Bình dự thay', delivered: true },
-  'refuse-substitute': { type: 'refuse-substitute' },
+  'refuse-substitute': { type: 'refuse-substitute', reason: 'Cần đồng chí cấp Thứ trưởng trở lên' },
   withdraw: { type: 'withdraw', reason: 'Thay đổi kế hoạch công tác', delivered: true },
   resend: { type: 'resend' },
   reschedule: { type: 'reschedule', delivered: true, rsvpExpiresAt: EXPIRES },
@@ -52,24 +53,26 @@ describe('invitation workflow', () => {
     expect(Object.fromEntries(Object.keys(INVITATION_TRANSITIONS).map((type) => [type, statusesAllowing(type as InvitationEventType)]))).toEqual({
       send: [S.Draft],
       sent: [S.Queued],
-      failed: [S.Queued, S.Sent, S.Accepted, S.Declined, S.SubstituteProposed, S.Withdrawn],
-      accept: [S.Queued, S.Sent, S.Accepted, S.Declined, S.SubstituteProposed],
-      decline: [S.Queued, S.Sent, S.Accepted, S.Declined, S.SubstituteProposed],
-      'propose-substitute': [S.Queued, S.Sent, S.Accepted, S.Declined, S.SubstituteProposed],
+      failed: [S.Queued, S.Sent, S.Accepted, S.Declined, S.SubstituteProposed, S.Withdrawn, S.Tentative],
+      accept: [S.Queued, S.Sent, S.Accepted, S.Declined, S.SubstituteProposed, S.Tentative],
+      decline: [S.Queued, S.Sent, S.Accepted, S.Declined, S.SubstituteProposed, S.Tentative],
+      tentative: [S.Queued, S.Sent, S.Accepted, S.Declined, S.SubstituteProposed, S.Tentative],
+      'propose-substitute': [S.Queued, S.Sent, S.Accepted, S.Declined, S.SubstituteProposed, S.Tentative],
       'approve-substitute': [S.SubstituteProposed],
       'refuse-substitute': [S.SubstituteProposed],
-      withdraw: [S.Draft, S.Queued, S.Sent, S.Accepted, S.Declined, S.SubstituteProposed],
-      resend: [S.Sent, S.Accepted],
-      reschedule: [S.Queued, S.Sent, S.Accepted, S.SubstituteProposed],
+      withdraw: [S.Draft, S.Queued, S.Sent, S.Accepted, S.Declined, S.SubstituteProposed, S.Tentative],
+      resend: [S.Sent, S.Accepted, S.Tentative],
+      reschedule: [S.Queued, S.Sent, S.Accepted, S.SubstituteProposed, S.Tentative],
     });
   });
 
   it('derives the status sets the writers select by', () => {
     expect(ENDED_STATUSES).toEqual([S.Withdrawn]);
     expect(UNSENT_STATUSES).toEqual([S.Draft]);
-    expect(ANSWERABLE_STATUSES).toEqual([S.Queued, S.Sent, S.Accepted, S.Declined, S.SubstituteProposed]);
-    expect(ANSWERED_STATUSES).toEqual([S.Accepted, S.Declined, S.SubstituteProposed]);
-    expect(statusesAllowing('reschedule')).toEqual(LIVE_STATUSES);
+    expect(ANSWERABLE_STATUSES).toEqual([S.Queued, S.Sent, S.Accepted, S.Declined, S.SubstituteProposed, S.Tentative]);
+    expect(ANSWERED_STATUSES).toEqual([S.Accepted, S.Declined, S.SubstituteProposed, S.Tentative]);
+    expect(statusesAllowing('reschedule')).toEqual([...LIVE_STATUSES].sort((a, b) => ALL.indexOf(a) - ALL.indexOf(b)));
+    expect(() => targetOf('reschedule')).toThrow('leads to');
     expect(targetOf('sent')).toBe(S.Sent);
     expect(() => targetOf('failed')).toThrow('leads to');
   });
@@ -111,7 +114,7 @@ describe('invitation workflow', () => {
 
   it('records answers (the last stands), refusing a withdrawn invitation and, revealing nothing, a draft', () => {
     expect(decide({ status: S.Accepted, sequence: 1 }, EVENTS.decline)).toEqual({
-      set: { status: S.Declined, substitute: null, answeredAt: AT, answeredVia: 'calendar' },
+      set: { status: S.Declined, substitute: null, answeredAt: AT, answeredVia: 'calendar', answerComment: null },
       supersedes: null,
       message: null,
       reminders: 'cancel',
@@ -120,6 +123,17 @@ describe('invitation workflow', () => {
     expect(decide({ status: S.Sent, sequence: 0 }, EVENTS['propose-substitute']).set).toMatchObject({ status: S.SubstituteProposed, substitute: SUBSTITUTE });
     expect(refused(() => decide({ status: S.Withdrawn, sequence: 1 }, EVENTS.accept))).toMatchObject({ status: 409, code: 'INVITATION_WITHDRAWN' });
     expect(refused(() => decide({ status: S.Draft, sequence: 0 }, EVENTS.decline))).toMatchObject({ status: 404, code: 'INVALID_LINK' });
+  });
+
+  it('records a calendar’s TENTATIVE with its comment: still live, reminders kept planned, answerable again', () => {
+    expect(decide({ status: S.Sent, sequence: 0 }, EVENTS.tentative)).toEqual({
+      set: { status: S.Tentative, substitute: null, answeredAt: AT, answeredVia: 'calendar', answerComment: 'Có thể đến muộn' },
+      supersedes: null,
+      message: null,
+      reminders: 'plan',
+    });
+    expect(LIVE_STATUSES).toContain(S.Tentative);
+    expect(decide({ status: S.Tentative, sequence: 0 }, EVENTS.accept).set.status).toBe(S.Accepted);
   });
 
   it('withdraws: a CANCEL one revision up only when a REQUEST went out; everything waiting is superseded', () => {
@@ -135,14 +149,17 @@ describe('invitation workflow', () => {
   });
 
   it('approves or refuses a proposed substitute only while one is proposed', () => {
-    expect(decide({ status: S.SubstituteProposed, sequence: 0 }, EVENTS['approve-substitute'])).toMatchObject({
-      set: { status: S.Withdrawn, sequence: 1 },
-      message: { method: 'CANCEL' },
+    expect(decide({ status: S.SubstituteProposed, sequence: 0 }, EVENTS['approve-substitute'])).toEqual({
+      set: { status: S.Withdrawn, sequence: 1, withdrawnReason: 'Cử đồng chí Nguyễn Văn Bình dự thay' },
+      supersedes: 'all',
+      message: { kind: 'substituted', method: 'CANCEL', reason: 'Cử đồng chí Nguyễn Văn Bình dự thay' },
+      reminders: 'cancel',
     });
+    // Refused: back to awaiting the original leader's answer, and a notice (no calendar entry) with the reason.
     expect(decide({ status: S.SubstituteProposed, sequence: 0 }, EVENTS['refuse-substitute'])).toEqual({
-      set: { status: S.Sent },
+      set: { status: S.Sent, substitute: null, answeredAt: null, answeredVia: null, answerComment: null },
       supersedes: null,
-      message: null,
+      message: { kind: 'notice', method: null, reason: 'Cần đồng chí cấp Thứ trưởng trở lên' },
       reminders: 'keep',
     });
     for (const type of ['approve-substitute', 'refuse-substitute'] as const) {
@@ -154,9 +171,9 @@ describe('invitation workflow', () => {
     }
   });
 
-  it('resends the letter one revision up, never while it is waiting, never once withdrawn or unanswered for good', () => {
+  it('resends the letter on the same revision (replies on their way stay current), never while it is waiting, never once withdrawn or unanswered for good', () => {
     expect(decide({ status: S.Accepted, sequence: 3 }, EVENTS.resend)).toEqual({
-      set: { status: S.Accepted, sequence: 4 },
+      set: { status: S.Accepted },
       supersedes: 'requests',
       message: { kind: 'invitation', method: 'REQUEST', reason: null },
       reminders: 'keep',
@@ -172,7 +189,7 @@ describe('invitation workflow', () => {
 
   it('follows a reschedule: a new answer is needed, an update to whoever received the letter, a first letter to the others', () => {
     expect(decide({ status: S.Accepted, sequence: 1 }, EVENTS.reschedule)).toEqual({
-      set: { status: S.Queued, sequence: 2, answeredAt: null, substitute: null, rsvpExpiresAt: EXPIRES },
+      set: { status: S.Queued, sequence: 2, answeredAt: null, substitute: null, answerComment: null, rsvpExpiresAt: EXPIRES },
       supersedes: 'requests',
       message: { kind: 'update', method: 'REQUEST', reason: null },
       reminders: 'plan',
@@ -182,6 +199,14 @@ describe('invitation workflow', () => {
       method: 'REQUEST',
       reason: null,
     });
+  });
+
+  it('keeps a pending substitute proposal through a reschedule, and tells the office in the update', () => {
+    const change = decide({ status: S.SubstituteProposed, sequence: 1, substitute: SUBSTITUTE }, EVENTS.reschedule);
+    expect(change.set).toEqual({ status: S.SubstituteProposed, sequence: 2, rsvpExpiresAt: EXPIRES });
+    expect(change.message).toMatchObject({ kind: 'update', method: 'REQUEST' });
+    expect(change.message!.reason).toContain('Nguyễn Văn Bình');
+    expect(change.message!.reason).toContain('đang được Ban Tổ chức xem xét');
   });
 
   it('lets the send handler move only a queued invitation to sent, and a failure change nothing', () => {

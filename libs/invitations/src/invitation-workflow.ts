@@ -5,11 +5,12 @@
  * venue and assignment followers), RsvpService (delegates' answers) and the send handler, whose SQL
  * takes its statuses from here — so an event refused in one place is refused the same way everywhere.
  *
- *   draft ──send──▶ queued ──sent──▶ sent ──accept/decline/propose-substitute──▶ accepted | declined | substitute_proposed
- *   queued, sent, accepted, declined, substitute_proposed ──accept/decline/propose-substitute──▶ (the last answer stands)
- *   substitute_proposed ──refuse-substitute──▶ sent;  ──approve-substitute──▶ withdrawn (and the substitute is invited)
- *   queued, sent, accepted, substitute_proposed ──reschedule──▶ queued (a new date needs a new answer)
- *   sent, accepted ──resend──▶ (same status, one revision up)
+ *   draft ──send──▶ queued ──sent──▶ sent ──accept/decline/tentative/propose-substitute──▶ accepted | declined | tentative | substitute_proposed
+ *   queued, sent, accepted, declined, tentative, substitute_proposed ──any answer──▶ (the last answer stands)
+ *   substitute_proposed ──refuse-substitute──▶ sent (a notice to the office);  ──approve-substitute──▶ withdrawn (the substitute is invited)
+ *   queued, sent, accepted, tentative ──reschedule──▶ queued (a new date needs a new answer)
+ *   substitute_proposed ──reschedule──▶ substitute_proposed (the proposal stands, decided on the new facts; the office is told)
+ *   sent, accepted, tentative ──resend──▶ (same status, same revision: replies on their way stay current)
  *   anything but withdrawn ──withdraw──▶ withdrawn (final)
  */
 import { BusinessRuleError, DomainError } from '@app/common';
@@ -28,6 +29,7 @@ export type InvitationEventType =
   /** The delegate's answer, from the RSVP page or their calendar. */
   | 'accept'
   | 'decline'
+  | 'tentative'
   | 'propose-substitute'
   /** A planner's decision on a proposed substitute. */
   | 'approve-substitute'
@@ -41,17 +43,18 @@ export type InvitationEventType =
 
 /** An event with what it carries. `delivered`: a REQUEST went out, or is going out (the delegate may hold the entry). */
 export type InvitationEvent =
-  | { type: 'send' | 'sent' | 'failed' | 'refuse-substitute' | 'resend' }
-  | { type: 'accept' | 'decline'; via: AnsweredVia; at: Date }
-  | { type: 'propose-substitute'; via: AnsweredVia; at: Date; substitute: ProposedSubstitute }
+  | { type: 'send' | 'sent' | 'failed' | 'resend' }
+  | { type: 'refuse-substitute'; reason: string }
+  | { type: 'accept' | 'decline' | 'tentative'; via: AnsweredVia; at: Date; comment?: string | null }
+  | { type: 'propose-substitute'; via: AnsweredVia; at: Date; substitute: ProposedSubstitute; comment?: string | null }
   | { type: 'withdraw' | 'approve-substitute'; reason: string; delivered: boolean }
   | { type: 'reschedule'; delivered: boolean; rsvpExpiresAt: Date };
 
 /** Invitations a delegate still holds in their calendar: they hear of changes and get reminders. */
-export const LIVE_STATUSES: readonly InvitationStatus[] = [S.Queued, S.Sent, S.Accepted, S.SubstituteProposed];
+export const LIVE_STATUSES: readonly InvitationStatus[] = [S.Queued, S.Sent, S.Accepted, S.Tentative, S.SubstituteProposed];
 
 /** Statuses an RSVP or a calendar reply may be recorded in (the last answer stands). */
-const ANSWERABLE: readonly InvitationStatus[] = [S.Queued, S.Sent, S.Accepted, S.Declined, S.SubstituteProposed];
+const ANSWERABLE: readonly InvitationStatus[] = [S.Queued, S.Sent, S.Accepted, S.Declined, S.Tentative, S.SubstituteProposed];
 
 const to = (from: readonly InvitationStatus[], target: InvitationStatus) => Object.fromEntries(from.map((status) => [status, target]));
 const stays = (from: readonly InvitationStatus[]) => Object.fromEntries(from.map((status) => [status, status]));
@@ -63,6 +66,7 @@ export const INVITATION_TRANSITIONS: Readonly<Record<InvitationEventType, Readon
   failed: stays(INVITATION_STATUSES.filter((status) => status !== S.Draft)),
   accept: to(ANSWERABLE, S.Accepted),
   decline: to(ANSWERABLE, S.Declined),
+  tentative: to(ANSWERABLE, S.Tentative),
   'propose-substitute': to(ANSWERABLE, S.SubstituteProposed),
   'approve-substitute': { [S.SubstituteProposed]: S.Withdrawn },
   'refuse-substitute': { [S.SubstituteProposed]: S.Sent },
@@ -70,8 +74,9 @@ export const INVITATION_TRANSITIONS: Readonly<Record<InvitationEventType, Readon
     INVITATION_STATUSES.filter((status) => status !== S.Withdrawn),
     S.Withdrawn,
   ),
-  resend: stays([S.Sent, S.Accepted]),
-  reschedule: to(LIVE_STATUSES, S.Queued),
+  resend: stays([S.Sent, S.Accepted, S.Tentative]),
+  // A pending proposal survives a reschedule: the planner decides it on the new facts.
+  reschedule: { ...to(LIVE_STATUSES, S.Queued), [S.SubstituteProposed]: S.SubstituteProposed },
 };
 
 export function canApply(status: InvitationStatus, type: InvitationEventType): boolean {
@@ -106,8 +111,8 @@ export function answerEvent(answer: RsvpAnswer): (typeof ANSWER_EVENTS)[RsvpAnsw
   return ANSWER_EVENTS[answer];
 }
 
-/** The statuses a delegate's answer leaves. */
-export const ANSWERED_STATUSES: readonly InvitationStatus[] = Object.values(ANSWER_EVENTS).map(targetOf);
+/** The statuses a delegate's answer leaves (TENTATIVE only comes from a calendar). */
+export const ANSWERED_STATUSES: readonly InvitationStatus[] = [...Object.values(ANSWER_EVENTS), 'tentative' as const].map(targetOf);
 
 /** A refusal that reveals nothing: the same for a tampered, unknown or expired link, or one that cannot be answered. */
 export class InvalidLinkError extends DomainError {
@@ -123,6 +128,7 @@ export function refusal(type: InvitationEventType, status: InvitationStatus): Do
       return new BusinessRuleError('ALREADY_SENT', 'Lời mời đã được gửi.', { status }, 409);
     case 'accept':
     case 'decline':
+    case 'tentative':
     case 'propose-substitute':
       return status === S.Withdrawn
         ? new BusinessRuleError('INVITATION_WITHDRAWN', 'Lời mời này đã được thu hồi, không thể trả lời.', undefined, 409)
@@ -158,6 +164,8 @@ export interface InvitationState {
   answeredAt: Date | null;
   answeredVia: AnsweredVia | null;
   substitute: ProposedSubstitute | null;
+  /** The delegate's note with their last answer: a calendar reply's COMMENT, or arrival details from the RSVP page. */
+  answerComment: string | null;
   withdrawnReason: string | null;
   rsvpExpiresAt: Date;
 }
@@ -172,13 +180,16 @@ export interface InvitationChange {
    */
   supersedes: 'all' | 'requests' | null;
   /** The e-mail it implies (recorded in the same transaction, sent after commit). */
-  message: { kind: MessageKind; method: MessageMethod; reason: string | null } | null;
+  message: { kind: MessageKind; method: MessageMethod | null; reason: string | null } | null;
   /** The delegate's reminders: planned (or moved) before the venue's start, cancelled, or left alone. */
   reminders: 'plan' | 'cancel' | 'keep';
 }
 
 /** What `event` does to an invitation in `current`'s state; throws the event's refusal where it does not apply. */
-export function decide(current: Pick<InvitationState, 'status' | 'sequence'>, event: InvitationEvent): InvitationChange {
+export function decide(
+  current: Pick<InvitationState, 'status' | 'sequence'> & Partial<Pick<InvitationState, 'substitute'>>,
+  event: InvitationEvent,
+): InvitationChange {
   assertCan(current.status, event.type);
   const status = INVITATION_TRANSITIONS[event.type][current.status]!;
   const none = { supersedes: null, message: null, reminders: 'keep' } as const;
@@ -187,13 +198,27 @@ export function decide(current: Pick<InvitationState, 'status' | 'sequence'>, ev
       return { set: { status }, supersedes: 'requests', message: { kind: 'invitation', method: 'REQUEST', reason: null }, reminders: 'plan' };
     case 'sent':
     case 'failed':
-    case 'refuse-substitute':
       return { set: { status }, ...none };
+    case 'refuse-substitute':
+      // Back to awaiting the original leader's answer; the office hears why (an e-mail without a calendar entry).
+      return {
+        set: { status, substitute: null, answeredAt: null, answeredVia: null, answerComment: null },
+        supersedes: null,
+        message: { kind: 'notice', method: null, reason: event.reason },
+        reminders: 'keep',
+      };
     case 'accept':
     case 'decline':
+    case 'tentative':
     case 'propose-substitute':
       return {
-        set: { status, substitute: event.type === 'propose-substitute' ? event.substitute : null, answeredAt: event.at, answeredVia: event.via },
+        set: {
+          status,
+          substitute: event.type === 'propose-substitute' ? event.substitute : null,
+          answeredAt: event.at,
+          answeredVia: event.via,
+          answerComment: event.comment ?? null,
+        },
         supersedes: null,
         message: null,
         // No reminders after a decline; an accept (or a change of mind) brings them back.
@@ -202,28 +227,41 @@ export function decide(current: Pick<InvitationState, 'status' | 'sequence'>, ev
     case 'withdraw':
     case 'approve-substitute':
       // A CANCEL only to a delegate who may hold the calendar entry; it is a new revision of that entry.
+      // An approved substitute's CANCEL says who attends instead.
       return {
         set: { status, withdrawnReason: event.reason, sequence: event.delivered ? current.sequence + 1 : current.sequence },
         supersedes: 'all',
-        message: event.delivered ? { kind: 'cancellation', method: 'CANCEL', reason: event.reason } : null,
+        message: event.delivered ? { kind: event.type === 'withdraw' ? 'cancellation' : 'substituted', method: 'CANCEL', reason: event.reason } : null,
         reminders: 'cancel',
       };
     case 'resend':
-      // The letter itself again, one revision up: calendars update the same entry in place.
+      // The letter itself again with the same SEQUENCE: nothing changed, so replies already on their way
+      // (to this revision) are not refused as stale; calendars match the same entry.
       return {
-        set: { status, sequence: current.sequence + 1 },
+        set: { status },
         supersedes: 'requests',
         message: { kind: 'invitation', method: 'REQUEST', reason: null },
         reminders: 'keep',
       };
-    case 'reschedule':
+    case 'reschedule': {
       // A new date needs a new answer (iTIP resets PARTSTAT); a delegate who never received the first
-      // e-mail gets a first invitation, not an update.
+      // e-mail gets a first invitation, not an update. A pending substitute proposal stays (the planner
+      // decides it on the new facts), and the update tells the office so.
+      const pending = status === S.SubstituteProposed && current.substitute;
       return {
-        set: { status, sequence: current.sequence + 1, answeredAt: null, substitute: null, rsvpExpiresAt: event.rsvpExpiresAt },
+        set: pending
+          ? { status, sequence: current.sequence + 1, rsvpExpiresAt: event.rsvpExpiresAt }
+          : { status, sequence: current.sequence + 1, answeredAt: null, substitute: null, answerComment: null, rsvpExpiresAt: event.rsvpExpiresAt },
         supersedes: 'requests',
-        message: { kind: event.delivered ? 'update' : 'invitation', method: 'REQUEST', reason: null },
+        message: {
+          kind: event.delivered ? 'update' : 'invitation',
+          method: 'REQUEST',
+          reason: pending
+            ? `Đề nghị cử đồng chí ${current.substitute!.name} (${current.substitute!.position}) dự thay vẫn đang được Ban Tổ chức xem xét theo thời gian, địa điểm mới; Ban Tổ chức sẽ thông báo kết quả.`
+            : null,
+        },
         reminders: 'plan',
       };
+    }
   }
 }

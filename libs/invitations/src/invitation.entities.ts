@@ -10,12 +10,15 @@ import { AnsweredVia, InvitationStatus, MessageKind, MessageMethod, MessageStatu
 export { InvitationStatus, MessageStatus } from './invitation.enums';
 export type { MessageKind, MessageMethod } from './invitation.enums';
 
-/** Who a delegate proposes to send instead (from the RSVP page). */
+/** Who a delegate proposes to send instead (from the RSVP page, or a calendar's DELEGATED-TO). */
 export class ProposedSubstitute {
   name: string;
   position: string;
-  /** How to reach them (phone or e-mail), as the delegate wrote it. */
-  contact: string;
+  /** Stored lower-cased: the deputy's own invitation goes there. */
+  email: string;
+  phone: string | null;
+  /** The registered leader with this office e-mail (and name, where several share it), if any: approval links the invitation to them. */
+  leaderId: string | null;
 }
 
 /**
@@ -101,6 +104,19 @@ export class Invitation {
   @Column({ type: 'jsonb', nullable: true })
   substitute: ProposedSubstitute | null;
 
+  /** The delegate's note with their last answer: a calendar reply's COMMENT, or arrival details from the RSVP page. */
+  @Column({ type: 'text', name: 'answer_comment', nullable: true })
+  answerComment: string | null;
+
+  /** SEQUENCE and DTSTAMP of the last calendar reply recorded: an older reply never overwrites a newer answer. */
+  @ApiHideProperty()
+  @Column({ type: 'int', name: 'last_reply_sequence', nullable: true })
+  lastReplySequence: number | null;
+
+  @ApiHideProperty()
+  @Column({ type: 'timestamptz', name: 'last_reply_stamp', nullable: true })
+  lastReplyStamp: Date | null;
+
   /** The invitation this one replaces (a substitute approved by a planner). */
   @Column({ type: 'uuid', name: 'substitute_for', nullable: true })
   substituteFor: string | null;
@@ -134,7 +150,7 @@ export class Invitation {
  * idempotency key — a job that runs twice, or is enqueued twice, finds the row sent and sends nothing.
  */
 @Entity('invitation_messages')
-@Index('invitation_messages_revision_unique', ['invitationId', 'sequence', 'method'], { unique: true })
+@Index('invitation_messages_revision_unique', ['invitationId', 'sequence', 'method', 'copy'], { unique: true })
 @Index('invitation_messages_pending_idx', ['status', 'createdAt'], { where: `status IN ('pending', 'failed', 'sending')` })
 @Check('invitation_messages_method', `method IN ('REQUEST', 'CANCEL')`)
 export class InvitationMessage {
@@ -152,8 +168,13 @@ export class InvitationMessage {
   @Column({ type: 'int' })
   sequence: number;
 
-  @Column({ type: 'text' })
-  method: MessageMethod;
+  /** Null for a notice (an e-mail without a calendar entry). */
+  @Column({ type: 'text', nullable: true })
+  method: MessageMethod | null;
+
+  /** 0 for the first e-mail of a revision; a resend of the same revision (same SEQUENCE) is the next copy. */
+  @Column({ type: 'smallint', default: 0 })
+  copy: number;
 
   @Column({ type: 'text' })
   kind: MessageKind;
@@ -205,4 +226,58 @@ export class CalendarFeed {
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
+}
+
+/**
+ * Every calendar reply (iTIP REPLY) the inbound hook recorded against an invitation: what it said, its
+ * SEQUENCE and DTSTAMP, and what the relay said of the sender's authentication. (invitation, attendee,
+ * sequence, stamp, partstat) is unique: the same reply twice is recorded once.
+ */
+@Entity('invitation_replies')
+@Index('invitation_replies_unique', ['invitationId', 'attendee', 'sequence', 'stamp', 'partstat'], { unique: true })
+export class InvitationReply {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', name: 'invitation_id' })
+  invitationId: string;
+
+  @ApiHideProperty()
+  @ManyToOne(() => Invitation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'invitation_id' })
+  invitation?: Invitation;
+
+  @Column({ type: 'text' })
+  attendee: string;
+
+  @Column({ type: 'int' })
+  sequence: number;
+
+  /** The reply's DTSTAMP (when the client wrote it). */
+  @Column({ type: 'timestamptz' })
+  stamp: Date;
+
+  @Column({ type: 'text' })
+  partstat: string;
+
+  @Column({ type: 'text', name: 'delegated_to', nullable: true })
+  delegatedTo: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  comment: string | null;
+
+  /** The relay's Authentication-Results for the message (RFC 8601), as it passed them. */
+  @Column({ type: 'text', name: 'authentication_results', nullable: true })
+  authenticationResults: string | null;
+
+  /** Whether DKIM and DMARC passed according to the relay. */
+  @Column({ type: 'boolean', name: 'sender_authenticated' })
+  senderAuthenticated: boolean;
+
+  /** `applied`: it became the invitation's answer; `older`: a newer answer was already recorded. */
+  @Column({ type: 'text' })
+  outcome: 'applied' | 'older';
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'received_at' })
+  receivedAt: Date;
 }

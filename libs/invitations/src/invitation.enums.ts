@@ -13,6 +13,8 @@ export enum InvitationStatus {
   Declined = 'declined',
   SubstituteProposed = 'substitute_proposed',
   Withdrawn = 'withdrawn',
+  /** A calendar client's "maybe" (PARTSTAT=TENTATIVE): recorded and shown, still awaiting a firm answer. */
+  Tentative = 'tentative',
 }
 
 export const INVITATION_STATUS_NAMES: Record<InvitationStatus, string> = {
@@ -23,6 +25,7 @@ export const INVITATION_STATUS_NAMES: Record<InvitationStatus, string> = {
   [InvitationStatus.Declined]: 'Từ chối',
   [InvitationStatus.SubstituteProposed]: 'Đề nghị người dự thay',
   [InvitationStatus.Withdrawn]: 'Đã thu hồi',
+  [InvitationStatus.Tentative]: 'Chưa chắc chắn',
 };
 
 export const INVITATION_STATUSES: readonly InvitationStatus[] = Object.values(InvitationStatus);
@@ -69,19 +72,47 @@ export const MESSAGE_STATUS_NAMES: Record<MessageStatus, string> = {
   [MessageStatus.Superseded]: 'đã thay bằng bản mới',
 };
 
-/** The letter an e-mail carries: the invitation itself, an update of its date or place, or its cancellation. */
-export type MessageKind = 'invitation' | 'update' | 'cancellation';
+/**
+ * The letter an e-mail carries: the invitation itself, an update of its date or place, its cancellation,
+ * the cancellation that tells the original attendee who attends instead (an approved substitute), or a
+ * notice to the office without a calendar entry (a substitute refused).
+ */
+export type MessageKind = 'invitation' | 'update' | 'cancellation' | 'substituted' | 'notice';
 
 export const MESSAGE_KIND_NAMES: Record<MessageKind, string> = {
   invitation: 'Thư mời',
   update: 'Thư cập nhật',
   cancellation: 'Thư hủy',
+  substituted: 'Thư báo người dự thay',
+  notice: 'Thư thông báo',
 };
 
-/** The iTIP method of the calendar entry an e-mail carries (RFC 5546). */
+/** The iTIP method of the calendar entry an e-mail carries (RFC 5546); a notice carries none (null). */
 export type MessageMethod = 'REQUEST' | 'CANCEL';
 
 export const MESSAGE_METHOD_NAMES: Record<MessageMethod, string> = {
   REQUEST: 'Thư mời kèm lịch',
   CANCEL: 'Thư hủy lịch',
+};
+
+/** What a calendar client's REPLY says (its PARTSTAT), as the invitation history shows it. */
+export const PARTSTAT_NAMES: Record<string, string> = {
+  ACCEPTED: 'Nhận lời',
+  DECLINED: 'Không tham dự',
+  TENTATIVE: 'Chưa chắc chắn',
+  DELEGATED: 'Cử người dự thay',
+};
+
+/** One line of an invitation's history. */
+export type InvitationHistoryKind = 'created' | 'sent' | 'answered' | 'substituted' | 'updated' | 'cancelled' | 'refused' | 'note';
+
+export const INVITATION_HISTORY_NAMES: Record<InvitationHistoryKind, string> = {
+  created: 'Tạo lời mời',
+  sent: 'Gửi thư',
+  answered: 'Trả lời',
+  substituted: 'Thay người dự',
+  updated: 'Cập nhật',
+  cancelled: 'Hủy / thu hồi',
+  refused: 'Không chấp thuận người dự thay',
+  note: 'Ghi chú',
 };

@@ -5,7 +5,15 @@ import { CurrentActor, PlannersOnly } from '@app/auth';
 import { ApiRefusals } from '@app/common';
 import { ComposedMessage } from './dto/composed-message.dto';
 import { CreateInvitationDto, InvitationQueryDto, ReasonDto } from './dto/invitation.dto';
-import { BulkInvitationResult, InvitationSummary, InvitationSummaryPage, InvitationView, SubstituteApproval } from './dto/invitation-view.dto';
+import {
+  BulkInvitationResult,
+  InvitationHistoryEntry,
+  InvitationSummary,
+  InvitationSummaryPage,
+  InvitationView,
+  SubstituteApproval,
+  VenueInvitationAnswer,
+} from './dto/invitation-view.dto';
 import { InvitationsService } from './invitations.service';
 
 /**
@@ -29,6 +37,13 @@ export class InvitationsController {
   @ApiRefusals(404)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<InvitationView> {
     return this.invitations.get(id);
+  }
+
+  /** What happened to the invitation, oldest first: who did what and when (local time). */
+  @Get('invitations/:id/history')
+  @ApiRefusals(404)
+  history(@Param('id', ParseUUIDPipe) id: string): Promise<InvitationHistoryEntry[]> {
+    return this.invitations.history(id);
   }
 
   /** The e-mail (HTML and text) and the ICS the delegate would receive now. Nothing is sent. */
@@ -80,7 +95,11 @@ export class InvitationsController {
     return this.invitations.retryFailed(id, actor);
   }
 
-  /** Withdraws the original invitation (CANCEL) and invites the proposed substitute (REQUEST). */
+  /**
+   * Withdraws the original invitation (CANCEL saying who attends instead), invites the proposed substitute
+   * (REQUEST), and hands the venue assignment over. Approving again answers the same result; 409 when the
+   * venue was cancelled, the invitation withdrawn, or the deputy (a registered leader) cannot attend.
+   */
   @Post('invitations/:id/substitute/approve')
   @PlannersOnly()
   @HttpCode(202)
@@ -104,5 +123,22 @@ export class InvitationsController {
   @ApiRefusals(404, 409)
   bulk(@Param('editionId', ParseUUIDPipe) editionId: string, @CurrentActor() actor: Actor): Promise<BulkInvitationResult> {
     return this.invitations.inviteAssigned(editionId, actor);
+  }
+}
+
+/**
+ * Who is invited to a venue and what they answered, for planners, viewers and the organizers of the
+ * venue's province (need-to-know as for its leaders); never a contact.
+ */
+@ApiTags('invitations')
+@ApiBearerAuth()
+@Controller()
+export class VenueAnswersController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Get('venues/:venueId/invitation-answers')
+  @ApiRefusals(403, 404)
+  answers(@Param('venueId', ParseUUIDPipe) venueId: string, @CurrentActor() actor: Actor): Promise<VenueInvitationAnswer[]> {
+    return this.invitations.answersOfVenue(venueId, actor);
   }
 }

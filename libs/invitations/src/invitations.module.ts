@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EditionsModule } from '@app/editions';
-import { AssignmentEventsModule } from '@app/leaders';
+import { AssignmentEventsModule, LeadersModule } from '@app/leaders';
 import { RemindersModule } from '@app/reminders';
 import { VenuesModule } from '@app/venues';
-import { CalendarFeed, Invitation, InvitationMessage } from './invitation.entities';
+import { CalendarFeed, Invitation, InvitationMessage, InvitationReply } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
-import { InvitationsController } from './invitations.controller';
+import { InvitationsController, VenueAnswersController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 import { InvitationLetterCounter, InvitationLetterSettings } from './letter/letter.entities';
 import { LetterDownloadService } from './letter/letter-download.service';
@@ -22,13 +22,14 @@ import { RsvpService } from './rsvp.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Invitation, InvitationMessage, CalendarFeed, InvitationLetterSettings, InvitationLetterCounter]),
+    TypeOrmModule.forFeature([Invitation, InvitationMessage, InvitationReply, CalendarFeed, InvitationLetterSettings, InvitationLetterCounter]),
     VenuesModule,
     RemindersModule,
     AssignmentEventsModule,
     EditionsModule,
+    LeadersModule,
   ],
-  controllers: [InvitationsController, RsvpController, LettersController],
+  controllers: [InvitationsController, VenueAnswersController, RsvpController, LettersController],
   providers: [InvitationsService, RsvpService, InvitationComposer, LetterSettingsService, LetterDownloadService, PublicIntake],
   exports: [InvitationsService, InvitationComposer, PublicIntake],
 })

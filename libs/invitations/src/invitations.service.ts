@@ -3,21 +3,53 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { AuditService } from '@app/audit';
+import { canSeeVenueLeaders } from '@app/auth';
 import type { Actor } from '@app/auth';
-import { AfterCommit, BusinessRuleError, inTransaction, instantToLocalDate, instantToLocalTime, lockForUpdate, NotFoundError, Page, toPage } from '@app/common';
+import {
+  AfterCommit,
+  BusinessRuleError,
+  ForbiddenError,
+  formatVietnameseDate,
+  inTransaction,
+  instantToLocalDate,
+  instantToLocalTime,
+  lockForUpdate,
+  NotFoundError,
+  Page,
+  queryRows,
+  toPage,
+} from '@app/common';
 import { AppConfig } from '@app/config';
-import { activeAssignmentsAtVenues, AssignmentEvents, AssignmentRemoval, invitableLeader } from '@app/leaders';
+import { activeAssignmentsAtVenues, AssignmentEvents, AssignmentRemoval, AssignmentsService, invitableLeader, leaderByOfficeEmail } from '@app/leaders';
 import { JobProducer } from '@app/queue';
 import { ReminderScheduler } from '@app/reminders';
-import { lockVenueForUpdate, scheduledVenueIdsOfEdition, VenueChange, VenueEvents, VenueInvitationFacts, VenueStatus, venueStarts } from '@app/venues';
+import {
+  lockVenueForUpdate,
+  scheduledVenueIdsOfEdition,
+  VenueChange,
+  VenueEvents,
+  VenueInvitationFacts,
+  VenuesService,
+  VenueStatus,
+  venueStarts,
+} from '@app/venues';
 import { CreateInvitationDto, InvitationQueryDto } from './dto/invitation.dto';
 import type { ComposedMessage } from './dto/composed-message.dto';
-import { BulkInvitationResult, InvitationSummary, InvitationView, SubstituteApproval, toSummary } from './dto/invitation-view.dto';
+import {
+  BulkInvitationResult,
+  InvitationHistoryEntry,
+  InvitationSummary,
+  InvitationView,
+  SubstituteApproval,
+  toSummary,
+  VenueInvitationAnswer,
+} from './dto/invitation-view.dto';
 import { CalendarFeed, Invitation, InvitationMessage, InvitationStatus, MessageStatus } from './invitation.entities';
 import type { InvitationChange } from './invitation-workflow';
 import { InvitationComposer } from './invitation-composer';
-import { emailOf, rsvpExpiry } from './invitation-rules';
-import { assertCan, decide, ENDED_STATUSES, InvitationEvent, LIVE_STATUSES, refusal, statusesAllowing } from './invitation-workflow';
+import { INVITATION_HISTORY_NAMES, INVITATION_STATUS_NAMES, InvitationHistoryKind, MESSAGE_KIND_NAMES } from './invitation.enums';
+import { rsvpExpiry } from './invitation-rules';
+import { ANSWERED_STATUSES, assertCan, decide, ENDED_STATUSES, InvitationEvent, LIVE_STATUSES, refusal, statusesAllowing } from './invitation-workflow';
 import { issueLetterNumber } from './letter/letter-numbers';
 import { linkToken, tokenHash } from './links';
 import { SendInvitationMessageJob } from './send-invitation-message.handler';
@@ -40,6 +72,8 @@ export class InvitationsService implements OnModuleInit {
     private readonly config: AppConfig,
     private readonly composer: InvitationComposer,
     private readonly reminders: ReminderScheduler,
+    private readonly assignments: AssignmentsService,
+    private readonly venues: VenuesService,
   ) {}
 
   onModuleInit(): void {
@@ -152,22 +186,59 @@ export class InvitationsService implements OnModuleInit {
     return this.get(id);
   }
 
+  /**
+   * Approves a proposed substitute, in one transaction: the original attendee gets a CANCEL of their
+   * calendar entry saying who attends instead (their reminders end), the deputy a new invitation of
+   * their own (own UID, RSVP link, reminders), and the original leader's assignment to the venue ends
+   * (the deputy's begins when they are a registered leader, checked like any assignment: a clash is a
+   * 409 before anything is written). The venue is locked first, as a cancellation or reschedule does,
+   * so the two cannot cross; a second approval (a double click, two planners) finds the first one's
+   * result and answers it again, creating nothing.
+   */
   async approveSubstitute(id: string, actor: Actor): Promise<SubstituteApproval> {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
+      const found = await manager.findOne(Invitation, { select: { id: true, venueId: true }, where: { id } });
+      if (!found) throw new NotFoundError(INVITATION, id);
+      const venue = await lockVenueForUpdate(manager, found.venueId);
       const original = await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
-      assertCan(original.status, 'approve-substitute');
-      if (!original.substitute) throw refusal('approve-substitute', original.status);
-      const email = emailOf(original.substitute.contact);
-      if (!email) {
-        throw new BusinessRuleError('SUBSTITUTE_EMAIL_REQUIRED', 'Cần địa chỉ e-mail của người được cử thay để gửi giấy mời.', {
-          contact: original.substitute.contact,
-        });
+      if (original.status !== InvitationStatus.SubstituteProposed || !original.substitute) {
+        const successor = await manager.findOneBy(Invitation, { substituteFor: original.id });
+        if (successor) return { withdrawn: toSummary(original), substitute: toSummary(successor) };
+        if (original.status === InvitationStatus.Withdrawn) {
+          throw venue?.status === VenueStatus.Cancelled
+            ? new BusinessRuleError('VENUE_CANCELLED', 'Điểm tổ chức đã bị hủy; không thể chấp thuận người dự thay.', { venueId: original.venueId }, 409)
+            : new BusinessRuleError(
+                'INVITATION_WITHDRAWN',
+                'Lời mời đã được thu hồi; không thể chấp thuận người dự thay.',
+                { reason: original.withdrawnReason },
+                409,
+              );
+        }
+        throw refusal('approve-substitute', original.status);
       }
-      const { name, position } = original.substitute;
-      const withdrawn = await this.withdrawLocked(manager, original, 'approve-substitute', `Cử đồng chí ${name} (${position}) dự thay`, actor, afterCommit);
+      const { name, position, email } = original.substitute;
+      if (!email) {
+        throw new BusinessRuleError('SUBSTITUTE_EMAIL_REQUIRED', 'Cần địa chỉ e-mail của người được cử thay để gửi giấy mời.', undefined, 409);
+      }
+      await this.lockScheduledVenue(manager, original.venueId);
+      const leaderId = await leaderByOfficeEmail(manager, email, name);
+      if (leaderId && leaderId === original.leaderId) {
+        throw new BusinessRuleError('SUBSTITUTE_IS_INVITEE', 'Người được đề nghị dự thay chính là người đã được mời.', { leaderId }, 409);
+      }
+      const note = `Chấp thuận đồng chí ${name} (${position}) dự thay`;
+      // The clash check comes first: a refusal leaves the proposal and the assignments as they were.
+      await this.assignments.handOver(
+        manager,
+        { venueId: original.venueId, fromLeaderId: original.leaderId, toLeaderId: leaderId, role: original.role, note },
+        actor,
+      );
+      const reason = `Theo đề nghị của cơ quan, đồng chí ${name}, ${position} sẽ dự thay.`;
+      const withdrawn = await this.withdrawLocked(manager, original, 'approve-substitute', reason, actor, afterCommit, note);
       const draft = await this.createDraft(
         manager,
-        { venueId: original.venueId, delegate: { name, title: position, email }, role: original.role },
+        leaderId
+          ? { venueId: original.venueId, leaderId, role: original.role }
+          : { venueId: original.venueId, delegate: { name, title: position, email }, role: original.role },
         actor,
         original.id,
       );
@@ -176,12 +247,94 @@ export class InvitationsService implements OnModuleInit {
     });
   }
 
+  /** Refuses a proposed substitute: the office is told why (an e-mail), and the original leader's answer is awaited again. */
   async refuseSubstitute(id: string, reason: string, actor: Actor): Promise<InvitationSummary> {
     return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const invitation = await lockForUpdate(manager, Invitation, id, undefined, INVITATION);
-      const note = `Không chấp thuận người thay: ${reason}`;
-      return toSummary(await this.applyEvent(manager, invitation, { type: 'refuse-substitute' }, afterCommit, { actor, action: 'transition', note }));
+      const note = `Không chấp thuận người dự thay: ${reason}`;
+      return toSummary(await this.applyEvent(manager, invitation, { type: 'refuse-substitute', reason }, afterCommit, { actor, action: 'transition', note }));
     });
+  }
+
+  /**
+   * Who is invited to a venue and what they answered, for everyone who may see its leaders (planners,
+   * viewers, the organizers of its province): names, titles, answers, the note with the answer (arrival
+   * details), a proposed substitute's name and position. Never a contact: e-mails and phones stay with planners.
+   */
+  async answersOfVenue(venueId: string, actor: Actor): Promise<VenueInvitationAnswer[]> {
+    const venue = await this.venues.getReadable(venueId, actor);
+    if (!canSeeVenueLeaders(actor, venue.provinceCode)) {
+      throw new ForbiddenError('Thông tin lãnh đạo dự chỉ dành cho người có trách nhiệm.', 'NEED_TO_KNOW');
+    }
+    const invitations = await this.dataSource.manager.find(Invitation, {
+      where: { venueId, status: Not(In([...ENDED_STATUSES, ...statusesAllowing('send')])) },
+      order: { role: 'ASC', delegateName: 'ASC' },
+    });
+    const originals = new Map(
+      (
+        await this.dataSource.manager.find(Invitation, {
+          select: { id: true, delegateName: true },
+          where: { id: In(invitations.map((invitation) => invitation.substituteFor).filter((value): value is string => value !== null)) },
+        })
+      ).map((original) => [original.id, original.delegateName]),
+    );
+    return invitations.map((invitation) => ({
+      invitationId: invitation.id,
+      delegateName: invitation.delegateName,
+      delegateTitle: invitation.delegateTitle,
+      role: invitation.role,
+      status: invitation.status,
+      answered: ANSWERED_STATUSES.includes(invitation.status),
+      answeredAt: invitation.answeredAt,
+      answeredVia: invitation.answeredVia,
+      answerComment: invitation.answerComment,
+      substitute: invitation.substitute ? { name: invitation.substitute.name, position: invitation.substitute.position } : null,
+      substituteForName: invitation.substituteFor ? (originals.get(invitation.substituteFor) ?? null) : null,
+    }));
+  }
+
+  /**
+   * What happened to an invitation, oldest first, with who and when (local time): from its audit
+   * entries (created, queued, answered, substituted, updated, cancelled) and the e-mails that left.
+   */
+  async history(id: string): Promise<InvitationHistoryEntry[]> {
+    const manager = this.dataSource.manager;
+    const invitation = await manager.findOneBy(Invitation, { id });
+    if (!invitation) throw new NotFoundError(INVITATION, id);
+    const [entries, messages, successor, original] = await Promise.all([
+      this.audit.historyOf('invitation', id),
+      manager.find(InvitationMessage, { where: { invitationId: id, status: MessageStatus.Sent }, order: { sentAt: 'ASC' } }),
+      manager.findOne(Invitation, { select: { id: true, delegateName: true }, where: { substituteFor: id } }),
+      invitation.substituteFor ? manager.findOne(Invitation, { select: { id: true, delegateName: true }, where: { id: invitation.substituteFor } }) : null,
+    ]);
+    const lines: InvitationHistoryEntry[] = [];
+    for (const entry of entries) {
+      const status = (entry.changes as Record<string, { before: unknown; after: unknown } | undefined>).status?.after as InvitationStatus | undefined;
+      let kind: InvitationHistoryKind;
+      let detail: string | null = null;
+      if (entry.action === 'create') {
+        kind = 'created';
+        if (original) detail = `Dự thay đồng chí ${original.delegateName}`;
+      } else if (status && ANSWERED_STATUSES.includes(status)) {
+        kind = 'answered';
+        detail = INVITATION_STATUS_NAMES[status];
+      } else if (status === InvitationStatus.Withdrawn) {
+        kind = successor && entry.note?.startsWith('Chấp thuận') ? 'substituted' : 'cancelled';
+        if (kind === 'substituted') detail = `Đồng chí ${successor!.delegateName} dự thay`;
+      } else if (status === InvitationStatus.Queued && entry.action === 'transition') {
+        kind = 'sent';
+        detail = 'Xếp thư mời vào hàng gửi';
+      } else if (status === InvitationStatus.Sent && entry.action === 'transition') {
+        kind = 'refused';
+      } else {
+        kind = entry.action === 'update' ? 'updated' : 'note';
+      }
+      lines.push(historyLine(entry.at, kind, entry.actorEmail, entry.note, detail));
+    }
+    for (const message of messages) {
+      lines.push(historyLine(message.sentAt!, 'sent', 'hệ thống gửi thư', null, `${MESSAGE_KIND_NAMES[message.kind]} (SEQUENCE ${message.sequence})`));
+    }
+    return lines.sort((a, b) => a.at.getTime() - b.at.getTime());
   }
 
   async list(query: InvitationQueryDto): Promise<Page<InvitationSummary>> {
@@ -364,9 +517,10 @@ export class InvitationsService implements OnModuleInit {
     reason: string,
     actor: { id: string; email: string },
     afterCommit: AfterCommit,
+    note: string = reason,
   ): Promise<Invitation> {
     const delivered = await this.wasDelivered(manager, invitation.id);
-    return this.applyEvent(manager, invitation, { type, reason, delivered }, afterCommit, { actor, action: 'transition', note: reason });
+    return this.applyEvent(manager, invitation, { type, reason, delivered }, afterCommit, { actor, action: 'transition', note });
   }
 
   /**
@@ -421,8 +575,14 @@ export class InvitationsService implements OnModuleInit {
   ): Promise<void> {
     // A letter (REQUEST) is issued with its number; a resend or an update keeps the one it has.
     if (method === 'REQUEST') await issueLetterNumber(manager, invitation);
+    // A resend of the same revision (same SEQUENCE) is that revision's next copy.
+    const [{ copy }] = await queryRows<{ copy: number }>(
+      manager,
+      `SELECT COALESCE(MAX(copy) + 1, 0)::int AS copy FROM invitation_messages WHERE invitation_id = $1 AND sequence = $2 AND method IS NOT DISTINCT FROM $3`,
+      [invitation.id, invitation.sequence, method],
+    );
     const message = await manager.save(
-      manager.create(InvitationMessage, { invitationId: invitation.id, sequence: invitation.sequence, method, kind, reason, previous }),
+      manager.create(InvitationMessage, { invitationId: invitation.id, sequence: invitation.sequence, method, copy, kind, reason, previous }),
     );
     afterCommit.add(() => this.producer.enqueue(SendInvitationMessageJob, { messageId: message.id }));
   }
@@ -435,6 +595,25 @@ export interface EventContext {
   note?: string | null;
   eventStart?: Date;
   previous?: InvitationMessage['previous'];
+}
+
+function historyLine(at: Date, kind: InvitationHistoryKind, actor: string, note: string | null, detail: string | null): InvitationHistoryEntry {
+  return {
+    at,
+    localTime: `${instantToLocalTime(at)} ${formatVietnameseDate(instantToLocalDate(at))}`,
+    kind,
+    kindName: INVITATION_HISTORY_NAMES[kind],
+    actor: actorName(actor),
+    note,
+    detail,
+  };
+}
+
+/** Who, as a planner reads it: an account's e-mail, or the delegate answering by link or from their calendar. */
+function actorName(actorEmail: string): string {
+  if (actorEmail.startsWith('rsvp:')) return `${actorEmail.slice(5)} (trang trả lời)`;
+  if (actorEmail.startsWith('calendar:')) return `${actorEmail.slice(9)} (lịch điện tử)`;
+  return actorEmail;
 }
 
 function previousOf(venue: Pick<VenueChange['before'], 'startsAt' | 'endsAt'>): InvitationMessage['previous'] {

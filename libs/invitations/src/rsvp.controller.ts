@@ -1,8 +1,20 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiConsumes, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validate, ValidationError } from 'class-validator';
+import type { Request, Response } from 'express';
 import { Public } from '@app/auth';
-import { DomainError, sameSecret } from '@app/common';
+import { DomainError, sameSecret, toValidationIssues, ValidationFailedError } from '@app/common';
 import { AppConfig } from '@app/config';
 import { RsvpAnswerDto } from './dto/invitation.dto';
 import { CalendarReplyOutcome } from './dto/invitation-view.dto';
@@ -47,7 +59,24 @@ export class RsvpController {
   @ApiOkResponse({ description: 'The answer recorded: the page thanking the delegate (HTML).', content: HTML_PAGE })
   @ApiNotFoundResponse({ description: 'Unknown or expired link, or the invitation can no longer be answered: an HTML page saying so.', content: HTML_PAGE })
   @ApiConflictResponse({ description: 'The invitation was withdrawn: an HTML page saying so.', content: HTML_PAGE })
-  async answer(@Param('token') token: string, @Body() input: RsvpAnswerDto, @Res() response: Response): Promise<void> {
+  @ApiBody({ type: RsvpAnswerDto })
+  @ApiBadRequestResponse({
+    description: 'A field is wrong: the page again with what is wrong under each field (HTML), or the usual JSON refusal; nothing is recorded.',
+  })
+  async answer(@Param('token') token: string, @Body() body: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
+    // Validated here rather than by the global pipe, so that a browser's form gets the page back with its
+    // errors under the fields (and what was typed kept) instead of a JSON body.
+    const input = plainToInstance(RsvpAnswerDto, body ?? {});
+    const errors = await validate(input, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length > 0) {
+      if (request.accepts(['json', 'html']) !== 'html') throw new ValidationFailedError(toValidationIssues(errors));
+      const page = await this.rsvp.pageWithErrors(token, fieldMessages(errors), formValues(body));
+      response
+        .status(page ? 400 : 404)
+        .type('html')
+        .send(page ?? renderRsvpPage({ state: 'invalid' }));
+      return;
+    }
     try {
       const page = await this.rsvp.answer(token, input);
       response.type('html').send(page);
@@ -82,12 +111,46 @@ export class RsvpController {
   @ApiHeader({ name: 'X-Inbound-Secret', required: true, description: 'INBOUND_HOOK_SECRET of the mail relay.' })
   @ApiConsumes('text/calendar')
   @ApiBody({ description: 'The iTIP REPLY as received (`METHOD:REPLY`).', schema: { type: 'string' } })
-  calendarReply(@Headers('x-inbound-secret') secret: string | undefined, @Body() body: unknown): Promise<CalendarReplyOutcome> {
+  @ApiHeader({
+    name: 'X-Inbound-Authentication-Results',
+    required: false,
+    description:
+      "The relay's Authentication-Results for the message (RFC 8601, e.g. `mx.example.vn; dkim=pass header.d=example.vn; dmarc=pass header.from=example.vn`). " +
+      'Required to pass DKIM and DMARC unless INBOUND_REQUIRE_SENDER_AUTH=false; it is trusted because X-Inbound-Secret authenticates the request.',
+  })
+  calendarReply(
+    @Headers('x-inbound-secret') secret: string | undefined,
+    @Headers('x-inbound-authentication-results') authenticationResults: string | undefined,
+    @Body() body: unknown,
+  ): Promise<CalendarReplyOutcome> {
     const expected = this.config.INBOUND_HOOK_SECRET;
     if (!expected || !secret || !sameSecret(secret, expected)) {
       throw new DomainError(401, 'UNAUTHENTICATED', 'Thiếu hoặc sai khóa của dịch vụ nhận thư.');
     }
     if (typeof body !== 'string') throw new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Cần nội dung text/calendar.');
-    return this.rsvp.calendarReply(body);
+    return this.rsvp.calendarReply(body, authenticationResults);
   }
+}
+
+/** Which failed rule speaks for a field: a missing value before its length. */
+const RULE_ORDER = ['isIn', 'isString', 'isEmail', 'minLength', 'maxLength', 'matches'];
+
+/** One message per field (the DTO's Vietnamese messages), for the form. */
+function fieldMessages(errors: ValidationError[]): Record<string, string> {
+  return Object.fromEntries(
+    errors.map((error) => {
+      const constraints = error.constraints ?? {};
+      const rule = RULE_ORDER.find((name) => name in constraints) ?? Object.keys(constraints)[0];
+      return [error.property, (rule && constraints[rule]) || 'Giá trị không hợp lệ.'];
+    }),
+  );
+}
+
+/** What the form posted (strings only, cut short), to fill it again. */
+function formValues(body: Record<string, unknown> | undefined): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(body ?? {})
+      .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+      .map(([key, value]) => [key, value.slice(0, 1000)]),
+  );
 }

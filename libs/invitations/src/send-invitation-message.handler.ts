@@ -9,7 +9,7 @@ import { InvitationMessage, MessageStatus } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
 import { ENDED_STATUSES, statusesAllowing, targetOf } from './invitation-workflow';
 
-/** Send one recorded invitation message (REQUEST or CANCEL) of one invitation. */
+/** Send one recorded invitation message (REQUEST, CANCEL, or a notice without a calendar entry) of one invitation. */
 export const SendInvitationMessageJob = defineJob<{ messageId: string }>({
   queue: QueueName.Mail,
   name: 'send-invitation-message',
@@ -52,17 +52,20 @@ export class SendInvitationMessageHandler {
     if (typeof message === 'string') return message;
     try {
       const context = await this.composer.load(this.dataSource.manager, message.invitationId);
-      const composed = this.composer.compose(context, message);
+      const { method } = message;
+      // A notice (method null) is a plain letter; every other message carries its calendar entry.
+      const composed = method ? this.composer.compose(context, { ...message, method }) : this.composer.composeNotice(context, message);
       // The giấy mời goes with every REQUEST (first letter, resend, update): rendered before SMTP is
       // touched, so a letter that cannot be printed leaves the e-mail queued with the error, never sent bare.
-      const letter = message.method === 'REQUEST' ? await this.composer.letterPdf(context, message) : null;
+      const letter = method === 'REQUEST' ? await this.composer.letterPdf(context, message) : null;
       const sent = await this.mailer.send({
         to: composed.to,
         subject: composed.subject,
         html: composed.html,
         text: composed.text,
         messageId: `<${message.id}@ngayhoi.vn>`,
-        icalEvent: { method: composed.method, filename: composed.method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content: composed.ics },
+        ...(method &&
+          'ics' in composed && { icalEvent: { method, filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content: composed.ics as string } }),
         ...(letter && { attachments: [{ filename: letter.filename, content: letter.content, contentType: 'application/pdf' }] }),
         headers: { 'X-Ngayhoi-Invitation': message.invitationId },
       });
@@ -100,7 +103,7 @@ export class SendInvitationMessageHandler {
       id: string;
       invitation_id: string;
       sequence: number;
-      method: 'REQUEST' | 'CANCEL';
+      method: 'REQUEST' | 'CANCEL' | null;
       kind: InvitationMessage['kind'];
       reason: string | null;
       previous: InvitationMessage['previous'];

@@ -164,6 +164,55 @@ export class AssignmentsService {
     ]);
   }
 
+  /**
+   * An approved substitute takes the original leader's place at a venue, in the caller's transaction:
+   * the original's assignment ends (no later bulk invitation reaches them; no AssignmentEvents removal,
+   * the caller settles their invitation itself) and, when the deputy is a registered leader, theirs
+   * begins under the same role, after the same checks as `assign` (availability, one venue a day, their
+   * maximum). A clash is refused with 409 SUBSTITUTE_LEADER_CLASH, naming the rule, before anything is written.
+   */
+  async handOver(manager: EntityManager, handOver: AssignmentHandOver, actor: Actor): Promise<void> {
+    const venue = await this.venues.lockForChildEdit(manager, handOver.venueId, actor);
+    const original = handOver.fromLeaderId ? await manager.findOneBy(VenueLeaderAssignment, { venueId: venue.id, leaderId: handOver.fromLeaderId }) : null;
+    if (original) await manager.delete(VenueLeaderAssignment, { id: original.id });
+    if (handOver.toLeaderId) {
+      await manager.query(`SELECT 1 FROM leaders WHERE id = $1 FOR UPDATE`, [handOver.toLeaderId]);
+      const leader = await manager.findOne(Leader, { where: { id: handOver.toLeaderId, active: true }, relations: { unavailability: true } });
+      if (!leader) throw new NotFoundError('lãnh đạo', handOver.toLeaderId);
+      const role = original?.role ?? handOver.role;
+      try {
+        await this.assertCanAttend(manager, venue, leader, role);
+      } catch (error) {
+        if (!(error instanceof BusinessRuleError)) throw error;
+        throw new BusinessRuleError(
+          'SUBSTITUTE_LEADER_CLASH',
+          `Không thể chấp thuận người dự thay: ${error.message}`,
+          { leaderId: leader.id, leaderName: leader.fullName, rule: error.code, ruleDetails: error.details ?? null },
+          409,
+        );
+      }
+      const assignment = await manager.save(manager.create(VenueLeaderAssignment, { venueId: venue.id, leaderId: leader.id, role }));
+      await this.audit.record(manager, {
+        actor,
+        entityType: 'venue_leader_assignment',
+        entityId: assignment.id,
+        action: 'create',
+        after: { venueId: venue.id, leaderId: leader.id, role },
+        note: handOver.note,
+      });
+    }
+    if (original) {
+      await this.audit.record(manager, {
+        actor,
+        entityType: 'venue_leader_assignment',
+        entityId: original.id,
+        action: 'delete',
+        before: { venueId: venue.id, leaderId: original.leaderId, role: original.role },
+        note: handOver.note,
+      });
+    }
+  }
+
   async listParticipations(editionId: string): Promise<LeaderParticipation[]> {
     await this.editions.get(editionId);
     return this.dataSource.manager.find(LeaderParticipation, { where: { editionId }, order: { createdAt: 'ASC' } });
@@ -281,4 +330,16 @@ export async function leaderNames(manager: EntityManager, ids: readonly string[]
   if (!ids.length) return new Map();
   const leaders = await manager.find(Leader, { select: { id: true, fullName: true }, where: { id: In([...ids]) } });
   return new Map(leaders.map((leader) => [leader.id, leader.fullName]));
+}
+
+/** An approved substitute taking an invitation's place at a venue (see AssignmentsService.handOver). */
+export interface AssignmentHandOver {
+  venueId: string;
+  /** The original invitation's leader, if it was a leader's. */
+  fromLeaderId: string | null;
+  /** The deputy, if a registered leader. */
+  toLeaderId: string | null;
+  /** Their role when the original held no assignment (the invitation's role). */
+  role: AssignmentRole;
+  note: string;
 }

@@ -54,3 +54,24 @@ export function activeAssignmentsAtVenues(manager: EntityManager, venueIds: read
     [venueIds],
   );
 }
+
+/**
+ * The active leader a proposed substitute is: the one with that office e-mail (case-insensitive) and that
+ * name (an office mailbox often serves several leaders, and an office may propose someone of its own
+ * who is not on the register). Null when no single leader matches both: the substitute is then invited
+ * as a named delegate.
+ */
+export async function leaderByOfficeEmail(manager: EntityManager, email: string, name: string): Promise<string | null> {
+  const rows = await queryRows<{ id: string; fullName: string }>(
+    manager,
+    `SELECT id, full_name AS "fullName" FROM leaders WHERE active AND lower(office_email) = lower($1) ORDER BY id`,
+    [email.trim()],
+  );
+  const wanted = normaliseName(name);
+  const named = rows.filter((row) => normaliseName(row.fullName) === wanted);
+  return named.length === 1 ? named[0].id : null;
+}
+
+function normaliseName(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}

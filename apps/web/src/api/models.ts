@@ -35,6 +35,9 @@ export type VenueLeader = Schemas['VenueLeaderView'];
 
 export type Invitation = Schemas['InvitationSummary'];
 export type InvitationDetail = Schemas['InvitationView'];
+export type InvitationHistoryEntry = Schemas['InvitationHistoryEntry'];
+/** An invitation to a venue as organizers see it: the answer, never a contact. */
+export type VenueInvitationAnswer = Schemas['VenueInvitationAnswer'];
 
 export type DashboardGroup = Schemas['DashboardGroup'];
 export type Readiness = Schemas['VenueAtRisk']['status'];

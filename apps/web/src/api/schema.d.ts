@@ -552,6 +552,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invitations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What happened to the invitation, oldest first: who did what and when (local time). */
+        get: operations["Invitations_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations/{id}/preview": {
         parameters: {
             query?: never;
@@ -643,7 +660,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraws the original invitation (CANCEL) and invites the proposed substitute (REQUEST). */
+        /**
+         * Withdraws the original invitation (CANCEL saying who attends instead), invites the proposed substitute
+         *     (REQUEST), and hands the venue assignment over. Approving again answers the same result; 409 when the
+         *     venue was cancelled, the invitation withdrawn, or the deputy (a registered leader) cannot attend.
+         */
         post: operations["Invitations_approveSubstitute"];
         delete?: never;
         options?: never;
@@ -678,6 +699,22 @@ export interface paths {
         put?: never;
         /** Invites every leader assigned to a scheduled venue of the edition who has no live invitation. */
         post: operations["Invitations_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{venueId}/invitation-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VenueAnswers_answers"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1746,8 +1783,11 @@ export interface components {
         ProposedSubstitute: {
             name: string;
             position: string;
-            /** @description How to reach them (phone or e-mail), as the delegate wrote it. */
-            contact: string;
+            /** @description Stored lower-cased: the deputy's own invitation goes there. */
+            email: string;
+            phone: string | null;
+            /** @description The registered leader with this office e-mail (and name, where several share it), if any: approval links the invitation to them. */
+            leaderId: string | null;
         };
         InvitationSummary: {
             id: string;
@@ -1762,7 +1802,7 @@ export interface components {
             /** @enum {string} */
             role: "chief_guest" | "accompanying";
             /** @enum {string} */
-            status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn";
+            status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn" | "tentative";
             uid: string;
             sequence: number;
             /** Format: date-time */
@@ -1775,6 +1815,8 @@ export interface components {
              */
             answeredVia: "rsvp" | "calendar" | "planner" | null;
             substitute: components["schemas"]["ProposedSubstitute"] | null;
+            /** @description The delegate's note with their last answer: a calendar reply's COMMENT, or arrival details from the RSVP page. */
+            answerComment: string | null;
             /** @description The invitation this one replaces (a substitute approved by a planner). */
             substituteFor: string | null;
             withdrawnReason: string | null;
@@ -1802,9 +1844,12 @@ export interface components {
         InvitationMessageView: {
             id: string;
             /** @enum {string} */
-            kind: "update" | "invitation" | "cancellation";
-            /** @enum {string} */
-            method: "REQUEST" | "CANCEL";
+            kind: "update" | "invitation" | "cancellation" | "substituted" | "notice";
+            /**
+             * @description Null for a notice (an e-mail without a calendar entry).
+             * @enum {string|null}
+             */
+            method: "REQUEST" | "CANCEL" | null;
             sequence: number;
             /** @enum {string} */
             status: "pending" | "sending" | "sent" | "failed" | "superseded";
@@ -1828,7 +1873,7 @@ export interface components {
             /** @enum {string} */
             role: "chief_guest" | "accompanying";
             /** @enum {string} */
-            status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn";
+            status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn" | "tentative";
             uid: string;
             sequence: number;
             /** Format: date-time */
@@ -1841,6 +1886,8 @@ export interface components {
              */
             answeredVia: "rsvp" | "calendar" | "planner" | null;
             substitute: components["schemas"]["ProposedSubstitute"] | null;
+            /** @description The delegate's note with their last answer: a calendar reply's COMMENT, or arrival details from the RSVP page. */
+            answerComment: string | null;
             /** @description The invitation this one replaces (a substitute approved by a planner). */
             substituteFor: string | null;
             withdrawnReason: string | null;
@@ -1858,6 +1905,21 @@ export interface components {
             updatedAt: string;
             version: number;
             messages: components["schemas"]["InvitationMessageView"][];
+        };
+        InvitationHistoryEntry: {
+            /** @enum {string} */
+            kind: "created" | "sent" | "answered" | "substituted" | "updated" | "cancelled" | "refused" | "note";
+            /** Format: date-time */
+            at: string;
+            /** @description `HH:mm dd/MM/yyyy`, Asia/Ho_Chi_Minh. */
+            localTime: string;
+            /** @description The kind in Vietnamese. */
+            kindName: string;
+            /** @description Who: an account's e-mail, the delegate (by link or calendar), or the mail system. */
+            actor: string;
+            note: string | null;
+            /** @description What it was: the answer, the e-mail sent, who attends instead. */
+            detail: string | null;
         };
         MailAddress: {
             name: string;
@@ -1914,18 +1976,59 @@ export interface components {
             alreadyInvited: number;
             invitationIds: string[];
         };
+        /** @enum {string} */
+        InvitationStatus: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn" | "tentative";
+        SubstituteNameView: {
+            name: string;
+            position: string;
+        };
+        VenueInvitationAnswer: {
+            role: components["schemas"]["AssignmentRole"];
+            status: components["schemas"]["InvitationStatus"];
+            /** @enum {string|null} */
+            answeredVia: "rsvp" | "calendar" | "planner" | null;
+            invitationId: string;
+            delegateName: string;
+            delegateTitle: string | null;
+            /** @description Whether the delegate has answered (accepted, declined, tentative, proposed a substitute). */
+            answered: boolean;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description The note with the answer: arrival details from the RSVP page, or a calendar reply's comment. */
+            answerComment: string | null;
+            substitute: components["schemas"]["SubstituteNameView"] | null;
+            /** @description For a deputy: whom they attend instead of. */
+            substituteForName: string | null;
+        };
         RsvpAnswerDto: {
             /** @enum {string} */
             answer: "accept" | "decline" | "substitute";
+            /** @description The deputy's full name (a substitute answer). */
             substituteName?: string;
+            /** @description The deputy's position and unit. */
             substitutePosition?: string;
-            /** @description E-mail (needed to invite the substitute) or phone */
-            substituteContact?: string;
+            /**
+             * Format: email
+             * @description The deputy's e-mail: their own invitation goes there (required for a substitute answer).
+             */
+            substituteEmail?: string;
+            /** @description The deputy's phone (optional). */
+            substitutePhone?: string;
+            /** @description Arrival details or a note with the answer (optional). */
+            note?: string;
         };
         CalendarReplyOutcome: {
+            /**
+             * @description `applied`: it is the answer now; `older`: recorded, but a newer answer stands; `duplicate`: this very reply was already recorded.
+             * @enum {string}
+             */
+            outcome: "applied" | "older" | "duplicate";
             invitationId: string;
-            /** @enum {string} */
-            status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn";
+            /**
+             * @description The invitation's status after the reply.
+             * @enum {string}
+             */
+            status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn" | "tentative";
         };
         LetterSettingsView: {
             editionId: string;
@@ -4828,6 +4931,45 @@ export interface operations {
             };
         };
     };
+    Invitations_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationHistoryEntry"][];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     Invitations_preview: {
         parameters: {
             query?: never;
@@ -5229,6 +5371,54 @@ export interface operations {
             };
         };
     };
+    VenueAnswers_answers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueInvitationAnswer"][];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     Rsvp_page: {
         parameters: {
             query?: never;
@@ -5294,6 +5484,13 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description A field is wrong: the page again with what is wrong under each field (HTML), or the usual JSON refusal; nothing is recorded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Unknown or expired link, or the invitation can no longer be answered: an HTML page saying so. */
             404: {
                 headers: {
@@ -5358,6 +5555,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description The relay's Authentication-Results for the message (RFC 8601, e.g. `mx.example.vn; dkim=pass header.d=example.vn; dmarc=pass header.from=example.vn`). Required to pass DKIM and DMARC unless INBOUND_REQUIRE_SENDER_AUTH=false; it is trusted because X-Inbound-Secret authenticates the request. */
+                "X-Inbound-Authentication-Results"?: string;
                 /** @description INBOUND_HOOK_SECRET of the mail relay. */
                 "X-Inbound-Secret": string;
             };

@@ -4,6 +4,7 @@ import { ROLE_NAMES } from '@shared/auth/src/role.enums';
 import { isPlanner, useEdition, useProvinces, useSession, useUser } from '../session';
 import { formatDate } from '../input';
 import { Loading } from './errors';
+import { usePendingSubstituteCount } from './InvitationParts';
 
 /** Header (edition switcher, who is logged in) and the navigation each role may use. */
 export function Layout() {
@@ -30,6 +31,7 @@ export function Layout() {
             ))}
           </select>
         </label>
+        {planner && <PendingSubstitutesLink editionId={edition?.id} />}
         <div className="who" data-testid="current-user">
           <span>{user.fullName}</span>
           <small>
@@ -76,5 +78,16 @@ export function Layout() {
         </Suspense>
       </main>
     </div>
+  );
+}
+
+/** The header's count of substitute proposals waiting for a planner, linking to them. */
+function PendingSubstitutesLink({ editionId }: { editionId: string | undefined }) {
+  const count = usePendingSubstituteCount(editionId);
+  if (!count.data) return null;
+  return (
+    <Link className="pending-count" to="/loi-moi?trangThai=substitute_proposed" data-testid="pending-substitutes-count">
+      <strong>{count.data}</strong> đề nghị người dự thay chờ quyết định
+    </Link>
   );
 }

@@ -1,8 +1,9 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { client, data, download, getAll, saveBlob } from '../api/client';
 import { ErrorPanel, FieldError, FormError, Loading, Progress } from '../components/errors';
+import { ApprovedNotice, InvitationHistory, SubstituteDecision } from '../components/InvitationParts';
 import { formatDate, formatInstant } from '../input';
 import {
   ANSWERED_VIA_NAMES,
@@ -23,7 +24,7 @@ import { useVenues } from '../queries';
 /** Every status, in the workflow's order (the API's codes, named in its terms). */
 const STATUSES: readonly Invitation['status'][] = INVITATION_STATUSES;
 /** Where the letter may go again (the API's invitation workflow, `resend`; it refuses it elsewhere). */
-const RESENDABLE = [InvitationStatus.Sent, InvitationStatus.Accepted];
+const RESENDABLE = [InvitationStatus.Sent, InvitationStatus.Accepted, InvitationStatus.Tentative];
 
 /** How often the list is refreshed while invitations wait in the mail queue. */
 const SENDING_POLL_MS = 2000;
@@ -41,8 +42,12 @@ export function InvitationsPage() {
   });
   const venues = useVenues(edition?.id);
   const venueById = useMemo(() => new Map((venues.data ?? []).map((venue) => [venue.id, venue])), [venues.data]);
-  const [status, setStatus] = useState('');
+  // The status filter lives in the address (`?trangThai=substitute_proposed`: the header's count links there).
+  const [params, setParams] = useSearchParams();
+  const status = params.get('trangThai') ?? '';
+  const setStatus = (value: string) => setParams(value ? { trangThai: value } : {}, { replace: true });
   const [previewing, setPreviewing] = useState<string | null>(null);
+  const [approved, setApproved] = useState<string | null>(null);
   // Kept here: a resent invitation's row is drawn anew (its version changed), and would forget it.
   const [resent, setResent] = useState<string | null>(null);
   const waiting = invitations.data?.filter((invitation) => is(invitation.status, InvitationStatus.Queued)).length ?? 0;
@@ -61,6 +66,7 @@ export function InvitationsPage() {
   const all = invitations.data;
   const shown = all.filter((invitation) => !status || invitation.status === status);
   const counts = STATUSES.map((key) => [key, all.filter((invitation) => invitation.status === key).length] as const);
+  const proposals = all.filter((invitation) => is(invitation.status, InvitationStatus.SubstituteProposed));
 
   return (
     <div className="invitations">
@@ -78,6 +84,7 @@ export function InvitationsPage() {
           </div>
         )}
         <FormError error={bulk.error} />
+        {approved && <ApprovedNotice deputyName={approved} />}
         {waiting > 0 && (
           <div data-testid="sending-progress">
             <Progress label={`Đang gửi thư mời qua hàng đợi: đã gửi ${batch - waiting}/${batch}…`} value={batch - waiting} max={batch} />
@@ -99,7 +106,15 @@ export function InvitationsPage() {
           {all.length === 0 && <p className="muted">Chưa có lời mời nào.</p>}
         </div>
       </section>
-      <section className="panel">
+      {proposals.length > 0 && (
+        <section className="panel" data-testid="pending-substitutes">
+          <h2>Đề nghị người dự thay chờ quyết định ({proposals.length})</h2>
+          {proposals.map((invitation) => (
+            <SubstituteDecision key={`${invitation.id}-${invitation.version}`} invitation={invitation} onApproved={setApproved} />
+          ))}
+        </section>
+      )}
+      <section className="panel table-scroll">
         <table className="grid" data-testid="invitations-table">
           <thead>
             <tr>
@@ -145,6 +160,7 @@ function InvitationRow(props: {
 }) {
   const { invitation } = props;
   const [withdrawing, setWithdrawing] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
   const [reason, setReason] = useState('');
   const path = { params: { path: { id: invitation.id } } };
   const send = useMutation({ mutationFn: () => data(client.POST('/api/invitations/{id}/send', path)), onSuccess: props.onChanged });
@@ -196,9 +212,12 @@ function InvitationRow(props: {
         </td>
         <td>
           {answer}
+          {invitation.answerComment && <small className="block">Ghi chú: {invitation.answerComment}</small>}
+          {invitation.substituteFor && <small className="block">Người dự thay (lời mời riêng)</small>}
           {invitation.substitute && (
             <small className="block">
-              Người dự thay: {invitation.substitute.name} ({invitation.substitute.position}, {invitation.substitute.contact})
+              Người dự thay: {invitation.substitute.name} ({invitation.substitute.position}, {invitation.substitute.email}
+              {invitation.substitute.phone ? `, ${invitation.substitute.phone}` : ''})
             </small>
           )}
         </td>
@@ -212,6 +231,9 @@ function InvitationRow(props: {
             </button>
           )}
           {letter.error !== null && <FormError error={letter.error} />}
+          <button type="button" className="link" onClick={() => setShowHistory(!showHistory)} aria-expanded={showHistory}>
+            {showHistory ? 'Ẩn lịch sử' : 'Lịch sử'}
+          </button>
           {is(invitation.status, InvitationStatus.Draft) && (
             <button type="button" className="link" onClick={() => send.mutate()} disabled={send.isPending}>
               Gửi
@@ -251,6 +273,13 @@ function InvitationRow(props: {
                 </button>
               </form>
             )}
+          </td>
+        </tr>
+      )}
+      {showHistory && (
+        <tr className="row-form">
+          <td colSpan={6}>
+            <InvitationHistory id={invitation.id} />
           </td>
         </tr>
       )}

@@ -11,6 +11,7 @@ import { Planning1795700300000 } from './1795700300000-planning';
 import { LeaderBase1795707835042 } from './1795707835042-leader-base';
 import { ScrubAuditSecrets1795800000000 } from './1795800000000-scrub-audit-secrets';
 import { InvitationLetters1795910000000 } from './1795910000000-invitation-letters';
+import { SubstitutionAndReplies1795920000000 } from './1795920000000-substitution-and-replies';
 import { AccountSessions1795940000000 } from './1795940000000-account-sessions';
 import { AuditAppendOnly1795940100000 } from './1795940100000-audit-append-only';
 import { TaskOwnerForeignKey1795940200000 } from './1795940200000-task-owner-foreign-key';
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   LeaderBase1795707835042,
   ScrubAuditSecrets1795800000000,
   InvitationLetters1795910000000,
+  SubstitutionAndReplies1795920000000,
   AccountSessions1795940000000,
   AuditAppendOnly1795940100000,
   TaskOwnerForeignKey1795940200000,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '@app/common';
 import { AssignmentRole } from '@app/leaders';
 import { InvitationStatus, RSVP_ANSWERS, RsvpAnswer } from '../invitation.enums';
@@ -74,27 +74,42 @@ export class InvitationQueryDto extends PageQueryDto {
 /** What the RSVP page posts (form-encoded or JSON). */
 export class RsvpAnswerDto {
   @ApiProperty({ enum: RSVP_ANSWERS })
-  @IsIn(RSVP_ANSWERS)
+  @IsIn(RSVP_ANSWERS, { message: 'Hãy chọn một câu trả lời.' })
   answer: RsvpAnswer;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: "The deputy's full name (a substitute answer)." })
   @ValidateIf((input: RsvpAnswerDto) => input.answer === RsvpAnswer.Substitute)
-  @IsString()
-  @MinLength(3)
-  @MaxLength(200)
+  @IsString({ message: 'Cần họ và tên người dự thay.' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @MinLength(3, { message: 'Họ và tên người dự thay cần ít nhất 3 ký tự.' })
+  @MaxLength(200, { message: 'Họ và tên người dự thay dài tối đa 200 ký tự.' })
   substituteName?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: "The deputy's position and unit." })
   @ValidateIf((input: RsvpAnswerDto) => input.answer === RsvpAnswer.Substitute)
-  @IsString()
-  @MinLength(2)
-  @MaxLength(300)
+  @IsString({ message: 'Cần chức vụ, đơn vị của người dự thay.' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @MinLength(2, { message: 'Cần chức vụ, đơn vị của người dự thay.' })
+  @MaxLength(300, { message: 'Chức vụ, đơn vị dài tối đa 300 ký tự.' })
   substitutePosition?: string;
 
-  @ApiPropertyOptional({ description: 'E-mail (needed to invite the substitute) or phone' })
+  @ApiPropertyOptional({ description: "The deputy's e-mail: their own invitation goes there (required for a substitute answer)." })
   @ValidateIf((input: RsvpAnswerDto) => input.answer === RsvpAnswer.Substitute)
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsEmail({}, { message: 'Thư điện tử của người dự thay không hợp lệ (ví dụ: nguyenvana@example.vn).' })
+  @MaxLength(254, { message: 'Thư điện tử dài tối đa 254 ký tự.' })
+  substituteEmail?: string;
+
+  @ApiPropertyOptional({ description: "The deputy's phone (optional)." })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value))
+  @Matches(/^[0-9 +().-]{6,30}$/, { message: 'Số điện thoại chỉ gồm chữ số, dấu cách và + ( ) . - (6–30 ký tự).' })
+  substitutePhone?: string;
+
+  @ApiPropertyOptional({ description: 'Arrival details or a note with the answer (optional).' })
+  @IsOptional()
   @IsString()
-  @MinLength(6)
-  @MaxLength(254)
-  substituteContact?: string;
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value))
+  @MaxLength(1000, { message: 'Ghi chú dài tối đa 1000 ký tự.' })
+  note?: string;
 }

@@ -36,7 +36,7 @@ export interface ProgrammeLine {
 
 /** Everything the invitation and cancellation e-mails show. */
 export interface InvitationEmailView {
-  kind: 'invitation' | 'update' | 'cancellation';
+  kind: 'invitation' | 'update' | 'cancellation' | 'substituted' | 'notice';
   delegateName: string;
   /** e.g. 'Ủy viên Bộ Chính trị, Phó Thủ tướng Chính phủ' */
   delegateTitle: string | null;
@@ -98,4 +98,7 @@ export interface RsvpPageView {
   actionUrl?: string;
   /** Message shown after a POST, e.g. 'Cảm ơn, câu trả lời của đồng chí đã được ghi nhận.' */
   notice?: string;
+  /** What was wrong with a posted form, by field (nothing was recorded), and what was typed, to fill it again. */
+  errors?: Record<string, string>;
+  values?: Record<string, string>;
 }

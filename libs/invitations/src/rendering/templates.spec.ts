@@ -283,22 +283,46 @@ describe('renderRsvpPage', () => {
     const all = forms(html);
     expect(all).toHaveLength(3);
     for (const form of all) {
-      expect(form).toMatch(/<form method="post" action="\/rsvp\/abc123" enctype="application\/x-www-form-urlencoded">/);
+      // The substitute form comes back to itself (its errors are shown there).
+      expect(form).toMatch(/<form method="post" action="\/rsvp\/abc123(#substitute)?" enctype="application\/x-www-form-urlencoded">/);
     }
+    expect(all[2]).toContain('action="/rsvp/abc123#substitute"');
     expect(all[0]).toContain('name="answer" value="accept"');
     expect(all[1]).toContain('name="answer" value="decline"');
     expect(all[2]).toContain('name="answer" value="substitute"');
   });
 
-  it('asks for the substitute’s name, position and contact, all required, with Vietnamese labels', () => {
+  it('asks for the substitute’s name, position and e-mail (required) and phone (optional), with Vietnamese labels', () => {
     const substitute = forms(renderRsvpPage(rsvpView()))[2];
-    for (const field of ['substituteName', 'substitutePosition', 'substituteContact']) {
+    for (const [field, type] of [
+      ['substituteName', 'text'],
+      ['substitutePosition', 'text'],
+      ['substituteEmail', 'email'],
+    ]) {
       expect(substitute).toMatch(new RegExp(`<label for="${field}">[^<]+</label>`));
-      expect(substitute).toMatch(new RegExp(`<input type="text" id="${field}" name="${field}" required`));
+      expect(substitute).toMatch(new RegExp(`<input type="${type}" id="${field}" name="${field}" required`));
     }
+    expect(substitute).toMatch(/<input type="tel" id="substitutePhone" name="substitutePhone" maxlength/);
     expect(substitute).toContain('Họ và tên người dự thay');
     expect(substitute).toContain('Chức vụ, đơn vị công tác');
-    expect(substitute).toContain('Thư điện tử hoặc số điện thoại liên hệ');
+    expect(substitute).toContain('Thư điện tử của người dự thay');
+    expect(substitute).not.toContain('role="alert"');
+  });
+
+  it('shows what was wrong under each field and keeps what was typed (escaped)', () => {
+    const html = renderRsvpPage(
+      rsvpView({
+        errors: { substituteEmail: 'Thư điện tử của người dự thay không hợp lệ (ví dụ: nguyenvana@example.vn).' },
+        values: { substituteName: 'Nguyễn Văn <Bình>', substituteEmail: 'binh@' },
+      }),
+    );
+    const substitute = forms(html)[2];
+    expect(substitute).toContain('role="alert"');
+    expect(substitute).toContain('<p class="error" id="substituteEmailError">Thư điện tử của người dự thay không hợp lệ');
+    expect(substitute).toContain('value="Nguyễn Văn &lt;Bình&gt;"');
+    expect(substitute).toContain('value="binh@"');
+    expect(substitute).toMatch(/id="substituteEmail"[^>]*aria-invalid="true"/);
+    expect(substitute).not.toContain('substituteNameError');
   });
 
   it('shows the current answer and the notice once answered, and still allows a change', () => {

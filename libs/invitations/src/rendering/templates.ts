@@ -22,6 +22,7 @@ const ANSWER_TEXT: Record<string, string> = {
   accepted: 'Đồng chí đã xác nhận tham dự.',
   declined: 'Đồng chí đã báo vắng.',
   substitute_proposed: 'Đồng chí đã đề nghị cử người tham dự thay.',
+  tentative: 'Đồng chí đã trả lời chưa chắc chắn tham dự.',
 };
 
 /**
@@ -37,8 +38,11 @@ export function renderInvitationEmail(view: InvitationEmailView): RenderedEmail 
     isUpdate: view.kind === 'update',
     roleText: ROLE_TEXT[view.role],
   };
-  return templates.render(view.kind === 'cancellation' ? 'cancellation' : 'invitation', context);
+  const template = view.kind === 'cancellation' || view.kind === 'substituted' || view.kind === 'notice' ? view.kind : 'invitation';
+  return templates.render(template, context);
 }
+
+const EMPTY_FORM = { substituteName: '', substitutePosition: '', substituteEmail: '', substitutePhone: '', note: '' };
 
 export function renderRsvpPage(view: RsvpPageView): string {
   // Nothing but the state reaches the template for an invalid link, whatever the caller passed.
@@ -49,6 +53,10 @@ export function renderRsvpPage(view: RsvpPageView): string {
           ...view,
           answerText: view.invitation?.answer ? ANSWER_TEXT[view.invitation.answer] : undefined,
           showForms: view.state === 'open' || view.state === 'answered',
+          hasErrors: Boolean(view.errors && Object.keys(view.errors).length > 0),
+          // Every field the form shows, so the (strict) template finds each one.
+          errors: { ...EMPTY_FORM, ...view.errors },
+          values: { ...EMPTY_FORM, ...view.values },
         };
   return templates.page('rsvp-page.html', context);
 }

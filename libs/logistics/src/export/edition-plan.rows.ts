@@ -22,6 +22,7 @@ export const INVITATION_ANSWER_NAMES: Record<InvitationStatus, string> = {
   [InvitationStatus.Declined]: 'Báo vắng',
   [InvitationStatus.SubstituteProposed]: 'Đề nghị cử người thay',
   [InvitationStatus.Withdrawn]: 'Đã rút giấy mời',
+  [InvitationStatus.Tentative]: 'Chưa chắc chắn',
 };
 
 const ROLE_NOTE: Record<AssignmentRole, string> = {

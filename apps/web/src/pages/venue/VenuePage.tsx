@@ -7,6 +7,7 @@ import { AREA_FLAG_NAMES, HOST_KIND_NAMES, VENUE_TIER_NAMES } from '@shared/venu
 import { REGION_NAMES } from '@shared/provinces/src/region';
 import { VENUE_STATUS_COLOURS, venueStatusName } from '../../labels';
 import { isPlanner, useProvinces, useUser } from '../../session';
+import { PendingSubstitutes, VenueAnswers } from '../../components/InvitationParts';
 import { BudgetLines } from './BudgetLines';
 import { ProgrammeEditor } from './ProgrammeEditor';
 import { TasksBoard } from './TasksBoard';
@@ -96,6 +97,11 @@ export function VenuePage() {
       <section className="panel">
         <h2>Lãnh đạo dự</h2>
         <VenueLeaders venue={v} />
+      </section>
+      <section className="panel" aria-labelledby="answers-title">
+        <h2 id="answers-title">Trả lời giấy mời</h2>
+        {isPlanner(user) && <PendingSubstitutes venueId={v.id} />}
+        <VenueAnswers venueId={v.id} />
       </section>
       <section className="panel">
         <h2>Chương trình</h2>
