@@ -152,7 +152,13 @@ describe('Security hardening (issue 16: logs, CSV formulas, bad input)', () => {
       await t.http
         .post(`/api/rsvp/${rsvpToken}`)
         .type('form')
-        .send({ answer: 'substitute', substituteName: substitute, substitutePosition: '-Phó Giám đốc', substituteContact: '@0912345678' })
+        .send({
+          answer: 'substitute',
+          substituteName: substitute,
+          substitutePosition: '-Phó Giám đốc',
+          substituteEmail: 'pho.giamdoc@congan.example.vn',
+          substitutePhone: '0912345678',
+        })
         .expect(200);
 
       const csv = await as(t.http.get(`/api/editions/${edition.id}/export?format=csv`))
