@@ -132,7 +132,7 @@ export class VenuesService {
       const changes = planVenueTransition(venue, input, actor, edition, todayInFestivalZone());
       if (changes.startsAt && changes.endsAt) {
         // Programme items inside the new hours, assigned leaders free that day: checked by their libraries.
-        await this.scheduleChecks.run(manager, { venue, scheduledDate: changes.scheduledDate!, startsAt: changes.startsAt, endsAt: changes.endsAt });
+        await this.scheduleChecks.run(manager, { venue, scheduledDate: changes.scheduledDate!, startsAt: changes.startsAt, endsAt: changes.endsAt, actor });
       }
 
       const before = { ...venue };

@@ -6,7 +6,7 @@ import { formatDate, wholeText } from '../../input';
 import { AREA_FLAG_NAMES, HOST_KIND_NAMES, VENUE_TIER_NAMES } from '@shared/venues/src/venue.enums';
 import { REGION_NAMES } from '@shared/provinces/src/region';
 import { VENUE_STATUS_COLOURS, venueStatusName } from '../../labels';
-import { isPlanner, useProvinces, useUser } from '../../session';
+import { canWrite, isPlanner, useProvinces, useUser } from '../../session';
 import { BudgetLines } from './BudgetLines';
 import { ProgrammeEditor } from './ProgrammeEditor';
 import { TasksBoard } from './TasksBoard';
@@ -93,10 +93,13 @@ export function VenuePage() {
           </p>
         )}
       </section>
-      <section className="panel">
-        <h2>Lãnh đạo dự</h2>
-        <VenueLeaders venue={v} />
-      </section>
+      {/* Leaders' movements are need-to-know: viewers do not get them (as they get no export). */}
+      {canWrite(user) && (
+        <section className="panel">
+          <h2>Lãnh đạo dự</h2>
+          <VenueLeaders venue={v} />
+        </section>
+      )}
       <section className="panel">
         <h2>Chương trình</h2>
         <ProgrammeEditor venue={v} editable={editable} />
