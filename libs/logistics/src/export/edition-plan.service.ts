@@ -94,7 +94,7 @@ export class EditionPlanService {
         const budget = await this.budget.rollup(runner.manager, scope.editionId, scope.provinceCode);
         await writeEditionPlanXlsx(target, { year, scopeName, today: scope.today, rows, budget });
       }
-      if (!target.closed) await new Promise((resolve, reject) => target.once('close', resolve).once('error', reject));
+      if (!target.closed) await new Promise<void>((resolve, reject) => target.once('close', () => resolve()).once('error', reject));
       await runner.commitTransaction();
     } catch (error) {
       target.destroy();
