@@ -28,7 +28,11 @@ describe('Need to know: refusals and leaders’ movements per role', () => {
     const elsewhereLeader = await createLeader(t.dataSource, { fullName: 'Lê Thị Bận' });
     await t.http.put(`/api/editions/${edition.id}/leaders/${elsewhereLeader.id}`).set('Authorization', planner).send({ title: 'Bộ trưởng', maxAppearances: 2 });
     const elsewhere = await createVenue(t.dataSource, edition, '79', { scheduleOn: day, name: 'Điểm bí mật Thành phố Hồ Chí Minh' });
-    await t.http.post(`/api/venues/${elsewhere.id}/leaders`).set('Authorization', planner).send({ leaderId: elsewhereLeader.id, role: 'chief_guest' }).expect(201);
+    await t.http
+      .post(`/api/venues/${elsewhere.id}/leaders`)
+      .set('Authorization', planner)
+      .send({ leaderId: elsewhereLeader.id, role: 'chief_guest' })
+      .expect(201);
 
     const schedule = { to: 'scheduled', date: day, startTime: '07:30', endTime: '11:30' };
     const ownA = await createVenue(t.dataSource, edition, '12', { tier: 'provincial' as never, status: 'approved' as never });
@@ -71,7 +75,9 @@ describe('Need to know: refusals and leaders’ movements per role', () => {
       .set('Authorization', planner)
       .send({ ...schedule, version: ownB.version })
       .expect(422);
-    expect(doubledForPlanner.body.details.leaders).toEqual([{ fullName: 'Lê Thị Bận', reason: 'double_booked', otherVenue: 'Điểm bí mật Thành phố Hồ Chí Minh' }]);
+    expect(doubledForPlanner.body.details.leaders).toEqual([
+      { fullName: 'Lê Thị Bận', reason: 'double_booked', otherVenue: 'Điểm bí mật Thành phố Hồ Chí Minh' },
+    ]);
   });
 
   it('keeps leaders’ movements from viewers venue by venue, as from the export', async () => {

@@ -3,7 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssignmentEventsModule } from '@app/leaders';
 import { RemindersModule } from '@app/reminders';
 import { VenuesModule } from '@app/venues';
-import { CalendarFeed, Invitation, InvitationMessage } from './invitation.entities';
+import { CalendarFeed } from './feeds/calendar-feed.entity';
+import { CalendarFeedsController } from './feeds/calendar-feeds.controller';
+import { CalendarFeedsService } from './feeds/calendar-feeds.service';
+import { Invitation, InvitationMessage } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
@@ -16,8 +19,8 @@ import { RsvpService } from './rsvp.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Invitation, InvitationMessage, CalendarFeed]), VenuesModule, RemindersModule, AssignmentEventsModule],
-  controllers: [InvitationsController, RsvpController],
-  providers: [InvitationsService, RsvpService, InvitationComposer],
+  controllers: [InvitationsController, RsvpController, CalendarFeedsController],
+  providers: [InvitationsService, RsvpService, InvitationComposer, CalendarFeedsService],
   exports: [InvitationsService, InvitationComposer],
 })
 export class InvitationsModule {}

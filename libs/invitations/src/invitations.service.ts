@@ -13,7 +13,8 @@ import { lockVenueForUpdate, scheduledVenueIdsOfEdition, VenueChange, VenueEvent
 import { CreateInvitationDto, InvitationQueryDto } from './dto/invitation.dto';
 import type { ComposedMessage } from './dto/composed-message.dto';
 import { BulkInvitationResult, InvitationSummary, InvitationView, SubstituteApproval, toSummary } from './dto/invitation-view.dto';
-import { CalendarFeed, Invitation, InvitationMessage, InvitationStatus, MessageStatus } from './invitation.entities';
+import { CalendarFeedsService } from './feeds/calendar-feeds.service';
+import { Invitation, InvitationMessage, InvitationStatus, MessageStatus } from './invitation.entities';
 import type { InvitationChange } from './invitation-workflow';
 import { InvitationComposer } from './invitation-composer';
 import { emailOf, rsvpExpiry } from './invitation-rules';
@@ -39,6 +40,7 @@ export class InvitationsService implements OnModuleInit {
     private readonly config: AppConfig,
     private readonly composer: InvitationComposer,
     private readonly reminders: ReminderScheduler,
+    private readonly feeds: CalendarFeedsService,
   ) {}
 
   onModuleInit(): void {
@@ -283,14 +285,6 @@ export class InvitationsService implements OnModuleInit {
       }),
     );
     await this.audit.record(manager, { actor, entityType: 'invitation', entityId: id, action: 'create', after: invitation });
-    // The delegate's calendar subscription, linked from every e-mail they receive.
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(CalendarFeed)
-      .values({ email: delegate.email, tokenHash: tokenHash(linkToken(this.config.LINK_SECRET, 'feed', delegate.email)) })
-      .orIgnore()
-      .execute();
     return invitation;
   }
 
@@ -345,7 +339,10 @@ export class InvitationsService implements OnModuleInit {
     actor: { id: string; email: string },
     afterCommit: AfterCommit,
   ): Promise<Invitation> {
-    return this.applyEvent(manager, invitation, { type: 'send' }, afterCommit, { actor, action: 'transition' });
+    const sent = await this.applyEvent(manager, invitation, { type: 'send' }, afterCommit, { actor, action: 'transition' });
+    // The attendee's calendar feed for the edition, its link mailed apart the first time (see CalendarFeedsService).
+    await this.feeds.ensureFor(manager, sent, afterCommit);
+    return sent;
   }
 
   private async withdrawLocked(

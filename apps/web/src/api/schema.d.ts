@@ -624,7 +624,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The delegate's private calendar subscription (webcal). */
+        /**
+         * An attendee's private calendar subscription (webcal), by the random token mailed to their office.
+         *     Not cached, so a revoked link stops at once.
+         */
         get: operations["Rsvp_feed"];
         put?: never;
         post?: never;
@@ -648,6 +651,58 @@ export interface paths {
          *     delegate presses Accept/Decline in Outlook or Gmail. Authenticated by X-Inbound-Secret.
          */
         post: operations["Rsvp_calendarReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Feeds of an edition or of a leader, newest first. */
+        get: operations["CalendarFeeds_list"];
+        put?: never;
+        /** Gives a leader a feed for the edition (or a new link if they have one); the link is mailed to their office. */
+        post: operations["CalendarFeeds_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-feeds/{id}/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new link, mailed to the attendee's office; the old one stops at once. */
+        post: operations["CalendarFeeds_reissue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-feeds/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The link stops at once (404 from then on); nothing is mailed. */
+        post: operations["CalendarFeeds_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1759,6 +1814,40 @@ export interface components {
             invitationId: string;
             /** @enum {string} */
             status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn";
+        };
+        /** @enum {string} */
+        CalendarFeedStatus: "pending" | "sending" | "active" | "failed" | "revoked";
+        CalendarFeedView: {
+            /** @description The registered leader; null for a named delegate (a deputy). */
+            leaderId: string | null;
+            status: components["schemas"]["CalendarFeedStatus"];
+            /**
+             * Format: date-time
+             * @description When the current link was made (null while none is valid).
+             */
+            issuedAt: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description The last mail error, if the link could not be sent. */
+            lastError: string | null;
+            id: string;
+            editionId: string;
+            delegateName: string;
+            /** @description Where the link is mailed. */
+            delegateEmail: string;
+            /**
+             * Format: date-time
+             * @description The link answers until then: the edition's last day plus FEED_GRACE_DAYS.
+             */
+            expiresAt: string;
+        };
+        IssueLeaderFeedDto: {
+            /** Format: uuid */
+            editionId: string;
+            /** Format: uuid */
+            leaderId: string;
         };
         ReminderPolicyView: {
             editionId: string;
@@ -4947,13 +5036,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description iCalendar (RFC 5545) of every invitation sent to the address, cancelled ones marked so. */
+            /** @description iCalendar (RFC 5545) of the attendee's invitations of the edition, cancelled ones marked so; no RSVP links. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "text/calendar": string;
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description GONE: the link was valid once and has expired (e.g. FEED_EXPIRED, a calendar feed past its edition). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
@@ -4990,6 +5097,156 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarReplyOutcome"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarFeeds_list: {
+        parameters: {
+            query?: {
+                editionId?: string;
+                leaderId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedView"][];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarFeeds_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueLeaderFeedDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarFeeds_reissue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    CalendarFeeds_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */

@@ -10,6 +10,7 @@ import { Budget1795700200000 } from './1795700200000-budget';
 import { Planning1795700300000 } from './1795700300000-planning';
 import { LeaderBase1795707835042 } from './1795707835042-leader-base';
 import { ScrubAuditSecrets1795800000000 } from './1795800000000-scrub-audit-secrets';
+import { CalendarFeedTokens1795950000000 } from './1795950000000-calendar-feed-tokens';
 
 export const MIGRATIONS = [
   InitialSchema1795685248536,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Planning1795700300000,
   LeaderBase1795707835042,
   ScrubAuditSecrets1795800000000,
+  CalendarFeedTokens1795950000000,
 ];

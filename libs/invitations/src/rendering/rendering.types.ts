@@ -84,3 +84,14 @@ export interface RsvpPageView {
   /** Message shown after a POST, e.g. 'Cảm ơn, câu trả lời của đồng chí đã được ghi nhận.' */
   notice?: string;
 }
+
+/** The letter carrying an attendee's calendar feed link. */
+export interface FeedLinkEmailView {
+  delegateName: string;
+  editionYear: number;
+  /** https URL of the feed, and the same as webcal: (what calendar apps subscribe to). */
+  feedUrl: string;
+  webcalUrl: string;
+  /** The first instant the link no longer answers. */
+  expiresOn: Date;
+}
