@@ -11,6 +11,7 @@ import { Planning1795700300000 } from './1795700300000-planning';
 import { LeaderBase1795707835042 } from './1795707835042-leader-base';
 import { ScrubAuditSecrets1795800000000 } from './1795800000000-scrub-audit-secrets';
 import { CalendarFeedTokens1795950000000 } from './1795950000000-calendar-feed-tokens';
+import { VenueChangeProposals1795950100000 } from './1795950100000-venue-change-proposals';
 
 export const MIGRATIONS = [
   InitialSchema1795685248536,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   LeaderBase1795707835042,
   ScrubAuditSecrets1795800000000,
   CalendarFeedTokens1795950000000,
+  VenueChangeProposals1795950100000,
 ];
