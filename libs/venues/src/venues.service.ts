@@ -116,12 +116,11 @@ export class VenuesService {
     assertVenueEditable(venue.status);
     // The tier decides who moves the venue forward (central = the committee): only planners change it.
     if (changes.tier !== undefined && changes.tier !== venue.tier) assertPlanner(actor);
+    // Moving a venue into another province is a write to that province: that refusal comes first.
+    if (changes.provinceCode && changes.provinceCode !== venue.provinceCode) assertCanWriteProvince(actor, changes.provinceCode);
     assertMayMovePlace(venue, changes, actor);
     const edition = await this.editions.requireOpen(venue.editionId, manager);
-    if (changes.provinceCode && changes.provinceCode !== venue.provinceCode) {
-      assertCanWriteProvince(actor, changes.provinceCode);
-      await this.provinces.require(changes.provinceCode);
-    }
+    if (changes.provinceCode && changes.provinceCode !== venue.provinceCode) await this.provinces.require(changes.provinceCode);
     if (changes.candidateDates) assertCandidateDates(changes.candidateDates, edition);
 
     const before = { ...venue };
