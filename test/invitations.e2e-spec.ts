@@ -78,6 +78,15 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
     return { venue, leader };
   }
 
+  /**
+   * Gives the leader their calendar feed first (its link has a letter of its own), so that only the
+   * invitation's e-mail meets a mail server told to refuse the next messages.
+   */
+  async function feedAlreadyIssued(leader: Leader): Promise<void> {
+    const issued = await t.http.post('/api/calendar-feeds').set('Authorization', planner).send({ editionId: edition.id, leaderId: leader.id }).expect(200);
+    await sink.waitFor(1, (mail) => mail.parsed.headers.get('x-ngayhoi-calendar-feed') === issued.body.id);
+  }
+
   const forInvitation = (uid: string) => (mail: ReceivedMail) => mail.calendar !== null && mail.calendar.ics.includes(`UID:${uid}`);
   const invitationOf = async (leader: Leader) => (await t.dataSource.query(`SELECT * FROM invitations WHERE leader_id = $1`, [leader.id]))[0];
 
@@ -216,6 +225,7 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
 
   it('retries after the mail server refuses, delivering exactly once, and a re-run job sends nothing', async () => {
     const { leader } = await scheduledVenueWithLeader(`${edition.year}-08-03`);
+    await feedAlreadyIssued(leader);
     sink.refuseNext = 2;
     await t.http.post(`/api/editions/${edition.id}/invitations/bulk`).set('Authorization', planner).expect(202);
     const invitation = await invitationOf(leader);
@@ -237,6 +247,7 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
 
   it('keeps the error and attempt count visible when every attempt fails, and sends on a planner retry', async () => {
     const { leader } = await scheduledVenueWithLeader(`${edition.year}-08-04`);
+    await feedAlreadyIssued(leader);
     sink.refuseNext = 8; // all 8 attempts
     await t.http.post(`/api/editions/${edition.id}/invitations/bulk`).set('Authorization', planner).expect(202);
     const invitation = await invitationOf(leader);
@@ -428,7 +439,9 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
 
     it("serves the delegate's private feed with their events, cancelled ones marked", async () => {
       await t.http.post(`/api/invitations/${invitation.id}/withdraw`).set('Authorization', planner).send({ reason: 'Điều chỉnh đoàn công tác' }).expect(202);
-      const token = linkToken(TEST_ENV.LINK_SECRET, 'feed', invitation.delegate_email);
+      // The feed's link came in a letter of its own (its random token exists nowhere else).
+      const [letter] = await sink.waitFor(1, (mail) => mail.parsed.headers.has('x-ngayhoi-calendar-feed') && sink.to(invitation.delegate_email).includes(mail));
+      const token = /\/api\/calendar\/([A-Za-z0-9_-]{43})\.ics/.exec(letter.parsed.text!)![1];
       const feed = await t.http.get(`/api/calendar/${token}.ics`).expect(200);
       expect(feed.headers['content-type']).toContain('text/calendar');
       const calendar = new ICAL.Component(ICAL.parse(feed.text));

@@ -133,7 +133,8 @@ describe('RBAC: province scope, viewers, need-to-know', () => {
       expect((await write.set('Authorization', organizerA)).status).toBe(403);
     }
 
-    // Viewers see names and positions but no contacts or availability; planners see everything.
+    // Viewers see names and positions but no contacts or availability, and not who goes where; planners see everything.
+    await t.http.get(`/api/venues/${venueA.id}/leaders`).set('Authorization', viewer).expect(403);
     const forViewer = await t.http.get(`/api/leaders/${leader.id}`).set('Authorization', viewer).expect(200);
     expect(Object.keys(forViewer.body).sort()).toEqual(['fullName', 'id', 'organisation', 'position', 'rankTier']);
     const forPlanner = await t.http.get(`/api/leaders/${leader.id}`).set('Authorization', planner).expect(200);
@@ -180,6 +181,30 @@ describe('RBAC: province scope, viewers, need-to-know', () => {
   it('shows health details to planners only', async () => {
     for (const auth of [organizerA, viewer]) expect((await t.http.get('/api/health').set('Authorization', auth).expect(200)).body).toEqual({ status: 'ok' });
     expect((await t.http.get('/api/health').set('Authorization', planner).expect(200)).body).toHaveProperty('info.database.status', 'up');
+  });
+
+  it('lets only planners list, issue, re-issue and revoke calendar feeds', async () => {
+    const leader = await createLeader(t.dataSource, { fullName: 'Lý Văn Lịch' });
+    const issued = await t.http.post('/api/calendar-feeds').set('Authorization', planner).send({ editionId: edition.id, leaderId: leader.id }).expect(200);
+    const feedId: string = issued.body.id;
+    for (const who of [organizerA, viewer]) {
+      const attempts = [
+        t.http.get('/api/calendar-feeds').query({ leaderId: leader.id }),
+        t.http.post('/api/calendar-feeds').send({ editionId: edition.id, leaderId: leader.id }),
+        t.http.post(`/api/calendar-feeds/${feedId}/reissue`),
+        t.http.post(`/api/calendar-feeds/${feedId}/revoke`),
+      ];
+      for (const attempt of attempts) {
+        const response = await attempt.set('Authorization', who);
+        expect(response.status).toBe(403);
+        expect(response.body.code).toBe('FORBIDDEN');
+      }
+    }
+    await t.http.post(`/api/calendar-feeds/${feedId}/revoke`).expect(401);
+    const [feed] = await t.dataSource.query(`SELECT status, generation, revoked_at FROM calendar_feeds WHERE id = $1`, [feedId]);
+    expect(feed).toEqual({ status: 'pending', generation: 1, revoked_at: null });
+    await t.http.post(`/api/calendar-feeds/${feedId}/revoke`).set('Authorization', planner).expect(200);
+    await t.http.post(`/api/calendar-feeds/${feedId}/reissue`).set('Authorization', planner).expect(200);
   });
 
   it('refuses requests without a valid token', async () => {

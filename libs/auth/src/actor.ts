@@ -35,12 +35,13 @@ export function assertPlanner(actor: Actor): void {
 }
 
 /**
- * Leaders' movements are need-to-know: planners and viewers see who goes where; an organizer sees
- * the leaders assigned to their own province's venues only. Contact details stay with planners.
+ * Leaders' movements are need-to-know, the same rule as the edition-plan export: planners see who goes
+ * where; an organizer sees the leaders assigned to their own province's venues only; viewers see none
+ * (venue by venue they would add up to every leader's movements in bulk). Contacts stay with planners.
  */
 export function canSeeVenueLeaders(actor: Actor, venueProvinceCode: string): boolean {
   if (actor.role === Role.ProvincialOrganizer) return actor.provinceCode === venueProvinceCode;
-  return true;
+  return actor.role === Role.CentralPlanner;
 }
 
 export const canSeeLeaderContacts = isPlanner;

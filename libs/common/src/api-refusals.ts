@@ -8,6 +8,7 @@ const REFUSALS = {
   403: 'PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role).',
   404: 'NOT_FOUND: the item, or one it refers to, does not exist.',
   409: 'VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP).',
+  410: 'GONE: the link was valid once and has expired (e.g. FEED_EXPIRED, a calendar feed past its edition).',
   422: 'A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which.',
   428: 'VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read.',
   429: 'Too many attempts: `details.retryAfterSeconds` says when to try again.',

@@ -40,6 +40,35 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/.+\/[A-Za-z0-9_-]+(\?.*)?$/, { message: 'must be postgres://user@host:port/database[?options]' })
   DATABASE_URL: string;
 
+  /**
+   * Longest a statement of the apps' pool may run (PostgreSQL `statement_timeout`), in milliseconds;
+   * 0 turns it off. A runaway query fails instead of holding a pooled connection.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  DB_STATEMENT_TIMEOUT_MS = 60_000;
+
+  /**
+   * Longest a pooled connection may sit idle inside an open transaction
+   * (`idle_in_transaction_session_timeout`), in milliseconds; 0 turns it off. PostgreSQL then ends
+   * the session, so a stuck transaction cannot hold locks and a connection for ever.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
+  /**
+   * Exports (XLSX/CSV) built at once, each on one pooled connection while it writes its temporary file;
+   * more wait their turn without holding a connection, so downloads never take the whole pool.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  EXPORT_CONCURRENCY = 2;
+
   /** redis://host:port/db — BullMQ, login rate limits and health all use it. */
   @Matches(/^rediss?:\/\/.+/, { message: 'must be redis://host:port/db' })
   REDIS_URL: string;
@@ -168,6 +197,13 @@ export class AppConfig {
   @IsInt()
   @Min(0)
   RSVP_GRACE_HOURS = 24;
+
+  /** A calendar feed's link answers until this many days after its edition's last day (then 410). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  FEED_GRACE_DAYS = 30;
 
   /** Mail jobs processed at once by one worker. */
   @Type(() => Number)

@@ -9,7 +9,19 @@ import { dataSourceOptions } from './data-source';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config), migrationsRun: false }),
+      useFactory: (config: AppConfig) => {
+        const options = dataSourceOptions(config);
+        return {
+          ...options,
+          migrationsRun: false,
+          // The apps' pool only (not the migration CLI): statements and idle transactions end on their own.
+          extra: {
+            ...(options.extra as object),
+            statement_timeout: config.DB_STATEMENT_TIMEOUT_MS,
+            idle_in_transaction_session_timeout: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+          },
+        };
+      },
     }),
   ],
 })

@@ -12,6 +12,7 @@ import { PlanningRun } from '@app/planning/planning-run.entity';
 import { ProgrammeItem, ProgrammeTemplateItem } from '@app/programmes/programme.entities';
 import { FormerProvince, Province } from '@app/provinces/province.entity';
 import { Reminder, ReminderPolicy } from '@app/reminders/reminder.entities';
+import { VenueChangeProposal } from '@app/venues/change-proposals/venue-change-proposal.entity';
 import { Venue } from '@app/venues/venue.entity';
 
 export const ENTITIES = [
@@ -21,6 +22,7 @@ export const ENTITIES = [
   AuditEntry,
   Edition,
   Venue,
+  VenueChangeProposal,
   ProgrammeItem,
   ProgrammeTemplateItem,
   Leader,

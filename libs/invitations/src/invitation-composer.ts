@@ -53,14 +53,6 @@ export class InvitationComposer {
     return this.config.publicUrl(`/api/rsvp/${linkToken(this.config.LINK_SECRET, 'rsvp', invitationId)}`);
   }
 
-  feedToken(email: string): string {
-    return linkToken(this.config.LINK_SECRET, 'feed', email.toLowerCase());
-  }
-
-  feedUrl(email: string): string {
-    return this.config.publicUrl(`/api/calendar/${this.feedToken(email)}.ics`).replace(/^https?:/, 'webcal:');
-  }
-
   /**
    * The invitation with its venue, edition and programme as they are now, in one statement: this runs
    * for every e-mail sent, so the other libraries' rows come through their named read models
@@ -184,13 +176,17 @@ export class InvitationComposer {
     };
   }
 
-  /** The delegate's subscription: every invitation they have had, cancelled ones marked so. */
-  feed(contexts: InvitationContext[], email: string): string {
-    const events = contexts.map((context) => this.event(context, context.invitation.sequence, isCancelled(context)));
-    return buildFeedIcs(events, `Ngày hội toàn dân bảo vệ an ninh Tổ quốc — ${email}`);
+  /**
+   * An attendee's subscription: every invitation they have had in the edition, cancelled ones marked so.
+   * Its events carry no RSVP link (neither in the description nor as URL): the feed shows the event,
+   * answering needs the invitation's own link, so a leaked feed answers nothing in anyone's name.
+   */
+  feed(contexts: InvitationContext[], delegateName: string): string {
+    const events = contexts.map((context) => this.event(context, context.invitation.sequence, isCancelled(context), { withRsvp: false }));
+    return buildFeedIcs(events, `Ngày hội toàn dân bảo vệ an ninh Tổ quốc — ${delegateName}`);
   }
 
-  event(context: InvitationContext, sequence: number, cancelled: boolean): InvitationEvent {
+  event(context: InvitationContext, sequence: number, cancelled: boolean, { withRsvp = true }: { withRsvp?: boolean } = {}): InvitationEvent {
     const { invitation, venue, province, edition } = context;
     if (!venue.startsAt || !venue.endsAt) throw new Error(`venue ${venue.id} has no schedule`);
     return {
@@ -202,7 +198,7 @@ export class InvitationComposer {
         `Kính mời đồng chí ${invitation.delegateName}${invitation.delegateTitle ? `, ${invitation.delegateTitle}` : ''} ${roleText(invitation.role)}.`,
         `Địa điểm: ${fullAddress(venue.address, venue.communeName, province.name)}.`,
         `Đơn vị tổ chức: ${hostOrganisation(venue, province)}.`,
-        `Xác nhận tham dự: ${this.rsvpUrl(invitation.id)}`,
+        ...(withRsvp ? [`Xác nhận tham dự: ${this.rsvpUrl(invitation.id)}`] : []),
       ].join('\n'),
       start: venue.startsAt,
       end: venue.endsAt,
@@ -214,7 +210,7 @@ export class InvitationComposer {
       },
       organizer: { name: this.config.COMMITTEE_NAME, email: this.config.COMMITTEE_EMAIL },
       attendee: { name: invitation.delegateName, email: invitation.delegateEmail },
-      url: this.rsvpUrl(invitation.id),
+      ...(withRsvp && { url: this.rsvpUrl(invitation.id) }),
       cancelled,
     };
   }
@@ -251,7 +247,9 @@ export class InvitationComposer {
         ? { name: venue.contactName, phone: venue.contactPhone, email: venue.contactEmail }
         : { name: this.config.COMMITTEE_NAME, phone: null, email: this.config.COMMITTEE_EMAIL },
       rsvpUrl: message.kind === 'cancellation' || message.kind === 'substituted' ? null : this.rsvpUrl(invitation.id),
-      feedUrl: this.feedUrl(invitation.delegateEmail),
+      // The feed's token exists only in the letter that brought it (see SendFeedLinkHandler): invitation
+      // e-mails no longer repeat it.
+      feedUrl: null,
       reason: message.reason,
       previous: message.previous,
     };

@@ -1,5 +1,5 @@
 import { ApiHideProperty } from '@nestjs/swagger';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt, Version } from '@app/common';
 import type { Edition } from '@app/editions';
 import { AssignmentRole } from '@app/leaders';
@@ -213,20 +213,7 @@ export class InvitationMessage {
   createdAt: Date;
 }
 
-/** A delegate's private calendar subscription, found by the hash of its token. */
-@Entity('calendar_feeds')
-export class CalendarFeed {
-  @PrimaryColumn({ type: 'text' })
-  email: string;
-
-  @ApiHideProperty()
-  @Index('calendar_feeds_token_unique', { unique: true })
-  @Column({ type: 'text', name: 'token_hash' })
-  tokenHash: string;
-
-  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
-  createdAt: Date;
-}
+export { CalendarFeed } from './feeds/calendar-feed.entity';
 
 /**
  * Every calendar reply (iTIP REPLY) the inbound hook recorded against an invitation: what it said, its

@@ -2,15 +2,17 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '@app/mail';
 import { DelegateReminderSender } from './delegate-reminder.sender';
-import { CalendarFeed, Invitation, InvitationMessage } from './invitation.entities';
+import { CalendarFeed } from './feeds/calendar-feed.entity';
+import { SendFeedLinkHandler } from './feeds/send-feed-link.handler';
+import { Invitation, InvitationMessage } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
 import { ReconcileInvitationMessagesHandler } from './reconcile-invitation-messages.handler';
 import { SendInvitationMessageHandler } from './send-invitation-message.handler';
 
-/** The worker's half of invitations: sending recorded e-mails and reconciling lost jobs. */
+/** The worker's half of invitations: sending recorded e-mails and feed links, and reconciling lost jobs. */
 @Module({
   imports: [TypeOrmModule.forFeature([Invitation, InvitationMessage, CalendarFeed]), MailModule],
-  providers: [InvitationComposer, SendInvitationMessageHandler, ReconcileInvitationMessagesHandler, DelegateReminderSender],
+  providers: [InvitationComposer, SendInvitationMessageHandler, ReconcileInvitationMessagesHandler, DelegateReminderSender, SendFeedLinkHandler],
   exports: [SendInvitationMessageHandler, ReconcileInvitationMessagesHandler],
 })
 export class InvitationsWorkerModule {}

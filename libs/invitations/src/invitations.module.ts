@@ -4,7 +4,10 @@ import { EditionsModule } from '@app/editions';
 import { AssignmentEventsModule, LeadersModule } from '@app/leaders';
 import { RemindersModule } from '@app/reminders';
 import { VenuesModule } from '@app/venues';
-import { CalendarFeed, Invitation, InvitationMessage, InvitationReply } from './invitation.entities';
+import { CalendarFeed } from './feeds/calendar-feed.entity';
+import { CalendarFeedsController } from './feeds/calendar-feeds.controller';
+import { CalendarFeedsService } from './feeds/calendar-feeds.service';
+import { Invitation, InvitationMessage, InvitationReply } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
 import { InvitationsController, VenueAnswersController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
@@ -29,8 +32,8 @@ import { RsvpService } from './rsvp.service';
     EditionsModule,
     LeadersModule,
   ],
-  controllers: [InvitationsController, VenueAnswersController, RsvpController, LettersController],
-  providers: [InvitationsService, RsvpService, InvitationComposer, LetterSettingsService, LetterDownloadService, PublicIntake],
+  controllers: [InvitationsController, VenueAnswersController, RsvpController, LettersController, CalendarFeedsController],
+  providers: [InvitationsService, RsvpService, InvitationComposer, LetterSettingsService, LetterDownloadService, PublicIntake, CalendarFeedsService],
   exports: [InvitationsService, InvitationComposer, PublicIntake],
 })
 export class InvitationsModule {}

@@ -44,7 +44,8 @@ import {
   toSummary,
   VenueInvitationAnswer,
 } from './dto/invitation-view.dto';
-import { CalendarFeed, Invitation, InvitationMessage, InvitationStatus, MessageStatus } from './invitation.entities';
+import { CalendarFeedsService } from './feeds/calendar-feeds.service';
+import { Invitation, InvitationMessage, InvitationStatus, MessageStatus } from './invitation.entities';
 import type { InvitationChange } from './invitation-workflow';
 import { InvitationComposer } from './invitation-composer';
 import { INVITATION_HISTORY_NAMES, INVITATION_STATUS_NAMES, InvitationHistoryKind, MESSAGE_KIND_NAMES } from './invitation.enums';
@@ -74,6 +75,7 @@ export class InvitationsService implements OnModuleInit {
     private readonly reminders: ReminderScheduler,
     private readonly assignments: AssignmentsService,
     private readonly venues: VenuesService,
+    private readonly feeds: CalendarFeedsService,
   ) {}
 
   onModuleInit(): void {
@@ -257,8 +259,8 @@ export class InvitationsService implements OnModuleInit {
   }
 
   /**
-   * Who is invited to a venue and what they answered, for everyone who may see its leaders (planners,
-   * viewers, the organizers of its province): names, titles, answers, the note with the answer (arrival
+   * Who is invited to a venue and what they answered, for everyone who may see its leaders (planners
+   * and the organizers of its province; not viewers, who get no leaders' movements): names, titles, answers, the note with the answer (arrival
    * details), a proposed substitute's name and position. Never a contact: e-mails and phones stay with planners.
    */
   async answersOfVenue(venueId: string, actor: Actor): Promise<VenueInvitationAnswer[]> {
@@ -445,14 +447,6 @@ export class InvitationsService implements OnModuleInit {
       }),
     );
     await this.audit.record(manager, { actor, entityType: 'invitation', entityId: id, action: 'create', after: invitation });
-    // The delegate's calendar subscription, linked from every e-mail they receive.
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(CalendarFeed)
-      .values({ email: delegate.email, tokenHash: tokenHash(linkToken(this.config.LINK_SECRET, 'feed', delegate.email)) })
-      .orIgnore()
-      .execute();
     return invitation;
   }
 
@@ -507,7 +501,10 @@ export class InvitationsService implements OnModuleInit {
     actor: { id: string; email: string },
     afterCommit: AfterCommit,
   ): Promise<Invitation> {
-    return this.applyEvent(manager, invitation, { type: 'send' }, afterCommit, { actor, action: 'transition' });
+    const sent = await this.applyEvent(manager, invitation, { type: 'send' }, afterCommit, { actor, action: 'transition' });
+    // The attendee's calendar feed for the edition, its link mailed apart the first time (see CalendarFeedsService).
+    await this.feeds.ensureFor(manager, sent, afterCommit);
+    return sent;
   }
 
   private async withdrawLocked(

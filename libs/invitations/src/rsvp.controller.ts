@@ -14,12 +14,13 @@ import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Public } from '@app/auth';
-import { DomainError, sameSecret, toValidationIssues, ValidationFailedError } from '@app/common';
+import { ApiRefusals, DomainError, sameSecret, toValidationIssues, ValidationFailedError } from '@app/common';
 import { AppConfig } from '@app/config';
 import { RsvpAnswerDto } from './dto/invitation.dto';
 import { CalendarReplyOutcome } from './dto/invitation-view.dto';
 import { renderRsvpPage } from './rendering/templates';
 import { InvalidLinkError } from './invitation-workflow';
+import { CalendarFeedsService } from './feeds/calendar-feeds.service';
 import { RsvpService } from './rsvp.service';
 
 const HTML_PAGE = { 'text/html': { schema: { type: 'string' } } };
@@ -30,6 +31,7 @@ const HTML_PAGE = { 'text/html': { schema: { type: 'string' } } };
 export class RsvpController {
   constructor(
     private readonly rsvp: RsvpService,
+    private readonly feeds: CalendarFeedsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -87,17 +89,22 @@ export class RsvpController {
     }
   }
 
-  /** The delegate's private calendar subscription (webcal). */
+  /**
+   * An attendee's private calendar subscription (webcal), by the random token mailed to their office.
+   * Not cached, so a revoked link stops at once.
+   */
   @Get('calendar/:token.ics')
   @Public()
-  @Header('Cache-Control', 'private, max-age=300')
+  @Header('Cache-Control', 'no-store')
+  @Header('Referrer-Policy', 'no-referrer')
   @ApiProduces('text/calendar')
   @ApiOkResponse({
-    description: 'iCalendar (RFC 5545) of every invitation sent to the address, cancelled ones marked so.',
+    description: "iCalendar (RFC 5545) of the attendee's invitations of the edition, cancelled ones marked so; no RSVP links.",
     content: { 'text/calendar': { schema: { type: 'string' } } },
   })
+  @ApiRefusals(404, 410)
   async feed(@Param('token') token: string, @Res() response: Response): Promise<void> {
-    const calendar = await this.rsvp.feed(token); // before the type is set: a refusal must go out as JSON
+    const calendar = await this.feeds.calendar(token); // before the type is set: a refusal must go out as JSON
     response.type('text/calendar; charset=utf-8').send(calendar);
   }
 

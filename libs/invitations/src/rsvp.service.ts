@@ -16,7 +16,6 @@ import { eventOfPartstat, senderPassed } from './invitation-rules';
 import { TOKEN_PATTERN, tokenHash } from './links';
 import type { RsvpPageView } from './rendering/rendering.types';
 import { renderRsvpPage } from './rendering/templates';
-import { CalendarFeed } from './invitation.entities';
 
 const ANSWER_NOTICES: Record<RsvpAnswer, string> = {
   accept: 'Cảm ơn đồng chí. Ban Tổ chức đã ghi nhận đồng chí sẽ tham dự.',
@@ -26,7 +25,7 @@ const ANSWER_NOTICES: Record<RsvpAnswer, string> = {
 
 /**
  * What delegates do without an account: answer through their RSVP link, answer from their calendar
- * (an iTIP REPLY relayed by the inbound-mail hook), and subscribe to their own calendar feed.
+ * (an iTIP REPLY relayed by the inbound-mail hook). (Their calendar feed: CalendarFeedsService.)
  * The last answer stands; every answer is audited.
  */
 @Injectable()
@@ -177,19 +176,6 @@ export class RsvpService {
       const saved = await this.record(manager, invitation, event, 'calendar', { substitute, comment: reply.comment }, afterCommit);
       return { invitationId: saved.id, status: saved.status, outcome: 'applied' as const };
     });
-  }
-
-  /** The delegate's private subscription: every invitation sent to their address. */
-  async feed(token: string): Promise<string> {
-    if (!TOKEN_PATTERN.test(token)) throw new InvalidLinkError();
-    const feed = await this.dataSource.manager.findOneBy(CalendarFeed, { tokenHash: tokenHash(token) });
-    if (!feed) throw new InvalidLinkError();
-    const invitations = await this.dataSource.manager.find(Invitation, {
-      where: { delegateEmail: feed.email, status: Not(In([...UNSENT_STATUSES])) },
-      order: { createdAt: 'ASC' },
-    });
-    const contexts = await Promise.all(invitations.map((invitation) => this.composer.load(this.dataSource.manager, invitation.id)));
-    return this.composer.feed(contexts, feed.email);
   }
 
   /** Records a delegate's answer through the invitation's workflow (the last answer stands). */

@@ -57,9 +57,22 @@ export class EmailTemplates {
   }
 }
 
-/** A subject is one header line: collapse the template's line breaks and runs of spaces. */
-function oneLine(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
+/** Longest subject we send: a venue name typed by someone (up to 300 characters) cannot make it longer. */
+const SUBJECT_MAX = 250;
+
+/**
+ * A subject is one header line, and carries text people typed (a venue's name): line breaks and runs of
+ * spaces collapse, control and invisible formatting characters (bidirectional overrides that would
+ * show the subject reversed, zero-width characters) are removed, and it is cut to SUBJECT_MAX with '…'.
+ * Nodemailer then encodes it (RFC 2047), so nothing typed can start another header.
+ */
+export function oneLine(value: string): string {
+  const line = value
+    .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return line.length <= SUBJECT_MAX ? line : `${line.slice(0, SUBJECT_MAX - 1).trimEnd()}…`;
 }
 
 /** Trailing spaces off, at most one blank line in a row, one final newline. */

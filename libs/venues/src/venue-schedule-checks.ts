@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Actor } from '@app/auth';
 import { IsoDate, TransactionalChecks } from '@app/common';
 import type { Venue } from './venue.entity';
 
@@ -9,6 +10,8 @@ export interface VenueScheduling {
   scheduledDate: IsoDate;
   startsAt: Date;
   endsAt: Date;
+  /** Who schedules: a refusal tells each role only what it may know (an organizer learns no other province's venue, no leader's reason). */
+  actor: Actor;
 }
 
 /**

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EditionsModule } from '@app/editions';
 import { ProvincesModule } from '@app/provinces';
+import { VenueChangeProposal } from './change-proposals/venue-change-proposal.entity';
+import { VenueChangeProposalsController } from './change-proposals/venue-change-proposals.controller';
+import { VenueChangeProposalsService } from './change-proposals/venue-change-proposals.service';
 import { ScheduledVenuesInsideWindow } from './edition-window.check';
 import { Venue } from './venue.entity';
 import { VenueEvents } from './venue-events';
@@ -15,9 +18,9 @@ import { VenuesService } from './venues.service';
  * this library reads none of their tables.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Venue]), EditionsModule, ProvincesModule],
-  controllers: [VenuesController],
-  providers: [VenuesService, VenueEvents, VenueScheduleChecks, ScheduledVenuesInsideWindow],
+  imports: [TypeOrmModule.forFeature([Venue, VenueChangeProposal]), EditionsModule, ProvincesModule],
+  controllers: [VenuesController, VenueChangeProposalsController],
+  providers: [VenuesService, VenueEvents, VenueScheduleChecks, ScheduledVenuesInsideWindow, VenueChangeProposalsService],
   exports: [VenuesService, VenueEvents, VenueScheduleChecks],
 })
 export class VenuesModule {}

@@ -27,6 +27,7 @@ import { VenueStatus } from './venue.enums';
 import { describeVenueChange, VenueEvents } from './venue-events';
 import { VenueScheduleChecks } from './venue-schedule-checks';
 import { toVenueView, VenueView } from './dto/venue-view.dto';
+import { assertMayMovePlace } from './change-proposals/venue-change-rules';
 import { assertVenueEditable, planVenueTransition, VenueTransitionChanges } from './venue-workflow';
 
 const VENUE = 'điểm tổ chức';
@@ -100,26 +101,36 @@ export class VenuesService {
       const venue = await lockForUpdate(manager, Venue, id, undefined, VENUE);
       assertCanWriteProvince(actor, venue.provinceCode); // before anything that would describe the row
       assertVersion(input.version, venue.version);
-      assertVenueEditable(venue.status);
-      // The tier decides who moves the venue forward (central = the committee): only planners change it.
-      if (input.tier !== undefined && input.tier !== venue.tier) assertPlanner(actor);
-      const edition = await this.editions.requireOpen(venue.editionId, manager);
-      if (input.provinceCode && input.provinceCode !== venue.provinceCode) {
-        assertCanWriteProvince(actor, input.provinceCode);
-        await this.provinces.require(input.provinceCode);
-      }
-      if (input.candidateDates) assertCandidateDates(input.candidateDates, edition);
-
-      const before = { ...venue };
       const { version: _version, ...changes } = input;
-      Object.assign(venue, changes);
-      if (typeof input.contactEmail === 'string') venue.contactEmail = input.contactEmail.toLowerCase(); // as on creation
-      if (input.candidateDates) venue.candidateDates = [...input.candidateDates].sort();
-      const saved = await manager.save(venue);
-      await this.audit.record(manager, { actor, entityType: 'venue', entityId: id, action: 'update', before, after: saved });
-      await this.events.publish(manager, describeVenueChange(before, saved, actor), afterCommit);
-      return toVenueView(saved);
+      return toVenueView(await this.applyChanges(manager, venue, changes, actor, afterCommit));
     });
+  }
+
+  /**
+   * Writes changes to a venue the caller has locked (and checked the actor may write in its province):
+   * an edit, or a change proposal a planner applies. Audited; followers (invitations: an update to every
+   * leader invited) see it through VenueEvents. An organizer's change of place or time of a central
+   * venue past approval is refused before anything is written (issue 16: they propose instead).
+   */
+  async applyChanges(manager: EntityManager, venue: Venue, changes: Omit<UpdateVenueDto, 'version'>, actor: Actor, afterCommit: AfterCommit): Promise<Venue> {
+    assertVenueEditable(venue.status);
+    // The tier decides who moves the venue forward (central = the committee): only planners change it.
+    if (changes.tier !== undefined && changes.tier !== venue.tier) assertPlanner(actor);
+    // Moving a venue into another province is a write to that province: that refusal comes first.
+    if (changes.provinceCode && changes.provinceCode !== venue.provinceCode) assertCanWriteProvince(actor, changes.provinceCode);
+    assertMayMovePlace(venue, changes, actor);
+    const edition = await this.editions.requireOpen(venue.editionId, manager);
+    if (changes.provinceCode && changes.provinceCode !== venue.provinceCode) await this.provinces.require(changes.provinceCode);
+    if (changes.candidateDates) assertCandidateDates(changes.candidateDates, edition);
+
+    const before = { ...venue };
+    Object.assign(venue, changes);
+    if (typeof changes.contactEmail === 'string') venue.contactEmail = changes.contactEmail.toLowerCase(); // as on creation
+    if (changes.candidateDates) venue.candidateDates = [...changes.candidateDates].sort();
+    const saved = await manager.save(venue);
+    await this.audit.record(manager, { actor, entityType: 'venue', entityId: venue.id, action: 'update', before, after: saved });
+    await this.events.publish(manager, describeVenueChange(before, saved, actor), afterCommit);
+    return saved;
   }
 
   /** Moves a venue along its workflow (see venue-workflow.ts); every transition is audited. */
@@ -132,7 +143,7 @@ export class VenuesService {
       const changes = planVenueTransition(venue, input, actor, edition, todayInFestivalZone());
       if (changes.startsAt && changes.endsAt) {
         // Programme items inside the new hours, assigned leaders free that day: checked by their libraries.
-        await this.scheduleChecks.run(manager, { venue, scheduledDate: changes.scheduledDate!, startsAt: changes.startsAt, endsAt: changes.endsAt });
+        await this.scheduleChecks.run(manager, { venue, scheduledDate: changes.scheduledDate!, startsAt: changes.startsAt, endsAt: changes.endsAt, actor });
       }
 
       const before = { ...venue };

@@ -64,3 +64,6 @@ export function isWholeLeader(leader: LeaderView): leader is Leader {
     leader.version !== undefined
   );
 }
+
+/** An organizer's proposal to move a central venue (place or time), which a planner applies or rejects. */
+export type VenueChangeProposal = Schemas['VenueChangeProposal'];

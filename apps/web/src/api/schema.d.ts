@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: PostgreSQL and Redis answer. Planners (bearer token) also get each dependency's state. */
+        /** Readiness: PostgreSQL and Redis answer. */
         get: operations["Health_check"];
         put?: never;
         post?: never;
@@ -97,42 +97,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** For planners the answer also sets the queue dashboard's HttpOnly session cookie (path /admin). */
         post: operations["Auth_login"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Ends every session of the account, on every device, and clears the dashboard cookie. */
-        post: operations["Auth_logout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The user's own new password; other sessions end, and this one continues with the token answered. */
-        post: operations["Auth_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -165,56 +130,6 @@ export interface paths {
         get: operations["Users_list"];
         put?: never;
         post: operations["Users_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/users/{id}/deactivate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The account loses access at once (every token revoked); its history stays. */
-        post: operations["Users_deactivate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/users/{id}/reactivate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["Users_reactivate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/users/{id}/require-password-change": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The account must choose a new password before anything else; its sessions end now. */
-        post: operations["Users_requirePasswordChange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -349,6 +264,56 @@ export interface paths {
         put?: never;
         /** Shortlist, approve, schedule (date + local hours), reschedule, mark held, reject or cancel (with reason). */
         post: operations["Venues_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{venueId}/change-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VenueChangeProposals_list"];
+        put?: never;
+        /** Proposes new place or time fields; nothing changes until a planner applies it. */
+        post: operations["VenueChangeProposals_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venue-change-proposals/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Applies the proposal as the planner's edit: audited, and the invited leaders get an update. */
+        post: operations["VenueChangeProposals_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venue-change-proposals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VenueChangeProposals_reject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -552,23 +517,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/invitations/{id}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** What happened to the invitation, oldest first: who did what and when (local time). */
-        get: operations["Invitations_history"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/invitations/{id}/preview": {
         parameters: {
             query?: never;
@@ -660,11 +608,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Withdraws the original invitation (CANCEL saying who attends instead), invites the proposed substitute
-         *     (REQUEST), and hands the venue assignment over. Approving again answers the same result; 409 when the
-         *     venue was cancelled, the invitation withdrawn, or the deputy (a registered leader) cannot attend.
-         */
+        /** Withdraws the original invitation (CANCEL) and invites the proposed substitute (REQUEST). */
         post: operations["Invitations_approveSubstitute"];
         delete?: never;
         options?: never;
@@ -705,22 +649,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/venues/{venueId}/invitation-answers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["VenueAnswers_answers"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/rsvp/{token}": {
         parameters: {
             query?: never;
@@ -746,7 +674,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The delegate's private calendar subscription (webcal). */
+        /**
+         * An attendee's private calendar subscription (webcal), by the random token mailed to their office.
+         *     Not cached, so a revoked link stops at once.
+         */
         get: operations["Rsvp_feed"];
         put?: never;
         post?: never;
@@ -776,35 +707,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/editions/{editionId}/letter-settings": {
+    "/api/calendar-feeds": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The edition's giấy mời letterhead, signer and Nơi nhận (the defaults until saved), and how many letters it has issued. */
-        get: operations["Letters_getSettings"];
-        /** Replaces the settings; letters issued from now on print them (each letter keeps its number and date). */
-        put: operations["Letters_putSettings"];
-        post?: never;
+        /** Feeds of an edition or of a leader, newest first. */
+        get: operations["CalendarFeeds_list"];
+        put?: never;
+        /** Gives a leader a feed for the edition (or a new link if they have one); the link is mailed to their office. */
+        post: operations["CalendarFeeds_issue"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/invitations/{id}/letter.pdf": {
+    "/api/calendar-feeds/{id}/reissue": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The invitation's giấy mời as sent (PDF). Planners and viewers; organizers for their own province's venues. */
-        get: operations["Letters_letter"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** A new link, mailed to the attendee's office; the old one stops at once. */
+        post: operations["CalendarFeeds_reissue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-feeds/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The link stops at once (404 from then on); nothing is mailed. */
+        post: operations["CalendarFeeds_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1158,22 +1106,6 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
-        Readiness: {
-            /** @enum {string} */
-            status: "ok" | "fail";
-            /** @description Planners only: dependencies that answer */
-            info?: {
-                [key: string]: unknown;
-            };
-            /** @description Planners only: dependencies that do not */
-            error?: {
-                [key: string]: unknown;
-            };
-            /** @description Planners only: every dependency */
-            details?: {
-                [key: string]: unknown;
-            };
-        };
         ConsoleSettings: {
             /**
              * @description Every local time the API sends or reads is in this zone.
@@ -1193,7 +1125,7 @@ export interface components {
             entityType: string;
             entityId: string;
             /** @enum {string} */
-            action: "create" | "update" | "transition" | "delete" | "login" | "login_failed" | "logout" | "password_change" | "password_change_required" | "deactivate" | "reactivate";
+            action: "create" | "update" | "transition" | "delete";
             changes: {
                 [key: string]: unknown;
             };
@@ -1217,8 +1149,6 @@ export interface components {
         };
         LoginUser: {
             fullName: string;
-            /** @description A planner asked for a new password: until it is changed, only the password page, `me` and logout answer. */
-            mustChangePassword: boolean;
             id: string;
             email: string;
             /** @enum {string} */
@@ -1232,10 +1162,6 @@ export interface components {
             /** @description Seconds until the token expires */
             expiresIn: number;
             user: components["schemas"]["LoginUser"];
-        };
-        ChangePasswordDto: {
-            currentPassword: string;
-            newPassword: string;
         };
         ActorView: {
             id: string;
@@ -1254,8 +1180,6 @@ export interface components {
             role: "central_planner" | "provincial_organizer" | "viewer";
             provinceCode: string | null;
             active: boolean;
-            /** @description Set by a planner: the account may only change its password (and log out) until it does. */
-            mustChangePassword: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1279,9 +1203,6 @@ export interface components {
             role: components["schemas"]["Role"];
             /** @description Required for provincial organizers, forbidden otherwise */
             provinceCode?: string;
-        };
-        AccountActionDto: {
-            version: number;
         };
         Province: {
             code: string;
@@ -1531,6 +1452,66 @@ export interface components {
              */
             endTime?: string;
         };
+        ProposedVenueChanges: {
+            hamletName?: string | null;
+            name?: string;
+            address?: string;
+            communeName?: string;
+            latitude?: number;
+            longitude?: number;
+            candidateDates?: string[];
+        };
+        VenueChangeProposal: {
+            id: string;
+            venueId: string;
+            changes: components["schemas"]["ProposedVenueChanges"];
+            /** @description Why, in the organizer's words. */
+            note: string | null;
+            /** @enum {string} */
+            status: "pending" | "applied" | "rejected";
+            proposedBy: string;
+            proposedByEmail: string;
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description A rejection's reason. */
+            decisionNote: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        ProposedVenueChangesDto: {
+            /** @example Ngày hội tại bản Nậm Cang */
+            name?: string;
+            /** @example Xã Sìn Hồ */
+            communeName?: string;
+            /** @example Bản Nậm Cang */
+            hamletName?: string | null;
+            address?: string;
+            /** @example 22.3964 */
+            latitude?: number;
+            /** @example 103.4582 */
+            longitude?: number;
+            /**
+             * @description Within the edition window
+             * @example [
+             *       "2027-08-10",
+             *       "2027-08-12"
+             *     ]
+             */
+            candidateDates?: string[];
+        };
+        ProposeVenueChangeDto: {
+            changes: components["schemas"]["ProposedVenueChangesDto"];
+            /** @description Why the change is needed */
+            note?: string | null;
+        };
+        RejectVenueChangeDto: {
+            /** @description Why the proposal is not applied (shown to the organizer) */
+            reason: string;
+        };
         ProgrammeTemplateLine: {
             /** @enum {string} */
             part: "ceremony" | "festivities";
@@ -1541,8 +1522,6 @@ export interface components {
             editionId: string;
             /** @description True while the edition still uses the built-in template. */
             isDefault: boolean;
-            /** @description Identifies the content read: send it back with PUT (a template changed since gets 409, none 428). */
-            revision: string;
             items: components["schemas"]["ProgrammeTemplateLine"][];
         };
         /** @enum {string} */
@@ -1554,8 +1533,6 @@ export interface components {
         };
         ReplaceTemplateDto: {
             items: components["schemas"]["TemplateLineDto"][];
-            /** @description The revision read with GET (required: 428 without it); a template changed since is refused with 409 */
-            revision?: string;
         };
         ProgrammeItem: {
             id: string;
@@ -1760,8 +1737,6 @@ export interface components {
             title: string;
             /** @default 1 */
             maxAppearances?: number;
-            /** @description The version you edited: required to change an existing participation (428 without it, 409 when stale); omit to add one */
-            version?: number;
         };
         VenueLeaderView: {
             leaderId: string;
@@ -1783,11 +1758,8 @@ export interface components {
         ProposedSubstitute: {
             name: string;
             position: string;
-            /** @description Stored lower-cased: the deputy's own invitation goes there. */
-            email: string;
-            phone: string | null;
-            /** @description The registered leader with this office e-mail (and name, where several share it), if any: approval links the invitation to them. */
-            leaderId: string | null;
+            /** @description How to reach them (phone or e-mail), as the delegate wrote it. */
+            contact: string;
         };
         InvitationSummary: {
             id: string;
@@ -1802,7 +1774,7 @@ export interface components {
             /** @enum {string} */
             role: "chief_guest" | "accompanying";
             /** @enum {string} */
-            status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn" | "tentative";
+            status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn";
             uid: string;
             sequence: number;
             /** Format: date-time */
@@ -1815,18 +1787,9 @@ export interface components {
              */
             answeredVia: "rsvp" | "calendar" | "planner" | null;
             substitute: components["schemas"]["ProposedSubstitute"] | null;
-            /** @description The delegate's note with their last answer: a calendar reply's COMMENT, or arrival details from the RSVP page. */
-            answerComment: string | null;
             /** @description The invitation this one replaces (a substitute approved by a planner). */
             substituteFor: string | null;
             withdrawnReason: string | null;
-            /** @description The giấy mời's number in its edition ("Số: 12/GM-…"), given when its first letter is issued and kept on every resend or update. */
-            letterNumber: number | null;
-            /**
-             * Format: date-time
-             * @description When the letter got its number: the date on its place-and-date line.
-             */
-            letterIssuedAt: string | null;
             createdBy: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -1844,12 +1807,9 @@ export interface components {
         InvitationMessageView: {
             id: string;
             /** @enum {string} */
-            kind: "update" | "invitation" | "cancellation" | "substituted" | "notice";
-            /**
-             * @description Null for a notice (an e-mail without a calendar entry).
-             * @enum {string|null}
-             */
-            method: "REQUEST" | "CANCEL" | null;
+            kind: "update" | "invitation" | "cancellation";
+            /** @enum {string} */
+            method: "REQUEST" | "CANCEL";
             sequence: number;
             /** @enum {string} */
             status: "pending" | "sending" | "sent" | "failed" | "superseded";
@@ -1873,7 +1833,7 @@ export interface components {
             /** @enum {string} */
             role: "chief_guest" | "accompanying";
             /** @enum {string} */
-            status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn" | "tentative";
+            status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn";
             uid: string;
             sequence: number;
             /** Format: date-time */
@@ -1886,18 +1846,9 @@ export interface components {
              */
             answeredVia: "rsvp" | "calendar" | "planner" | null;
             substitute: components["schemas"]["ProposedSubstitute"] | null;
-            /** @description The delegate's note with their last answer: a calendar reply's COMMENT, or arrival details from the RSVP page. */
-            answerComment: string | null;
             /** @description The invitation this one replaces (a substitute approved by a planner). */
             substituteFor: string | null;
             withdrawnReason: string | null;
-            /** @description The giấy mời's number in its edition ("Số: 12/GM-…"), given when its first letter is issued and kept on every resend or update. */
-            letterNumber: number | null;
-            /**
-             * Format: date-time
-             * @description When the letter got its number: the date on its place-and-date line.
-             */
-            letterIssuedAt: string | null;
             createdBy: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -1905,21 +1856,6 @@ export interface components {
             updatedAt: string;
             version: number;
             messages: components["schemas"]["InvitationMessageView"][];
-        };
-        InvitationHistoryEntry: {
-            /** @enum {string} */
-            kind: "created" | "sent" | "answered" | "substituted" | "updated" | "cancelled" | "refused" | "note";
-            /** Format: date-time */
-            at: string;
-            /** @description `HH:mm dd/MM/yyyy`, Asia/Ho_Chi_Minh. */
-            localTime: string;
-            /** @description The kind in Vietnamese. */
-            kindName: string;
-            /** @description Who: an account's e-mail, the delegate (by link or calendar), or the mail system. */
-            actor: string;
-            note: string | null;
-            /** @description What it was: the answer, the e-mail sent, who attends instead. */
-            detail: string | null;
         };
         MailAddress: {
             name: string;
@@ -1976,128 +1912,52 @@ export interface components {
             alreadyInvited: number;
             invitationIds: string[];
         };
-        /** @enum {string} */
-        InvitationStatus: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn" | "tentative";
-        SubstituteNameView: {
-            name: string;
-            position: string;
-        };
-        VenueInvitationAnswer: {
-            role: components["schemas"]["AssignmentRole"];
-            status: components["schemas"]["InvitationStatus"];
-            /** @enum {string|null} */
-            answeredVia: "rsvp" | "calendar" | "planner" | null;
-            invitationId: string;
-            delegateName: string;
-            delegateTitle: string | null;
-            /** @description Whether the delegate has answered (accepted, declined, tentative, proposed a substitute). */
-            answered: boolean;
-            /** Format: date-time */
-            answeredAt: string | null;
-            /** @description The note with the answer: arrival details from the RSVP page, or a calendar reply's comment. */
-            answerComment: string | null;
-            substitute: components["schemas"]["SubstituteNameView"] | null;
-            /** @description For a deputy: whom they attend instead of. */
-            substituteForName: string | null;
-        };
         RsvpAnswerDto: {
             /** @enum {string} */
             answer: "accept" | "decline" | "substitute";
-            /** @description The deputy's full name (a substitute answer). */
             substituteName?: string;
-            /** @description The deputy's position and unit. */
             substitutePosition?: string;
-            /**
-             * Format: email
-             * @description The deputy's e-mail: their own invitation goes there (required for a substitute answer).
-             */
-            substituteEmail?: string;
-            /** @description The deputy's phone (optional). */
-            substitutePhone?: string;
-            /** @description Arrival details or a note with the answer (optional). */
-            note?: string;
+            /** @description E-mail (needed to invite the substitute) or phone */
+            substituteContact?: string;
         };
         CalendarReplyOutcome: {
-            /**
-             * @description `applied`: it is the answer now; `older`: recorded, but a newer answer stands; `duplicate`: this very reply was already recorded.
-             * @enum {string}
-             */
-            outcome: "applied" | "older" | "duplicate";
             invitationId: string;
-            /**
-             * @description The invitation's status after the reply.
-             * @enum {string}
-             */
-            status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn" | "tentative";
+            /** @enum {string} */
+            status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn";
         };
-        LetterSettingsView: {
+        /** @enum {string} */
+        CalendarFeedStatus: "pending" | "sending" | "active" | "failed" | "revoked";
+        CalendarFeedView: {
+            /** @description The registered leader; null for a named delegate (a deputy). */
+            leaderId: string | null;
+            status: components["schemas"]["CalendarFeedStatus"];
+            /**
+             * Format: date-time
+             * @description When the current link was made (null while none is valid).
+             */
+            issuedAt: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description The last mail error, if the link could not be sent. */
+            lastError: string | null;
+            id: string;
             editionId: string;
-            issuingBody: string;
-            issuingUnit: string;
-            issuerName: string;
-            numberCode: string;
-            place: string;
-            signerAuthority: string;
-            signerTitle: string;
-            signerName: string;
-            copyTo: string[];
-            /** @description Letters issued so far in the edition: the next one is numbered `lettersIssued + 1`. */
-            lettersIssued: number;
-            /** @description True while no settings have been saved for the edition. */
-            isDefault: boolean;
-            /** @description The saved settings' version (send it back to save); null while the defaults apply. */
-            version: number | null;
+            delegateName: string;
+            /** @description Where the link is mailed. */
+            delegateEmail: string;
+            /**
+             * Format: date-time
+             * @description The link answers until then: the edition's last day plus FEED_GRACE_DAYS.
+             */
+            expiresAt: string;
         };
-        LetterSettingsDto: {
-            /**
-             * @description Cơ quan, tổ chức chủ quản (printed in capitals)
-             * @example BỘ CÔNG AN
-             */
-            issuingBody: string;
-            /**
-             * @description Cơ quan ban hành (printed in bold capitals)
-             * @example BAN CHỈ ĐẠO NGÀY HỘI TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC
-             */
-            issuingUnit: string;
-            /**
-             * @description The issuing unit as the body names it ("… trân trọng kính mời")
-             * @example Ban Chỉ đạo Ngày hội toàn dân bảo vệ an ninh Tổ quốc
-             */
-            issuerName: string;
-            /**
-             * @description Chữ viết tắt after "GM-" in the number: "Số: 12/GM-BCĐ"
-             * @example BCĐ
-             */
-            numberCode: string;
-            /**
-             * @description Địa danh of the place-and-date line
-             * @example Hà Nội
-             */
-            place: string;
-            /**
-             * @description Quyền hạn ký (TM., KT., Q., TL., TUQ. …); empty when the head signs in their own name
-             * @example TM. BAN CHỈ ĐẠO
-             */
-            signerAuthority: string;
-            /**
-             * @description Chức vụ of the signer
-             * @example TRƯỞNG BAN
-             */
-            signerTitle: string;
-            /**
-             * @description Họ và tên of the signer
-             * @example Nguyễn Văn A
-             */
-            signerName: string;
-            /**
-             * @description Nơi nhận after "Như trên", one recipient a line
-             * @example [
-             *       "Lưu: VT, V05"
-             *     ]
-             */
-            copyTo: string[];
-            /** @description The version you edited (from the view); a stale one gets 409. Leave out while the defaults apply. */
-            version?: number;
+        IssueLeaderFeedDto: {
+            /** Format: uuid */
+            editionId: string;
+            /** Format: uuid */
+            leaderId: string;
         };
         ReminderPolicyView: {
             editionId: string;
@@ -2146,7 +2006,7 @@ export interface components {
              * @example 24
              */
             escalationHours?: number;
-            /** @description The version you edited: required once a policy is saved (428 without it, 409 when stale); omit while the defaults apply */
+            /** @description The version you edited (omit when the edition still uses the defaults) */
             version?: number;
         };
         TaskTemplateLine: {
@@ -2181,7 +2041,7 @@ export interface components {
         };
         ReplaceTaskTemplateDto: {
             items: components["schemas"]["TaskTemplateLineDto"][];
-            /** @description The revision read with GET (required: 428 without it); a template changed since is refused with 409 */
+            /** @description The revision read with GET; a template changed since is refused with 409 */
             revision?: string;
         };
         TaskView: {
@@ -2841,20 +2701,141 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The Health Check is successful */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Readiness"];
+                    "application/json": {
+                        /**
+                         * @example ok
+                         * @enum {string}
+                         */
+                        status?: "ok" | "degraded";
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
+            /** @description The Health Check is not successful */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Readiness"];
+                    "application/json": {
+                        /**
+                         * @example error
+                         * @enum {string}
+                         */
+                        status?: "error" | "shutting_down";
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
                 };
             };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
@@ -2933,7 +2914,7 @@ export interface operations {
                 entityType?: string;
                 entityId?: string;
                 actorId?: string;
-                action?: "create" | "update" | "transition" | "delete" | "login" | "login_failed" | "logout" | "password_change" | "password_change_required" | "deactivate" | "reactivate";
+                action?: "create" | "update" | "transition" | "delete";
             };
             header?: never;
             path?: never;
@@ -2983,83 +2964,6 @@ export interface operations {
             };
             /** @description INVALID_CREDENTIALS (login), or UNAUTHENTICATED: no valid access token. */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Too many attempts: `details.retryAfterSeconds` says when to try again. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-        };
-    };
-    Auth_logout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Every token of the account is revoked. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-        };
-    };
-    Auth_changePassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangePasswordDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccessTokenDto"];
-                };
-            };
-            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3178,171 +3082,6 @@ export interface operations {
             };
             /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-        };
-    };
-    Users_deactivate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AccountActionDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserView"];
-                };
-            };
-            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-        };
-    };
-    Users_reactivate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AccountActionDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserView"];
-                };
-            };
-            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-        };
-    };
-    Users_requirePasswordChange: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AccountActionDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserView"];
-                };
-            };
-            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3940,6 +3679,233 @@ export interface operations {
             };
         };
     };
+    VenueChangeProposals_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueChangeProposal"][];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    VenueChangeProposals_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeVenueChangeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueChangeProposal"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    VenueChangeProposals_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueChangeProposal"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    VenueChangeProposals_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectVenueChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueChangeProposal"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     Programmes_getTemplate: {
         parameters: {
             query?: never;
@@ -4176,9 +4142,9 @@ export interface operations {
     };
     Programmes_remove: {
         parameters: {
-            query: {
-                /** @description The version you saw; a stale one gets 409, none 428 */
-                version: number;
+            query?: {
+                /** @description The version you saw; a stale one gets 409 */
+                version?: unknown;
             };
             header?: never;
             path: {
@@ -4216,15 +4182,6 @@ export interface operations {
             };
             /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
-            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4561,15 +4518,6 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
             default: {
                 headers: {
@@ -4583,10 +4531,7 @@ export interface operations {
     };
     Leaders_removeParticipation: {
         parameters: {
-            query: {
-                /** @description The version you saw; a stale one gets 409, none 428 */
-                version: number;
-            };
+            query?: never;
             header?: never;
             path: {
                 editionId: string;
@@ -4614,15 +4559,6 @@ export interface operations {
             };
             /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
-            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4909,45 +4845,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationView"];
-                };
-            };
-            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-        };
-    };
-    Invitations_history: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InvitationHistoryEntry"][];
                 };
             };
             /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
@@ -5371,54 +5268,6 @@ export interface operations {
             };
         };
     };
-    VenueAnswers_answers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                venueId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VenueInvitationAnswer"][];
-                };
-            };
-            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-        };
-    };
     Rsvp_page: {
         parameters: {
             query?: never;
@@ -5484,13 +5333,6 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description A field is wrong: the page again with what is wrong under each field (HTML), or the usual JSON refusal; nothing is recorded. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             /** @description Unknown or expired link, or the invitation can no longer be answered: an HTML page saying so. */
             404: {
                 headers: {
@@ -5531,13 +5373,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description iCalendar (RFC 5545) of every invitation sent to the address, cancelled ones marked so. */
+            /** @description iCalendar (RFC 5545) of the attendee's invitations of the edition, cancelled ones marked so; no RSVP links. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "text/calendar": string;
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description GONE: the link was valid once and has expired (e.g. FEED_EXPIRED, a calendar feed past its edition). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
@@ -5555,8 +5415,6 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The relay's Authentication-Results for the message (RFC 8601, e.g. `mx.example.vn; dkim=pass header.d=example.vn; dmarc=pass header.from=example.vn`). Required to pass DKIM and DMARC unless INBOUND_REQUIRE_SENDER_AUTH=false; it is trusted because X-Inbound-Secret authenticates the request. */
-                "X-Inbound-Authentication-Results"?: string;
                 /** @description INBOUND_HOOK_SECRET of the mail relay. */
                 "X-Inbound-Secret": string;
             };
@@ -5589,13 +5447,14 @@ export interface operations {
             };
         };
     };
-    Letters_getSettings: {
+    CalendarFeeds_list: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                editionId: string;
+            query?: {
+                editionId?: string;
+                leaderId?: string;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -5605,16 +5464,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LetterSettingsView"];
-                };
-            };
-            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
+                    "application/json": components["schemas"]["CalendarFeedView"][];
                 };
             };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
@@ -5628,18 +5478,16 @@ export interface operations {
             };
         };
     };
-    Letters_putSettings: {
+    CalendarFeeds_issue: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                editionId: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LetterSettingsDto"];
+                "application/json": components["schemas"]["IssueLeaderFeedDto"];
             };
         };
         responses: {
@@ -5648,29 +5496,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LetterSettingsView"];
+                    "application/json": components["schemas"]["CalendarFeedView"];
                 };
             };
             /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5689,7 +5519,7 @@ export interface operations {
             };
         };
     };
-    Letters_letter: {
+    CalendarFeeds_reissue: {
         parameters: {
             query?: never;
             header?: never;
@@ -5700,22 +5530,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The giấy mời, `giay-moi-so-<N>.pdf`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": string;
-                };
-            };
-            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
+                    "application/json": components["schemas"]["CalendarFeedView"];
                 };
             };
             /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
@@ -5727,8 +5547,8 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
-            409: {
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5736,8 +5556,29 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
-            422: {
+        };
+    };
+    CalendarFeeds_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5829,15 +5670,6 @@ export interface operations {
             };
             /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
-            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5938,15 +5770,6 @@ export interface operations {
             };
             /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
-            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6904,10 +6727,7 @@ export interface operations {
     };
     Budget_remove: {
         parameters: {
-            query: {
-                /** @description The version you saw; a stale one gets 409, none 428 */
-                version: number;
-            };
+            query?: never;
             header?: never;
             path: {
                 venueId: string;
@@ -6944,15 +6764,6 @@ export interface operations {
             };
             /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApiErrorBody"];
-                };
-            };
-            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
-            428: {
                 headers: {
                     [name: string]: unknown;
                 };

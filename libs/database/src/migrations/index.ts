@@ -15,6 +15,8 @@ import { SubstitutionAndReplies1795920000000 } from './1795920000000-substitutio
 import { AccountSessions1795940000000 } from './1795940000000-account-sessions';
 import { AuditAppendOnly1795940100000 } from './1795940100000-audit-append-only';
 import { TaskOwnerForeignKey1795940200000 } from './1795940200000-task-owner-foreign-key';
+import { CalendarFeedTokens1795950000000 } from './1795950000000-calendar-feed-tokens';
+import { VenueChangeProposals1795950100000 } from './1795950100000-venue-change-proposals';
 
 export const MIGRATIONS = [
   InitialSchema1795685248536,
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   AccountSessions1795940000000,
   AuditAppendOnly1795940100000,
   TaskOwnerForeignKey1795940200000,
+  CalendarFeedTokens1795950000000,
+  VenueChangeProposals1795950100000,
 ];

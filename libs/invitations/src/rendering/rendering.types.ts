@@ -102,3 +102,14 @@ export interface RsvpPageView {
   errors?: Record<string, string>;
   values?: Record<string, string>;
 }
+
+/** The letter carrying an attendee's calendar feed link. */
+export interface FeedLinkEmailView {
+  delegateName: string;
+  editionYear: number;
+  /** https URL of the feed, and the same as webcal: (what calendar apps subscribe to). */
+  feedUrl: string;
+  webcalUrl: string;
+  /** The first instant the link no longer answers. */
+  expiresOn: Date;
+}

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 
 import { EmailTemplates, RenderedEmail } from '@app/mail';
 
-import { InvitationEmailView, RsvpPageView } from './rendering.types';
+import { formatVietnameseDate, instantToLocalDate } from '@app/common';
+import { FeedLinkEmailView, InvitationEmailView, RsvpPageView } from './rendering.types';
 
 const ROLE_TEXT: Record<InvitationEmailView['role'], string> = {
   chief_guest: 'dự, phát biểu chỉ đạo và tặng quà',
@@ -59,6 +60,13 @@ export function renderRsvpPage(view: RsvpPageView): string {
           values: { ...EMPTY_FORM, ...view.values },
         };
   return templates.page('rsvp-page.html', context);
+}
+
+/** The letter that brings an attendee's calendar feed link to their office (first issue or re-issue). */
+export function renderFeedLinkEmail(view: FeedLinkEmailView): RenderedEmail {
+  // The link works until just before `expiresOn`: the letter names the last day it works.
+  const lastDay = instantToLocalDate(new Date(view.expiresOn.getTime() - 1));
+  return templates.render('feed-link', { ...view, expiresText: formatVietnameseDate(lastDay) });
 }
 
 /** A reminder before the event: the invitation's details plus how far ahead it is ("còn 1 ngày"). */

@@ -9,6 +9,7 @@ import { formatDate, read, whole } from '../../input';
 import { useEdition, useProvinces } from '../../session';
 import { isWholeLeader } from '../../api/models';
 import type { Edition, Leader, LeaderParticipation } from '../../api/models';
+import { LeaderFeed } from './LeaderFeed';
 import { LeaderForm } from './LeaderForm';
 import { useParticipations } from './leader-queries';
 
@@ -179,6 +180,7 @@ function LeaderRow({ leader, edition, participation, editing, onEdit, onSaved }:
         <tr className="row-form">
           <td colSpan={6}>
             <LeaderForm leader={leader} onDone={onSaved} />
+            <LeaderFeed leader={leader} edition={edition} />
           </td>
         </tr>
       )}

@@ -3,14 +3,16 @@ import { Link, useParams } from 'react-router-dom';
 import { client, data } from '../../api/client';
 import { ErrorPanel, Loading } from '../../components/errors';
 import { formatDate, wholeText } from '../../input';
-import { AREA_FLAG_NAMES, HOST_KIND_NAMES, VENUE_TIER_NAMES } from '@shared/venues/src/venue.enums';
+import { AREA_FLAG_NAMES, HOST_KIND_NAMES, VENUE_TIER_NAMES, VenueTier } from '@shared/venues/src/venue.enums';
+import { is } from '../../codes';
 import { REGION_NAMES } from '@shared/provinces/src/region';
 import { VENUE_STATUS_COLOURS, venueStatusName } from '../../labels';
-import { isPlanner, useProvinces, useUser } from '../../session';
+import { canWrite, isPlanner, useProvinces, useUser } from '../../session';
 import { PendingSubstitutes, VenueAnswers } from '../../components/InvitationParts';
 import { BudgetLines } from './BudgetLines';
 import { ProgrammeEditor } from './ProgrammeEditor';
 import { TasksBoard } from './TasksBoard';
+import { VenueChangeProposals } from './VenueChangeProposals';
 import { VenueLeaders } from './VenueLeaders';
 import { WorkflowActions } from './WorkflowActions';
 import { isEditable } from './workflow';
@@ -94,15 +96,26 @@ export function VenuePage() {
           </p>
         )}
       </section>
-      <section className="panel">
-        <h2>Lãnh đạo dự</h2>
-        <VenueLeaders venue={v} />
-      </section>
-      <section className="panel" aria-labelledby="answers-title">
-        <h2 id="answers-title">Trả lời giấy mời</h2>
-        {isPlanner(user) && <PendingSubstitutes venueId={v.id} />}
-        <VenueAnswers venueId={v.id} />
-      </section>
+      {is(v.tier, VenueTier.Central) && (
+        <section className="panel">
+          <h2>Đề xuất thay đổi địa điểm, thời gian</h2>
+          <VenueChangeProposals venue={v} />
+        </section>
+      )}
+      {/* Leaders' movements are need-to-know: viewers do not get them (as they get no export). */}
+      {canWrite(user) && (
+        <section className="panel">
+          <h2>Lãnh đạo dự</h2>
+          <VenueLeaders venue={v} />
+        </section>
+      )}
+      {canWrite(user) && (
+        <section className="panel" aria-labelledby="answers-title">
+          <h2 id="answers-title">Trả lời giấy mời</h2>
+          {isPlanner(user) && <PendingSubstitutes venueId={v.id} />}
+          <VenueAnswers venueId={v.id} />
+        </section>
+      )}
       <section className="panel">
         <h2>Chương trình</h2>
         <ProgrammeEditor venue={v} editable={editable} />
