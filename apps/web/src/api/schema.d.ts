@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: PostgreSQL and Redis answer. */
+        /** Readiness: PostgreSQL and Redis answer. Planners (bearer token) also get each dependency's state. */
         get: operations["Health_check"];
         put?: never;
         post?: never;
@@ -97,7 +97,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** For planners the answer also sets the queue dashboard's HttpOnly session cookie (path /admin). */
         post: operations["Auth_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends every session of the account, on every device, and clears the dashboard cookie. */
+        post: operations["Auth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The user's own new password; other sessions end, and this one continues with the token answered. */
+        post: operations["Auth_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -130,6 +165,56 @@ export interface paths {
         get: operations["Users_list"];
         put?: never;
         post: operations["Users_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The account loses access at once (every token revoked); its history stays. */
+        post: operations["Users_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Users_reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/require-password-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The account must choose a new password before anything else; its sessions end now. */
+        post: operations["Users_requirePasswordChange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -517,6 +602,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invitations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What happened to the invitation, oldest first: who did what and when (local time). */
+        get: operations["Invitations_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/invitations/{id}/preview": {
         parameters: {
             query?: never;
@@ -608,7 +710,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraws the original invitation (CANCEL) and invites the proposed substitute (REQUEST). */
+        /**
+         * Withdraws the original invitation (CANCEL saying who attends instead), invites the proposed substitute
+         *     (REQUEST), and hands the venue assignment over. Approving again answers the same result; 409 when the
+         *     venue was cancelled, the invitation withdrawn, or the deputy (a registered leader) cannot attend.
+         */
         post: operations["Invitations_approveSubstitute"];
         delete?: never;
         options?: never;
@@ -643,6 +749,22 @@ export interface paths {
         put?: never;
         /** Invites every leader assigned to a scheduled venue of the edition who has no live invitation. */
         post: operations["Invitations_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{venueId}/invitation-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VenueAnswers_answers"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -701,6 +823,41 @@ export interface paths {
          *     delegate presses Accept/Decline in Outlook or Gmail. Authenticated by X-Inbound-Secret.
          */
         post: operations["Rsvp_calendarReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{editionId}/letter-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The edition's giấy mời letterhead, signer and Nơi nhận (the defaults until saved), and how many letters it has issued. */
+        get: operations["Letters_getSettings"];
+        /** Replaces the settings; letters issued from now on print them (each letter keeps its number and date). */
+        put: operations["Letters_putSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invitation's giấy mời as sent (PDF). Planners and viewers; organizers for their own province's venues. */
+        get: operations["Letters_letter"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1106,6 +1263,22 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        Readiness: {
+            /** @enum {string} */
+            status: "ok" | "fail";
+            /** @description Planners only: dependencies that answer */
+            info?: {
+                [key: string]: unknown;
+            };
+            /** @description Planners only: dependencies that do not */
+            error?: {
+                [key: string]: unknown;
+            };
+            /** @description Planners only: every dependency */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
         ConsoleSettings: {
             /**
              * @description Every local time the API sends or reads is in this zone.
@@ -1125,7 +1298,7 @@ export interface components {
             entityType: string;
             entityId: string;
             /** @enum {string} */
-            action: "create" | "update" | "transition" | "delete";
+            action: "create" | "update" | "transition" | "delete" | "login" | "login_failed" | "logout" | "password_change" | "password_change_required" | "deactivate" | "reactivate";
             changes: {
                 [key: string]: unknown;
             };
@@ -1149,6 +1322,8 @@ export interface components {
         };
         LoginUser: {
             fullName: string;
+            /** @description A planner asked for a new password: until it is changed, only the password page, `me` and logout answer. */
+            mustChangePassword: boolean;
             id: string;
             email: string;
             /** @enum {string} */
@@ -1162,6 +1337,10 @@ export interface components {
             /** @description Seconds until the token expires */
             expiresIn: number;
             user: components["schemas"]["LoginUser"];
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
         };
         ActorView: {
             id: string;
@@ -1180,6 +1359,8 @@ export interface components {
             role: "central_planner" | "provincial_organizer" | "viewer";
             provinceCode: string | null;
             active: boolean;
+            /** @description Set by a planner: the account may only change its password (and log out) until it does. */
+            mustChangePassword: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1203,6 +1384,9 @@ export interface components {
             role: components["schemas"]["Role"];
             /** @description Required for provincial organizers, forbidden otherwise */
             provinceCode?: string;
+        };
+        AccountActionDto: {
+            version: number;
         };
         Province: {
             code: string;
@@ -1522,6 +1706,8 @@ export interface components {
             editionId: string;
             /** @description True while the edition still uses the built-in template. */
             isDefault: boolean;
+            /** @description Identifies the content read: send it back with PUT (a template changed since gets 409, none 428). */
+            revision: string;
             items: components["schemas"]["ProgrammeTemplateLine"][];
         };
         /** @enum {string} */
@@ -1533,6 +1719,8 @@ export interface components {
         };
         ReplaceTemplateDto: {
             items: components["schemas"]["TemplateLineDto"][];
+            /** @description The revision read with GET (required: 428 without it); a template changed since is refused with 409 */
+            revision?: string;
         };
         ProgrammeItem: {
             id: string;
@@ -1737,6 +1925,8 @@ export interface components {
             title: string;
             /** @default 1 */
             maxAppearances?: number;
+            /** @description The version you edited: required to change an existing participation (428 without it, 409 when stale); omit to add one */
+            version?: number;
         };
         VenueLeaderView: {
             leaderId: string;
@@ -1758,8 +1948,11 @@ export interface components {
         ProposedSubstitute: {
             name: string;
             position: string;
-            /** @description How to reach them (phone or e-mail), as the delegate wrote it. */
-            contact: string;
+            /** @description Stored lower-cased: the deputy's own invitation goes there. */
+            email: string;
+            phone: string | null;
+            /** @description The registered leader with this office e-mail (and name, where several share it), if any: approval links the invitation to them. */
+            leaderId: string | null;
         };
         InvitationSummary: {
             id: string;
@@ -1774,7 +1967,7 @@ export interface components {
             /** @enum {string} */
             role: "chief_guest" | "accompanying";
             /** @enum {string} */
-            status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn";
+            status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn" | "tentative";
             uid: string;
             sequence: number;
             /** Format: date-time */
@@ -1787,9 +1980,18 @@ export interface components {
              */
             answeredVia: "rsvp" | "calendar" | "planner" | null;
             substitute: components["schemas"]["ProposedSubstitute"] | null;
+            /** @description The delegate's note with their last answer: a calendar reply's COMMENT, or arrival details from the RSVP page. */
+            answerComment: string | null;
             /** @description The invitation this one replaces (a substitute approved by a planner). */
             substituteFor: string | null;
             withdrawnReason: string | null;
+            /** @description The giấy mời's number in its edition ("Số: 12/GM-…"), given when its first letter is issued and kept on every resend or update. */
+            letterNumber: number | null;
+            /**
+             * Format: date-time
+             * @description When the letter got its number: the date on its place-and-date line.
+             */
+            letterIssuedAt: string | null;
             createdBy: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -1807,9 +2009,12 @@ export interface components {
         InvitationMessageView: {
             id: string;
             /** @enum {string} */
-            kind: "update" | "invitation" | "cancellation";
-            /** @enum {string} */
-            method: "REQUEST" | "CANCEL";
+            kind: "update" | "invitation" | "cancellation" | "substituted" | "notice";
+            /**
+             * @description Null for a notice (an e-mail without a calendar entry).
+             * @enum {string|null}
+             */
+            method: "REQUEST" | "CANCEL" | null;
             sequence: number;
             /** @enum {string} */
             status: "pending" | "sending" | "sent" | "failed" | "superseded";
@@ -1833,7 +2038,7 @@ export interface components {
             /** @enum {string} */
             role: "chief_guest" | "accompanying";
             /** @enum {string} */
-            status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn";
+            status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn" | "tentative";
             uid: string;
             sequence: number;
             /** Format: date-time */
@@ -1846,9 +2051,18 @@ export interface components {
              */
             answeredVia: "rsvp" | "calendar" | "planner" | null;
             substitute: components["schemas"]["ProposedSubstitute"] | null;
+            /** @description The delegate's note with their last answer: a calendar reply's COMMENT, or arrival details from the RSVP page. */
+            answerComment: string | null;
             /** @description The invitation this one replaces (a substitute approved by a planner). */
             substituteFor: string | null;
             withdrawnReason: string | null;
+            /** @description The giấy mời's number in its edition ("Số: 12/GM-…"), given when its first letter is issued and kept on every resend or update. */
+            letterNumber: number | null;
+            /**
+             * Format: date-time
+             * @description When the letter got its number: the date on its place-and-date line.
+             */
+            letterIssuedAt: string | null;
             createdBy: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -1856,6 +2070,21 @@ export interface components {
             updatedAt: string;
             version: number;
             messages: components["schemas"]["InvitationMessageView"][];
+        };
+        InvitationHistoryEntry: {
+            /** @enum {string} */
+            kind: "created" | "sent" | "answered" | "substituted" | "updated" | "cancelled" | "refused" | "note";
+            /** Format: date-time */
+            at: string;
+            /** @description `HH:mm dd/MM/yyyy`, Asia/Ho_Chi_Minh. */
+            localTime: string;
+            /** @description The kind in Vietnamese. */
+            kindName: string;
+            /** @description Who: an account's e-mail, the delegate (by link or calendar), or the mail system. */
+            actor: string;
+            note: string | null;
+            /** @description What it was: the answer, the e-mail sent, who attends instead. */
+            detail: string | null;
         };
         MailAddress: {
             name: string;
@@ -1912,18 +2141,128 @@ export interface components {
             alreadyInvited: number;
             invitationIds: string[];
         };
+        /** @enum {string} */
+        InvitationStatus: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn" | "tentative";
+        SubstituteNameView: {
+            name: string;
+            position: string;
+        };
+        VenueInvitationAnswer: {
+            role: components["schemas"]["AssignmentRole"];
+            status: components["schemas"]["InvitationStatus"];
+            /** @enum {string|null} */
+            answeredVia: "rsvp" | "calendar" | "planner" | null;
+            invitationId: string;
+            delegateName: string;
+            delegateTitle: string | null;
+            /** @description Whether the delegate has answered (accepted, declined, tentative, proposed a substitute). */
+            answered: boolean;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description The note with the answer: arrival details from the RSVP page, or a calendar reply's comment. */
+            answerComment: string | null;
+            substitute: components["schemas"]["SubstituteNameView"] | null;
+            /** @description For a deputy: whom they attend instead of. */
+            substituteForName: string | null;
+        };
         RsvpAnswerDto: {
             /** @enum {string} */
             answer: "accept" | "decline" | "substitute";
+            /** @description The deputy's full name (a substitute answer). */
             substituteName?: string;
+            /** @description The deputy's position and unit. */
             substitutePosition?: string;
-            /** @description E-mail (needed to invite the substitute) or phone */
-            substituteContact?: string;
+            /**
+             * Format: email
+             * @description The deputy's e-mail: their own invitation goes there (required for a substitute answer).
+             */
+            substituteEmail?: string;
+            /** @description The deputy's phone (optional). */
+            substitutePhone?: string;
+            /** @description Arrival details or a note with the answer (optional). */
+            note?: string;
         };
         CalendarReplyOutcome: {
+            /**
+             * @description `applied`: it is the answer now; `older`: recorded, but a newer answer stands; `duplicate`: this very reply was already recorded.
+             * @enum {string}
+             */
+            outcome: "applied" | "older" | "duplicate";
             invitationId: string;
-            /** @enum {string} */
-            status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn";
+            /**
+             * @description The invitation's status after the reply.
+             * @enum {string}
+             */
+            status: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn" | "tentative";
+        };
+        LetterSettingsView: {
+            editionId: string;
+            issuingBody: string;
+            issuingUnit: string;
+            issuerName: string;
+            numberCode: string;
+            place: string;
+            signerAuthority: string;
+            signerTitle: string;
+            signerName: string;
+            copyTo: string[];
+            /** @description Letters issued so far in the edition: the next one is numbered `lettersIssued + 1`. */
+            lettersIssued: number;
+            /** @description True while no settings have been saved for the edition. */
+            isDefault: boolean;
+            /** @description The saved settings' version (send it back to save); null while the defaults apply. */
+            version: number | null;
+        };
+        LetterSettingsDto: {
+            /**
+             * @description Cơ quan, tổ chức chủ quản (printed in capitals)
+             * @example BỘ CÔNG AN
+             */
+            issuingBody: string;
+            /**
+             * @description Cơ quan ban hành (printed in bold capitals)
+             * @example BAN CHỈ ĐẠO NGÀY HỘI TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC
+             */
+            issuingUnit: string;
+            /**
+             * @description The issuing unit as the body names it ("… trân trọng kính mời")
+             * @example Ban Chỉ đạo Ngày hội toàn dân bảo vệ an ninh Tổ quốc
+             */
+            issuerName: string;
+            /**
+             * @description Chữ viết tắt after "GM-" in the number: "Số: 12/GM-BCĐ"
+             * @example BCĐ
+             */
+            numberCode: string;
+            /**
+             * @description Địa danh of the place-and-date line
+             * @example Hà Nội
+             */
+            place: string;
+            /**
+             * @description Quyền hạn ký (TM., KT., Q., TL., TUQ. …); empty when the head signs in their own name
+             * @example TM. BAN CHỈ ĐẠO
+             */
+            signerAuthority: string;
+            /**
+             * @description Chức vụ of the signer
+             * @example TRƯỞNG BAN
+             */
+            signerTitle: string;
+            /**
+             * @description Họ và tên of the signer
+             * @example Nguyễn Văn A
+             */
+            signerName: string;
+            /**
+             * @description Nơi nhận after "Như trên", one recipient a line
+             * @example [
+             *       "Lưu: VT, V05"
+             *     ]
+             */
+            copyTo: string[];
+            /** @description The version you edited (from the view); a stale one gets 409. Leave out while the defaults apply. */
+            version?: number;
         };
         /** @enum {string} */
         CalendarFeedStatus: "pending" | "sending" | "active" | "failed" | "revoked";
@@ -2006,7 +2345,7 @@ export interface components {
              * @example 24
              */
             escalationHours?: number;
-            /** @description The version you edited (omit when the edition still uses the defaults) */
+            /** @description The version you edited: required once a policy is saved (428 without it, 409 when stale); omit while the defaults apply */
             version?: number;
         };
         TaskTemplateLine: {
@@ -2041,7 +2380,7 @@ export interface components {
         };
         ReplaceTaskTemplateDto: {
             items: components["schemas"]["TaskTemplateLineDto"][];
-            /** @description The revision read with GET; a template changed since is refused with 409 */
+            /** @description The revision read with GET (required: 428 without it); a template changed since is refused with 409 */
             revision?: string;
         };
         TaskView: {
@@ -2701,141 +3040,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example ok
-                         * @enum {string}
-                         */
-                        status?: "ok" | "degraded";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
-            /** @description The Health Check is not successful */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example error
-                         * @enum {string}
-                         */
-                        status?: "error" | "shutting_down";
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
@@ -2914,7 +3132,7 @@ export interface operations {
                 entityType?: string;
                 entityId?: string;
                 actorId?: string;
-                action?: "create" | "update" | "transition" | "delete";
+                action?: "create" | "update" | "transition" | "delete" | "login" | "login_failed" | "logout" | "password_change" | "password_change_required" | "deactivate" | "reactivate";
             };
             header?: never;
             path?: never;
@@ -2964,6 +3182,83 @@ export interface operations {
             };
             /** @description INVALID_CREDENTIALS (login), or UNAUTHENTICATED: no valid access token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many attempts: `details.retryAfterSeconds` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Auth_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every token of the account is revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Auth_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenDto"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3082,6 +3377,171 @@ export interface operations {
             };
             /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Users_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Users_reactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Users_requirePasswordChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4142,9 +4602,9 @@ export interface operations {
     };
     Programmes_remove: {
         parameters: {
-            query?: {
-                /** @description The version you saw; a stale one gets 409 */
-                version?: unknown;
+            query: {
+                /** @description The version you saw; a stale one gets 409, none 428 */
+                version: number;
             };
             header?: never;
             path: {
@@ -4182,6 +4642,15 @@ export interface operations {
             };
             /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4518,6 +4987,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
             default: {
                 headers: {
@@ -4531,7 +5009,10 @@ export interface operations {
     };
     Leaders_removeParticipation: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The version you saw; a stale one gets 409, none 428 */
+                version: number;
+            };
             header?: never;
             path: {
                 editionId: string;
@@ -4559,6 +5040,15 @@ export interface operations {
             };
             /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4845,6 +5335,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Invitations_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationHistoryEntry"][];
                 };
             };
             /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
@@ -5268,6 +5797,54 @@ export interface operations {
             };
         };
     };
+    VenueAnswers_answers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueInvitationAnswer"][];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     Rsvp_page: {
         parameters: {
             query?: never;
@@ -5332,6 +5909,13 @@ export interface operations {
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description A field is wrong: the page again with what is wrong under each field (HTML), or the usual JSON refusal; nothing is recorded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unknown or expired link, or the invitation can no longer be answered: an HTML page saying so. */
             404: {
@@ -5415,6 +5999,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description The relay's Authentication-Results for the message (RFC 8601, e.g. `mx.example.vn; dkim=pass header.d=example.vn; dmarc=pass header.from=example.vn`). Required to pass DKIM and DMARC unless INBOUND_REQUIRE_SENDER_AUTH=false; it is trusted because X-Inbound-Secret authenticates the request. */
+                "X-Inbound-Authentication-Results"?: string;
                 /** @description INBOUND_HOOK_SECRET of the mail relay. */
                 "X-Inbound-Secret": string;
             };
@@ -5434,6 +6020,173 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarReplyOutcome"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Letters_getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterSettingsView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Letters_putSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterSettingsView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Letters_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The giấy mời, `giay-moi-so-<N>.pdf`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
@@ -5677,6 +6430,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
+            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
             default: {
                 headers: {
@@ -5770,6 +6532,15 @@ export interface operations {
             };
             /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6727,7 +7498,10 @@ export interface operations {
     };
     Budget_remove: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The version you saw; a stale one gets 409, none 428 */
+                version: number;
+            };
             header?: never;
             path: {
                 venueId: string;
@@ -6764,6 +7538,15 @@ export interface operations {
             };
             /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
