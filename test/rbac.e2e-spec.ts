@@ -124,9 +124,9 @@ describe('RBAC: province scope, viewers, need-to-know', () => {
     await t.http.get('/api/leaders').set('Authorization', organizerA).expect(403);
     await t.http.get(`/api/venues/${venueB.id}/leaders`).set('Authorization', organizerA).expect(403);
     await t.http.post(`/api/venues/${venueA.id}/leaders`).set('Authorization', organizerA).send({ leaderId: leader.id, role: 'accompanying' }).expect(403);
-    // The answers to the venue's invitations: the organizer of its province and viewers, never another province.
+    // The answers to the venue's invitations: the organizer of its province, never another province nor viewers.
     await t.http.get(`/api/venues/${venueA.id}/invitation-answers`).set('Authorization', organizerA).expect(200);
-    await t.http.get(`/api/venues/${venueA.id}/invitation-answers`).set('Authorization', viewer).expect(200);
+    await t.http.get(`/api/venues/${venueA.id}/invitation-answers`).set('Authorization', viewer).expect(403);
     await t.http.get(`/api/venues/${venueB.id}/invitation-answers`).set('Authorization', organizerA).expect(403);
     for (const route of [`/api/invitations/${randomUUID()}/history`, `/api/invitations/${randomUUID()}/substitute/approve`]) {
       const write = route.endsWith('approve') ? t.http.post(route) : t.http.get(route);

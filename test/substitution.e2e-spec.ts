@@ -219,7 +219,10 @@ describe('Substitution end to end, and calendar replies as real clients send the
       .send({ reason: 'Ban Tổ chức đề nghị đồng chí Thứ trưởng trực tiếp dự' })
       .expect(200);
     expect(refused.body).toMatchObject({ status: 'sent', substitute: null });
-    const [notice] = await sink.waitFor(1, (mail) => sink.to(leader.officeEmail).includes(mail) && mail.calendar === null);
+    const [notice] = await sink.waitFor(
+      1,
+      (mail) => sink.to(leader.officeEmail).includes(mail) && mail.calendar === null && mail.parsed.headers.has('x-ngayhoi-invitation'),
+    );
     expect(notice.parsed.subject).toContain('Về đề nghị cử người dự thay');
     expect(notice.parsed.text).toContain('Lý do: Ban Tổ chức đề nghị đồng chí Thứ trưởng trực tiếp dự');
     expect(notice.parsed.text).toContain(rsvp(invitation.id));
@@ -407,7 +410,8 @@ describe('Substitution end to end, and calendar replies as real clients send the
     const text = JSON.stringify(answers.body);
     expect(text).not.toContain('@');
     expect(text).not.toContain('delegateEmail');
-    await t.http.get(`/api/venues/${venue.id}/invitation-answers`).set('Authorization', viewer).expect(200);
+    // Viewers get no leaders' movements (the export's rule), so no answers either.
+    expect((await t.http.get(`/api/venues/${venue.id}/invitation-answers`).set('Authorization', viewer).expect(403)).body.code).toBe('NEED_TO_KNOW');
     const refused = await t.http.get(`/api/venues/${venue.id}/invitation-answers`).set('Authorization', otherOrganizer).expect(403);
     expect(refused.body.code).toBe('PROVINCE_SCOPE');
     // Organizers still do not read invitations themselves (contacts).

@@ -123,7 +123,7 @@ describe('Central venues: organizers propose, planners move', () => {
     const [, update] = await sink.waitFor(2, ofInvitation);
     // The subject carries the name as plain text on one line: no override character, no second header.
     expect(update.parsed.subject).toBe(
-      `[THÔNG BÁO THAY ĐỔI] Giấy mời dự Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm ${edition.year} tại Sân vận động xã Sìn Hồ mới Bcc: ai@example.vn, Lai Châu, ngày 14/08/${edition.year}`,
+      `[THÔNG BÁO THAY ĐỔI] Giấy mời số 1/GM-BCĐ dự Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm ${edition.year} tại Sân vận động xã Sìn Hồ mới Bcc: ai@example.vn, Lai Châu, ngày 14/08/${edition.year}`,
     );
     expect(update.parsed.bcc).toBeUndefined();
     expect(update.raw.split(/\r?\n\r?\n/)[0]).not.toMatch(/^Bcc:/im); // the message's headers
