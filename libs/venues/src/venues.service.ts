@@ -227,12 +227,16 @@ export class VenuesService {
       ],
     );
     const written = new Map(rows.map((row) => [row.id, row]));
-    for (const { before, changes } of changed) {
+    const moves = changed.map(({ before, changes }) => {
       const row = written.get(before.id)!;
-      const after = manager.create(Venue, { ...before, ...changes, statusReason: null, version: row.version, updatedAt: new Date(row.updated_at) });
-      await this.audit.record(manager, { actor, entityType: 'venue', entityId: before.id, action: 'transition', before, after, note: request.note });
-      await this.events.publish(manager, describeVenueChange(before, after, actor, request.note), afterCommit);
-    }
+      return { before, after: manager.create(Venue, { ...before, ...changes, statusReason: null, version: row.version, updatedAt: new Date(row.updated_at) }) };
+    });
+    // One INSERT for every venue's audit entry, then each venue's change reaches its listeners.
+    await this.audit.recordMany(
+      manager,
+      moves.map(({ before, after }) => ({ actor, entityType: 'venue', entityId: before.id, action: 'transition', before, after, note: request.note })),
+    );
+    for (const { before, after } of moves) await this.events.publish(manager, describeVenueChange(before, after, actor, request.note), afterCommit);
   }
 
   /** The venue, if the actor may read its province's data. */
