@@ -1,4 +1,4 @@
-// Common: shared building blocks: errors and the API error body, columns, time, validation, pagination, transactions, locking, SQL, secrets and the audit log.
+// Common: shared building blocks: errors and the API error body, columns, time, validation, pagination, transactions, locking, SQL, secrets, the audit log and the notifier port.
 export { ApiErrorBody } from './api-error-body.dto';
 export { ApiExceptionFilter } from './api-exception.filter';
 export { ApiRefusals } from './api-refusals';
@@ -20,6 +20,8 @@ export {
 export { hydrate } from './hydrate';
 export { lockForUpdate } from './locking';
 export { LoggingModule } from './logging.module';
+export { Notifier } from './notifier';
+export type { NotificationCause } from './notifier';
 export { PageQueryDto, pageOf, toPage } from './pagination';
 export type { Page } from './pagination';
 export { sameSecret } from './secrets';

@@ -5,6 +5,7 @@ import { Edition } from '@app/editions/edition.entity';
 import { CalendarFeed, Invitation, InvitationMessage } from '@app/invitations/invitation.entities';
 import { BudgetLine, ResourceBooking, SharedResource, TaskDependency, TaskTemplateItem, VenueTask } from '@app/logistics';
 import { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignment } from '@app/leaders/leader.entities';
+import { Notification, NotificationGroupItem } from '@app/notifications/notification.entities';
 import { PlanningRun } from '@app/planning/planning-run.entity';
 import { ProgrammeItem, ProgrammeTemplateItem } from '@app/programmes/programme.entities';
 import { FormerProvince, Province } from '@app/provinces/province.entity';
@@ -36,4 +37,6 @@ export const ENTITIES = [
   ResourceBooking,
   BudgetLine,
   PlanningRun,
+  Notification,
+  NotificationGroupItem,
 ];

@@ -13,6 +13,7 @@ import { ScrubAuditSecrets1795800000000 } from './1795800000000-scrub-audit-secr
 import { AccountSessions1795940000000 } from './1795940000000-account-sessions';
 import { AuditAppendOnly1795940100000 } from './1795940100000-audit-append-only';
 import { TaskOwnerForeignKey1795940200000 } from './1795940200000-task-owner-foreign-key';
+import { Notifications1795970000000 } from './1795970000000-notifications';
 
 export const MIGRATIONS = [
   InitialSchema1795685248536,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AccountSessions1795940000000,
   AuditAppendOnly1795940100000,
   TaskOwnerForeignKey1795940200000,
+  Notifications1795970000000,
 ];
