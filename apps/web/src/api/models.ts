@@ -60,3 +60,6 @@ export function isWholeLeader(leader: LeaderView): leader is Leader {
     leader.version !== undefined
   );
 }
+
+/** One entry of my inbox (`/api/notifications`); `seq` is also the live stream's event id. */
+export type Notification = Schemas['NotificationView'];

@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet } from 'react-router-dom';
 import { ROLE_NAMES } from '@shared/auth/src/role.enums';
 import { isPlanner, useEdition, useProvinces, useSession, useUser } from '../session';
 import { formatDate } from '../input';
+import { useNotificationStream, useUnreadCount } from '../notifications';
 import { Loading } from './errors';
 
 /** Header (edition switcher, who is logged in) and the navigation each role may use. */
@@ -12,6 +13,8 @@ export function Layout() {
   const { edition, editions, choose } = useEdition();
   const { nameOf } = useProvinces();
   const planner = isPlanner(user);
+  useNotificationStream();
+  const unread = useUnreadCount();
   return (
     <div className="shell">
       <header className="topbar">
@@ -30,6 +33,12 @@ export function Layout() {
             ))}
           </select>
         </label>
+        <Link to="/thong-bao" className="bell" aria-label={`Thông báo: ${unread ?? 0} chưa đọc`}>
+          Thông báo{' '}
+          <span className={unread ? 'badge' : 'badge empty'} data-testid="unread-count">
+            {unread ?? 0}
+          </span>
+        </Link>
         <div className="who" data-testid="current-user">
           <span>{user.fullName}</span>
           <small>
