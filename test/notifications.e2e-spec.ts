@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { Role } from '@app/auth';
 import { Notifier } from '@app/common';
 import { Edition } from '@app/editions/edition.entity';
+import { PurgeNotificationsHandler } from '@app/notifications';
 import { createEdition, createUser, createVenue } from './utils/factories';
 import { SseClient } from './utils/sse-client';
 import { createTestApp, TestApp } from './utils/test-app';
+import { createTestWorker } from './utils/test-worker';
 
 type User = { id: string };
 
@@ -217,6 +219,45 @@ describe('Notifications (need-to-know, grouping, transactions, live streams)', (
     const marked = await t.http.post('/api/notifications/read-all').set('Authorization', me).expect(200);
     expect(marked.body.marked).toBe(unread - 1);
     expect((await t.http.get('/api/notifications/unread-count').set('Authorization', me).expect(200)).body.unread).toBe(0);
+  });
+
+  it("keeps writing notifications with Redis down, without failing the request; the instance's own streams still hear of them", async () => {
+    const offline = await createTestApp({ REDIS_URL: 'redis://127.0.0.1:6399/0' }); // nothing listens there
+    try {
+      await offline.app.listen(0, '127.0.0.1');
+      const port = (offline.app.getHttpServer().address() as AddressInfo).port;
+      const ticket = (await offline.http.post('/api/notifications/stream-tickets').set('Authorization', bearer[planner.id]).expect(201)).body.ticket;
+      const stream = await SseClient.open(`http://127.0.0.1:${port}/api/notifications/stream?ticket=${encodeURIComponent(ticket)}`);
+      const created = await offline.http.post('/api/venues').set('Authorization', bearer[laiChauA.id]).send(nomination('Điểm khi Redis nghỉ')).expect(201);
+      expect(await readersOf('venue_nominated', created.body.id)).toEqual(await activePlanners());
+      const [event] = await stream.waitFor(1, 2_000);
+      expect(JSON.parse(event.data).link).toBe(`/diem/${created.body.id}`);
+      stream.close();
+    } finally {
+      await offline.close();
+    }
+  });
+
+  it("purges entries past the retention period (the worker's scheduled job), keeping newer ones", async () => {
+    const venue = await createVenue(t.dataSource, edition, '12');
+    await t.app.get(Notifier).notify(t.dataSource.manager, { kind: 'venue_nominated', venueId: venue.id, actorId: laiChauA.id }, null);
+    const [old] = await t.dataSource.query(
+      `UPDATE notifications SET updated_at = now() - interval '91 days' WHERE subject_id = $1 AND user_id = $2 RETURNING id`,
+      [venue.id, planner.id],
+    );
+    await t.dataSource.query(`INSERT INTO notification_group_items (group_key, subject_id, created_at) VALUES ('old-group', $1, now() - interval '91 days')`, [
+      randomUUID(),
+    ]);
+    const worker = await createTestWorker({ NOTIFICATION_RETENTION_DAYS: '90' });
+    try {
+      const purged = await worker.get(PurgeNotificationsHandler).handle();
+      expect(purged).toMatchObject({ notifications: 1, groupItems: 1 });
+    } finally {
+      await worker.close();
+    }
+    const left = await t.dataSource.query(`SELECT id FROM notifications WHERE subject_id = $1`, [venue.id]);
+    expect(left.map((row: { id: string }) => row.id)).not.toContain(old.id);
+    expect(left.length).toBe((await activePlanners()).length - 1);
   });
 
   describe('live streams across two API instances', () => {

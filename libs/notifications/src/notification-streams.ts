@@ -69,7 +69,11 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
     this.stopLocal?.();
     for (const streams of this.streams.values()) for (const stream of streams) this.close(stream);
     this.streams.clear();
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    const subscriber = this.subscriber;
+    if (!subscriber) return;
+    // quit() would wait in the offline queue for a Redis that is down; disconnect() drops it at once.
+    if (subscriber.status === 'ready') await subscriber.quit().catch(() => subscriber.disconnect());
+    else subscriber.disconnect();
   }
 
   /** Opens a stream for the reader: replays what came after `lastSeq` (or starts from now), then follows. */
