@@ -272,6 +272,14 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
     expect(recipientsOf(toCentre.id)).toContain(emails.planner);
     expect(recipientsOf(toCentre.id)).not.toContain(emails.organizer);
     expect(mailFor(toCentre.id)[0].parsed.subject).toContain('Báo cáo công việc quá hạn tại');
+    // The escalation also reaches the planners' inboxes, grouped per province and day (issue 17); not the organizers'.
+    const inboxes = await t.dataSource.query(
+      `SELECT u.email, n.item_count, n.link FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'task_overdue' AND n.group_key LIKE $1`,
+      [`task_overdue|%|${province}|%`],
+    );
+    expect(inboxes.map((row: { email: string }) => row.email)).toContain(emails.planner);
+    expect(inboxes.map((row: { email: string }) => row.email)).not.toContain(emails.organizer);
+    expect(inboxes[0]).toMatchObject({ item_count: 1, link: `/san-sang?tinh=${province}` });
 
     const [keyDateMail] = mailFor(keyDate.id);
     expect(keyDateMail.parsed.subject).toBe(`[Ngày hội ${edition.year}] Còn 7 ngày đến Ngày hội tại ${venue.name} (18/08/${edition.year})`);

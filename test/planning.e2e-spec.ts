@@ -349,6 +349,10 @@ describe('Planning runs', () => {
         expect(['queued', 'solving', 'proposed']).toContain(run.status);
       }
       expect(run).toMatchObject({ status: 'proposed', progress: { done: 2, total: 2 }, provinces: 2, explanations: [] });
+      // The planner who queued it, and only they, are told it is ready (issue 17), in the proposal's transaction.
+      const [{ requested_by: requestedBy }] = await t.dataSource.query(`SELECT requested_by FROM planning_runs WHERE id = $1`, [run.id]);
+      const told = await t.dataSource.query(`SELECT user_id, link FROM notifications WHERE kind = 'planning_run_finished' AND subject_id = $1`, [run.id]);
+      expect(told).toEqual([{ user_id: requestedBy, link: '/lap-ke-hoach' }]);
       const byVenue = new Map(run.assignments.map((a: { venueId: string; leaderId: string }) => [a.venueId, a.leaderId]));
       // Each province's venues get that province's officials, one venue each.
       expect(laiChauOfficials.map((leader) => leader.id)).toEqual(expect.arrayContaining(laiChau.map((venue) => byVenue.get(venue.id))));

@@ -10,6 +10,7 @@ import { EditionsModule } from '@app/editions';
 import { InvitationsModule } from '@app/invitations';
 import { LeadersModule } from '@app/leaders';
 import { LogisticsModule } from '@app/logistics';
+import { NotificationsModule } from '@app/notifications';
 import { PlanningModule } from '@app/planning';
 import { ProgrammesModule } from '@app/programmes';
 import { ProvincesModule } from '@app/provinces';
@@ -43,6 +44,7 @@ import { NotFoundFallback } from './not-found';
     RemindersModule,
     LogisticsModule,
     PlanningModule,
+    NotificationsModule,
   ],
   controllers: [HealthController, MetricsController, ConsoleSettingsController],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }, MetricsService, NotFoundFallback],

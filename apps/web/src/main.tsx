@@ -16,6 +16,7 @@ const BudgetPage = lazy(() => import('./pages/BudgetPage').then((module) => ({ d
 const EditionsPage = lazy(() => import('./pages/EditionsPage').then((module) => ({ default: module.EditionsPage })));
 const InvitationsPage = lazy(() => import('./pages/InvitationsPage').then((module) => ({ default: module.InvitationsPage })));
 const LeadersPage = lazy(() => import('./pages/leaders/LeadersPage').then((module) => ({ default: module.LeadersPage })));
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((module) => ({ default: module.NotificationsPage })));
 const OverviewPage = lazy(() => import('./pages/OverviewPage').then((module) => ({ default: module.OverviewPage })));
 const PlanningBoardPage = lazy(() => import('./pages/planning/PlanningBoardPage').then((module) => ({ default: module.PlanningBoardPage })));
 const ReadinessPage = lazy(() => import('./pages/ReadinessPage').then((module) => ({ default: module.ReadinessPage })));
@@ -80,6 +81,7 @@ function App() {
         <Route path="diem/:id/sua" element={<VenueForm />} />
         <Route path="san-sang" element={<ReadinessPage />} />
         <Route path="kinh-phi" element={<BudgetPage />} />
+        <Route path="thong-bao" element={<NotificationsPage />} />
         <Route
           path="lanh-dao"
           element={

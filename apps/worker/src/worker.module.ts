@@ -11,6 +11,7 @@ import { InvitationsWorkerModule, ReconcileInvitationMessagesHandler } from '@ap
 import { checkEvictionPolicy, JobRegistry, QueueModule } from '@app/queue';
 import { InjectRedis, RedisModule } from '@app/redis';
 import { LogisticsWorkerModule } from '@app/logistics';
+import { NotificationsWorkerModule } from '@app/notifications';
 import { PlanningWorkerModule } from '@app/planning';
 import { ReconcileRemindersHandler, ReminderSenders, RemindersWorkerModule } from '@app/reminders';
 import { queueProcessors } from './queue-processor';
@@ -34,6 +35,7 @@ import { queueProcessors } from './queue-processor';
     InvitationsWorkerModule,
     LogisticsWorkerModule,
     PlanningWorkerModule,
+    NotificationsWorkerModule,
   ],
   providers: [JobRegistry, ...queueProcessors()],
 })

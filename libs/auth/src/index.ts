@@ -1,4 +1,4 @@
-// Auth: the module, the actor and its permission checks, route decorators, roles, passwords and the account reads and writes.
+// Auth: the module, the actor and its permission checks, route decorators, roles, passwords, the account reads and writes, and live-stream tickets.
 export { accountExists, accountIdByEmail, activeAccountsWithRole, insertAccount } from './accounts';
 export { SYSTEM_ACTOR, assertCanWriteProvince, assertPlanner, canSeeLeaderContacts, canSeeVenueLeaders, canWriteProvince, isPlanner } from './actor';
 export type { Actor } from './actor';
@@ -7,3 +7,4 @@ export { CurrentActor, OptionalActor, PlannersOnly, Public, Roles, Writers } fro
 export { MIN_PASSWORD_LENGTH, hashPassword } from './password';
 export { Role } from './role.enums';
 export { accountOfToken, SESSION_COOKIE, signAccessToken } from './session-tokens';
+export { StreamTickets } from './stream-tickets';

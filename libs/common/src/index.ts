@@ -1,4 +1,4 @@
-// Common: shared building blocks: errors and the API error body, columns, time, validation, pagination, transactions, locking, SQL, bulk inserts, secrets and the audit log.
+// Common: shared building blocks: errors and the API error body, columns, time, validation, pagination, transactions, locking, SQL, bulk inserts, secrets, the audit log and the notifier port.
 export { ApiErrorBody } from './api-error-body.dto';
 export { ApiExceptionFilter } from './api-exception.filter';
 export { ApiRefusals } from './api-refusals';
@@ -22,6 +22,8 @@ export { hydrate } from './hydrate';
 export { lockForUpdate } from './locking';
 export { HTTP_LOGGER, LOG_DESTINATION, LoggingModule } from './logging.module';
 export { redactUrl } from './log-redaction';
+export { Notifier } from './notifier';
+export type { NotificationCause } from './notifier';
 export { PageQueryDto, pageOf, toPage } from './pagination';
 export type { Page } from './pagination';
 export { sameSecret } from './secrets';

@@ -292,6 +292,20 @@ export class AppConfig {
   @Max(3)
   ROAD_DISTANCE_FACTOR = 1.4;
 
+  /** Notifications are kept this many days after their last update, then purged by a scheduled worker job. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  NOTIFICATION_RETENTION_DAYS = 90;
+
+  /** Seconds a live-stream ticket may be used to open the notification stream (EventSource sends no Authorization header). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(600)
+  NOTIFICATION_STREAM_TICKET_SECONDS = 60;
+
   get isProduction(): boolean {
     return this.NODE_ENV === Environment.Production;
   }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { type IsoDate, queryRows } from '@app/common';
+import { inTransaction, type IsoDate, Notifier, queryRows } from '@app/common';
 import { AppConfig } from '@app/config';
 import { findEdition } from '@app/editions';
 import { acceptedInvitations } from '@app/invitations';
@@ -65,6 +65,7 @@ export class PlanningSolver {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly notifier: Notifier,
   ) {}
 
   async compute(
@@ -107,18 +108,22 @@ export class PlanningSolver {
       const { stored, baseline } = await this.compute(edition, run.request, async (done, total) => {
         await this.dataSource.query(`UPDATE planning_runs SET progress_done = $2, progress_total = $3 WHERE id = $1`, [runId, done, total]);
       });
-      await this.dataSource.query(
-        `UPDATE planning_runs SET status = 'proposed', baseline = $2, result = $3, failure = NULL, version = version + 1 WHERE id = $1 AND status = 'solving'`,
-        [runId, JSON.stringify(baseline), JSON.stringify(stored)],
-      );
+      await inTransaction(this.dataSource, async (manager, afterCommit) => {
+        const proposedRows = await queryRows<{ id: string }>(
+          manager,
+          `UPDATE planning_runs SET status = 'proposed', baseline = $2, result = $3, failure = NULL, version = version + 1 WHERE id = $1 AND status = 'solving' RETURNING id`,
+          [runId, JSON.stringify(baseline), JSON.stringify(stored)],
+        );
+        if (proposedRows.length) await this.notifier.notify(manager, { kind: 'planning_run_finished', runId, requestedBy: run.requestedBy }, afterCommit);
+      });
       return 'proposed';
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.logger.error({ runId, reason }, 'planning run failed');
-      await this.dataSource.query(`UPDATE planning_runs SET status = 'failed', failure = $2, version = version + 1 WHERE id = $1`, [
-        runId,
-        reason.slice(0, 2000),
-      ]);
+      await inTransaction(this.dataSource, async (manager, afterCommit) => {
+        await manager.query(`UPDATE planning_runs SET status = 'failed', failure = $2, version = version + 1 WHERE id = $1`, [runId, reason.slice(0, 2000)]);
+        await this.notifier.notify(manager, { kind: 'planning_run_failed', runId, requestedBy: run.requestedBy }, afterCommit);
+      });
       return 'failed'; // recorded; not retried (the same input would fail the same way)
     }
   }

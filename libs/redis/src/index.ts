@@ -1,2 +1,2 @@
-// Redis: the module and the injection token of its client.
-export { InjectRedis, REDIS, RedisModule } from './redis.module';
+// Redis: the module, the injection token of its client, and the factory for dedicated connections (pub/sub).
+export { InjectRedis, REDIS, RedisModule, createRedisClient } from './redis.module';

@@ -14,6 +14,7 @@ import {
   LocalTime,
   lockForUpdate,
   NotFoundError,
+  Notifier,
   Page,
   queryRows,
   todayInFestivalZone,
@@ -41,13 +42,14 @@ export class VenuesService {
     private readonly audit: AuditService,
     private readonly events: VenueEvents,
     private readonly scheduleChecks: VenueScheduleChecks,
+    private readonly notifier: Notifier,
   ) {}
 
   /** A province (or a planner) nominates a festival point. */
   async nominate(input: CreateVenueDto, actor: Actor): Promise<VenueView> {
     assertCanWriteProvince(actor, input.provinceCode);
     const province = await this.provinces.require(input.provinceCode);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const edition = await this.editions.requireOpen(input.editionId, manager);
       assertCandidateDates(input.candidateDates ?? [], edition);
       const venue = manager.create(Venue, {
@@ -66,6 +68,7 @@ export class VenuesService {
       });
       const saved = await manager.save(venue);
       await this.audit.record(manager, { actor, entityType: 'venue', entityId: saved.id, action: 'create', after: saved });
+      await this.notifier.notify(manager, { kind: 'venue_nominated', venueId: saved.id, actorId: actor.id }, afterCommit);
       return toVenueView(saved);
     });
   }

@@ -67,3 +67,5 @@ export function isWholeLeader(leader: LeaderView): leader is Leader {
 
 /** An organizer's proposal to move a central venue (place or time), which a planner applies or rejects. */
 export type VenueChangeProposal = Schemas['VenueChangeProposal'];
+/** One entry of my inbox (`/api/notifications`); `seq` is also the live stream's event id. */
+export type Notification = Schemas['NotificationView'];

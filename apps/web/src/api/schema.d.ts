@@ -1255,6 +1255,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first; by kind, unread only. */
+        get: operations["Notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Notifications_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks all of mine read. */
+        post: operations["Notifications_markAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks one of mine read (again: no change). */
+        post: operations["Notifications_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/stream-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A ticket to open the live stream with (valid NOTIFICATION_STREAM_TICKET_SECONDS). */
+        post: operations["Notifications_issueTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The live stream (Server-Sent Events): each new or updated entry of mine as an event `notification`
+         *     whose id is its `seq`. Opened with a ticket (EventSource sends no Authorization header); a reconnect
+         *     names the last event it got (the `Last-Event-ID` header, or `lastEventId` when a new EventSource is
+         *     opened with a new ticket) and first receives everything after it.
+         */
+        get: operations["Notifications_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2977,6 +3083,46 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        /** @enum {string} */
+        NotificationKind: "venue_nominated" | "venue_approved" | "venue_rejected" | "venue_rescheduled" | "venue_cancelled" | "task_blocked" | "task_overdue" | "planning_run_finished" | "planning_run_failed";
+        NotificationView: {
+            /** Format: uuid */
+            id: string;
+            /** @description Số thứ tự tăng dần; cũng là id sự kiện của luồng trực tiếp (Last-Event-ID). */
+            seq: string;
+            kind: components["schemas"]["NotificationKind"];
+            body?: string | null;
+            /** Format: date-time */
+            readAt?: string | null;
+            title: string;
+            /** @description The console page of its object. */
+            link: string;
+            /** @description How many events the entry stands for (grouped kinds). */
+            itemCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        NotificationViewPage: {
+            items: components["schemas"]["NotificationView"][];
+            /** @description Rows matching the filters, on every page. */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        UnreadCountView: {
+            unread: number;
+        };
+        MarkedReadView: {
+            /** @description Entries this call marked read. */
+            marked: number;
+        };
+        StreamTicketView: {
+            ticket: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         ApiErrorBody: {
             /**
@@ -7851,6 +7997,189 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Notifications_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description One or more kinds, comma-separated */
+                kind?: string[];
+                /** @description Only the entries not read yet. */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationViewPage"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Notifications_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountView"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Notifications_markAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadView"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Notifications_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Notifications_issueTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreamTicketView"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Notifications_stream: {
+        parameters: {
+            query: {
+                lastEventId?: string;
+                ticket: string;
+            };
+            header?: {
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream of NotificationView events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
                 };
             };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */

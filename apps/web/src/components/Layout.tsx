@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet } from 'react-router-dom';
 import { ROLE_NAMES } from '@shared/auth/src/role.enums';
 import { isPlanner, useEdition, useProvinces, useSession, useUser } from '../session';
 import { formatDate } from '../input';
+import { useNotificationStream, useUnreadCount } from '../notifications';
 import { Loading } from './errors';
 import { usePendingSubstituteCount } from './InvitationParts';
 
@@ -13,6 +14,8 @@ export function Layout() {
   const { edition, editions, choose } = useEdition();
   const { nameOf } = useProvinces();
   const planner = isPlanner(user);
+  useNotificationStream();
+  const unread = useUnreadCount();
   return (
     <div className="shell">
       <header className="topbar">
@@ -32,6 +35,12 @@ export function Layout() {
           </select>
         </label>
         {planner && <PendingSubstitutesLink editionId={edition?.id} />}
+        <Link to="/thong-bao" className="bell" aria-label={`Thông báo: ${unread ?? 0} chưa đọc`}>
+          Thông báo{' '}
+          <span className={unread ? 'badge' : 'badge empty'} data-testid="unread-count">
+            {unread ?? 0}
+          </span>
+        </Link>
         <div className="who" data-testid="current-user">
           <span>{user.fullName}</span>
           <small>

@@ -17,6 +17,7 @@ import { AuditAppendOnly1795940100000 } from './1795940100000-audit-append-only'
 import { TaskOwnerForeignKey1795940200000 } from './1795940200000-task-owner-foreign-key';
 import { CalendarFeedTokens1795950000000 } from './1795950000000-calendar-feed-tokens';
 import { VenueChangeProposals1795950100000 } from './1795950100000-venue-change-proposals';
+import { Notifications1795970000000 } from './1795970000000-notifications';
 
 export const MIGRATIONS = [
   InitialSchema1795685248536,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   TaskOwnerForeignKey1795940200000,
   CalendarFeedTokens1795950000000,
   VenueChangeProposals1795950100000,
+  Notifications1795970000000,
 ];

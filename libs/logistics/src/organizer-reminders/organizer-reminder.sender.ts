@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { activeAccountsWithRole, Role } from '@app/auth';
-import { daysBetween, instantToLocalDate, instantToLocalTime, IsoDate, localToInstant, queryRows, todayInFestivalZone } from '@app/common';
+import { daysBetween, instantToLocalDate, instantToLocalTime, IsoDate, localToInstant, Notifier, queryRows, todayInFestivalZone } from '@app/common';
 import { AppConfig } from '@app/config';
 import { findEdition } from '@app/editions';
 import { EmailTemplates, Mailer, RenderedEmail } from '@app/mail';
@@ -84,6 +84,7 @@ export class OrganizerReminderSender implements OnModuleInit {
     private readonly mailer: Mailer,
     private readonly senders: ReminderSenders,
     private readonly config: AppConfig,
+    private readonly notifier: Notifier,
   ) {}
 
   onModuleInit(): void {
@@ -95,6 +96,11 @@ export class OrganizerReminderSender implements OnModuleInit {
   async send(reminder: Reminder): Promise<{ messageId: string }> {
     const { recipients, fallbackNote } = await this.recipients(reminder.recipientGroup ?? 'planners');
     const view = await this.view(reminder, fallbackNote);
+    if (view.kind === ReminderKind.TaskOverdue) {
+      // Before the e-mail: a retried send counts the task once (one grouped entry per province and day).
+      const audience = reminder.recipientGroup === 'planners' ? 'planners' : 'province';
+      await this.notifier.notify(this.dataSource.manager, { kind: 'task_overdue', venueId: view.venueId, taskId: reminder.subjectId, audience }, null);
+    }
     const rendered = renderOrganizerReminder(view);
     return this.mailer.send({
       to: recipients.map((user) => ({ name: user.fullName, address: user.email })),

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, assertPlanner } from '@app/auth';
-import { AfterCommit, assertVersion, BusinessRuleError, inTransaction, lockForUpdate, NotFoundError, queryRows, requireVersion } from '@app/common';
+import { AfterCommit, assertVersion, BusinessRuleError, inTransaction, lockForUpdate, NotFoundError, Notifier, queryRows, requireVersion } from '@app/common';
 import { EditionsService, lockEdition } from '@app/editions';
 import { anchorDate, VenueChange, VenueEvents, VenuesService } from '@app/venues';
 import { OrganizerReminders } from '../organizer-reminders/organizer-reminders';
@@ -33,6 +33,7 @@ export class TasksService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly organizerReminders: OrganizerReminders,
     private readonly readinessCache: ReadinessCache,
+    private readonly notifier: Notifier,
   ) {}
 
   onModuleInit(): void {
@@ -179,6 +180,9 @@ export class TasksService implements OnModuleInit {
       });
       if (before.dueDate !== saved.dueDate || (before.status === TaskStatus.Done) !== (saved.status === TaskStatus.Done)) {
         await this.organizerReminders.replanTasks(manager, afterCommit, { taskIds: [taskId] });
+      }
+      if (saved.status === TaskStatus.Blocked && before.status !== TaskStatus.Blocked) {
+        await this.notifier.notify(manager, { kind: 'task_blocked', venueId, taskId, taskTitle: saved.title, actorId: actor.id }, afterCommit);
       }
       this.readinessCache.changed(afterCommit, saved.editionId);
       return (await this.withPrerequisites(manager, [saved]))[0];

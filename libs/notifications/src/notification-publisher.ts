@@ -1,0 +1,43 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { AppConfig } from '@app/config';
+import { InjectRedis } from '@app/redis';
+
+/** The Redis pub/sub channel every API instance listens on (ioredis' keyPrefix does not apply to channels). */
+export const notificationChannel = (config: AppConfig) => `${config.REDIS_KEY_PREFIX}:notifications`;
+
+/**
+ * Tells every API instance, after commit, whose notifications changed: the message carries account ids
+ * only, and each instance reads what is new for its connected readers from PostgreSQL (the truth). With
+ * Redis down the publish fails quietly: the rows are written, the request does not fail, and streams catch
+ * up when Redis is back (each instance re-reads for all its readers when its subscriber reconnects) or
+ * when the client reconnects with Last-Event-ID. Instances in this process are told directly as well.
+ */
+@Injectable()
+export class NotificationPublisher {
+  private readonly logger = new Logger('NotificationPublisher');
+  private readonly local = new Set<(userIds: string[]) => void>();
+
+  constructor(
+    @InjectRedis() private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** A stream hub of this process, told at once whatever Redis does. */
+  onLocal(listener: (userIds: string[]) => void): () => void {
+    this.local.add(listener);
+    return () => this.local.delete(listener);
+  }
+
+  async publish(userIds: string[]): Promise<void> {
+    for (const listener of this.local) listener(userIds);
+    try {
+      await this.redis.publish(notificationChannel(this.config), JSON.stringify({ users: userIds }));
+    } catch (error) {
+      this.logger.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'notification not published (Redis unavailable); streams catch up later',
+      );
+    }
+  }
+}

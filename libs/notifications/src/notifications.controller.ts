@@ -1,0 +1,100 @@
+import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Actor, CurrentActor, Public, StreamTickets } from '@app/auth';
+import { DomainError } from '@app/common';
+import { NotificationQueryDto } from './dto/notification-query.dto';
+import { MarkedReadView, NotificationView, NotificationViewPage, StreamTicketView, UnreadCountView } from './dto/notification-view.dto';
+import { NotificationStreams } from './notification-streams';
+import { NotificationsService } from './notifications.service';
+
+class InvalidTicketError extends DomainError {
+  constructor() {
+    super(401, 'STREAM_TICKET_INVALID', 'Vé mở luồng thông báo không hợp lệ hoặc đã hết hạn. Hãy lấy vé mới.');
+  }
+}
+
+class InvalidLastEventIdError extends DomainError {
+  constructor() {
+    super(400, 'VALIDATION_FAILED', 'Last-Event-ID phải là số thứ tự của một thông báo.', { fields: { lastEventId: ['không đúng định dạng'] } });
+  }
+}
+
+/** Every account's own notifications: only ever its own (another account's entry answers 404). */
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly streams: NotificationStreams,
+    private readonly tickets: StreamTickets,
+  ) {}
+
+  /** My notifications, newest first; by kind, unread only. */
+  @Get()
+  list(@Query() query: NotificationQueryDto, @CurrentActor() actor: Actor): Promise<NotificationViewPage> {
+    return this.notifications.list(actor, query);
+  }
+
+  @Get('unread-count')
+  async unreadCount(@CurrentActor() actor: Actor): Promise<UnreadCountView> {
+    return { unread: await this.notifications.unreadCount(actor) };
+  }
+
+  /** Marks all of mine read. */
+  @Post('read-all')
+  @HttpCode(200)
+  async markAllRead(@CurrentActor() actor: Actor): Promise<MarkedReadView> {
+    return { marked: await this.notifications.markAllRead(actor) };
+  }
+
+  /** Marks one of mine read (again: no change). */
+  @Post(':id/read')
+  @HttpCode(200)
+  markRead(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<NotificationView> {
+    return this.notifications.markRead(actor, id);
+  }
+
+  /** A ticket to open the live stream with (valid NOTIFICATION_STREAM_TICKET_SECONDS). */
+  @Post('stream-tickets')
+  @HttpCode(201)
+  issueTicket(@CurrentActor() actor: Actor): Promise<StreamTicketView> {
+    return this.tickets.issue(actor);
+  }
+
+  /**
+   * The live stream (Server-Sent Events): each new or updated entry of mine as an event `notification`
+   * whose id is its `seq`. Opened with a ticket (EventSource sends no Authorization header); a reconnect
+   * names the last event it got (the `Last-Event-ID` header, or `lastEventId` when a new EventSource is
+   * opened with a new ticket) and first receives everything after it.
+   */
+  @Get('stream')
+  @Public()
+  @ApiQuery({ name: 'ticket', type: String, required: true })
+  @ApiQuery({ name: 'lastEventId', type: String, required: false })
+  @ApiHeader({ name: 'Last-Event-ID', required: false })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'text/event-stream of NotificationView events', content: { 'text/event-stream': { schema: { type: 'string' } } } })
+  async stream(
+    @Query('ticket') ticket: string | undefined,
+    @Query('lastEventId') lastEventIdQuery: string | undefined,
+    @Headers('last-event-id') lastEventIdHeader: string | undefined,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const lastEventId = lastEventIdHeader ?? lastEventIdQuery ?? null;
+    if (lastEventId !== null && !/^\d{1,18}$/.test(lastEventId)) throw new InvalidLastEventIdError();
+    const userId = typeof ticket === 'string' && ticket ? await this.tickets.accountOf(ticket) : null;
+    if (!userId) throw new InvalidTicketError();
+    response.status(200);
+    response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+    response.setHeader('Cache-Control', 'no-cache, no-transform');
+    response.setHeader('Connection', 'keep-alive');
+    response.setHeader('X-Accel-Buffering', 'no'); // a reverse proxy must not buffer the stream
+    response.flushHeaders();
+    request.socket.setNoDelay(true);
+    const close = await this.streams.open(userId, lastEventId, response);
+    request.on('close', close);
+  }
+}

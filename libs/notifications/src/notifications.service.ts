@@ -1,0 +1,273 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { activeAccountsWithRole, Actor, Role } from '@app/auth';
+import {
+  AfterCommit,
+  instantToLocalTime,
+  NotFoundError,
+  type NotificationCause,
+  Notifier,
+  type Page,
+  queryRows,
+  toPage,
+  todayInFestivalZone,
+} from '@app/common';
+import { provinceNames } from '@app/provinces';
+import { VENUE_FACTS, type VenueChange, VenueEvents } from '@app/venues';
+import type { NotificationQueryDto } from './dto/notification-query.dto';
+import type { NotificationView } from './dto/notification-view.dto';
+import { NotificationPublisher } from './notification-publisher';
+import {
+  type NotificationDraft,
+  overdueBody,
+  overdueGroupKey,
+  overdueTitleSuffix,
+  planningRunDraft,
+  readinessLink,
+  taskBlockedDraft,
+  venueChangeKind,
+  venueDraft,
+  type VenueFacts,
+} from './notification-rules';
+import { NotificationKind } from './notification.enums';
+
+const VIEW_COLUMNS = `id, seq::text AS seq, kind, title, body, link, item_count AS "itemCount", read_at AS "readAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/**
+ * Owns `notifications` and `notification_group_items`. Writes each cause's notifications in the cause's
+ * transaction (the Notifier port, and venues' changes through VenueEvents), to the accounts that need
+ * to know: planners for what the centre decides on, the organizers of the venue's province only for a
+ * venue's fate and tasks, the planner who started a planning run for its outcome. Whoever caused the
+ * change is not told of it. The live streams are told after commit (NotificationPublisher).
+ */
+@Injectable()
+export class NotificationsService extends Notifier implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly venueEvents: VenueEvents,
+    private readonly publisher: NotificationPublisher,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.venueEvents.subscribe((manager, change, afterCommit) => this.followVenue(manager, change, afterCommit));
+  }
+
+  async notify(manager: EntityManager, cause: NotificationCause, afterCommit: AfterCommit | null): Promise<void> {
+    switch (cause.kind) {
+      case 'venue_nominated': {
+        const venue = await this.venue(manager, cause.venueId);
+        const names = await provinceNames(manager);
+        const draft = venueDraft(NotificationKind.VenueNominated, venue, names.get(venue.provinceCode) ?? venue.provinceCode, null);
+        await this.write(manager, afterCommit, await this.planners(manager, cause.actorId), draft);
+        return;
+      }
+      case 'task_blocked': {
+        const venue = await this.venue(manager, cause.venueId);
+        const draft = taskBlockedDraft(venue, cause.taskTitle, null);
+        await this.write(manager, afterCommit, await this.organizers(manager, venue.provinceCode, cause.actorId), draft);
+        return;
+      }
+      case 'task_overdue':
+        await this.overdue(manager, afterCommit, cause);
+        return;
+      case 'planning_run_finished':
+      case 'planning_run_failed': {
+        if (!cause.requestedBy) return;
+        const kind = cause.kind === 'planning_run_finished' ? NotificationKind.PlanningRunFinished : NotificationKind.PlanningRunFailed;
+        // Only if the starter is still an active planner (a run outlives neither a deactivation nor a role change).
+        const starters = (await activeAccountsWithRole(manager, Role.CentralPlanner)).filter((user) => user.id === cause.requestedBy).map((user) => user.id);
+        await this.write(manager, afterCommit, starters, planningRunDraft(kind, cause.runId));
+        return;
+      }
+    }
+  }
+
+  /** A venue approved, rejected, rescheduled or cancelled: its province's organizers. */
+  private async followVenue(manager: EntityManager, change: VenueChange, afterCommit: AfterCommit): Promise<void> {
+    const kind = venueChangeKind(change);
+    if (!kind) return;
+    const { after } = change;
+    const venue: VenueFacts = {
+      id: after.id,
+      name: after.name,
+      status: after.status,
+      provinceCode: after.provinceCode,
+      scheduledDate: after.scheduledDate,
+      startTime: after.startsAt ? instantToLocalTime(after.startsAt) : null,
+    };
+    const names = await provinceNames(manager);
+    const draft = venueDraft(kind, venue, names.get(venue.provinceCode) ?? venue.provinceCode, change.reason);
+    await this.write(manager, afterCommit, await this.organizers(manager, venue.provinceCode, change.actor.id), draft);
+  }
+
+  /**
+   * An overdue escalation, grouped: one entry per reader, audience, province and local day, its count
+   * raised in place (each task once a day), marked unread again, and given a new `seq` so the live
+   * streams send it again. Concurrent escalations serialise on the entry's row (ON CONFLICT).
+   */
+  private async overdue(manager: EntityManager, afterCommit: AfterCommit | null, cause: Extract<NotificationCause, { kind: 'task_overdue' }>): Promise<void> {
+    const venue = await this.venue(manager, cause.venueId);
+    const day = todayInFestivalZone();
+    const groupKey = overdueGroupKey(cause.audience, venue.provinceCode, day);
+    const fresh = await queryRows<{ subject_id: string }>(
+      manager,
+      `INSERT INTO notification_group_items (group_key, subject_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING subject_id`,
+      [groupKey, cause.taskId],
+    );
+    if (fresh.length === 0) return; // this task already counts in today's entry
+    const readers = cause.audience === 'planners' ? await this.planners(manager, null) : await this.organizers(manager, venue.provinceCode, null);
+    if (readers.length === 0) return;
+    const names = await provinceNames(manager);
+    const suffix = overdueTitleSuffix(names.get(venue.provinceCode) ?? venue.provinceCode);
+    const rows = await queryRows<{ user_id: string }>(
+      manager,
+      `WITH total AS (SELECT count(*)::int AS n FROM notification_group_items WHERE group_key = $2)
+       INSERT INTO notifications (user_id, kind, title, body, link, subject_id, group_key, item_count)
+       SELECT reader, $3::notification_kind, total.n || $4, $5, $6, NULL, $2, total.n FROM unnest($1::uuid[]) reader, total
+       ON CONFLICT (user_id, group_key) WHERE group_key IS NOT NULL DO UPDATE
+          SET item_count = notifications.item_count + 1, title = (notifications.item_count + 1) || $4,
+              read_at = NULL, seq = nextval('notifications_seq'), updated_at = now()
+       RETURNING user_id`,
+      [readers, groupKey, NotificationKind.TaskOverdue, suffix, overdueBody(cause.audience, day), readinessLink(venue.provinceCode)],
+    );
+    this.told(
+      afterCommit,
+      rows.map((row) => row.user_id),
+    );
+  }
+
+  private async write(manager: EntityManager, afterCommit: AfterCommit | null, readers: string[], draft: NotificationDraft): Promise<void> {
+    if (readers.length === 0) return;
+    await manager.query(
+      `INSERT INTO notifications (user_id, kind, title, body, link, subject_id)
+       SELECT reader, $2::notification_kind, $3, $4, $5, $6 FROM unnest($1::uuid[]) reader`,
+      [readers, draft.kind, draft.title, draft.body, draft.link, draft.subjectId],
+    );
+    this.told(afterCommit, readers);
+  }
+
+  /** Tells the live streams once the rows are visible: after commit, or now when there is no transaction. */
+  private told(afterCommit: AfterCommit | null, readers: string[]): void {
+    if (readers.length === 0) return;
+    if (afterCommit) afterCommit.add(() => this.publisher.publish(readers));
+    else void this.publisher.publish(readers);
+  }
+
+  private async planners(manager: EntityManager, except: string | null): Promise<string[]> {
+    return (await activeAccountsWithRole(manager, Role.CentralPlanner)).map((user) => user.id).filter((id) => id !== except);
+  }
+
+  private async organizers(manager: EntityManager, provinceCode: string, except: string | null): Promise<string[]> {
+    return (await activeAccountsWithRole(manager, Role.ProvincialOrganizer, provinceCode)).map((user) => user.id).filter((id) => id !== except);
+  }
+
+  private async venue(manager: EntityManager, venueId: string): Promise<VenueFacts> {
+    const [row] = await queryRows<{ id: string; name: string; status: string; province_code: string; scheduled_date: string | null; starts_at: Date | null }>(
+      manager,
+      `SELECT v.id, v.name, v.status, v.province_code, v.scheduled_date::text AS scheduled_date, v.starts_at FROM ${VENUE_FACTS} v WHERE v.id = $1`,
+      [venueId],
+    );
+    if (!row) throw new NotFoundError('điểm tổ chức', venueId);
+    return {
+      id: row.id,
+      name: row.name,
+      status: row.status,
+      provinceCode: row.province_code,
+      scheduledDate: row.scheduled_date,
+      startTime: row.starts_at ? instantToLocalTime(new Date(row.starts_at)) : null,
+    };
+  }
+
+  // ——— the reader's side ———
+
+  async list(actor: Actor, query: NotificationQueryDto): Promise<Page<NotificationView>> {
+    const where = [`user_id = $1`];
+    const params: unknown[] = [actor.id];
+    if (query.kind?.length) {
+      params.push(query.kind);
+      where.push(`kind = ANY($${params.length}::notification_kind[])`);
+    }
+    if (query.unread) where.push(`read_at IS NULL`);
+    const [{ total }] = await queryRows<{ total: number }>(
+      this.dataSource,
+      `SELECT count(*)::int AS total FROM notifications WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    const items = await queryRows<NotificationView>(
+      this.dataSource,
+      `SELECT ${VIEW_COLUMNS} FROM notifications WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ${query.pageSize} OFFSET ${query.offset}`,
+      params,
+    );
+    return toPage(items, total, query);
+  }
+
+  async unreadCount(actor: Actor): Promise<number> {
+    const [{ unread }] = await queryRows<{ unread: number }>(
+      this.dataSource,
+      `SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+      [actor.id],
+    );
+    return unread;
+  }
+
+  /** Another account's entry answers 404 like one that does not exist (403 would confirm it does). */
+  async markRead(actor: Actor, id: string): Promise<NotificationView> {
+    const [row] = await queryRows<NotificationView>(
+      this.dataSource,
+      `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING ${VIEW_COLUMNS}`,
+      [id, actor.id],
+    );
+    if (!row) throw new NotFoundError('thông báo', id);
+    return row;
+  }
+
+  async markAllRead(actor: Actor): Promise<number> {
+    const rows = await queryRows<{ id: string }>(
+      this.dataSource,
+      `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id`,
+      [actor.id],
+    );
+    return rows.length;
+  }
+
+  /** The live stream's replay: the reader's entries written or updated after `afterSeq`, oldest first. */
+  since(userId: string, afterSeq: string, limit: number): Promise<NotificationView[]> {
+    return queryRows<NotificationView>(
+      this.dataSource,
+      `SELECT ${VIEW_COLUMNS} FROM notifications WHERE user_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT ${limit}`,
+      [userId, afterSeq],
+    );
+  }
+
+  /** Where a new stream starts when the client names no last event: now. */
+  async latestSeq(userId: string): Promise<string> {
+    const [row] = await queryRows<{ seq: string | null }>(this.dataSource, `SELECT max(seq)::text AS seq FROM notifications WHERE user_id = $1`, [userId]);
+    return row?.seq ?? '0';
+  }
+
+  /**
+   * Deletes entries not updated for `days` days and the group counts behind them, in batches (a
+   * nationwide edition can leave millions), so no statement holds its locks for long. Answers rows deleted.
+   */
+  async purgeOlderThan(days: number, batch = 10_000): Promise<{ notifications: number; groupItems: number }> {
+    const purge = async (sql: string): Promise<number> => {
+      let total = 0;
+      for (;;) {
+        const [{ n }] = await queryRows<{ n: number }>(this.dataSource, `WITH gone AS (${sql}) SELECT count(*)::int AS n FROM gone`, [days, batch]);
+        total += n;
+        if (n < batch) return total;
+      }
+    };
+    const notifications = await purge(
+      `DELETE FROM notifications WHERE id IN (SELECT id FROM notifications WHERE updated_at < now() - make_interval(days => $1) LIMIT $2) RETURNING 1`,
+    );
+    const groupItems = await purge(
+      `DELETE FROM notification_group_items WHERE (group_key, subject_id) IN
+         (SELECT group_key, subject_id FROM notification_group_items WHERE created_at < now() - make_interval(days => $1) LIMIT $2) RETURNING 1`,
+    );
+    return { notifications, groupItems };
+  }
+}

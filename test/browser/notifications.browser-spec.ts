@@ -1,0 +1,94 @@
+/**
+ * Notifications in the console (issue 17): the header's unread count rises live (Server-Sent Events,
+ * no reload, no polling) when another account nominates a venue; the inbox filters by kind, opens an
+ * entry's object and marks read, all at 360 px.
+ */
+import type { BrowserContext } from 'playwright-core';
+import { Role } from '@app/auth';
+import type { Edition } from '@app/editions/edition.entity';
+import type { User } from '@app/auth/user.entity';
+import { createEdition, createUser } from '../utils/factories';
+import type { TestApp } from '../utils/test-app';
+import { launchChromium, logInAs, shot, startConsole, watchedPage } from './browser';
+
+jest.setTimeout(90_000);
+
+describe('Notifications in the console (Chromium)', () => {
+  let t: TestApp;
+  let context: BrowserContext;
+  let base: string;
+  let edition: Edition;
+  let planner: User;
+  let organizer: User;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    ({ t, base } = await startConsole());
+    edition = await createEdition(t.dataSource);
+    planner = await createUser(t.dataSource, Role.CentralPlanner, null, { fullName: 'Phạm Thị Thông Báo' });
+    organizer = await createUser(t.dataSource, Role.ProvincialOrganizer, '12');
+    context = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (planner) await t.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [planner.id]);
+    await t?.close();
+  });
+
+  afterEach(() => {
+    expect(problems.splice(0)).toEqual([]);
+  });
+
+  it('raises the header count live when another account nominates a venue, and opens it from the inbox at 360 px', async () => {
+    const page = await watchedPage(context, problems);
+    await page.setViewportSize({ width: 360, height: 780 });
+    await logInAs(page, base, planner.email, edition.id);
+    const count = page.getByTestId('unread-count');
+    await count.waitFor();
+    const before = Number(await count.textContent());
+
+    const organizerToken = `Bearer ${await t.tokenFor(organizer)}`;
+    const venue = (
+      await t.http
+        .post('/api/venues')
+        .set('Authorization', organizerToken)
+        .send({
+          editionId: edition.id,
+          name: 'Điểm bản Hua Bum',
+          tier: 'provincial',
+          provinceCode: '12',
+          communeName: 'Xã Hua Bum',
+          hostKind: 'ban',
+          address: 'Bản Hua Bum, xã Hua Bum',
+          latitude: 22.4,
+          longitude: 103.1,
+          expectedAttendance: 400,
+          candidateDates: [`${edition.year}-08-14`],
+        })
+        .expect(201)
+    ).body;
+    // No reload and nothing polls (the count is fresh for a minute): only the stream can bring it.
+    await page.waitForFunction(`Number(document.querySelector('[data-testid="unread-count"]').textContent) === ${before + 1}`, undefined, { timeout: 5_000 });
+
+    await page.getByRole('link', { name: /Thông báo/ }).click();
+    await page.getByLabel('Loại').selectOption('venue_nominated');
+    const entry = page.getByTestId('notification').filter({ hasText: 'Điểm bản Hua Bum' });
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain('Lai Châu đề xuất điểm “Điểm bản Hua Bum”');
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await shot(page, 'notifications-360');
+
+    await entry.getByRole('link', { name: /Điểm bản Hua Bum/ }).click();
+    await page.waitForURL(`${base}/diem/${venue.id}`);
+    await page.getByRole('heading', { name: /Điểm bản Hua Bum/ }).waitFor();
+    await page.waitForFunction(`Number(document.querySelector('[data-testid="unread-count"]').textContent) === ${before}`, undefined, { timeout: 5_000 });
+
+    await page.getByRole('link', { name: /Thông báo/ }).click();
+    await page.getByRole('button', { name: 'Đánh dấu tất cả đã đọc' }).click();
+    await page.waitForFunction(`document.querySelector('[data-testid="unread-count"]').textContent === '0'`, undefined, { timeout: 5_000 });
+    const [{ unread }] = await t.dataSource.query(`SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [planner.id]);
+    expect(unread).toBe(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,325 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Role } from '@app/auth';
+import { Notifier } from '@app/common';
+import { Edition } from '@app/editions/edition.entity';
+import { PurgeNotificationsHandler } from '@app/notifications';
+import { createEdition, createUser, createVenue } from './utils/factories';
+import { SseClient } from './utils/sse-client';
+import { createTestApp, TestApp } from './utils/test-app';
+import { createTestWorker } from './utils/test-worker';
+
+type User = { id: string };
+
+describe('Notifications (need-to-know, grouping, transactions, live streams)', () => {
+  let t: TestApp;
+  let edition: Edition;
+  let planner: User;
+  let planner2: User;
+  let formerPlanner: User;
+  let laiChauA: User;
+  let laiChauB: User;
+  let dienBien: User;
+  let viewer: User;
+  const bearer: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    edition = await createEdition(t.dataSource);
+    planner = await createUser(t.dataSource, Role.CentralPlanner);
+    planner2 = await createUser(t.dataSource, Role.CentralPlanner);
+    formerPlanner = await createUser(t.dataSource, Role.CentralPlanner, null, { active: false });
+    laiChauA = await createUser(t.dataSource, Role.ProvincialOrganizer, '12');
+    laiChauB = await createUser(t.dataSource, Role.ProvincialOrganizer, '12');
+    dienBien = await createUser(t.dataSource, Role.ProvincialOrganizer, '11');
+    viewer = await createUser(t.dataSource, Role.Viewer);
+    for (const user of [planner, planner2, laiChauA, laiChauB, dienBien, viewer]) bearer[user.id] = `Bearer ${await t.tokenFor(user)}`;
+  });
+  afterAll(() => t.close());
+
+  /** Who holds a notification of this kind about this subject (every account in the database). */
+  const readersOf = async (kind: string, subjectId: string): Promise<string[]> =>
+    (await t.dataSource.query(`SELECT user_id FROM notifications WHERE kind = $1 AND subject_id = $2 ORDER BY user_id`, [kind, subjectId])).map(
+      (row: { user_id: string }) => row.user_id,
+    );
+  const activePlanners = async (): Promise<string[]> =>
+    (await t.dataSource.query(`SELECT id FROM users WHERE role = 'central_planner' AND active ORDER BY id`)).map((row: { id: string }) => row.id);
+  const sorted = (ids: string[]) => [...ids].sort();
+  const transition = (id: string, body: Record<string, unknown>, as = planner) =>
+    t.http.post(`/api/venues/${id}/transitions`).set('Authorization', bearer[as.id]).send(body).expect(200);
+
+  const nomination = (name: string, provinceCode = '12') => ({
+    editionId: edition.id,
+    name,
+    tier: 'provincial',
+    provinceCode,
+    communeName: 'Xã Sìn Hồ',
+    hostKind: 'ban',
+    address: 'Bản Nậm Cang, xã Sìn Hồ',
+    latitude: 22.36,
+    longitude: 103.24,
+    expectedAttendance: 300,
+    candidateDates: [`${edition.year}-08-12`],
+  });
+
+  it('tells every active planner of a nomination, and nobody else (not who nominated it, no organizer, no viewer)', async () => {
+    const created = await t.http.post('/api/venues').set('Authorization', bearer[laiChauA.id]).send(nomination('Điểm bản Nậm Cang')).expect(201);
+    const readers = await readersOf('venue_nominated', created.body.id);
+    expect(readers).toEqual(await activePlanners());
+    expect(readers).toEqual(expect.arrayContaining([planner.id, planner2.id]));
+    expect(readers).not.toContain(formerPlanner.id);
+    for (const other of [laiChauA, laiChauB, dienBien, viewer]) expect(readers).not.toContain(other.id);
+
+    const inbox = await t.http.get('/api/notifications?kind=venue_nominated').set('Authorization', bearer[planner.id]).expect(200);
+    expect(inbox.body.items[0]).toMatchObject({
+      kind: 'venue_nominated',
+      title: 'Lai Châu đề xuất điểm “Điểm bản Nậm Cang”',
+      link: `/diem/${created.body.id}`,
+      itemCount: 1,
+      readAt: null,
+    });
+    expect(inbox.body.items[0].userId).toBeUndefined();
+  });
+
+  it("tells only that province's organizers of a venue's approval, rejection, reschedule and cancellation", async () => {
+    const approved = await createVenue(t.dataSource, edition, '12', { status: 'shortlisted' as never, candidateDates: [`${edition.year}-08-15`] });
+    await transition(approved.id, { to: 'approved', version: approved.version });
+    expect(await readersOf('venue_approved', approved.id)).toEqual(sorted([laiChauA.id, laiChauB.id]));
+
+    const rejected = await createVenue(t.dataSource, edition, '12');
+    await transition(rejected.id, { to: 'rejected', version: rejected.version, reason: 'Trùng địa bàn với điểm khác' });
+    expect(await readersOf('venue_rejected', rejected.id)).toEqual(sorted([laiChauA.id, laiChauB.id]));
+
+    const moved = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-10` });
+    await transition(moved.id, { to: 'scheduled', version: moved.version, date: `${edition.year}-08-11`, startTime: '08:00', endTime: '11:00' });
+    expect(await readersOf('venue_rescheduled', moved.id)).toEqual(sorted([laiChauA.id, laiChauB.id]));
+    const [rescheduled] = await t.dataSource.query(`SELECT title, body FROM notifications WHERE kind = 'venue_rescheduled' AND subject_id = $1 LIMIT 1`, [
+      moved.id,
+    ]);
+    expect(rescheduled.body).toBe(`Lịch mới: 08:00 ngày 11/08/${edition.year}.`);
+
+    // An organizer cancelling their own venue is not told of it; the other organizer of the province is.
+    const cancelled = await createVenue(t.dataSource, edition, '12');
+    await transition(cancelled.id, { to: 'cancelled', version: cancelled.version, reason: 'Địa điểm sạt lở' }, laiChauA);
+    expect(await readersOf('venue_cancelled', cancelled.id)).toEqual([laiChauB.id]);
+
+    // Điện Biên's organizer, the planners and the viewer heard of none of it.
+    const strangers = await t.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = ANY($1) AND subject_id = ANY($2)`, [
+      [dienBien.id, planner.id, planner2.id, viewer.id],
+      [approved.id, rejected.id, moved.id, cancelled.id],
+    ]);
+    expect(strangers[0].n).toBe(0);
+  });
+
+  it("tells the province's other organizers when a task goes blocked", async () => {
+    const venue = await createVenue(t.dataSource, edition, '12', { status: 'shortlisted' as never, candidateDates: [`${edition.year}-08-16`] });
+    await transition(venue.id, { to: 'approved', version: venue.version });
+    const [task] = (await t.http.get(`/api/venues/${venue.id}/tasks`).set('Authorization', bearer[laiChauA.id]).expect(200)).body;
+    await t.http
+      .patch(`/api/venues/${venue.id}/tasks/${task.id}`)
+      .set('Authorization', bearer[laiChauA.id])
+      .send({ version: task.version, status: 'blocked', blockedReason: 'Chưa có kinh phí' })
+      .expect(200);
+    expect(await readersOf('task_blocked', venue.id)).toEqual([laiChauB.id]);
+    const [row] = await t.dataSource.query(`SELECT title, link FROM notifications WHERE kind = 'task_blocked' AND subject_id = $1`, [venue.id]);
+    expect(row.title).toBe(`Công việc “${task.title}” ở điểm “${venue.name}” đang vướng mắc`);
+  });
+
+  it('groups overdue escalations into one entry per province and day, counted once per task, updated in place', async () => {
+    const notifier = t.app.get(Notifier);
+    const venue = await createVenue(t.dataSource, edition, '12');
+    const tasks = [randomUUID(), randomUUID(), randomUUID()];
+    for (const taskId of [...tasks, tasks[0]]) {
+      await notifier.notify(t.dataSource.manager, { kind: 'task_overdue', venueId: venue.id, taskId, audience: 'province' }, null);
+    }
+    const rows = await t.dataSource.query(`SELECT user_id, title, item_count, seq FROM notifications WHERE kind = 'task_overdue' ORDER BY user_id`);
+    expect(rows.map((row: { user_id: string }) => row.user_id)).toEqual(sorted([laiChauA.id, laiChauB.id]));
+    expect(rows[0]).toMatchObject({ title: '3 việc quá hạn ở Lai Châu', item_count: 3 });
+
+    // Read, then one more overdue task: the same entry, unread again, with a newer seq (the stream sends it again).
+    await t.http.post('/api/notifications/read-all').set('Authorization', bearer[laiChauA.id]).expect(200);
+    await notifier.notify(t.dataSource.manager, { kind: 'task_overdue', venueId: venue.id, taskId: randomUUID(), audience: 'province' }, null);
+    const [after] = await t.dataSource.query(`SELECT title, item_count, seq, read_at FROM notifications WHERE kind = 'task_overdue' AND user_id = $1`, [
+      laiChauA.id,
+    ]);
+    expect(after).toMatchObject({ title: '4 việc quá hạn ở Lai Châu', item_count: 4, read_at: null });
+    expect(BigInt(after.seq)).toBeGreaterThan(BigInt(rows[0].seq));
+
+    // Escalated to the centre: every active planner, one entry each; still nothing for Điện Biên.
+    await notifier.notify(t.dataSource.manager, { kind: 'task_overdue', venueId: venue.id, taskId: tasks[1], audience: 'planners' }, null);
+    const central = await t.dataSource.query(`SELECT user_id FROM notifications WHERE kind = 'task_overdue' AND user_id <> ALL($1) ORDER BY user_id`, [
+      [laiChauA.id, laiChauB.id],
+    ]);
+    expect(central.map((row: { user_id: string }) => row.user_id)).toEqual(await activePlanners());
+    const mine = await t.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1`, [dienBien.id]);
+    expect(mine[0].n).toBe(0);
+  });
+
+  it('tells the planner who started a planning run (and only them) that it finished or failed', async () => {
+    const notifier = t.app.get(Notifier);
+    const runId = randomUUID();
+    await notifier.notify(t.dataSource.manager, { kind: 'planning_run_finished', runId, requestedBy: planner2.id }, null);
+    expect(await readersOf('planning_run_finished', runId)).toEqual([planner2.id]);
+    const failed = randomUUID();
+    await notifier.notify(t.dataSource.manager, { kind: 'planning_run_failed', runId: failed, requestedBy: formerPlanner.id }, null);
+    expect(await readersOf('planning_run_failed', failed)).toEqual([]); // deactivated since: nobody
+  });
+
+  it('writes nothing for a change that rolled back', async () => {
+    const notifier = t.app.get(Notifier);
+    const venue = await createVenue(t.dataSource, edition, '12');
+    await expect(
+      t.dataSource.transaction(async (manager) => {
+        await notifier.notify(manager, { kind: 'venue_nominated', venueId: venue.id, actorId: laiChauA.id }, null);
+        expect((await manager.query(`SELECT count(*)::int AS n FROM notifications WHERE subject_id = $1`, [venue.id]))[0].n).toBeGreaterThan(0);
+        throw new Error('the cause failed');
+      }),
+    ).rejects.toThrow('the cause failed');
+    expect(await readersOf('venue_nominated', venue.id)).toEqual([]);
+
+    // Through the API: a refused transition (stale version) leaves no notification either.
+    const approvedLater = await createVenue(t.dataSource, edition, '12', { status: 'shortlisted' as never, candidateDates: [`${edition.year}-08-17`] });
+    await t.http
+      .post(`/api/venues/${approvedLater.id}/transitions`)
+      .set('Authorization', bearer[planner.id])
+      .send({ to: 'approved', version: approvedLater.version + 5 })
+      .expect(409);
+    expect(await readersOf('venue_approved', approvedLater.id)).toEqual([]);
+  });
+
+  it('lists, filters, counts and marks read only my own entries', async () => {
+    const me = bearer[laiChauB.id];
+    const all = await t.http.get('/api/notifications?pageSize=2').set('Authorization', me).expect(200);
+    expect(all.body.total).toBeGreaterThanOrEqual(6);
+    expect(all.body.items).toHaveLength(2);
+    expect(BigInt(all.body.items[0].seq)).toBeGreaterThan(BigInt(all.body.items[1].seq)); // newest first
+
+    const kinds = await t.http.get('/api/notifications?kind=venue_approved,venue_rejected').set('Authorization', me).expect(200);
+    expect(new Set(kinds.body.items.map((item: { kind: string }) => item.kind))).toEqual(new Set(['venue_approved', 'venue_rejected']));
+
+    const unread = (await t.http.get('/api/notifications/unread-count').set('Authorization', me).expect(200)).body.unread;
+    expect(unread).toBe(all.body.total);
+    const first = all.body.items[0];
+    const read = await t.http.post(`/api/notifications/${first.id}/read`).set('Authorization', me).expect(200);
+    expect(read.body.readAt).not.toBeNull();
+    expect((await t.http.get('/api/notifications/unread-count').set('Authorization', me).expect(200)).body.unread).toBe(unread - 1);
+    const unreadOnly = await t.http.get('/api/notifications?unread=true&pageSize=100').set('Authorization', me).expect(200);
+    expect(unreadOnly.body.items.map((item: { id: string }) => item.id)).not.toContain(first.id);
+
+    // Another account's entry is not found (not forbidden: that would confirm it exists).
+    const other = await t.http.post(`/api/notifications/${first.id}/read`).set('Authorization', bearer[dienBien.id]).expect(404);
+    expect(other.body).toMatchObject({ code: 'NOT_FOUND', message: 'Không tìm thấy thông báo.' });
+    await t.http.post(`/api/notifications/${randomUUID()}/read`).set('Authorization', me).expect(404);
+    expect((await t.http.post('/api/notifications/not-an-id/read').set('Authorization', me).expect(400)).body.code).toBeDefined();
+    const badKind = await t.http.get('/api/notifications?kind=venue_exploded').set('Authorization', me).expect(400);
+    expect(badKind.body.code).toBe('VALIDATION_FAILED');
+    await t.http.get('/api/notifications?unread=maybe').set('Authorization', me).expect(400);
+    await t.http.get('/api/notifications').expect(401);
+
+    const marked = await t.http.post('/api/notifications/read-all').set('Authorization', me).expect(200);
+    expect(marked.body.marked).toBe(unread - 1);
+    expect((await t.http.get('/api/notifications/unread-count').set('Authorization', me).expect(200)).body.unread).toBe(0);
+  });
+
+  it("keeps writing notifications with Redis down, without failing the request; the instance's own streams still hear of them", async () => {
+    const offline = await createTestApp({ REDIS_URL: 'redis://127.0.0.1:6399/0' }); // nothing listens there
+    try {
+      await offline.app.listen(0, '127.0.0.1');
+      const port = (offline.app.getHttpServer().address() as AddressInfo).port;
+      const ticket = (await offline.http.post('/api/notifications/stream-tickets').set('Authorization', bearer[planner.id]).expect(201)).body.ticket;
+      const stream = await SseClient.open(`http://127.0.0.1:${port}/api/notifications/stream?ticket=${encodeURIComponent(ticket)}`);
+      const created = await offline.http.post('/api/venues').set('Authorization', bearer[laiChauA.id]).send(nomination('Điểm khi Redis nghỉ')).expect(201);
+      expect(await readersOf('venue_nominated', created.body.id)).toEqual(await activePlanners());
+      const [event] = await stream.waitFor(1, 2_000);
+      expect(JSON.parse(event.data).link).toBe(`/diem/${created.body.id}`);
+      stream.close();
+    } finally {
+      await offline.close();
+    }
+  });
+
+  it("purges entries past the retention period (the worker's scheduled job), keeping newer ones", async () => {
+    const venue = await createVenue(t.dataSource, edition, '12');
+    await t.app.get(Notifier).notify(t.dataSource.manager, { kind: 'venue_nominated', venueId: venue.id, actorId: laiChauA.id }, null);
+    const [old] = await t.dataSource.query(
+      `UPDATE notifications SET updated_at = now() - interval '91 days' WHERE subject_id = $1 AND user_id = $2 RETURNING id`,
+      [venue.id, planner.id],
+    );
+    await t.dataSource.query(`INSERT INTO notification_group_items (group_key, subject_id, created_at) VALUES ('old-group', $1, now() - interval '91 days')`, [
+      randomUUID(),
+    ]);
+    const worker = await createTestWorker({ NOTIFICATION_RETENTION_DAYS: '90' });
+    try {
+      const purged = await worker.get(PurgeNotificationsHandler).handle();
+      expect(purged).toMatchObject({ notifications: 1, groupItems: 1 });
+    } finally {
+      await worker.close();
+    }
+    const left = await t.dataSource.query(`SELECT id FROM notifications WHERE subject_id = $1`, [venue.id]);
+    expect(left.map((row: { id: string }) => row.id)).not.toContain(old.id);
+    expect(left.length).toBe((await activePlanners()).length - 1);
+  });
+
+  describe('live streams across two API instances', () => {
+    let other: TestApp;
+    let base: string;
+
+    beforeAll(async () => {
+      other = await createTestApp();
+      await other.app.listen(0, '127.0.0.1');
+      base = `http://127.0.0.1:${(other.app.getHttpServer().address() as AddressInfo).port}/api/notifications/stream`;
+    });
+    afterAll(() => other.close());
+
+    const ticketFor = async (user: User) =>
+      (await t.http.post('/api/notifications/stream-tickets').set('Authorization', bearer[user.id]).expect(201)).body.ticket as string;
+
+    it('delivers an event caused through one instance to a stream of the other within a second, and replays what a reconnect missed', async () => {
+      const stream = await SseClient.open(`${base}?ticket=${encodeURIComponent(await ticketFor(planner))}`);
+      expect(stream.status).toBe(200);
+      const started = Date.now();
+      const created = await t.http.post('/api/venues').set('Authorization', bearer[laiChauA.id]).send(nomination('Điểm trực tiếp')).expect(201);
+      const [event] = await stream.waitFor(1, 1_000);
+      const latency = Date.now() - started;
+      expect(latency).toBeLessThan(1_000);
+      expect(event.event).toBe('notification');
+      const delivered = JSON.parse(event.data);
+      expect(delivered).toMatchObject({ kind: 'venue_nominated', link: `/diem/${created.body.id}`, seq: event.id });
+      stream.close();
+
+      // Two more while disconnected; a reconnect naming the last event it saw gets exactly those, in order.
+      const missed = [];
+      for (const name of ['Điểm lỡ 1', 'Điểm lỡ 2']) {
+        missed.push((await t.http.post('/api/venues').set('Authorization', bearer[laiChauA.id]).send(nomination(name)).expect(201)).body.id);
+      }
+      const again = await SseClient.open(`${base}?ticket=${encodeURIComponent(await ticketFor(planner))}`, { 'Last-Event-ID': event.id! });
+      const replayed = await again.waitFor(2, 2_000);
+      expect(replayed.map((e) => JSON.parse(e.data).link)).toEqual(missed.map((id) => `/diem/${id}`));
+      expect(BigInt(replayed[0].id!)).toBeGreaterThan(BigInt(event.id!));
+      again.close();
+    });
+
+    it("sends nobody else's entries, and refuses a missing, forged or reused-as-bearer ticket", async () => {
+      const dien = await SseClient.open(`${base}?ticket=${encodeURIComponent(await ticketFor(dienBien))}`);
+      await t.http.post('/api/venues').set('Authorization', bearer[laiChauA.id]).send(nomination('Điểm không liên quan')).expect(201);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(dien.events).toEqual([]);
+      dien.close();
+
+      const none = await SseClient.open(base);
+      expect(none.status).toBe(401);
+      expect(JSON.parse(none.errorBody).code).toBe('STREAM_TICKET_INVALID');
+      const forged = await SseClient.open(`${base}?ticket=${(await ticketFor(planner)).slice(0, -3)}abc`);
+      expect(forged.status).toBe(401);
+      // A ticket is not an access token, and an access token is not a ticket.
+      await t.http
+        .get('/api/notifications')
+        .set('Authorization', `Bearer ${await ticketFor(planner)}`)
+        .expect(401);
+      const bearerAsTicket = await SseClient.open(`${base}?ticket=${bearer[planner.id].slice(7)}`);
+      expect(bearerAsTicket.status).toBe(401);
+      const badId = await SseClient.open(`${base}?ticket=${await ticketFor(planner)}`, { 'Last-Event-ID': 'drop table' });
+      expect(badId.status).toBe(400);
+    });
+  });
+});
