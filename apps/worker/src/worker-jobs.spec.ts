@@ -98,6 +98,12 @@ describe('the worker’s jobs', () => {
         .filter((job) => job.schedule)
         .map((job) => job.name)
         .sort(),
-    ).toEqual(['reconcile-invitation-messages', 'reconcile-reminders']);
+    ).toEqual(['purge-notifications', 'reconcile-invitation-messages', 'reconcile-reminders']);
+    // The notifications' retention runs hourly, one run at a time whatever the workers.
+    const purge = definedJobs().find((job) => job.name === 'purge-notifications')!;
+    expect(schedulerOf(purge, tuning)).toEqual({
+      every: 3_600_000,
+      template: { name: 'purge-notifications', data: {}, opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+    });
   });
 });
