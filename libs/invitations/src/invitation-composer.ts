@@ -165,7 +165,7 @@ export class InvitationComposer {
   async letterPdf(context: InvitationContext, message?: Pick<InvitationMessage, 'kind' | 'previous'>): Promise<{ filename: string; content: Buffer }> {
     const kind = message?.kind === 'update' || (!message && context.invitation.sequence > 0) ? 'update' : 'invitation';
     const view = this.letter(context, kind, message?.previous ?? null);
-    return { filename: letterFilename(context.invitation.letterNumber!), content: await renderLetter(view) };
+    return { filename: letterFilename(context.invitation.letterNumber!), content: await renderLetter(view, this.config.LETTER_THREADS) };
   }
 
   /** A notice to the delegate's office without a calendar entry (a proposed substitute refused, with the reason). */

@@ -3,21 +3,19 @@
  * the e-mails (SMTP, Postgres, BullMQ) stays free while another core lays out the PDF: a letter is a
  * few milliseconds of pure CPU, as much as everything else an invitation e-mail costs.
  *
- * The pool has one thread fewer than the machine has cores (at most 4), started on the first letter;
- * on one core, or where the thread's file is missing, letters render on the calling thread as before.
+ * The pool has LETTER_THREADS threads (default: one fewer than the machine has cores, at most 4),
+ * started on the first letter; with 0, or where the thread's file is missing, letters render on the
+ * calling thread as before.
  * Each thread keeps its own fonts, shaping and subsets (letter-pdf.ts), so it warms up on its first
  * letters. Threads hold the process open only while a letter is being rendered; a thread that dies
  * fails its letters (the e-mail is retried) and is replaced on the next letter.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LetterRenderError, renderLetterPdf } from './letter-pdf';
 import type { LetterAnswer, LetterTask } from './letter-thread';
 import type { LetterView } from './letter-view';
-
-const MAX_THREADS = 4;
 
 interface Pending {
   resolve(pdf: Buffer): void;
@@ -86,9 +84,8 @@ function threadFile(): string | null {
 let threads: LetterThread[] | null = null;
 let nextId = 0;
 
-function pool(): LetterThread[] {
+function pool(size: number): LetterThread[] {
   if (!threads) {
-    const size = Math.min(MAX_THREADS, availableParallelism() - 1);
     const file = size > 0 ? threadFile() : null;
     threads = file ? Array.from({ length: size }, () => new LetterThread(file)) : [];
   }
@@ -98,9 +95,9 @@ function pool(): LetterThread[] {
   return threads;
 }
 
-/** The letter as PDF, rendered on the least busy thread of the pool (or here, without one). */
-export function renderLetter(view: LetterView): Promise<Buffer> {
-  const available = pool();
+/** The letter as PDF, rendered on the least busy of `size` threads (LETTER_THREADS; here with 0). */
+export function renderLetter(view: LetterView, size: number): Promise<Buffer> {
+  const available = pool(size);
   if (available.length === 0) return renderLetterPdf(view);
   const thread = available.reduce((least, candidate) => (candidate.load < least.load ? candidate : least));
   return thread.render(++nextId, view);
