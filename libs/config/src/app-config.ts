@@ -3,6 +3,7 @@
  * Owns: reading the environment, defaults, validation. Must not: connect to anything.
  * A missing or malformed variable stops the process with one line naming it (see `ConfigError`).
  */
+import { availableParallelism } from 'node:os';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { productionProblem } from './production-rules';
@@ -211,6 +212,13 @@ export class AppConfig {
   @Min(1)
   @Max(100)
   MAIL_CONCURRENCY = 8;
+
+  /** Threads that render giấy mời beside the sending one (0: on the sending thread). Default: cores − 1, at most 4. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(16)
+  LETTER_THREADS = Math.max(0, Math.min(4, availableParallelism() - 1));
 
   /** First retry delay of a failed e-mail; later retries double it (exponential backoff). */
   @Type(() => Number)

@@ -11,7 +11,8 @@ import type { ComposedMessage } from './dto/composed-message.dto';
 import { Invitation, InvitationMessage } from './invitation.entities';
 import { ENDED_STATUSES } from './invitation-workflow';
 import { InvitationLetterSettings } from './letter/letter.entities';
-import { LetterRenderError, renderLetterPdf } from './letter/letter-pdf';
+import { LetterRenderError } from './letter/letter-pdf';
+import { renderLetter } from './letter/letter-threads';
 import {
   copyToLines,
   dayAndDateWords,
@@ -156,7 +157,7 @@ export class InvitationComposer {
   async letterPdf(context: InvitationContext, message?: Pick<InvitationMessage, 'kind' | 'previous'>): Promise<{ filename: string; content: Buffer }> {
     const kind = message?.kind === 'update' || (!message && context.invitation.sequence > 0) ? 'update' : 'invitation';
     const view = this.letter(context, kind, message?.previous ?? null);
-    return { filename: letterFilename(context.invitation.letterNumber!), content: await renderLetterPdf(view) };
+    return { filename: letterFilename(context.invitation.letterNumber!), content: await renderLetter(view, this.config.LETTER_THREADS) };
   }
 
   /** A notice to the delegate's office without a calendar entry (a proposed substitute refused, with the reason). */

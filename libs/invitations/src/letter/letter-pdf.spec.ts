@@ -57,6 +57,21 @@ describe('renderLetterPdf', () => {
     expect(text).toContain('Đồng chí Nguyễn Thị Hường');
   });
 
+  it('keeps every letter readable when letters follow one another (fonts, shaping and subsets kept across letters)', async () => {
+    await renderLetterPdf(LETTER); // italics "Hà Nội, ngày … tháng … năm": "a" only inside composite glyphs
+    const second = await renderLetterPdf({
+      ...LETTER,
+      placeAndDate: 'Thanh Hóa, ngày 05 tháng 7 năm 2027',
+      notice: 'Thay đổi thời gian: giấy mời này thay giấy mời đã gửi.',
+      recipient: 'Đồng chí Phạm Văn Bảy',
+    });
+    const text = textOf(second);
+    expect(text).toContain('Thanh Hóa, ngày 05 tháng 7 năm 2027');
+    expect(text).toContain('Thay đổi thời gian: giấy mời này thay giấy mời đã gửi.');
+    expect(text).toContain('Đồng chí Phạm Văn Bảy');
+    expect(textOf(await renderLetterPdf(LETTER))).toContain('Nguyễn Thị Hường');
+  });
+
   it('refuses a character the font cannot print, naming it and where it is', async () => {
     await expect(renderLetterPdf({ ...LETTER, recipient: 'Đồng chí 漢 Hường' })).rejects.toThrow(LetterRenderError);
     await expect(renderLetterPdf({ ...LETTER, recipient: 'Đồng chí 漢 Hường' })).rejects.toThrow('“漢” (U+6F22) trong kính gửi');

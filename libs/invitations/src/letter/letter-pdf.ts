@@ -10,6 +10,7 @@
  * the e-mail then stays queued with the error shown to planners, never sent without its letter.
  */
 import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
@@ -45,16 +46,33 @@ function loadFonts(): Record<FontStyle, fontkit.Font> {
     const parse = (file: string) => {
       const font = fontkit.create(readFileSync(resolve(`${FONT_PACKAGE}/${file}`)));
       if (!('layout' in font)) throw new Error(`${file} is a font collection, not a font`);
-      return font;
+      return withCodePoints(font);
     };
     fonts = {
-      regular: withLayoutCache(parse(FONT_FILES.regular)),
-      bold: withLayoutCache(parse(FONT_FILES.bold)),
-      italic: withLayoutCache(parse(FONT_FILES.italic)),
-      boldItalic: withLayoutCache(parse(FONT_FILES.boldItalic)),
+      regular: parse(FONT_FILES.regular),
+      bold: parse(FONT_FILES.bold),
+      italic: parse(FONT_FILES.italic),
+      boldItalic: parse(FONT_FILES.boldItalic),
     };
   }
   return fonts;
+}
+
+/**
+ * fontkit remembers a glyph with the characters it was first asked for. Embedding a subset asks for
+ * the components of composite glyphs without characters ("ậ" is drawn from "a" and two marks), so
+ * with a font kept across letters, a later letter would map "a" to no text at all: "Thanh Hóa" in
+ * italics read back as "Th nh Hó". A glyph remembered without characters gets them the next time
+ * it is asked for with some (what pdfkit's ToUnicode map is built from).
+ */
+function withCodePoints(font: fontkit.Font): fontkit.Font {
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id: number, characters?: number[]) => {
+    const glyph = getGlyph(id, characters);
+    if (glyph && glyph.codePoints.length === 0 && characters?.length) (glyph as { codePoints: number[] }).codePoints = characters;
+    return glyph;
+  };
+  return font;
 }
 
 const LAYOUT_CACHE_SIZE = 20_000;
@@ -63,63 +81,117 @@ const SUBSET_CACHE_SIZE = 32;
 /**
  * Every letter's regular and bold fonts start with these glyphs, in this order: the subset pdfkit
  * embeds is then the same bytes for nearly every letter (only a rare letter outside Vietnamese adds
- * glyphs), encoded once instead of once a letter. Costs ~25 kB a letter; saves half its render time.
+ * glyphs), encoded and compressed once instead of once a letter. Costs ~25 kB a letter; saves half
+ * its render time.
  */
 const PRELOADED_TEXT = (() => {
   const lower = 'aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvwxyỳýỷỹỵz';
   return `${lower}${lower.toLocaleUpperCase('vi')}0123456789 .,;:!?-–—“”"'()/%&+`;
 })();
 
+/** The parts of pdfkit's EmbeddedFont (0.20) this file reaches into; pinned by letter-pdf.spec.ts. */
+interface PdfkitFont {
+  font: fontkit.Font;
+  layoutCache?: Record<string, unknown>;
+  subset: { glyphs: number[]; encode(): Uint8Array };
+  unicode: number[][];
+  embed(): void;
+  toUnicodeCmap: (this: PdfkitFont) => PdfkitReference;
+  encode(text: string): unknown;
+  document: unknown;
+}
+interface PdfkitReference {
+  data: Record<string, unknown>;
+  compress: boolean;
+  end(chunk?: Uint8Array | string): void;
+}
+interface PdfkitDocument {
+  _font: PdfkitFont;
+  ref(data?: Record<string, unknown>): PdfkitReference;
+}
+
 /**
- * The font with its OpenType shaping (fontkit's layout: GSUB and GPOS) remembered across letters.
- * pdfkit shapes word by word and remembers words only within one document; letters share almost all
- * their words, and shaping them again was most of a letter's render time. Each caller gets its own
- * copy of the positions (pdfkit scales them in place); glyphs are read only. Bounded: cleared when full.
+ * What letters share, per style, across documents (pdfkit keeps both per document):
+ * - shaping: pdfkit lays text out word by word through fontkit (GSUB and GPOS) and remembers the
+ *   words, already scaled, in the font's `layoutCache` for one document; letters share almost all
+ *   their words, so every document of the process uses one cache a style (pdfkit never changes a
+ *   cached run: justification copies the positions it widens). Bounded: replaced when full.
+ * - the embedded subset: the font file pdfkit writes is the subset's bytes deflated; the same glyphs
+ *   (see PRELOADED_TEXT) give the same bytes, so they are encoded and deflated once and written as an
+ *   already-compressed stream (`/Filter /FlateDecode`, pdfkit's compression turned off for that one
+ *   stream). Its ToUnicode map (how a reader gets the text back) likewise, by the characters it maps.
  */
-function withLayoutCache(font: fontkit.Font): fontkit.Font {
-  const cache = new Map<string, fontkit.GlyphRun>();
-  const layout = (text: string, features?: unknown) => {
-    if (features !== undefined) return font.layout(text, features as string[]);
-    let run = cache.get(text);
-    if (!run) {
-      if (cache.size >= LAYOUT_CACHE_SIZE) cache.clear();
-      run = font.layout(text);
-      cache.set(text, run);
+interface SharedStyle {
+  layouts: Record<string, unknown>;
+  letters: number;
+  subsets: Map<string, Buffer>;
+  cmaps: Map<string, Buffer>;
+}
+const shared = new Map<FontStyle, SharedStyle>();
+
+function shareAcrossLetters(pdf: PDFKit.PDFDocument, style: FontStyle): void {
+  const doc = pdf as unknown as PdfkitDocument;
+  let state = shared.get(style);
+  if (!state) shared.set(style, (state = { layouts: Object.create(null) as Record<string, unknown>, letters: 0, subsets: new Map(), cmaps: new Map() }));
+  // Bounded: counted every 100 letters (counting is not free), replaced when full.
+  if (++state.letters % 100 === 0 && Object.keys(state.layouts).length >= LAYOUT_CACHE_SIZE) state.layouts = Object.create(null) as Record<string, unknown>;
+  pdf.font(style);
+  const font = doc._font;
+  font.layoutCache = state.layouts;
+  const toUnicodeCmap = font.toUnicodeCmap;
+  font.toUnicodeCmap = () => {
+    const key = font.unicode.join(';');
+    let bytes = state.cmaps.get(key);
+    if (!bytes) {
+      // pdfkit's own map, written once uncompressed to a throwaway document and kept deflated.
+      const text = cmapText(font, toUnicodeCmap);
+      if (state.cmaps.size >= SUBSET_CACHE_SIZE) state.cmaps.clear();
+      bytes = deflateSync(text);
+      state.cmaps.set(key, bytes);
     }
-    const positions = run.positions.map((position) => ({ ...position }));
-    return {
-      glyphs: run.glyphs,
-      positions,
-      get advanceWidth() {
-        return positions.reduce((width, position) => width + position.xAdvance, 0);
-      },
-    };
+    const cmap = doc.ref({ Filter: 'FlateDecode' });
+    cmap.end(bytes);
+    return cmap;
   };
-  // The embedded subset's bytes, by the glyphs it holds (see PRELOADED_TEXT): the same for most letters.
-  const subsets = new Map<string, Uint8Array>();
-  const createSubset = () => {
-    const subset = font.createSubset() as fontkit.Subset & { glyphs: number[] };
-    const encode = subset.encode.bind(subset);
-    subset.encode = () => {
-      const key = subset.glyphs.join(',');
-      let bytes = subsets.get(key);
-      if (!bytes) {
-        if (subsets.size >= SUBSET_CACHE_SIZE) subsets.clear();
-        bytes = encode();
-        subsets.set(key, bytes);
-      }
-      return bytes;
+  const embed = font.embed.bind(font);
+  font.embed = () => {
+    const key = font.subset.glyphs.join(',');
+    let bytes = state.subsets.get(key);
+    if (!bytes) {
+      if (state.subsets.size >= SUBSET_CACHE_SIZE) state.subsets.clear();
+      bytes = deflateSync(font.subset.encode());
+      state.subsets.set(key, bytes);
+    }
+    const compressed = bytes;
+    font.subset.encode = () => compressed;
+    // The first object embed() creates is the font file stream: mark it as already deflated.
+    const ref = doc.ref.bind(doc);
+    doc.ref = (data) => {
+      doc.ref = ref;
+      const fontFile = ref(data);
+      fontFile.compress = false;
+      fontFile.data.Filter = 'FlateDecode';
+      return fontFile;
     };
-    return subset;
+    try {
+      embed();
+    } finally {
+      doc.ref = ref;
+    }
   };
-  return new Proxy(font, {
-    get(target, property) {
-      if (property === 'layout') return layout;
-      if (property === 'createSubset') return createSubset;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+}
+
+/** The bytes pdfkit's toUnicodeCmap writes (its text and the newline pdfkit adds to a string chunk). */
+function cmapText(font: PdfkitFont, toUnicodeCmap: PdfkitFont['toUnicodeCmap']): Buffer {
+  const document = font.document;
+  let text = '';
+  font.document = { ref: () => ({ end: (chunk: string) => (text = chunk) }) };
+  try {
+    toUnicodeCmap.call(font);
+  } finally {
+    font.document = document;
+  }
+  return Buffer.from(`${text}\n`, 'latin1');
 }
 
 const MM = 72 / 25.4;
@@ -129,15 +201,18 @@ export async function renderLetterPdf(input: LetterView): Promise<Buffer> {
   // Composed letters (NFC): text typed on some keyboards arrives as base letter + combining marks.
   const letter = JSON.parse(JSON.stringify(input).normalize('NFC')) as LetterView;
   const files = loadFonts();
+  assertPrintable(letter);
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
-    font: files.regular as unknown as string, // a parsed fontkit font (see loadFonts)
+    font: null as unknown as string, // no default font (pdfkit would load Helvetica): every text names its style
     info: { Title: `Giấy mời số ${letter.numberText}`, Author: letter.issuingUnit, Subject: letter.summary },
     lang: 'vi-VN',
   });
-  for (const style of Object.keys(files) as FontStyle[]) doc.registerFont(style, files[style] as unknown as string);
-  assertPrintable(letter);
+  for (const style of Object.keys(files) as FontStyle[]) {
+    doc.registerFont(style, files[style] as unknown as string); // a parsed fontkit font (see loadFonts)
+    shareAcrossLetters(doc, style);
+  }
   for (const style of ['regular', 'bold'] as const) preload(doc, style);
   const done = collect(doc);
   draw(doc, letter);
@@ -148,7 +223,7 @@ export async function renderLetterPdf(input: LetterView): Promise<Buffer> {
 /** Puts PRELOADED_TEXT's glyphs first in the style's subset (pdfkit's encode records them, nothing is drawn). */
 function preload(doc: PDFKit.PDFDocument, style: FontStyle): void {
   doc.font(style);
-  (doc as unknown as { _font: { encode(text: string): unknown } })._font.encode(PRELOADED_TEXT);
+  (doc as unknown as PdfkitDocument)._font.encode(PRELOADED_TEXT);
 }
 
 function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
