@@ -12,20 +12,20 @@ import { ReloadButton } from '../components/ReloadButton';
 import { EditionStatus } from '@shared/editions/src/edition-status';
 import { is } from '../codes';
 
-interface LetterDraft {
-  issuingBody: string;
-  issuingUnit: string;
-  issuerName: string;
-  numberCode: string;
-  place: string;
-  signerAuthority: string;
-  signerTitle: string;
-  signerName: string;
-  /** One recipient a line. */
-  copyTo: string;
-}
+/** The form's draft: the settings' own fields (from the generated schema), with the copy list as text, one recipient a line. */
+type LetterDraft = Omit<LetterSettings, 'editionId' | 'lettersIssued' | 'isDefault' | 'version' | 'copyTo'> & { copyTo: string };
 
-const LETTER_FIELDS = ['issuingBody', 'issuingUnit', 'issuerName', 'numberCode', 'place', 'signerAuthority', 'signerTitle', 'signerName', 'copyTo'];
+const LETTER_FIELDS: (keyof LetterDraft)[] = [
+  'issuingBody',
+  'issuingUnit',
+  'issuerName',
+  'numberCode',
+  'place',
+  'signerAuthority',
+  'signerTitle',
+  'signerName',
+  'copyTo',
+];
 
 const letterDraftOf = (settings: LetterSettings): LetterDraft => ({
   issuingBody: settings.issuingBody,
