@@ -8,7 +8,8 @@ export const TEST_ENV: Record<string, string> = {
   NODE_ENV: 'test',
   DATABASE_URL: TEST_DATABASE_URL,
   REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0',
-  REDIS_KEY_PREFIX: 'ngayhoi-test',
+  // Parallel runs sharing one Redis database keep apart by prefix (global setup deletes only its own keys).
+  REDIS_KEY_PREFIX: process.env.TEST_REDIS_KEY_PREFIX ?? 'ngayhoi-test',
   JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
   LOGIN_RATE_LIMIT_PER_IP: '10000',
