@@ -267,7 +267,7 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
     expect(deadlineMail.parsed.subject).toBe(`[Ngày hội ${edition.year}] Nhắc hạn công việc: Phương án bảo vệ — ${venue.name} (hạn 08/08/${edition.year})`);
     expect(deadlineMail.parsed.text).toContain(`- Hạn hoàn thành: 17:00 ngày 08/08/${edition.year} (giờ Việt Nam)`);
     expect(deadlineMail.parsed.text).toContain('- Người phụ trách: Đại úy Lò Văn Sáng');
-    expect(deadlineMail.parsed.text).toContain(`${TEST_ENV.PUBLIC_BASE_URL}/diem/${venue.id}?tab=tasks&task=${task.id}`);
+    expect(deadlineMail.parsed.text).toContain(`${TEST_ENV.PUBLIC_BASE_URL}/diem/${venue.id}?viec=${task.id}#nhiem-vu`);
 
     expect(recipientsOf(toCentre.id)).toContain(emails.planner);
     expect(recipientsOf(toCentre.id)).not.toContain(emails.organizer);

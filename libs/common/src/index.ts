@@ -1,4 +1,4 @@
-// Common: shared building blocks: errors and the API error body, columns, time, validation, pagination, transactions, locking, SQL, bulk inserts, secrets, the audit log and the notifier port.
+// Common: shared building blocks: errors and the API error body, columns, time, validation, pagination, transactions, locking, SQL, bulk inserts, secrets, the audit log, the notifier port and the console's links.
 export { ApiErrorBody } from './api-error-body.dto';
 export { ApiExceptionFilter } from './api-exception.filter';
 export { ApiRefusals } from './api-refusals';
@@ -7,6 +7,7 @@ export type { AuditAction } from './audit-action.enums';
 export { AuditLog } from './audit-log';
 export type { AuditActor, AuditRecord } from './audit-log';
 export { insertMissing } from './bulk-insert';
+export { CONSOLE_LINKS } from './console-links';
 export { CreatedAt, UpdatedAt, Version, numberTransformer } from './columns';
 export {
   BusinessRuleError,

@@ -10,7 +10,22 @@ export type NotificationCause =
   | { kind: 'task_blocked'; venueId: string; taskId: string; taskTitle: string; actorId: string }
   /** An overdue escalation fired: to the province's organizers, or (later in the policy) to the planners. */
   | { kind: 'task_overdue'; venueId: string; taskId: string; audience: 'province' | 'planners' }
-  | { kind: 'planning_run_finished' | 'planning_run_failed'; runId: string; requestedBy: string | null };
+  | { kind: 'planning_run_finished' | 'planning_run_failed'; runId: string; requestedBy: string | null }
+  /**
+   * A delegate answered their invitation (RSVP page or calendar). Names as the invitation holds them;
+   * the notifications library decides who reads which (contacts never travel in a cause).
+   */
+  | {
+      kind: 'invitation_answered';
+      invitationId: string;
+      venueId: string;
+      answer: 'accepted' | 'declined' | 'substitute_proposed';
+      delegateName: string;
+      substitute: { name: string; position: string } | null;
+      comment: string | null;
+    }
+  /** A calendar REPLY that matched no invitation (unknown UID or attendee): the planners, grouped per day. */
+  | { kind: 'calendar_reply_unmatched'; uid: string; attendees: string[] };
 
 /**
  * Writes the notifications of a cause in the caller's transaction (none for a change that rolls back,

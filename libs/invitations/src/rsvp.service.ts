@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ICAL from 'ical.js';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
-import { AfterCommit, BusinessRuleError, inTransaction, instantToLocalDate, instantToLocalTime } from '@app/common';
+import { AfterCommit, BusinessRuleError, inTransaction, instantToLocalDate, instantToLocalTime, type NotificationCause, Notifier } from '@app/common';
 import { AppConfig } from '@app/config';
 import { leaderByOfficeEmail } from '@app/leaders';
 import { InvitationsService } from './invitations.service';
@@ -23,6 +23,13 @@ const ANSWER_NOTICES: Record<RsvpAnswer, string> = {
   substitute: 'Ban Tổ chức đã ghi nhận đề xuất cử người dự thay và sẽ thông báo lại sau khi xem xét.',
 };
 
+/** The answers people are told of (a tentative answer waits for a firm one). */
+const NOTIFIED_ANSWERS: Partial<Record<ReturnType<typeof answerEvent> | 'tentative', 'accepted' | 'declined' | 'substitute_proposed'>> = {
+  accept: 'accepted',
+  decline: 'declined',
+  'propose-substitute': 'substitute_proposed',
+};
+
 /**
  * What delegates do without an account: answer through their RSVP link, answer from their calendar
  * (an iTIP REPLY relayed by the inbound-mail hook). (Their calendar feed: CalendarFeedsService.)
@@ -37,6 +44,7 @@ export class RsvpService {
     private readonly composer: InvitationComposer,
     private readonly invitations: InvitationsService,
     private readonly config: AppConfig,
+    private readonly notifier: Notifier,
   ) {}
 
   /** The page of a valid link, or null (the caller answers with the same refusal for every bad link). */
@@ -84,12 +92,15 @@ export class RsvpService {
       this.logger.warn('calendar reply refused: not an iTIP REPLY with one event and an attendee');
       throw new BusinessRuleError('INVALID_CALENDAR_REPLY', 'Nội dung không phải là thư trả lời lịch (METHOD:REPLY) hợp lệ.', undefined, 400);
     }
-    return inTransaction(this.dataSource, async (manager, afterCommit) => {
+    const outcome = await inTransaction(this.dataSource, async (manager, afterCommit) => {
       const invitation = await manager.findOne(Invitation, { where: { uid: reply.uid }, lock: { mode: 'pessimistic_write' } });
       const attendee = invitation && reply.attendees.find((line) => line.address === invitation.delegateEmail);
       if (!invitation || !attendee) {
-        this.logger.warn({ uid: reply.uid, attendees: reply.attendees.map((line) => line.address) }, 'calendar reply refused: unknown UID or attendee');
-        throw new BusinessRuleError('UNKNOWN_CALENDAR_REPLY', 'Không tìm thấy lời mời khớp với UID và người được mời.', undefined, 422);
+        const attendees = reply.attendees.map((line) => line.address);
+        this.logger.warn({ uid: reply.uid, attendees }, 'calendar reply refused: unknown UID or attendee');
+        // The planners hear of it (grouped per day): a delegate may be answering from another address.
+        await this.notifier.notify(manager, { kind: 'calendar_reply_unmatched', uid: reply.uid, attendees }, afterCommit);
+        return null;
       }
       const senderAuthenticated = senderPassed(authenticationResults, attendee.address);
       if (!senderAuthenticated && this.config.INBOUND_REQUIRE_SENDER_AUTH) {
@@ -176,9 +187,14 @@ export class RsvpService {
       const saved = await this.record(manager, invitation, event, 'calendar', { substitute, comment: reply.comment }, afterCommit);
       return { invitationId: saved.id, status: saved.status, outcome: 'applied' as const };
     });
+    if (!outcome) throw new BusinessRuleError('UNKNOWN_CALENDAR_REPLY', 'Không tìm thấy lời mời khớp với UID và người được mời.', undefined, 422);
+    return outcome;
   }
 
-  /** Records a delegate's answer through the invitation's workflow (the last answer stands). */
+  /**
+   * Records a delegate's answer through the invitation's workflow (the last answer stands), and tells
+   * those who need to know in the same transaction (an answer repeated without change tells nobody again).
+   */
   private async record(
     manager: EntityManager,
     invitation: Invitation,
@@ -189,13 +205,28 @@ export class RsvpService {
   ): Promise<Invitation> {
     const at = new Date();
     const event: InvitationEvent = type === 'propose-substitute' ? { type, via, at, substitute: substitute!, comment } : { type, via, at, comment };
-    return this.invitations.applyEvent(manager, invitation, event, afterCommit, {
+    const before = invitation.status;
+    const saved = await this.invitations.applyEvent(manager, invitation, event, afterCommit, {
       actor: { id: '00000000-0000-0000-0000-000000000000', email: `${via}:${invitation.delegateEmail}` },
       action: 'transition',
       note:
         (via === 'rsvp' ? 'Trả lời qua liên kết xác nhận' : 'Trả lời từ ứng dụng lịch') +
         (substitute ? `: đề nghị cử đồng chí ${substitute.name} (${substitute.position}, ${substitute.email}) dự thay` : ''),
     });
+    const answer = NOTIFIED_ANSWERS[type];
+    if (answer && (before !== saved.status || substitute)) {
+      const cause: NotificationCause = {
+        kind: 'invitation_answered',
+        invitationId: saved.id,
+        venueId: saved.venueId,
+        answer,
+        delegateName: saved.delegateName,
+        substitute: substitute ? { name: substitute.name, position: substitute.position } : null,
+        comment,
+      };
+      await this.notifier.notify(manager, cause, afterCommit);
+    }
+    return saved;
   }
 
   /** A proposed deputy, linked to the registered leader they are when their office e-mail (and name) says so. */

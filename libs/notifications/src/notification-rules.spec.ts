@@ -1,5 +1,15 @@
 import { NotificationKind } from './notification.enums';
-import { overdueGroupKey, overdueTitleSuffix, venueChangeKind, venueDraft } from './notification-rules';
+import {
+  answerAudiences,
+  invitationAnswerDraft,
+  overdueGroupKey,
+  overdueTitleSuffix,
+  UNMATCHED_REPLY_TITLE_SUFFIX,
+  unmatchedReplyBody,
+  unmatchedReplyGroupKey,
+  venueChangeKind,
+  venueDraft,
+} from './notification-rules';
 
 const change = (before: string, after: string, flags: Partial<{ approved: boolean; cancelled: boolean; rescheduled: boolean }> = {}) => ({
   before: { status: before },
@@ -37,5 +47,53 @@ describe('notification rules', () => {
     expect(overdueGroupKey('planners', '12', '2027-08-01')).not.toBe(overdueGroupKey('province', '12', '2027-08-01'));
     expect(overdueGroupKey('province', '12', '2027-08-02')).not.toBe(overdueGroupKey('province', '12', '2027-08-01'));
     expect(`37${overdueTitleSuffix('Lai Châu')}`).toBe('37 việc quá hạn ở Lai Châu');
+  });
+
+  describe('invitation answers', () => {
+    const venue = { id: 'v1', name: 'Bản Nậm Cang', scheduledDate: '2027-08-11' };
+    const facts = (answer: 'accepted' | 'declined' | 'substitute_proposed', comment: string | null = null) => ({
+      invitationId: 'i1',
+      answer,
+      delegateName: 'Phạm Quang Đức',
+      substitute: answer === 'substitute_proposed' ? { name: 'Trần Thị Hoa', position: 'Cục trưởng' } : null,
+      comment,
+    });
+
+    it('tells planners of every answer, organizers of acceptances and refusals only', () => {
+      expect(answerAudiences('accepted')).toEqual({ planners: true, organizers: true });
+      expect(answerAudiences('declined')).toEqual({ planners: true, organizers: true });
+      expect(answerAudiences('substitute_proposed')).toEqual({ planners: true, organizers: false });
+    });
+
+    it("links to the venue's answers and gives the delegate's comment to planners only", () => {
+      const comment = 'Bận họp, liên hệ 0912 345 678';
+      const forPlanners = invitationAnswerDraft(facts('declined', comment), venue, 'planners');
+      const forOrganizers = invitationAnswerDraft(facts('declined', comment), venue, 'organizers');
+      expect(forPlanners).toMatchObject({
+        kind: NotificationKind.InvitationDeclined,
+        title: 'Đồng chí Phạm Quang Đức báo không dự được điểm “Bản Nậm Cang” ngày 11/08/2027',
+        body: `Ghi chú: ${comment}`,
+        link: '/diem/v1#tra-loi-giay-moi',
+        subjectId: 'i1',
+      });
+      expect(`${forOrganizers.title} ${forOrganizers.body}`).not.toContain('0912');
+      expect(invitationAnswerDraft(facts('accepted'), venue, 'organizers')).toMatchObject({
+        kind: NotificationKind.InvitationAccepted,
+        title: 'Đồng chí Phạm Quang Đức nhận lời dự điểm “Bản Nậm Cang” ngày 11/08/2027',
+        body: null,
+      });
+      expect(invitationAnswerDraft(facts('substitute_proposed'), venue, 'planners')).toMatchObject({
+        kind: NotificationKind.SubstituteProposed,
+        title: 'Đồng chí Phạm Quang Đức đề nghị cử đồng chí Trần Thị Hoa (Cục trưởng) dự thay ở điểm “Bản Nậm Cang” ngày 11/08/2027',
+      });
+    });
+  });
+
+  it('groups unmatched calendar replies per day, naming the latest one in a short body', () => {
+    expect(unmatchedReplyGroupKey('2027-08-01')).toBe('calendar_reply_unmatched|2027-08-01');
+    expect(`3${UNMATCHED_REPLY_TITLE_SUFFIX}`).toBe('3 thư trả lời từ ứng dụng lịch không khớp lời mời nào');
+    const body = unmatchedReplyBody('2027-08-01', 'x'.repeat(500), ['vp@example.vn']);
+    expect(body).toContain('thư gần nhất từ vp@example.vn');
+    expect(body.length).toBeLessThan(300);
   });
 });

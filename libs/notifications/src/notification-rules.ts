@@ -3,7 +3,7 @@
  * unit-tested without Nest. Texts name only what their readers may open (a venue of their own
  * province for organizers; never a leader or a contact).
  */
-import { formatVietnameseDate, type IsoDate } from '@app/common';
+import { CONSOLE_LINKS, formatVietnameseDate, type IsoDate } from '@app/common';
 import { NotificationKind } from './notification.enums';
 
 export interface NotificationDraft {
@@ -13,10 +13,6 @@ export interface NotificationDraft {
   link: string;
   subjectId: string | null;
 }
-
-export const venueLink = (venueId: string) => `/diem/${venueId}`;
-export const PLANNING_LINK = '/lap-ke-hoach';
-export const readinessLink = (provinceCode: string) => `/san-sang?tinh=${provinceCode}`;
 
 /** The venue facts a venue notification reads. */
 export interface VenueFacts {
@@ -49,7 +45,7 @@ export function venueChangeKind(change: {
 export function venueDraft(kind: NotificationKind, venue: VenueFacts, provinceName: string, reason: string | null): NotificationDraft {
   const name = `“${venue.name}”`;
   const because = reason ? `Lý do: ${reason}` : null;
-  const base = { kind, link: venueLink(venue.id), subjectId: venue.id };
+  const base = { kind, link: CONSOLE_LINKS.venue(venue.id), subjectId: venue.id };
   switch (kind) {
     case NotificationKind.VenueNominated:
       return { ...base, title: `${provinceName} đề xuất điểm ${name}`, body: 'Điểm mới chờ xem xét.' };
@@ -73,15 +69,15 @@ export function taskBlockedDraft(venue: { id: string; name: string }, taskTitle:
     kind: NotificationKind.TaskBlocked,
     title: `Công việc “${taskTitle}” ở điểm “${venue.name}” đang vướng mắc`,
     body: reason ? `Lý do: ${reason}` : null,
-    link: `${venueLink(venue.id)}?tab=cong-viec`,
+    link: CONSOLE_LINKS.venueTasks(venue.id),
     subjectId: venue.id,
   };
 }
 
 export function planningRunDraft(kind: NotificationKind.PlanningRunFinished | NotificationKind.PlanningRunFailed, runId: string): NotificationDraft {
   return kind === NotificationKind.PlanningRunFinished
-    ? { kind, title: 'Phương án phân công đã lập xong', body: 'Phương án đang chờ chấp nhận.', link: PLANNING_LINK, subjectId: runId }
-    : { kind, title: 'Lập phương án phân công bị lỗi', body: 'Xem lý do ở trang lập kế hoạch.', link: PLANNING_LINK, subjectId: runId };
+    ? { kind, title: 'Phương án phân công đã lập xong', body: 'Phương án đang chờ chấp nhận.', link: CONSOLE_LINKS.planning(), subjectId: runId }
+    : { kind, title: 'Lập phương án phân công bị lỗi', body: 'Xem lý do ở trang lập kế hoạch.', link: CONSOLE_LINKS.planning(), subjectId: runId };
 }
 
 /**
@@ -102,4 +98,73 @@ export function overdueBody(audience: 'province' | 'planners', day: IsoDate): st
   return audience === 'planners'
     ? `Cảnh báo quá hạn chuyển lên Ban Chỉ đạo Trung ương ${on}.`
     : `Cảnh báo quá hạn ${on}: xem các việc chưa xong ở trang sẵn sàng.`;
+}
+
+/** What an invitation's answer says to whom. */
+export interface InvitationAnswerFacts {
+  invitationId: string;
+  answer: 'accepted' | 'declined' | 'substitute_proposed';
+  delegateName: string;
+  substitute: { name: string; position: string } | null;
+  comment: string | null;
+}
+
+const ANSWER_KINDS = {
+  accepted: NotificationKind.InvitationAccepted,
+  declined: NotificationKind.InvitationDeclined,
+  substitute_proposed: NotificationKind.SubstituteProposed,
+} as const;
+
+/** Who hears of an answer: planners always; the venue's province's organizers of an acceptance or a refusal only. */
+export function answerAudiences(answer: InvitationAnswerFacts['answer']): { planners: boolean; organizers: boolean } {
+  return { planners: true, organizers: answer !== 'substitute_proposed' };
+}
+
+/**
+ * An answer's entry. Organizers may read the delegate's name (a leader of their own province's venue)
+ * but not the delegate's comment (free text that may carry a contact or another engagement): that goes
+ * to planners only. No e-mail or phone for anyone (the linked page shows planners the contacts).
+ * The date is the venue's (the reader may open the venue).
+ */
+export function invitationAnswerDraft(
+  facts: InvitationAnswerFacts,
+  venue: { id: string; name: string; scheduledDate: string | null },
+  audience: 'planners' | 'organizers',
+): NotificationDraft {
+  const kind = ANSWER_KINDS[facts.answer];
+  const place = `điểm “${venue.name}”${venue.scheduledDate ? ` ngày ${formatVietnameseDate(venue.scheduledDate)}` : ''}`;
+  const note = audience === 'planners' && facts.comment ? `Ghi chú: ${clip(facts.comment, 300)}` : null;
+  const base = { kind, link: CONSOLE_LINKS.venueAnswers(venue.id), subjectId: facts.invitationId };
+  switch (facts.answer) {
+    case 'accepted':
+      return { ...base, title: `Đồng chí ${facts.delegateName} nhận lời dự ${place}`, body: note };
+    case 'declined':
+      return { ...base, title: `Đồng chí ${facts.delegateName} báo không dự được ${place}`, body: note ?? 'Cần xem xét phân công lãnh đạo khác.' };
+    case 'substitute_proposed': {
+      const deputy = facts.substitute ? `đồng chí ${facts.substitute.name} (${facts.substitute.position})` : 'người khác';
+      return {
+        ...base,
+        title: `Đồng chí ${facts.delegateName} đề nghị cử ${deputy} dự thay ở ${place}`,
+        body: ['Đề nghị chờ Ban Chỉ đạo Trung ương chấp thuận hoặc từ chối.', note].filter(Boolean).join(' '),
+      };
+    }
+  }
+}
+
+/** One grouped entry per local day for calendar replies that matched no invitation (planners). */
+export function unmatchedReplyGroupKey(day: IsoDate): string {
+  return `${NotificationKind.CalendarReplyUnmatched}|${day}`;
+}
+
+export const UNMATCHED_REPLY_TITLE_SUFFIX = ' thư trả lời từ ứng dụng lịch không khớp lời mời nào';
+
+/** Names the latest reply (planners may read delegates' addresses), cut short: the text comes from outside. */
+export function unmatchedReplyBody(day: IsoDate, uid: string, attendees: string[]): string {
+  const from = attendees.length ? clip(attendees.slice(0, 3).join(', '), 200) : 'không rõ người gửi';
+  return `Ngày ${formatVietnameseDate(day)}; thư gần nhất từ ${from} (UID ${clip(uid, 120)}) không được ghi nhận. Kiểm tra địa chỉ người được mời hoặc gửi lại lời mời.`;
+}
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -19,6 +19,13 @@ export enum NotificationKind {
   /** A queued planning run finished or failed (the planner who started it). */
   PlanningRunFinished = 'planning_run_finished',
   PlanningRunFailed = 'planning_run_failed',
+  /** A delegate accepted or declined their invitation (planners, and the venue's province's organizers). */
+  InvitationAccepted = 'invitation_accepted',
+  InvitationDeclined = 'invitation_declined',
+  /** A delegate proposed a substitute (planners, who decide it). */
+  SubstituteProposed = 'substitute_proposed',
+  /** Calendar replies that matched no invitation, grouped per day (planners). */
+  CalendarReplyUnmatched = 'calendar_reply_unmatched',
 }
 
 export const NOTIFICATION_KIND_NAMES: Record<NotificationKind, string> = {
@@ -31,4 +38,8 @@ export const NOTIFICATION_KIND_NAMES: Record<NotificationKind, string> = {
   [NotificationKind.TaskOverdue]: 'Công việc quá hạn',
   [NotificationKind.PlanningRunFinished]: 'Phương án đã lập xong',
   [NotificationKind.PlanningRunFailed]: 'Lập phương án bị lỗi',
+  [NotificationKind.InvitationAccepted]: 'Lãnh đạo nhận lời dự',
+  [NotificationKind.InvitationDeclined]: 'Lãnh đạo báo vắng',
+  [NotificationKind.SubstituteProposed]: 'Đề nghị người dự thay',
+  [NotificationKind.CalendarReplyUnmatched]: 'Thư trả lời lịch không khớp',
 };

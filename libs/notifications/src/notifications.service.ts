@@ -1,9 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { activeAccountsWithRole, Actor, Role } from '@app/auth';
 import {
   AfterCommit,
+  CONSOLE_LINKS,
   instantToLocalTime,
   NotFoundError,
   type NotificationCause,
@@ -19,13 +21,17 @@ import type { NotificationQueryDto } from './dto/notification-query.dto';
 import type { NotificationView } from './dto/notification-view.dto';
 import { NotificationPublisher } from './notification-publisher';
 import {
+  answerAudiences,
+  invitationAnswerDraft,
   type NotificationDraft,
   overdueBody,
   overdueGroupKey,
   overdueTitleSuffix,
   planningRunDraft,
-  readinessLink,
   taskBlockedDraft,
+  UNMATCHED_REPLY_TITLE_SUFFIX,
+  unmatchedReplyBody,
+  unmatchedReplyGroupKey,
   venueChangeKind,
   venueDraft,
   type VenueFacts,
@@ -82,6 +88,29 @@ export class NotificationsService extends Notifier implements OnModuleInit {
         await this.write(manager, afterCommit, starters, planningRunDraft(kind, cause.runId));
         return;
       }
+      case 'invitation_answered': {
+        const venue = await this.venue(manager, cause.venueId);
+        const audiences = answerAudiences(cause.answer);
+        await this.write(manager, afterCommit, await this.planners(manager, null), invitationAnswerDraft(cause, venue, 'planners'));
+        if (audiences.organizers)
+          await this.write(manager, afterCommit, await this.organizers(manager, venue.provinceCode, null), invitationAnswerDraft(cause, venue, 'organizers'));
+        return;
+      }
+      case 'calendar_reply_unmatched': {
+        const day = todayInFestivalZone();
+        // The same reply relayed twice counts once: its identity is its UID and attendees.
+        const replyId = uuidOf(`${cause.uid}|${[...cause.attendees].sort().join(',')}`);
+        await this.grouped(manager, afterCommit, {
+          readers: await this.planners(manager, null),
+          groupKey: unmatchedReplyGroupKey(day),
+          itemId: replyId,
+          kind: NotificationKind.CalendarReplyUnmatched,
+          titleSuffix: UNMATCHED_REPLY_TITLE_SUFFIX,
+          body: unmatchedReplyBody(day, cause.uid, cause.attendees),
+          link: CONSOLE_LINKS.invitations(),
+        });
+        return;
+      }
     }
   }
 
@@ -103,35 +132,50 @@ export class NotificationsService extends Notifier implements OnModuleInit {
     await this.write(manager, afterCommit, await this.organizers(manager, venue.provinceCode, change.actor.id), draft);
   }
 
-  /**
-   * An overdue escalation, grouped: one entry per reader, audience, province and local day, its count
-   * raised in place (each task once a day), marked unread again, and given a new `seq` so the live
-   * streams send it again. Concurrent escalations serialise on the entry's row (ON CONFLICT).
-   */
+  /** An overdue escalation, grouped: one entry per reader, audience, province and local day (each task counts once a day). */
   private async overdue(manager: EntityManager, afterCommit: AfterCommit | null, cause: Extract<NotificationCause, { kind: 'task_overdue' }>): Promise<void> {
     const venue = await this.venue(manager, cause.venueId);
     const day = todayInFestivalZone();
     const groupKey = overdueGroupKey(cause.audience, venue.provinceCode, day);
+    const names = await provinceNames(manager);
+    await this.grouped(manager, afterCommit, {
+      readers: cause.audience === 'planners' ? await this.planners(manager, null) : await this.organizers(manager, venue.provinceCode, null),
+      groupKey,
+      itemId: cause.taskId,
+      kind: NotificationKind.TaskOverdue,
+      titleSuffix: overdueTitleSuffix(names.get(venue.provinceCode) ?? venue.provinceCode),
+      body: overdueBody(cause.audience, day),
+      link: CONSOLE_LINKS.readiness(venue.provinceCode),
+    });
+  }
+
+  /**
+   * A grouped entry: one per reader and group key, its count (the title's number) raised in place
+   * once per item, its body the latest, marked unread again, and given a new `seq` so the live streams
+   * send it again. Concurrent events serialise on the entry's row (ON CONFLICT).
+   */
+  private async grouped(
+    manager: EntityManager,
+    afterCommit: AfterCommit | null,
+    entry: { readers: string[]; groupKey: string; itemId: string; kind: NotificationKind; titleSuffix: string; body: string; link: string },
+  ): Promise<void> {
     const fresh = await queryRows<{ subject_id: string }>(
       manager,
       `INSERT INTO notification_group_items (group_key, subject_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING subject_id`,
-      [groupKey, cause.taskId],
+      [entry.groupKey, entry.itemId],
     );
-    if (fresh.length === 0) return; // this task already counts in today's entry
-    const readers = cause.audience === 'planners' ? await this.planners(manager, null) : await this.organizers(manager, venue.provinceCode, null);
-    if (readers.length === 0) return;
-    const names = await provinceNames(manager);
-    const suffix = overdueTitleSuffix(names.get(venue.provinceCode) ?? venue.provinceCode);
+    if (fresh.length === 0) return; // this item already counts in the entry
+    if (entry.readers.length === 0) return;
     const rows = await queryRows<{ user_id: string }>(
       manager,
       `WITH total AS (SELECT count(*)::int AS n FROM notification_group_items WHERE group_key = $2)
        INSERT INTO notifications (user_id, kind, title, body, link, subject_id, group_key, item_count)
        SELECT reader, $3::notification_kind, total.n || $4, $5, $6, NULL, $2, total.n FROM unnest($1::uuid[]) reader, total
        ON CONFLICT (user_id, group_key) WHERE group_key IS NOT NULL DO UPDATE
-          SET item_count = notifications.item_count + 1, title = (notifications.item_count + 1) || $4,
+          SET item_count = notifications.item_count + 1, title = (notifications.item_count + 1) || $4, body = EXCLUDED.body,
               read_at = NULL, seq = nextval('notifications_seq'), updated_at = now()
        RETURNING user_id`,
-      [readers, groupKey, NotificationKind.TaskOverdue, suffix, overdueBody(cause.audience, day), readinessLink(venue.provinceCode)],
+      [entry.readers, entry.groupKey, entry.kind, entry.titleSuffix, entry.body, entry.link],
     );
     this.told(
       afterCommit,
@@ -270,4 +314,10 @@ export class NotificationsService extends Notifier implements OnModuleInit {
     );
     return { notifications, groupItems };
   }
+}
+
+/** A stable uuid for something identified by text (a group item must be a uuid). */
+function uuidOf(text: string): string {
+  const hex = createHash('sha256').update(text).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

@@ -3085,7 +3085,7 @@ export interface components {
             pageSize: number;
         };
         /** @enum {string} */
-        NotificationKind: "venue_nominated" | "venue_approved" | "venue_rejected" | "venue_rescheduled" | "venue_cancelled" | "task_blocked" | "task_overdue" | "planning_run_finished" | "planning_run_failed";
+        NotificationKind: "venue_nominated" | "venue_approved" | "venue_rejected" | "venue_rescheduled" | "venue_cancelled" | "task_blocked" | "task_overdue" | "planning_run_finished" | "planning_run_failed" | "invitation_accepted" | "invitation_declined" | "substitute_proposed" | "calendar_reply_unmatched";
         NotificationView: {
             /** Format: uuid */
             id: string;

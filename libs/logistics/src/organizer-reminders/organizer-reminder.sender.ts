@@ -3,7 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { activeAccountsWithRole, Role } from '@app/auth';
-import { daysBetween, instantToLocalDate, instantToLocalTime, IsoDate, localToInstant, Notifier, queryRows, todayInFestivalZone } from '@app/common';
+import {
+  CONSOLE_LINKS,
+  daysBetween,
+  instantToLocalDate,
+  instantToLocalTime,
+  IsoDate,
+  localToInstant,
+  Notifier,
+  queryRows,
+  todayInFestivalZone,
+} from '@app/common';
 import { AppConfig } from '@app/config';
 import { findEdition } from '@app/editions';
 import { EmailTemplates, Mailer, RenderedEmail } from '@app/mail';
@@ -138,7 +148,7 @@ export class OrganizerReminderSender implements OnModuleInit {
         kind: ReminderKind.VenueKeyDate,
         recipientName: reminder.recipientName,
         fallbackNote,
-        link: this.venueLink(venue.venueId),
+        link: this.config.publicUrl(CONSOLE_LINKS.venue(venue.venueId)),
         daysLeft: venue.date ? daysBefore(venue.date, venue.opening, reminder.offsetMinutes) : 0,
         readiness: {
           donePercent: Math.round(readiness.doneShare * 100),
@@ -155,7 +165,7 @@ export class OrganizerReminderSender implements OnModuleInit {
       kind: reminder.kind as ReminderKind.TaskDeadline | ReminderKind.TaskOverdue,
       recipientName: reminder.recipientName,
       fallbackNote,
-      link: `${this.venueLink(venue.venueId)}?tab=tasks&task=${task.id}`,
+      link: this.config.publicUrl(CONSOLE_LINKS.venueTasks(venue.venueId, task.id)),
       offsetMinutes: reminder.offsetMinutes,
       toCentre: reminder.recipientGroup === 'planners',
       taskTitle: task.title,
@@ -202,10 +212,5 @@ export class OrganizerReminderSender implements OnModuleInit {
       startTime: row.starts_at ? instantToLocalTime(new Date(row.starts_at)) : null,
       endTime: row.ends_at ? instantToLocalTime(new Date(row.ends_at)) : null,
     };
-  }
-
-  /** The venue's page in the web console (its route is /diem/:id). */
-  private venueLink(venueId: string): string {
-    return this.config.publicUrl(`/diem/${venueId}`);
   }
 }

@@ -15,7 +15,7 @@ const venue = {
   endTime: '11:30',
   recipientName: 'Ban Tổ chức Ngày hội Điện Biên',
   fallbackNote: null,
-  link: 'https://ngayhoi.example/venues/v1?tab=tasks',
+  link: 'https://ngayhoi.example/diem/v1?viec=t1#nhiem-vu',
 };
 
 const task = (overrides: Partial<OrganizerReminderView> = {}): OrganizerReminderView =>
@@ -42,8 +42,8 @@ describe('organizer reminder e-mails', () => {
     expect(email.text).toContain('- Hạn hoàn thành: 17:00 ngày 05/08/2030 (giờ Việt Nam)');
     expect(email.text).toContain('- Người phụ trách: Thiếu tá Lò Văn Minh');
     expect(email.text).toContain('- Trạng thái: Đang làm');
-    expect(email.text).toContain('Xem và cập nhật: https://ngayhoi.example/venues/v1?tab=tasks');
-    expect(email.html).toContain('href="https://ngayhoi.example/venues/v1?tab&#x3D;tasks"'); // "=" escaped, as Handlebars does in attributes
+    expect(email.text).toContain('Xem và cập nhật: https://ngayhoi.example/diem/v1?viec=t1#nhiem-vu');
+    expect(email.html).toContain('href="https://ngayhoi.example/diem/v1?viec&#x3D;t1#nhiem-vu"'); // "=" escaped, as Handlebars does in attributes
     expect(renderOrganizerReminder(task({ offsetMinutes: 540 })).text).toContain('(hạn là hôm nay)');
   });
 
