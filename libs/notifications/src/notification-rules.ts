@@ -64,12 +64,12 @@ export function venueDraft(kind: NotificationKind, venue: VenueFacts, provinceNa
   }
 }
 
-export function taskBlockedDraft(venue: { id: string; name: string }, taskTitle: string, reason: string | null): NotificationDraft {
+export function taskBlockedDraft(venue: { id: string; name: string }, task: { id: string; title: string }, reason: string | null): NotificationDraft {
   return {
     kind: NotificationKind.TaskBlocked,
-    title: `Công việc “${taskTitle}” ở điểm “${venue.name}” đang vướng mắc`,
+    title: `Công việc “${task.title}” ở điểm “${venue.name}” đang vướng mắc`,
     body: reason ? `Lý do: ${reason}` : null,
-    link: CONSOLE_LINKS.venueTasks(venue.id),
+    link: CONSOLE_LINKS.venueTasks(venue.id, task.id),
     subjectId: venue.id,
   };
 }

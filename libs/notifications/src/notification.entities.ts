@@ -36,7 +36,7 @@ export class Notification {
   @Column({ type: 'text', nullable: true })
   body: string | null;
 
-  /** The console page of its object (`/diem/<id>`, `/san-sang?tinh=12`, `/lap-ke-hoach`). */
+  /** The console page of its object, from CONSOLE_LINKS (`/diem/<id>`, `/diem/<id>?viec=<task>#nhiem-vu`, `/san-sang?tinh=12`, `/lap-ke-hoach`, `/loi-moi`). */
   @Column({ type: 'text' })
   link: string;
 

@@ -72,7 +72,7 @@ export class NotificationsService extends Notifier implements OnModuleInit {
       }
       case 'task_blocked': {
         const venue = await this.venue(manager, cause.venueId);
-        const draft = taskBlockedDraft(venue, cause.taskTitle, null);
+        const draft = taskBlockedDraft(venue, { id: cause.taskId, title: cause.taskTitle }, null);
         await this.write(manager, afterCommit, await this.organizers(manager, venue.provinceCode, cause.actorId), draft);
         return;
       }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { client, download, saveBlob } from '../api/client';
 import { ErrorPanel, FormError, Loading, Progress } from '../components/errors';
 import { formatDate, formatPercent, wholeText } from '../input';
@@ -20,6 +20,9 @@ export function ReadinessPage() {
   const { edition } = useEdition();
   const { nameOf } = useProvinces();
   const dashboard = useReadiness(edition?.id);
+  // `?tinh=12`: the province a notification (an overdue escalation) is about, shown first.
+  const [params] = useSearchParams();
+  const focus = params.get('tinh');
   if (!edition) return <Loading what="đợt tổ chức" />;
   if (dashboard.error) return <ErrorPanel error={dashboard.error} />;
   if (!dashboard.data) return <Loading what="mức độ sẵn sàng" />;
@@ -52,6 +55,7 @@ export function ReadinessPage() {
           </div>
         </div>
       </section>
+      {focus && <ProvinceFocus code={focus} name={nameOf(focus)} group={d.provinces.find((group) => group.key === focus)} />}
       <div className="two-columns">
         <section className="panel">
           <h2>Theo vùng</h2>
@@ -102,6 +106,23 @@ export function ReadinessPage() {
         )}
       </section>
     </div>
+  );
+}
+
+/** The province a link named: its counts, or that it has no venue with tasks in this edition. */
+function ProvinceFocus({ code, name, group }: { code: string; name: string; group: DashboardGroup | undefined }) {
+  return (
+    <section className="panel" data-testid="readiness-province" aria-labelledby={`tinh-${code}`}>
+      <h2 id={`tinh-${code}`}>{name}</h2>
+      {group ? (
+        <p>
+          {group.venues} điểm có nhiệm vụ: {group.onTrack} {lower(READINESS_NAMES.on_track)}, {group.atRisk} {lower(READINESS_NAMES.at_risk)}, {group.late}{' '}
+          {lower(READINESS_NAMES.late)}; {group.overdue} việc quá hạn, {group.blocked} việc bị vướng; {formatPercent(group.doneShare)} khối lượng đã xong.
+        </p>
+      ) : (
+        <p className="muted">Chưa có điểm nào có nhiệm vụ trong đợt này.</p>
+      )}
+    </section>
   );
 }
 

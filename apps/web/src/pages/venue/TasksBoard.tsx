@@ -1,4 +1,5 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, data } from '../../api/client';
 import { ApiError, asRecords, asText } from '../../api/errors';
@@ -35,6 +36,9 @@ function pendingPrerequisites(error: unknown): Set<string> {
 export function TasksBoard({ venue, editable }: { venue: Venue; editable: boolean }) {
   const venueId = venue.id;
   const tasks = useQuery({ queryKey: ['tasks', venueId], queryFn: () => data(client.GET('/api/venues/{venueId}/tasks', { params: { path: { venueId } } })) });
+  // `?viec=<id>`: the task a reminder or a notification is about, marked and brought into view.
+  const [params] = useSearchParams();
+  const focused = params.get('viec');
   if (tasks.error) return <ErrorPanel error={tasks.error} />;
   if (!tasks.data) return <Loading what="nhiệm vụ" />;
   // The checklist is made from the template when the venue is approved, and only if it has no task
@@ -55,7 +59,7 @@ export function TasksBoard({ venue, editable }: { venue: Venue; editable: boolea
                   {TASK_STATUS_NAMES[status]} <span className="count">{column.length}</span>
                 </h3>
                 {column.map((task) => (
-                  <TaskCard key={`${task.id}-${task.version}`} venue={venue} task={task} editable={editable} byId={byId} />
+                  <TaskCard key={`${task.id}-${task.version}`} venue={venue} task={task} editable={editable} byId={byId} focused={task.id === focused} />
                 ))}
               </section>
             );
@@ -67,8 +71,12 @@ export function TasksBoard({ venue, editable }: { venue: Venue; editable: boolea
   );
 }
 
-function TaskCard({ venue, task, editable, byId }: { venue: Venue; task: Task; editable: boolean; byId: Map<string, Task> }) {
+function TaskCard({ venue, task, editable, byId, focused }: { venue: Venue; task: Task; editable: boolean; byId: Map<string, Task>; focused: boolean }) {
   const refresh = useRefresh(venue.id);
+  const card = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focused) card.current?.scrollIntoView({ block: 'center' });
+  }, [focused]);
   const [blocking, setBlocking] = useState(false);
   const [reason, setReason] = useState('');
   const [editing, setEditing] = useState(false);
@@ -103,7 +111,13 @@ function TaskCard({ venue, task, editable, byId }: { venue: Venue; task: Task; e
   const pending = pendingPrerequisites(update.error);
   const candidates = [...byId.values()].filter((other) => other.id !== task.id && !task.prerequisiteIds.includes(other.id));
   return (
-    <article className={`card${overdue ? ' overdue' : ''}`} data-testid="task-card" aria-label={task.title}>
+    <article
+      ref={card}
+      className={`card${overdue ? ' overdue' : ''}${focused ? ' focused' : ''}`}
+      data-testid="task-card"
+      aria-label={task.title}
+      aria-current={focused || undefined}
+    >
       <strong>{task.title}</strong>
       <dl>
         <dt>Đơn vị</dt>

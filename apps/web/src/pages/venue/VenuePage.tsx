@@ -1,5 +1,6 @@
+import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { client, data } from '../../api/client';
 import { ErrorPanel, Loading } from '../../components/errors';
 import { formatDate, wholeText } from '../../input';
@@ -23,6 +24,7 @@ export function VenuePage() {
   const user = useUser();
   const { nameOf } = useProvinces();
   const venue = useQuery({ queryKey: ['venue', id], queryFn: () => data(client.GET('/api/venues/{id}', { params: { path: { id } } })), retry: false });
+  useScrollToSection(!!venue.data);
   if (venue.error) return <ErrorPanel error={venue.error} />;
   if (!venue.data) return <Loading what="điểm tổ chức" />;
   const v = venue.data;
@@ -110,7 +112,7 @@ export function VenuePage() {
         </section>
       )}
       {canWrite(user) && (
-        <section className="panel" aria-labelledby="answers-title">
+        <section className="panel" id="tra-loi-giay-moi" aria-labelledby="answers-title">
           <h2 id="answers-title">Trả lời giấy mời</h2>
           {isPlanner(user) && <PendingSubstitutes venueId={v.id} />}
           <VenueAnswers venueId={v.id} />
@@ -120,7 +122,7 @@ export function VenuePage() {
         <h2>Chương trình</h2>
         <ProgrammeEditor venue={v} editable={editable} />
       </section>
-      <section className="panel">
+      <section className="panel" id="nhiem-vu">
         <h2>Nhiệm vụ hậu cần</h2>
         <TasksBoard venue={v} editable={editable} />
       </section>
@@ -130,4 +132,16 @@ export function VenuePage() {
       </section>
     </div>
   );
+}
+
+/**
+ * Links from notifications and e-mails name a section (`#nhiem-vu`, `#tra-loi-giay-moi`, built by the
+ * API's CONSOLE_LINKS): once the venue is drawn, bring it into view (the browser did not find it on load).
+ */
+function useScrollToSection(ready: boolean) {
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (!ready || !hash) return;
+    document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: 'start' });
+  }, [ready, hash]);
 }
