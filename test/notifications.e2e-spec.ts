@@ -134,6 +134,7 @@ describe('Notifications (need-to-know, grouping, transactions, live streams)', (
     expect(await readersOf('task_blocked', venue.id)).toEqual(await laiChauOrganizers(laiChauA));
     const [row] = await t.dataSource.query(`SELECT title, link FROM notifications WHERE kind = 'task_blocked' AND subject_id = $1`, [venue.id]);
     expect(row.title).toBe(`Công việc “${task.title}” ở điểm “${venue.name}” đang vướng mắc`);
+    expect(row.link).toBe(`/diem/${venue.id}?viec=${task.id}#nhiem-vu`);
   });
 
   it('groups overdue escalations into one entry per province and day, counted once per task, updated in place', async () => {
