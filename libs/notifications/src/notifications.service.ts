@@ -17,6 +17,7 @@ import { provinceNames } from '@app/provinces';
 import { VENUE_FACTS, type VenueChange, VenueEvents } from '@app/venues';
 import type { NotificationQueryDto } from './dto/notification-query.dto';
 import type { NotificationView } from './dto/notification-view.dto';
+import { NotificationEmailsService } from './email/notification-emails.service';
 import { NotificationPublisher } from './notification-publisher';
 import {
   type NotificationDraft,
@@ -47,6 +48,7 @@ export class NotificationsService extends Notifier implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly venueEvents: VenueEvents,
     private readonly publisher: NotificationPublisher,
+    private readonly emails: NotificationEmailsService,
   ) {
     super();
   }
@@ -122,7 +124,7 @@ export class NotificationsService extends Notifier implements OnModuleInit {
     if (readers.length === 0) return;
     const names = await provinceNames(manager);
     const suffix = overdueTitleSuffix(names.get(venue.provinceCode) ?? venue.provinceCode);
-    const rows = await queryRows<{ user_id: string }>(
+    const rows = await queryRows<{ id: string; user_id: string; inserted: boolean }>(
       manager,
       `WITH total AS (SELECT count(*)::int AS n FROM notification_group_items WHERE group_key = $2)
        INSERT INTO notifications (user_id, kind, title, body, link, subject_id, group_key, item_count)
@@ -130,8 +132,14 @@ export class NotificationsService extends Notifier implements OnModuleInit {
        ON CONFLICT (user_id, group_key) WHERE group_key IS NOT NULL DO UPDATE
           SET item_count = notifications.item_count + 1, title = (notifications.item_count + 1) || $4,
               read_at = NULL, seq = nextval('notifications_seq'), updated_at = now()
-       RETURNING user_id`,
+       RETURNING id, user_id, (xmax = 0) AS inserted`,
       [readers, groupKey, NotificationKind.TaskOverdue, suffix, overdueBody(cause.audience, day), readinessLink(venue.provinceCode)],
+    );
+    // An immediate e-mail when a reader's entry of the day is first written, not on each task it then counts.
+    await this.emails.queueImmediate(
+      manager,
+      afterCommit,
+      rows.filter((row) => row.inserted).map((row) => row.id),
     );
     this.told(
       afterCommit,
@@ -141,10 +149,16 @@ export class NotificationsService extends Notifier implements OnModuleInit {
 
   private async write(manager: EntityManager, afterCommit: AfterCommit | null, readers: string[], draft: NotificationDraft): Promise<void> {
     if (readers.length === 0) return;
-    await manager.query(
+    const rows = await queryRows<{ id: string }>(
+      manager,
       `INSERT INTO notifications (user_id, kind, title, body, link, subject_id)
-       SELECT reader, $2::notification_kind, $3, $4, $5, $6 FROM unnest($1::uuid[]) reader`,
+       SELECT reader, $2::notification_kind, $3, $4, $5, $6 FROM unnest($1::uuid[]) reader RETURNING id`,
       [readers, draft.kind, draft.title, draft.body, draft.link, draft.subjectId],
+    );
+    await this.emails.queueImmediate(
+      manager,
+      afterCommit,
+      rows.map((row) => row.id),
     );
     this.told(afterCommit, readers);
   }
