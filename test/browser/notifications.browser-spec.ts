@@ -1,7 +1,8 @@
 /**
  * Notifications in the console (issue 17): the header's unread count rises live (Server-Sent Events,
  * no reload, no polling) when another account nominates a venue; the inbox filters by kind, opens an
- * entry's object and marks read, all at 360 px.
+ * entry's object and marks read, all at 360 px; the e-mail preferences are saved from the inbox page
+ * (where every notification e-mail links), at 360 px too.
  */
 import type { BrowserContext } from 'playwright-core';
 import { Role } from '@app/auth';
@@ -47,6 +48,8 @@ describe('Notifications in the console (Chromium)', () => {
     const count = page.getByTestId('unread-count');
     await count.waitFor();
     const before = Number(await count.textContent());
+    // A locator wait, not waitForFunction with a string: the console's CSP (script-src 'self') refuses the eval that needs.
+    const countIs = (n: number) => count.filter({ hasText: new RegExp(`^${n}$`) }).waitFor({ timeout: 5_000 });
 
     const organizerToken = `Bearer ${await t.tokenFor(organizer)}`;
     const venue = (
@@ -69,7 +72,7 @@ describe('Notifications in the console (Chromium)', () => {
         .expect(201)
     ).body;
     // No reload and nothing polls (the count is fresh for a minute): only the stream can bring it.
-    await page.waitForFunction(`Number(document.querySelector('[data-testid="unread-count"]').textContent) === ${before + 1}`, undefined, { timeout: 5_000 });
+    await countIs(before + 1);
 
     await page.getByRole('link', { name: /Thông báo/ }).click();
     await page.getByLabel('Loại').selectOption('venue_nominated');
@@ -82,13 +85,46 @@ describe('Notifications in the console (Chromium)', () => {
     await entry.getByRole('link', { name: /Điểm bản Hua Bum/ }).click();
     await page.waitForURL(`${base}/diem/${venue.id}`);
     await page.getByRole('heading', { name: /Điểm bản Hua Bum/ }).waitFor();
-    await page.waitForFunction(`Number(document.querySelector('[data-testid="unread-count"]').textContent) === ${before}`, undefined, { timeout: 5_000 });
+    await countIs(before);
 
     await page.getByRole('link', { name: /Thông báo/ }).click();
     await page.getByRole('button', { name: 'Đánh dấu tất cả đã đọc' }).click();
-    await page.waitForFunction(`document.querySelector('[data-testid="unread-count"]').textContent === '0'`, undefined, { timeout: 5_000 });
+    await countIs(0);
     const [{ unread }] = await t.dataSource.query(`SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [planner.id]);
     expect(unread).toBe(0);
+    await page.close();
+  });
+  it('saves the e-mail preferences from the inbox page at 360 px (the page every notification e-mail links to)', async () => {
+    const reader = await createUser(t.dataSource, Role.ProvincialOrganizer, '12');
+    const page = await watchedPage(context, problems);
+    await page.setViewportSize({ width: 360, height: 780 });
+    await logInAs(page, base, reader.email, edition.id);
+    await page.goto(`${base}/thong-bao`);
+    await page.getByRole('button', { name: 'Nhận thông báo qua thư' }).click();
+    await page.waitForURL(/muc=email/);
+    const section = page.getByTestId('notification-email');
+    // An organizer's defaults: the digest on, nothing at once; only the kinds an organizer receives are offered.
+    const digest = section.getByLabel(/Thư tổng hợp hằng ngày lúc/);
+    await digest.waitFor();
+    expect(await digest.isChecked()).toBe(true);
+    expect(await section.getByText('Điểm mới được đề xuất').count()).toBe(0);
+    await section.getByLabel('Điểm bị hủy').check();
+    await digest.uncheck();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await shot(page, 'notification-email-360');
+    await section.getByRole('button', { name: 'Lưu cách nhận thư' }).click();
+    await section.getByRole('status').filter({ hasText: 'Đã lưu cách nhận thư thông báo.' }).waitFor();
+    const [stored] = await t.dataSource.query(
+      `SELECT daily_digest, immediate_kinds::text[] AS kinds, version FROM notification_preferences WHERE user_id = $1`,
+      [reader.id],
+    );
+    expect(stored).toEqual({ daily_digest: false, kinds: ['venue_cancelled'], version: 1 });
+
+    // Opened straight from an e-mail's link, after a reload: what was saved.
+    await page.goto(`${base}/thong-bao?muc=email`);
+    await section.getByLabel('Điểm bị hủy').waitFor();
+    expect(await section.getByLabel('Điểm bị hủy').isChecked()).toBe(true);
+    expect(await section.getByLabel(/Thư tổng hợp hằng ngày lúc/).isChecked()).toBe(false);
     await page.close();
   });
 });
