@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Role } from '@app/auth';
+import { Notifier } from '@app/common';
 import { addDays, instantToLocalDate, localToInstant } from '@app/common';
 import { Edition } from '@app/editions/edition.entity';
 import { NotificationEmailTickHandler, NotificationEmailTickJob } from '@app/notifications';
 import { JobProducer } from '@app/queue';
 import { TEST_ENV } from './test-env';
-import { createEdition, createUser } from './utils/factories';
+import { createEdition, createUser, createVenue } from './utils/factories';
 import { ReceivedMail, SmtpSink } from './utils/smtp-sink';
 import { createTestApp, TestApp } from './utils/test-app';
 import { createTestWorker } from './utils/test-worker';
@@ -150,6 +152,38 @@ describe('Notification e-mails (preferences, immediate e-mails, the daily digest
       [created.body.id],
     );
     expect(n).toBe(1);
+  });
+
+  it('e-mails nothing for a change that rolled back, and a grouped overdue entry once when first written, not per task', async () => {
+    const notifier = t.app.get(Notifier);
+    const venue = await createVenue(t.dataSource, edition, '12');
+    await expect(
+      t.dataSource.transaction(async (manager) => {
+        await notifier.notify(manager, { kind: 'venue_nominated', venueId: venue.id, actorId: organizer.id }, null);
+        throw new Error('the cause failed');
+      }),
+    ).rejects.toThrow('the cause failed');
+    const [{ rolledBack }] = await t.dataSource.query(
+      `SELECT count(*)::int AS "rolledBack" FROM notification_emails e JOIN notifications n ON n.id = e.notification_id WHERE n.subject_id = $1`,
+      [venue.id],
+    );
+    expect(rolledBack).toBe(0);
+
+    const overdue = await createUser(t.dataSource, Role.CentralPlanner);
+    bearer[overdue.id] = `Bearer ${await t.tokenFor(overdue)}`;
+    await save(overdue, { dailyDigest: true, immediateKinds: ['task_overdue'] }).expect(200);
+    // Three tasks of the same province escalated the same day: one grouped entry, raised in place.
+    for (let task = 0; task < 3; task += 1) {
+      await notifier.notify(t.dataSource.manager, { kind: 'task_overdue', venueId: venue.id, taskId: randomUUID(), audience: 'planners' }, null);
+    }
+    const [entry] = await t.dataSource.query(`SELECT id, item_count FROM notifications WHERE user_id = $1 AND kind = 'task_overdue'`, [overdue.id]);
+    expect(entry.item_count).toBe(3);
+    const [mail] = await sink.waitFor(1, (received) => received.parsed.headers.get('x-ngayhoi-notification') === entry.id);
+    expect(mail.parsed.subject).toMatch(/^\[Ngày hội\] \d+ việc quá hạn ở Lai Châu$/);
+    expect(mail.parsed.text).toContain(`${TEST_ENV.PUBLIC_BASE_URL}/san-sang?tinh=12`);
+    await settled(overdue);
+    expect(await outboxOf(overdue.id)).toEqual([{ status: 'sent', notification_id: entry.id, digest_date: null }]);
+    expect(sink.to(overdue.email).filter((received) => kindOf(received) === 'immediate')).toHaveLength(1);
   });
 
   it('sends the digest once per account and local day with two workers both running the scheduled job, and none when nothing is unread', async () => {

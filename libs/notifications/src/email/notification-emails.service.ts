@@ -110,7 +110,9 @@ export class NotificationEmailsService {
     if (rows.length === 0) return;
     const enqueue = () => this.enqueue(rows.map((row) => row.id));
     if (afterCommit) afterCommit.add(enqueue);
-    else await enqueue();
+    // In a transaction whose commit we cannot follow, a job could run before the row is visible and find
+    // nothing: the tick enqueues it once committed instead.
+    else if (!manager.queryRunner?.isTransactionActive) await enqueue();
   }
 
   /**
