@@ -186,6 +186,22 @@ describe('Notification e-mails (preferences, immediate e-mails, the daily digest
     expect(sink.to(overdue.email).filter((received) => kindOf(received) === 'immediate')).toHaveLength(1);
   });
 
+  it('sends an outbox e-mail whose job Redis never got (an API that died after commit) at the next tick', async () => {
+    const lost = await createUser(t.dataSource, Role.CentralPlanner);
+    const [entry] = await t.dataSource.query(
+      `INSERT INTO notifications (user_id, kind, title, link) VALUES ($1, 'planning_run_failed', 'Lập phương án phân công bị lỗi', '/lap-ke-hoach') RETURNING id`,
+      [lost.id],
+    );
+    await t.dataSource.query(`INSERT INTO notification_emails (user_id, notification_id) VALUES ($1, $2)`, [lost.id, entry.id]);
+    const { requeued } = await workers[0].get(NotificationEmailTickHandler).handle({});
+    expect(requeued).toBeGreaterThanOrEqual(1);
+    const [mail] = await sink.waitFor(1, (received) => received.parsed.headers.get('x-ngayhoi-notification') === entry.id);
+    expect(mail.parsed.subject).toBe('[Ngày hội] Lập phương án phân công bị lỗi');
+    expect(mail.parsed.text).toContain(`${TEST_ENV.PUBLIC_BASE_URL}/lap-ke-hoach`);
+    await settled(lost);
+    expect(await outboxOf(lost.id)).toEqual([{ status: 'sent', notification_id: entry.id, digest_date: null }]);
+  });
+
   it('sends the digest once per account and local day with two workers both running the scheduled job, and none when nothing is unread', async () => {
     const today = instantToLocalDate(new Date());
     const yesterdayEvening = localToInstant(addDays(today, -1), '21:30'); // inside the window of today's digest at hour 0
