@@ -107,6 +107,11 @@ describe('Notification e-mails (preferences, immediate e-mails, the daily digest
       const stale = await save(organizer, { dailyDigest: true, immediateKinds: [], version: 1 }).expect(409);
       expect(stale.body.code).toBe('VERSION_CONFLICT');
       expect((await preferences(organizer).expect(200)).body).toMatchObject({ dailyDigest: false, version: 2 });
+      const audited = await t.dataSource.query(
+        `SELECT action, changes FROM audit_entries WHERE entity_type = 'notification_preferences' AND entity_id = $1 ORDER BY id`,
+        [organizer.id],
+      );
+      expect(audited.map((entry: { action: string }) => entry.action)).toEqual(['create', 'update']);
     });
   });
 

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { accountsByIds, Actor } from '@app/auth';
-import { AfterCommit, assertVersion, inTransaction, type IsoDate, queryRows, requireVersion, ValidationFailedError } from '@app/common';
+import { AfterCommit, assertVersion, AuditLog, inTransaction, type IsoDate, queryRows, requireVersion, ValidationFailedError } from '@app/common';
 import { AppConfig } from '@app/config';
 import { JobProducer } from '@app/queue';
 import type { NotificationPreferencesView, UpdateNotificationPreferencesDto } from '../dto/notification-preferences.dto';
@@ -33,6 +33,7 @@ export class NotificationEmailsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly producer: JobProducer,
     private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
 
   // ——— preferences ———
@@ -45,8 +46,8 @@ export class NotificationEmailsService {
   }
 
   /**
-   * Replaces my preferences. The same preferences again change nothing and answer 200 whatever the
-   * version sent (a repeated PUT is harmless); a change needs the version read once saved (428/409).
+   * Replaces my preferences, audited. The same preferences again change nothing and answer 200 whatever
+   * the version sent (a repeated PUT is harmless); a change needs the version read once saved (428/409).
    */
   async updatePreferences(actor: Actor, dto: UpdateNotificationPreferencesDto): Promise<NotificationPreferencesView> {
     const wanted = { dailyDigest: dto.dailyDigest, immediateKinds: normalizeKinds(dto.immediateKinds) };
@@ -63,7 +64,12 @@ export class NotificationEmailsService {
          ON CONFLICT (user_id) DO NOTHING RETURNING ${PREFERENCE_COLUMNS}`,
         [actor.id, wanted.dailyDigest, wanted.immediateKinds],
       );
-      if (inserted[0]) return this.view(actor, inserted[0]);
+      const record = (action: 'create' | 'update', before: StoredPreferences | null, after: StoredPreferences) =>
+        this.audit.record(manager, { actor, entityType: 'notification_preferences', entityId: actor.id, action, before, after });
+      if (inserted[0]) {
+        await record('create', null, inserted[0]);
+        return this.view(actor, inserted[0]);
+      }
       const [stored] = await queryRows<StoredPreferences>(manager, `SELECT ${PREFERENCE_COLUMNS} FROM notification_preferences WHERE user_id = $1 FOR UPDATE`, [
         actor.id,
       ]);
@@ -75,6 +81,7 @@ export class NotificationEmailsService {
           WHERE user_id = $1 RETURNING ${PREFERENCE_COLUMNS}`,
         [actor.id, wanted.dailyDigest, wanted.immediateKinds],
       );
+      await record('update', stored, updated);
       return this.view(actor, updated);
     });
   }
