@@ -1,7 +1,8 @@
 /**
  * Notifications in the console (issue 17): the header's unread count rises live (Server-Sent Events,
  * no reload, no polling) when another account nominates a venue; the inbox filters by kind, opens an
- * entry's object and marks read, all at 360 px.
+ * entry's object and marks read, all at 360 px; the e-mail preferences are saved from the inbox page
+ * (where every notification e-mail links), at 360 px too.
  */
 import type { BrowserContext } from 'playwright-core';
 import { Role } from '@app/auth';
@@ -92,6 +93,39 @@ describe('Notifications in the console (Chromium)', () => {
     await countIs(0);
     const [{ unread }] = await t.dataSource.query(`SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [planner.id]);
     expect(unread).toBe(0);
+    await page.close();
+  });
+  it('saves the e-mail preferences from the inbox page at 360 px (the page every notification e-mail links to)', async () => {
+    const reader = await createUser(t.dataSource, Role.ProvincialOrganizer, '12');
+    const page = await watchedPage(context, problems);
+    await page.setViewportSize({ width: 360, height: 780 });
+    await logInAs(page, base, reader.email, edition.id);
+    await page.goto(`${base}/thong-bao`);
+    await page.getByRole('button', { name: 'Nhận thông báo qua thư' }).click();
+    await page.waitForURL(/muc=email/);
+    const section = page.getByTestId('notification-email');
+    // An organizer's defaults: the digest on, nothing at once; only the kinds an organizer receives are offered.
+    const digest = section.getByLabel(/Thư tổng hợp hằng ngày lúc/);
+    await digest.waitFor();
+    expect(await digest.isChecked()).toBe(true);
+    expect(await section.getByText('Điểm mới được đề xuất').count()).toBe(0);
+    await section.getByLabel('Điểm bị hủy').check();
+    await digest.uncheck();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await shot(page, 'notification-email-360');
+    await section.getByRole('button', { name: 'Lưu cách nhận thư' }).click();
+    await section.getByRole('status').filter({ hasText: 'Đã lưu cách nhận thư thông báo.' }).waitFor();
+    const [stored] = await t.dataSource.query(
+      `SELECT daily_digest, immediate_kinds::text[] AS kinds, version FROM notification_preferences WHERE user_id = $1`,
+      [reader.id],
+    );
+    expect(stored).toEqual({ daily_digest: false, kinds: ['venue_cancelled'], version: 1 });
+
+    // Opened straight from an e-mail's link, after a reload: what was saved.
+    await page.goto(`${base}/thong-bao?muc=email`);
+    await section.getByLabel('Điểm bị hủy').waitFor();
+    expect(await section.getByLabel('Điểm bị hủy').isChecked()).toBe(true);
+    expect(await section.getByLabel(/Thư tổng hợp hằng ngày lúc/).isChecked()).toBe(false);
     await page.close();
   });
 });

@@ -3,7 +3,7 @@
  * `user:create` and the demo seed. The caller's EntityManager keeps
  * them in its transaction; UsersService writes through the same functions.
  */
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import type { UserView } from './dto/user-view.dto';
 import type { Role } from './role.enums';
 import { User } from './user.entity';
@@ -45,4 +45,10 @@ export function userView(user: User): UserView {
  */
 export function activeAccountsWithRole(manager: EntityManager, role: Role, provinceCode?: string): Promise<Array<Pick<User, 'id' | 'email' | 'fullName'>>> {
   return manager.find(User, { where: { role, active: true, ...(provinceCode ? { provinceCode } : {}) }, order: { email: 'ASC' } });
+}
+
+/** Accounts by id with what a mail to them needs (notification e-mails: address, name, role, still active). */
+export function accountsByIds(manager: EntityManager, ids: string[]): Promise<Array<Pick<User, 'id' | 'email' | 'fullName' | 'role' | 'active'>>> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return manager.find(User, { select: { id: true, email: true, fullName: true, role: true, active: true }, where: { id: In(ids) } });
 }

@@ -307,6 +307,17 @@ export class AppConfig {
   @Max(3650)
   NOTIFICATION_RETENTION_DAYS = 90;
 
+  /**
+   * The local hour (Asia/Ho_Chi_Minh, 0–23) from which each account's daily notification digest is sent:
+   * the unread entries of the 24 hours before that hour. The worker looks every few minutes, so a digest
+   * goes out in the first minutes after it (or, after an outage, as soon as a worker runs that day).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  NOTIFICATION_DIGEST_HOUR = 7;
+
   /** Seconds a live-stream ticket may be used to open the notification stream (EventSource sends no Authorization header). */
   @Type(() => Number)
   @IsInt()

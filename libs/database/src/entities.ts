@@ -8,7 +8,7 @@ import { BudgetLine } from '@app/logistics/budget/budget.entities';
 import { ResourceBooking, SharedResource } from '@app/logistics/resources/resource.entities';
 import { TaskDependency, TaskTemplateItem, VenueTask } from '@app/logistics/tasks/task.entities';
 import { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignment } from '@app/leaders/leader.entities';
-import { Notification, NotificationGroupItem } from '@app/notifications/notification.entities';
+import { Notification, NotificationEmail, NotificationGroupItem, NotificationPreference } from '@app/notifications/notification.entities';
 import { PlanningRun } from '@app/planning/planning-run.entity';
 import { ProgrammeItem, ProgrammeTemplateItem } from '@app/programmes/programme.entities';
 import { FormerProvince, Province } from '@app/provinces/province.entity';
@@ -47,4 +47,6 @@ export const ENTITIES = [
   PlanningRun,
   Notification,
   NotificationGroupItem,
+  NotificationPreference,
+  NotificationEmail,
 ];

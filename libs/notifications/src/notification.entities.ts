@@ -76,3 +76,69 @@ export class NotificationGroupItem {
   @CreatedAt()
   createdAt: Date;
 }
+
+/** An account's notification e-mail preferences; no row while the defaults apply (notification-email-rules.ts). */
+@Entity('notification_preferences')
+export class NotificationPreference {
+  @PrimaryColumn({ type: 'uuid', name: 'user_id' })
+  userId: string;
+
+  @Column({ type: 'boolean', name: 'daily_digest' })
+  dailyDigest: boolean;
+
+  @Column({ type: 'enum', enum: NotificationKind, enumName: 'notification_kind', array: true, name: 'immediate_kinds', default: () => `'{}'` })
+  immediateKinds: NotificationKind[];
+
+  @Column({ type: 'int' })
+  version: number;
+
+  @CreatedAt()
+  createdAt: Date;
+
+  @UpdatedAt()
+  updatedAt: Date;
+}
+
+/**
+ * The notification e-mail outbox: an immediate e-mail of one notification, or one account's digest of
+ * one local day (unique: a digest goes once per account and day whatever the number of workers). Sent
+ * by SendNotificationEmailJob, whose id is the row's.
+ */
+@Entity('notification_emails')
+@Index('notification_emails_digest_unique', ['userId', 'digestDate'], { unique: true, where: 'digest_date IS NOT NULL' })
+@Index('notification_emails_notification_unique', ['notificationId'], { unique: true, where: 'notification_id IS NOT NULL' })
+export class NotificationEmail {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', name: 'user_id' })
+  userId: string;
+
+  @Column({ type: 'uuid', name: 'notification_id', nullable: true })
+  notificationId: string | null;
+
+  @Column({ type: 'date', name: 'digest_date', nullable: true })
+  digestDate: string | null;
+
+  /** pending → sending (under a lease) → sent, or skipped (nothing left unread), or failed for good. */
+  @Column({ type: 'text', default: 'pending' })
+  status: string;
+
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  @Column({ type: 'timestamptz', name: 'lease_until', nullable: true })
+  leaseUntil: Date | null;
+
+  @Column({ type: 'text', name: 'last_error', nullable: true })
+  lastError: string | null;
+
+  @Column({ type: 'timestamptz', name: 'sent_at', nullable: true })
+  sentAt: Date | null;
+
+  @CreatedAt()
+  createdAt: Date;
+
+  @UpdatedAt()
+  updatedAt: Date;
+}

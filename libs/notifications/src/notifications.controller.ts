@@ -1,10 +1,12 @@
-import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Actor, CurrentActor, Public, StreamTickets } from '@app/auth';
 import { DomainError } from '@app/common';
+import { NotificationPreferencesView, UpdateNotificationPreferencesDto } from './dto/notification-preferences.dto';
 import { NotificationQueryDto } from './dto/notification-query.dto';
 import { MarkedReadView, NotificationView, NotificationViewPage, StreamTicketView, UnreadCountView } from './dto/notification-view.dto';
+import { NotificationEmailsService } from './email/notification-emails.service';
 import { NotificationStreams } from './notification-streams';
 import { NotificationsService } from './notifications.service';
 
@@ -27,6 +29,7 @@ class InvalidLastEventIdError extends DomainError {
 export class NotificationsController {
   constructor(
     private readonly notifications: NotificationsService,
+    private readonly emails: NotificationEmailsService,
     private readonly streams: NotificationStreams,
     private readonly tickets: StreamTickets,
   ) {}
@@ -40,6 +43,21 @@ export class NotificationsController {
   @Get('unread-count')
   async unreadCount(@CurrentActor() actor: Actor): Promise<UnreadCountView> {
     return { unread: await this.notifications.unreadCount(actor) };
+  }
+
+  /** My e-mail preferences: the daily digest, and the kinds also e-mailed at once (my role's defaults until I save). */
+  @Get('preferences')
+  preferences(@CurrentActor() actor: Actor): Promise<NotificationPreferencesView> {
+    return this.emails.preferencesOf(actor);
+  }
+
+  /**
+   * Replaces my e-mail preferences. Kinds my role is never notified of are refused (400); the same
+   * preferences again answer 200 and change nothing; a change needs the version read once saved (428/409).
+   */
+  @Put('preferences')
+  updatePreferences(@Body() dto: UpdateNotificationPreferencesDto, @CurrentActor() actor: Actor): Promise<NotificationPreferencesView> {
+    return this.emails.updatePreferences(actor, dto);
   }
 
   /** Marks all of mine read. */

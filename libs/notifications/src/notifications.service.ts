@@ -19,6 +19,7 @@ import { provinceNames } from '@app/provinces';
 import { VENUE_FACTS, type VenueChange, VenueEvents } from '@app/venues';
 import type { NotificationQueryDto } from './dto/notification-query.dto';
 import type { NotificationView } from './dto/notification-view.dto';
+import { NotificationEmailsService } from './email/notification-emails.service';
 import { NotificationPublisher } from './notification-publisher';
 import {
   answerAudiences,
@@ -53,6 +54,7 @@ export class NotificationsService extends Notifier implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly venueEvents: VenueEvents,
     private readonly publisher: NotificationPublisher,
+    private readonly emails: NotificationEmailsService,
   ) {
     super();
   }
@@ -166,7 +168,7 @@ export class NotificationsService extends Notifier implements OnModuleInit {
     );
     if (fresh.length === 0) return; // this item already counts in the entry
     if (entry.readers.length === 0) return;
-    const rows = await queryRows<{ user_id: string }>(
+    const rows = await queryRows<{ id: string; user_id: string; inserted: boolean }>(
       manager,
       `WITH total AS (SELECT count(*)::int AS n FROM notification_group_items WHERE group_key = $2)
        INSERT INTO notifications (user_id, kind, title, body, link, subject_id, group_key, item_count)
@@ -174,8 +176,14 @@ export class NotificationsService extends Notifier implements OnModuleInit {
        ON CONFLICT (user_id, group_key) WHERE group_key IS NOT NULL DO UPDATE
           SET item_count = notifications.item_count + 1, title = (notifications.item_count + 1) || $4, body = EXCLUDED.body,
               read_at = NULL, seq = nextval('notifications_seq'), updated_at = now()
-       RETURNING user_id`,
+       RETURNING id, user_id, (xmax = 0) AS inserted`,
       [entry.readers, entry.groupKey, entry.kind, entry.titleSuffix, entry.body, entry.link],
+    );
+    // An immediate e-mail when a reader's entry of the day is first written, not on each task it then counts.
+    await this.emails.queueImmediate(
+      manager,
+      afterCommit,
+      rows.filter((row) => row.inserted).map((row) => row.id),
     );
     this.told(
       afterCommit,
@@ -185,10 +193,16 @@ export class NotificationsService extends Notifier implements OnModuleInit {
 
   private async write(manager: EntityManager, afterCommit: AfterCommit | null, readers: string[], draft: NotificationDraft): Promise<void> {
     if (readers.length === 0) return;
-    await manager.query(
+    const rows = await queryRows<{ id: string }>(
+      manager,
       `INSERT INTO notifications (user_id, kind, title, body, link, subject_id)
-       SELECT reader, $2::notification_kind, $3, $4, $5, $6 FROM unnest($1::uuid[]) reader`,
+       SELECT reader, $2::notification_kind, $3, $4, $5, $6 FROM unnest($1::uuid[]) reader RETURNING id`,
       [readers, draft.kind, draft.title, draft.body, draft.link, draft.subjectId],
+    );
+    await this.emails.queueImmediate(
+      manager,
+      afterCommit,
+      rows.map((row) => row.id),
     );
     this.told(afterCommit, readers);
   }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { defineJob, JobHandler, QueueName } from '@app/queue';
+import { NotificationEmailsService } from './email/notification-emails.service';
 import { NotificationsService } from './notifications.service';
 
 export const PURGE_NOTIFICATIONS_EVERY_MS = 60 * 60_000;
@@ -20,12 +21,16 @@ export class PurgeNotificationsHandler {
 
   constructor(
     private readonly notifications: NotificationsService,
+    private readonly emails: NotificationEmailsService,
     private readonly config: AppConfig,
   ) {}
 
-  async handle(): Promise<{ notifications: number; groupItems: number }> {
-    const purged = await this.notifications.purgeOlderThan(this.config.NOTIFICATION_RETENTION_DAYS);
-    if (purged.notifications || purged.groupItems) this.logger.log(purged, 'notifications purged past the retention period');
+  async handle(): Promise<{ notifications: number; groupItems: number; emails: number }> {
+    const purged = {
+      ...(await this.notifications.purgeOlderThan(this.config.NOTIFICATION_RETENTION_DAYS)),
+      emails: await this.emails.purgeOlderThan(this.config.NOTIFICATION_RETENTION_DAYS),
+    };
+    if (purged.notifications || purged.groupItems || purged.emails) this.logger.log(purged, 'notifications purged past the retention period');
     return purged;
   }
 }

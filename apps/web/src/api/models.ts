@@ -69,3 +69,5 @@ export function isWholeLeader(leader: LeaderView): leader is Leader {
 export type VenueChangeProposal = Schemas['VenueChangeProposal'];
 /** One entry of my inbox (`/api/notifications`); `seq` is also the live stream's event id. */
 export type Notification = Schemas['NotificationView'];
+/** My notification e-mail preferences (`/api/notifications/preferences`): the daily digest and the kinds e-mailed at once. */
+export type NotificationPreferences = Schemas['NotificationPreferencesView'];

@@ -1288,6 +1288,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My e-mail preferences: the daily digest, and the kinds also e-mailed at once (my role's defaults until I save). */
+        get: operations["Notifications_preferences"];
+        /**
+         * Replaces my e-mail preferences. Kinds my role is never notified of are refused (400); the same
+         *     preferences again answer 200 and change nothing; a change needs the version read once saved (428/409).
+         */
+        put: operations["Notifications_updatePreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/read-all": {
         parameters: {
             query?: never;
@@ -3114,6 +3135,26 @@ export interface components {
         };
         UnreadCountView: {
             unread: number;
+        };
+        NotificationPreferencesView: {
+            /** @description The kinds also e-mailed to me at once, when the entry is written. */
+            immediateKinds: components["schemas"]["NotificationKind"][];
+            /** @description The kinds my role can be notified of: what I may choose from. */
+            availableKinds: components["schemas"]["NotificationKind"][];
+            /** @description The saved preferences' version (send it back to change them); null while the defaults apply. */
+            version?: number | null;
+            /** @description One e-mail each morning listing my entries of the past day still unread (none when nothing is unread). */
+            dailyDigest: boolean;
+            /** @description The local hour (Asia/Ho_Chi_Minh) the digest is sent at. */
+            digestHour: number;
+        };
+        UpdateNotificationPreferencesDto: {
+            /** @description Nhận thư tổng hợp hằng ngày */
+            dailyDigest: boolean;
+            /** @description Loại thông báo gửi thư ngay (trong số availableKinds) */
+            immediateKinds: components["schemas"]["NotificationKind"][];
+            /** @description The version you edited: required once preferences are saved (428 without it, 409 when stale); omit while the defaults apply */
+            version?: number;
         };
         MarkedReadView: {
             /** @description Entries this call marked read. */
@@ -8060,6 +8101,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnreadCountView"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Notifications_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Notifications_updatePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
                 };
             };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */

@@ -8,6 +8,7 @@ import { ErrorPanel, Loading } from '../components/errors';
 import { Pager, useListParams } from '../components/ListParams';
 import { formatInstant } from '../input';
 import { NOTIFICATIONS_KEY } from '../notifications';
+import { NotificationEmailSection } from './NotificationEmailSection';
 
 const PAGE_SIZE = 30;
 const KINDS = Object.values(NotificationKind);
@@ -17,6 +18,7 @@ export function NotificationsPage() {
   const { params, page, update } = useListParams();
   const kind = codeIn(KINDS, params.get('loai'));
   const unreadOnly = params.get('chua-doc') === '1';
+  const emailOpen = params.get('muc') === 'email';
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const entries = useQuery({
@@ -62,9 +64,15 @@ export function NotificationsPage() {
           <button type="button" className="secondary" disabled={markAll.isPending} onClick={() => markAll.mutate()}>
             Đánh dấu tất cả đã đọc
           </button>
+          {!emailOpen && (
+            <button type="button" className="secondary" onClick={() => update({ muc: 'email' })}>
+              Nhận thông báo qua thư
+            </button>
+          )}
         </div>
         {markAll.error && <ErrorPanel error={markAll.error} />}
       </section>
+      {emailOpen && <NotificationEmailSection onClose={() => update({ muc: '' })} />}
       <section className="panel">
         {entries.error ? (
           <ErrorPanel error={entries.error} />

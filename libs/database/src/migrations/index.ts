@@ -19,6 +19,7 @@ import { CalendarFeedTokens1795950000000 } from './1795950000000-calendar-feed-t
 import { VenueChangeProposals1795950100000 } from './1795950100000-venue-change-proposals';
 import { Notifications1795970000000 } from './1795970000000-notifications';
 import { InvitationNotificationKinds1796010000000 } from './1796010000000-invitation-notification-kinds';
+import { NotificationEmails1796020000000 } from './1796020000000-notification-emails';
 
 export const MIGRATIONS = [
   InitialSchema1795685248536,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   VenueChangeProposals1795950100000,
   Notifications1795970000000,
   InvitationNotificationKinds1796010000000,
+  NotificationEmails1796020000000,
 ];
