@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import ICAL from 'ical.js';
 import { Role } from '@app/auth';
 import { Edition } from '@app/editions/edition.entity';
-import { linkToken } from '@app/invitations';
+import { linkToken, ReconcileInvitationMessagesHandler } from '@app/invitations';
 import { Leader } from '@app/leaders/leader.entities';
 import { JobProducer, QueueName } from '@app/queue';
 import { Venue } from '@app/venues/venue.entity';
@@ -251,5 +251,32 @@ describe('Programme changes reach the invited', () => {
     expect(cancel.calendar!.method).toBe('CANCEL');
     expect(icsOf(cancel)).toMatchObject({ method: 'CANCEL', uid: invitation.uid, sequence: invitation.sequence + 2 });
     expect((await messagesOf(invitation.id)).filter((message) => message.kind === 'programme-update')).toEqual([]);
+  });
+
+  it('leaves a waiting update whose job Redis lost to the reconciler only once its window is over', async () => {
+    const venue = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-16`, hours: ['07:30', '11:30'] });
+    const leader = await createLeader(t.dataSource, { fullName: 'Hoàng Văn Chờ', position: 'Thứ trưởng' });
+    await t.http.post(`/api/venues/${venue.id}/leaders`).set('Authorization', planner).send({ leaderId: leader.id, role: 'chief_guest' }).expect(201);
+    await t.http.post(`/api/editions/${edition.id}/invitations/bulk`).set('Authorization', planner).expect(202);
+    const invitation = await invitationOf(leader);
+    await untilSent(invitation.id);
+    await sink.waitFor(1, forUid(invitation.uid));
+
+    await addItem(venue, 'Khai mạc', '07:30', '08:00');
+    const [waiting] = (await messagesOf(invitation.id)).filter((message) => message.kind === 'programme-update');
+    // Redis forgets the delayed job; the row is older than the reconciler's grace, its window still open.
+    await (await mailQueue().getJob(`invitation-message-${waiting.id}`))!.remove();
+    await t.dataSource.query(`UPDATE invitation_messages SET created_at = now() - interval '5 minutes' WHERE id = $1`, [waiting.id]);
+    const reconciler = worker.get(ReconcileInvitationMessagesHandler);
+    await reconciler.handle();
+    expect(await mailQueue().getJob(`invitation-message-${waiting.id}`)).toBeUndefined();
+    expect((await messagesOf(invitation.id)).find((message) => message.id === waiting.id)).toMatchObject({ status: 'pending' });
+
+    // The window is over: the reconciler enqueues it, and it goes once.
+    await t.dataSource.query(`UPDATE invitation_messages SET send_after = now() - interval '5 minutes' WHERE id = $1`, [waiting.id]);
+    await reconciler.handle();
+    const [, update] = await sink.waitFor(2, forUid(invitation.uid));
+    expect(icsOf(update)).toMatchObject({ uid: invitation.uid, sequence: invitation.sequence + 1 });
+    expect(icsOf(update).description).toContain('07:30–08:00 Phần lễ: Khai mạc');
   });
 });
