@@ -135,9 +135,9 @@ describe('Programme changes reach the invited', () => {
     await sink.waitFor(2, forUid(r.uid)); // the original's REQUEST and its CANCEL
     const before = { declined: sink.to(declining.officeEmail).length, replaced: sink.to(replaced.officeEmail).length };
 
-    // Three quick edits: an item added, one moved, one removed.
+    // Four quick edits: two items added, one moved, one removed.
     const speech = await addItem(venue, 'Phát biểu chỉ đạo', '08:00', '08:30');
-    const show = await addItem(venue, 'Văn nghệ', '08:30', '09:00', 'festivities');
+    await addItem(venue, 'Văn nghệ', '08:30', '09:00', 'festivities');
     await t.http
       .patch(`/api/venues/${venue.id}/programme/${speech.body.id}`)
       .set('Authorization', planner)
