@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { INestApplicationContext } from '@nestjs/common';
 import ICAL from 'ical.js';
 import { Role } from '@app/auth';
@@ -24,6 +25,11 @@ function icsOf(mail: ReceivedMail) {
     tzid: start.getParameter('tzid'),
     description: String(vevent.getFirstPropertyValue('description')),
   };
+}
+
+/** The text of a PDF as poppler's pdftotext reads it (Debian's poppler-utils), lines joined by a space. */
+function pdfText(pdf: Buffer): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, ' ');
 }
 
 interface MessageRow {
@@ -175,8 +181,21 @@ describe('Programme changes reach the invited', () => {
       expect(mail.parsed.subject).toMatch(/^\[CẬP NHẬT CHƯƠNG TRÌNH\] Giấy mời số/);
       expect(mail.parsed.text).toContain('Chương trình Ngày hội đã được điều chỉnh');
       expect(mail.parsed.text).toContain('09:15 - 09:45 | Phần lễ | Phát biểu chỉ đạo');
-      expect(mail.parsed.attachments.some((attachment) => attachment.contentType === 'application/pdf')).toBe(true);
+      const letter = mail.parsed.attachments.find((attachment) => attachment.contentType === 'application/pdf');
+      expect(pdfText(letter!.content)).toContain('do điều chỉnh chương trình Ngày hội; thời gian và địa điểm không thay đổi');
     }
+    // The console's download is the letter as last sent.
+    const download = await t.http
+      .get(`/api/invitations/${a.id}/letter.pdf`)
+      .set('Authorization', planner)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(pdfText(download.body as Buffer)).toContain('do điều chỉnh chương trình Ngày hội');
     for (const message of [...forAccepted, ...forDeputy]) {
       for (let tries = 0; (await messagesOf(message.invitation_id)).find((row) => row.id === message.id)!.status !== 'sent' && tries < 100; tries += 1)
         await new Promise((resume) => setTimeout(resume, 50));
