@@ -224,14 +224,19 @@ describe('invitation workflow', () => {
 
   describe('a programme change', () => {
     it('is the same calendar entry one revision up: the answer, a pending proposal and the reminders stand', () => {
-      for (const status of [S.Queued, S.Sent, S.Accepted, S.Tentative, S.SubstituteProposed]) {
-        expect(decide({ status, sequence: 2, substitute: status === S.SubstituteProposed ? SUBSTITUTE : null }, EVENTS['programme-update'])).toEqual({
+      for (const status of [S.Queued, S.Sent, S.Accepted, S.Tentative]) {
+        expect(decide({ status, sequence: 2, substitute: null }, EVENTS['programme-update'])).toEqual({
           set: { status, sequence: 3 },
           supersedes: 'requests',
           message: { kind: 'programme-update', method: 'REQUEST', reason: null },
           reminders: 'keep',
         });
       }
+      // A pending proposal stays, and the office is told it is still being considered.
+      const pending = decide({ status: S.SubstituteProposed, sequence: 2, substitute: SUBSTITUTE }, EVENTS['programme-update']);
+      expect(pending.set).toEqual({ status: S.SubstituteProposed, sequence: 3 });
+      expect(pending.message!.reason).toContain('Nguyễn Văn Bình');
+      expect(pending.message!.reason).toContain('đang được Ban Tổ chức xem xét');
     });
 
     it('raises SEQUENCE by one per update e-mail, whatever the revision', () => {

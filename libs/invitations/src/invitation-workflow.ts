@@ -251,11 +251,19 @@ export function decide(
       };
     case 'programme-update':
       // The same calendar entry one revision up (its description lists the programme); the answer stands,
-      // so no new answer is asked for and the reminders keep their times.
+      // so no new answer is asked for and the reminders keep their times. A pending substitute proposal
+      // stands too, and the office is told so.
       return {
         set: { status, sequence: current.sequence + 1 },
         supersedes: 'requests',
-        message: { kind: 'programme-update', method: 'REQUEST', reason: null },
+        message: {
+          kind: 'programme-update',
+          method: 'REQUEST',
+          reason:
+            status === S.SubstituteProposed && current.substitute
+              ? `Đề nghị cử đồng chí ${current.substitute.name} (${current.substitute.position}) dự thay vẫn đang được Ban Tổ chức xem xét; Ban Tổ chức sẽ thông báo kết quả.`
+              : null,
+        },
         reminders: 'keep',
       };
     case 'reschedule': {
