@@ -36,7 +36,7 @@ function providedClasses(root: ModuleRef, seen = new Set<unknown>()): Set<Type> 
   return classes;
 }
 
-const tuning = { mailRetryDelayMs: 5_000 };
+const tuning = { mailRetryDelayMs: 5_000, updateDelayMs: 0 };
 
 describe('the worker’s jobs', () => {
   beforeAll(async () => {

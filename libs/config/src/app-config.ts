@@ -226,6 +226,17 @@ export class AppConfig {
   @Min(10)
   MAIL_RETRY_DELAY_MS = 5_000;
 
+  /**
+   * How long an update e-mail (a venue's programme, date, hours or place changed after the letter went
+   * out) waits before it is sent: further edits in that window reach the delegate in the same letter.
+   * 0 sends at once.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  INVITATION_UPDATE_DELAY_SECONDS = 120;
+
   /** A reminder found past due (worker down, Redis lost it) is still sent within this many minutes; later it is marked missed. */
   @Type(() => Number)
   @IsInt()

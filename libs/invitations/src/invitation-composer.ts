@@ -99,7 +99,11 @@ export class InvitationComposer {
    * e-mail and downloaded from the console shows. No contact of the delegate is on it, and no RSVP
    * link (the PDF travels further than the e-mail: organizers may download it).
    */
-  letter(context: InvitationContext, kind: 'invitation' | 'update' = 'invitation', previous: InvitationMessage['previous'] = null): LetterView {
+  letter(
+    context: InvitationContext,
+    kind: 'invitation' | 'update' | 'programme-update' = 'invitation',
+    previous: InvitationMessage['previous'] = null,
+  ): LetterView {
     const { invitation, venue, province, edition, letter } = context;
     if (invitation.letterNumber === null || !invitation.letterIssuedAt) {
       throw new LetterRenderError('Giấy mời chưa được cấp số (lời mời chưa gửi).');
@@ -116,7 +120,9 @@ export class InvitationComposer {
       notice:
         kind === 'update'
           ? `Giấy mời này thay thế giấy mời cùng số đã gửi trước đây do thay đổi thời gian hoặc địa điểm${previous ? ` (trước đây: từ ${previous.startTime} đến ${previous.endTime}, ${vietnameseDateWords(previous.date)})` : ''}.`
-          : null,
+          : kind === 'programme-update'
+            ? 'Giấy mời này thay thế giấy mời cùng số đã gửi trước đây do điều chỉnh chương trình Ngày hội; thời gian và địa điểm không thay đổi.'
+            : null,
       recipient,
       paragraphs: [
         `Thực hiện Kế hoạch tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm ${edition.year} với chủ đề “${edition.theme}”, ${letter.issuerName} trân trọng kính mời đồng chí ${ROLE_PHRASE[invitation.role]} Ngày hội, cụ thể như sau:`,
@@ -155,7 +161,8 @@ export class InvitationComposer {
 
   /** The giấy mời as a PDF file: what is attached to the e-mail and downloaded from the console. */
   async letterPdf(context: InvitationContext, message?: Pick<InvitationMessage, 'kind' | 'previous'>): Promise<{ filename: string; content: Buffer }> {
-    const kind = message?.kind === 'update' || (!message && context.invitation.sequence > 0) ? 'update' : 'invitation';
+    const kind =
+      message?.kind === 'update' || message?.kind === 'programme-update' ? message.kind : !message && context.invitation.sequence > 0 ? 'update' : 'invitation';
     const view = this.letter(context, kind, message?.previous ?? null);
     return { filename: letterFilename(context.invitation.letterNumber!), content: await renderLetter(view, this.config.LETTER_THREADS) };
   }
@@ -199,6 +206,13 @@ export class InvitationComposer {
         `Kính mời đồng chí ${invitation.delegateName}${invitation.delegateTitle ? `, ${invitation.delegateTitle}` : ''} ${roleText(invitation.role)}.`,
         `Địa điểm: ${fullAddress(venue.address, venue.communeName, province.name)}.`,
         `Đơn vị tổ chức: ${hostOrganisation(venue, province)}.`,
+        // The programme as it stands (giờ Việt Nam): an update after it changed shows the new times.
+        ...(context.programme.length > 0
+          ? [
+              'Chương trình (giờ Việt Nam):',
+              ...context.programme.map((item) => `${item.startTime}–${item.endTime} ${PROGRAMME_PART_NAMES[item.part]}: ${item.title}`),
+            ]
+          : []),
         ...(withRsvp ? [`Xác nhận tham dự: ${this.rsvpUrl(invitation.id)}`] : []),
       ].join('\n'),
       start: venue.startsAt,

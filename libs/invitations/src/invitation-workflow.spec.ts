@@ -11,6 +11,7 @@ import {
   InvitationEvent,
   InvitationEventType,
   LIVE_STATUSES,
+  needsProgrammeUpdate,
   refusal,
   statusesAllowing,
   targetOf,
@@ -36,6 +37,7 @@ const EVENTS: Record<InvitationEventType, InvitationEvent> = {
   withdraw: { type: 'withdraw', reason: 'Thay đổi kế hoạch công tác', delivered: true },
   resend: { type: 'resend' },
   reschedule: { type: 'reschedule', delivered: true, rsvpExpiresAt: EXPIRES },
+  'programme-update': { type: 'programme-update' },
 };
 
 function refused(run: () => unknown): DomainError {
@@ -63,6 +65,7 @@ describe('invitation workflow', () => {
       withdraw: [S.Draft, S.Queued, S.Sent, S.Accepted, S.Declined, S.SubstituteProposed, S.Tentative],
       resend: [S.Sent, S.Accepted, S.Tentative],
       reschedule: [S.Queued, S.Sent, S.Accepted, S.SubstituteProposed, S.Tentative],
+      'programme-update': [S.Queued, S.Sent, S.Accepted, S.SubstituteProposed, S.Tentative],
     });
   });
 
@@ -216,6 +219,54 @@ describe('invitation workflow', () => {
       status: 409,
       code: 'INVITATION_TRANSITION_REFUSED',
       details: { status: S.Accepted, event: 'sent' },
+    });
+  });
+
+  describe('a programme change', () => {
+    it('is the same calendar entry one revision up: the answer, a pending proposal and the reminders stand', () => {
+      for (const status of [S.Queued, S.Sent, S.Accepted, S.Tentative]) {
+        expect(decide({ status, sequence: 2, substitute: null }, EVENTS['programme-update'])).toEqual({
+          set: { status, sequence: 3 },
+          supersedes: 'requests',
+          message: { kind: 'programme-update', method: 'REQUEST', reason: null },
+          reminders: 'keep',
+        });
+      }
+      // A pending proposal stays, and the office is told it is still being considered.
+      const pending = decide({ status: S.SubstituteProposed, sequence: 2, substitute: SUBSTITUTE }, EVENTS['programme-update']);
+      expect(pending.set).toEqual({ status: S.SubstituteProposed, sequence: 3 });
+      expect(pending.message!.reason).toContain('Nguyễn Văn Bình');
+      expect(pending.message!.reason).toContain('đang được Ban Tổ chức xem xét');
+    });
+
+    it('raises SEQUENCE by one per update e-mail, whatever the revision', () => {
+      let sequence = 0;
+      for (let update = 1; update <= 3; update += 1) {
+        sequence = decide({ status: S.Accepted, sequence }, EVENTS['programme-update']).set.sequence!;
+        expect(sequence).toBe(update);
+      }
+    });
+
+    it('reaches only delegates who hold the entry: not a declined one, not a withdrawn one (the deputy holds their own), not an unsent draft', () => {
+      expect(refused(() => decide({ status: S.Declined, sequence: 1 }, EVENTS['programme-update']))).toMatchObject({
+        code: 'INVITATION_TRANSITION_REFUSED',
+        details: { status: S.Declined, event: 'programme-update' },
+      });
+      const who = (status: S) => needsProgrammeUpdate({ status, delivered: true, requestWaiting: false });
+      expect(ALL.filter(who)).toEqual([S.Queued, S.Sent, S.Accepted, S.SubstituteProposed, S.Tentative]);
+      expect(who(S.Declined)).toBe(false);
+      expect(who(S.Withdrawn)).toBe(false);
+      expect(who(S.Draft)).toBe(false);
+    });
+
+    it('sends nothing to a delegate who never received the letter (its first letter, when it goes, shows the programme)', () => {
+      expect(needsProgrammeUpdate({ status: S.Queued, delivered: false, requestWaiting: true })).toBe(false);
+      expect(needsProgrammeUpdate({ status: S.Queued, delivered: false, requestWaiting: false })).toBe(false);
+    });
+
+    it('coalesces: a letter of the current revision still waiting absorbs the edit (several quick edits, one e-mail)', () => {
+      expect(needsProgrammeUpdate({ status: S.Accepted, delivered: true, requestWaiting: true })).toBe(false);
+      expect(needsProgrammeUpdate({ status: S.Accepted, delivered: true, requestWaiting: false })).toBe(true);
     });
   });
 });

@@ -11,6 +11,7 @@
  *   queued, sent, accepted, tentative ──reschedule──▶ queued (a new date needs a new answer)
  *   substitute_proposed ──reschedule──▶ substitute_proposed (the proposal stands, decided on the new facts; the office is told)
  *   sent, accepted, tentative ──resend──▶ (same status, same revision: replies on their way stay current)
+ *   queued, sent, accepted, tentative, substitute_proposed ──programme-update──▶ (same status, one revision up: the answer stands)
  *   anything but withdrawn ──withdraw──▶ withdrawn (final)
  */
 import { BusinessRuleError, DomainError } from '@app/common';
@@ -39,7 +40,9 @@ export type InvitationEventType =
   /** A planner sends the letter again on the same calendar entry. */
   | 'resend'
   /** The venue's date, hours or place changed: an update to the delegate. */
-  | 'reschedule';
+  | 'reschedule'
+  /** The venue's programme changed (items added, moved or removed): an update to a delegate who holds the entry. */
+  | 'programme-update';
 
 /** An event with what it carries. `delivered`: a REQUEST went out, or is going out (the delegate may hold the entry). */
 export type InvitationEvent =
@@ -48,7 +51,8 @@ export type InvitationEvent =
   | { type: 'accept' | 'decline' | 'tentative'; via: AnsweredVia; at: Date; comment?: string | null }
   | { type: 'propose-substitute'; via: AnsweredVia; at: Date; substitute: ProposedSubstitute; comment?: string | null }
   | { type: 'withdraw' | 'approve-substitute'; reason: string; delivered: boolean }
-  | { type: 'reschedule'; delivered: boolean; rsvpExpiresAt: Date };
+  | { type: 'reschedule'; delivered: boolean; rsvpExpiresAt: Date }
+  | { type: 'programme-update' };
 
 /** Invitations a delegate still holds in their calendar: they hear of changes and get reminders. */
 export const LIVE_STATUSES: readonly InvitationStatus[] = [S.Queued, S.Sent, S.Accepted, S.Tentative, S.SubstituteProposed];
@@ -77,6 +81,8 @@ export const INVITATION_TRANSITIONS: Readonly<Record<InvitationEventType, Readon
   resend: stays([S.Sent, S.Accepted, S.Tentative]),
   // A pending proposal survives a reschedule: the planner decides it on the new facts.
   reschedule: { ...to(LIVE_STATUSES, S.Queued), [S.SubstituteProposed]: S.SubstituteProposed },
+  // The day, hours and place stand: an answer already given stays (a declined delegate hears nothing).
+  'programme-update': stays(LIVE_STATUSES),
 };
 
 export function canApply(status: InvitationStatus, type: InvitationEventType): boolean {
@@ -243,6 +249,23 @@ export function decide(
         message: { kind: 'invitation', method: 'REQUEST', reason: null },
         reminders: 'keep',
       };
+    case 'programme-update':
+      // The same calendar entry one revision up (its description lists the programme); the answer stands,
+      // so no new answer is asked for and the reminders keep their times. A pending substitute proposal
+      // stands too, and the office is told so.
+      return {
+        set: { status, sequence: current.sequence + 1 },
+        supersedes: 'requests',
+        message: {
+          kind: 'programme-update',
+          method: 'REQUEST',
+          reason:
+            status === S.SubstituteProposed && current.substitute
+              ? `Đề nghị cử đồng chí ${current.substitute.name} (${current.substitute.position}) dự thay vẫn đang được Ban Tổ chức xem xét; Ban Tổ chức sẽ thông báo kết quả.`
+              : null,
+        },
+        reminders: 'keep',
+      };
     case 'reschedule': {
       // A new date needs a new answer (iTIP resets PARTSTAT); a delegate who never received the first
       // e-mail gets a first invitation, not an update. A pending substitute proposal stays (the planner
@@ -264,4 +287,27 @@ export function decide(
       };
     }
   }
+}
+
+/** What a follower of a programme change knows of one invitation. */
+export interface ProgrammeUpdateFacts {
+  status: InvitationStatus;
+  /** A REQUEST went out or is going out: the delegate may hold the calendar entry. */
+  delivered: boolean;
+  /**
+   * A REQUEST of the current revision is still waiting to go (pending, possibly delayed to coalesce
+   * edits, or failed and awaiting a retry): it is composed when it is sent, so it will carry the
+   * programme as it is then.
+   */
+  requestWaiting: boolean;
+}
+
+/**
+ * Whether a programme change needs an update e-mail to this invitation: only a delegate who still
+ * holds the entry (not declined, not withdrawn — an approved substitute's deputy has their own
+ * invitation) and received it, and only when no letter of the current revision is already waiting
+ * (that one absorbs the edit: several quick edits make one e-mail).
+ */
+export function needsProgrammeUpdate(facts: ProgrammeUpdateFacts): boolean {
+  return canApply(facts.status, 'programme-update') && facts.delivered && !facts.requestWaiting;
 }

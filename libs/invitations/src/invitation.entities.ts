@@ -209,6 +209,13 @@ export class InvitationMessage {
   @Column({ type: 'jsonb', nullable: true })
   previous: { date: string; startTime: string; endTime: string } | null;
 
+  /**
+   * An update waits until then for further edits (INVITATION_UPDATE_DELAY_SECONDS; its job is delayed as
+   * long): null for a letter that goes at once. The reconciler leaves a pending message alone until then.
+   */
+  @Column({ type: 'timestamptz', name: 'send_after', nullable: true })
+  sendAfter: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }

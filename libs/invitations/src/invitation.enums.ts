@@ -73,15 +73,17 @@ export const MESSAGE_STATUS_NAMES: Record<MessageStatus, string> = {
 };
 
 /**
- * The letter an e-mail carries: the invitation itself, an update of its date or place, its cancellation,
+ * The letter an e-mail carries: the invitation itself, an update of its date or place, an update of the
+ * venue's programme, its cancellation,
  * the cancellation that tells the original attendee who attends instead (an approved substitute), or a
  * notice to the office without a calendar entry (a substitute refused).
  */
-export type MessageKind = 'invitation' | 'update' | 'cancellation' | 'substituted' | 'notice';
+export type MessageKind = 'invitation' | 'update' | 'programme-update' | 'cancellation' | 'substituted' | 'notice';
 
 export const MESSAGE_KIND_NAMES: Record<MessageKind, string> = {
   invitation: 'Thư mời',
   update: 'Thư cập nhật',
+  'programme-update': 'Thư cập nhật chương trình',
   cancellation: 'Thư hủy',
   substituted: 'Thư báo người dự thay',
   notice: 'Thư thông báo',

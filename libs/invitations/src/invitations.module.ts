@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EditionsModule } from '@app/editions';
 import { AssignmentEventsModule, LeadersModule } from '@app/leaders';
+import { ProgrammeEventsModule } from '@app/programmes';
 import { RemindersModule } from '@app/reminders';
 import { VenuesModule } from '@app/venues';
 import { CalendarFeed } from './feeds/calendar-feed.entity';
@@ -31,6 +32,7 @@ import { RsvpService } from './rsvp.service';
     AssignmentEventsModule,
     EditionsModule,
     LeadersModule,
+    ProgrammeEventsModule,
   ],
   controllers: [InvitationsController, VenueAnswersController, RsvpController, LettersController, CalendarFeedsController],
   providers: [InvitationsService, RsvpService, InvitationComposer, LetterSettingsService, LetterDownloadService, PublicIntake, CalendarFeedsService],

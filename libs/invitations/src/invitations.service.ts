@@ -21,6 +21,7 @@ import {
 } from '@app/common';
 import { AppConfig } from '@app/config';
 import { activeAssignmentsAtVenues, AssignmentEvents, AssignmentRemoval, AssignmentsService, invitableLeader, leaderByOfficeEmail } from '@app/leaders';
+import { ProgrammeChange, ProgrammeEvents } from '@app/programmes';
 import { JobProducer } from '@app/queue';
 import { ReminderScheduler } from '@app/reminders';
 import {
@@ -50,7 +51,17 @@ import type { InvitationChange } from './invitation-workflow';
 import { InvitationComposer } from './invitation-composer';
 import { INVITATION_HISTORY_NAMES, INVITATION_STATUS_NAMES, InvitationHistoryKind, MESSAGE_KIND_NAMES } from './invitation.enums';
 import { rsvpExpiry } from './invitation-rules';
-import { ANSWERED_STATUSES, assertCan, decide, ENDED_STATUSES, InvitationEvent, LIVE_STATUSES, refusal, statusesAllowing } from './invitation-workflow';
+import {
+  ANSWERED_STATUSES,
+  assertCan,
+  decide,
+  ENDED_STATUSES,
+  InvitationEvent,
+  LIVE_STATUSES,
+  needsProgrammeUpdate,
+  refusal,
+  statusesAllowing,
+} from './invitation-workflow';
 import { issueLetterNumber } from './letter/letter-numbers';
 import { linkToken, tokenHash } from './links';
 import { SendInvitationMessageJob } from './send-invitation-message.handler';
@@ -76,10 +87,12 @@ export class InvitationsService implements OnModuleInit {
     private readonly assignments: AssignmentsService,
     private readonly venues: VenuesService,
     private readonly feeds: CalendarFeedsService,
+    private readonly programmeEvents: ProgrammeEvents,
   ) {}
 
   onModuleInit(): void {
     this.venueEvents.subscribe((manager, change, afterCommit) => this.followVenue(manager, change, afterCommit));
+    this.programmeEvents.subscribe((manager, change, afterCommit) => this.followProgramme(manager, change, afterCommit));
     this.assignmentEvents.subscribe((manager, removal, afterCommit) => this.followUnassignment(manager, removal, afterCommit));
     this.reminders.followPolicy((manager, afterCommit, editionId) => this.replanEditionReminders(manager, afterCommit, editionId));
   }
@@ -415,6 +428,48 @@ export class InvitationsService implements OnModuleInit {
     }
   }
 
+  /**
+   * Follows a change of a venue's programme: every delegate who still holds the calendar entry (not
+   * declined, not withdrawn; after an approved substitution, the deputy) gets the letter again one
+   * revision up, with the programme as it then stands. The e-mail waits INVITATION_UPDATE_DELAY_SECONDS
+   * (see recordMessage), and a letter of the current revision still waiting absorbs further edits, so
+   * several quick edits make one e-mail. The answer given stands (the day, hours and place did not move).
+   */
+  private async followProgramme(manager: EntityManager, change: ProgrammeChange, afterCommit: AfterCommit): Promise<void> {
+    const affected = await manager.find(Invitation, {
+      where: { venueId: change.venueId, status: In(statusesAllowing('programme-update')) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const invitation of affected) {
+      const delivered = await this.wasDelivered(manager, invitation.id);
+      const requestWaiting = await this.requestWaiting(manager, invitation);
+      if (!needsProgrammeUpdate({ status: invitation.status, delivered, requestWaiting })) continue;
+      await this.applyEvent(manager, invitation, { type: 'programme-update' }, afterCommit, {
+        actor: change.actor,
+        action: 'update',
+        note: `Chương trình thay đổi (${change.summary}): gửi thông báo cập nhật`,
+      });
+    }
+  }
+
+  /**
+   * Whether a REQUEST of the invitation's current revision is still waiting to go (pending, perhaps
+   * delayed, or failed awaiting a retry): it is composed when sent, so it will show the change. Its row
+   * is locked, so the sender cannot claim it (and compose the old state) while this transaction decides
+   * to rely on it; once claimed it no longer counts, and the change gets a letter of its own.
+   */
+  private async requestWaiting(manager: EntityManager, invitation: Invitation): Promise<boolean> {
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `SELECT id FROM invitation_messages
+        WHERE invitation_id = $1 AND sequence = $2 AND method = 'REQUEST' AND status IN ('pending', 'failed')
+        FOR UPDATE`,
+      [invitation.id, invitation.sequence],
+    );
+    return rows.length > 0;
+  }
+
   private async createDraft(
     manager: EntityManager,
     input: CreateInvitationDto,
@@ -578,10 +633,13 @@ export class InvitationsService implements OnModuleInit {
       `SELECT COALESCE(MAX(copy) + 1, 0)::int AS copy FROM invitation_messages WHERE invitation_id = $1 AND sequence = $2 AND method IS NOT DISTINCT FROM $3`,
       [invitation.id, invitation.sequence, method],
     );
+    // An update waits a while for further edits (its job is delayed as long; the reconciler leaves it alone until then).
+    const delayed = isUpdate(kind) && this.config.INVITATION_UPDATE_DELAY_SECONDS > 0;
+    const sendAfter = delayed ? new Date(Date.now() + this.config.INVITATION_UPDATE_DELAY_SECONDS * 1000) : null;
     const message = await manager.save(
-      manager.create(InvitationMessage, { invitationId: invitation.id, sequence: invitation.sequence, method, copy, kind, reason, previous }),
+      manager.create(InvitationMessage, { invitationId: invitation.id, sequence: invitation.sequence, method, copy, kind, reason, previous, sendAfter }),
     );
-    afterCommit.add(() => this.producer.enqueue(SendInvitationMessageJob, { messageId: message.id }));
+    afterCommit.add(() => this.producer.enqueue(SendInvitationMessageJob, delayed ? { messageId: message.id, delayed: true } : { messageId: message.id }));
   }
 }
 
@@ -592,6 +650,11 @@ export interface EventContext {
   note?: string | null;
   eventStart?: Date;
   previous?: InvitationMessage['previous'];
+}
+
+/** An update of a letter already delivered (date, hours, place or programme changed): it waits for further edits. */
+function isUpdate(kind: InvitationMessage['kind']): boolean {
+  return kind === 'update' || kind === 'programme-update';
 }
 
 function historyLine(at: Date, kind: InvitationHistoryKind, actor: string, note: string | null, detail: string | null): InvitationHistoryEntry {

@@ -20,7 +20,8 @@ export const ReconcileInvitationMessagesJob = defineJob<Record<string, never>>({
 /**
  * Postgres is the truth: finds invitation e-mails still pending (or claimed by a sender that died)
  * whose job Redis no longer has — flushed, restarted empty, or never enqueued because Redis was down
- * when the API committed — and enqueues them again. Runs at worker start and on a job scheduler.
+ * when the API committed — and enqueues them again. An update still inside its coalescing window
+ * (`send_after`) is left to its delayed job. Runs at worker start and on a job scheduler.
  */
 @JobHandler(ReconcileInvitationMessagesJob)
 @Injectable()
@@ -35,7 +36,7 @@ export class ReconcileInvitationMessagesHandler {
   async handle(): Promise<{ checked: number; requeued: number }> {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM invitation_messages
-        WHERE (status = 'pending' AND created_at < now() - ${GRACE})
+        WHERE (status = 'pending' AND created_at < now() - ${GRACE} AND (send_after IS NULL OR send_after < now() - ${GRACE}))
            OR (status = 'sending' AND lease_until < now())
         ORDER BY created_at LIMIT ${BATCH}`,
     );

@@ -84,7 +84,9 @@ export class RsvpController {
       response.type('html').send(page);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const page = error instanceof InvalidLinkError ? renderRsvpPage({ state: 'invalid' }) : renderRsvpPage({ state: 'withdrawn' });
+      // A withdrawn invitation's page says so, and who attends instead when a deputy was approved.
+      const page =
+        error instanceof InvalidLinkError ? renderRsvpPage({ state: 'invalid' }) : ((await this.rsvp.page(token)) ?? renderRsvpPage({ state: 'withdrawn' }));
       response.status(error.status).type('html').send(page);
     }
   }

@@ -235,6 +235,17 @@ export class RsvpService {
     return { name: name.trim(), position: position.trim(), email: address, phone, leaderId: await leaderByOfficeEmail(manager, address, name) };
   }
 
+  /**
+   * The deputy who attends instead of this invitation's delegate, once a planner approved them (a
+   * successor invitation exists): their name and position as the office proposed them — what the link's
+   * holder typed or was told — and nothing of the deputy's own invitation (no contact, no link).
+   */
+  private async approvedDeputy(invitation: Invitation): Promise<{ name: string; position: string } | null> {
+    if (!invitation.substitute) return null;
+    const approved = await this.dataSource.manager.exists(Invitation, { where: { substituteFor: invitation.id } });
+    return approved ? { name: invitation.substitute.name, position: invitation.substitute.position } : null;
+  }
+
   private async findByToken(manager: EntityManager, token: string, lock = false): Promise<Invitation | null> {
     if (!TOKEN_PATTERN.test(token)) return null;
     const invitation = await manager.findOne(Invitation, {
@@ -248,8 +259,10 @@ export class RsvpService {
   private async pageView(invitation: Invitation, token: string): Promise<RsvpPageView> {
     const { venue, province, edition } = await this.composer.load(this.dataSource.manager, invitation.id);
     const answered = ANSWERED_STATUSES.includes(invitation.status);
+    const ended = ENDED_STATUSES.includes(invitation.status);
     return {
-      state: ENDED_STATUSES.includes(invitation.status) ? 'withdrawn' : answered ? 'answered' : 'open',
+      state: ended ? 'withdrawn' : answered ? 'answered' : 'open',
+      replacedBy: ended ? await this.approvedDeputy(invitation) : null,
       invitation: {
         delegateName: invitation.delegateName,
         venueName: venue.name,

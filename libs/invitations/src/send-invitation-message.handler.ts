@@ -9,12 +9,17 @@ import { InvitationMessage, MessageStatus } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
 import { ENDED_STATUSES, statusesAllowing, targetOf } from './invitation-workflow';
 
-/** Send one recorded invitation message (REQUEST, CANCEL, or a notice without a calendar entry) of one invitation. */
-export const SendInvitationMessageJob = defineJob<{ messageId: string }>({
+/**
+ * Send one recorded invitation message (REQUEST, CANCEL, or a notice without a calendar entry) of one
+ * invitation. `delayed`: an update, held INVITATION_UPDATE_DELAY_SECONDS so that further edits reach the
+ * delegate in the same letter (it is composed when sent). The id stays the message's either way.
+ */
+export const SendInvitationMessageJob = defineJob<{ messageId: string; delayed?: true }>({
   queue: QueueName.Mail,
   name: 'send-invitation-message',
   id: ({ messageId }) => `invitation-message-${messageId}`,
-  options: (_, tuning) => ({
+  options: ({ delayed }, tuning) => ({
+    ...(delayed && tuning.updateDelayMs > 0 && { delay: tuning.updateDelayMs }),
     attempts: 8,
     backoff: { type: 'exponential', delay: tuning.mailRetryDelayMs },
     removeOnComplete: KEEP_COMPLETED,

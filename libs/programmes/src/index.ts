@@ -2,6 +2,8 @@
 export { DEFAULT_PROGRAMME_TEMPLATE } from './default-programme-template';
 export { insertTemplateProgrammes } from './programme-inserts';
 export { layoutTemplate } from './programme-rules';
+export { ProgrammeEvents, ProgrammeEventsModule } from './programme-events';
+export type { ProgrammeChange } from './programme-events';
 export { PROGRAMME_PART_NAMES } from './programme.enums';
 export { ProgrammesModule } from './programmes.module';
 export { VENUE_PROGRAMME_LINES } from './venue-programme';

@@ -4,13 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, assertPlanner } from '@app/auth';
-import { BusinessRuleError, instantToLocalTime, lockForUpdate, NotFoundError, requireVersion } from '@app/common';
+import { BusinessRuleError, inTransaction, instantToLocalTime, lockForUpdate, NotFoundError, requireVersion } from '@app/common';
 import { EditionsService, lockEdition } from '@app/editions';
 import { type Venue, VenuesService } from '@app/venues';
 import { DEFAULT_PROGRAMME_TEMPLATE } from './default-programme-template';
 import { ApplyTemplateDto, CreateProgrammeItemDto, ReplaceTemplateDto, UpdateProgrammeItemDto } from './dto/programme.dto';
 import { ProgrammeTemplateView } from './dto/programme-template-view.dto';
 import { ProgrammeItem, ProgrammeTemplateItem } from './programme.entities';
+import { ProgrammeEvents } from './programme-events';
 import { assertItemFits, layoutTemplateWithin, VenueHours } from './programme-rules';
 
 const ITEM = 'mục chương trình';
@@ -22,6 +23,7 @@ export class ProgrammesService {
     private readonly venues: VenuesService,
     private readonly editions: EditionsService,
     private readonly audit: AuditService,
+    private readonly events: ProgrammeEvents,
   ) {}
 
   /**
@@ -75,7 +77,7 @@ export class ProgrammesService {
   }
 
   async addItem(venueId: string, input: CreateProgrammeItemDto, actor: Actor): Promise<ProgrammeItem> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const venue = await this.venues.lockForChildEdit(manager, venueId, actor);
       const item = manager.create(ProgrammeItem, {
         ...input,
@@ -87,12 +89,13 @@ export class ProgrammesService {
       assertItemFits(item, await this.itemsOf(manager, venueId), hoursOf(venue));
       const saved = await manager.save(item);
       await this.audit.record(manager, { actor, entityType: 'programme_item', entityId: saved.id, action: 'create', after: saved });
+      await this.events.publish(manager, { actor, venueId, summary: `Thêm mục ${summary(saved)}` }, afterCommit);
       return saved;
     });
   }
 
   async updateItem(venueId: string, itemId: string, input: UpdateProgrammeItemDto, actor: Actor): Promise<ProgrammeItem> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const venue = await this.venues.lockForChildEdit(manager, venueId, actor);
       const item = await this.lockItem(manager, venueId, itemId, input.version);
       const before = { ...item };
@@ -101,23 +104,25 @@ export class ProgrammesService {
       assertItemFits(item, await this.itemsOf(manager, venueId), hoursOf(venue));
       const saved = await manager.save(item);
       await this.audit.record(manager, { actor, entityType: 'programme_item', entityId: itemId, action: 'update', before, after: saved });
+      await this.events.publish(manager, { actor, venueId, summary: `Sửa mục ${summary(before)} thành ${summary(saved)}` }, afterCommit);
       return saved;
     });
   }
 
   /** `version` is required (428 without it, 409 when stale): a removal must not undo an edit it never saw. */
   async removeItem(venueId: string, itemId: string, version: number | undefined, actor: Actor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager, afterCommit) => {
       await this.venues.lockForChildEdit(manager, venueId, actor);
       const item = await this.lockItem(manager, venueId, itemId, requireVersion(version));
       await manager.delete(ProgrammeItem, { id: itemId });
       await this.audit.record(manager, { actor, entityType: 'programme_item', entityId: itemId, action: 'delete', before: item });
+      await this.events.publish(manager, { actor, venueId, summary: `Bỏ mục ${summary(item)}` }, afterCommit);
     });
   }
 
   /** Fills a venue's programme from its edition's template, laid end to end from the start time. */
   async applyTemplate(venueId: string, input: ApplyTemplateDto, actor: Actor): Promise<ProgrammeItem[]> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const venue = await this.venues.lockForChildEdit(manager, venueId, actor);
       const hours = hoursOf(venue);
       const startTime = input.startTime ?? hours?.startTime;
@@ -149,6 +154,7 @@ export class ProgrammesService {
         before: { programme: existing.map(summary) },
         after: { programme: items.map(summary) },
       });
+      await this.events.publish(manager, { actor, venueId, summary: `Áp dụng chương trình mẫu (${items.length} mục, bắt đầu ${startTime})` }, afterCommit);
       return items.sort((a, b) => a.startTime.localeCompare(b.startTime));
     });
   }

@@ -1,7 +1,7 @@
 import { defineJob, definedJobs, jobIdOf, jobOptions, KEEP_COMPLETED, KEEP_FAILED, schedulerOf } from './job-definition';
 import { QueueName } from './queues';
 
-const tuning = { mailRetryDelayMs: 1_234 };
+const tuning = { mailRetryDelayMs: 1_234, updateDelayMs: 0 };
 
 const Send = defineJob<{ messageId: string }>({
   queue: QueueName.Mail,

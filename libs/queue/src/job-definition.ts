@@ -5,6 +5,8 @@ import type { QueueName } from './queues';
 export interface QueueTuning {
   /** First retry delay of a failed e-mail (MAIL_RETRY_DELAY_MS). */
   mailRetryDelayMs: number;
+  /** How long an invitation update waits for further edits before it is sent (INVITATION_UPDATE_DELAY_SECONDS). */
+  updateDelayMs: number;
 }
 
 /** Attempts, backoff, delay and retention of a job; its id comes from the definition's `id`. */

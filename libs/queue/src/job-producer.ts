@@ -26,7 +26,7 @@ export class JobProducer {
     config: AppConfig,
   ) {
     this.queues = { [QueueName.Mail]: mail, [QueueName.Reminders]: reminders, [QueueName.Planning]: planning };
-    this.tuning = { mailRetryDelayMs: config.MAIL_RETRY_DELAY_MS };
+    this.tuning = { mailRetryDelayMs: config.MAIL_RETRY_DELAY_MS, updateDelayMs: config.INVITATION_UPDATE_DELAY_SECONDS * 1000 };
   }
 
   async enqueue<P extends object>(job: JobDefinition<P>, payload: NoInfer<P>): Promise<void> {

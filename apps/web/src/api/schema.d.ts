@@ -2136,7 +2136,7 @@ export interface components {
         InvitationMessageView: {
             id: string;
             /** @enum {string} */
-            kind: "update" | "invitation" | "cancellation" | "substituted" | "notice";
+            kind: "update" | "invitation" | "programme-update" | "cancellation" | "substituted" | "notice";
             /**
              * @description Null for a notice (an e-mail without a calendar entry).
              * @enum {string|null}

@@ -20,6 +20,7 @@ import { VenueChangeProposals1795950100000 } from './1795950100000-venue-change-
 import { Notifications1795970000000 } from './1795970000000-notifications';
 import { InvitationNotificationKinds1796010000000 } from './1796010000000-invitation-notification-kinds';
 import { NotificationEmails1796020000000 } from './1796020000000-notification-emails';
+import { InvitationUpdateCoalescing1796040000000 } from './1796040000000-invitation-update-coalescing';
 
 export const MIGRATIONS = [
   InitialSchema1795685248536,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   Notifications1795970000000,
   InvitationNotificationKinds1796010000000,
   NotificationEmails1796020000000,
+  InvitationUpdateCoalescing1796040000000,
 ];

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type Actor, canSeeVenueLeaders } from '@app/auth';
 import { BusinessRuleError, ForbiddenError } from '@app/common';
+import { InvitationMessage } from '../invitation.entities';
 import { InvitationComposer } from '../invitation-composer';
 import { LetterRenderError } from './letter-pdf';
 
@@ -26,8 +27,14 @@ export class LetterDownloadService {
     if (context.invitation.letterNumber === null) {
       throw new BusinessRuleError('LETTER_NOT_ISSUED', 'Lời mời chưa được gửi nên chưa có giấy mời (chưa cấp số).', undefined, 409);
     }
+    // The letter as last sent: one re-sent for a programme change says so, not that the date or place moved.
+    const last = await this.dataSource.manager.findOne(InvitationMessage, {
+      select: { kind: true, previous: true },
+      where: { invitationId, method: 'REQUEST', sequence: context.invitation.sequence },
+      order: { createdAt: 'DESC' },
+    });
     try {
-      return await this.composer.letterPdf(context);
+      return await this.composer.letterPdf(context, last?.kind === 'programme-update' ? last : undefined);
     } catch (error) {
       if (error instanceof LetterRenderError) throw new BusinessRuleError('LETTER_UNPRINTABLE', error.message, undefined, 422);
       throw error;

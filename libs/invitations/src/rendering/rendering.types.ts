@@ -36,7 +36,8 @@ export interface ProgrammeLine {
 
 /** Everything the invitation and cancellation e-mails show. */
 export interface InvitationEmailView {
-  kind: 'invitation' | 'update' | 'cancellation' | 'substituted' | 'notice';
+  /** 'update': the date, hours or place changed; 'programme-update': the programme changed. */
+  kind: 'invitation' | 'update' | 'programme-update' | 'cancellation' | 'substituted' | 'notice';
   delegateName: string;
   /** e.g. 'Ủy viên Bộ Chính trị, Phó Thủ tướng Chính phủ' */
   delegateTitle: string | null;
@@ -94,6 +95,11 @@ export interface RsvpPageView {
     /** 'accepted' | 'declined' | 'substitute_proposed' | null (not answered yet) */
     answer: string | null;
   };
+  /**
+   * Who attends instead, once a planner approved the deputy the office proposed (withdrawn state): their
+   * name and position as the office gave them, never their contacts.
+   */
+  replacedBy?: { name: string; position: string } | null;
   /** Form action (the same RSVP URL). */
   actionUrl?: string;
   /** Message shown after a POST, e.g. 'Cảm ơn, câu trả lời của đồng chí đã được ghi nhận.' */

@@ -219,6 +219,30 @@ describe('renderInvitationEmail (update)', () => {
   });
 });
 
+describe('renderInvitationEmail (programme update)', () => {
+  const update = renderInvitationEmail(
+    emailView({
+      kind: 'programme-update',
+      previous: null,
+      programme: [
+        { startTime: '08:30', endTime: '09:00', title: 'Khai mạc', partName: 'Phần lễ' },
+        { startTime: '09:00', endTime: '11:00', title: 'Hội thi', partName: 'Phần hội' },
+      ],
+    }),
+  );
+
+  it('says the programme changed (not the date or place) in the subject and the bodies, and lists the new programme', () => {
+    expect(update.subject).toMatch(/^\[CẬP NHẬT CHƯƠNG TRÌNH\] Giấy mời số 12\/GM-BCĐ dự Ngày hội/);
+    for (const body of [update.html, update.text]) {
+      expect(body).toContain('THÔNG BÁO ĐIỀU CHỈNH CHƯƠNG TRÌNH');
+      expect(body).toContain('Chương trình Ngày hội đã được điều chỉnh; thời gian và địa điểm tổ chức không thay đổi.');
+      expect(body).not.toContain('thay đổi về thời gian hoặc địa điểm');
+      expect(body).toContain('08:30 - 09:00');
+      expect(body).toContain('Hội thi');
+    }
+  });
+});
+
 describe('renderInvitationEmail (cancellation)', () => {
   const cancellation = renderInvitationEmail(emailView({ kind: 'cancellation', reason: 'Bão số 3 đổ bộ, không bảo đảm an toàn cho nhân dân' }));
 
@@ -347,6 +371,13 @@ describe('renderRsvpPage', () => {
     const bare = renderRsvpPage({ state: 'withdrawn' });
     expect(bare).toContain('Giấy mời này đã được thu hồi.');
     expect(forms(bare)).toHaveLength(0);
+  });
+
+  it('names the approved deputy (name and position, no contact) on the withdrawn page', () => {
+    const html = renderRsvpPage(rsvpView({ state: 'withdrawn', replacedBy: { name: 'Nguyễn Văn <Bình>', position: 'Phó Cục trưởng' } }));
+    expect(html).toContain('Ban Tổ chức đã chấp thuận đồng chí Nguyễn Văn &lt;Bình&gt;, Phó Cục trưởng tham dự thay đồng chí.');
+    expect(html).not.toContain('Giấy mời này đã được thu hồi.</strong>');
+    expect(forms(html)).toHaveLength(0);
   });
 
   it('escapes the notice and the event details', () => {

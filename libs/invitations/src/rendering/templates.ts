@@ -19,6 +19,13 @@ const ROLE_TEXT: Record<InvitationEmailView['role'], string> = {
   accompanying: 'cùng dự',
 };
 
+/** What an update says changed (the rest of the letter is the invitation as it now stands). */
+const UPDATE_NOTICES: Partial<Record<InvitationEmailView['kind'], string>> = {
+  update: 'Giấy mời có thay đổi về thời gian hoặc địa điểm tổ chức. Nội dung dưới đây thay thế giấy mời đã gửi trước đó.',
+  'programme-update':
+    'Chương trình Ngày hội đã được điều chỉnh; thời gian và địa điểm tổ chức không thay đổi. Nội dung dưới đây (chương trình mới nhất) thay thế giấy mời đã gửi trước đó.',
+};
+
 const ANSWER_TEXT: Record<string, string> = {
   accepted: 'Đồng chí đã xác nhận tham dự.',
   declined: 'Đồng chí đã báo vắng.',
@@ -36,7 +43,10 @@ const templates = new EmailTemplates([join(__dirname, '..', 'templates'), join(_
 export function renderInvitationEmail(view: InvitationEmailView): RenderedEmail {
   const context = {
     ...view,
-    isUpdate: view.kind === 'update',
+    isUpdate: view.kind === 'update' || view.kind === 'programme-update',
+    updateBanner: view.kind === 'programme-update' ? 'THÔNG BÁO ĐIỀU CHỈNH CHƯƠNG TRÌNH' : 'THÔNG BÁO THAY ĐỔI',
+    updateTag: view.kind === 'programme-update' ? 'CẬP NHẬT CHƯƠNG TRÌNH' : 'THÔNG BÁO THAY ĐỔI',
+    updateNotice: UPDATE_NOTICES[view.kind] ?? '',
     roleText: ROLE_TEXT[view.role],
   };
   const template = view.kind === 'cancellation' || view.kind === 'substituted' || view.kind === 'notice' ? view.kind : 'invitation';
@@ -52,6 +62,7 @@ export function renderRsvpPage(view: RsvpPageView): string {
       ? { state: view.state }
       : {
           ...view,
+          replacedBy: view.replacedBy ?? null,
           answerText: view.invitation?.answer ? ANSWER_TEXT[view.invitation.answer] : undefined,
           showForms: view.state === 'open' || view.state === 'answered',
           hasErrors: Boolean(view.errors && Object.keys(view.errors).length > 0),
