@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, data } from '../../api/client';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
 import { changedFields, formatVnd, oneOf, read, vnd, wholeText } from '../../input';
 import { BUDGET_CATEGORY_NAMES, BudgetCategory, FUNDING_SOURCE_NAMES, FundingSource } from '@shared/logistics/src/budget/budget.enums';
@@ -227,9 +228,13 @@ function BudgetRow(props: { venue: Venue; line: BudgetLine; editable: boolean; o
             <button type="button" className="link" onClick={() => setEditing(true)}>
               Sửa
             </button>
-            <button type="button" className="danger link" onClick={props.onRemove} disabled={props.removing}>
+            <ConfirmButton
+              question={`Xóa dòng kinh phí «${line.description}» (dự toán ${formatVnd(line.plannedVnd)})?`}
+              onConfirm={props.onRemove}
+              disabled={props.removing}
+            >
               Xóa
-            </button>
+            </ConfirmButton>
           </td>
         )}
       </tr>

@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, data } from '../../api/client';
 import { ApiError, asRecord, asText } from '../../api/errors';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
 import { oneOf, read, text, time } from '../../input';
 import { PROGRAMME_PART_NAMES, PROGRAMME_PARTS, ProgrammePart } from '@shared/programmes/src/programme.enums';
@@ -194,9 +195,9 @@ function ProgrammeRow(props: {
             </button>
           </form>
           {item && (
-            <button type="button" className="danger link" onClick={() => remove.mutate()} disabled={remove.isPending}>
+            <ConfirmButton question={`Xóa mục chương trình «${item.title}» (${item.startTime}–${item.endTime})?`} onConfirm={() => remove.mutate()} disabled={remove.isPending}>
               Xóa
-            </button>
+            </ConfirmButton>
           )}
         </td>
       </tr>
