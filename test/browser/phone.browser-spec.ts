@@ -62,10 +62,17 @@ describe('Web console on a phone, accessible (Chromium, 360×740)', () => {
       longitude: 103.84,
     });
     const token = await t.tokenFor(planner);
-    const approved = await api('post', `/venues/${venue.id}/transitions`, token).send({ to: 'approved', version: venue.version }).expect(201);
+    // Renamed through the API, so the audit log has recorded the venue's name (the factory writes no entry).
+    const renamed = await t.http
+      .patch(`/api/venues/${venue.id}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ name: 'Điểm thôn Tả Phìn, xã Sa Pa (tên đầy đủ, khá dài)', version: venue.version })
+      .expect(200);
+    venue.name = renamed.body.name;
+    const approved = await api('post', `/venues/${venue.id}/transitions`, token).send({ to: 'approved', version: renamed.body.version }).expect(200);
     await api('post', `/venues/${venue.id}/transitions`, token)
       .send({ to: 'scheduled', version: approved.body.version, date: `${edition.year}-08-14`, startTime: '07:30', endTime: '11:30' })
-      .expect(201);
+      .expect(200);
     await api('post', `/venues/${venue.id}/programme/from-template`, token).send({}).expect(201);
     await api('post', `/venues/${venue.id}/budget-lines`, token)
       .send({ category: 'gifts', description: 'Quà tặng hộ gia đình chính sách', plannedVnd: 12_500_000, fundingSource: 'provincial_budget' })
@@ -114,7 +121,7 @@ describe('Web console on a phone, accessible (Chromium, 360×740)', () => {
     await expect(sections.locator('summary').allTextContents()).resolves.toEqual(
       expect.arrayContaining([expect.stringContaining('Chương trình'), expect.stringContaining('Nhiệm vụ hậu cần'), expect.stringContaining('Dự toán kinh phí')]),
     );
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const height = await page.evaluate<number>('document.documentElement.scrollHeight');
     expect(height).toBeLessThan(3 * PHONE.height);
     await checkPage(page, '03-diem-to-chuc');
 
@@ -209,6 +216,7 @@ describe('Web console on a phone, accessible (Chromium, 360×740)', () => {
     await table.locator('tbody tr').first().waitFor();
     const text = (await table.textContent())!;
     expect(text).toContain('Phạm Thị Điều Hành'); // the actor by name
+    expect(text).toContain(venue.name); // the record by its name
     expect(text).toContain('Trạng thái'); // the field by its label
     expect(text).toContain('Được phê duyệt'); // the value by its name
     expect(text).toContain('14/08/'); // dates as dd/MM/yyyy

@@ -51,6 +51,10 @@ export const ENTITY_TYPE_NAMES: Record<string, string> = {
   shared_resource: 'Nguồn lực dùng chung',
   task_template: 'Danh mục nhiệm vụ mẫu',
   venue_leader_assignment: 'Phân công lãnh đạo',
+  venue_change_proposal: 'Đề xuất thay đổi địa điểm, thời gian',
+  planning_run: 'Lượt lập kế hoạch',
+  calendar_feed: 'Lịch đăng ký',
+  letter_settings: 'Mẫu công văn mời',
 };
 
 /** Field names of the API, as people call them (for validation messages shown away from their field). */

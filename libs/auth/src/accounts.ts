@@ -3,7 +3,7 @@
  * `user:create` and the demo seed. The caller's EntityManager keeps
  * them in its transaction; UsersService writes through the same functions.
  */
-import type { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import type { UserView } from './dto/user-view.dto';
 import type { Role } from './role.enums';
 import { User } from './user.entity';
@@ -24,6 +24,13 @@ export function accountExists(manager: EntityManager, email: string): Promise<bo
 /** The id of the account with this e-mail, or null (the demo seed books resources in its planner's name). */
 export async function accountIdByEmail(manager: EntityManager, email: string): Promise<string | null> {
   return (await manager.findOne(User, { select: { id: true }, where: { email: email.trim().toLowerCase() } }))?.id ?? null;
+}
+
+/** Accounts' full names by id (the audit log names who changed what); ids of no account are left out. */
+export async function accountNames(manager: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const users = await manager.find(User, { select: { id: true, fullName: true }, where: { id: In([...new Set(ids)]) } });
+  return new Map(users.map((user) => [user.id, user.fullName]));
 }
 
 /** Inserts the account; answers it without its password hash (what the API and the audit log may show). */

@@ -35,6 +35,11 @@ export function ReadinessPage() {
           Số liệu tính đến ngày {formatDate(d.today)}. {d.rule}
         </p>
         <div className="stat-row" data-testid="readiness-summary">
+          {/* "Toàn quốc", or the organizer's province: the totals are that scope's. */}
+          <div className="stat scope">
+            <small>Phạm vi</small>
+            <strong>{d.edition.name}</strong>
+          </div>
           <div className="stat">
             <strong>{d.edition.venues}</strong> điểm có nhiệm vụ
           </div>
