@@ -20,11 +20,30 @@ import { formatDate, formatInstant } from './input';
 import { FIELD_NAMES } from './labels';
 
 /** Fields the log records that say nothing to a reader (row versions, secrets' hashes, bookkeeping). */
-const HIDDEN_FIELDS = new Set(['version', 'revision', 'updatedAt', 'createdAt', 'id', 'passwordHash', 'tokenVersion', 'tokenHash', 'rsvpTokenHash', 'seq', 'dedupeKey', 'generation']);
+const HIDDEN_FIELDS = new Set([
+  'version',
+  'revision',
+  'updatedAt',
+  'createdAt',
+  'id',
+  'passwordHash',
+  'tokenVersion',
+  'tokenHash',
+  'rsvpTokenHash',
+  'seq',
+  'dedupeKey',
+  'generation',
+]);
 
 /** Field names beyond the forms' (FIELD_NAMES): what only the log shows. */
 const MORE_FIELD_NAMES: Record<string, string> = {
   status: 'Trạng thái',
+  programme: 'Chương trình',
+  queued: 'Đã xếp hàng chờ lập',
+  venues: 'Số điểm',
+  tasks: 'Nhiệm vụ',
+  answer: 'Trả lời',
+  rsvpAnswer: 'Trả lời',
   statusReason: 'Lý do',
   scheduledDate: 'Ngày tổ chức',
   startsAt: 'Bắt đầu',
@@ -148,7 +167,8 @@ export function auditValue(field: string, value: unknown, context: AuditContext)
       .map(([key, item]) => `${auditFieldName(key)}: ${auditValue(key, item, context)}`)
       .join('; ');
   }
-  const text = String(value);
+  if (typeof value !== 'string') return '—'; // a function or a symbol: not in JSON
+  const text = value;
   if (UUID.test(text)) return context.names[text] ?? '(không rõ tên)';
   if (field === 'provinceCode' || field.endsWith('ProvinceCode')) return context.provinceName(text);
   const codes = field === 'status' ? STATUS_NAMES[context.entityType] : CODE_NAMES[field];

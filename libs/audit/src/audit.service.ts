@@ -44,7 +44,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The ids (uuids) among the before and after values of the changes, arrays included. */
 function idsIn(changes: AuditEntry['changes']): string[] {
   return Object.values(changes).flatMap((change) =>
-    [change?.before, change?.after].flatMap((value) => (Array.isArray(value) ? value : [value])).filter((value): value is string => typeof value === 'string' && UUID.test(value)),
+    [change?.before, change?.after]
+      .flatMap((value): unknown[] => (Array.isArray(value) ? (value as unknown[]) : [value]))
+      .filter((value): value is string => typeof value === 'string' && UUID.test(value)),
   );
 }
 

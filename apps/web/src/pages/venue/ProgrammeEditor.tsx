@@ -197,7 +197,11 @@ function ProgrammeRow(props: {
             </button>
           </form>
           {item && (
-            <ConfirmButton question={`Xóa mục chương trình «${item.title}» (${item.startTime}–${item.endTime})?`} onConfirm={() => remove.mutate()} disabled={remove.isPending}>
+            <ConfirmButton
+              question={`Xóa mục chương trình «${item.title}» (${item.startTime}–${item.endTime})?`}
+              onConfirm={() => remove.mutate()}
+              disabled={remove.isPending}
+            >
               Xóa
             </ConfirmButton>
           )}

@@ -6,8 +6,7 @@ import { availableTransitions } from './workflow';
 
 const organizer = { role: Role.ProvincialOrganizer, provinceCode: '15' } as User;
 const planner = { role: Role.CentralPlanner, provinceCode: null } as User;
-const scheduled = (day: string | null) =>
-  ({ status: VenueStatus.Scheduled, tier: VenueTier.Central, provinceCode: '15', scheduledDate: day }) as Venue;
+const scheduled = (day: string | null) => ({ status: VenueStatus.Scheduled, tier: VenueTier.Central, provinceCode: '15', scheduledDate: day }) as Venue;
 
 describe('availableTransitions: "held" only from the venue’s day on', () => {
   it('is not offered before the venue’s day, to organizers or planners', () => {
