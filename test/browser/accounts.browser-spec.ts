@@ -71,7 +71,7 @@ describe('Accounts in the console (Chromium)', () => {
     await card(page, forced).getByText('Chờ đổi mật khẩu').waitFor();
     await card(page, locked).getByRole('button', { name: 'Khóa tài khoản' }).click();
     await expect(page.getByRole('dialog').textContent()).resolves.toContain(locked.email); // asks first, naming the account
-    await page.getByRole('dialog').getByRole('button', { name: 'Khóa tài khoản' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Khóa tài khoản', exact: true }).click();
     await card(page, locked).getByText('Đã khóa').waitFor();
     await card(page, locked).getByRole('button', { name: 'Mở lại tài khoản' }).waitFor();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);

@@ -198,6 +198,8 @@ describe('Web console on a phone, accessible (Chromium, 360×740)', () => {
     await expect(page.getByTestId('readiness-summary').textContent()).resolves.toContain('Lào Cai');
     await expect(page.locator('.readiness').textContent()).resolves.not.toMatch(/Toàn quốc|\bat_risk\b|\blate\b|tay_bac/);
     await checkPage(page, '10-san-sang');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/); // the page's main action, from the phone
 
     await page.getByRole('link', { name: 'Kinh phí' }).click();
     await page.getByTestId('budget-summary').waitFor();
@@ -206,6 +208,8 @@ describe('Web console on a phone, accessible (Chromium, 360×740)', () => {
     await page.goto(`${base}/thong-bao`);
     await page.getByRole('heading', { name: 'Thông báo' }).waitFor();
     await checkPage(page, '12-thong-bao');
+    await page.getByRole('button', { name: 'Đánh dấu tất cả đã đọc' }).click();
+    await page.getByTestId('unread-count').filter({ hasText: /^0$/ }).waitFor(); // all read
 
     await page.goto(`${base}/doi-mat-khau`);
     await page.getByLabel('Mật khẩu hiện tại').waitFor();
