@@ -247,6 +247,13 @@ describe('Web console on a phone, accessible (Chromium, 360×740)', () => {
   it('the audit log names people, fields and values: no raw id or key', async () => {
     const page = await openPage();
     await logIn(page, planner.email);
+    // A cancellation asks first too, naming the venue (left unconfirmed here).
+    await page.goto(`${base}/diem/${venue.id}`);
+    await page.getByRole('button', { name: 'Hủy điểm' }).click();
+    const cancel = page.getByRole('form', { name: 'Hủy điểm' });
+    await expect(cancel.textContent()).resolves.toContain(`Hủy điểm «${venue.name}»?`);
+    await cancel.getByRole('button', { name: 'Bỏ qua' }).click();
+    await cancel.waitFor({ state: 'detached' });
     await page.goto(`${base}/nhat-ky?entityType=venue&entityId=${venue.id}`);
     const table = page.getByTestId('audit-table');
     await table.locator('tbody tr').first().waitFor();
