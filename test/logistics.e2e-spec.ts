@@ -217,18 +217,20 @@ describe('Logistics: checklists, dependencies, readiness', () => {
     );
 
     const dashboard = (await t.http.get(`/api/editions/${own.id}/readiness`).set('Authorization', planner).expect(200)).body;
-    expect(dashboard.rule).toContain('late');
+    expect(dashboard.rule).toContain('Chậm: một việc quá hạn'); // the levels by their names, not their codes
+    expect(dashboard.rule).not.toMatch(/late|at_risk|on_track/);
+    expect(dashboard.edition.name).toBe('Toàn quốc');
     expect(dashboard.edition).toMatchObject({ venues: 3, onTrack: 1, atRisk: 1, late: 1, overdue: 1, blocked: 1 });
     expect(dashboard.edition.doneShare).toBeCloseTo(3 / 6, 3);
     expect(dashboard.provinces.map((group: { key: string; venues: number }) => `${group.key}:${group.venues}`)).toEqual(['12:1', '66:2']);
-    expect(dashboard.regions.find((group: { key: string }) => group.key === 'tay_nguyen')).toMatchObject({ venues: 2, late: 1, atRisk: 1 });
+    expect(dashboard.regions.find((group: { key: string }) => group.key === 'tay_nguyen')).toMatchObject({ name: 'Tây Nguyên', venues: 2, late: 1, atRisk: 1 });
     expect(dashboard.venuesAtRisk.map((venue: { venueId: string; status: string }) => `${venue.venueId}:${venue.status}`)).toEqual([
       `${late.id}:late`,
       `${atRisk.id}:at_risk`,
     ]);
 
     const forLaiChau = (await t.http.get(`/api/editions/${own.id}/readiness`).set('Authorization', laiChau).expect(200)).body;
-    expect(forLaiChau.edition.venues).toBe(1);
+    expect(forLaiChau.edition).toMatchObject({ name: 'Lai Châu', venues: 1 }); // one province's total, named after it
     const single = (await t.http.get(`/api/venues/${late.id}/readiness`).set('Authorization', planner).expect(200)).body;
     expect(single).toMatchObject({ status: 'late', overdue: 1 });
     expect(dashboard.venuesAtRiskTotal).toBe(2);

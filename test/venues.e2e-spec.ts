@@ -8,7 +8,7 @@ describe('Venues (workflow, filters, audit)', () => {
   let edition: Edition;
   let planner: string;
   let laiChau: string;
-  let laiChauUser: { id: string };
+  let laiChauUser: { id: string; fullName: string };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -84,6 +84,9 @@ describe('Venues (workflow, filters, audit)', () => {
     const listed = await t.http.get('/api/audit').query({ entityType: 'venue', entityId: id }).set('Authorization', planner).expect(200);
     expect(listed.body.total).toBe(5);
     expect(listed.body.items[0].action).toBe('transition');
+    // Named for people (issue 18): the actor by full name, the venue by the name its creation recorded.
+    expect(listed.body.items.at(-1)).toMatchObject({ action: 'create', actorName: laiChauUser.fullName, subjectName: created.body.name });
+    expect(listed.body.items[0]).toMatchObject({ subjectName: created.body.name, names: {} });
   });
 
   it('keeps contact e-mails in one form, on creation and on edit', async () => {

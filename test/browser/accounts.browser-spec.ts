@@ -69,8 +69,9 @@ describe('Accounts in the console (Chromium)', () => {
 
     await card(page, forced).getByRole('button', { name: 'Yêu cầu đổi mật khẩu' }).click();
     await card(page, forced).getByText('Chờ đổi mật khẩu').waitFor();
-    page.once('dialog', (dialog) => void dialog.accept());
     await card(page, locked).getByRole('button', { name: 'Khóa tài khoản' }).click();
+    await expect(page.getByRole('dialog').textContent()).resolves.toContain(locked.email); // asks first, naming the account
+    await page.getByRole('dialog').getByRole('button', { name: 'Khóa tài khoản', exact: true }).click();
     await card(page, locked).getByText('Đã khóa').waitFor();
     await card(page, locked).getByRole('button', { name: 'Mở lại tài khoản' }).waitFor();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);

@@ -297,7 +297,9 @@ describe('Web console (Chromium)', () => {
     await page.goto(`${base}/diem/${ownScheduled.id}`);
     await page.getByTestId('programme-editor').waitFor();
     await expect(page.getByRole('button', { name: 'Đổi lịch' }).count()).resolves.toBe(0);
-    await expect(page.getByRole('button', { name: 'Đánh dấu đã tổ chức' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Hủy điểm' }).count()).resolves.toBe(0); // central tier: the planners'
+    // Its day is still ahead: "held" is not offered yet (workflow.spec.ts covers the day itself).
+    await expect(page.getByRole('button', { name: 'Đánh dấu đã tổ chức' }).count()).resolves.toBe(0);
     await page.close();
   });
 });

@@ -85,6 +85,7 @@ describe('Web console: calendar feeds and central venue proposals (Chromium)', (
     await page.setViewportSize({ width: 360, height: 800 });
     await logIn(page, organizer.email);
     await page.goto(`${base}/diem/${venue.id}`);
+    await page.locator('#de-xuat-thay-doi > summary').click(); // the venue page's sections start folded on a phone
     const section = page.getByTestId('venue-change-proposals');
     await section.getByText('đồng chí gửi đề xuất để Trung ương xem xét').waitFor();
     const form = section.getByRole('form', { name: 'Đề xuất thay đổi địa điểm' });

@@ -129,6 +129,7 @@ describe('Substitutes and answers in the console (Chromium)', () => {
     await page.setViewportSize({ width: 360, height: 800 });
     await logInAs(page, base, organizer.email, edition.id);
     await page.goto(`${base}/diem/${venue.id}`);
+    await page.locator('#tra-loi-giay-moi > summary').click(); // the venue page's sections start folded on a phone
     const answers = page.getByTestId('venue-answers');
     const item = answers.getByRole('listitem', { name: 'Trần Thị Hoa' });
     await item.waitFor();
@@ -141,7 +142,7 @@ describe('Substitutes and answers in the console (Chromium)', () => {
     expect(text).not.toContain('hoa.tt');
     // No decision buttons for organizers, and the section fits 360 px.
     await expect(page.getByTestId('venue-pending-substitutes').count()).resolves.toBe(0);
-    const section = page.locator('section[aria-labelledby="answers-title"]');
+    const section = page.locator('#tra-loi-giay-moi');
     const fits = await section.evaluate((element) => element.scrollWidth <= element.clientWidth);
     expect(fits).toBe(true);
     await section.screenshot({ path: 'test-artifacts/screenshots/substitute-04-organizer-answers-360.png' });

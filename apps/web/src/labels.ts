@@ -16,20 +16,21 @@ export const venueStatusName = (status: Venue['status']) => capitalise(VENUE_STA
 /** Edition statuses, likewise capitalised when they stand alone. */
 export const editionStatusName = (status: Edition['status']) => capitalise(EDITION_STATUS_NAMES[status]);
 
+// Colours under white text (badges, tags) keep a contrast of at least 4.5:1 (WCAG AA, checked by axe-core in the browser tests).
 export const VENUE_STATUS_COLOURS: Record<VenueStatus, string> = {
   [VenueStatus.Nominated]: '#6b7280',
   [VenueStatus.Shortlisted]: '#7c3aed',
   [VenueStatus.Approved]: '#2563eb',
-  [VenueStatus.Scheduled]: '#059669',
+  [VenueStatus.Scheduled]: '#047857',
   [VenueStatus.Held]: '#0f766e',
   [VenueStatus.Rejected]: '#b91c1c',
-  [VenueStatus.Cancelled]: '#9ca3af',
+  [VenueStatus.Cancelled]: '#4b5563',
 };
 
 /** A venue's readiness, plus the overview's two states of its own: not followed (held, dropped) and not known (beyond the venues listed at risk). */
 export const READINESS_COLOURS: Record<Readiness | 'none' | 'unknown', string> = {
-  on_track: '#059669',
-  at_risk: '#d97706',
+  on_track: '#047857',
+  at_risk: '#b45309',
   late: '#b91c1c',
   none: '#9ca3af',
   unknown: '#93c5fd',
@@ -52,6 +53,10 @@ export const ENTITY_TYPE_NAMES: Record<string, string> = {
   shared_resource: 'Nguồn lực dùng chung',
   task_template: 'Danh mục nhiệm vụ mẫu',
   venue_leader_assignment: 'Phân công lãnh đạo',
+  venue_change_proposal: 'Đề xuất thay đổi địa điểm, thời gian',
+  planning_run: 'Lượt lập kế hoạch',
+  calendar_feed: 'Lịch đăng ký',
+  letter_settings: 'Mẫu công văn mời',
 };
 
 /** Field names of the API, as people call them (for validation messages shown away from their field). */

@@ -11,6 +11,7 @@ export interface FieldChange {
 /** One recorded change: who, when, what, and the before/after of each changed field. Append-only. */
 @Entity('audit_entries')
 @Index('audit_entries_entity_idx', ['entityType', 'entityId', 'at'])
+@Index('audit_entries_entity_id_idx', ['entityId', 'at'])
 export class AuditEntry {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id: string;

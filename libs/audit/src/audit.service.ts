@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { SYSTEM_ACTOR } from '@app/auth';
-import { AuditLog, AuditRecord, Page, toPage } from '@app/common';
+import { accountNames, SYSTEM_ACTOR } from '@app/auth';
+import { AuditLog, AuditRecord, Page, queryRows, toPage } from '@app/common';
 import { AuditEntry } from './audit-entry.entity';
+import { AuditEntryView } from './dto/audit-entry-view.dto';
 import { AuditQueryDto } from './dto/audit-query.dto';
 import { diffFields } from './field-changes';
 
@@ -38,6 +39,17 @@ export async function recordAudits(manager: EntityManager, records: readonly Aud
   if (entries.length) await manager.insert(AuditEntry, entries);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The ids (uuids) among the before and after values of the changes, arrays included. */
+function idsIn(changes: AuditEntry['changes']): string[] {
+  return Object.values(changes).flatMap((change) =>
+    [change?.before, change?.after]
+      .flatMap((value): unknown[] => (Array.isArray(value) ? (value as unknown[]) : [value]))
+      .filter((value): value is string => typeof value === 'string' && UUID.test(value)),
+  );
+}
+
 /** Owns the audit table; never edits or deletes an entry. */
 @Injectable()
 export class AuditService implements AuditLog {
@@ -51,14 +63,51 @@ export class AuditService implements AuditLog {
     return recordAudits(manager, records);
   }
 
-  async list(query: AuditQueryDto): Promise<Page<AuditEntry>> {
+  async list(query: AuditQueryDto): Promise<Page<AuditEntryView>> {
     const builder = this.entries.createQueryBuilder('entry').orderBy('entry.at', 'DESC').addOrderBy('entry.id', 'DESC');
     if (query.entityType) builder.andWhere('entry.entityType = :entityType', { entityType: query.entityType });
     if (query.entityId) builder.andWhere('entry.entityId = :entityId', { entityId: query.entityId });
     if (query.actorId) builder.andWhere('entry.actorId = :actorId', { actorId: query.actorId });
     if (query.action) builder.andWhere('entry.action = :action', { action: query.action });
     const [items, total] = await builder.skip(query.offset).take(query.pageSize).getManyAndCount();
-    return toPage(items, total, query);
+    return toPage(await this.named(items), total, query);
+  }
+
+  /**
+   * The page's entries with names for their ids, so the log reads as people speak: the actor's full
+   * name (auth's), and for the changed record and every id in the changes, the name, title or
+   * description the log itself last recorded for that record (its creation carries them) — the log
+   * never reads another module's tables.
+   */
+  private async named(items: AuditEntry[]): Promise<AuditEntryView[]> {
+    const manager = this.entries.manager;
+    const actors = await accountNames(
+      manager,
+      items.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])),
+    );
+    const referenced = new Map(items.map((entry) => [entry, idsIn(entry.changes)]));
+    const ids = [...new Set([...items.map((entry) => entry.entityId), ...[...referenced.values()].flat()])];
+    const recorded = ids.length
+      ? await queryRows<{ entity_id: string; name: string }>(
+          manager,
+          `SELECT DISTINCT ON (entity_id) entity_id, name
+             FROM (SELECT entity_id, at, id,
+                          COALESCE(changes #>> '{fullName,after}', changes #>> '{name,after}', changes #>> '{title,after}',
+                                   changes #>> '{description,after}', changes #>> '{theme,after}') AS name
+                     FROM audit_entries WHERE entity_id = ANY($1)) named
+            WHERE name IS NOT NULL
+            ORDER BY entity_id, at DESC, id DESC`,
+          [ids],
+        )
+      : [];
+    const names = new Map(recorded.map((row) => [row.entity_id, row.name]));
+    for (const [id, name] of actors) if (!names.has(id)) names.set(id, name);
+    return items.map((entry) => ({
+      ...entry,
+      actorName: entry.actorId ? (actors.get(entry.actorId) ?? entry.actorEmail) : 'Hệ thống',
+      subjectName: names.get(entry.entityId) ?? null,
+      names: Object.fromEntries(referenced.get(entry)!.flatMap((id) => (names.has(id) ? [[id, names.get(id)!]] : []))),
+    }));
   }
 
   /** Every entry of one record, oldest first (an invitation's history, for instance). */

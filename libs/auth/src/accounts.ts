@@ -26,6 +26,13 @@ export async function accountIdByEmail(manager: EntityManager, email: string): P
   return (await manager.findOne(User, { select: { id: true }, where: { email: email.trim().toLowerCase() } }))?.id ?? null;
 }
 
+/** Accounts' full names by id (the audit log names who changed what); ids of no account are left out. */
+export async function accountNames(manager: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const users = await manager.find(User, { select: { id: true, fullName: true }, where: { id: In([...new Set(ids)]) } });
+  return new Map(users.map((user) => [user.id, user.fullName]));
+}
+
 /** Inserts the account; answers it without its password hash (what the API and the audit log may show). */
 export async function insertAccount(manager: EntityManager, account: NewAccount): Promise<UserView> {
   const user = await manager.save(manager.create(User, { ...account, email: account.email.trim().toLowerCase() }));

@@ -1,5 +1,5 @@
 // Auth: the module, the actor and its permission checks, route decorators, roles, passwords, the account reads and writes, and live-stream tickets.
-export { accountExists, accountIdByEmail, accountsByIds, activeAccountsWithRole, insertAccount } from './accounts';
+export { accountExists, accountIdByEmail, accountNames, accountsByIds, activeAccountsWithRole, insertAccount } from './accounts';
 export { SYSTEM_ACTOR, assertCanWriteProvince, assertPlanner, canSeeLeaderContacts, canSeeVenueLeaders, canWriteProvince, isPlanner } from './actor';
 export type { Actor } from './actor';
 export { AuthModule } from './auth.module';

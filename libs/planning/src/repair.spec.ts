@@ -29,6 +29,18 @@ describe('repairPlan', () => {
     expect(result.summary).toBe('Phương án hiện tại vẫn đáp ứng mọi điều kiện; không cần thay đổi phân công nào.');
   });
 
+  it('says what it adds when it only covers a venue the plan in force left without a leader (the summary agrees with the board)', async () => {
+    const instance = makeInstance({
+      venues: [makeVenue('A'), makeVenue('B')],
+      leaders: [makeLeader('L1'), makeLeader('L2')],
+      current: [chief('A', 'L1')],
+    });
+    const result = await repairPlan(instance);
+    expect(pairs(instance, result)).toEqual(['A:L1@19', 'B:L2@19']);
+    expect(result.changes).toEqual([]);
+    expect(result.summary).toBe('Giữ nguyên mọi phân công đang áp dụng. Bổ sung 1 phân công mới cho điểm chưa đủ người dự.');
+  });
+
   it('replaces only the leader who became unavailable, with the reason', async () => {
     const instance = makeInstance({
       venues: [makeVenue('A'), makeVenue('B'), makeVenue('C')],

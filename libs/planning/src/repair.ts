@@ -195,13 +195,19 @@ function summarise(
   result: Pick<PlanningResult, 'plan' | 'venueDates'>,
 ): string {
   const fixedCount = current.filter((assignment) => assignment.fixed).length;
+  // Assignments the plan adds where the plan in force had none (a venue left uncovered now gets a
+  // leader): no current assignment changes, but the venue's plan does, and the board counts it.
+  const held = new Set(current.map((assignment) => `${assignment.venueId}|${assignment.leaderId}|${assignment.role}`));
+  const added = result.plan.assignments.filter((assignment) => !held.has(`${assignment.venueId}|${assignment.leaderId}|${assignment.role}`)).length;
+  const additions = added ? ` Bổ sung ${added} phân công mới cho điểm chưa đủ người dự.` : '';
   if (!current.length) {
     // Nothing in force to compare with (the first plan of an edition): say what the plan is.
     const venues = Object.keys(result.venueDates).length;
     return `Phương án mới: ${result.plan.assignments.length} phân công lãnh đạo cho ${venues} điểm tổ chức; chưa có phân công nào đang áp dụng.`;
   }
-  if (!changes.length) return 'Phương án hiện tại vẫn đáp ứng mọi điều kiện; không cần thay đổi phân công nào.';
-  const head = `Phương án điều chỉnh thay đổi ${changes.length} phân công hoặc ngày tổ chức so với phương án hiện tại.`;
+  if (!changes.length && !added) return 'Phương án hiện tại vẫn đáp ứng mọi điều kiện; không cần thay đổi phân công nào.';
+  if (!changes.length) return `Giữ nguyên mọi phân công đang áp dụng.${additions}`;
+  const head = `Phương án điều chỉnh thay đổi ${changes.length} phân công hoặc ngày tổ chức so với phương án hiện tại.${additions}`;
   if (!brokenFixed.length) {
     return fixedCount ? `${head} Giữ nguyên toàn bộ ${fixedCount} phân công đã khóa hoặc đã nhận lời.` : head;
   }

@@ -42,7 +42,7 @@ export type VenueInvitationAnswer = Schemas['VenueInvitationAnswer'];
 export type DashboardGroup = Schemas['DashboardGroup'];
 export type Readiness = Schemas['VenueAtRisk']['status'];
 export type BudgetGroup = Schemas['BudgetGroup'];
-export type AuditEntry = Schemas['AuditEntry'];
+export type AuditEntry = Schemas['AuditEntryView'];
 
 export type PlanningRun = Schemas['PlanningRunView'];
 export type LeaderPin = Schemas['LeaderPinDto'];

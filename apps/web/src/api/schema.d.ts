@@ -1416,7 +1416,15 @@ export interface components {
             mapTileUrl: string;
             mapTileAttribution: string;
         };
-        AuditEntry: {
+        AuditEntryView: {
+            /** @description The account's full name (as it is now), or "Hệ thống" for changes made by the system. */
+            actorName: string;
+            /** @description The changed record's name, title or description, as the log last recorded it; null when the log never recorded one. */
+            subjectName: string | null;
+            /** @description Names of the ids found in `changes` (a leader, a venue, a prerequisite task…), where the log knows them. */
+            names: {
+                [key: string]: string;
+            };
             id: string;
             /** Format: date-time */
             at: string;
@@ -1433,7 +1441,7 @@ export interface components {
             note: string | null;
         };
         AuditEntryPage: {
-            items: components["schemas"]["AuditEntry"][];
+            items: components["schemas"]["AuditEntryView"][];
             /** @description Rows matching the filters, on every page. */
             total: number;
             page: number;

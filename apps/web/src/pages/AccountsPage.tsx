@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLE_NAMES } from '@shared/auth/src/role.enums';
 import { client, data } from '../api/client';
 import type { Account } from '../api/models';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorPanel, FormError, Loading } from '../components/errors';
 import { Pager, useListParams } from '../components/ListParams';
 import { formatInstant } from '../input';
@@ -74,16 +75,15 @@ function AccountCard({ account }: { account: Account }) {
         <div className="account-actions">
           {account.active ? (
             <>
-              <button
-                type="button"
+              <ConfirmButton
                 className="secondary danger"
+                question={`Khóa tài khoản ${account.fullName} (${account.email})?`}
+                detail="Các phiên đăng nhập của tài khoản này kết thúc ngay."
                 disabled={act.isPending}
-                onClick={() => {
-                  if (window.confirm(`Khóa tài khoản ${account.email}? Các phiên đăng nhập của tài khoản này kết thúc ngay.`)) act.mutate('deactivate');
-                }}
+                onConfirm={() => act.mutate('deactivate')}
               >
                 Khóa tài khoản
-              </button>
+              </ConfirmButton>
               {!account.mustChangePassword && (
                 <button type="button" className="secondary" disabled={act.isPending} onClick={() => act.mutate('require-password-change')}>
                   Yêu cầu đổi mật khẩu

@@ -6,21 +6,17 @@ import { Pager, useListParams } from '../components/ListParams';
 import { formatInstant } from '../input';
 import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS } from '@shared/common/src/audit-action.enums';
 import { codeIn } from '../codes';
-import { ENTITY_TYPE_NAMES, FIELD_NAMES } from '../labels';
+import { ENTITY_TYPE_NAMES } from '../labels';
+import { auditFieldName, auditValue, shownField } from '../audit-values';
+import { useProvinces } from '../session';
 import { asRecord } from '../api/errors';
 
 const PAGE_SIZE = 50;
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '∅';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
-
 /** The append-only audit log, newest first, filtered by what changed and how (planners only). */
 export function AuditPage() {
   const { params, page, update } = useListParams();
+  const { nameOf } = useProvinces();
   const filters = { entityType: params.get('entityType') ?? '', entityId: params.get('entityId') ?? '', action: params.get('action') ?? '' };
   const entries = useQuery({
     queryKey: ['audit', page, filters],
@@ -83,7 +79,7 @@ export function AuditPage() {
           <Loading what="nhật ký" />
         ) : (
           <>
-            <table className="grid" data-testid="audit-table">
+            <table className="grid cards" data-testid="audit-table">
               <thead>
                 <tr>
                   <th>Thời điểm</th>
@@ -94,28 +90,43 @@ export function AuditPage() {
                 </tr>
               </thead>
               <tbody>
-                {entries.data.items.map((entry) => (
-                  <tr key={entry.id}>
-                    <td className="nowrap">{formatInstant(entry.at)}</td>
-                    <td>{entry.actorEmail}</td>
-                    <td>
-                      {ENTITY_TYPE_NAMES[entry.entityType] ?? entry.entityType}{' '}
-                      {entry.entityType === 'venue' ? <Link to={`/diem/${entry.entityId}`}>mở</Link> : null}
-                    </td>
-                    <td>{AUDIT_ACTION_NAMES[entry.action]}</td>
-                    <td className="changes">
-                      {Object.entries(entry.changes)
-                        .slice(0, 8)
-                        .map(([field, value]) => [field, asRecord(value)] as const)
-                        .map(([field, change]) => (
-                          <div key={field}>
-                            <b>{FIELD_NAMES[field] ?? field}</b>: {show(change?.before)} → {show(change?.after)}
-                          </div>
-                        ))}
-                      {entry.note && <div className="muted">Ghi chú: {entry.note}</div>}
-                    </td>
-                  </tr>
-                ))}
+                {entries.data.items.map((entry) => {
+                  const context = { entityType: entry.entityType, names: entry.names, provinceName: nameOf };
+                  const changes = Object.entries(entry.changes).filter(([field]) => shownField(field));
+                  return (
+                    <tr key={entry.id}>
+                      <td className="nowrap" data-label="Thời điểm">
+                        {formatInstant(entry.at)}
+                      </td>
+                      <td data-label="Người thực hiện">
+                        {entry.actorName}
+                        {entry.actorId && <small className="block">{entry.actorEmail}</small>}
+                      </td>
+                      <td data-label="Đối tượng">
+                        {ENTITY_TYPE_NAMES[entry.entityType] ?? 'Đối tượng khác'}
+                        {entry.subjectName && <small className="block">{entry.subjectName}</small>}
+                        {entry.entityType === 'venue' ? (
+                          <Link to={`/diem/${entry.entityId}`} aria-label={`Mở ${entry.subjectName ?? 'điểm tổ chức'}`}>
+                            mở
+                          </Link>
+                        ) : null}
+                      </td>
+                      <td data-label="Thao tác">{AUDIT_ACTION_NAMES[entry.action]}</td>
+                      <td className="changes wide-cell" data-label="Thay đổi">
+                        {changes
+                          .slice(0, 12)
+                          .map(([field, value]) => [field, asRecord(value)] as const)
+                          .map(([field, change]) => (
+                            <div key={field}>
+                              <b>{auditFieldName(field)}</b>: {auditValue(field, change?.before, context)} → {auditValue(field, change?.after, context)}
+                            </div>
+                          ))}
+                        {changes.length > 12 && <div className="muted">… và {changes.length - 12} thông tin khác</div>}
+                        {entry.note && <div className="muted">Ghi chú: {entry.note}</div>}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
             <Pager page={page} pageSize={PAGE_SIZE} total={entries.data.total} noun="mục" onPage={(next) => update({ page: String(next) })} />

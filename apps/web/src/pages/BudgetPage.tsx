@@ -28,7 +28,7 @@ function GroupTable({ title, groups, testId }: { title: string; groups: BudgetGr
       {groups.length === 0 ? (
         <p className="muted">Chưa có số liệu.</p>
       ) : (
-        <table className="grid" data-testid={testId}>
+        <table className="grid cards" data-testid={testId}>
           <thead>
             <tr>
               <th />
@@ -42,14 +42,24 @@ function GroupTable({ title, groups, testId }: { title: string; groups: BudgetGr
           <tbody>
             {groups.map((group) => (
               <tr key={group.key} aria-label={group.name}>
-                <th scope="row">{group.name}</th>
-                <td className="number">{group.venues}</td>
-                <td className="number">{formatVnd(group.planned)}</td>
-                <td className="number">{formatVnd(group.actual)}</td>
-                <td className="number">
+                <th scope="row" className="wide-cell">
+                  {group.name}
+                </th>
+                <td className="number" data-label="Điểm">
+                  {group.venues}
+                </td>
+                <td className="number" data-label="Dự toán">
+                  {formatVnd(group.planned)}
+                </td>
+                <td className="number" data-label="Thực chi">
+                  {formatVnd(group.actual)}
+                </td>
+                <td className="number" data-label="Chênh lệch">
                   <Variance totals={group} />
                 </td>
-                <td className="number">{group.spentShare === null ? '—' : formatPercent(group.spentShare)}</td>
+                <td className="number" data-label="Đã chi">
+                  {group.spentShare === null ? '—' : formatPercent(group.spentShare)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -116,7 +126,7 @@ export function BudgetPage() {
         {overspent.length === 0 ? (
           <p className="muted">Chưa có điểm nào chi vượt dự toán.</p>
         ) : (
-          <table className="grid" data-testid="budget-overspent">
+          <table className="grid cards" data-testid="budget-overspent">
             <thead>
               <tr>
                 <th>Điểm tổ chức</th>
@@ -129,13 +139,17 @@ export function BudgetPage() {
             <tbody>
               {overspent.map((venue) => (
                 <tr key={venue.venueId}>
-                  <td>
+                  <td className="wide-cell">
                     <Link to={`/diem/${venue.venueId}`}>{venue.name}</Link>
                   </td>
-                  <td>{nameOf(venue.provinceCode)}</td>
-                  <td className="number">{formatVnd(venue.planned)}</td>
-                  <td className="number">{formatVnd(venue.actual)}</td>
-                  <td className="number">
+                  <td data-label="Tỉnh, thành phố">{nameOf(venue.provinceCode)}</td>
+                  <td className="number" data-label="Dự toán">
+                    {formatVnd(venue.planned)}
+                  </td>
+                  <td className="number" data-label="Thực chi">
+                    {formatVnd(venue.actual)}
+                  </td>
+                  <td className="number" data-label="Chênh lệch">
                     <Variance totals={venue} />
                   </td>
                 </tr>

@@ -38,6 +38,11 @@ export function ReadinessPage() {
           Số liệu tính đến ngày {formatDate(d.today)}. {d.rule}
         </p>
         <div className="stat-row" data-testid="readiness-summary">
+          {/* "Toàn quốc", or the organizer's province: the totals are that scope's. */}
+          <div className="stat scope">
+            <small>Phạm vi</small>
+            <strong>{d.edition.name}</strong>
+          </div>
           <div className="stat">
             <strong>{d.edition.venues}</strong> điểm có nhiệm vụ
           </div>
@@ -71,7 +76,7 @@ export function ReadinessPage() {
         {d.venuesAtRisk.length === 0 ? (
           <p className="muted">Không có điểm nào có nguy cơ.</p>
         ) : (
-          <table className="grid" data-testid="venues-at-risk">
+          <table className="grid cards" data-testid="venues-at-risk">
             <thead>
               <tr>
                 <th>Điểm</th>
@@ -86,19 +91,25 @@ export function ReadinessPage() {
             <tbody>
               {d.venuesAtRisk.map((venue) => (
                 <tr key={venue.venueId}>
-                  <td>
+                  <td className="wide-cell">
                     <Link to={`/diem/${venue.venueId}`}>{venue.name}</Link>
                   </td>
-                  <td>{nameOf(venue.provinceCode)}</td>
-                  <td>{formatDate(venue.date)}</td>
-                  <td>
+                  <td data-label="Tỉnh, thành phố">{nameOf(venue.provinceCode)}</td>
+                  <td data-label="Ngày">{formatDate(venue.date)}</td>
+                  <td data-label="Mức">
                     <span className="tag" style={{ background: READINESS_COLOURS[venue.status] }}>
                       {READINESS_NAMES[venue.status]}
                     </span>
                   </td>
-                  <td className="number">{formatPercent(venue.doneShare)}</td>
-                  <td className="number">{venue.overdue}</td>
-                  <td className="number">{venue.blocked}</td>
+                  <td className="number" data-label="Đã xong">
+                    {formatPercent(venue.doneShare)}
+                  </td>
+                  <td className="number" data-label="Quá hạn">
+                    {venue.overdue}
+                  </td>
+                  <td className="number" data-label="Bị vướng">
+                    {venue.blocked}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,4 @@
 import { pageOf } from '@app/common';
-import { AuditEntry } from '../audit-entry.entity';
+import { AuditEntryView } from './audit-entry-view.dto';
 
-export class AuditEntryPage extends pageOf(AuditEntry) {}
+export class AuditEntryPage extends pageOf(AuditEntryView) {}

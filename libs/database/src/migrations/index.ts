@@ -21,6 +21,7 @@ import { Notifications1795970000000 } from './1795970000000-notifications';
 import { InvitationNotificationKinds1796010000000 } from './1796010000000-invitation-notification-kinds';
 import { NotificationEmails1796020000000 } from './1796020000000-notification-emails';
 import { InvitationUpdateCoalescing1796040000000 } from './1796040000000-invitation-update-coalescing';
+import { AuditEntityIdIndex1796050000000 } from './1796050000000-audit-entity-id-index';
 
 export const MIGRATIONS = [
   InitialSchema1795685248536,
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   InvitationNotificationKinds1796010000000,
   NotificationEmails1796020000000,
   InvitationUpdateCoalescing1796040000000,
+  AuditEntityIdIndex1796050000000,
 ];

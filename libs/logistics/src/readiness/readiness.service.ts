@@ -4,13 +4,17 @@ import { DataSource } from 'typeorm';
 import { Actor, Role } from '@app/auth';
 import { queryRows, todayInFestivalZone } from '@app/common';
 import { EditionsService } from '@app/editions';
-import { provinceNames } from '@app/provinces';
+import { provinceNames, Region, REGION_NAMES } from '@app/provinces';
 import { anchorDate, VENUE_FACTS, VenueEvents, VenuesService } from '@app/venues';
 import { VenueTask } from '../tasks/task.entities';
 import type { Dashboard, DashboardGroup } from './dto/readiness-dashboard.dto';
 import { ReadinessCache } from './readiness.cache';
 import { LIVE_VENUE_READINESS_SQL, ReadinessRow, readinessFactsOf } from './readiness.query';
+import { READINESS_NAMES } from './readiness.enums';
 import { classifyReadiness, readinessOf, VenueReadiness } from './readiness-rules';
+
+/** The rule, as the dashboard states it (in the readiness levels' Vietnamese names, not their codes). */
+export const READINESS_RULE = `${READINESS_NAMES.late}: một việc quá hạn hơn 3 ngày, hoặc còn ≤ 3 ngày mà hoàn thành < 90%; ${READINESS_NAMES.at_risk.toLocaleLowerCase('vi')}: có việc quá hạn hoặc bị vướng; ${READINESS_NAMES.on_track.toLocaleLowerCase('vi')}: còn lại.`;
 
 /** The dashboard lists this many venues at risk (a national edition can have thousands): the most urgent. */
 export const VENUES_AT_RISK_SHOWN = 200;
@@ -96,9 +100,10 @@ export class ReadinessService implements OnModuleInit {
     return {
       editionId,
       today,
-      rule: 'late: một việc quá hạn hơn 3 ngày, hoặc còn ≤ 3 ngày mà hoàn thành < 90%; at_risk: có việc quá hạn hoặc bị vướng; on_track: còn lại',
-      edition: group(editionId, 'Toàn quốc', venues),
-      regions: by((member) => [member.row.region, member.row.region]),
+      rule: READINESS_RULE,
+      // An organizer's dashboard is their province's: its total is named after it, not "Toàn quốc".
+      edition: group(editionId, province ? provinceName.get(province)! : 'Toàn quốc', venues),
+      regions: by((member) => [member.row.region, REGION_NAMES[member.row.region as Region] ?? member.row.region]),
       provinces: by((member) => [member.row.province_code, provinceName.get(member.row.province_code)!]),
       venuesAtRiskTotal: atRisk.length,
       venuesAtRisk: atRisk

@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { RANK_TIER_NAMES, RANK_TIER_ORDER, RankTier } from '@shared/leaders/src/rank-tier';
 import { client, data } from '../../api/client';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
 import { Pager, useListParams } from '../../components/ListParams';
 import { codeIn } from '../../codes';
@@ -260,9 +261,14 @@ function ParticipationCell({ leader, edition, participation }: { leader: Leader;
           <button type="button" className="link" onClick={() => setOpen(true)}>
             Sửa
           </button>{' '}
-          <button type="button" className="link danger" disabled={remove.isPending} onClick={() => remove.mutate(participation.version)}>
+          <ConfirmButton
+            question={`Đưa đồng chí ${leader.fullName} ra khỏi đợt năm ${edition.year}?`}
+            detail="Đồng chí sẽ không còn được phân công dự các điểm của đợt này."
+            disabled={remove.isPending}
+            onConfirm={() => remove.mutate(participation.version)}
+          >
             Đưa ra khỏi đợt
-          </button>
+          </ConfirmButton>
         </>
       ) : (
         <button type="button" className="secondary" onClick={() => setOpen(true)}>

@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, data } from '../../api/client';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
 import { changedFields, formatVnd, oneOf, read, vnd, wholeText } from '../../input';
 import { BUDGET_CATEGORY_NAMES, BudgetCategory, FUNDING_SOURCE_NAMES, FundingSource } from '@shared/logistics/src/budget/budget.enums';
@@ -81,7 +82,7 @@ export function BudgetLines({ venue, editable }: { venue: Venue; editable: boole
 
   return (
     <div className="budget" data-testid="budget-lines">
-      <table className="grid">
+      <table className="grid cards">
         <thead>
           <tr>
             <th>Khoản mục</th>
@@ -217,19 +218,29 @@ function BudgetRow(props: { venue: Venue; line: BudgetLine; editable: boolean; o
   if (!editing) {
     return (
       <tr data-testid="budget-line" aria-label={label}>
-        <td>{BUDGET_CATEGORY_NAMES[line.category]}</td>
-        <td>{line.description}</td>
-        <td className="number">{formatVnd(line.plannedVnd)}</td>
-        <td className="number">{formatVnd(line.actualVnd)}</td>
-        <td>{FUNDING_SOURCE_NAMES[line.fundingSource]}</td>
+        <td data-label="Khoản mục">{BUDGET_CATEGORY_NAMES[line.category]}</td>
+        <td data-label="Nội dung">{line.description}</td>
+        <td data-label="Dự toán" className="number">
+          {formatVnd(line.plannedVnd)}
+        </td>
+        <td data-label="Thực chi" className="number">
+          {formatVnd(line.actualVnd)}
+        </td>
+        <td data-label="Nguồn" className="wide-cell">
+          {FUNDING_SOURCE_NAMES[line.fundingSource]}
+        </td>
         {editable && (
           <td className="row-actions">
             <button type="button" className="link" onClick={() => setEditing(true)}>
               Sửa
             </button>
-            <button type="button" className="danger link" onClick={props.onRemove} disabled={props.removing}>
+            <ConfirmButton
+              question={`Xóa dòng kinh phí «${line.description}» (dự toán ${formatVnd(line.plannedVnd)})?`}
+              onConfirm={props.onRemove}
+              disabled={props.removing}
+            >
               Xóa
-            </button>
+            </ConfirmButton>
           </td>
         )}
       </tr>
@@ -238,7 +249,7 @@ function BudgetRow(props: { venue: Venue; line: BudgetLine; editable: boolean; o
   return (
     <>
       <tr className="editing-row" data-testid="budget-line" aria-label={label}>
-        <td>
+        <td data-label="Khoản mục" className="wide-cell">
           <select aria-label="Khoản mục" value={draft.category} onChange={set('category')} form={formId}>
             {CATEGORIES.map((category) => (
               <option key={category} value={category}>
@@ -247,19 +258,19 @@ function BudgetRow(props: { venue: Venue; line: BudgetLine; editable: boolean; o
             ))}
           </select>
         </td>
-        <td>
+        <td data-label="Nội dung" className="wide-cell">
           <input aria-label="Nội dung" value={draft.description} onChange={set('description')} form={formId} />
           <FieldError error={save.error} field="description" />
         </td>
-        <td className="number">
+        <td data-label="Dự toán" className="number">
           <input aria-label="Dự toán (đồng)" inputMode="numeric" value={draft.planned} onChange={set('planned')} form={formId} />
           <FieldError error={save.error} field="plannedVnd" />
         </td>
-        <td className="number">
+        <td data-label="Thực chi" className="number">
           <input aria-label="Thực chi (đồng)" inputMode="numeric" placeholder="chưa quyết toán" value={draft.actual} onChange={set('actual')} form={formId} />
           <FieldError error={save.error} field="actualVnd" />
         </td>
-        <td>
+        <td data-label="Nguồn" className="wide-cell">
           <select aria-label="Nguồn kinh phí" value={draft.fundingSource} onChange={set('fundingSource')} form={formId}>
             {FUNDING_SOURCES.map((source) => (
               <option key={source} value={source}>

@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, data } from '../../api/client';
 import { ApiError, asRecord, asText } from '../../api/errors';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
 import { oneOf, read, text, time } from '../../input';
 import { PROGRAMME_PART_NAMES, PROGRAMME_PARTS, ProgrammePart } from '@shared/programmes/src/programme.enums';
@@ -55,7 +56,7 @@ export function ProgrammeEditor({ venue, editable }: { venue: Venue; editable: b
           Thời gian tổ chức: {venue.startTime}–{venue.endTime} (giờ Việt Nam). Các mục không được chồng lấn nhau và phải nằm trong khung giờ này.
         </p>
       )}
-      <table className="grid">
+      <table className="grid cards">
         <thead>
           <tr>
             <th>Bắt đầu</th>
@@ -150,11 +151,13 @@ function ProgrammeRow(props: {
   if (!editable && item) {
     return (
       <tr>
-        <td>{item.startTime}</td>
-        <td>{item.endTime}</td>
-        <td>{PROGRAMME_PART_NAMES[item.part]}</td>
-        <td>{item.title}</td>
-        <td>{item.presenter ?? ''}</td>
+        <td data-label="Bắt đầu">{item.startTime}</td>
+        <td data-label="Kết thúc">{item.endTime}</td>
+        <td data-label="Phần">{PROGRAMME_PART_NAMES[item.part]}</td>
+        <td data-label="Nội dung" className="wide-cell">
+          {item.title}
+        </td>
+        <td data-label="Người phụ trách">{item.presenter ?? ''}</td>
       </tr>
     );
   }
@@ -162,15 +165,15 @@ function ProgrammeRow(props: {
   return (
     <>
       <tr className={`${props.highlighted ? 'clash' : ''}${item ? '' : ' new-row'}`} data-testid={item ? 'programme-row' : 'programme-new'} aria-label={label}>
-        <td>
+        <td data-label="Bắt đầu">
           <input aria-label="Giờ bắt đầu" placeholder="HH:mm" value={draft.startTime} onChange={set('startTime')} form={formId(item)} size={5} />
           <FieldError error={error} field="startTime" />
         </td>
-        <td>
+        <td data-label="Kết thúc">
           <input aria-label="Giờ kết thúc" placeholder="HH:mm" value={draft.endTime} onChange={set('endTime')} form={formId(item)} size={5} />
           <FieldError error={error} field="endTime" />
         </td>
-        <td>
+        <td data-label="Phần">
           <select aria-label="Phần" value={draft.part} onChange={set('part')} form={formId(item)}>
             {PROGRAMME_PARTS.map((part) => (
               <option key={part} value={part}>
@@ -179,11 +182,11 @@ function ProgrammeRow(props: {
             ))}
           </select>
         </td>
-        <td>
+        <td data-label="Nội dung" className="wide-cell">
           <input aria-label="Nội dung" placeholder={item ? '' : 'Nội dung mục mới'} value={draft.title} onChange={set('title')} form={formId(item)} />
           <FieldError error={error} field="title" />
         </td>
-        <td>
+        <td data-label="Người phụ trách" className="wide-cell">
           <input aria-label="Người phụ trách" value={draft.presenter} onChange={set('presenter')} form={formId(item)} />
           <FieldError error={error} field="presenter" />
         </td>
@@ -194,9 +197,13 @@ function ProgrammeRow(props: {
             </button>
           </form>
           {item && (
-            <button type="button" className="danger link" onClick={() => remove.mutate()} disabled={remove.isPending}>
+            <ConfirmButton
+              question={`Xóa mục chương trình «${item.title}» (${item.startTime}–${item.endTime})?`}
+              onConfirm={() => remove.mutate()}
+              disabled={remove.isPending}
+            >
               Xóa
-            </button>
+            </ConfirmButton>
           )}
         </td>
       </tr>

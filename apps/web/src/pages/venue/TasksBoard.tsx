@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, data } from '../../api/client';
 import { ApiError, asRecords, asText } from '../../api/errors';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
 import { changedFields, date, dateText, formatDate, read, text, today, whole } from '../../input';
 import { TASK_STATUS_NAMES, TaskStatus } from '@shared/logistics/src/tasks/task.enums';
@@ -142,15 +143,16 @@ function TaskCard({ venue, task, editable, byId, focused }: { venue: Venue; task
                   <span>{title}</span>
                   {prerequisite && is(prerequisite.status, TaskStatus.Done) && <span className="tag done-tag">đã xong</span>}
                   {editable && (
-                    <button
-                      type="button"
-                      className="link danger"
+                    <ConfirmButton
                       aria-label={`Bỏ điều kiện: ${title}`}
+                      question={`Bỏ điều kiện «${title}» của việc «${task.title}»?`}
+                      detail="Việc này sẽ không còn phải chờ việc kia xong trước."
+                      confirmLabel="Bỏ điều kiện"
                       disabled={dependency.isPending}
-                      onClick={() => dependency.mutate({ prerequisiteId: id, remove: true })}
+                      onConfirm={() => dependency.mutate({ prerequisiteId: id, remove: true })}
                     >
                       Bỏ
-                    </button>
+                    </ConfirmButton>
                   )}
                 </li>
               );

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { ReactNode, useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { client, data } from '../../api/client';
@@ -18,7 +18,10 @@ import { VenueLeaders } from './VenueLeaders';
 import { WorkflowActions } from './WorkflowActions';
 import { isEditable } from './workflow';
 
-/** One festival point: details, workflow, leaders, programme, logistics tasks and budget. */
+/**
+ * One festival point: details and workflow, then its parts (programme, logistics tasks, budget, leaders,
+ * invitations' answers, change proposals) as folding sections, listed at the top to jump to.
+ */
 export function VenuePage() {
   const { id = '' } = useParams();
   const user = useUser();
@@ -29,6 +32,28 @@ export function VenuePage() {
   if (!venue.data) return <Loading what="điểm tổ chức" />;
   const v = venue.data;
   const editable = isEditable(user, v);
+  const sections: Array<{ id: string; title: string; body: ReactNode }> = [
+    { id: 'chuong-trinh', title: 'Chương trình', body: <ProgrammeEditor venue={v} editable={editable} /> },
+    { id: 'nhiem-vu', title: 'Nhiệm vụ hậu cần', body: <TasksBoard venue={v} editable={editable} /> },
+    { id: 'kinh-phi', title: 'Dự toán kinh phí', body: <BudgetLines venue={v} editable={editable} /> },
+  ];
+  // Leaders' movements are need-to-know: viewers do not get them (as they get no export).
+  if (canWrite(user)) {
+    sections.push({ id: 'lanh-dao', title: 'Lãnh đạo dự', body: <VenueLeaders venue={v} /> });
+    sections.push({
+      id: 'tra-loi-giay-moi',
+      title: 'Trả lời giấy mời',
+      body: (
+        <>
+          {isPlanner(user) && <PendingSubstitutes venueId={v.id} />}
+          <VenueAnswers venueId={v.id} />
+        </>
+      ),
+    });
+  }
+  if (is(v.tier, VenueTier.Central)) {
+    sections.push({ id: 'de-xuat-thay-doi', title: 'Đề xuất thay đổi địa điểm, thời gian', body: <VenueChangeProposals venue={v} /> });
+  }
   return (
     <div className="venue-page">
       <p className="breadcrumbs">
@@ -98,50 +123,55 @@ export function VenuePage() {
           </p>
         )}
       </section>
-      {is(v.tier, VenueTier.Central) && (
-        <section className="panel">
-          <h2>Đề xuất thay đổi địa điểm, thời gian</h2>
-          <VenueChangeProposals venue={v} />
-        </section>
-      )}
-      {/* Leaders' movements are need-to-know: viewers do not get them (as they get no export). */}
-      {canWrite(user) && (
-        <section className="panel">
-          <h2>Lãnh đạo dự</h2>
-          <VenueLeaders venue={v} />
-        </section>
-      )}
-      {canWrite(user) && (
-        <section className="panel" id="tra-loi-giay-moi" aria-labelledby="answers-title">
-          <h2 id="answers-title">Trả lời giấy mời</h2>
-          {isPlanner(user) && <PendingSubstitutes venueId={v.id} />}
-          <VenueAnswers venueId={v.id} />
-        </section>
-      )}
-      <section className="panel">
-        <h2>Chương trình</h2>
-        <ProgrammeEditor venue={v} editable={editable} />
-      </section>
-      <section className="panel" id="nhiem-vu">
-        <h2>Nhiệm vụ hậu cần</h2>
-        <TasksBoard venue={v} editable={editable} />
-      </section>
-      <section className="panel">
-        <h2>Dự toán kinh phí</h2>
-        <BudgetLines venue={v} editable={editable} />
-      </section>
+      <nav className="section-links" aria-label="Các phần của trang">
+        {sections.map((section) => (
+          <a key={section.id} href={`#${section.id}`} onClick={() => unfold(section.id)}>
+            {section.title}
+          </a>
+        ))}
+      </nav>
+      {sections.map((section) => (
+        <VenueSection key={section.id} id={section.id} title={section.title}>
+          {section.body}
+        </VenueSection>
+      ))}
     </div>
   );
 }
 
 /**
  * Links from notifications and e-mails name a section (`#nhiem-vu`, `#tra-loi-giay-moi`, built by the
- * API's CONSOLE_LINKS): once the venue is drawn, bring it into view (the browser did not find it on load).
+ * API's CONSOLE_LINKS): once the venue is drawn, unfold that section and bring it into view (the
+ * browser did not find it on load).
  */
 function useScrollToSection(ready: boolean) {
   const { hash } = useLocation();
   useEffect(() => {
     if (!ready || !hash) return;
-    document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: 'start' });
+    const id = decodeURIComponent(hash.slice(1));
+    unfold(id);
+    document.getElementById(id)?.scrollIntoView({ block: 'start' });
   }, [ready, hash]);
+}
+
+/** On a desk every section is unfolded; on a phone they start folded, so the page is a list of its parts. */
+const WIDE_SCREEN = '(min-width: 800px)';
+
+/** Unfolds a section (a link to it from the list of parts). */
+function unfold(id: string) {
+  const element = document.getElementById(id);
+  if (element instanceof HTMLDetailsElement) element.open = true;
+}
+
+/** One part of the venue page, folding under its heading. */
+function VenueSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  const [open] = useState(() => window.matchMedia(WIDE_SCREEN).matches);
+  return (
+    <details className="panel venue-section" id={id} open={open}>
+      <summary>
+        <h2>{title}</h2>
+      </summary>
+      {children}
+    </details>
+  );
 }

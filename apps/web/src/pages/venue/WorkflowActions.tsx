@@ -91,11 +91,17 @@ export function WorkflowActions({ venue }: { venue: Venue }) {
               {venue.candidateDates.length > 0 && <small className="muted">Ngày dự kiến: {venue.candidateDates.map(formatDate).join(', ')}</small>}
             </div>
           ) : (
-            <label>
-              Lý do ({open === VenueStatus.Rejected ? 'bắt buộc khi từ chối' : 'bắt buộc khi hủy'})
-              <textarea name="reason" value={reason} onChange={(event) => setReason(event.target.value)} rows={3} />
-              <FieldError error={error} field="reason" />
-            </label>
+            <>
+              {/* What goes, named: a refusal or a cancellation is final (no transition leaves it). */}
+              <p className="confirm-question">
+                {actionName(venue.status, open)} «{venue.name}»? Đây là quyết định cuối cùng: điểm không mở lại được.
+              </p>
+              <label>
+                Lý do ({open === VenueStatus.Rejected ? 'bắt buộc khi từ chối' : 'bắt buộc khi hủy'})
+                <textarea name="reason" value={reason} onChange={(event) => setReason(event.target.value)} rows={3} />
+                <FieldError error={error} field="reason" />
+              </label>
+            </>
           )}
           <FormError error={error} fields={['date', 'startTime', 'endTime', 'reason']} />
           <div className="buttons">

@@ -6,6 +6,7 @@ import { FINAL_VENUE_STATUSES, LIVE_VENUE_STATUSES, VENUE_TRANSITIONS, VenueStat
 import { Role } from '@shared/auth/src/role.enums';
 import { is, isOneOf } from '../../codes';
 import type { User, Venue } from '../../api/models';
+import { IsoDate, today as todayInVietnam } from '../../input';
 
 export function canWriteVenue(user: User, venue: Venue): boolean {
   if (is(user.role, Role.CentralPlanner)) return true;
@@ -19,9 +20,14 @@ export function isEditable(user: User, venue: Venue): boolean {
 /** Approved or scheduled: the venues planning and readiness follow. */
 export const isLive = (venue: Venue) => isOneOf(venue.status, LIVE_VENUE_STATUSES);
 
-export function availableTransitions(user: User, venue: Venue): VenueStatus[] {
+/**
+ * The actions to offer. "Held" only from the venue's day on (Vietnam's date, `today`): a festival
+ * cannot have taken place before its day, and one tap too early would close the venue's records.
+ */
+export function availableTransitions(user: User, venue: Venue, today: IsoDate = todayInVietnam()): VenueStatus[] {
   if (!canWriteVenue(user, venue)) return [];
   return VENUE_TRANSITIONS[venue.status].filter((to) => {
+    if (to === VenueStatus.Held && (venue.scheduledDate === null || venue.scheduledDate > today)) return false;
     if (is(user.role, Role.CentralPlanner)) return true;
     if (to === VenueStatus.Held) return true;
     if (to === VenueStatus.Cancelled && is(venue.status, VenueStatus.Nominated)) return true;
