@@ -309,7 +309,9 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
     expect(text).toContain('Kính gửi: Ban Chỉ đạo Trung ương (Cục Xây dựng phong trào bảo vệ An ninh Tổ quốc).');
     expect(text).not.toContain('Kính gửi: Ban Tổ chức Ngày hội');
     expect(text).toMatch(/chưa có tài khoản Ban Tổ chức trên hệ thống, nên thư nhắc gửi Ban Tổ chức Ngày hội .+ được chuyển đến Ban Chỉ đạo Trung ương\./);
-    expect(text).toMatch(/Đề nghị Ban Chỉ đạo: \(1\) thông báo cho Ban Tổ chức Ngày hội .+ để hoàn thành công việc dưới đây đúng hạn; \(2\) tạo tài khoản Ban Tổ chức/);
+    expect(text).toMatch(
+      /Đề nghị Ban Chỉ đạo: \(1\) thông báo cho Ban Tổ chức Ngày hội .+ để hoàn thành công việc dưới đây đúng hạn; \(2\) tạo tài khoản Ban Tổ chức/,
+    );
   }, 30_000);
 
   /** The slot a late escalation planned between `before` and now may have taken (a slot boundary may pass meanwhile). */
@@ -338,7 +340,12 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
     // The centre hears 24 h (the policy's delay) after the province, not at the same slot.
     expect(new Date(toCentre.due_at).getTime() - new Date(toProvince.due_at).getTime()).toBe(24 * 3_600_000);
     // Every overdue task has its escalation, every one with its delayed job.
-    const all = (await remindersOf(overdue.map((task) => task.id), 'pending')).filter((r) => r.kind === 'task_overdue');
+    const all = (
+      await remindersOf(
+        overdue.map((task) => task.id),
+        'pending',
+      )
+    ).filter((r) => r.kind === 'task_overdue');
     expect(all).toHaveLength(overdue.length * 2);
     expect(
       await t.app.get(JobProducer).missingJobs(
