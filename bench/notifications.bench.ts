@@ -91,6 +91,7 @@ async function main(): Promise<void> {
   const { overdueGroupKey } = await import('@app/notifications/notification-rules');
   const { activeAccountsWithRole, Role } = await import('@app/auth');
   const { todayInFestivalZone } = await import('@app/common');
+  const { VENUE_FACTS } = await import('@app/venues');
   type AppConfig = import('@app/config').AppConfig;
   type VenueEvents = import('@app/venues').VenueEvents;
 
@@ -175,7 +176,7 @@ async function main(): Promise<void> {
     baselineTasks.map((task, i) => ({ task, i })),
     CONCURRENCY,
     async ({ task, i }) => {
-      const [venue] = await dataSource.query(`SELECT v.id, v.province_code FROM venue_facts v WHERE v.id = $1`, [task.venue_id]);
+      const [venue] = await dataSource.query(`SELECT v.id, v.province_code FROM ${VENUE_FACTS} v WHERE v.id = $1`, [task.venue_id]);
       const readers =
         audienceOf(i) === 'planners'
           ? await activeAccountsWithRole(dataSource.manager, Role.CentralPlanner)
