@@ -228,6 +228,8 @@ async function main(): Promise<void> {
     const run = async (clients: LiveClient[], label: string) => {
       /** Per group (audience|province): the cause time of each count. */
       const sentAt = new Map<string, number[]>();
+      /** …and when its write returned (committed, the instances told): what is left is the fan-out's own time. */
+      const committedAt = new Map<string, number[]>();
       const base = new Map<string, number>();
       const counted = await dataSource.query<{ group_key: string; n: number }[]>(
         `SELECT group_key, count(*)::int AS n FROM notification_group_items WHERE group_key LIKE $1 GROUP BY group_key`,
@@ -254,6 +256,9 @@ async function main(): Promise<void> {
           sentAt.set(key, times);
           times.push(at);
           await service.notify(dataSource.manager, { kind: 'task_overdue', venueId: venueOf.get(province)!, taskId: randomUUID(), audience }, null);
+          const committed = committedAt.get(key) ?? [];
+          committedAt.set(key, committed);
+          committed.push(performance.now());
         });
         chains.set(key, chain);
         caused.push(chain);
@@ -269,18 +274,28 @@ async function main(): Promise<void> {
       const deadline = Date.now() + 15_000;
       while (behind() > 0 && Date.now() < deadline) await new Promise((done) => setTimeout(done, 100));
       const latencies: number[] = [];
-      for (const client of clients) for (const key of client.groups(provinces)) latencies.push(...client.latencies(key, sentAt.get(key) ?? []));
+      const fanout: number[] = [];
+      for (const client of clients) {
+        for (const key of client.groups(provinces)) {
+          latencies.push(...client.latencies(key, sentAt.get(key) ?? []));
+          fanout.push(...client.latencies(key, committedAt.get(key) ?? []));
+        }
+      }
+      const writeLag = [...sentAt.entries()].flatMap(([key, times]) => times.map((at, i) => (committedAt.get(key)?.[i] ?? at) - at));
       const missing = behind();
       const result = {
         p50: percentile(latencies, 50),
         p99: percentile(latencies, 99),
+        fanoutP99: percentile(fanout, 99),
+        writeP99: percentile(writeLag, 99),
         max: latencies.reduce((a, b) => Math.max(a, b), 0),
         deliveries: latencies.length,
         missing,
       };
       console.log(
         `${label}: ${total} causes in ${causeSeconds.toFixed(1)} s (${(total / causeSeconds).toFixed(0)}/s), ${result.deliveries} deliveries to ${clients.length} stream(s), ` +
-          `p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms, max ${result.max.toFixed(0)} ms, missing ${missing}`,
+          `p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms, max ${result.max.toFixed(0)} ms, missing ${missing}; ` +
+          `of which cause → written p99 ${result.writeP99.toFixed(0)} ms, written → SSE p99 ${result.fanoutP99.toFixed(0)} ms`,
       );
       return result;
     };
@@ -311,6 +326,9 @@ async function main(): Promise<void> {
         grouped_ratio: Math.round((eventsPerS / baselinePerS) * 100) / 100,
         sse_p99_ms: Math.round(live.p99),
         sse_p50_ms: Math.round(live.p50),
+        sse_write_p99_ms: Math.round(live.writeP99),
+        sse_fanout_p99_ms: Math.round(live.fanoutP99),
+        sse_baseline_fanout_p99_ms: Math.round(baseline.fanoutP99),
         sse_baseline_p99_ms: Math.round(baseline.p99),
         sse_ratio: Math.round((live.p99 / baseline.p99) * 100) / 100,
         sse_clients: clients.length,
