@@ -7,7 +7,8 @@ import Redis from 'ioredis';
 import { Role } from '@app/auth';
 import { Edition } from '@app/editions/edition.entity';
 import { JobProducer } from '@app/queue';
-import { FireReminderJob } from '@app/reminders';
+import { addDays, todayInFestivalZone } from '@app/common';
+import { FireReminderJob, nextSlot } from '@app/reminders';
 import { createEdition, createUser, createVenue } from './utils/factories';
 import { SmtpSink } from './utils/smtp-sink';
 import { ownRedisUrl, TEST_ENV } from './test-env';
@@ -286,7 +287,7 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
     expect(keyDateMail.parsed.text).toContain('- Chuẩn bị: đã hoàn thành 0% khối lượng công việc; còn 12 việc chưa xong, 0 việc quá hạn, 0 việc vướng mắc.');
   }, 60_000);
 
-  it("sends a province's reminder to the centre when the province has no organizer account, saying so", async () => {
+  it("sends a province's reminder to the centre when the province has no organizer account, greeting the planners and saying what they are asked to do", async () => {
     const [{ code }] = await t.dataSource.query(
       `SELECT p.code FROM provinces p WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.role = 'provincial_organizer' AND u.province_code = p.code AND u.active) ORDER BY p.code LIMIT 1`,
     );
@@ -303,6 +304,117 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
     await fireNow(reminder.id);
     await until(async () => mailFor(reminder.id).length === 1, 20_000, 'the reminder delivered');
     expect(recipientsOf(reminder.id)).toContain(emails.planner);
-    expect(mailFor(reminder.id)[0].parsed.text).toContain('Tỉnh chưa có tài khoản Ban Tổ chức trên hệ thống');
+    const text = mailFor(reminder.id)[0].parsed.text!;
+    // It greets the planners who read it, says why it reached them and what they are asked to do.
+    expect(text).toContain('Kính gửi: Ban Chỉ đạo Trung ương (Cục Xây dựng phong trào bảo vệ An ninh Tổ quốc).');
+    expect(text).not.toContain('Kính gửi: Ban Tổ chức Ngày hội');
+    expect(text).toMatch(/chưa có tài khoản Ban Tổ chức trên hệ thống, nên thư nhắc gửi Ban Tổ chức Ngày hội .+ được chuyển đến Ban Chỉ đạo Trung ương\./);
+    expect(text).toMatch(
+      /Đề nghị Ban Chỉ đạo: \(1\) thông báo cho Ban Tổ chức Ngày hội .+ để hoàn thành công việc dưới đây đúng hạn; \(2\) tạo tài khoản Ban Tổ chức/,
+    );
   }, 30_000);
+
+  /** The slot a late escalation planned between `before` and now may have taken (a slot boundary may pass meanwhile). */
+  const slotsBetween = (before: Date) => [nextSlot(before).toISOString(), nextSlot(new Date()).toISOString()];
+  const localToday = () => todayInFestivalZone();
+
+  it('escalates at the next slot the tasks already overdue when their venue is approved late, once', async () => {
+    const venue = await createVenue(t.dataSource, edition, province, { status: 'shortlisted' as never, candidateDates: [addDays(localToday(), 10)] });
+    const before = new Date();
+    await transition(venue.id, { to: 'approved', version: venue.version });
+    const tasks: { id: string; templateCode: string; dueDate: string; status: string }[] = await tasksOf(venue.id);
+    const overdue = tasks.filter((task) => task.dueDate < localToday());
+    expect(overdue.length).toBeGreaterThan(0);
+    // Readiness calls it late; until issue 17 its overdue tasks had no reminder at all.
+    const readiness = (await t.http.get(`/api/venues/${venue.id}/readiness`).set('Authorization', planner).expect(200)).body;
+    expect(readiness).toMatchObject({ status: 'late', overdue: overdue.length });
+
+    const security = overdue.find((task) => task.templateCode === 'phuong-an-bao-ve') ?? overdue[0];
+    const escalations = (await remindersOf([security.id])).filter((r) => r.kind === 'task_overdue');
+    expect(escalations.map((r) => [r.recipient_group, r.status])).toEqual([
+      [`province:${province}`, 'pending'],
+      ['planners', 'pending'],
+    ]);
+    const [toProvince, toCentre] = escalations;
+    expect(slotsBetween(before)).toContain(new Date(toProvince.due_at).toISOString());
+    // The centre hears 24 h (the policy's delay) after the province, not at the same slot.
+    expect(new Date(toCentre.due_at).getTime() - new Date(toProvince.due_at).getTime()).toBe(24 * 3_600_000);
+    // Every overdue task has its escalation, every one with its delayed job.
+    const all = (
+      await remindersOf(
+        overdue.map((task) => task.id),
+        'pending',
+      )
+    ).filter((r) => r.kind === 'task_overdue');
+    expect(all).toHaveLength(overdue.length * 2);
+    expect(
+      await t.app.get(JobProducer).missingJobs(
+        FireReminderJob,
+        all.map((r) => ({ reminderId: r.id, revision: r.revision, dueAt: new Date(r.due_at).getTime() })),
+      ),
+    ).toEqual([]);
+
+    // Sent by the real worker (its slot brought to now, as the clock would)…
+    worker ??= startWorkerProcess({ ...TEST_ENV, REDIS_URL, SMTP_URL: sink.url, LOG_LEVEL: 'info' });
+    await worker.ready();
+    await fireNow(toProvince.id);
+    await until(async () => (await remindersOf([security.id], 'sent')).length === 1, 20_000, 'the late escalation sent');
+    expect(recipientsOf(toProvince.id)).toEqual([emails.organizer, emails.otherOrganizer].sort());
+    expect(mailFor(toProvince.id)[0].parsed.text).toMatch(/Công việc dưới đây đã quá hạn \d+ ngày mà chưa hoàn thành/);
+
+    // …and not again when the task is re-planned (another change to it): the centre's step keeps its moment.
+    await t.http
+      .patch(`/api/venues/${venue.id}/tasks/${security.id}`)
+      .set('Authorization', planner)
+      .send({ version: (await tasksOf(venue.id)).find((task: { id: string }) => task.id === security.id).version, ownerName: 'Thượng úy Hà Văn Lực' })
+      .expect(200);
+    const after = await remindersOf([security.id]);
+    expect(after.find((r) => r.id === toProvince.id)).toMatchObject({ status: 'sent' });
+    expect(after.find((r) => r.id === toCentre.id)).toMatchObject({ status: 'pending', revision: toCentre.revision, due_at: toCentre.due_at });
+    expect(mailFor(toProvince.id)).toHaveLength(1);
+  }, 60_000);
+
+  it('sends at the next slot an escalation a policy change moved into the past', async () => {
+    const own = await createEdition(t.dataSource);
+    const venue = await createVenue(t.dataSource, own, province, { scheduleOn: addDays(localToday(), 3) });
+    const lax = await t.http
+      .put(`/api/editions/${own.id}/reminder-policy`)
+      .set('Authorization', planner)
+      .send({ escalationHours: 10 * 24 })
+      .expect(200);
+    // Due 3 days ago: with a 10-day delay its escalation is still a week ahead.
+    const task = (
+      await t.http
+        .post(`/api/venues/${venue.id}/tasks`)
+        .set('Authorization', planner)
+        .send({ title: 'Băng rôn, khẩu hiệu', responsibleUnit: 'Đoàn Thanh niên', offsetDays: -6 })
+        .expect(201)
+    ).body;
+    expect(task.dueDate).toBe(addDays(localToday(), -3));
+    const [pendingBefore] = (await remindersOf([task.id], 'pending')).filter((r) => r.kind === 'task_overdue');
+    expect(pendingBefore).toMatchObject({ recipient_group: `province:${province}`, offset_minutes: -14400 });
+    expect(new Date(pendingBefore.due_at).getTime()).toBeGreaterThan(Date.now());
+
+    // Planners shorten it to 24 h: the escalation's moment is now in the past — it goes at the next slot.
+    const before = new Date();
+    await t.http
+      .put(`/api/editions/${own.id}/reminder-policy`)
+      .set('Authorization', planner)
+      .send({ escalationHours: 24, version: lax.body.version })
+      .expect(200);
+    const escalations = (await remindersOf([task.id], 'pending')).filter((r) => r.kind === 'task_overdue');
+    expect(escalations.map((r) => [r.recipient_group, r.offset_minutes])).toEqual([
+      [`province:${province}`, -1440],
+      ['planners', -2880],
+    ]);
+    expect(slotsBetween(before)).toContain(new Date(escalations[0].due_at).toISOString());
+    expect((await remindersOf([task.id], 'cancelled')).map((r) => r.id)).toContain(pendingBefore.id);
+
+    worker ??= startWorkerProcess({ ...TEST_ENV, REDIS_URL, SMTP_URL: sink.url, LOG_LEVEL: 'info' });
+    await worker.ready();
+    await fireNow(escalations[0].id);
+    await until(async () => mailFor(escalations[0].id).length === 1, 20_000, 'the escalation delivered');
+    expect(recipientsOf(escalations[0].id)).toEqual([emails.organizer, emails.otherOrganizer].sort());
+    expect(mailFor(escalations[0].id)[0].parsed.subject).toBe(`[Ngày hội ${own.year}] Công việc quá hạn: Băng rôn, khẩu hiệu — ${venue.name}`);
+  }, 60_000);
 });

@@ -14,6 +14,9 @@ export class SseClient {
   readonly events: SseEvent[] = [];
   status = 0;
   errorBody = '';
+  /** Set when the server ended the stream (not when close() did). */
+  endedByServer = false;
+  private endWaiters: Array<() => void> = [];
   private destroy?: () => void;
   private waiters: Array<() => void> = [];
 
@@ -37,6 +40,10 @@ export class SseClient {
             client.parse(buffer.slice(0, end));
             buffer = buffer.slice(end + 2);
           }
+        });
+        response.on('end', () => {
+          client.endedByServer = true;
+          for (const wake of client.endWaiters.splice(0)) wake();
         });
         resolve(client);
       });
@@ -80,6 +87,18 @@ export class SseClient {
       });
     }
     return this.events;
+  }
+
+  /** Resolves once the server has ended the stream, or rejects after `ms`. */
+  async ended(ms = 5_000): Promise<void> {
+    if (this.endedByServer) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the stream was still open after ${ms} ms`)), ms);
+      this.endWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   close(): void {

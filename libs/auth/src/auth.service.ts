@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditLog, BusinessRuleError, DomainError } from '@app/common';
+import { AuditLog, BusinessRuleError, DomainError, inTransaction } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Actor, SYSTEM_ACTOR } from './actor';
 import { ChangePasswordDto } from './dto/account-actions.dto';
@@ -10,6 +10,7 @@ import { AccessTokenDto, LoginDto } from './dto/login.dto';
 import { AccountHeldError, LoginLockout } from './login-lockout';
 import { normalisedLogin } from './login-rules';
 import { decoyHash, hashPassword, verifyPassword } from './password';
+import { SessionRevocations } from './session-revocations';
 import { revokeSessions, signAccessToken } from './session-tokens';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
@@ -29,6 +30,7 @@ export class AuthService {
     private readonly lockout: LoginLockout,
     private readonly audit: AuditLog,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   /**
@@ -65,8 +67,9 @@ export class AuthService {
 
   /** Ends every session of the account (the token just used included). */
   async logout(actor: Actor, context: LoginContext): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await inTransaction(this.dataSource, async (manager, afterCommit) => {
       await revokeSessions(manager, actor.id);
+      this.revocations.revokedAfterCommit(afterCommit, actor.id);
       await this.audit.record(manager, { actor, entityType: 'user', entityId: actor.id, action: 'logout', after: { clientAddress: context.clientAddress } });
     });
   }
@@ -88,9 +91,10 @@ export class AuthService {
       throw new BusinessRuleError('CURRENT_PASSWORD_WRONG', 'Mật khẩu hiện tại không đúng.', { field: 'currentPassword' });
     }
     const passwordHash = await hashPassword(input.newPassword);
-    const user = await this.dataSource.transaction(async (manager) => {
+    const user = await inTransaction(this.dataSource, async (manager, afterCommit) => {
       await manager.update(User, { id: actor.id }, { passwordHash, mustChangePassword: false });
       await revokeSessions(manager, actor.id);
+      this.revocations.revokedAfterCommit(afterCommit, actor.id);
       await this.audit.record(manager, {
         actor,
         entityType: 'user',

@@ -7,4 +7,6 @@ export { CurrentActor, OptionalActor, PlannersOnly, Public, Roles, Writers } fro
 export { MIN_PASSWORD_LENGTH, hashPassword } from './password';
 export { Role } from './role.enums';
 export { accountOfToken, SESSION_COOKIE, signAccessToken } from './session-tokens';
+export { SessionRevocations } from './session-revocations';
 export { StreamTickets } from './stream-tickets';
+export type { StreamSession } from './stream-tickets';

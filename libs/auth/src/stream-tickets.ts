@@ -13,6 +13,12 @@ interface StreamTicketClaims {
   tv: number;
 }
 
+/** Whose stream a ticket opens, and the session (token version) it was issued in. */
+export interface StreamSession {
+  userId: string;
+  tokenVersion: number;
+}
+
 /**
  * Short-lived tickets to open a live stream (the notifications' Server-Sent Events). A browser's
  * EventSource cannot send an Authorization header, and the console keeps its token out of cookies; so
@@ -36,8 +42,8 @@ export class StreamTickets {
     return { ticket, expiresAt: new Date(Date.now() + seconds * 1000) };
   }
 
-  /** The account id a ticket stands for, or null (bad signature, expired, not a ticket, revoked, deactivated). */
-  async accountOf(ticket: string): Promise<string | null> {
+  /** The session a ticket stands for, or null (bad signature, expired, not a ticket, revoked, deactivated). */
+  async sessionOf(ticket: string): Promise<StreamSession | null> {
     let claims: Partial<StreamTicketClaims>;
     try {
       claims = await this.jwt.verifyAsync<StreamTicketClaims>(ticket);
@@ -46,6 +52,22 @@ export class StreamTickets {
     }
     if (claims.typ !== 'stream' || typeof claims.uid !== 'string' || typeof claims.tv !== 'number') return null;
     const user = await this.dataSource.manager.findOneBy(User, { id: claims.uid, active: true });
-    return user && user.tokenVersion === claims.tv && !user.mustChangePassword ? user.id : null;
+    return user && user.tokenVersion === claims.tv && !user.mustChangePassword ? { userId: user.id, tokenVersion: user.tokenVersion } : null;
+  }
+
+  /**
+   * Which of these sessions still stand (the account active, its sessions not revoked since, no password
+   * change demanded): one query for them all, so a stream host can re-check every open stream at once.
+   */
+  async stillValid(sessions: readonly StreamSession[]): Promise<boolean[]> {
+    if (sessions.length === 0) return [];
+    const ids = [...new Set(sessions.map((session) => session.userId))];
+    const users = await this.dataSource.manager
+      .createQueryBuilder(User, 'user')
+      .select(['user.id', 'user.tokenVersion'])
+      .where('user.id IN (:...ids) AND user.active AND NOT user.mustChangePassword', { ids })
+      .getMany();
+    const version = new Map(users.map((user) => [user.id, user.tokenVersion]));
+    return sessions.map((session) => version.get(session.userId) === session.tokenVersion);
   }
 }

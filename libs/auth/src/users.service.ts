@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditAction, AuditLog, BusinessRuleError, lockForUpdate, Page, PageQueryDto, toPage } from '@app/common';
+import { AuditAction, AuditLog, BusinessRuleError, inTransaction, lockForUpdate, Page, PageQueryDto, toPage } from '@app/common';
 import { ProvincesService } from '@app/provinces';
 import { accountExists, insertAccount, userView } from './accounts';
 import type { Actor } from './actor';
@@ -10,6 +10,7 @@ import { CreateUserDto } from './dto/create-user.dto';
 import type { UserView } from './dto/user-view.dto';
 import { hashPassword } from './password';
 import { Role } from './role.enums';
+import { SessionRevocations } from './session-revocations';
 import { revokeSessions } from './session-tokens';
 import { User } from './user.entity';
 
@@ -19,6 +20,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly provinces: ProvincesService,
     private readonly audit: AuditLog,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   /** Creates an account; an organizer must be bound to one province, other roles to none. */
@@ -97,12 +99,15 @@ export class UsersService {
 
   /** One audited change of an account at the version the planner saw; `apply` answers whether to revoke its sessions. */
   private change(id: string, input: AccountActionDto, actor: Actor, action: AuditAction, apply: (user: User) => boolean): Promise<UserView> {
-    return this.dataSource.transaction(async (manager: EntityManager) => {
+    return inTransaction(this.dataSource, async (manager: EntityManager, afterCommit) => {
       const user = await lockForUpdate(manager, User, id, input.version, 'tài khoản');
       const before = { active: user.active, mustChangePassword: user.mustChangePassword };
       const revoke = apply(user);
       const saved = await manager.save(user);
-      if (revoke) await revokeSessions(manager, id);
+      if (revoke) {
+        await revokeSessions(manager, id);
+        this.revocations.revokedAfterCommit(afterCommit, id); // its open live streams close too
+      }
       await this.audit.record(manager, {
         actor,
         entityType: 'user',

@@ -17,6 +17,7 @@ export const notificationChannel = (config: AppConfig) => `${config.REDIS_KEY_PR
 export class NotificationPublisher {
   private readonly logger = new Logger('NotificationPublisher');
   private readonly local = new Set<(userIds: string[]) => void>();
+  private readonly localRevoked = new Set<(userIds: string[]) => void>();
 
   constructor(
     @InjectRedis() private readonly redis: Redis,
@@ -27,6 +28,26 @@ export class NotificationPublisher {
   onLocal(listener: (userIds: string[]) => void): () => void {
     this.local.add(listener);
     return () => this.local.delete(listener);
+  }
+
+  /** A stream hub of this process, told at once of accounts whose sessions were revoked. */
+  onLocalRevoked(listener: (userIds: string[]) => void): () => void {
+    this.localRevoked.add(listener);
+    return () => this.localRevoked.delete(listener);
+  }
+
+  /**
+   * Tells every API instance that these accounts' sessions were revoked (deactivated, logged out, password
+   * changed): each closes their open streams after checking the session in PostgreSQL. With Redis down the
+   * other instances still close them at their next heartbeat's check.
+   */
+  async publishRevoked(userIds: string[]): Promise<void> {
+    for (const listener of this.localRevoked) listener(userIds);
+    try {
+      await this.redis.publish(notificationChannel(this.config), JSON.stringify({ revoked: userIds }));
+    } catch (error) {
+      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'session revocation not published (Redis unavailable)');
+    }
   }
 
   async publish(userIds: string[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { SessionRevocations, StreamSession, StreamTickets } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { createRedisClient } from '@app/redis';
 import { notificationChannel, NotificationPublisher } from './notification-publisher';
@@ -13,6 +14,8 @@ export interface StreamSink {
 
 interface Stream {
   userId: string;
+  /** The session it was opened in: the stream ends when that session does. */
+  tokenVersion: number;
   /** The last `seq` sent: what Last-Event-ID will say on reconnect. */
   lastSeq: string;
   sink: StreamSink;
@@ -30,6 +33,12 @@ const HEARTBEAT_MS = 20_000;
  * have something new; each of their streams then sends its rows with `seq` above the last it sent,
  * read from PostgreSQL — so a message lost to a Redis outage costs nothing but latency: on the
  * subscriber's reconnect every stream reads again. Each event's id is the row's `seq`.
+ *
+ * A stream lives no longer than the session it was opened in: when the account is deactivated or its
+ * sessions revoked (auth's SessionRevocations, fanned out to every instance on the same channel), each
+ * instance re-checks that account's streams in PostgreSQL and ends those whose session ended, after an
+ * event `session-ended`. Every heartbeat re-checks all open streams too, for a revocation whose message
+ * Redis lost.
  */
 @Injectable()
 export class NotificationStreams implements OnModuleInit, OnApplicationShutdown {
@@ -43,6 +52,8 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
     private readonly notifications: NotificationsService,
     private readonly publisher: NotificationPublisher,
     private readonly config: AppConfig,
+    private readonly tickets: StreamTickets,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   onModuleInit(): void {
@@ -59,7 +70,14 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
     subscriber.subscribe(notificationChannel(this.config)).catch((error: unknown) => {
       this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'notification channel not subscribed yet');
     });
-    this.stopLocal = this.publisher.onLocal((userIds) => userIds.forEach((id) => this.wake(id)));
+    const stopWake = this.publisher.onLocal((userIds) => userIds.forEach((id) => this.wake(id)));
+    const stopRevoked = this.publisher.onLocalRevoked((userIds) => void this.recheck(userIds));
+    const stopListening = this.revocations.onRevoked((userIds) => this.publisher.publishRevoked(userIds));
+    this.stopLocal = () => {
+      stopWake();
+      stopRevoked();
+      stopListening();
+    };
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -77,8 +95,17 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
   }
 
   /** Opens a stream for the reader: replays what came after `lastSeq` (or starts from now), then follows. */
-  async open(userId: string, lastSeq: string | null, sink: StreamSink): Promise<() => void> {
-    const stream: Stream = { userId, lastSeq: lastSeq ?? (await this.notifications.latestSeq(userId)), sink, busy: false, again: false, closed: false };
+  async open(session: StreamSession, lastSeq: string | null, sink: StreamSink): Promise<() => void> {
+    const { userId, tokenVersion } = session;
+    const stream: Stream = {
+      userId,
+      tokenVersion,
+      lastSeq: lastSeq ?? (await this.notifications.latestSeq(userId)),
+      sink,
+      busy: false,
+      again: false,
+      closed: false,
+    };
     sink.write(`retry: 3000\n: ${this.subscriber?.status === 'ready' ? 'live' : 'live (waiting for Redis)'}\n\n`);
     let mine = this.streams.get(userId);
     if (!mine) this.streams.set(userId, (mine = new Set()));
@@ -99,13 +126,41 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
   }
 
   private heard(message: string): void {
-    let users: unknown;
+    let parsed: { users?: unknown; revoked?: unknown };
     try {
-      users = (JSON.parse(message) as { users?: unknown }).users;
+      parsed = JSON.parse(message) as { users?: unknown; revoked?: unknown };
     } catch {
       return;
     }
-    if (Array.isArray(users)) for (const id of users) if (typeof id === 'string') this.wake(id);
+    const ids = (value: unknown) => (Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []);
+    for (const id of ids(parsed.users)) this.wake(id);
+    const revoked = ids(parsed.revoked);
+    if (revoked.length) void this.recheck(revoked);
+  }
+
+  /** Ends the streams (of these accounts, or all) whose session has ended; the console then signs in again. */
+  private async recheck(userIds?: string[]): Promise<void> {
+    const streams = (userIds ?? [...this.streams.keys()]).flatMap((id) => [...(this.streams.get(id) ?? [])]).filter((stream) => !stream.closed);
+    if (streams.length === 0) return;
+    let valid: boolean[];
+    try {
+      valid = await this.tickets.stillValid(streams);
+    } catch (error) {
+      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'stream sessions not re-checked; next heartbeat will');
+      return;
+    }
+    streams.forEach((stream, i) => {
+      if (valid[i] || stream.closed) return;
+      try {
+        stream.sink.write(`event: session-ended\ndata: {}\n\n`);
+      } catch {
+        // already gone
+      }
+      this.close(stream);
+      const mine = this.streams.get(stream.userId);
+      mine?.delete(stream);
+      if (mine?.size === 0) this.streams.delete(stream.userId);
+    });
   }
 
   private wake(userId: string): void {
@@ -143,6 +198,7 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
 
   private beat(): void {
     for (const streams of this.streams.values()) for (const stream of streams) stream.sink.write(`: ping\n\n`);
+    void this.recheck();
   }
 
   private close(stream: Stream): void {

@@ -85,7 +85,8 @@ export class NotificationsController {
    * The live stream (Server-Sent Events): each new or updated entry of mine as an event `notification`
    * whose id is its `seq`. Opened with a ticket (EventSource sends no Authorization header); a reconnect
    * names the last event it got (the `Last-Event-ID` header, or `lastEventId` when a new EventSource is
-   * opened with a new ticket) and first receives everything after it.
+   * opened with a new ticket) and first receives everything after it. The server ends the stream, after
+   * an event `session-ended`, when the account is deactivated or its sessions revoked.
    */
   @Get('stream')
   @Public()
@@ -103,8 +104,8 @@ export class NotificationsController {
   ): Promise<void> {
     const lastEventId = lastEventIdHeader ?? lastEventIdQuery ?? null;
     if (lastEventId !== null && !/^\d{1,18}$/.test(lastEventId)) throw new InvalidLastEventIdError();
-    const userId = typeof ticket === 'string' && ticket ? await this.tickets.accountOf(ticket) : null;
-    if (!userId) throw new InvalidTicketError();
+    const session = typeof ticket === 'string' && ticket ? await this.tickets.sessionOf(ticket) : null;
+    if (!session) throw new InvalidTicketError();
     response.status(200);
     response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     response.setHeader('Cache-Control', 'no-cache, no-transform');
@@ -112,7 +113,7 @@ export class NotificationsController {
     response.setHeader('X-Accel-Buffering', 'no'); // a reverse proxy must not buffer the stream
     response.flushHeaders();
     request.socket.setNoDelay(true);
-    const close = await this.streams.open(userId, lastEventId, response);
+    const close = await this.streams.open(session, lastEventId, response);
     request.on('close', close);
   }
 }

@@ -62,10 +62,17 @@ describe('reminder rules', () => {
       expect(taskReminders('2030-08-05', '12', { ...policy, escalationHours: 0 }, new Date('2030-07-01T00:00:00Z')).escalation).toEqual([]);
     });
 
-    it('plans only what is still ahead: a task found overdue keeps its remaining escalations', () => {
-      const late = taskReminders('2030-08-05', '12', policy, new Date('2030-08-06T12:00:00Z'));
+    it('sends an escalation whose moment passed unsent at the next slot, keeping the gap before the centre hears', () => {
+      const now = new Date('2030-08-06T12:00:00Z'); // 19:00 local: the province's escalation (17:00) has passed
+      const late = taskReminders('2030-08-05', '12', policy, now);
       expect(late.deadline).toEqual([]);
-      expect(late.escalation.map((reminder) => reminder.group)).toEqual(['planners']);
+      expect(late.escalation.map((reminder) => [reminder.dueAt.toISOString(), reminder.group, reminder.offsetMinutes])).toEqual([
+        ['2030-08-07T01:00:00.000Z', 'province:12', -1440], // 08:00 local the next morning
+        ['2030-08-08T01:00:00.000Z', 'planners', -2880], // 24 h after that, not 9 h
+      ]);
+      // Already told: the province is not told again, the centre keeps its own moment.
+      const told = taskReminders('2030-08-05', '12', policy, now, [{ offsetMinutes: -1440, dueAt: new Date('2030-08-06T10:00:00Z'), status: 'sent' }]);
+      expect(told.escalation.map((reminder) => [reminder.dueAt.toISOString(), reminder.group])).toEqual([['2030-08-07T10:00:00.000Z', 'planners']]);
     });
 
     it("reminds the province before its venue's festival day, counting back from the opening", () => {

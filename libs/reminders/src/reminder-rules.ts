@@ -1,5 +1,6 @@
 /** Reminder timing as plain functions. */
 import { addDays, IsoDate, localToInstant } from '@app/common';
+import { escalationTimes, type StoredEscalation } from './escalation-rules';
 
 export const DEFAULT_DELEGATE_OFFSETS_MINUTES: readonly number[] = [7 * 24 * 60, 24 * 60, 2 * 60];
 /** Organizers, before a logistics task's deadline: 3 days, 1 day, and on the day. */
@@ -64,16 +65,19 @@ export function taskDeadline(dueDate: IsoDate): Date {
 const minutesBetween = (later: Date, earlier: Date) => Math.round((later.getTime() - earlier.getTime()) / 60_000);
 
 /**
- * An open task's reminders still ahead of `now`: to the province's organizers at 08:00 on each
- * offset day before the deadline (offsetMinutes counts back from the 17:00 deadline), then — if it
- * is still open — an escalation to them `escalationHours` after the deadline and one to the central
- * planners after twice that (negative offsets: after the deadline).
+ * An open task's reminders: to the province's organizers at 08:00 on each offset day before the
+ * deadline still ahead of `now` (offsetMinutes counts back from the 17:00 deadline), then — while it is
+ * still open — an escalation to them `escalationHours` after the deadline and one to the central
+ * planners after twice that (negative offsets: after the deadline). An escalation whose moment has
+ * passed unsent goes at the next slot instead (escalation-rules.ts); `stored` is the task's escalation
+ * reminders as they are, so one already sent is not sent again.
  */
 export function taskReminders(
   dueDate: IsoDate,
   provinceCode: string,
   policy: { taskOffsetsDays: readonly number[]; escalationHours: number },
   now: Date,
+  stored: readonly StoredEscalation[] = [],
 ): { deadline: GroupReminder[]; escalation: GroupReminder[] } {
   const deadline = taskDeadline(dueDate);
   const province = provinceOrganizers(provinceCode);
@@ -82,18 +86,18 @@ export function taskReminders(
     const dueAt = morningBefore(dueDate, days);
     return { offsetMinutes: minutesBetween(deadline, dueAt), dueAt, group: province };
   });
-  const escalation: GroupReminder[] =
-    policy.escalationHours > 0
-      ? [
-          { offsetMinutes: -policy.escalationHours * 60, dueAt: new Date(deadline.getTime() + policy.escalationHours * 3_600_000), group: province },
-          {
-            offsetMinutes: -2 * policy.escalationHours * 60,
-            dueAt: new Date(deadline.getTime() + 2 * policy.escalationHours * 3_600_000),
-            group: CENTRAL_PLANNERS,
-          },
-        ]
-      : [];
-  return { deadline: before.filter(ahead), escalation: escalation.filter(ahead) };
+  if (policy.escalationHours <= 0) return { deadline: before.filter(ahead), escalation: [] };
+  const gapMs = policy.escalationHours * 3_600_000;
+  const steps = [
+    { offsetMinutes: -policy.escalationHours * 60, natural: new Date(deadline.getTime() + gapMs), group: province },
+    { offsetMinutes: -2 * policy.escalationHours * 60, natural: new Date(deadline.getTime() + 2 * gapMs), group: CENTRAL_PLANNERS },
+  ];
+  const times = escalationTimes(steps, gapMs, now, stored);
+  const escalation = steps.flatMap((step, i) => {
+    const dueAt = times[i];
+    return dueAt ? [{ offsetMinutes: step.offsetMinutes, dueAt, group: step.group }] : [];
+  });
+  return { deadline: before.filter(ahead), escalation };
 }
 
 /**

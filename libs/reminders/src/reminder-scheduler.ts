@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AfterCommit, queryRows, TransactionalEvent } from '@app/common';
 import { JobProducer } from '@app/queue';
+import type { StoredEscalation } from './escalation-rules';
 import { FireReminderJob } from './fire-reminder.handler';
 import { ReminderKind, ReminderPolicy } from './reminder.entities';
 import {
@@ -158,6 +159,23 @@ export class ReminderScheduler {
     }
     await previous;
     return scheduled;
+  }
+
+  /** The reminders of these kinds about these subjects, as they stand (to plan around what was already sent). */
+  async storedOf(manager: EntityManager, subjectIds: string[], kinds: ReminderKind[]): Promise<Map<string, StoredEscalation[]>> {
+    const byId = new Map<string, StoredEscalation[]>();
+    if (subjectIds.length === 0) return byId;
+    const rows = await queryRows<{ subject_id: string; offset_minutes: number; due_at: Date; status: StoredEscalation['status'] }>(
+      manager,
+      `SELECT subject_id, offset_minutes, due_at, status FROM reminders WHERE subject_id = ANY($1::uuid[]) AND kind = ANY($2::reminder_kind[])`,
+      [subjectIds, kinds],
+    );
+    for (const row of rows) {
+      let mine = byId.get(row.subject_id);
+      if (!mine) byId.set(row.subject_id, (mine = []));
+      mine.push({ offsetMinutes: row.offset_minutes, dueAt: new Date(row.due_at), status: row.status });
+    }
+    return byId;
   }
 
   /** No more reminders about this subject (a decline, a withdrawal). */

@@ -1371,7 +1371,8 @@ export interface paths {
          * The live stream (Server-Sent Events): each new or updated entry of mine as an event `notification`
          *     whose id is its `seq`. Opened with a ticket (EventSource sends no Authorization header); a reconnect
          *     names the last event it got (the `Last-Event-ID` header, or `lastEventId` when a new EventSource is
-         *     opened with a new ticket) and first receives everything after it.
+         *     opened with a new ticket) and first receives everything after it. The server ends the stream, after
+         *     an event `session-ended`, when the account is deactivated or its sessions revoked.
          */
         get: operations["Notifications_stream"];
         put?: never;

@@ -18,11 +18,12 @@ import { AppConfig } from '@app/config';
 import { findEdition } from '@app/editions';
 import { EmailTemplates, Mailer, RenderedEmail } from '@app/mail';
 import { provinceNames } from '@app/provinces';
-import { ORGANIZER_REMINDER_TIME, provinceOfGroup, type Reminder, ReminderKind, ReminderSenders } from '@app/reminders';
+import { ORGANIZER_REMINDER_TIME, provinceOfGroup, taskDeadline, type Reminder, ReminderKind, ReminderSenders } from '@app/reminders';
 import { VENUE_FACTS } from '@app/venues';
 import { VenueTask } from '../tasks/task.entities';
 import { TASK_STATUS_NAMES, TaskStatus } from '../tasks/task.enums';
 import { readinessOf } from '../readiness/readiness-rules';
+import { CENTRAL_RECIPIENT_NAME, provinceRecipientName } from './organizer-reminders';
 
 interface VenueFacts {
   editionYear: number;
@@ -39,6 +40,7 @@ interface VenueFacts {
 
 export type OrganizerReminderView = VenueFacts & {
   recipientName: string;
+  /** Set when the province has no organizer account and the central planners get its reminder instead. */
   fallbackNote: string | null;
   link: string;
 } & (
@@ -46,6 +48,8 @@ export type OrganizerReminderView = VenueFacts & {
     | {
         kind: ReminderKind.TaskDeadline | ReminderKind.TaskOverdue;
         offsetMinutes: number;
+        /** How long past its deadline the task is when the e-mail goes (a late escalation: more than its offset). */
+        overdueMinutes?: number;
         toCentre: boolean;
         taskTitle: string;
         responsibleUnit: string;
@@ -56,15 +60,41 @@ export type OrganizerReminderView = VenueFacts & {
       }
   );
 
+/**
+ * What the central planners are asked to do with a province's reminder that reached them because the
+ * province has no organizer account: pass it on (what the province must do), and give the province an account.
+ */
+export function fallbackRequest(view: OrganizerReminderView): string {
+  const province = `Ban Tổ chức Ngày hội ${view.provinceName}`;
+  const passOn =
+    view.kind === ReminderKind.VenueKeyDate
+      ? `thông báo cho ${province} về lịch tổ chức và tình hình chuẩn bị dưới đây, đôn đốc hoàn thành các việc còn lại trước Ngày hội`
+      : view.kind === ReminderKind.TaskOverdue
+        ? `đôn đốc ${province} khẩn trương hoàn thành công việc quá hạn dưới đây và báo cáo kết quả`
+        : `thông báo cho ${province} để hoàn thành công việc dưới đây đúng hạn`;
+  return `Đề nghị Ban Chỉ đạo: (1) ${passOn}; (2) tạo tài khoản Ban Tổ chức trên hệ thống cho ${view.provinceName}, để các thư nhắc sau được gửi thẳng đến địa phương.`;
+}
+
+/** "24 giờ" up to two days, then whole days ("14 ngày"). */
+export function overdueText(minutes: number): string {
+  const hours = Math.round(minutes / 60);
+  return hours <= 48 ? `${hours} giờ` : `${Math.floor(hours / 24)} ngày`;
+}
+
 /** Everything the organizer templates need, from the view (flags, texts). Pure: tested without Nest. */
 export function renderOrganizerReminder(view: OrganizerReminderView): RenderedEmail {
-  const common = { ...view, isVenue: view.kind === ReminderKind.VenueKeyDate, isOverdue: view.kind === ReminderKind.TaskOverdue };
+  const common = {
+    ...view,
+    isVenue: view.kind === ReminderKind.VenueKeyDate,
+    isOverdue: view.kind === ReminderKind.TaskOverdue,
+    fallbackRequest: view.fallbackNote ? fallbackRequest(view) : null,
+  };
   if (view.kind === ReminderKind.VenueKeyDate) return templates.render('organizer-reminder', { ...common, toCentre: false });
   const daysBefore = Math.floor(view.offsetMinutes / (24 * 60));
   return templates.render('organizer-reminder', {
     ...common,
     dueText: daysBefore <= 0 ? 'hạn là hôm nay' : `còn ${daysBefore} ngày`,
-    overdueHours: Math.round(-view.offsetMinutes / 60),
+    overdueText: overdueText(Math.max(-view.offsetMinutes, view.overdueMinutes ?? 0)),
     // The task board's own words for the status (one list, task.enums.ts), so the e-mail and the board agree.
     statusText: TASK_STATUS_NAMES[view.status],
     blockedReason: view.status === TaskStatus.Blocked ? view.blockedReason : null,
@@ -85,7 +115,7 @@ const templates = new EmailTemplates([join(__dirname, 'templates'), join(__dirna
  * recipients are resolved now, not when the reminder was planned: the active organizers of the
  * province, or the active central planners — so someone appointed since gets it, someone deactivated
  * does not. A province without an organizer account has its reminder sent to the central planners,
- * saying so. One message per reminder, with a Message-ID stable per revision (as for delegates).
+ * greeting them and saying what they are asked to do (pass it on, give the province an account). One message per reminder, with a Message-ID stable per revision (as for delegates).
  */
 @Injectable()
 export class OrganizerReminderSender implements OnModuleInit {
@@ -106,6 +136,8 @@ export class OrganizerReminderSender implements OnModuleInit {
   async send(reminder: Reminder): Promise<{ messageId: string }> {
     const { recipients, fallbackNote } = await this.recipients(reminder.recipientGroup ?? 'planners');
     const view = await this.view(reminder, fallbackNote);
+    // The e-mail greets whoever reads it: the planners, when the province's reminder reaches them instead.
+    if (fallbackNote) view.recipientName = CENTRAL_RECIPIENT_NAME;
     if (view.kind === ReminderKind.TaskOverdue) {
       // Before the e-mail: a retried send counts the task once (one grouped entry per province and day).
       const audience = reminder.recipientGroup === 'planners' ? 'planners' : 'province';
@@ -131,9 +163,11 @@ export class OrganizerReminderSender implements OnModuleInit {
     }
     const planners = await activeAccountsWithRole(manager, Role.CentralPlanner);
     if (planners.length === 0) throw new Error(`no active recipient for reminder group ${group}`);
+    if (!province) return { recipients: planners, fallbackNote: null };
+    const provinceName = (await provinceNames(manager)).get(province) ?? province;
     return {
       recipients: planners,
-      fallbackNote: province ? 'Tỉnh chưa có tài khoản Ban Tổ chức trên hệ thống: thư được gửi Ban Chỉ đạo Trung ương để đôn đốc.' : null,
+      fallbackNote: `${provinceName} chưa có tài khoản Ban Tổ chức trên hệ thống, nên thư nhắc gửi ${provinceRecipientName(provinceName)} được chuyển đến Ban Chỉ đạo Trung ương.`,
     };
   }
 
@@ -167,6 +201,7 @@ export class OrganizerReminderSender implements OnModuleInit {
       fallbackNote,
       link: this.config.publicUrl(CONSOLE_LINKS.venueTasks(venue.venueId, task.id)),
       offsetMinutes: reminder.offsetMinutes,
+      overdueMinutes: task.dueDate ? Math.round((Date.now() - taskDeadline(task.dueDate).getTime()) / 60_000) : undefined,
       toCentre: reminder.recipientGroup === 'planners',
       taskTitle: task.title,
       responsibleUnit: task.responsibleUnit,

@@ -1,5 +1,5 @@
 import { ReminderKind } from '@app/reminders';
-import { OrganizerReminderView, renderOrganizerReminder } from './organizer-reminder.sender';
+import { OrganizerReminderView, overdueText, renderOrganizerReminder } from './organizer-reminder.sender';
 import { TASK_STATUS_NAMES, TaskStatus } from '../tasks/task.enums';
 
 const venue = {
@@ -69,12 +69,47 @@ describe('organizer reminder e-mails', () => {
       kind: ReminderKind.VenueKeyDate,
       daysLeft: 7,
       readiness: { donePercent: 64, open: 4, overdue: 1, blocked: 0 },
-      fallbackNote: 'Tỉnh chưa có tài khoản Ban Tổ chức trên hệ thống: thư được gửi Ban Chỉ đạo Trung ương để đôn đốc.',
     });
     expect(email.subject).toBe('[Ngày hội 2030] Còn 7 ngày đến Ngày hội tại Bản Mường Phăng (12/08/2030)');
     expect(email.text).toContain('- Thời gian: từ 07:30 đến 11:30 (giờ Việt Nam), ngày 12/08/2030');
     expect(email.text).toContain('đã hoàn thành 64% khối lượng công việc; còn 4 việc chưa xong, 1 việc quá hạn, 0 việc vướng mắc');
-    expect(email.text).toContain('(Tỉnh chưa có tài khoản Ban Tổ chức');
+  });
+
+  it('greets the central planners when the province has no organizer account, and says what they are asked to do', () => {
+    const fallback = {
+      recipientName: 'Ban Chỉ đạo Trung ương (Cục Xây dựng phong trào bảo vệ An ninh Tổ quốc)',
+      fallbackNote:
+        'Điện Biên chưa có tài khoản Ban Tổ chức trên hệ thống, nên thư nhắc gửi Ban Tổ chức Ngày hội Điện Biên được chuyển đến Ban Chỉ đạo Trung ương.',
+    };
+    const overdue = renderOrganizerReminder(task({ kind: ReminderKind.TaskOverdue, offsetMinutes: -1440, ...fallback } as never));
+    expect(overdue.text).toContain('Kính gửi: Ban Chỉ đạo Trung ương (Cục Xây dựng phong trào bảo vệ An ninh Tổ quốc).');
+    expect(overdue.text).toContain(fallback.fallbackNote);
+    expect(overdue.text).toContain(
+      'Đề nghị Ban Chỉ đạo: (1) đôn đốc Ban Tổ chức Ngày hội Điện Biên khẩn trương hoàn thành công việc quá hạn dưới đây và báo cáo kết quả; (2) tạo tài khoản Ban Tổ chức trên hệ thống cho Điện Biên, để các thư nhắc sau được gửi thẳng đến địa phương.',
+    );
+    expect(overdue.text).not.toContain('đề nghị đồng chí'); // not addressed to an organizer who does not exist
+    expect(overdue.html).toContain('<strong>Đề nghị Ban Chỉ đạo: (1) đôn đốc Ban Tổ chức Ngày hội Điện Biên');
+    expect(renderOrganizerReminder(task(fallback)).text).toContain(
+      '(1) thông báo cho Ban Tổ chức Ngày hội Điện Biên để hoàn thành công việc dưới đây đúng hạn;',
+    );
+    const venueDay = renderOrganizerReminder({
+      ...venue,
+      ...fallback,
+      kind: ReminderKind.VenueKeyDate,
+      daysLeft: 7,
+      readiness: { donePercent: 0, open: 1, overdue: 0, blocked: 0 },
+    });
+    expect(venueDay.text).toContain('(1) thông báo cho Ban Tổ chức Ngày hội Điện Biên về lịch tổ chức và tình hình chuẩn bị dưới đây');
+    // An organizer's own reminder says nothing of the kind.
+    expect(renderOrganizerReminder(task()).text).not.toContain('Đề nghị Ban Chỉ đạo');
+  });
+
+  it('says how long a late escalation has been overdue: hours up to two days, then days', () => {
+    const late = renderOrganizerReminder(task({ kind: ReminderKind.TaskOverdue, offsetMinutes: -1440, overdueMinutes: 14 * 1440 + 300 } as never));
+    expect(late.text).toContain('đã quá hạn 14 ngày mà chưa hoàn thành');
+    expect(overdueText(1440)).toBe('24 giờ');
+    expect(overdueText(2880)).toBe('48 giờ');
+    expect(overdueText(3 * 1440)).toBe('3 ngày');
   });
 
   it('names every task status as the task board does (one list of names, TASK_STATUS_NAMES)', () => {

@@ -19,7 +19,8 @@ export const CENTRAL_RECIPIENT_NAME = 'Ban Chỉ đạo Trung ương (Cục Xây
 /**
  * The organizers' reminders, kept in step with the logistics they are about, in the caller's
  * transaction: an open, dated task of a live venue (approved or scheduled) has its deadline reminders
- * and overdue escalations; a task done, undated or of a venue no longer live has none pending. A
+ * and overdue escalations — one already overdue when its venue is approved or moved, or whose
+ * escalation a policy change put in the past, is escalated at the next slot (escalation-rules.ts); a task done, undated or of a venue no longer live has none pending. A
  * scheduled venue has its festival-day reminders. Each call re-plans its whole scope from the rows
  * (ReminderScheduler.replan), so calling it after any change — or twice — leaves the right set.
  */
@@ -51,13 +52,19 @@ export class OrganizerReminders implements OnModuleInit {
       if (tasks.length === 0) return;
       after = tasks[tasks.length - 1].id;
       const drafts: ReminderDraft[] = [];
+      // What was already sent, so an escalation whose moment passed goes at the next slot once, not again.
+      const stored = await this.scheduler.storedOf(
+        manager,
+        tasks.filter((task) => task.open && task.due_date).map((task) => task.id),
+        [ReminderKind.TaskOverdue],
+      );
       for (const task of tasks) {
         if (!task.open || !task.due_date) continue;
         provinceName ??= await provinceNames(manager);
         const provinceRecipient = provinceRecipientName(provinceName.get(task.province_code)!);
         let policy = policies.get(task.edition_id);
         if (!policy) policies.set(task.edition_id, (policy = await this.scheduler.policyOf(manager, task.edition_id)));
-        const planned = taskReminders(task.due_date, task.province_code, policy, now);
+        const planned = taskReminders(task.due_date, task.province_code, policy, now, stored.get(task.id));
         const draft =
           (kind: ReminderKind) =>
           (reminder: (typeof planned.deadline)[number]): ReminderDraft => ({
