@@ -20,11 +20,20 @@ export class SmtpSink {
   private server: SMTPServer;
   port = 0;
 
+  /** With `auth`, the sink asks for these credentials (AUTH PLAIN/LOGIN, no TLS: a test's loopback only). */
+  constructor(private readonly auth?: { user: string; pass: string }) {}
+
   /** Starts listening (on `port` when given: to come back on the same address after `stop`). */
   async start(port = 0): Promise<this> {
+    const auth = this.auth;
     this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
+      authOptional: !auth,
+      disabledCommands: auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+      allowInsecureAuth: true,
+      onAuth: (credentials, _session, callback) =>
+        auth && credentials.username === auth.user && credentials.password === auth.pass
+          ? callback(null, { user: credentials.username })
+          : callback(new Error('Invalid username or password')),
       logger: false,
       onData: (stream, _session, callback) => {
         const chunks: Buffer[] = [];
@@ -54,7 +63,8 @@ export class SmtpSink {
   }
 
   get url(): string {
-    return `smtp://127.0.0.1:${this.port}`;
+    const credentials = this.auth ? `${encodeURIComponent(this.auth.user)}:${encodeURIComponent(this.auth.pass)}@` : '';
+    return `smtp://${credentials}127.0.0.1:${this.port}`;
   }
 
   to(address: string): ReceivedMail[] {

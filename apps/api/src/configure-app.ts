@@ -4,7 +4,7 @@ import { json, type RequestHandler } from 'express';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { createValidationPipe, HTTP_LOGGER } from '@app/common';
+import { bindRequestId, createValidationPipe, HTTP_LOGGER } from '@app/common';
 import { AppConfig } from '@app/config';
 import { PublicIntake } from '@app/invitations';
 import { mountQueueDashboard } from './admin/queue-dashboard';
@@ -25,6 +25,8 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   // First, so that every request is logged, with its client address, however it ends.
   app.use(app.get<RequestHandler>(HTTP_LOGGER));
+  // The rest of the request runs under its id (X-Request-Id), which the queue producer puts in job data.
+  app.use(bindRequestId);
   app.use(
     helmet({
       contentSecurityPolicy: {

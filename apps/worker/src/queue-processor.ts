@@ -1,8 +1,10 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { OnApplicationBootstrap, Provider } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { PinoLogger } from 'nestjs-pino';
+import { runWithRequestId } from '@app/common';
 import { AppConfig } from '@app/config';
-import { JobRegistry, QueueName, QUEUES } from '@app/queue';
+import { JobRegistry, QueueName, QUEUES, splitRequestId } from '@app/queue';
 
 /**
  * The consumer of one queue, dispatching each job by name to the handler its feature registered.
@@ -10,12 +12,17 @@ import { JobRegistry, QueueName, QUEUES } from '@app/queue';
  * locks from AppConfig. On shutdown @nestjs/bullmq closes the workers, which lets running jobs finish
  * (a job cut short by a crash is retried after BullMQ's stalled check, and its row's lease keeps it
  * from being sent twice meanwhile).
+ *
+ * Each job runs under the request id its data carries (the request that enqueued it, or the job that
+ * did): every log line written while it runs, its handler's too, carries `reqId`, `queue`, `jobId` and
+ * `job`, and a job it enqueues carries the id on.
  */
 export class QueueProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly queue: QueueName,
     private readonly registry: JobRegistry,
     private readonly config: AppConfig,
+    private readonly logger: PinoLogger,
   ) {
     super();
   }
@@ -28,7 +35,22 @@ export class QueueProcessor extends WorkerHost implements OnApplicationBootstrap
   }
 
   process(job: Job<object>): Promise<unknown> {
-    return this.registry.dispatch(job);
+    const { requestId } = splitRequestId(job.data);
+    const bindings = { ...(requestId && { reqId: requestId }), queue: job.queueName, jobId: job.id, job: job.name };
+    return runWithRequestId(requestId, () => this.logger.runInContext(() => this.run(job), { bindings }));
+  }
+
+  private async run(job: Job<object>): Promise<unknown> {
+    const started = performance.now();
+    try {
+      const result = await this.registry.dispatch(job);
+      this.logger.debug({ attempt: job.attemptsMade + 1, durationMs: Math.round(performance.now() - started) }, 'job done');
+      return result;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.warn({ attempt: job.attemptsMade + 1, durationMs: Math.round(performance.now() - started), error: reason }, 'job failed');
+      throw error;
+    }
   }
 }
 
@@ -42,8 +64,8 @@ export function queueProcessor(queue: QueueName): Provider {
   Processor(queue, { autorun: false })(consumer);
   return {
     provide: consumer,
-    inject: [JobRegistry, AppConfig],
-    useFactory: (registry: JobRegistry, config: AppConfig) => new consumer(queue, registry, config),
+    inject: [JobRegistry, AppConfig, PinoLogger],
+    useFactory: (registry: JobRegistry, config: AppConfig, logger: PinoLogger) => new consumer(queue, registry, config, logger),
   };
 }
 

@@ -23,6 +23,7 @@ export { hydrate } from './hydrate';
 export { lockForUpdate } from './locking';
 export { HTTP_LOGGER, LOG_DESTINATION, LoggingModule } from './logging.module';
 export { redactUrl } from './log-redaction';
+export { REQUEST_ID_HEADER, bindRequestId, currentRequestId, isWellFormedRequestId, runWithRequestId } from './request-context';
 export { Notifier } from './notifier';
 export type { NotificationCause } from './notifier';
 export { PageQueryDto, pageOf, toPage } from './pagination';

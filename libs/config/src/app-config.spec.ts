@@ -78,6 +78,18 @@ describe('loadAppConfig with a valid environment', () => {
     expect(loadAppConfig(validEnv({ ...PRODUCTION, PUBLIC_BASE_URL: 'https://ngayhoi.bocongan.gov.vn' })).isProduction).toBe(true);
   });
 
+  it('logs readable lines in development and JSON elsewhere unless LOG_FORMAT says otherwise; never pretty in production', () => {
+    expect(loadAppConfig(validEnv()).logFormat).toBe('pretty');
+    expect(loadAppConfig(validEnv({ NODE_ENV: 'test' })).logFormat).toBe('json');
+    expect(loadAppConfig(validEnv({ LOG_FORMAT: 'json' })).logFormat).toBe('json');
+    const production = validEnv({ ...PRODUCTION, PUBLIC_BASE_URL: 'https://ngayhoi.bocongan.gov.vn' });
+    expect(loadAppConfig(production).logFormat).toBe('json');
+    const error = configErrorFrom({ ...production, LOG_FORMAT: 'pretty' });
+    expect(error.message).toBe(
+      'Invalid configuration: LOG_FORMAT — pretty is for development: in production logs are JSON (pino-pretty is not installed there)',
+    );
+  });
+
   it('treats empty strings as missing, so defaults still apply', () => {
     const config = loadAppConfig(validEnv({ HTTP_PORT: '', CORS_ORIGINS: '', NODE_ENV: '' }));
     expect(config.HTTP_PORT).toBe(3000);
@@ -141,6 +153,7 @@ describe('loadAppConfig with a bad environment', () => {
     ['LOGIN_RATE_LIMIT_PER_ACCOUNT', '1.5'],
     ['NODE_ENV', 'staging'],
     ['LOG_LEVEL', 'verbose'],
+    ['LOG_FORMAT', 'text'],
     ['REDIS_KEY_PREFIX', 'NgayHoi:'],
     ['PUBLIC_BASE_URL', 'ngayhoi.vn'],
     ['CORS_ORIGINS', 'https://ok.vn,not-a-url'],

@@ -148,6 +148,15 @@ export class AppConfig {
   LOG_LEVEL = 'info';
 
   /**
+   * `json`: one object a line, for log shippers (production); `pretty`: readable coloured lines through
+   * pino-pretty, a development dependency (the demo, development). Unset: pretty in development, json
+   * otherwise; production refuses pretty (its image has no pino-pretty, and shippers want JSON).
+   */
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
+
+  /**
    * The one public address of the API and the console (they share an origin), from which every link
    * sent to people is built: RSVP pages, calendar feeds, console pages (see `publicUrl`). A trailing
    * slash is dropped. In production it must not be a loopback address (see `localBaseUrlProblem`).
@@ -336,6 +345,10 @@ export class AppConfig {
   @Max(600)
   NOTIFICATION_STREAM_TICKET_SECONDS = 60;
 
+  get logFormat(): 'json' | 'pretty' {
+    return this.LOG_FORMAT ?? (this.NODE_ENV === Environment.Development ? 'pretty' : 'json');
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === Environment.Production;
   }
@@ -392,6 +405,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const problem = productionProblem(config);
   if (problem) throw new ConfigError(problem.variable, problem.problem);
+  if (config.isProduction && config.LOG_FORMAT === 'pretty')
+    throw new ConfigError('LOG_FORMAT', '— pretty is for development: in production logs are JSON (pino-pretty is not installed there)');
   const baseUrlProblem = localBaseUrlProblem(config.PUBLIC_BASE_URL, config.NODE_ENV);
   if (baseUrlProblem) throw new ConfigError('PUBLIC_BASE_URL', baseUrlProblem);
   return config;

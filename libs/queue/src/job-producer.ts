@@ -4,12 +4,14 @@ import type { Queue } from 'bullmq';
 import { DomainError } from '@app/common';
 import { AppConfig } from '@app/config';
 import { AnyJobDefinition, JobDefinition, jobIdOf, jobOptions, QueueTuning, schedulerOf } from './job-definition';
+import { withRequestId } from './job-request-id';
 import { QueueName } from './queues';
 
 const LIVE_STATES = new Set(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
 
 /**
- * The one typed way to enqueue: a job's definition and a payload of its type. Fails fast when Redis
+ * The one typed way to enqueue: a job's definition and a payload of its type (the data also carries the
+ * current request id, job-request-id.ts). Fails fast when Redis
  * is down (producer connections do not queue commands offline): callers have already committed the
  * truth to Postgres, the reconciler will enqueue it later, and the client is told 503.
  */
@@ -37,7 +39,7 @@ export class JobProducer {
     if (payloads.length === 0) return;
     const queue = this.queues[job.queue];
     try {
-      await failFast(queue.addBulk(payloads.map((data) => ({ name: job.name, data, opts: jobOptions(job, data, this.tuning) }))));
+      await failFast(queue.addBulk(payloads.map((data) => ({ name: job.name, data: withRequestId(data), opts: jobOptions(job, data, this.tuning) }))));
     } catch (error) {
       throw new QueueUnavailableError(error);
     }
@@ -57,7 +59,7 @@ export class JobProducer {
         if (LIVE_STATES.has(state)) return false;
         if (state !== 'unknown') await queue.remove(id);
       }
-      await failFast(queue.add(job.name, payload, jobOptions(job, payload, this.tuning)));
+      await failFast(queue.add(job.name, withRequestId(payload), jobOptions(job, payload, this.tuning)));
       return true;
     } catch (error) {
       throw new QueueUnavailableError(error);

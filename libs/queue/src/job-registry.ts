@@ -29,6 +29,7 @@ import type { Job } from 'bullmq';
 import { AnyJobDefinition, definedJobs } from './job-definition';
 import { handledJob, handlerClassOf, HandlesJob } from './job-handler';
 import { JobProducer } from './job-producer';
+import { splitRequestId } from './job-request-id';
 
 export interface FoundHandler {
   job: AnyJobDefinition;
@@ -84,7 +85,8 @@ export class JobRegistry implements OnModuleInit {
     const entry = this.handlers.get(job.name);
     if (!entry || (entry.job.queue as string) !== job.queueName) throw new Error(`No handler for job ${job.name} on queue ${job.queueName}`);
     const attempt = job.attemptsMade + 1;
-    return entry.handler.handle(job.data, { attempt, lastAttempt: attempt >= (job.opts.attempts ?? 1) });
+    // The handler gets its payload only; the processor runs it under the request id the data carries.
+    return entry.handler.handle(splitRequestId(job.data).payload, { attempt, lastAttempt: attempt >= (job.opts.attempts ?? 1) });
   }
 
   /** Creates or updates the job scheduler of every scheduled job (the reconcilers). */
