@@ -88,6 +88,7 @@ async function main(): Promise<void> {
   const { recreateDatabase, createDataSource } = await import('@app/database');
   const { NotificationsService } = await import('@app/notifications/notifications.service');
   const { NotificationPublisher } = await import('@app/notifications/notification-publisher');
+  const { NotificationEmailsService } = await import('@app/notifications/email/notification-emails.service');
   const { overdueGroupKey } = await import('@app/notifications/notification-rules');
   const { activeAccountsWithRole, Role } = await import('@app/auth');
   const { todayInFestivalZone } = await import('@app/common');
@@ -148,7 +149,9 @@ async function main(): Promise<void> {
   const config = { REDIS_KEY_PREFIX: PREFIX } as AppConfig;
   const publisher = new NotificationPublisher(redis, config);
   const noVenueEvents = { subscribe: () => undefined } as unknown as VenueEvents;
-  const service = new NotificationsService(dataSource, noVenueEvents, publisher);
+  // Nobody in the bench's data chose immediate e-mails: the outbox's insert finds no preference and queues nothing.
+  const emails = new NotificationEmailsService(dataSource, {} as never, config, {} as never);
+  const service = new NotificationsService(dataSource, noVenueEvents, publisher, emails);
   const audienceOf = (i: number): 'province' | 'planners' => (i % 2 === 0 ? 'province' : 'planners');
 
   // ——— 1. grouping ———

@@ -98,7 +98,10 @@ describe('the worker’s jobs', () => {
         .filter((job) => job.schedule)
         .map((job) => job.name)
         .sort(),
-    ).toEqual(['purge-notifications', 'reconcile-invitation-messages', 'reconcile-reminders']);
+    ).toEqual(['notification-email-tick', 'purge-notifications', 'reconcile-invitation-messages', 'reconcile-reminders']);
+    // The digest and the immediate e-mails' catch-up run every five minutes, one run at a time.
+    const tick = definedJobs().find((job) => job.name === 'notification-email-tick')!;
+    expect(schedulerOf(tick, tuning)).toMatchObject({ every: 300_000, template: { name: 'notification-email-tick', data: {} } });
     // The notifications' retention runs hourly, one run at a time whatever the workers.
     const purge = definedJobs().find((job) => job.name === 'purge-notifications')!;
     expect(schedulerOf(purge, tuning)).toEqual({
