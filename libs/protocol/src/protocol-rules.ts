@@ -4,23 +4,9 @@
  * attendance changed after a plan was drawn. No Nest, no database: the service feeds them rows.
  */
 import { RANK_TIER_ORDER, RankTier } from '@app/leaders';
+import { PRECEDENCE_GROUP_ORDER, PrecedenceGroup } from './protocol.enums';
 
-/** Who sits where in the order: central delegates, then the province's leaders, then other guests. */
-export enum PrecedenceGroup {
-  Central = 'central',
-  ProvincialLeader = 'provincial_leader',
-  LocalOfficial = 'local_official',
-  Guest = 'guest',
-}
-
-export const PRECEDENCE_GROUP_ORDER: readonly PrecedenceGroup[] = Object.values(PrecedenceGroup);
-
-export const PRECEDENCE_GROUP_NAMES: Record<PrecedenceGroup, string> = {
-  [PrecedenceGroup.Central]: 'Đại biểu Trung ương',
-  [PrecedenceGroup.ProvincialLeader]: 'Lãnh đạo tỉnh',
-  [PrecedenceGroup.LocalOfficial]: 'Lãnh đạo địa phương',
-  [PrecedenceGroup.Guest]: 'Khách mời',
-};
+export { PRECEDENCE_GROUP_NAMES, PrecedenceGroup } from './protocol.enums';
 
 export interface Attendee {
   /** `invitation:<id>` for an invited delegate, `guest:<id>` for a guest the province listed. */

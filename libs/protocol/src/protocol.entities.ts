@@ -2,10 +2,9 @@ import { ApiHideProperty, ApiProperty } from '@nestjs/swagger';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt, Version } from '@app/common';
 import type { Venue } from '@app/venues';
-import { PrecedenceGroup } from './protocol-rules';
+import { GUEST_GROUPS, type GuestGroup } from './protocol.enums';
 
-export type GuestGroup = Exclude<PrecedenceGroup, PrecedenceGroup.Central>;
-export const GUEST_GROUPS: readonly GuestGroup[] = [PrecedenceGroup.ProvincialLeader, PrecedenceGroup.LocalOfficial, PrecedenceGroup.Guest];
+export { GUEST_GROUPS, type GuestGroup } from './protocol.enums';
 
 /**
  * A person the province seats among the delegates who is not a centrally invited one: the province's

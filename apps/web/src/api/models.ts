@@ -69,3 +69,8 @@ export function isWholeLeader(leader: LeaderView): leader is Leader {
 export type VenueChangeProposal = Schemas['VenueChangeProposal'];
 /** One entry of my inbox (`/api/notifications`); `seq` is also the live stream's event id. */
 export type Notification = Schemas['NotificationView'];
+
+/** A venue's protocol (lễ tân): order of precedence, seating plan, what no longer agrees. */
+export type Protocol = Schemas['ProtocolView'];
+export type PrecedenceEntry = Schemas['PrecedenceEntryView'];
+export type Seat = Schemas['SeatView'];

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RankTier } from '@app/leaders';
-import { PrecedenceGroup } from '../protocol-rules';
+import { PrecedenceGroup } from '../protocol.enums';
 
 export class PrecedenceEntryView {
   attendeeKey: string;

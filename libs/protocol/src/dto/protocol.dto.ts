@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { GUEST_GROUPS, type GuestGroup } from '../protocol.entities';
+import { GUEST_GROUPS, type GuestGroup } from '../protocol.enums';
 
 export class CreateGuestDto {
   @ApiProperty({ example: 'Nguyễn Văn An' })

@@ -107,6 +107,9 @@ export function VenuePage() {
         <section className="panel">
           <h2>Lãnh đạo dự</h2>
           <VenueLeaders venue={v} />
+          <p>
+            <Link to={`/diem/${v.id}/le-tan`}>Lễ tân: thứ tự đại biểu và sơ đồ chỗ ngồi</Link>
+          </p>
         </section>
       )}
       {canWrite(user) && (
