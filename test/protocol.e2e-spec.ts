@@ -249,4 +249,66 @@ describe('Protocol: order of precedence and seating plan', () => {
       .expect(204);
     expect((await protocolOf(venue)).precedence).toEqual([]);
   });
+
+  describe('guest list and check-in at the door', () => {
+    it('lets each attendee in once by pass code (typed any way), answers a repeat with the first time, and takes a late-sent scan at its own time', async () => {
+      const venue = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-17` });
+      const leader = await createLeader(t.dataSource, { fullName: 'Vũ Văn Đến', position: 'Bộ trưởng', rankTier: RankTier.Ministerial });
+      await acceptedLeaders(venue, [{ leader, role: 'chief_guest' }]);
+      await t.http.post(`/api/venues/${venue.id}/guests`).set('Authorization', organizer).send({ name: 'Lý Thị Xã', group: 'local_official' }).expect(201);
+
+      const list = (await t.http.get(`/api/venues/${venue.id}/guest-list`).set('Authorization', organizer).expect(200)).body;
+      expect(list).toMatchObject({ total: 2, checkedIn: 0 });
+      expect(list.entries.map((entry: { name: string }) => entry.name)).toEqual(['Vũ Văn Đến', 'Lý Thị Xã']);
+      const [leaderPass, guestPass] = list.entries.map((entry: { passCode: string }) => entry.passCode);
+      expect(leaderPass).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+      const checkIn = (body: Record<string, unknown>, as = organizer) => t.http.post(`/api/venues/${venue.id}/check-ins`).set('Authorization', as).send(body);
+      const first = (await checkIn({ code: leaderPass.toLowerCase().replace('-', ' ') }).expect(200)).body;
+      expect(first).toMatchObject({ name: 'Vũ Văn Đến', alreadyCheckedIn: false, message: 'Đã điểm danh: Vũ Văn Đến — Bộ trưởng.' });
+      const again = (await checkIn({ code: leaderPass }, planner).expect(200)).body;
+      expect(again.alreadyCheckedIn).toBe(true);
+      expect(again.checkedInAt).toBe(first.checkedInAt);
+      const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+        new Date(first.checkedInAt),
+      );
+      expect(again.message).toBe(`Vũ Văn Đến đã điểm danh lúc ${local}.`);
+
+      // Queued on a phone without signal, sent later (twice, as a retry would): one check-in, at the scan's time.
+      const scannedAt = new Date(Date.now() - 20 * 60_000).toISOString();
+      const late = (await checkIn({ code: guestPass, scannedAt }).expect(200)).body;
+      expect(late).toMatchObject({ alreadyCheckedIn: false });
+      expect(new Date(late.checkedInAt).toISOString()).toBe(scannedAt);
+      expect((await checkIn({ code: guestPass, scannedAt }).expect(200)).body).toMatchObject({ alreadyCheckedIn: true, checkedInAt: late.checkedInAt });
+      expect((await checkIn({ code: guestPass, scannedAt: new Date(Date.now() - 72 * 3600_000).toISOString() }).expect(200)).body.alreadyCheckedIn).toBe(true);
+
+      const rows = await t.dataSource.query(`SELECT count(*)::int AS n FROM check_ins WHERE venue_id = $1`, [venue.id]);
+      expect(rows[0].n).toBe(2);
+      expect((await t.http.get(`/api/venues/${venue.id}/guest-list`).set('Authorization', planner).expect(200)).body).toMatchObject({ total: 2, checkedIn: 2 });
+    });
+
+    it("refuses another venue's code, a malformed one and a stale offline scan alike — “không hợp lệ”, naming nobody — and keeps the door to the province", async () => {
+      const venue = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-19` });
+      const other = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-20` });
+      await t.http.post(`/api/venues/${other.id}/guests`).set('Authorization', organizer).send({ name: 'Khách Điểm Khác', group: 'guest' }).expect(201);
+      await t.http.post(`/api/venues/${venue.id}/guests`).set('Authorization', organizer).send({ name: 'Khách Điểm Này', group: 'guest' }).expect(201);
+      const otherPass = (await t.http.get(`/api/venues/${other.id}/guest-list`).set('Authorization', organizer).expect(200)).body.entries[0].passCode;
+      const ownPass = (await t.http.get(`/api/venues/${venue.id}/guest-list`).set('Authorization', organizer).expect(200)).body.entries[0].passCode;
+      const checkIn = (body: Record<string, unknown>, as = organizer) => t.http.post(`/api/venues/${venue.id}/check-ins`).set('Authorization', as).send(body);
+
+      for (const code of [otherPass, 'ABCD-EFG', 'not a code at all']) {
+        const refused = await checkIn({ code }).expect(404);
+        expect(refused.body).toMatchObject({ code: 'PASS_INVALID', message: 'Mã thẻ không hợp lệ cho điểm tổ chức này.' });
+        expect(JSON.stringify(refused.body)).not.toContain('Khách Điểm Khác');
+      }
+      const stale = await checkIn({ code: ownPass, scannedAt: new Date(Date.now() - 72 * 3600_000).toISOString() }).expect(422);
+      expect(stale.body.code).toBe('CHECK_IN_TOO_OLD');
+      expect((await checkIn({ code: ownPass, scannedAt: 'hôm qua' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+      await checkIn({ code: ownPass }, otherOrganizer).expect(403);
+      await checkIn({ code: ownPass }, viewer).expect(403);
+      await t.http.get(`/api/venues/${venue.id}/guest-list`).set('Authorization', otherOrganizer).expect(403);
+      const none = await t.dataSource.query(`SELECT count(*)::int AS n FROM check_ins WHERE venue_id = $1`, [venue.id]);
+      expect(none[0].n).toBe(0);
+    });
+  });
 });

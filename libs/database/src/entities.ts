@@ -11,7 +11,7 @@ import { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignmen
 import { Notification, NotificationGroupItem } from '@app/notifications/notification.entities';
 import { PlanningRun } from '@app/planning/planning-run.entity';
 import { ProgrammeItem, ProgrammeTemplateItem } from '@app/programmes/programme.entities';
-import { PrecedenceOverrideRow, SeatingPlan, VenueGuest } from '@app/protocol/protocol.entities';
+import { CheckIn, PrecedenceOverrideRow, SeatingPlan, VenueGuest } from '@app/protocol/protocol.entities';
 import { FormerProvince, Province } from '@app/provinces/province.entity';
 import { Reminder, ReminderPolicy } from '@app/reminders/reminder.entities';
 import { VenueChangeProposal } from '@app/venues/change-proposals/venue-change-proposal.entity';
@@ -51,4 +51,5 @@ export const ENTITIES = [
   VenueGuest,
   PrecedenceOverrideRow,
   SeatingPlan,
+  CheckIn,
 ];

@@ -2,8 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUID
 import { ApiBearerAuth, ApiNoContentResponse, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, PlannersOnly, Writers } from '@app/auth';
 import { ApiRefusals } from '@app/common';
-import { CreateGuestDto, DrawSeatingPlanDto, EditSeatingPlanDto, PrecedenceOverrideDto, UpdateGuestDto } from './dto/protocol.dto';
-import { ProtocolView } from './dto/protocol-view.dto';
+import { CheckInDto, CreateGuestDto, DrawSeatingPlanDto, EditSeatingPlanDto, PrecedenceOverrideDto, UpdateGuestDto } from './dto/protocol.dto';
+import { CheckInResultView, GuestListView, ProtocolView } from './dto/protocol-view.dto';
 import { AttendeeKeyPipe } from './attendee-key.pipe';
 import { ProtocolService } from './protocol.service';
 
@@ -92,5 +92,22 @@ export class ProtocolController {
   @ApiRefusals(403, 404, 409, 422)
   editSeating(@Param('venueId', ParseUUIDPipe) venueId: string, @Body() input: EditSeatingPlanDto, @CurrentActor() actor: Actor): Promise<ProtocolView> {
     return this.protocol.editSeating(venueId, input, actor);
+  }
+
+  /** Everyone attending with pass codes and check-in times (the province's organizers and planners). */
+  @Get('guest-list')
+  @Writers()
+  @ApiRefusals(403, 404)
+  guestList(@Param('venueId', ParseUUIDPipe) venueId: string, @CurrentActor() actor: Actor): Promise<GuestListView> {
+    return this.protocol.guestList(venueId, actor);
+  }
+
+  /** Checks an attendee in by pass code; idempotent per pass (a repeat answers when the first was). */
+  @Post('check-ins')
+  @Writers()
+  @HttpCode(200)
+  @ApiRefusals(403, 404, 422)
+  checkIn(@Param('venueId', ParseUUIDPipe) venueId: string, @Body() input: CheckInDto, @CurrentActor() actor: Actor): Promise<CheckInResultView> {
+    return this.protocol.checkIn(venueId, input, actor);
   }
 }

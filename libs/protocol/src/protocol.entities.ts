@@ -114,3 +114,28 @@ export class SeatingPlan {
   @Version()
   version: number;
 }
+
+/** An attendee let in at the venue's door (điểm danh): once per venue and attendee, at the scan's time. */
+@Entity('check_ins')
+export class CheckIn {
+  @PrimaryColumn({ type: 'uuid', name: 'venue_id' })
+  venueId: string;
+
+  @ApiHideProperty()
+  @ManyToOne('Venue', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'venue_id' })
+  venue?: Venue;
+
+  @PrimaryColumn({ type: 'text', name: 'attendee_key' })
+  attendeeKey: string;
+
+  /** When the pass was scanned or the code typed (the phone's time when it sent the check-in later). */
+  @Column({ type: 'timestamptz', name: 'checked_in_at' })
+  checkedInAt: Date;
+
+  @Column({ type: 'uuid', name: 'checked_in_by', nullable: true })
+  checkedInBy: string | null;
+
+  @CreatedAt()
+  createdAt: Date;
+}

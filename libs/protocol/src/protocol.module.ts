@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { VenuesModule } from '@app/venues';
 import { ProtocolController } from './protocol.controller';
-import { PrecedenceOverrideRow, SeatingPlan, VenueGuest } from './protocol.entities';
+import { CheckIn, PrecedenceOverrideRow, SeatingPlan, VenueGuest } from './protocol.entities';
 import { ProtocolService } from './protocol.service';
 
 /**
@@ -11,7 +11,7 @@ import { ProtocolService } from './protocol.service';
  * writes nothing of theirs.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([VenueGuest, PrecedenceOverrideRow, SeatingPlan]), VenuesModule],
+  imports: [TypeOrmModule.forFeature([VenueGuest, PrecedenceOverrideRow, SeatingPlan, CheckIn]), VenuesModule],
   controllers: [ProtocolController],
   providers: [ProtocolService],
   exports: [ProtocolService],

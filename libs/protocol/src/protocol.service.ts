@@ -2,14 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { Actor, assertPlanner, canSeeVenueLeaders } from '@app/auth';
-import { BusinessRuleError, ForbiddenError, lockForUpdate, NotFoundError, requireVersion, assertVersion } from '@app/common';
+import { Actor, assertCanWriteProvince, assertPlanner, canSeeVenueLeaders } from '@app/auth';
+import { assertVersion, BusinessRuleError, ForbiddenError, instantToLocalTime, lockForUpdate, NotFoundError, requireVersion } from '@app/common';
+import { AppConfig } from '@app/config';
 import { venueDelegates } from '@app/invitations';
 import { leaderRankTiers } from '@app/leaders';
 import { type Venue, VenuesService } from '@app/venues';
-import { CreateGuestDto, DrawSeatingPlanDto, EditSeatingPlanDto, PrecedenceOverrideDto, UpdateGuestDto } from './dto/protocol.dto';
-import type { PrecedenceEntryView, ProtocolView, SeatingChangeView } from './dto/protocol-view.dto';
-import { PrecedenceOverrideRow, SeatingPlan, VenueGuest } from './protocol.entities';
+import { CheckInDto, CreateGuestDto, DrawSeatingPlanDto, EditSeatingPlanDto, PrecedenceOverrideDto, UpdateGuestDto } from './dto/protocol.dto';
+import type { CheckInResultView, GuestListView, PrecedenceEntryView, ProtocolView, SeatingChangeView } from './dto/protocol-view.dto';
+import { CheckIn, PrecedenceOverrideRow, SeatingPlan, VenueGuest } from './protocol.entities';
+import { checkInInstant, normalisePassCode, passCode } from './pass-rules';
 import {
   type Attendee,
   fillFrontRows,
@@ -42,6 +44,7 @@ export class ProtocolService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly venues: VenuesService,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   async view(venueId: string, actor: Actor): Promise<ProtocolView> {
@@ -185,6 +188,62 @@ export class ProtocolService {
       });
       return this.viewWith(manager, venueId);
     });
+  }
+
+  /** Everyone attending, in order of precedence, with their pass codes and check-in times: for the door and for printing passes. */
+  async guestList(venueId: string, actor: Actor): Promise<GuestListView> {
+    const venue = await this.venues.getReadable(venueId, actor);
+    assertCanWriteProvince(actor, venue.provinceCode);
+    const manager = this.dataSource.manager;
+    const { ranked } = await this.attendance(manager, venueId);
+    const checkIns = new Map((await manager.find(CheckIn, { where: { venueId } })).map((row) => [row.attendeeKey, row.checkedInAt]));
+    const entries = ranked.map((attendee) => ({
+      attendeeKey: attendee.key,
+      name: attendee.name,
+      title: attendee.title,
+      groupName: PRECEDENCE_GROUP_NAMES[attendee.group],
+      passCode: passCode(this.config.LINK_SECRET, venueId, attendee.key),
+      checkedInAt: checkIns.get(attendee.key) ?? null,
+    }));
+    return { venueId, total: entries.length, checkedIn: entries.filter((entry) => entry.checkedInAt).length, entries };
+  }
+
+  /**
+   * Lets an attendee in by their pass code, once: a second scan answers when the first was, and a
+   * check-in the phone queued offline and sends again is the same check-in. A code that is not one of
+   * this venue's attendees is "không hợp lệ", whoever's it is.
+   */
+  async checkIn(venueId: string, input: CheckInDto, actor: Actor): Promise<CheckInResultView> {
+    const venue = await this.venues.getReadable(venueId, actor);
+    assertCanWriteProvince(actor, venue.provinceCode);
+    const code = normalisePassCode(input.code);
+    const invalid = () => new BusinessRuleError('PASS_INVALID', 'Mã thẻ không hợp lệ cho điểm tổ chức này.', undefined, 404);
+    if (!code) throw invalid();
+    const manager = this.dataSource.manager;
+    const { ranked } = await this.attendance(manager, venueId);
+    const attendee = ranked.find((candidate) => passCode(this.config.LINK_SECRET, venueId, candidate.key) === code);
+    if (!attendee) throw invalid();
+    // A retry of a check-in already made answers with the first, however late it comes.
+    const at = checkInInstant(input.scannedAt ? new Date(input.scannedAt) : undefined, new Date());
+    const existing = at ? null : await manager.findOneBy(CheckIn, { venueId, attendeeKey: attendee.key });
+    if (!at && !existing) throw new BusinessRuleError('CHECK_IN_TOO_OLD', 'Lượt điểm danh đã quá 48 giờ chưa gửi được; vui lòng điểm danh lại.');
+    const inserted: { checked_in_at: Date }[] = await manager.query(
+      `INSERT INTO check_ins (venue_id, attendee_key, checked_in_at, checked_in_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (venue_id, attendee_key) DO NOTHING RETURNING checked_in_at`,
+      [venueId, attendee.key, at ?? existing!.checkedInAt, actor.id],
+    );
+    const checkedInAt = inserted[0]?.checked_in_at ?? (await manager.findOneByOrFail(CheckIn, { venueId, attendeeKey: attendee.key })).checkedInAt;
+    const already = inserted.length === 0;
+    return {
+      attendeeKey: attendee.key,
+      name: attendee.name,
+      title: attendee.title,
+      checkedInAt,
+      alreadyCheckedIn: already,
+      message: already
+        ? `${attendee.name} đã điểm danh lúc ${instantToLocalTime(checkedInAt)}.`
+        : `Đã điểm danh: ${attendee.name}${attendee.title ? ` — ${attendee.title}` : ''}.`,
+    };
   }
 
   private assertMaySee(actor: Actor, venue: Venue): void {

@@ -553,6 +553,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/venues/{venueId}/guest-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everyone attending with pass codes and check-in times (the province's organizers and planners). */
+        get: operations["Protocol_guestList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{venueId}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks an attendee in by pass code; idempotent per pass (a repeat answers when the first was). */
+        post: operations["Protocol_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leaders": {
         parameters: {
             query?: never;
@@ -2072,6 +2106,42 @@ export interface components {
             /** @description The version you edited; a stale one gets 409 */
             version: number;
             seats: components["schemas"]["SeatDto"][];
+        };
+        GuestListEntryView: {
+            attendeeKey: string;
+            name: string;
+            title: string | null;
+            groupName: string;
+            /** @description The pass code to print on the pass or read out at the door. */
+            passCode: string;
+            /** Format: date-time */
+            checkedInAt: string | null;
+        };
+        GuestListView: {
+            venueId: string;
+            total: number;
+            checkedIn: number;
+            entries: components["schemas"]["GuestListEntryView"][];
+        };
+        CheckInDto: {
+            /**
+             * @description The pass code as scanned or typed (case, spaces and dashes ignored)
+             * @example K7QM-42XD
+             */
+            code: string;
+            /** @description When the phone scanned it, if it sends the check-in later (queued offline) */
+            scannedAt?: string;
+        };
+        CheckInResultView: {
+            attendeeKey: string;
+            name: string;
+            title: string | null;
+            /** Format: date-time */
+            checkedInAt: string;
+            /** @description True when this pass had been checked in before (the first time stands). */
+            alreadyCheckedIn: boolean;
+            /** @description What the phone shows, in Vietnamese ("… đã điểm danh lúc 07:42"). */
+            message: string;
         };
         LeaderUnavailability: {
             id: string;
@@ -5558,6 +5628,115 @@ export interface operations {
             };
             /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Protocol_guestList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuestListView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Protocol_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Protocol at a festival point (issue 20): the province's guests, planners' precedence overrides, seating plans. */
+/** Protocol at a festival point (issue 20): the province's guests, planners' precedence overrides, seating plans, check-ins at the door. */
 export class Protocol1796090000000 implements MigrationInterface {
   name = 'Protocol1796090000000';
 
@@ -44,9 +44,19 @@ export class Protocol1796090000000 implements MigrationInterface {
          CONSTRAINT "seating_plans_size" CHECK (rows BETWEEN 1 AND 10 AND seats_per_row BETWEEN 1 AND 40),
          CONSTRAINT "PK_seating_plans" PRIMARY KEY ("venue_id"))`,
     );
+    await queryRunner.query(
+      `CREATE TABLE "check_ins" (
+         "venue_id" uuid NOT NULL REFERENCES "venues"("id") ON DELETE CASCADE,
+         "attendee_key" text NOT NULL,
+         "checked_in_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+         "checked_in_by" uuid,
+         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+         CONSTRAINT "PK_check_ins" PRIMARY KEY ("venue_id", "attendee_key"))`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "check_ins"`);
     await queryRunner.query(`DROP TABLE "seating_plans"`);
     await queryRunner.query(`DROP TABLE "precedence_overrides"`);
     await queryRunner.query(`DROP TABLE "venue_guests"`);

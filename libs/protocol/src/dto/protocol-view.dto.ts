@@ -56,3 +56,32 @@ export class ProtocolView {
   seating: SeatingPlanView | null;
   changes: SeatingChangeView[];
 }
+
+export class GuestListEntryView {
+  attendeeKey: string;
+  name: string;
+  title: string | null;
+  groupName: string;
+  /** The pass code to print on the pass or read out at the door. */
+  passCode: string;
+  checkedInAt: Date | null;
+}
+
+/** Everyone attending a venue, in order of precedence, with pass codes and who is in already. */
+export class GuestListView {
+  venueId: string;
+  total: number;
+  checkedIn: number;
+  entries: GuestListEntryView[];
+}
+
+export class CheckInResultView {
+  attendeeKey: string;
+  name: string;
+  title: string | null;
+  checkedInAt: Date;
+  /** True when this pass had been checked in before (the first time stands). */
+  alreadyCheckedIn: boolean;
+  /** What the phone shows, in Vietnamese ("… đã điểm danh lúc 07:42"). */
+  message: string;
+}

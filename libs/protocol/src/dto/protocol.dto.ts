@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { GUEST_GROUPS, type GuestGroup } from '../protocol.enums';
 
 export class CreateGuestDto {
@@ -100,4 +100,17 @@ export class EditSeatingPlanDto {
   @ValidateNested({ each: true })
   @Type(() => SeatDto)
   seats: SeatDto[];
+}
+
+export class CheckInDto {
+  @ApiProperty({ example: 'K7QM-42XD', description: 'The pass code as scanned or typed (case, spaces and dashes ignored)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  code: string;
+
+  @ApiPropertyOptional({ description: 'When the phone scanned it, if it sends the check-in later (queued offline)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  scannedAt?: string;
 }
