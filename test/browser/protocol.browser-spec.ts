@@ -114,6 +114,58 @@ describe('Protocol page (Chromium, 360 px)', () => {
     await shot(page, 'protocol-planner');
     await page.close();
   });
+
+  it('the door on a phone: a typed code checks a guest in, a repeat says when, and a check-in made offline is sent when the connection is back', async () => {
+    const page = await watchedPage(context, problems);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await logInAs(page, base, organizer.email, edition.id);
+    await page.goto(`${base}/diem/${venue.id}`);
+    await page.getByRole('link', { name: 'Điểm danh khách ngày hội' }).click();
+    await page.getByRole('heading', { name: `Điểm danh: ${venue.name}` }).waitFor();
+    await page.getByTestId('check-in-count').getByText('Đã điểm danh 0/2 người').waitFor();
+
+    const list = (
+      await t.http
+        .get(`/api/venues/${venue.id}/guest-list`)
+        .set('Authorization', `Bearer ${await t.tokenFor(organizer)}`)
+        .expect(200)
+    ).body;
+    const passOf = (name: string) => list.entries.find((entry: { name: string }) => entry.name === name).passCode as string;
+    const form = page.getByRole('form', { name: 'Điểm danh bằng mã thẻ' });
+    await form.getByLabel('Mã thẻ').fill(passOf('Nguyễn Văn Khách').toLowerCase().replace('-', ' '));
+    await form.getByRole('button', { name: 'Điểm danh' }).click();
+    await page.getByTestId('check-in-notice').getByText('Đã điểm danh: Nguyễn Văn Khách — Bộ trưởng.').waitFor();
+    await page.getByTestId('check-in-count').getByText('Đã điểm danh 1/2 người').waitFor();
+
+    await form.getByLabel('Mã thẻ').fill(passOf('Nguyễn Văn Khách'));
+    await form.getByRole('button', { name: 'Điểm danh' }).click();
+    await page
+      .getByTestId('check-in-notice')
+      .getByText(/^Nguyễn Văn Khách đã điểm danh lúc \d\d:\d\d\.$/)
+      .waitFor();
+
+    // No signal at the door: the check-in waits on the phone, then goes when the connection is back.
+    await context.setOffline(true);
+    await form.getByLabel('Mã thẻ').fill(passOf('Giàng A Tỉnh'));
+    await form.getByRole('button', { name: 'Điểm danh' }).click();
+    await page.getByTestId('check-in-waiting').getByText('1 lượt điểm danh đang chờ gửi khi có mạng.').waitFor();
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM check_ins WHERE venue_id = $1`, [venue.id]))[0].n).toBe(1);
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.getByTestId('check-in-notice').getByText('Đã gửi 1 lượt điểm danh lưu khi mất mạng.').waitFor();
+    await page.getByTestId('check-in-count').getByText('Đã điểm danh 2/2 người').waitFor();
+
+    // Finding a name without diacritics: both are in now, nobody left to check in.
+    await page.getByLabel('Tìm theo tên').fill('giang a');
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'Giàng A Tỉnh' })
+      .getByText(/đã đến/)
+      .waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await shot(page, 'check-in-360');
+    await page.close();
+  });
 });
 
 async function expectTexts(items: import('playwright-core').Locator, names: string[]): Promise<void> {

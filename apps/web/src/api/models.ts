@@ -74,3 +74,5 @@ export type Notification = Schemas['NotificationView'];
 export type Protocol = Schemas['ProtocolView'];
 export type PrecedenceEntry = Schemas['PrecedenceEntryView'];
 export type Seat = Schemas['SeatView'];
+export type GuestList = Schemas['GuestListView'];
+export type CheckInResult = Schemas['CheckInResultView'];

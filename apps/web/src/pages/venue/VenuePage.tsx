@@ -109,6 +109,8 @@ export function VenuePage() {
           <VenueLeaders venue={v} />
           <p>
             <Link to={`/diem/${v.id}/le-tan`}>Lễ tân: thứ tự đại biểu và sơ đồ chỗ ngồi</Link>
+            {' · '}
+            <Link to={`/diem/${v.id}/diem-danh`}>Điểm danh khách ngày hội</Link>
           </p>
         </section>
       )}
