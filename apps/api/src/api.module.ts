@@ -13,6 +13,7 @@ import { LogisticsModule } from '@app/logistics';
 import { NotificationsModule } from '@app/notifications';
 import { PlanningModule } from '@app/planning';
 import { ProgrammesModule } from '@app/programmes';
+import { ProtocolModule } from '@app/protocol';
 import { ProvincesModule } from '@app/provinces';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
@@ -39,6 +40,7 @@ import { NotFoundFallback } from './not-found';
     EditionsModule,
     VenuesModule,
     ProgrammesModule,
+    ProtocolModule,
     LeadersModule,
     InvitationsModule,
     RemindersModule,

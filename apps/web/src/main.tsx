@@ -22,6 +22,8 @@ const PlanningBoardPage = lazy(() => import('./pages/planning/PlanningBoardPage'
 const ReadinessPage = lazy(() => import('./pages/ReadinessPage').then((module) => ({ default: module.ReadinessPage })));
 const TaskTemplatePage = lazy(() => import('./pages/TaskTemplatePage').then((module) => ({ default: module.TaskTemplatePage })));
 const VenueForm = lazy(() => import('./pages/venue/VenueForm').then((module) => ({ default: module.VenueForm })));
+const CheckInPage = lazy(() => import('./pages/venue/CheckInPage').then((module) => ({ default: module.CheckInPage })));
+const ProtocolPage = lazy(() => import('./pages/venue/ProtocolPage').then((module) => ({ default: module.ProtocolPage })));
 const VenuePage = lazy(() => import('./pages/venue/VenuePage').then((module) => ({ default: module.VenuePage })));
 
 const PASSWORD_PATH = '/doi-mat-khau';
@@ -79,6 +81,8 @@ function App() {
         <Route path="diem/moi" element={<VenueForm />} />
         <Route path="diem/:id" element={<VenuePage />} />
         <Route path="diem/:id/sua" element={<VenueForm />} />
+        <Route path="diem/:id/le-tan" element={<ProtocolPage />} />
+        <Route path="diem/:id/diem-danh" element={<CheckInPage />} />
         <Route path="san-sang" element={<ReadinessPage />} />
         <Route path="kinh-phi" element={<BudgetPage />} />
         <Route path="thong-bao" element={<NotificationsPage />} />

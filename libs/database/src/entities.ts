@@ -11,6 +11,7 @@ import { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignmen
 import { Notification, NotificationEmail, NotificationGroupItem, NotificationPreference } from '@app/notifications/notification.entities';
 import { PlanningRun } from '@app/planning/planning-run.entity';
 import { ProgrammeItem, ProgrammeTemplateItem } from '@app/programmes/programme.entities';
+import { CheckIn, PrecedenceOverrideRow, SeatingPlan, VenueGuest } from '@app/protocol/protocol.entities';
 import { FormerProvince, Province } from '@app/provinces/province.entity';
 import { Reminder, ReminderPolicy } from '@app/reminders/reminder.entities';
 import { VenueChangeProposal } from '@app/venues/change-proposals/venue-change-proposal.entity';
@@ -49,4 +50,8 @@ export const ENTITIES = [
   NotificationGroupItem,
   NotificationPreference,
   NotificationEmail,
+  VenueGuest,
+  PrecedenceOverrideRow,
+  SeatingPlan,
+  CheckIn,
 ];

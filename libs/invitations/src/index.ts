@@ -1,4 +1,4 @@
-// Invitations: the API's and the worker's modules, their jobs and handlers, the composer, status and answers, accepted invitations, link tokens and the public intake (RSVP form, inbound hook).
+// Invitations: the API's and the worker's modules, their jobs and handlers, the composer, status and answers, accepted invitations, a venue's delegates, link tokens and the public intake (RSVP form, inbound hook).
 export { acceptedInvitations } from './accepted-invitations';
 export { invitationAnswersOfVenues } from './invitation-answers';
 export type { InvitationAnswer } from './invitation-answers';
@@ -10,3 +10,5 @@ export { linkToken } from './links';
 export { PublicIntake } from './public-intake';
 export { ReconcileInvitationMessagesHandler, ReconcileInvitationMessagesJob } from './reconcile-invitation-messages.handler';
 export { SendInvitationMessageHandler, SendInvitationMessageJob } from './send-invitation-message.handler';
+export { venueDelegates } from './venue-delegates';
+export type { VenueDelegate } from './venue-delegates';

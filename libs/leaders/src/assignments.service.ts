@@ -325,6 +325,13 @@ export async function editionLeaders(manager: EntityManager, editionId: string):
   return leaders.map((leader) => ({ leader, maxAppearances: participations.get(leader.id)?.maxAppearances ?? 1 }));
 }
 
+/** Leaders' rank tiers by id, for the protocol library's order of precedence. */
+export async function leaderRankTiers(manager: EntityManager, ids: readonly string[]): Promise<Map<string, RankTier>> {
+  if (!ids.length) return new Map();
+  const leaders = await manager.find(Leader, { select: { id: true, rankTier: true }, where: { id: In([...ids]) } });
+  return new Map(leaders.map((leader) => [leader.id, leader.rankTier]));
+}
+
 /** Leaders' names by id, for a view that shows other modules' records (a planning run's comparison). */
 export async function leaderNames(manager: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();

@@ -2,7 +2,7 @@
 export { AssignmentEvents, AssignmentEventsModule } from './assignment-events';
 export type { AssignmentRemoval } from './assignment-events';
 export { AssignmentRole } from './assignment.enums';
-export { AssignmentsService, assignmentsAtVenues, editionLeaders, leaderNames } from './assignments.service';
+export { AssignmentsService, assignmentsAtVenues, editionLeaders, leaderNames, leaderRankTiers } from './assignments.service';
 export { insertLeaders, insertParticipations, insertAssignments, leadersByName } from './leader-inserts';
 export type { AssignmentRow } from './leader-inserts';
 export type { AssignmentHandOver } from './assignments.service';

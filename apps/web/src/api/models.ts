@@ -71,3 +71,10 @@ export type VenueChangeProposal = Schemas['VenueChangeProposal'];
 export type Notification = Schemas['NotificationView'];
 /** My notification e-mail preferences (`/api/notifications/preferences`): the daily digest and the kinds e-mailed at once. */
 export type NotificationPreferences = Schemas['NotificationPreferencesView'];
+
+/** A venue's protocol (lễ tân): order of precedence, seating plan, what no longer agrees. */
+export type Protocol = Schemas['ProtocolView'];
+export type PrecedenceEntry = Schemas['PrecedenceEntryView'];
+export type Seat = Schemas['SeatView'];
+export type GuestList = Schemas['GuestListView'];
+export type CheckInResult = Schemas['CheckInResultView'];

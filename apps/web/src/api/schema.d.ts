@@ -470,6 +470,123 @@ export interface paths {
         patch: operations["Programmes_update"];
         trace?: never;
     };
+    "/api/venues/{venueId}/protocol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who attends, in order of precedence; the front rows as drawn; what no longer agrees with the order. */
+        get: operations["Protocol_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{venueId}/guests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Protocol_addGuest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{venueId}/guests/{guestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Protocol_removeGuest"];
+        options?: never;
+        head?: never;
+        patch: operations["Protocol_updateGuest"];
+        trace?: never;
+    };
+    "/api/venues/{venueId}/protocol/overrides/{attendeeKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Planners only: puts an attendee at a place in the order of precedence, with the reason. */
+        put: operations["Protocol_setOverride"];
+        post?: never;
+        delete: operations["Protocol_clearOverride"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{venueId}/seating-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Protocol_editSeating"];
+        /** Draws the front rows by precedence (centre seat first, then right and left); redrawing needs the plan's version. */
+        post: operations["Protocol_drawSeating"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{venueId}/guest-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everyone attending with pass codes and check-in times (the province's organizers and planners). */
+        get: operations["Protocol_guestList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{venueId}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks an attendee in by pass code; idempotent per pass (a repeat answers when the first was). */
+        post: operations["Protocol_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leaders": {
         parameters: {
             query?: never;
@@ -1921,7 +2038,141 @@ export interface components {
             version: number;
         };
         /** @enum {string} */
+        PrecedenceGroup: "central" | "provincial_leader" | "local_official" | "guest";
+        /** @enum {string} */
         RankTier: "politburo" | "secretariat" | "central_committee" | "ministerial" | "provincial" | "other";
+        PrecedenceEntryView: {
+            group: components["schemas"]["PrecedenceGroup"];
+            tier: components["schemas"]["RankTier"] | null;
+            attendeeKey: string;
+            position: number;
+            name: string;
+            title: string | null;
+            /** @description The group's Vietnamese name. */
+            groupName: string;
+            deputy: boolean;
+            chiefGuest: boolean;
+            /** @description Guests only: their row, to edit or remove. */
+            guestId: string | null;
+            guestVersion: number | null;
+            rank: number | null;
+            /** @description Why a planner placed this attendee here, when one did. */
+            overrideReason: string | null;
+        };
+        SeatView: {
+            row: number;
+            seat: number;
+            attendeeKey: string;
+            /** @description The attendee's name, or null when they no longer attend (see `changes`). */
+            name: string | null;
+            title: string | null;
+        };
+        SeatingPlanView: {
+            rows: number;
+            seatsPerRow: number;
+            editedByHand: boolean;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            seats: components["schemas"]["SeatView"][];
+        };
+        SeatingChangeView: {
+            /** @enum {string} */
+            kind: "left" | "unseated" | "moved";
+            attendeeKey: string;
+            /** @description What changed, in Vietnamese, naming the person and the seat. */
+            message: string;
+        };
+        ProtocolView: {
+            venueId: string;
+            precedence: components["schemas"]["PrecedenceEntryView"][];
+            seating: components["schemas"]["SeatingPlanView"] | null;
+            changes: components["schemas"]["SeatingChangeView"][];
+        };
+        /** @enum {string} */
+        GuestGroup: "provincial_leader" | "local_official" | "guest";
+        CreateGuestDto: {
+            /** @example Nguyễn Văn An */
+            name: string;
+            /** @example Bí thư Tỉnh ủy */
+            title?: string | null;
+            group: components["schemas"]["GuestGroup"];
+            /** @description The province's order within the group (1 first) */
+            rank?: number | null;
+        };
+        UpdateGuestDto: {
+            /** @example Nguyễn Văn An */
+            name?: string;
+            /** @example Bí thư Tỉnh ủy */
+            title?: string | null;
+            group?: components["schemas"]["GuestGroup"];
+            /** @description The province's order within the group (1 first) */
+            rank?: number | null;
+            /** @description The version you edited; a stale one gets 409 */
+            version: number;
+        };
+        PrecedenceOverrideDto: {
+            /** @description The place in the order this attendee takes (1 = first) */
+            position: number;
+            /** @example Anh hùng lực lượng vũ trang nhân dân, khách danh dự của Ngày hội */
+            reason: string;
+        };
+        DrawSeatingPlanDto: {
+            rows: number;
+            seatsPerRow: number;
+            /** @description The plan's version you saw, when redrawing an existing plan (409 when stale, 428 when missing) */
+            version?: number;
+        };
+        SeatDto: {
+            row: number;
+            seat: number;
+            /**
+             * @description An attendee key from the order of precedence
+             * @example invitation:6f1c…
+             */
+            attendeeKey: string;
+        };
+        EditSeatingPlanDto: {
+            /** @description The version you edited; a stale one gets 409 */
+            version: number;
+            seats: components["schemas"]["SeatDto"][];
+        };
+        GuestListEntryView: {
+            attendeeKey: string;
+            name: string;
+            title: string | null;
+            groupName: string;
+            /** @description The pass code to print on the pass or read out at the door. */
+            passCode: string;
+            /** Format: date-time */
+            checkedInAt: string | null;
+        };
+        GuestListView: {
+            venueId: string;
+            total: number;
+            checkedIn: number;
+            entries: components["schemas"]["GuestListEntryView"][];
+        };
+        CheckInDto: {
+            /**
+             * @description The pass code as scanned or typed (case, spaces and dashes ignored)
+             * @example K7QM-42XD
+             */
+            code: string;
+            /** @description When the phone scanned it, if it sends the check-in later (queued offline) */
+            scannedAt?: string;
+        };
+        CheckInResultView: {
+            attendeeKey: string;
+            name: string;
+            title: string | null;
+            /** Format: date-time */
+            checkedInAt: string;
+            /** @description True when this pass had been checked in before (the first time stands). */
+            alreadyCheckedIn: boolean;
+            /** @description What the phone shows, in Vietnamese ("… đã điểm danh lúc 07:42"). */
+            message: string;
+        };
         LeaderUnavailability: {
             id: string;
             leaderId: string;
@@ -4909,6 +5160,624 @@ export interface operations {
             };
             /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Protocol_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Protocol_addGuest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGuestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Protocol_removeGuest: {
+        parameters: {
+            query: {
+                /** @description The version you saw; a stale one gets 409, none 428 */
+                version: number;
+            };
+            header?: never;
+            path: {
+                venueId: string;
+                guestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Protocol_updateGuest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+                guestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGuestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Protocol_setOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+                attendeeKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrecedenceOverrideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Protocol_clearOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+                attendeeKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Protocol_editSeating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditSeatingPlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Protocol_drawSeating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DrawSeatingPlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtocolView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Protocol_guestList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuestListView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Protocol_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -117,6 +117,14 @@ export function VenuePage() {
           </p>
         )}
         <WorkflowActions key={v.version} venue={v} />
+        {/* The festival day: who sits where, and the door (the province's organizers and planners). */}
+        {canWrite(user) && (
+          <p className="festival-day-links">
+            <Link to={`/diem/${v.id}/le-tan`}>Lễ tân: thứ tự đại biểu và sơ đồ chỗ ngồi</Link>
+            {' · '}
+            <Link to={`/diem/${v.id}/diem-danh`}>Điểm danh khách ngày hội</Link>
+          </p>
+        )}
         {isPlanner(user) && (
           <p>
             <Link to={`/nhat-ky?entityType=venue&entityId=${v.id}`}>Xem nhật ký thay đổi của điểm này</Link>
