@@ -17,6 +17,8 @@ export const TEST_ENV: Record<string, string> = {
   PUBLIC_BASE_URL: 'http://127.0.0.1:3000',
   LINK_SECRET: 'test-link-secret-long-enough-to-sign-rsvp-links-0123',
   INBOUND_HOOK_SECRET: 'test-inbound-hook-secret',
+  // Any free port: suites start several workers, and parallel runs share the machine.
+  WORKER_METRICS_PORT: '0',
 };
 
 /**

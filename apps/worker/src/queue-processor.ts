@@ -3,11 +3,12 @@ import { OnApplicationBootstrap, Provider } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { AppConfig } from '@app/config';
 import { JobRegistry, QueueName, QUEUES } from '@app/queue';
+import { JobMetrics } from './worker-metrics';
 
 /**
  * The consumer of one queue, dispatching each job by name to the handler its feature registered.
  * Workers start consuming only once the app has booted, with their concurrency from QUEUES and
- * locks from AppConfig. On shutdown @nestjs/bullmq closes the workers, which lets running jobs finish
+ * locks from AppConfig; each run is timed, and its failure counted (JobMetrics). On shutdown @nestjs/bullmq closes the workers, which lets running jobs finish
  * (a job cut short by a crash is retried after BullMQ's stalled check, and its row's lease keeps it
  * from being sent twice meanwhile).
  */
@@ -16,6 +17,7 @@ export class QueueProcessor extends WorkerHost implements OnApplicationBootstrap
     private readonly queue: QueueName,
     private readonly registry: JobRegistry,
     private readonly config: AppConfig,
+    private readonly metrics: JobMetrics,
   ) {
     super();
   }
@@ -28,7 +30,8 @@ export class QueueProcessor extends WorkerHost implements OnApplicationBootstrap
   }
 
   process(job: Job<object>): Promise<unknown> {
-    return this.registry.dispatch(job);
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    return this.metrics.observe({ queue: this.queue, name: job.name, lastAttempt }, () => this.registry.dispatch(job));
   }
 }
 
@@ -42,8 +45,8 @@ export function queueProcessor(queue: QueueName): Provider {
   Processor(queue, { autorun: false })(consumer);
   return {
     provide: consumer,
-    inject: [JobRegistry, AppConfig],
-    useFactory: (registry: JobRegistry, config: AppConfig) => new consumer(queue, registry, config),
+    inject: [JobRegistry, AppConfig, JobMetrics],
+    useFactory: (registry: JobRegistry, config: AppConfig, metrics: JobMetrics) => new consumer(queue, registry, config, metrics),
   };
 }
 

@@ -1,4 +1,4 @@
-// Common: shared building blocks: errors and the API error body, columns, time, validation, pagination, transactions, locking, SQL, bulk inserts, secrets, the audit log and the notifier port.
+// Common: shared building blocks: errors and the API error body, columns, time, validation, pagination, transactions, locking, SQL, bulk inserts, secrets, the audit log, the notifier port and the Prometheus registry.
 export { ApiErrorBody } from './api-error-body.dto';
 export { ApiExceptionFilter } from './api-exception.filter';
 export { ApiRefusals } from './api-refusals';
@@ -22,6 +22,7 @@ export { hydrate } from './hydrate';
 export { lockForUpdate } from './locking';
 export { HTTP_LOGGER, LOG_DESTINATION, LoggingModule } from './logging.module';
 export { redactUrl } from './log-redaction';
+export { DURATION_BUCKETS, MetricsModule, MetricsRegistry, metricsScrapeAllowed } from './metrics';
 export { Notifier } from './notifier';
 export type { NotificationCause } from './notifier';
 export { PageQueryDto, pageOf, toPage } from './pagination';

@@ -1,7 +1,6 @@
-// Reminders: the API's and the worker's modules, their jobs and handlers, the scheduler and senders, reminder rules and metrics.
+// Reminders: the API's and the worker's modules, their jobs and handlers, the scheduler and senders, reminder rules (their metrics are registered by the worker module).
 export { FireReminderJob } from './fire-reminder.handler';
 export { ReconcileRemindersHandler, ReconcileRemindersJob } from './reconcile-reminders.handler';
-export { reminderCountsByStatus, reminderLateness } from './reminder-metrics.query';
 export { ORGANIZER_REMINDER_TIME, provinceOfGroup, taskReminders, venueReminders } from './reminder-rules';
 export { ReminderScheduler } from './reminder-scheduler';
 export type { ReminderDraft } from './reminder-scheduler';
