@@ -104,5 +104,5 @@ describe('Metrics: the API’s HTTP latency, the worker’s jobs and reminder la
     ).toBe(3);
     expect(metricValue(after, 'ngayhoi_reminder_lateness_seconds_bucket', { le: '+Inf' })).toBe(lateness(after));
     expect(metricValue(after, 'ngayhoi_job_duration_seconds_count', { queue: 'reminders', job: 'fire-reminder', outcome: 'failed' })).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });
