@@ -23,6 +23,7 @@ Object.assign(process.env, {
   DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ngayhoi_bench',
   REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0',
   REDIS_KEY_PREFIX: 'ngayhoi-bench',
+  WORKER_METRICS_PORT: '0',
   JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256-0123456789',
   LINK_SECRET: 'bench-link-secret-long-enough-to-sign-rsvp-links-01',
   LOG_LEVEL: 'silent',

@@ -27,7 +27,8 @@ export default async function globalSetup(): Promise<void> {
   await client.end();
 
   const redis = new Redis(TEST_ENV.REDIS_URL);
-  const keys = await redis.keys(`${TEST_ENV.REDIS_KEY_PREFIX}*`);
+  // The application's keys, and BullMQ's under their hash-tagged prefix (see bullPrefix).
+  const keys = [...(await redis.keys(`${TEST_ENV.REDIS_KEY_PREFIX}*`)), ...(await redis.keys(`{${TEST_ENV.REDIS_KEY_PREFIX}-bull}*`))];
   if (keys.length) await redis.del(...keys);
   await redis.quit();
 }

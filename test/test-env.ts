@@ -19,6 +19,8 @@ export const TEST_ENV: Record<string, string> = {
   INBOUND_HOOK_SECRET: 'test-inbound-hook-secret',
   // Updates go at once unless a suite asks for the coalescing window (test/programme-updates.e2e-spec.ts).
   INVITATION_UPDATE_DELAY_SECONDS: '0',
+  // Any free port: suites start several workers, and parallel runs share the machine.
+  WORKER_METRICS_PORT: '0',
 };
 
 /**

@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
-import { ApiExceptionFilter, LoggingModule } from '@app/common';
+import { ApiExceptionFilter, LoggingModule, MetricsModule } from '@app/common';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { EditionsModule } from '@app/editions';
@@ -21,6 +21,7 @@ import { RemindersModule } from '@app/reminders';
 import { VenuesModule } from '@app/venues';
 import { ConsoleSettingsController } from './console/console-settings.controller';
 import { HealthController } from './health/health.controller';
+import { HttpMetrics } from './metrics/http-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { NotFoundFallback } from './not-found';
@@ -30,6 +31,7 @@ import { NotFoundFallback } from './not-found';
   imports: [
     ConfigModule,
     LoggingModule,
+    MetricsModule,
     DatabaseModule,
     RedisModule,
     QueueModule.forRoot('producer'),
@@ -49,6 +51,6 @@ import { NotFoundFallback } from './not-found';
     NotificationsModule,
   ],
   controllers: [HealthController, MetricsController, ConsoleSettingsController],
-  providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }, MetricsService, NotFoundFallback],
+  providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }, MetricsService, HttpMetrics, NotFoundFallback],
 })
 export class ApiModule {}

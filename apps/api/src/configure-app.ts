@@ -9,6 +9,7 @@ import { AppConfig } from '@app/config';
 import { PublicIntake } from '@app/invitations';
 import { mountQueueDashboard } from './admin/queue-dashboard';
 import { mountWebConsole, tileImageSources } from './console/web-console';
+import { HttpMetrics } from './metrics/http-metrics';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
 const API_PREFIX = 'api';
@@ -23,8 +24,9 @@ export async function configureApp(app: NestExpressApplication): Promise<NestExp
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
-  // First, so that every request is logged, with its client address, however it ends.
+  // First, so that every request is logged (with its client address) and timed, however it ends.
   app.use(app.get<RequestHandler>(HTTP_LOGGER));
+  app.use(app.get(HttpMetrics).middleware);
   // The rest of the request runs under its id (X-Request-Id), which the queue producer puts in job data.
   app.use(bindRequestId);
   app.use(

@@ -5,11 +5,12 @@ import { PinoLogger } from 'nestjs-pino';
 import { runWithRequestId } from '@app/common';
 import { AppConfig } from '@app/config';
 import { JobRegistry, QueueName, QUEUES, splitRequestId } from '@app/queue';
+import { JobMetrics } from './worker-metrics';
 
 /**
  * The consumer of one queue, dispatching each job by name to the handler its feature registered.
  * Workers start consuming only once the app has booted, with their concurrency from QUEUES and
- * locks from AppConfig. On shutdown @nestjs/bullmq closes the workers, which lets running jobs finish
+ * locks from AppConfig; each run is timed, and its failure counted (JobMetrics). On shutdown @nestjs/bullmq closes the workers, which lets running jobs finish
  * (a job cut short by a crash is retried after BullMQ's stalled check, and its row's lease keeps it
  * from being sent twice meanwhile).
  *
@@ -23,6 +24,7 @@ export class QueueProcessor extends WorkerHost implements OnApplicationBootstrap
     private readonly registry: JobRegistry,
     private readonly config: AppConfig,
     private readonly logger: PinoLogger,
+    private readonly metrics: JobMetrics,
   ) {
     super();
   }
@@ -43,7 +45,8 @@ export class QueueProcessor extends WorkerHost implements OnApplicationBootstrap
   private async run(job: Job<object>): Promise<unknown> {
     const started = performance.now();
     try {
-      const result = await this.registry.dispatch(job);
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const result = await this.metrics.observe({ queue: this.queue, name: job.name, lastAttempt }, () => this.registry.dispatch(job));
       this.logger.debug({ attempt: job.attemptsMade + 1, durationMs: Math.round(performance.now() - started) }, 'job done');
       return result;
     } catch (error) {
@@ -64,8 +67,8 @@ export function queueProcessor(queue: QueueName): Provider {
   Processor(queue, { autorun: false })(consumer);
   return {
     provide: consumer,
-    inject: [JobRegistry, AppConfig, PinoLogger],
-    useFactory: (registry: JobRegistry, config: AppConfig, logger: PinoLogger) => new consumer(queue, registry, config, logger),
+    inject: [JobRegistry, AppConfig, PinoLogger, JobMetrics],
+    useFactory: (registry: JobRegistry, config: AppConfig, logger: PinoLogger, metrics: JobMetrics) => new consumer(queue, registry, config, logger, metrics),
   };
 }
 

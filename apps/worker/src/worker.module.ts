@@ -1,31 +1,33 @@
 import { Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AuditModule } from '@app/audit';
-import { LoggingModule } from '@app/common';
+import { LoggingModule, MetricsModule } from '@app/common';
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { InvitationsWorkerModule, ReconcileInvitationMessagesHandler } from '@app/invitations';
 import { checkEvictionPolicy, JobRegistry, QueueModule } from '@app/queue';
-import { InjectRedis, RedisModule } from '@app/redis';
+import { InjectRedis, RedisModule, type RedisClient } from '@app/redis';
 import { LogisticsWorkerModule } from '@app/logistics';
 import { NotificationsWorkerModule } from '@app/notifications';
 import { PlanningWorkerModule } from '@app/planning';
 import { ReconcileRemindersHandler, ReminderSenders, RemindersWorkerModule } from '@app/reminders';
 import { queueProcessors } from './queue-processor';
+import { JobMetrics, WorkerMetricsServer } from './worker-metrics';
 
 /**
  * The queue-processing app: no HTTP listener. The feature worker modules it imports provide the job
  * handlers (JobRegistry finds them, and refuses to start if a defined job has none); one processor
  * per queue runs them. It checks PostgreSQL and Redis at start, re-enqueues what Redis lost, starts
- * the reconcilers' schedulers, and shuts down gracefully.
+ * the reconcilers' schedulers, serves its own Prometheus metrics (WORKER_METRICS_PORT), and shuts down
+ * gracefully.
  */
 @Module({
   imports: [
     ConfigModule,
     LoggingModule,
+    MetricsModule,
     DatabaseModule,
     RedisModule,
     QueueModule.forRoot('worker'),
@@ -37,14 +39,14 @@ import { queueProcessors } from './queue-processor';
     PlanningWorkerModule,
     NotificationsWorkerModule,
   ],
-  providers: [JobRegistry, ...queueProcessors()],
+  providers: [JobRegistry, JobMetrics, WorkerMetricsServer, ...queueProcessors()],
 })
 export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Worker');
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRedis() private readonly redis: Redis,
+    @InjectRedis() private readonly redis: RedisClient,
     private readonly registry: JobRegistry,
     private readonly reconcileInvitations: ReconcileInvitationMessagesHandler,
     private readonly reconcileReminders: ReconcileRemindersHandler,
@@ -58,8 +60,12 @@ export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdo
     await this.dataSource.query('SELECT 1');
     await this.redis.ping();
     const eviction = await checkEvictionPolicy(this.redis);
-    if (!eviction.ok) {
+    if (eviction.ok === false) {
       this.logger.warn(`Redis maxmemory-policy is "${eviction.policy}"; BullMQ needs "noeviction" or queued jobs can be silently evicted.`);
+    } else if (eviction.ok === null) {
+      this.logger.warn(
+        `Redis maxmemory-policy could not be read (${eviction.reason}); make sure it is "noeviction" in the provider's settings, or queued jobs can be silently evicted.`,
+      );
     }
     // Postgres is the truth: whatever Redis lost while we were away is enqueued again before we start.
     const mail = await this.reconcileInvitations.handle();

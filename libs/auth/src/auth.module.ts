@@ -4,11 +4,11 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import type { Cluster, Redis } from 'ioredis';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type Redis from 'ioredis';
 import { AppConfig } from '@app/config';
 import { ProvincesModule } from '@app/provinces';
-import { REDIS } from '@app/redis';
+import { REDIS, type RedisClient } from '@app/redis';
 import { AccessGuard } from './access.guard';
 import { AuthController, UsersController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -42,8 +42,9 @@ import { UsersService } from './users.service';
     }),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, REDIS],
-      useFactory: (config: AppConfig, redis: Redis) => ({
-        storage: new ThrottlerStorageRedisService(redis),
+      useFactory: (config: AppConfig, redis: RedisClient) => ({
+        // Its overloads take one kind of client each.
+        storage: redis.isCluster ? new ThrottlerStorageRedisService(redis as Cluster) : new ThrottlerStorageRedisService(redis as Redis),
         throttlers: [
           { name: 'login-ip', ttl: config.LOGIN_RATE_WINDOW_SECONDS * 1000, limit: config.LOGIN_RATE_LIMIT_PER_IP },
           {

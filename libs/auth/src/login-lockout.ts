@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type Redis from 'ioredis';
 import { DomainError } from '@app/common';
 import { AppConfig } from '@app/config';
-import { InjectRedis } from '@app/redis';
+import { InjectRedis, type RedisClient } from '@app/redis';
 import { holdSeconds, LockoutPolicy } from './login-rules';
 
 export class AccountHeldError extends DomainError {
@@ -22,7 +21,7 @@ export class LoginLockout {
   private readonly policy: LockoutPolicy;
 
   constructor(
-    @InjectRedis() private readonly redis: Redis,
+    @InjectRedis() private readonly redis: RedisClient,
     private readonly config: AppConfig,
   ) {
     this.policy = { threshold: config.LOGIN_LOCKOUT_THRESHOLD, baseSeconds: config.LOGIN_LOCKOUT_BASE_SECONDS, maxSeconds: config.LOGIN_LOCKOUT_MAX_SECONDS };
@@ -50,5 +49,6 @@ export class LoginLockout {
 }
 
 // The client's keyPrefix puts these under REDIS_KEY_PREFIX.
-const failuresKey = (login: string) => `login-failures:${login}`;
-const holdKey = (login: string) => `login-hold:${login}`;
+// The login in a hash tag: both keys of one account sit in one Redis Cluster slot (one DEL clears both).
+const failuresKey = (login: string) => `login-failures:{${login}}`;
+const holdKey = (login: string) => `login-hold:{${login}}`;

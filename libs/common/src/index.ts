@@ -1,4 +1,4 @@
-// Common: shared building blocks: errors and the API error body, columns, time, validation, pagination, transactions, locking, SQL, bulk inserts, secrets, the audit log, the notifier port and the console's links.
+// Common: shared building blocks: errors and the API error body, columns, time, validation, pagination, transactions, locking, SQL, bulk inserts, secrets, the audit log, the notifier port, the console's links, the request id and the Prometheus registry.
 export { ApiErrorBody } from './api-error-body.dto';
 export { ApiExceptionFilter } from './api-exception.filter';
 export { ApiRefusals } from './api-refusals';
@@ -23,6 +23,7 @@ export { hydrate } from './hydrate';
 export { lockForUpdate } from './locking';
 export { HTTP_LOGGER, LOG_DESTINATION, LoggingModule } from './logging.module';
 export { redactUrl } from './log-redaction';
+export { DURATION_BUCKETS, MetricsModule, MetricsRegistry, metricsScrapeAllowed } from './metrics';
 export { REQUEST_ID_HEADER, bindRequestId, currentRequestId, isWellFormedRequestId, runWithRequestId } from './request-context';
 export { Notifier } from './notifier';
 export type { NotificationCause } from './notifier';

@@ -63,6 +63,15 @@ describe('loadAppConfig with a valid environment', () => {
     expect(config.TRUST_PROXY_HOPS).toBe(2);
   });
 
+  it('reads the pool size, the worker scrape port and the Cluster seed nodes', () => {
+    const defaults = loadAppConfig(validEnv());
+    expect([defaults.DB_POOL_SIZE, defaults.WORKER_METRICS_PORT, defaults.REDIS_CLUSTER_NODES]).toEqual([10, 9464, []]);
+    const config = loadAppConfig(
+      validEnv({ DB_POOL_SIZE: '25', WORKER_METRICS_PORT: '0', REDIS_URL: 'rediss://:pw@localhost', REDIS_CLUSTER_NODES: 'redis-1:7000, 10.0.0.2:7001' }),
+    );
+    expect([config.DB_POOL_SIZE, config.WORKER_METRICS_PORT, config.REDIS_CLUSTER_NODES]).toEqual([25, 0, ['redis-1:7000', '10.0.0.2:7001']]);
+  });
+
   it('splits CORS_ORIGINS on commas, trimming blanks and dropping empty entries', () => {
     const config = loadAppConfig(validEnv({ CORS_ORIGINS: 'https://ngayhoi.bocongan.gov.vn, http://localhost:5173 ,' }));
     expect(config.CORS_ORIGINS).toEqual(['https://ngayhoi.bocongan.gov.vn', 'http://localhost:5173']);
@@ -157,6 +166,10 @@ describe('loadAppConfig with a bad environment', () => {
     ['REDIS_KEY_PREFIX', 'NgayHoi:'],
     ['PUBLIC_BASE_URL', 'ngayhoi.vn'],
     ['CORS_ORIGINS', 'https://ok.vn,not-a-url'],
+    ['DB_POOL_SIZE', '1'],
+    ['DB_POOL_SIZE', 'ten'],
+    ['WORKER_METRICS_PORT', '65536'],
+    ['REDIS_CLUSTER_NODES', 'redis-1:7000,redis://redis-2:7000'],
   ])('names %s when it is %j', (variable, value) => {
     const error = configErrorFrom(validEnv({ [variable]: value }));
     expect(error.variable).toBe(variable);
@@ -170,6 +183,12 @@ describe('loadAppConfig with a bad environment', () => {
   ])('explains a non-numeric %s (%j) as not being an integer', (variable, value) => {
     const error = configErrorFrom(validEnv({ [variable]: value }));
     expect(error.message).toBe(`Invalid configuration: ${variable} — ${variable} must be an integer number`.replace(`— ${variable} `, '— '));
+  });
+
+  it('refuses a database other than 0 on REDIS_URL with REDIS_CLUSTER_NODES (a Cluster has only database 0)', () => {
+    const error = configErrorFrom(validEnv({ REDIS_URL: 'redis://localhost:6379/3', REDIS_CLUSTER_NODES: 'redis-1:7000' }));
+    expect(error.variable).toBe('REDIS_URL');
+    expect(error.message).toContain('database 0');
   });
 
   it('reports one variable even when several are wrong', () => {

@@ -61,6 +61,17 @@ export class AppConfig {
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
 
   /**
+   * Connections each process (one API, one worker) keeps to PostgreSQL at most. With several API and
+   * worker processes, their sum must stay under the server's `max_connections` (less what migrations,
+   * backups and psql need): e.g. 4 processes × 20 on a server allowing 100.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(500)
+  DB_POOL_SIZE = 10;
+
+  /**
    * Exports (XLSX/CSV) built at once, each on one pooled connection while it writes its temporary file;
    * more wait their turn without holding a connection, so downloads never take the whole pool.
    */
@@ -73,6 +84,16 @@ export class AppConfig {
   /** redis://host:port/db — BullMQ, login rate limits and health all use it. */
   @Matches(/^rediss?:\/\/.+/, { message: 'must be redis://host:port/db' })
   REDIS_URL: string;
+
+  /**
+   * A Redis Cluster's seed nodes, `host:port,host:port` (any few masters; the client discovers the rest).
+   * When set, every connection is a Cluster client; REDIS_URL then only gives the credentials and TLS
+   * (`rediss://`) that every node shares, and its database must be 0 (a Cluster has no other).
+   */
+  @IsOptional()
+  @Transform(splitList)
+  @Matches(/^[A-Za-z0-9.-]+:\d{1,5}$/, { each: true, message: 'must be host:port,host:port' })
+  REDIS_CLUSTER_NODES: string[] = [];
 
   /** Prefix of every Redis key this deployment writes (queues, rate limits). */
   @Matches(/^[a-z0-9-]+$/, { message: 'must be lower-case letters, digits or dashes' })
@@ -294,6 +315,22 @@ export class AppConfig {
   METRICS_TOKEN?: string;
 
   /**
+   * Port of the worker's Prometheus scrape (`GET /metrics`, the same METRICS_TOKEN as the API's):
+   * job durations and failures per queue, reminder lateness. 0 takes any free port (tests start
+   * several workers on one machine); the worker logs the one it got.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_METRICS_PORT = 9464;
+
+  /** Address the worker's scrape listens on: loopback by default; `0.0.0.0` where Prometheus scrapes from another host. */
+  @IsString()
+  @MinLength(1)
+  WORKER_METRICS_HOST = '127.0.0.1';
+
+  /**
    * Map tiles of the web console: a Leaflet URL template ({z}/{x}/{y}, optional {s} subdomain). Its
    * host is added to the Content-Security-Policy img-src. The console stays usable without tiles.
    */
@@ -407,6 +444,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (problem) throw new ConfigError(problem.variable, problem.problem);
   if (config.isProduction && config.LOG_FORMAT === 'pretty')
     throw new ConfigError('LOG_FORMAT', '— pretty is for development: in production logs are JSON (pino-pretty is not installed there)');
+  if (config.REDIS_CLUSTER_NODES.length > 0 && !/^rediss?:\/\/[^/]*(\/0?)?$/.test(config.REDIS_URL)) {
+    throw new ConfigError('REDIS_URL', '— must name database 0 (or none) with REDIS_CLUSTER_NODES: a Redis Cluster has only database 0');
+  }
   const baseUrlProblem = localBaseUrlProblem(config.PUBLIC_BASE_URL, config.NODE_ENV);
   if (baseUrlProblem) throw new ConfigError('PUBLIC_BASE_URL', baseUrlProblem);
   return config;

@@ -8,7 +8,8 @@ import type { AppConfig } from '@app/config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'>): DataSourceOptions {
+/** `poolSize`: the apps pass DB_POOL_SIZE; the migration CLI and the seed keep the default. */
+export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'> & Partial<Pick<AppConfig, 'DB_POOL_SIZE'>>): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.DATABASE_URL,
@@ -21,7 +22,7 @@ export function dataSourceOptions(config: Pick<AppConfig, 'DATABASE_URL'>): Data
     // TypeORM 1.x's default, spelled out: a null or undefined value in a find/update/delete criterion is
     // a bug (0.3 silently dropped the condition, matching every row), so it throws. Match NULL with IsNull().
     invalidWhereValuesBehavior: { null: 'throw', undefined: 'throw' },
-    extra: { max: 10, application_name: 'ngayhoi' },
+    extra: { max: config.DB_POOL_SIZE ?? 10, application_name: 'ngayhoi' },
   };
 }
 

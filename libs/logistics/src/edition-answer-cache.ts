@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import type Redis from 'ioredis';
 import type { AfterCommit } from '@app/common';
+import type { RedisClient } from '@app/redis';
 
 /** A computed answer older than this is refreshed in the background even if nothing was recorded as changed. */
 export const ANSWER_MAX_AGE_MS = 30_000;
@@ -31,7 +31,7 @@ export abstract class EditionAnswerCache {
   private readonly inFlight = new Map<string, Promise<Entry>>();
 
   protected constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly answer: string,
   ) {
     this.logger = new Logger(`EditionAnswerCache:${answer}`);

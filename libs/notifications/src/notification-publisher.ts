@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type Redis from 'ioredis';
 import { AppConfig } from '@app/config';
-import { InjectRedis } from '@app/redis';
+import { InjectRedis, type RedisClient } from '@app/redis';
 
 /** The Redis pub/sub channel every API instance listens on (ioredis' keyPrefix does not apply to channels). */
 export const notificationChannel = (config: AppConfig) => `${config.REDIS_KEY_PREFIX}:notifications`;
@@ -20,7 +19,7 @@ export class NotificationPublisher {
   private readonly localRevoked = new Set<(userIds: string[]) => void>();
 
   constructor(
-    @InjectRedis() private readonly redis: Redis,
+    @InjectRedis() private readonly redis: RedisClient,
     private readonly config: AppConfig,
   ) {}
 

@@ -1,8 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import type Redis from 'ioredis';
 import { SessionRevocations, StreamSession, StreamTickets } from '@app/auth';
 import { AppConfig } from '@app/config';
-import { createRedisClient } from '@app/redis';
+import { createRedisClient, type RedisClient } from '@app/redis';
 import { notificationChannel, NotificationPublisher } from './notification-publisher';
 import { NotificationsService } from './notifications.service';
 
@@ -44,7 +43,7 @@ const HEARTBEAT_MS = 20_000;
 export class NotificationStreams implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('NotificationStreams');
   private readonly streams = new Map<string, Set<Stream>>();
-  private subscriber?: Redis;
+  private subscriber?: RedisClient;
   private heartbeat?: NodeJS.Timeout;
   private stopLocal?: () => void;
 

@@ -1,13 +1,15 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@app/config';
+import { BullConnections, BullConnectionsModule, QueueShutdown } from './bull-connections';
 import { JobProducer } from './job-producer';
 import { QueueName } from './queues';
-import { bullConnection, bullPrefix } from './redis-connection';
+import { bullPrefix } from './redis-connection';
 
 /**
  * BullMQ wiring. `producer` (the API): fail-fast connections, enqueue only. `worker`: connections
- * that wait for Redis, for the processors registered in the worker app.
+ * that wait for Redis, for the processors registered in the worker app. One Redis server or a Redis
+ * Cluster (REDIS_CLUSTER_NODES): see redis-connection.ts.
  */
 @Module({})
 export class QueueModule {
@@ -18,12 +20,14 @@ export class QueueModule {
       global: true,
       imports: [
         BullModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({ connection: bullConnection(config, role), prefix: bullPrefix(config) }),
+          imports: [BullConnectionsModule],
+          inject: [AppConfig, BullConnections],
+          useFactory: (config: AppConfig, connections: BullConnections) => ({ connection: connections.connection(config, role), prefix: bullPrefix(config) }),
         }),
+        BullConnectionsModule,
         BullModule.registerQueue(...queues),
       ],
-      providers: [JobProducer],
+      providers: [JobProducer, QueueShutdown],
       exports: [JobProducer, BullModule],
     };
   }

@@ -4,14 +4,15 @@
  * BullMQ opens its own connections (see the queue lib), as it requires different settings.
  */
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import Redis, { RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
 import { AppConfig } from '@app/config';
+import { connectRedis, type RedisClient } from './redis-config';
 
 export const REDIS = Symbol('REDIS');
 export const InjectRedis = () => Inject(REDIS);
 
-export function createRedisClient(config: AppConfig, overrides: RedisOptions = {}): Redis {
-  return new Redis(config.REDIS_URL, {
+export function createRedisClient(config: AppConfig, overrides: RedisOptions = {}): RedisClient {
+  return connectRedis(config, {
     keyPrefix: `${config.REDIS_KEY_PREFIX}:`,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
@@ -22,7 +23,7 @@ export function createRedisClient(config: AppConfig, overrides: RedisOptions = {
 }
 
 /** Waits for the first connection so early requests do not fail; gives up quietly after `ms`. */
-function whenReady(redis: Redis, ms: number): Promise<void> {
+function whenReady(redis: RedisClient, ms: number): Promise<void> {
   if (redis.status === 'ready') return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -35,7 +36,7 @@ function whenReady(redis: Redis, ms: number): Promise<void> {
 
 @Injectable()
 class RedisShutdown implements OnApplicationShutdown {
-  constructor(@InjectRedis() private readonly redis: Redis) {}
+  constructor(@InjectRedis() private readonly redis: RedisClient) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());

@@ -5,6 +5,7 @@ import { hydrate, queryRows } from '@app/common';
 import { AppConfig } from '@app/config';
 import { defineJob, JobContext, JobHandler, JobPayload, KEEP_FAILED, QueueName } from '@app/queue';
 import { MicroBatch } from './micro-batch';
+import { ReminderMetrics } from './reminder-metrics';
 import { Reminder, ReminderStatus } from './reminder.entities';
 import { ReminderSenders } from './reminder-senders';
 
@@ -59,6 +60,7 @@ export class FireReminderHandler {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly senders: ReminderSenders,
     private readonly config: AppConfig,
+    private readonly metrics: ReminderMetrics,
   ) {}
 
   async handle({ reminderId, revision }: JobPayload<typeof FireReminderJob>, context: JobContext): Promise<FireOutcome> {
@@ -74,11 +76,13 @@ export class FireReminderHandler {
     const reminder = hydrate(this.dataSource.manager, Reminder, row.reminder);
     if (row.missed) {
       this.logger.warn({ reminderId, dueAt: reminder.dueAt }, 'reminder missed: found past its grace window');
+      this.metrics.missed();
       return 'missed';
     }
     try {
       const { messageId } = await this.senders.get(reminder.kind)(reminder);
       const latenessMs = await this.sentMarks.call(reminder.id);
+      if (latenessMs !== undefined) this.metrics.sent(latenessMs);
       this.logger.debug({ reminderId, messageId, latenessMs }, 'reminder sent');
       return 'sent';
     } catch (error) {
@@ -87,6 +91,7 @@ export class FireReminderHandler {
         `UPDATE reminders SET status = $2::reminder_status, last_error = $3, lease_until = NULL, updated_at = now() WHERE id = $1 AND status = 'sending'`,
         [reminder.id, context.lastAttempt ? ReminderStatus.Failed : ReminderStatus.Pending, reason.slice(0, 2000)],
       );
+      if (context.lastAttempt) this.metrics.failed();
       throw error;
     }
   }

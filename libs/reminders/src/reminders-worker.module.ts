@@ -3,14 +3,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { FireReminderHandler } from './fire-reminder.handler';
 import { ReconcileRemindersHandler } from './reconcile-reminders.handler';
 import { Reminder } from './reminder.entities';
+import { ReminderMetrics } from './reminder-metrics';
 import { ReminderScheduler } from './reminder-scheduler';
 import { ReminderSenders } from './reminder-senders';
 
-/** Worker side: firing, reconciling, and the registry where features put their senders. */
+/** Worker side: firing (and its metrics), reconciling, and the registry where features put their senders. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Reminder])],
-  providers: [ReminderSenders, FireReminderHandler, ReconcileRemindersHandler, ReminderScheduler],
+  providers: [ReminderSenders, ReminderMetrics, FireReminderHandler, ReconcileRemindersHandler, ReminderScheduler],
   exports: [ReminderSenders, FireReminderHandler, ReconcileRemindersHandler, ReminderScheduler],
 })
 export class RemindersWorkerModule {}

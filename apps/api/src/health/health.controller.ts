@@ -2,9 +2,8 @@ import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
-import type Redis from 'ioredis';
 import { Actor, isPlanner, OptionalActor, Public } from '@app/auth';
-import { InjectRedis } from '@app/redis';
+import { InjectRedis, type RedisClient } from '@app/redis';
 import { Liveness, Readiness } from './liveness.dto';
 
 /**
@@ -19,7 +18,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
-    @InjectRedis() private readonly redis: Redis,
+    @InjectRedis() private readonly redis: RedisClient,
   ) {}
 
   /** Liveness: the process answers (no dependency checked) — for an orchestrator's restart probe. */

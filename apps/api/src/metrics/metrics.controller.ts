@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@app/auth';
-import { DomainError, sameSecret } from '@app/common';
+import { DomainError, metricsScrapeAllowed } from '@app/common';
 import { AppConfig } from '@app/config';
 import { MetricsService } from './metrics.service';
 
@@ -24,8 +24,7 @@ export class MetricsController {
     content: { 'text/plain': { schema: { type: 'string' } } },
   })
   async scrape(@Headers('authorization') authorization: string | undefined, @Res() response: Response): Promise<void> {
-    const expected = this.config.METRICS_TOKEN;
-    if (expected && !sameSecret(authorization ?? '', `Bearer ${expected}`)) {
+    if (!metricsScrapeAllowed(this.config.METRICS_TOKEN, authorization)) {
       throw new DomainError(401, 'UNAUTHENTICATED', 'Thiếu hoặc sai mã truy cập số liệu giám sát.');
     }
     const { contentType, body } = await this.metrics.render();
