@@ -347,7 +347,12 @@ describe('Notifications (need-to-know, grouping, transactions, live streams)', (
       expect(delivered).toMatchObject({ kind: 'venue_nominated', link: `/diem/${created.body.id}`, seq: event.id });
       stream.close();
 
-      // Two more while disconnected; a reconnect naming the last event it saw gets exactly those, in order.
+      // Two more while disconnected; a reconnect naming the last event it saw gets exactly those, in order —
+      // numerically, across a power of ten (as text, 10000 would sort before 9999): the first nomination's
+      // entries (one per active planner) end just below it, the second's start at it.
+      const [{ last }] = await t.dataSource.query(`SELECT last_value::text AS last FROM notifications_seq`);
+      const boundary = 10n ** BigInt(String(last).length + 1);
+      await t.dataSource.query(`SELECT setval('notifications_seq', $1)`, [String(boundary - BigInt((await activePlanners()).length) - 1n)]);
       const missed = [];
       for (const name of ['Điểm lỡ 1', 'Điểm lỡ 2']) {
         missed.push((await t.http.post('/api/venues').set('Authorization', bearer[laiChauA.id]).send(nomination(name)).expect(201)).body.id);
@@ -356,6 +361,10 @@ describe('Notifications (need-to-know, grouping, transactions, live streams)', (
       const replayed = await again.waitFor(2, 10_000);
       expect(replayed.map((e) => JSON.parse(e.data).link)).toEqual(missed.map((id) => `/diem/${id}`));
       expect(BigInt(replayed[0].id!)).toBeGreaterThan(BigInt(event.id!));
+      expect(BigInt(replayed[0].id!)).toBeLessThan(boundary);
+      expect(BigInt(replayed[1].id!)).toBeGreaterThanOrEqual(boundary);
+      const page = await t.http.get('/api/notifications?kind=venue_nominated&pageSize=2').set('Authorization', bearer[planner.id]).expect(200);
+      expect(page.body.items.map((item: { link: string }) => item.link)).toEqual(missed.map((id) => `/diem/${id}`).reverse()); // newest first
       again.close();
     });
 

@@ -39,6 +39,8 @@ import {
 } from './notification-rules';
 import { NotificationKind } from './notification.enums';
 
+// `seq` goes out as text (a bigint); ORDER BY names the column as `notifications.seq`, never the text alias,
+// which would sort 98 after 142.
 const VIEW_COLUMNS = `id, seq::text AS seq, kind, title, body, link, item_count AS "itemCount", read_at AS "readAt", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /**
@@ -256,7 +258,7 @@ export class NotificationsService extends Notifier implements OnModuleInit {
     );
     const items = await queryRows<NotificationView>(
       this.dataSource,
-      `SELECT ${VIEW_COLUMNS} FROM notifications WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ${query.pageSize} OFFSET ${query.offset}`,
+      `SELECT ${VIEW_COLUMNS} FROM notifications WHERE ${where.join(' AND ')} ORDER BY notifications.seq DESC LIMIT ${query.pageSize} OFFSET ${query.offset}`,
       params,
     );
     return toPage(items, total, query);
@@ -295,7 +297,7 @@ export class NotificationsService extends Notifier implements OnModuleInit {
   since(userId: string, afterSeq: string, limit: number): Promise<NotificationView[]> {
     return queryRows<NotificationView>(
       this.dataSource,
-      `SELECT ${VIEW_COLUMNS} FROM notifications WHERE user_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT ${limit}`,
+      `SELECT ${VIEW_COLUMNS} FROM notifications WHERE user_id = $1 AND seq > $2::bigint ORDER BY notifications.seq LIMIT ${limit}`,
       [userId, afterSeq],
     );
   }
