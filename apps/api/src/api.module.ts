@@ -17,6 +17,7 @@ import { ProvincesModule } from '@app/provinces';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { RemindersModule } from '@app/reminders';
+import { SearchModule } from '@app/search';
 import { VenuesModule } from '@app/venues';
 import { ConsoleSettingsController } from './console/console-settings.controller';
 import { HealthController } from './health/health.controller';
@@ -45,6 +46,7 @@ import { NotFoundFallback } from './not-found';
     LogisticsModule,
     PlanningModule,
     NotificationsModule,
+    SearchModule,
   ],
   controllers: [HealthController, MetricsController, ConsoleSettingsController],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }, MetricsService, NotFoundFallback],

@@ -28,6 +28,7 @@ export { PageQueryDto, pageOf, toPage } from './pagination';
 export type { Page } from './pagination';
 export { sameSecret } from './secrets';
 export { queryRows } from './sql';
+export { foldedMatch, foldedSearchPattern } from './folded-search';
 export {
   FESTIVAL_TIME_ZONE,
   addDays,

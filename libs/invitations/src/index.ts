@@ -10,3 +10,6 @@ export { linkToken } from './links';
 export { PublicIntake } from './public-intake';
 export { ReconcileInvitationMessagesHandler, ReconcileInvitationMessagesJob } from './reconcile-invitation-messages.handler';
 export { SendInvitationMessageHandler, SendInvitationMessageJob } from './send-invitation-message.handler';
+export { InvitationsService } from './invitations.service';
+export { InvitationQueryDto } from './dto/invitation.dto';
+export { InvitationSummaryPage } from './dto/invitation-view.dto';

@@ -13,3 +13,6 @@ export { LeadersModule } from './leaders.module';
 export { CENTRAL_CHIEF_GUEST_MIN_TIER, RANK_TIER_ORDER, RankTier } from './rank-tier';
 export { leaderLinesOfVenues } from './venue-leader-lines';
 export type { VenueLeaderLine } from './venue-leader-lines';
+export { LeadersService } from './leaders.service';
+export { LeaderQueryDto } from './dto/leader.dto';
+export { LeaderViewPage } from './dto/leader-view.dto';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, assertCanWriteProvince, assertPlanner, Role } from '@app/auth';
 import {
@@ -15,13 +15,15 @@ import {
   lockForUpdate,
   NotFoundError,
   Notifier,
+  foldedMatch,
+  foldedSearchPattern,
   Page,
   queryRows,
   todayInFestivalZone,
   toPage,
 } from '@app/common';
 import { type Edition, EditionsService, isWithinWindow } from '@app/editions';
-import { ProvincesService } from '@app/provinces';
+import { provinceCodesMatching, ProvincesService } from '@app/provinces';
 import { CreateVenueDto, UpdateVenueDto, VenueQueryDto, VenueTransitionDto } from './dto/venue.dto';
 import { Venue } from './venue.entity';
 import { VenueStatus } from './venue.enums';
@@ -32,6 +34,9 @@ import { assertMayMovePlace } from './change-proposals/venue-change-rules';
 import { assertVenueEditable, planVenueTransition, VenueTransitionChanges } from './venue-workflow';
 
 const VENUE = 'điểm tổ chức';
+
+/** What the venue search reads, exactly as the trigram index `venues_search_idx` (migration FoldedSearch) folds it. */
+const VENUE_SEARCH_TEXT = `venue.name || ' ' || venue.commune_name || ' ' || COALESCE(venue.hamlet_name, '') || ' ' || venue.address`;
 
 @Injectable()
 export class VenuesService {
@@ -88,6 +93,16 @@ export class VenuesService {
     if (query.tier) builder.andWhere('venue.tier = :tier', { tier: query.tier });
     if (query.dateFrom) builder.andWhere('venue.scheduledDate >= :dateFrom', { dateFrom: query.dateFrom });
     if (query.dateTo) builder.andWhere('venue.scheduledDate <= :dateTo', { dateTo: query.dateTo });
+    if (query.q?.trim()) {
+      const pattern = foldedSearchPattern(query.q);
+      const provinces = await provinceCodesMatching(this.dataSource.manager, pattern);
+      builder.andWhere(
+        new Brackets((where) => {
+          where.where(foldedMatch(VENUE_SEARCH_TEXT, 'pattern'), { pattern });
+          if (provinces.length > 0) where.orWhere('venue.provinceCode IN (:...matchingProvinces)', { matchingProvinces: provinces });
+        }),
+      );
+    }
     const [items, total] = await builder.skip(query.offset).take(query.pageSize).getManyAndCount();
     return toPage(items.map(toVenueView), total, query);
   }

@@ -1361,6 +1361,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Venues, leaders, tasks and invitations matching the words, whatever the diacritics and case; each kind paged, need-to-know kept. */
+        get: operations["Search_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3124,6 +3141,33 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
+        /** @enum {string} */
+        SearchKind: "venue" | "leader" | "task" | "invitation";
+        TaskHit: {
+            id: string;
+            title: string;
+            responsibleUnit: string;
+            /** @enum {string} */
+            status: "todo" | "in_progress" | "blocked" | "done";
+            /** @description yyyy-MM-dd, or null before the venue has a date. */
+            dueDate: string | null;
+            venueId: string;
+            venueName: string;
+            provinceCode: string;
+        };
+        TaskHitPage: {
+            items: components["schemas"]["TaskHit"][];
+            /** @description Rows matching the filters, on every page. */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        SearchResults: {
+            venues: components["schemas"]["VenueViewPage"] | null;
+            leaders: components["schemas"]["LeaderViewPage"] | null;
+            tasks: components["schemas"]["TaskHitPage"] | null;
+            invitations: components["schemas"]["InvitationSummaryPage"] | null;
+        };
         ApiErrorBody: {
             /**
              * @description Machine-readable code, e.g. `VALIDATION_FAILED`, `VERSION_CONFLICT`, `PROVINCE_SCOPE`.
@@ -4021,6 +4065,8 @@ export interface operations {
                 dateFrom?: string;
                 /** @description Scheduled on or before this date */
                 dateTo?: string;
+                /** @description Words of the name, commune, hamlet, address or province, whatever the diacritics and case ("lai chau" finds "Lai Châu") */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -4892,7 +4938,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 rankTier?: components["schemas"]["RankTier"];
-                /** @description Part of the name, position or organisation */
+                /** @description Words of the name, position or organisation, whatever the diacritics and case */
                 q?: string;
             };
             header?: never;
@@ -5379,6 +5425,8 @@ export interface operations {
                 venueId?: string;
                 /** @description One or more statuses, comma-separated */
                 status?: string[];
+                /** @description Words of the delegate's name or title, whatever the diacritics and case */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -8180,6 +8228,43 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": string;
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Search_find: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                /** @description The edition searched (venues, tasks and invitations are per edition) */
+                editionId: string;
+                /** @description Words, whatever the diacritics and case: "lai chau" finds "Lai Châu" */
+                q: string;
+                /** @description Only this kind (to page through it); default: the first page of each */
+                kind?: components["schemas"]["SearchKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
                 };
             };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */

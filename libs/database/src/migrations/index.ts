@@ -18,6 +18,7 @@ import { TaskOwnerForeignKey1795940200000 } from './1795940200000-task-owner-for
 import { CalendarFeedTokens1795950000000 } from './1795950000000-calendar-feed-tokens';
 import { VenueChangeProposals1795950100000 } from './1795950100000-venue-change-proposals';
 import { Notifications1795970000000 } from './1795970000000-notifications';
+import { FoldedSearch1796060000000 } from './1796060000000-folded-search';
 
 export const MIGRATIONS = [
   InitialSchema1795685248536,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   CalendarFeedTokens1795950000000,
   VenueChangeProposals1795950100000,
   Notifications1795970000000,
+  FoldedSearch1796060000000,
 ];
