@@ -68,7 +68,7 @@ describe('One search box (Chromium)', () => {
     expect((await venues.locator('li a').allTextContents()).sort()).toEqual([...laiChau].sort());
     await expect(page.getByTestId('search-leaders').count()).resolves.toBe(0);
     await expect(page.getByTestId('search-invitations').count()).resolves.toBe(0);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = await page.evaluate<number>('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(360);
     await shot(page, 'search-lai-chau-phone');
     expect(problems).toEqual([]);
