@@ -1,7 +1,7 @@
 // Leaders: the module, assignments (service, events, reads), the Leader entity, rank tiers, the leader reads other modules make and the bulk inserts the demo seed writes with.
 export { AssignmentEvents, AssignmentEventsModule } from './assignment-events';
 export type { AssignmentRemoval } from './assignment-events';
-export { AssignmentRole } from './assignment.enums';
+export { ASSIGNMENT_ROLE_NAMES, AssignmentRole } from './assignment.enums';
 export { AssignmentsService, assignmentsAtVenues, editionLeaders, leaderNames } from './assignments.service';
 export { insertLeaders, insertParticipations, insertAssignments, leadersByName } from './leader-inserts';
 export type { AssignmentRow } from './leader-inserts';
