@@ -12,6 +12,7 @@ import { LeadersModule } from '@app/leaders';
 import { LogisticsModule } from '@app/logistics';
 import { NotificationsModule } from '@app/notifications';
 import { PlanningModule } from '@app/planning';
+import { PrintingModule } from '@app/printing';
 import { ProgrammesModule } from '@app/programmes';
 import { ProvincesModule } from '@app/provinces';
 import { QueueModule } from '@app/queue';
@@ -47,6 +48,7 @@ import { NotFoundFallback } from './not-found';
     PlanningModule,
     NotificationsModule,
     SearchModule,
+    PrintingModule,
   ],
   controllers: [HealthController, MetricsController, ConsoleSettingsController],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }, MetricsService, NotFoundFallback],

@@ -15,3 +15,5 @@ export { insertBudgetLines } from './budget/budget-inserts';
 export { OrganizerReminders } from './organizer-reminders/organizer-reminders';
 export { TaskSearch } from './tasks/task-search';
 export { TaskHit, TaskHitPage } from './tasks/dto/task-view.dto';
+export { TasksService } from './tasks/tasks.service';
+export { TASK_STATUS_NAMES } from './tasks/task.enums';

@@ -40,6 +40,6 @@ import { TasksService } from './tasks/tasks.service';
   ],
   controllers: [TasksController, ReadinessController, ResourcesController, BudgetController, EditionPlanController],
   providers: [TasksService, TaskSearch, ReadinessService, ResourcesService, OrganizerReminders, ReadinessCache, BudgetCache, BudgetService, EditionPlanService],
-  exports: [TaskSearch],
+  exports: [TaskSearch, TasksService],
 })
 export class LogisticsModule {}

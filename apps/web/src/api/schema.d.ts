@@ -552,6 +552,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/venues/{venueId}/leader-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The leader picker: per leader, appearances used / allowed this edition, free on the venue's date or why not (clash, unavailable, maximum, tier). */
+        get: operations["Leaders_leaderOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/venues/{venueId}/leaders/{leaderId}": {
         parameters: {
             query?: never;
@@ -1378,6 +1395,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/venues/{id}/sheet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A venue's programme, checklist and guest list as PDF: whoever may read the venue, with the parts they may read. */
+        get: operations["Printing_sheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2060,6 +2094,31 @@ export interface components {
             rankTier: "politburo" | "secretariat" | "central_committee" | "ministerial" | "provincial" | "other";
             /** @enum {string} */
             role: "chief_guest" | "accompanying";
+        };
+        /** @enum {string} */
+        LeaderHindrance: "unavailable" | "clash" | "max_appearances" | "tier";
+        LeaderHindranceView: {
+            code: components["schemas"]["LeaderHindrance"];
+            /** @description In Vietnamese, with the dates, the other venue or the limit. */
+            message: string;
+        };
+        LeaderOptionView: {
+            /** @description Null while the venue has no date */
+            freeOnDate: boolean | null;
+            hindrances: components["schemas"]["LeaderHindranceView"][];
+            leaderId: string;
+            fullName: string;
+            /** @description The title used for this edition (falls back to the current position). */
+            title: string;
+            /** @enum {string} */
+            rankTier: "politburo" | "secretariat" | "central_committee" | "ministerial" | "provincial" | "other";
+            /** @description The edition's venues (not dropped) they attend, this one left out. */
+            appearancesUsed: number;
+            appearancesAllowed: number;
+            /** @description Free that day with an appearance left: an assignment would be accepted (as accompanying at least). */
+            canAttend: boolean;
+            /** @description Rank enough to be this venue's chief guest. */
+            fitsChiefGuest: boolean;
         };
         /** @enum {string} */
         AssignmentRole: "chief_guest" | "accompanying";
@@ -3168,6 +3227,8 @@ export interface components {
             tasks: components["schemas"]["TaskHitPage"] | null;
             invitations: components["schemas"]["InvitationSummaryPage"] | null;
         };
+        /** @enum {string} */
+        SheetPart: "programme" | "checklist" | "guests";
         ApiErrorBody: {
             /**
              * @description Machine-readable code, e.g. `VALIDATION_FAILED`, `VERSION_CONFLICT`, `PROVINCE_SCOPE`.
@@ -5350,6 +5411,54 @@ export interface operations {
             };
             /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Leaders_leaderOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderOptionView"][];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8265,6 +8374,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Printing_sheet: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated; default: every part the reader may read (the guest list is the leaders' need-to-know: not for viewers) */
+                parts?: components["schemas"]["SheetPart"][];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sheet, `diem-to-chuc-<id>.pdf`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
