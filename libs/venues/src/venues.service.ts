@@ -25,6 +25,7 @@ import {
 import { type Edition, EditionsService, isWithinWindow } from '@app/editions';
 import { provinceCodesMatching, ProvincesService } from '@app/provinces';
 import { CreateVenueDto, UpdateVenueDto, VenueQueryDto, VenueTransitionDto } from './dto/venue.dto';
+import { VenueClusterQueryDto, VenueClusters } from './dto/venue-clusters.dto';
 import { Venue } from './venue.entity';
 import { VenueStatus } from './venue.enums';
 import { describeVenueChange, VenueEvents } from './venue-events';
@@ -105,6 +106,59 @@ export class VenuesService {
     }
     const [items, total] = await builder.skip(query.offset).take(query.pageSize).getManyAndCount();
     return toPage(items.map(toVenueView), total, query);
+  }
+
+  /**
+   * The overview map's markers, clustered on the server (issue 18): venues grouped by a grid whose cells
+   * are a quarter of a 256 px tile at this zoom (about 64 px on screen), one row per cell with its count
+   * and mean position, the venue itself where a cell holds one. One GROUP BY over the edition's venues,
+   * so the browser gets at most a few hundred markers whatever the edition's size (50,000 venues).
+   */
+  async clusters(query: VenueClusterQueryDto, actor: Actor): Promise<VenueClusters> {
+    const provinceCode = this.readableProvince(actor, query.provinceCode);
+    const cell = clusterCellDegrees(query.zoom);
+    const where = ['venue.edition_id = $1'];
+    const parameters: unknown[] = [query.editionId, cell];
+    const add = (condition: string, value: unknown) => {
+      parameters.push(value);
+      where.push(condition.replace('?', `$${parameters.length}`));
+    };
+    if (provinceCode) add('venue.province_code = ?', provinceCode);
+    if (query.region) add('venue.region = ?', query.region);
+    if (query.status?.length) add('venue.status::text = ANY(?)', query.status);
+    if (query.tier) add('venue.tier = ?', query.tier);
+    if (query.south !== undefined) add('venue.latitude >= ?', query.south);
+    if (query.north !== undefined) add('venue.latitude <= ?', query.north);
+    if (query.west !== undefined) add('venue.longitude >= ?', query.west);
+    if (query.east !== undefined) add('venue.longitude <= ?', query.east);
+    const rows = await queryRows<{
+      latitude: number;
+      longitude: number;
+      count: string;
+      venue_id: string | null;
+      name: string | null;
+      status: VenueStatus | null;
+    }>(
+      this.dataSource,
+      `SELECT avg(venue.latitude) AS latitude, avg(venue.longitude) AS longitude, count(*) AS count,
+              CASE WHEN count(*) = 1 THEN min(venue.id::text) END AS venue_id,
+              CASE WHEN count(*) = 1 THEN min(venue.name) END AS name,
+              CASE WHEN count(*) = 1 THEN min(venue.status::text) END AS status
+         FROM venues venue
+        WHERE ${where.join(' AND ')}
+        GROUP BY floor(venue.latitude / $2), floor(venue.longitude / $2)
+        ORDER BY count(*) DESC, 1, 2`,
+      parameters,
+    );
+    const clusters = rows.map((row) => ({
+      latitude: Number(row.latitude),
+      longitude: Number(row.longitude),
+      count: Number(row.count),
+      venueId: row.venue_id,
+      name: row.name,
+      status: row.status,
+    }));
+    return { total: clusters.reduce((sum, cluster) => sum + cluster.count, 0), clusters };
   }
 
   async get(id: string, actor: Actor): Promise<VenueView> {
@@ -294,4 +348,9 @@ export interface VenueSchedules {
   hours: { startTime: LocalTime; endTime: LocalTime };
   /** On every audit entry and venue event, e.g. which planning run made the change. */
   note: string;
+}
+
+/** Degrees of one clustering cell at a zoom level: a quarter of a 256 px web-mercator tile (≈ 64 px). */
+export function clusterCellDegrees(zoom: number): number {
+  return 360 / 2 ** zoom / 4;
 }

@@ -322,6 +322,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/venues/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The overview map's markers clustered on the server: per grid cell of the zoom level, the count and mean position (the venue itself when alone). */
+        get: operations["Venues_clusters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/venues/{id}": {
         parameters: {
             query?: never;
@@ -1681,6 +1698,22 @@ export interface components {
             pageSize: number;
         };
         /** @enum {string} */
+        VenueStatus: "nominated" | "shortlisted" | "approved" | "scheduled" | "held" | "rejected" | "cancelled";
+        VenueCluster: {
+            /** @description The venue, when the cluster holds one */
+            venueId: string | null;
+            name: string | null;
+            status: components["schemas"]["VenueStatus"] | null;
+            latitude: number;
+            longitude: number;
+            count: number;
+        };
+        VenueClusters: {
+            clusters: components["schemas"]["VenueCluster"][];
+            /** @description Venues matching the filters inside the bounds (every cluster's count added up). */
+            total: number;
+        };
+        /** @enum {string} */
         HostKind: "thon" | "xom" | "ban" | "to_dan_pho" | "xa" | "phuong" | "dac_khu" | "co_quan" | "doanh_nghiep" | "nha_truong" | "khu_dan_cu";
         /** @enum {string} */
         AreaFlag: "bien_gioi" | "dan_toc_thieu_so" | "mien_nui" | "hai_dao" | "vung_kho_khan";
@@ -1770,8 +1803,6 @@ export interface components {
             /** @description The version you edited; a stale one gets 409 */
             version: number;
         };
-        /** @enum {string} */
-        VenueStatus: "nominated" | "shortlisted" | "approved" | "scheduled" | "held" | "rejected" | "cancelled";
         VenueTransitionDto: {
             to: components["schemas"]["VenueStatus"];
             version: number;
@@ -4195,6 +4226,56 @@ export interface operations {
             };
             /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Venues_clusters: {
+        parameters: {
+            query: {
+                editionId: string;
+                /** @description The map zoom level (web mercator, 256 px tiles) */
+                zoom: number;
+                south?: number;
+                north?: number;
+                west?: number;
+                east?: number;
+                provinceCode?: string;
+                region?: components["schemas"]["Region"];
+                /** @description One or more statuses, comma-separated */
+                status?: string[];
+                tier?: components["schemas"]["VenueTier"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueClusters"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
