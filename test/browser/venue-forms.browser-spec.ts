@@ -251,10 +251,13 @@ describe('Web console: venue form and leader assignment (Chromium)', () => {
     const role = form.locator('[name="role"]');
     const rows = section.getByTestId('leader-row');
     await leader.locator('option', { hasText: 'Thường trực Ban Bí thư' }).waitFor({ state: 'attached' }); // the edition's title, once loaded
-    await expect(leader.locator(`option[value="${chief.id}"]`).textContent()).resolves.toBe(
-      'Đồng chí Vũ Văn Chính — Ủy viên Bộ Chính trị, Thường trực Ban Bí thư',
+    // Per leader, from the API: appearances used / allowed this edition, free that day or not (issue 18).
+    await expect(leader.locator(`option[value="${chief.id}"]`).textContent()).resolves.toMatch(
+      new RegExp(`^Đồng chí Vũ Văn Chính — Ủy viên Bộ Chính trị, Thường trực Ban Bí thư · đã dự 0/\\d+ · rảnh ngày 12/08/${edition.year}$`),
     );
-    await expect(leader.locator(`option[value="${busy.id}"]`).textContent()).resolves.toContain(`(bận ngày 12/08/${edition.year})`);
+    await expect(leader.locator(`option[value="${busy.id}"]`).textContent()).resolves.toBe(
+      `⚠ Đồng chí Phạm Văn Bận — Bộ trưởng · đã dự 0/1 · bận ngày 12/08/${edition.year}`,
+    );
 
     await leader.selectOption(chief.id);
     await expect(role.inputValue()).resolves.toBe('chief_guest'); // no chief guest yet
@@ -271,8 +274,11 @@ describe('Web console: venue form and leader assignment (Chromium)', () => {
     await expect(form.locator('.form-error').textContent()).resolves.toContain('Điểm tổ chức này đã có đồng chí lãnh đạo dự chính.');
     await expect(leader.inputValue()).resolves.toBe(companion.id);
     await expect(rows.count()).resolves.toBe(1);
-    // A leader unavailable that day is refused too.
+    // A leader unavailable that day: the picker says why before choosing, and the API refuses too.
     await leader.selectOption(busy.id);
+    await expect(form.getByTestId('leader-option').textContent()).resolves.toContain(
+      `Đã dự 0/1 lần trong đợt này · không rảnh ngày 12/08/${edition.year}.Bận ngày 12/08/${edition.year} (Công tác).`,
+    );
     await role.selectOption('accompanying');
     await form.getByRole('button', { name: 'Phân công' }).click();
     await form.locator('.form-error[data-code="LEADER_UNAVAILABLE"]').waitFor();

@@ -12,12 +12,14 @@ import { LeadersModule } from '@app/leaders';
 import { LogisticsModule } from '@app/logistics';
 import { NotificationsModule } from '@app/notifications';
 import { PlanningModule } from '@app/planning';
+import { PrintingModule } from '@app/printing';
 import { ProgrammesModule } from '@app/programmes';
 import { ProtocolModule } from '@app/protocol';
 import { ProvincesModule } from '@app/provinces';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
 import { RemindersModule } from '@app/reminders';
+import { SearchModule } from '@app/search';
 import { VenuesModule } from '@app/venues';
 import { ConsoleSettingsController } from './console/console-settings.controller';
 import { HealthController } from './health/health.controller';
@@ -49,6 +51,8 @@ import { NotFoundFallback } from './not-found';
     LogisticsModule,
     PlanningModule,
     NotificationsModule,
+    SearchModule,
+    PrintingModule,
   ],
   controllers: [HealthController, MetricsController, ConsoleSettingsController],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }, MetricsService, HttpMetrics, NotFoundFallback],

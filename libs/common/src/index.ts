@@ -31,6 +31,9 @@ export { PageQueryDto, pageOf, toPage } from './pagination';
 export type { Page } from './pagination';
 export { sameSecret } from './secrets';
 export { queryRows } from './sql';
+export { foldedMatch, foldedSearchPattern } from './folded-search';
+export { renderPrintPdf } from './print-pdf';
+export type { PrintSection, PrintSheet } from './print-pdf';
 export {
   FESTIVAL_TIME_ZONE,
   addDays,

@@ -10,5 +10,8 @@ export { linkToken } from './links';
 export { PublicIntake } from './public-intake';
 export { ReconcileInvitationMessagesHandler, ReconcileInvitationMessagesJob } from './reconcile-invitation-messages.handler';
 export { SendInvitationMessageHandler, SendInvitationMessageJob } from './send-invitation-message.handler';
+export { InvitationsService } from './invitations.service';
+export { InvitationQueryDto } from './dto/invitation.dto';
+export { InvitationSummaryPage } from './dto/invitation-view.dto';
 export { venueDelegates } from './venue-delegates';
 export type { VenueDelegate } from './venue-delegates';

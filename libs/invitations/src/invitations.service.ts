@@ -8,6 +8,8 @@ import type { Actor } from '@app/auth';
 import {
   AfterCommit,
   BusinessRuleError,
+  foldedMatch,
+  foldedSearchPattern,
   ForbiddenError,
   formatVietnameseDate,
   inTransaction,
@@ -67,6 +69,9 @@ import { linkToken, tokenHash } from './links';
 import { SendInvitationMessageJob } from './send-invitation-message.handler';
 
 const INVITATION = 'lời mời';
+
+/** What `?q=` reads, exactly as the trigram index `invitations_search_idx` (migration FoldedSearch) folds it. */
+const INVITATION_SEARCH_TEXT = `invitation.delegate_name || ' ' || COALESCE(invitation.delegate_title, '')`;
 
 /**
  * Invitations from creation to withdrawal: records every change with its audit entry and the e-mail
@@ -357,6 +362,7 @@ export class InvitationsService implements OnModuleInit {
     if (query.editionId) builder.andWhere('invitation.editionId = :editionId', { editionId: query.editionId });
     if (query.venueId) builder.andWhere('invitation.venueId = :venueId', { venueId: query.venueId });
     if (query.status?.length) builder.andWhere('invitation.status IN (:...status)', { status: query.status });
+    if (query.q?.trim()) builder.andWhere(foldedMatch(INVITATION_SEARCH_TEXT, 'pattern'), { pattern: foldedSearchPattern(query.q) });
     const [items, total] = await builder.skip(query.offset).take(query.pageSize).getManyAndCount();
     return toPage(items.map(toSummary), total, query);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Actor, canSeeVenueLeaders } from '@app/auth';
+import { Actor, assertPlanner, canSeeVenueLeaders } from '@app/auth';
 import {
   AfterCommit,
   assertVersion,
@@ -16,13 +16,14 @@ import {
   requireVersion,
 } from '@app/common';
 import { EditionsService } from '@app/editions';
-import { attendedVenuesOf, type Venue, VenuesService } from '@app/venues';
+import { attendedVenuesOf, type Venue, VenuesService, VenueTier } from '@app/venues';
 import { AssignmentEvents } from './assignment-events';
 import { AssignLeaderDto, ParticipationDto } from './dto/leader.dto';
-import type { VenueLeaderView } from './dto/leader-view.dto';
-import { AssignmentRole, Leader, LeaderParticipation, RankTier, VenueLeaderAssignment } from './leader.entities';
+import type { LeaderOptionView, VenueLeaderView } from './dto/leader-view.dto';
+import { AssignmentRole, Leader, LeaderParticipation, LeaderUnavailability, RankTier, VenueLeaderAssignment } from './leader.entities';
 import { type AssignmentRow, insertAssignments } from './leader-inserts';
 import { isUnavailableOn } from './leader-rules';
+import { leaderOptionVerdict } from './leader-option-rules';
 
 /** What a leader's office reads when a planner takes the leader off a venue. */
 const UNASSIGNED_REASON = 'Thay đổi phân công lãnh đạo dự điểm tổ chức';
@@ -44,6 +45,61 @@ export class AssignmentsService {
       throw new ForbiddenError('Thông tin lãnh đạo dự chỉ dành cho người có trách nhiệm.', 'NEED_TO_KNOW');
     }
     return this.viewsOf(this.dataSource.manager, venue);
+  }
+
+  /**
+   * The leader picker of a venue (planners): every active leader not yet assigned here, with appearances
+   * used / allowed this edition, free on the venue's date or why not. Four statements whatever the
+   * number of leaders: the leaders with their titles and limits, their assignments, the venues those are
+   * (the venues library's read model), the unavailability covering the date.
+   */
+  async optionsForVenue(venueId: string, actor: Actor): Promise<LeaderOptionView[]> {
+    assertPlanner(actor);
+    const manager = this.dataSource.manager;
+    const venue = await this.venues.getReadable(venueId, actor, manager);
+    const leaders = await queryRows<{ id: string; full_name: string; title: string; rank_tier: RankTier; max_appearances: number }>(
+      manager,
+      `SELECT l.id, l.full_name, COALESCE(p.title, l.position) AS title, l.rank_tier, COALESCE(p.max_appearances, 1) AS max_appearances
+         FROM leaders l
+         LEFT JOIN leader_participations p ON p.leader_id = l.id AND p.edition_id = $2
+        WHERE l.active AND NOT EXISTS (SELECT 1 FROM venue_leader_assignments a WHERE a.leader_id = l.id AND a.venue_id = $1)
+        ORDER BY l.full_name, l.id`,
+      [venue.id, venue.editionId],
+    );
+    const ids = leaders.map((leader) => leader.id);
+    const assignments = ids.length
+      ? await manager.find(VenueLeaderAssignment, { select: { leaderId: true, venueId: true }, where: { leaderId: In(ids) } })
+      : [];
+    const attended = new Map(
+      (
+        await attendedVenuesOf(
+          manager,
+          venue.editionId,
+          assignments.map((assignment) => assignment.venueId),
+        )
+      ).map((other) => [other.id, other]),
+    );
+    const unavailable = new Map<string, LeaderUnavailability>();
+    if (venue.scheduledDate && ids.length) {
+      const ranges = await manager
+        .createQueryBuilder(LeaderUnavailability, 'range')
+        .where('range.leaderId IN (:...ids) AND range.startDate <= :date AND range.endDate >= :date', { ids, date: venue.scheduledDate })
+        .getMany();
+      for (const range of ranges) unavailable.set(range.leaderId, range);
+    }
+    return leaders.map((leader) => ({
+      leaderId: leader.id,
+      fullName: leader.full_name,
+      title: leader.title,
+      rankTier: leader.rank_tier,
+      ...leaderOptionVerdict({
+        venue: { id: venue.id, scheduledDate: venue.scheduledDate, central: venue.tier === VenueTier.Central },
+        rankTier: leader.rank_tier,
+        maxAppearances: Number(leader.max_appearances),
+        attended: assignments.filter((assignment) => assignment.leaderId === leader.id).flatMap((assignment) => attended.get(assignment.venueId) ?? []),
+        unavailable: unavailable.get(leader.id) ?? null,
+      }),
+    }));
   }
 
   async assign(venueId: string, input: AssignLeaderDto, actor: Actor): Promise<VenueLeaderView[]> {

@@ -4,7 +4,7 @@ import { type Actor, CurrentActor, PlannersOnly, Role, Roles } from '@app/auth';
 import { ApiRefusals } from '@app/common';
 import { AssignmentsService } from './assignments.service';
 import { AssignLeaderDto, CreateLeaderDto, LeaderQueryDto, ParticipationDto, UpdateLeaderDto } from './dto/leader.dto';
-import { LeaderView, LeaderViewPage, VenueLeaderView } from './dto/leader-view.dto';
+import { LeaderOptionView, LeaderView, LeaderViewPage, VenueLeaderView } from './dto/leader-view.dto';
 import { Leader, LeaderParticipation } from './leader.entities';
 import { LeadersService } from './leaders.service';
 
@@ -86,6 +86,14 @@ export class LeadersController {
   @ApiRefusals(403, 404)
   venueLeaders(@Param('venueId', ParseUUIDPipe) venueId: string, @CurrentActor() actor: Actor): Promise<VenueLeaderView[]> {
     return this.assignments.listForVenue(venueId, actor);
+  }
+
+  /** The leader picker: per leader, appearances used / allowed this edition, free on the venue's date or why not (clash, unavailable, maximum, tier). */
+  @Get('venues/:venueId/leader-options')
+  @PlannersOnly()
+  @ApiRefusals(403, 404)
+  leaderOptions(@Param('venueId', ParseUUIDPipe) venueId: string, @CurrentActor() actor: Actor): Promise<LeaderOptionView[]> {
+    return this.assignments.optionsForVenue(venueId, actor);
   }
 
   @Post('venues/:venueId/leaders')

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import type { Actor } from '@app/auth';
-import { BusinessRuleError, lockForUpdate, NotFoundError, Page, toPage } from '@app/common';
+import { BusinessRuleError, foldedMatch, foldedSearchPattern, lockForUpdate, NotFoundError, Page, toPage } from '@app/common';
 import { ProvincesService } from '@app/provinces';
 import { CreateLeaderDto, DateRangeDto, LeaderQueryDto, UpdateLeaderDto } from './dto/leader.dto';
 import { Leader, LeaderUnavailability } from './leader.entities';
@@ -11,6 +11,9 @@ import { invalidRanges } from './leader-rules';
 import { LeaderView, toLeaderView } from './dto/leader-view.dto';
 
 const LEADER = 'lãnh đạo';
+
+/** What `?q=` reads (name, position, organisation), exactly as the trigram index `leaders_search_idx` folds it. */
+const LEADER_SEARCH_TEXT = `leader.full_name || ' ' || leader.position || ' ' || leader.organisation`;
 
 /** Leaders' records, availability and preferences. Writes are for central planners only. */
 @Injectable()
@@ -68,17 +71,7 @@ export class LeadersService {
     // Joined into the paged query, the ranges made it page by joined rows (a short page, a wrong total).
     const builder = this.dataSource.getRepository(Leader).createQueryBuilder('leader').orderBy('leader.fullName', 'ASC').addOrderBy('leader.id', 'ASC');
     if (query.rankTier) builder.andWhere('leader.rankTier = :rankTier', { rankTier: query.rankTier });
-    if (query.q) {
-      const pattern = `%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-      builder.andWhere(
-        new Brackets((where) =>
-          where
-            .where('leader.fullName ILIKE :pattern', { pattern })
-            .orWhere('leader.position ILIKE :pattern', { pattern })
-            .orWhere('leader.organisation ILIKE :pattern', { pattern }),
-        ),
-      );
-    }
+    if (query.q?.trim()) builder.andWhere(foldedMatch(LEADER_SEARCH_TEXT, 'pattern'), { pattern: foldedSearchPattern(query.q) });
     const [items, total] = await builder.offset(query.offset).limit(query.pageSize).getManyAndCount();
     const ranges = await this.unavailabilityOf(
       this.dataSource.manager,

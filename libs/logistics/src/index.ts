@@ -13,3 +13,7 @@ export { bookingSpansOfResources, insertBookings, insertResources } from './reso
 export { BudgetCategory, FundingSource } from './budget/budget.enums';
 export { insertBudgetLines } from './budget/budget-inserts';
 export { OrganizerReminders } from './organizer-reminders/organizer-reminders';
+export { TaskSearch } from './tasks/task-search';
+export { TaskHit, TaskHitPage } from './tasks/dto/task-view.dto';
+export { TasksService } from './tasks/tasks.service';
+export { TASK_STATUS_NAMES } from './tasks/task.enums';

@@ -19,6 +19,7 @@ import { ResourcesController } from './resources/resources.controller';
 import { ResourcesService } from './resources/resources.service';
 import { TaskDependency, TaskTemplateItem, VenueTask } from './tasks/task.entities';
 import { TasksController } from './tasks/tasks.controller';
+import { TaskSearch } from './tasks/task-search';
 import { TasksService } from './tasks/tasks.service';
 
 /**
@@ -38,6 +39,7 @@ import { TasksService } from './tasks/tasks.service';
     ProvincesModule,
   ],
   controllers: [TasksController, ReadinessController, ResourcesController, BudgetController, EditionPlanController],
-  providers: [TasksService, ReadinessService, ResourcesService, OrganizerReminders, ReadinessCache, BudgetCache, BudgetService, EditionPlanService],
+  providers: [TasksService, TaskSearch, ReadinessService, ResourcesService, OrganizerReminders, ReadinessCache, BudgetCache, BudgetService, EditionPlanService],
+  exports: [TaskSearch, TasksService],
 })
 export class LogisticsModule {}

@@ -8,3 +8,4 @@ export { PROGRAMME_PART_NAMES } from './programme.enums';
 export { ProgrammesModule } from './programmes.module';
 export { VENUE_PROGRAMME_LINES } from './venue-programme';
 export type { ProgrammeLine } from './venue-programme';
+export { ProgrammesService } from './programmes.service';

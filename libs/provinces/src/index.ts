@@ -2,7 +2,7 @@
 export { PROVINCES } from './province-data';
 export type { ProvinceRecord } from './province-data';
 export { provinceByCode } from './province-lookup';
-export { provinceNames } from './province-names';
+export { provinceCodesMatching, provinceNames } from './province-names';
 export { Province } from './province.entity';
 export { ProvincesModule } from './provinces.module';
 export { ProvincesService } from './provinces.service';

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { foldedMatch } from '@app/common';
 import { Province } from './province.entity';
 
 /**
@@ -9,4 +10,18 @@ import { Province } from './province.entity';
 export async function provinceNames(manager: EntityManager): Promise<Map<string, string>> {
   const provinces = await manager.find(Province, { select: { code: true, name: true } });
   return new Map(provinces.map((province) => [province.code, province.name]));
+}
+
+/**
+ * Codes of the provinces whose name matches a folded search pattern (`foldedSearchPattern`): "lai chau"
+ * finds Lai Châu. The venue search adds a province's venues this way instead of joining this table.
+ */
+export async function provinceCodesMatching(manager: EntityManager, pattern: string): Promise<string[]> {
+  const rows = await manager
+    .getRepository(Province)
+    .createQueryBuilder('province')
+    .select('province.code', 'code')
+    .where(foldedMatch('province.name', 'pattern'), { pattern })
+    .getRawMany<{ code: string }>();
+  return rows.map((row) => row.code);
 }

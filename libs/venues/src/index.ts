@@ -12,3 +12,5 @@ export { Venue } from './venue.entity';
 export { AreaFlag, HostKind, LIVE_VENUE_STATUSES, VENUE_STATUS_NAMES, VenueStatus, VenueTier } from './venue.enums';
 export { VenuesModule } from './venues.module';
 export { VenuesService } from './venues.service';
+export { VenueQueryDto } from './dto/venue.dto';
+export { VenueViewPage } from './dto/venue-view.dto';

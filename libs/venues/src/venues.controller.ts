@@ -4,6 +4,7 @@ import { type Actor, CurrentActor, Writers } from '@app/auth';
 import { ApiRefusals } from '@app/common';
 import { CreateVenueDto, UpdateVenueDto, VenueQueryDto, VenueTransitionDto } from './dto/venue.dto';
 import { VenueView, VenueViewPage } from './dto/venue-view.dto';
+import { VenueClusterQueryDto, VenueClusters } from './dto/venue-clusters.dto';
 import { VenuesService } from './venues.service';
 
 @ApiTags('venues')
@@ -16,6 +17,13 @@ export class VenuesController {
   @Get()
   list(@Query() query: VenueQueryDto, @CurrentActor() actor: Actor): Promise<VenueViewPage> {
     return this.venues.list(query, actor);
+  }
+
+  /** The overview map's markers clustered on the server: per grid cell of the zoom level, the count and mean position (the venue itself when alone). */
+  @Get('clusters')
+  @ApiRefusals(403)
+  clusters(@Query() query: VenueClusterQueryDto, @CurrentActor() actor: Actor): Promise<VenueClusters> {
+    return this.venues.clusters(query, actor);
   }
 
   @Get(':id')

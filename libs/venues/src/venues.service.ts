@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, assertCanWriteProvince, assertPlanner, Role } from '@app/auth';
 import {
@@ -15,14 +15,17 @@ import {
   lockForUpdate,
   NotFoundError,
   Notifier,
+  foldedMatch,
+  foldedSearchPattern,
   Page,
   queryRows,
   todayInFestivalZone,
   toPage,
 } from '@app/common';
 import { type Edition, EditionsService, isWithinWindow } from '@app/editions';
-import { ProvincesService } from '@app/provinces';
+import { provinceCodesMatching, ProvincesService } from '@app/provinces';
 import { CreateVenueDto, UpdateVenueDto, VenueQueryDto, VenueTransitionDto } from './dto/venue.dto';
+import { VenueClusterQueryDto, VenueClusters } from './dto/venue-clusters.dto';
 import { Venue } from './venue.entity';
 import { VenueStatus } from './venue.enums';
 import { describeVenueChange, VenueEvents } from './venue-events';
@@ -32,6 +35,9 @@ import { assertMayMovePlace } from './change-proposals/venue-change-rules';
 import { assertVenueEditable, planVenueTransition, VenueTransitionChanges } from './venue-workflow';
 
 const VENUE = 'điểm tổ chức';
+
+/** What the venue search reads, exactly as the trigram index `venues_search_idx` (migration FoldedSearch) folds it. */
+const VENUE_SEARCH_TEXT = `venue.name || ' ' || venue.commune_name || ' ' || COALESCE(venue.hamlet_name, '') || ' ' || venue.address`;
 
 @Injectable()
 export class VenuesService {
@@ -88,8 +94,71 @@ export class VenuesService {
     if (query.tier) builder.andWhere('venue.tier = :tier', { tier: query.tier });
     if (query.dateFrom) builder.andWhere('venue.scheduledDate >= :dateFrom', { dateFrom: query.dateFrom });
     if (query.dateTo) builder.andWhere('venue.scheduledDate <= :dateTo', { dateTo: query.dateTo });
+    if (query.q?.trim()) {
+      const pattern = foldedSearchPattern(query.q);
+      const provinces = await provinceCodesMatching(this.dataSource.manager, pattern);
+      builder.andWhere(
+        new Brackets((where) => {
+          where.where(foldedMatch(VENUE_SEARCH_TEXT, 'pattern'), { pattern });
+          if (provinces.length > 0) where.orWhere('venue.provinceCode IN (:...matchingProvinces)', { matchingProvinces: provinces });
+        }),
+      );
+    }
     const [items, total] = await builder.skip(query.offset).take(query.pageSize).getManyAndCount();
     return toPage(items.map(toVenueView), total, query);
+  }
+
+  /**
+   * The overview map's markers, clustered on the server (issue 18): venues grouped by a grid whose cells
+   * are a quarter of a 256 px tile at this zoom (about 64 px on screen), one row per cell with its count
+   * and mean position, the venue itself where a cell holds one. One GROUP BY over the edition's venues,
+   * so the browser gets at most a few hundred markers whatever the edition's size (50,000 venues).
+   */
+  async clusters(query: VenueClusterQueryDto, actor: Actor): Promise<VenueClusters> {
+    const provinceCode = this.readableProvince(actor, query.provinceCode);
+    const cell = clusterCellDegrees(query.zoom);
+    const where = ['venue.edition_id = $1'];
+    const parameters: unknown[] = [query.editionId, cell];
+    const add = (condition: string, value: unknown) => {
+      parameters.push(value);
+      where.push(condition.replace('?', `$${parameters.length}`));
+    };
+    if (provinceCode) add('venue.province_code = ?', provinceCode);
+    if (query.region) add('venue.region = ?', query.region);
+    if (query.status?.length) add('venue.status::text = ANY(?)', query.status);
+    if (query.tier) add('venue.tier = ?', query.tier);
+    if (query.south !== undefined) add('venue.latitude >= ?', query.south);
+    if (query.north !== undefined) add('venue.latitude <= ?', query.north);
+    if (query.west !== undefined) add('venue.longitude >= ?', query.west);
+    if (query.east !== undefined) add('venue.longitude <= ?', query.east);
+    const rows = await queryRows<{
+      latitude: number;
+      longitude: number;
+      count: string;
+      venue_id: string | null;
+      name: string | null;
+      status: VenueStatus | null;
+    }>(
+      this.dataSource,
+      `SELECT avg(venue.latitude) AS latitude, avg(venue.longitude) AS longitude, count(*) AS count,
+              CASE WHEN count(*) = 1 THEN min(venue.id::text) END AS venue_id,
+              CASE WHEN count(*) = 1 THEN min(venue.name) END AS name,
+              CASE WHEN count(*) = 1 THEN min(venue.status::text) END AS status
+         FROM venues venue
+        WHERE ${where.join(' AND ')}
+        GROUP BY floor(venue.latitude / $2), floor(venue.longitude / $2)
+        ORDER BY count(*) DESC, 1, 2`,
+      parameters,
+    );
+    const clusters = rows.map((row) => ({
+      latitude: Number(row.latitude),
+      longitude: Number(row.longitude),
+      count: Number(row.count),
+      venueId: row.venue_id,
+      name: row.name,
+      status: row.status,
+    }));
+    return { total: clusters.reduce((sum, cluster) => sum + cluster.count, 0), clusters };
   }
 
   async get(id: string, actor: Actor): Promise<VenueView> {
@@ -279,4 +348,9 @@ export interface VenueSchedules {
   hours: { startTime: LocalTime; endTime: LocalTime };
   /** On every audit entry and venue event, e.g. which planning run made the change. */
   note: string;
+}
+
+/** Degrees of one clustering cell at a zoom level: a quarter of a 256 px web-mercator tile (≈ 64 px). */
+export function clusterCellDegrees(zoom: number): number {
+  return 360 / 2 ** zoom / 4;
 }

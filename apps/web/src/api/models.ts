@@ -28,6 +28,8 @@ export type BudgetLine = Schemas['BudgetLine'];
 
 /** A leader as the register lists them: planners get the whole record (see `isWholeLeader`), others who they are. */
 export type LeaderView = Schemas['LeaderView'];
+/** A leader as the picker on a venue offers them: appearances used / allowed, free that day or why not. */
+export type LeaderOption = Schemas['LeaderOptionView'];
 /** A leader's whole record: contacts, preferences, availability. */
 export type Leader = Schemas['Leader'];
 export type LeaderParticipation = Schemas['LeaderParticipation'];

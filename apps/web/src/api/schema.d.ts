@@ -322,6 +322,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/venues/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The overview map's markers clustered on the server: per grid cell of the zoom level, the count and mean position (the venue itself when alone). */
+        get: operations["Venues_clusters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/venues/{id}": {
         parameters: {
             query?: never;
@@ -663,6 +680,23 @@ export interface paths {
         get: operations["Leaders_venueLeaders"];
         put?: never;
         post: operations["Leaders_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{venueId}/leader-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The leader picker: per leader, appearances used / allowed this edition, free on the venue's date or why not (clash, unavailable, maximum, tier). */
+        get: operations["Leaders_leaderOptions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1500,6 +1534,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Venues, leaders, tasks and invitations matching the words, whatever the diacritics and case; each kind paged, need-to-know kept. */
+        get: operations["Search_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{id}/sheet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A venue's programme, checklist and guest list as PDF: whoever may read the venue, with the parts they may read. */
+        get: operations["Printing_sheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1777,6 +1845,22 @@ export interface components {
             pageSize: number;
         };
         /** @enum {string} */
+        VenueStatus: "nominated" | "shortlisted" | "approved" | "scheduled" | "held" | "rejected" | "cancelled";
+        VenueCluster: {
+            /** @description The venue, when the cluster holds one */
+            venueId: string | null;
+            name: string | null;
+            status: components["schemas"]["VenueStatus"] | null;
+            latitude: number;
+            longitude: number;
+            count: number;
+        };
+        VenueClusters: {
+            clusters: components["schemas"]["VenueCluster"][];
+            /** @description Venues matching the filters inside the bounds (every cluster's count added up). */
+            total: number;
+        };
+        /** @enum {string} */
         HostKind: "thon" | "xom" | "ban" | "to_dan_pho" | "xa" | "phuong" | "dac_khu" | "co_quan" | "doanh_nghiep" | "nha_truong" | "khu_dan_cu";
         /** @enum {string} */
         AreaFlag: "bien_gioi" | "dan_toc_thieu_so" | "mien_nui" | "hai_dao" | "vung_kho_khan";
@@ -1866,8 +1950,6 @@ export interface components {
             /** @description The version you edited; a stale one gets 409 */
             version: number;
         };
-        /** @enum {string} */
-        VenueStatus: "nominated" | "shortlisted" | "approved" | "scheduled" | "held" | "rejected" | "cancelled";
         VenueTransitionDto: {
             to: components["schemas"]["VenueStatus"];
             version: number;
@@ -2324,6 +2406,31 @@ export interface components {
             rankTier: "politburo" | "secretariat" | "central_committee" | "ministerial" | "provincial" | "other";
             /** @enum {string} */
             role: "chief_guest" | "accompanying";
+        };
+        /** @enum {string} */
+        LeaderHindrance: "unavailable" | "clash" | "max_appearances" | "tier";
+        LeaderHindranceView: {
+            code: components["schemas"]["LeaderHindrance"];
+            /** @description In Vietnamese, with the dates, the other venue or the limit. */
+            message: string;
+        };
+        LeaderOptionView: {
+            /** @description Null while the venue has no date */
+            freeOnDate: boolean | null;
+            hindrances: components["schemas"]["LeaderHindranceView"][];
+            leaderId: string;
+            fullName: string;
+            /** @description The title used for this edition (falls back to the current position). */
+            title: string;
+            /** @enum {string} */
+            rankTier: "politburo" | "secretariat" | "central_committee" | "ministerial" | "provincial" | "other";
+            /** @description The edition's venues (not dropped) they attend, this one left out. */
+            appearancesUsed: number;
+            appearancesAllowed: number;
+            /** @description Free that day with an appearance left: an assignment would be accepted (as accompanying at least). */
+            canAttend: boolean;
+            /** @description Rank enough to be this venue's chief guest. */
+            fitsChiefGuest: boolean;
         };
         /** @enum {string} */
         AssignmentRole: "chief_guest" | "accompanying";
@@ -3425,6 +3532,35 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
+        /** @enum {string} */
+        SearchKind: "venue" | "leader" | "task" | "invitation";
+        TaskHit: {
+            id: string;
+            title: string;
+            responsibleUnit: string;
+            /** @enum {string} */
+            status: "todo" | "in_progress" | "blocked" | "done";
+            /** @description yyyy-MM-dd, or null before the venue has a date. */
+            dueDate: string | null;
+            venueId: string;
+            venueName: string;
+            provinceCode: string;
+        };
+        TaskHitPage: {
+            items: components["schemas"]["TaskHit"][];
+            /** @description Rows matching the filters, on every page. */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        SearchResults: {
+            venues: components["schemas"]["VenueViewPage"] | null;
+            leaders: components["schemas"]["LeaderViewPage"] | null;
+            tasks: components["schemas"]["TaskHitPage"] | null;
+            invitations: components["schemas"]["InvitationSummaryPage"] | null;
+        };
+        /** @enum {string} */
+        SheetPart: "programme" | "checklist" | "guests";
         ApiErrorBody: {
             /**
              * @description Machine-readable code, e.g. `VALIDATION_FAILED`, `VERSION_CONFLICT`, `PROVINCE_SCOPE`.
@@ -4322,6 +4458,8 @@ export interface operations {
                 dateFrom?: string;
                 /** @description Scheduled on or before this date */
                 dateTo?: string;
+                /** @description Words of the name, commune, hamlet, address or province, whatever the diacritics and case ("lai chau" finds "Lai Châu") */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -4389,6 +4527,56 @@ export interface operations {
             };
             /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Venues_clusters: {
+        parameters: {
+            query: {
+                editionId: string;
+                /** @description The map zoom level (web mercator, 256 px tiles) */
+                zoom: number;
+                south?: number;
+                north?: number;
+                west?: number;
+                east?: number;
+                provinceCode?: string;
+                region?: components["schemas"]["Region"];
+                /** @description One or more statuses, comma-separated */
+                status?: string[];
+                tier?: components["schemas"]["VenueTier"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueClusters"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5811,7 +5999,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 rankTier?: components["schemas"]["RankTier"];
-                /** @description Part of the name, position or organisation */
+                /** @description Words of the name, position or organisation, whatever the diacritics and case */
                 q?: string;
             };
             header?: never;
@@ -6241,6 +6429,54 @@ export interface operations {
             };
         };
     };
+    Leaders_leaderOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderOptionView"][];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     Leaders_unassign: {
         parameters: {
             query?: never;
@@ -6298,6 +6534,8 @@ export interface operations {
                 venueId?: string;
                 /** @description One or more statuses, comma-separated */
                 status?: string[];
+                /** @description Words of the delegate's name or title, whatever the diacritics and case */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -9159,6 +9397,95 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": string;
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Search_find: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                /** @description The edition searched (venues, tasks and invitations are per edition) */
+                editionId: string;
+                /** @description Words, whatever the diacritics and case: "lai chau" finds "Lai Châu" */
+                q: string;
+                /** @description Only this kind (to page through it); default: the first page of each */
+                kind?: components["schemas"]["SearchKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Printing_sheet: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated; default: every part the reader may read (the guest list is the leaders' need-to-know: not for viewers) */
+                parts?: components["schemas"]["SheetPart"][];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sheet, `diem-to-chuc-<id>.pdf`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */

@@ -6,6 +6,7 @@ import { formatDate } from '../input';
 import { useNotificationStream, useUnreadCount } from '../notifications';
 import { Loading } from './errors';
 import { usePendingSubstituteCount } from './InvitationParts';
+import { SearchBox } from './SearchBox';
 
 /** Header (edition switcher, who is logged in) and the navigation each role may use. */
 export function Layout() {
@@ -34,6 +35,7 @@ export function Layout() {
             ))}
           </select>
         </label>
+        <SearchBox />
         {planner && <PendingSubstitutesLink editionId={edition?.id} />}
         <Link to="/thong-bao" className="bell" aria-label={`Thông báo: ${unread ?? 0} chưa đọc`}>
           Thông báo{' '}

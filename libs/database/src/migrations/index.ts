@@ -22,6 +22,7 @@ import { InvitationNotificationKinds1796010000000 } from './1796010000000-invita
 import { NotificationEmails1796020000000 } from './1796020000000-notification-emails';
 import { InvitationUpdateCoalescing1796040000000 } from './1796040000000-invitation-update-coalescing';
 import { AuditEntityIdIndex1796050000000 } from './1796050000000-audit-entity-id-index';
+import { FoldedSearch1796060000000 } from './1796060000000-folded-search';
 import { Protocol1796090000000 } from './1796090000000-protocol';
 
 export const MIGRATIONS = [
@@ -48,5 +49,6 @@ export const MIGRATIONS = [
   NotificationEmails1796020000000,
   InvitationUpdateCoalescing1796040000000,
   AuditEntityIdIndex1796050000000,
+  FoldedSearch1796060000000,
   Protocol1796090000000,
 ];

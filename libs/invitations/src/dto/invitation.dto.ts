@@ -69,6 +69,13 @@ export class InvitationQueryDto extends PageQueryDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
   @IsEnum(InvitationStatus, { each: true })
   status?: InvitationStatus[];
+
+  @ApiPropertyOptional({ description: "Words of the delegate's name or title, whatever the diacritics and case", minLength: 1, maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q?: string;
 }
 
 /** What the RSVP page posts (form-encoded or JSON). */

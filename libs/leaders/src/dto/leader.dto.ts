@@ -115,7 +115,7 @@ export class LeaderQueryDto extends PageQueryDto {
   @IsEnum(RankTier)
   rankTier?: RankTier;
 
-  @ApiPropertyOptional({ description: 'Part of the name, position or organisation' })
+  @ApiPropertyOptional({ description: 'Words of the name, position or organisation, whatever the diacritics and case' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -198,4 +198,15 @@ export class VenueQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIsoDate()
   dateTo?: string;
+
+  @ApiPropertyOptional({
+    description: 'Words of the name, commune, hamlet, address or province, whatever the diacritics and case ("lai chau" finds "Lai Châu")',
+    minLength: 1,
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q?: string;
 }

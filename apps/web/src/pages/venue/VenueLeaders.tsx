@@ -15,8 +15,7 @@ import { INVITATION_STATUS_NAMES, InvitationStatus } from '@shared/invitations/s
 import { VenueStatus } from '@shared/venues/src/venue.enums';
 import { codeIn, is } from '../../codes';
 import { isPlanner, useUser } from '../../session';
-import type { Invitation, Leader, Venue, VenueLeader } from '../../api/models';
-import { useAllLeaders, useParticipations } from '../leaders/leader-queries';
+import type { Invitation, LeaderOption, Venue, VenueLeader } from '../../api/models';
 import { isEditable } from './workflow';
 
 /** How often the invitations are refreshed while one waits in the mail queue (as the invitations page does). */
@@ -198,11 +197,17 @@ function LeaderRow(props: {
   );
 }
 
-/** Choosing a leader and their role; a planner sees who is busy on the venue's day, the API has the last word. */
+/**
+ * Choosing a leader and their role. The API says per leader (`leader-options`) appearances used /
+ * allowed this edition, whether free on the venue's date and why not (clash, unavailable, maximum,
+ * tier); the chosen one's reasons show under the list. The API still has the last word on assigning.
+ */
 function AssignLeader({ venue, assigned }: { venue: Venue; assigned: VenueLeader[] }) {
   const queryClient = useQueryClient();
-  const leaders = useAllLeaders();
-  const participations = useParticipations(venue.editionId);
+  const options = useQuery({
+    queryKey: ['venue-leaders', venue.id, 'options'],
+    queryFn: () => data(client.GET('/api/venues/{venueId}/leader-options', { params: { path: { venueId: venue.id } } })),
+  });
   const hasChief = assigned.some((leader) => is(leader.role, AssignmentRole.ChiefGuest));
   const [leaderId, setLeaderId] = useState('');
   const [role, setRole] = useState<VenueLeader['role']>(hasChief ? AssignmentRole.Accompanying : AssignmentRole.ChiefGuest);
@@ -210,20 +215,29 @@ function AssignLeader({ venue, assigned }: { venue: Venue; assigned: VenueLeader
     mutationFn: () => data(client.POST('/api/venues/{venueId}/leaders', { params: { path: { venueId: venue.id } }, body: { leaderId, role } })),
     onSuccess: (list) => {
       queryClient.setQueryData(['venue-leaders', venue.id], list);
+      void queryClient.invalidateQueries({ queryKey: ['venue-leaders', venue.id, 'options'] });
       void queryClient.invalidateQueries({ queryKey: ['invitations', 'venue', venue.id] });
       setLeaderId('');
       setRole(list.some((leader) => is(leader.role, AssignmentRole.ChiefGuest)) ? AssignmentRole.Accompanying : AssignmentRole.ChiefGuest);
     },
   });
 
-  if (leaders.error) return <ErrorPanel error={leaders.error} />;
-  if (!leaders.data) return <Loading what="danh sách lãnh đạo" />;
-  const titleOf = new Map((participations.data ?? []).map((participation) => [participation.leaderId, participation.title]));
+  if (options.error) return <ErrorPanel error={options.error} />;
+  if (!options.data) return <Loading what="danh sách lãnh đạo" />;
+  // Those assigned meanwhile leave the list at once (the API's refreshed answer follows).
   const taken = new Set(assigned.map((leader) => leader.leaderId));
-  const choices = leaders.data.filter((leader) => leader.active && !taken.has(leader.id));
-  const busy = (leader: Leader) =>
-    !!venue.scheduledDate && leader.unavailability.some((range) => range.startDate <= venue.scheduledDate! && venue.scheduledDate! <= range.endDate);
-
+  const choices = options.data.filter((option) => !taken.has(option.leaderId));
+  const chosen = choices.find((option) => option.leaderId === leaderId);
+  const summary = (option: LeaderOption) => {
+    const day =
+      option.freeOnDate === null
+        ? ''
+        : option.freeOnDate
+          ? ` · rảnh ngày ${formatDate(venue.scheduledDate)}`
+          : ` · bận ngày ${formatDate(venue.scheduledDate)}`;
+    const full = option.appearancesUsed >= option.appearancesAllowed ? ' · hết lượt' : '';
+    return `${option.fullName} — ${option.title} · đã dự ${option.appearancesUsed}/${option.appearancesAllowed}${day}${full}`;
+  };
   function submit(event: FormEvent) {
     event.preventDefault();
     assign.mutate();
@@ -237,13 +251,13 @@ function AssignLeader({ venue, assigned }: { venue: Venue; assigned: VenueLeader
           <select name="leaderId" value={leaderId} onChange={(event) => setLeaderId(event.target.value)}>
             <option value="">— Chọn lãnh đạo —</option>
             {RANK_TIER_ORDER.map((tier) => {
-              const group = choices.filter((leader) => is(leader.rankTier, tier));
+              const group = choices.filter((option) => is(option.rankTier, tier));
               return group.length === 0 ? null : (
                 <optgroup key={tier} label={RANK_TIER_NAMES[tier]}>
-                  {group.map((leader) => (
-                    <option key={leader.id} value={leader.id}>
-                      {leader.fullName} — {titleOf.get(leader.id) ?? leader.position}
-                      {busy(leader) ? ` (bận ngày ${formatDate(venue.scheduledDate)})` : ''}
+                  {group.map((option) => (
+                    <option key={option.leaderId} value={option.leaderId}>
+                      {option.canAttend ? '' : '⚠ '}
+                      {summary(option)}
                     </option>
                   ))}
                 </optgroup>
@@ -252,6 +266,26 @@ function AssignLeader({ venue, assigned }: { venue: Venue; assigned: VenueLeader
           </select>
           <FieldError error={assign.error} field="leaderId" />
         </label>
+        {chosen && (
+          <div className="leader-option wide" data-testid="leader-option" aria-live="polite">
+            <p>
+              Đã dự {chosen.appearancesUsed}/{chosen.appearancesAllowed} lần trong đợt này
+              {chosen.freeOnDate === null
+                ? ' · điểm chưa có ngày tổ chức'
+                : chosen.freeOnDate
+                  ? ` · rảnh ngày ${formatDate(venue.scheduledDate)}`
+                  : ` · không rảnh ngày ${formatDate(venue.scheduledDate)}`}
+              .
+            </p>
+            {chosen.hindrances.length > 0 && (
+              <ul>
+                {chosen.hindrances.map((hindrance) => (
+                  <li key={hindrance.code}>{hindrance.message}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
         <label>
           Vai trò
           <select name="role" value={role} onChange={(event) => setRole(codeIn(ASSIGNMENT_ROLES, event.target.value) ?? role)}>

@@ -11,6 +11,7 @@ import { VENUE_STATUS_COLOURS, venueStatusName } from '../../labels';
 import { canWrite, isPlanner, useProvinces, useUser } from '../../session';
 import { PendingSubstitutes, VenueAnswers } from '../../components/InvitationParts';
 import { BudgetLines } from './BudgetLines';
+import { PrintActions } from './PrintActions';
 import { ProgrammeEditor } from './ProgrammeEditor';
 import { TasksBoard } from './TasksBoard';
 import { VenueChangeProposals } from './VenueChangeProposals';
@@ -66,6 +67,7 @@ export function VenuePage() {
             {venueStatusName(v.status)}
           </span>
         </div>
+        <PrintActions venue={v} />
         <dl className="details">
           <dt>Địa bàn</dt>
           <dd>

@@ -1,5 +1,7 @@
+import { pageOf } from '@app/common';
 import { VenueTask } from '../task.entities';
 import type { TemplateLine } from '../task-rules';
+import { TaskStatus } from '../task.enums';
 
 /** A venue task with the tasks it waits for. */
 export class TaskView extends VenueTask {
@@ -28,3 +30,18 @@ export class TaskTemplateView {
   revision: string;
   items: TaskTemplateLine[];
 }
+
+/** A task found by the search, with its venue named (the venue page opens it). */
+export class TaskHit {
+  id: string;
+  title: string;
+  responsibleUnit: string;
+  status: TaskStatus;
+  /** yyyy-MM-dd, or null before the venue has a date. */
+  dueDate: string | null;
+  venueId: string;
+  venueName: string;
+  provinceCode: string;
+}
+
+export class TaskHitPage extends pageOf(TaskHit) {}
