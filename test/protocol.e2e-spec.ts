@@ -40,7 +40,11 @@ describe('Protocol: order of precedence and seating plan', () => {
     otherOrganizer = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.ProvincialOrganizer, '14'))}`;
     viewer = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.Viewer))}`;
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    // Other suites count pending reminders across the shared test database: leave none of this suite's.
+    await t.dataSource.query(`UPDATE reminders SET status = 'cancelled' WHERE edition_id = $1 AND status = 'pending'`, [edition.id]);
+    await t.close();
+  });
 
   const rsvp = (invitationId: string) => `/api/rsvp/${linkToken(TEST_ENV.LINK_SECRET, 'rsvp', invitationId)}`;
   const protocolOf = async (venue: Venue, as = organizer) => (await t.http.get(`/api/venues/${venue.id}/protocol`).set('Authorization', as).expect(200)).body;

@@ -218,6 +218,9 @@ describe('Planning board (Chromium)', () => {
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
     const assigned = page.getByTestId('leaders-table').getByRole('row', { name: leaders.dakLak.fullName, exact: true });
     await assigned.getByRole('button', { name: 'Đưa ra khỏi đợt' }).click();
+    const asked = page.getByRole('dialog');
+    await expect(asked.textContent()).resolves.toContain(`Đưa đồng chí ${leaders.dakLak.fullName} ra khỏi đợt`); // asks first, naming them
+    await asked.getByRole('button', { name: 'Đưa ra khỏi đợt', exact: true }).click();
     const refusal = assigned.locator('.form-error[data-code="LEADER_STILL_ASSIGNED"]');
     await refusal.waitFor();
     await expect(refusal.textContent()).resolves.toContain('vẫn đang được phân công dự 1 điểm');

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { client, data } from '../../api/client';
 import type { PrecedenceEntry, Protocol, Seat, Venue } from '../../api/models';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
 import { formatDate, formatInstant } from '../../input';
 import { GUEST_GROUPS, type GuestGroup, PRECEDENCE_GROUP_NAMES } from '@shared/protocol/src/protocol.enums';
@@ -122,16 +123,14 @@ function Precedence({ venue, protocol, writable }: { venue: Venue; protocol: Pro
                   </button>
                 )}
                 {writable && entry.guestId && (
-                  <button
-                    type="button"
-                    className="link danger"
-                    onClick={() => {
-                      if (window.confirm(`Xóa khách mời “${entry.name}” khỏi danh sách lễ tân? Ghế đã xếp cho người này sẽ được báo cần xem lại.`))
-                        remove.mutate(entry);
-                    }}
+                  <ConfirmButton
+                    question={`Xóa khách mời “${entry.name}” khỏi danh sách lễ tân?`}
+                    detail="Ghế đã xếp cho người này sẽ được báo cần xem lại."
+                    disabled={remove.isPending}
+                    onConfirm={() => remove.mutate(entry)}
                   >
                     Xóa
-                  </button>
+                  </ConfirmButton>
                 )}
               </div>
               {overriding === entry.attendeeKey && <OverrideForm venueId={venue.id} entry={entry} onDone={() => setOverriding(null)} />}
