@@ -4548,6 +4548,11 @@ export interface operations {
     Venues_clusters: {
         parameters: {
             query: {
+                provinceCode?: string;
+                region?: components["schemas"]["Region"];
+                /** @description One or more statuses, comma-separated */
+                status?: string[];
+                tier?: components["schemas"]["VenueTier"];
                 editionId: string;
                 /** @description The map zoom level (web mercator, 256 px tiles) */
                 zoom: number;
@@ -4555,11 +4560,6 @@ export interface operations {
                 north?: number;
                 west?: number;
                 east?: number;
-                provinceCode?: string;
-                region?: components["schemas"]["Region"];
-                /** @description One or more statuses, comma-separated */
-                status?: string[];
-                tier?: components["schemas"]["VenueTier"];
             };
             header?: never;
             path?: never;

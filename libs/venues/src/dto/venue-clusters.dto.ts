@@ -1,13 +1,23 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsEnum, IsInt, IsNumber, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { Region } from '@app/provinces';
-import { VenueStatus, VenueTier } from '../venue.enums';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { VenueStatus } from '../venue.enums';
+import { VenueQueryDto } from './venue.dto';
 
-const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
+/** One side of the map's bounds: optional, a finite number within ±limit degrees. */
+const Bound = (limit: 90 | 180) =>
+  applyDecorators(
+    ApiPropertyOptional({ minimum: -limit, maximum: limit }),
+    IsOptional(),
+    Type(() => Number),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    Min(-limit),
+    Max(limit),
+  );
 
-/** The map's view: the zoom level and, optionally, the bounds shown; the list's filters. */
-export class VenueClusterQueryDto {
+/** The map's view: the zoom level and, optionally, the bounds shown; the list's filters (the same as the list's). */
+export class VenueClusterQueryDto extends PickType(VenueQueryDto, ['provinceCode', 'region', 'status', 'tier'] as const) {
   @ApiProperty()
   @IsUUID()
   editionId: string;
@@ -19,58 +29,17 @@ export class VenueClusterQueryDto {
   @Max(20)
   zoom: number;
 
-  @ApiPropertyOptional({ minimum: -90, maximum: 90 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(-90)
-  @Max(90)
+  @Bound(90)
   south?: number;
 
-  @ApiPropertyOptional({ minimum: -90, maximum: 90 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(-90)
-  @Max(90)
+  @Bound(90)
   north?: number;
 
-  @ApiPropertyOptional({ minimum: -180, maximum: 180 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(-180)
-  @Max(180)
+  @Bound(180)
   west?: number;
 
-  @ApiPropertyOptional({ minimum: -180, maximum: 180 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(-180)
-  @Max(180)
+  @Bound(180)
   east?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(/^\d{2}$/)
-  provinceCode?: string;
-
-  @ApiPropertyOptional({ enum: Region, enumName: 'Region' })
-  @IsOptional()
-  @IsEnum(Region)
-  region?: Region;
-
-  @ApiPropertyOptional({ description: 'One or more statuses, comma-separated', example: 'approved,scheduled' })
-  @IsOptional()
-  @Transform(toList)
-  @IsEnum(VenueStatus, { each: true })
-  status?: VenueStatus[];
-
-  @ApiPropertyOptional({ enum: VenueTier, enumName: 'VenueTier' })
-  @IsOptional()
-  @IsEnum(VenueTier)
-  tier?: VenueTier;
 }
 
 /** One marker: a single venue (its id, name and status) or a cluster of `count` venues at their mean position. */
