@@ -42,7 +42,7 @@ describe('One search box (Chromium)', () => {
     const page = await watchedPage(context, problems);
     await logInAs(page, base, planner.email, edition.id);
     await page.getByRole('searchbox', { name: /Tìm điểm tổ chức/ }).fill('lai chau');
-    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.getByRole('search').first().getByRole('button', { name: 'Tìm kiếm' }).click();
     const venues = page.getByTestId('search-venues');
     await venues.locator('li').first().waitFor();
     const found = await venues.locator('li a').allTextContents();

@@ -22,7 +22,7 @@ export function SearchBox({ initial = '' }: { initial?: string }) {
         value={text}
         onChange={(event) => setText(event.target.value)}
       />
-      <button type="submit">Tìm</button>
+      <button type="submit">Tìm kiếm</button>
     </form>
   );
 }
