@@ -32,6 +32,20 @@ describe('Accounts: sessions, logout, passwords, deactivation, audited logins', 
   });
   afterAll(() => t.close());
 
+  it('finds accounts by words of the e-mail or the name whatever the diacritics and case, by role and province', async () => {
+    const organizer = await createUser(t.dataSource, Role.ProvincialOrganizer, '12', { fullName: 'Lò Thị Đào Tìm Thấy' });
+    const find = (query: Record<string, string>) => t.http.get('/api/users').query(query).set('Authorization', plannerAuth);
+    const byName = (await find({ q: 'lo thi dao tim thay' }).expect(200)).body;
+    expect(byName.items.map((item: { id: string }) => item.id)).toEqual([organizer.id]);
+    expect(byName.total).toBe(1);
+    const byEmail = (await find({ q: organizer.email.split('@')[0].toUpperCase(), role: 'provincial_organizer', provinceCode: '12' }).expect(200)).body;
+    expect(byEmail.items.map((item: { id: string }) => item.id)).toEqual([organizer.id]);
+    expect((await find({ q: 'lo thi dao tim thay', role: 'viewer' }).expect(200)).body.total).toBe(0);
+    expect((await find({ q: 'lo thi dao tim thay', provinceCode: '14' }).expect(200)).body.total).toBe(0);
+    expect((await find({ role: 'admin' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect((await find({ provinceCode: 'x' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('audits every login, successful or not, with the account name and the client address', async () => {
     const user = await createUser(t.dataSource, Role.Viewer);
     await login(user.email).set('X-Forwarded-For', '203.0.113.7').expect(200);
@@ -175,7 +189,8 @@ describe('Accounts: sessions, logout, passwords, deactivation, audited logins', 
       .send({ currentPassword: TEST_PASSWORD, newPassword: 'mật-khẩu-mới-theo-yêu-cầu' })
       .expect(200);
     await t.http.get('/api/editions').set('Authorization', `Bearer ${changed.body.accessToken}`).expect(200);
-    const list = await t.http.get('/api/users').query({ pageSize: 100 }).set('Authorization', plannerAuth).expect(200);
+    // Found by its e-mail (the run's other suites made more accounts than a page holds).
+    const list = await t.http.get('/api/users').query({ q: user.email.toUpperCase() }).set('Authorization', plannerAuth).expect(200);
     expect(list.body.items.find((item: { id: string }) => item.id === user.id)).toMatchObject({ mustChangePassword: false, active: true });
     expect((await auditOf(user.id)).map((row) => row.action)).toEqual(['login', 'password_change_required', 'login', 'password_change']);
   });

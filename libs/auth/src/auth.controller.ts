@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiRefusals, PageQueryDto } from '@app/common';
+import { ApiRefusals } from '@app/common';
 import { AppConfig } from '@app/config';
 import type { Actor } from './actor';
 import { AuthService } from './auth.service';
 import { CurrentActor, DuringPasswordChange, PlannersOnly, Public } from './decorators';
 import { AccountActionDto, ChangePasswordDto } from './dto/account-actions.dto';
 import { CreateUserDto } from './dto/create-user.dto';
+import { UserQueryDto } from './dto/user-query.dto';
 import { AccessTokenDto, ActorView, LoginDto } from './dto/login.dto';
 import { UserView, UserViewPage } from './dto/user-view.dto';
 import { LoginThrottlerGuard } from './login-throttler.guard';
@@ -86,7 +87,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  list(@Query() query: PageQueryDto): Promise<UserViewPage> {
+  list(@Query() query: UserQueryDto): Promise<UserViewPage> {
     return this.users.list(query);
   }
 

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditAction, AuditLog, BusinessRuleError, inTransaction, lockForUpdate, Page, PageQueryDto, toPage } from '@app/common';
+import { AuditAction, AuditLog, BusinessRuleError, foldedMatch, foldedSearchPattern, inTransaction, lockForUpdate, Page, toPage } from '@app/common';
 import { ProvincesService } from '@app/provinces';
 import { accountExists, insertAccount, userView } from './accounts';
 import type { Actor } from './actor';
 import { AccountActionDto } from './dto/account-actions.dto';
 import { CreateUserDto } from './dto/create-user.dto';
+import { UserQueryDto } from './dto/user-query.dto';
 import type { UserView } from './dto/user-view.dto';
 import { hashPassword } from './password';
 import { Role } from './role.enums';
@@ -52,12 +53,13 @@ export class UsersService {
     });
   }
 
-  async list(query: PageQueryDto): Promise<Page<UserView>> {
-    const [items, total] = await this.dataSource.getRepository(User).findAndCount({
-      order: { email: 'ASC' },
-      skip: query.offset,
-      take: query.pageSize,
-    });
+  /** Accounts by e-mail, filtered; a few thousand at national scale, so the filter scans without an index. */
+  async list(query: UserQueryDto): Promise<Page<UserView>> {
+    const builder = this.dataSource.getRepository(User).createQueryBuilder('account').orderBy('account.email', 'ASC');
+    if (query.q?.trim()) builder.andWhere(foldedMatch(`account.email || ' ' || account.full_name`, 'pattern'), { pattern: foldedSearchPattern(query.q) });
+    if (query.role) builder.andWhere('account.role = :role', { role: query.role });
+    if (query.provinceCode) builder.andWhere('account.province_code = :provinceCode', { provinceCode: query.provinceCode });
+    const [items, total] = await builder.skip(query.offset).take(query.pageSize).getManyAndCount();
     return toPage(items.map(userView), total, query);
   }
 

@@ -1671,6 +1671,8 @@ export interface components {
             /** @description Set for provincial organizers only. */
             provinceCode: string | null;
         };
+        /** @enum {string} */
+        Role: "central_planner" | "provincial_organizer" | "viewer";
         UserView: {
             id: string;
             /** @description Stored lower-cased; unique. */
@@ -1695,8 +1697,6 @@ export interface components {
             page: number;
             pageSize: number;
         };
-        /** @enum {string} */
-        Role: "central_planner" | "provincial_organizer" | "viewer";
         CreateUserDto: {
             /** Format: email */
             email: string;
@@ -3902,6 +3902,10 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description Words of the e-mail or the full name, whatever the diacritics and case */
+                q?: string;
+                role?: components["schemas"]["Role"];
+                provinceCode?: string;
             };
             header?: never;
             path?: never;
