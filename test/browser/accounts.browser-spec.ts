@@ -76,6 +76,13 @@ describe('Accounts in the console (Chromium)', () => {
     await card(page, locked).getByRole('button', { name: 'Mở lại tài khoản' }).waitFor();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await shot(page, 'accounts-360');
+
+    // Finding one account among many, without its diacritics.
+    await page.getByLabel('Tìm theo e-mail hoặc họ tên').fill('le thi khoa');
+    await page.getByRole('button', { name: 'Tìm tài khoản' }).click();
+    await page.waitForURL(/q=le\+thi\+khoa/);
+    await card(page, locked).waitFor();
+    await expect(card(page, forced).count()).resolves.toBe(0);
     const [row] = await t.dataSource.query(`SELECT active FROM users WHERE id = $1`, [locked.id]);
     expect(row.active).toBe(false);
     await page.close();

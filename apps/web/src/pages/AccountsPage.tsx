@@ -1,3 +1,4 @@
+import { FormEvent, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ROLE_NAMES } from '@shared/auth/src/role.enums';
 import { client, data } from '../api/client';
@@ -19,10 +20,12 @@ type AccountAction = 'deactivate' | 'reactivate' | 'require-password-change';
  * phone as on a desk.
  */
 export function AccountsPage() {
-  const { page, update } = useListParams();
+  const { params, page, update } = useListParams();
+  const q = params.get('q') ?? '';
+  const [search, setSearch] = useState(q);
   const accounts = useQuery({
-    queryKey: ['accounts', page],
-    queryFn: () => data(client.GET('/api/users', { params: { query: { page, pageSize: PAGE_SIZE } } })),
+    queryKey: ['accounts', page, q],
+    queryFn: () => data(client.GET('/api/users', { params: { query: { page, pageSize: PAGE_SIZE, ...(q ? { q } : {}) } } })),
   });
   if (accounts.error) return <ErrorPanel error={accounts.error} />;
   if (!accounts.data) return <Loading what="danh sách tài khoản" />;
@@ -30,6 +33,22 @@ export function AccountsPage() {
     <section className="panel accounts">
       <h1>Tài khoản</h1>
       <p className="muted">Khóa tài khoản hoặc yêu cầu đổi mật khẩu có hiệu lực ngay: các phiên đăng nhập của tài khoản kết thúc.</p>
+      <form
+        className="toolbar"
+        role="search"
+        aria-label="Tìm tài khoản"
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          update({ q: search.trim() });
+        }}
+      >
+        <label>
+          Tìm theo e-mail hoặc họ tên <input value={search} onChange={(event) => setSearch(event.target.value)} />
+        </label>
+        <button type="submit" className="secondary">
+          Tìm tài khoản
+        </button>
+      </form>
       <ul className="account-list">
         {accounts.data.items.map((account) => (
           <AccountCard key={account.id} account={account} />
