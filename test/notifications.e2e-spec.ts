@@ -141,15 +141,26 @@ describe('Notifications (need-to-know, grouping, transactions, live streams)', (
     const notifier = t.app.get(Notifier);
     const venue = await createVenue(t.dataSource, edition, '12');
     const tasks = [randomUUID(), randomUUID(), randomUUID()];
+    // Only the entries this test writes count (a newer seq), and the day's Lai Châu group may already hold
+    // tasks an earlier suite of the run escalated: the count is that group's, each task once.
+    const [{ before }] = await t.dataSource.query(`SELECT coalesce(max(seq), 0)::text AS before FROM notifications`);
     for (const taskId of [...tasks, tasks[0]]) {
       await notifier.notify(t.dataSource.manager, { kind: 'task_overdue', venueId: venue.id, taskId, audience: 'province' }, null);
     }
-    // Lai Châu's entries of the day only: an earlier suite of the run may have escalated elsewhere (to another province, to planners).
     const rows = await t.dataSource.query(
-      `SELECT user_id, title, item_count, seq FROM notifications WHERE kind = 'task_overdue' AND group_key LIKE 'task_overdue|province|12|%' ORDER BY user_id`,
+      `SELECT user_id, title, item_count, seq, group_key FROM notifications WHERE kind = 'task_overdue' AND seq > $1 ORDER BY user_id`,
+      [before],
     );
     expect(rows.map((row: { user_id: string }) => row.user_id)).toEqual(await laiChauOrganizers());
-    expect(rows[0]).toMatchObject({ title: '3 việc quá hạn ở Lai Châu', item_count: 3 });
+    expect(new Set(rows.map((row: { group_key: string }) => row.group_key))).toEqual(new Set([rows[0].group_key]));
+    expect(rows[0].group_key).toMatch(/^task_overdue\|province\|12\|/);
+    const [{ counted, ours }] = await t.dataSource.query(
+      `SELECT count(*)::int AS counted, count(*) FILTER (WHERE subject_id = ANY($2::uuid[]))::int AS ours FROM notification_group_items WHERE group_key = $1`,
+      [rows[0].group_key, tasks],
+    );
+    expect(ours).toBe(3);
+    const mineBefore = rows.find((row: { user_id: string }) => row.user_id === laiChauA.id);
+    expect(mineBefore).toMatchObject({ title: `${counted} việc quá hạn ở Lai Châu`, item_count: counted });
 
     // Read, then one more overdue task: the same entry, unread again, with a newer seq (the stream sends it again).
     await t.http.post('/api/notifications/read-all').set('Authorization', bearer[laiChauA.id]).expect(200);
@@ -157,8 +168,8 @@ describe('Notifications (need-to-know, grouping, transactions, live streams)', (
     const [after] = await t.dataSource.query(`SELECT title, item_count, seq, read_at FROM notifications WHERE kind = 'task_overdue' AND user_id = $1`, [
       laiChauA.id,
     ]);
-    expect(after).toMatchObject({ title: '4 việc quá hạn ở Lai Châu', item_count: 4, read_at: null });
-    expect(BigInt(after.seq)).toBeGreaterThan(BigInt(rows[0].seq));
+    expect(after).toMatchObject({ title: `${counted + 1} việc quá hạn ở Lai Châu`, item_count: counted + 1, read_at: null });
+    expect(BigInt(after.seq)).toBeGreaterThan(BigInt(mineBefore.seq));
 
     // Escalated to the centre: every active planner, one entry each; still nothing for Điện Biên. Only the
     // entries this escalation wrote count (a newer seq): an earlier suite of the run may have escalated to
