@@ -223,17 +223,22 @@ export class ProtocolService {
     const { ranked } = await this.attendance(manager, venueId);
     const attendee = ranked.find((candidate) => passCode(this.config.LINK_SECRET, venueId, candidate.key) === code);
     if (!attendee) throw invalid();
-    // A retry of a check-in already made answers with the first, however late it comes.
-    const at = checkInInstant(input.scannedAt ? new Date(input.scannedAt) : undefined, new Date());
-    const existing = at ? null : await manager.findOneBy(CheckIn, { venueId, attendeeKey: attendee.key });
-    if (!at && !existing) throw new BusinessRuleError('CHECK_IN_TOO_OLD', 'Lượt điểm danh đã quá 48 giờ chưa gửi được; vui lòng điểm danh lại.');
-    const inserted: { checked_in_at: Date }[] = await manager.query(
-      `INSERT INTO check_ins (venue_id, attendee_key, checked_in_at, checked_in_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (venue_id, attendee_key) DO NOTHING RETURNING checked_in_at`,
-      [venueId, attendee.key, at ?? existing!.checkedInAt, actor.id],
-    );
-    const checkedInAt = inserted[0]?.checked_in_at ?? (await manager.findOneByOrFail(CheckIn, { venueId, attendeeKey: attendee.key })).checkedInAt;
-    const already = inserted.length === 0;
+    // The first check-in of a pass stands: a repeat (or a retry however late) answers with it.
+    const previous = await manager.findOneBy(CheckIn, { venueId, attendeeKey: attendee.key });
+    let checkedInAt = previous?.checkedInAt;
+    if (!checkedInAt) {
+      const at = checkInInstant(input.scannedAt ? new Date(input.scannedAt) : undefined, new Date());
+      if (!at) throw new BusinessRuleError('CHECK_IN_TOO_OLD', 'Lượt điểm danh đã quá 48 giờ chưa gửi được; vui lòng điểm danh lại.');
+      // Two phones scanning the same pass at once: the first insert wins, the second reads it back.
+      const inserted: { checked_in_at: Date }[] = await manager.query(
+        `INSERT INTO check_ins (venue_id, attendee_key, checked_in_at, checked_in_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (venue_id, attendee_key) DO NOTHING RETURNING checked_in_at`,
+        [venueId, attendee.key, at, actor.id],
+      );
+      checkedInAt = inserted[0]?.checked_in_at;
+    }
+    const already = !checkedInAt || previous !== null;
+    checkedInAt ??= (await manager.findOneByOrFail(CheckIn, { venueId, attendeeKey: attendee.key })).checkedInAt;
     return {
       attendeeKey: attendee.key,
       name: attendee.name,
