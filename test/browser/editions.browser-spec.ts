@@ -10,7 +10,7 @@ import { Role } from '@app/auth';
 import type { User } from '@app/auth/user.entity';
 import { Edition } from '@app/editions/edition.entity';
 import type { Venue } from '@app/venues/venue.entity';
-import { auditEntriesFor, createUser, createVenue } from '../utils/factories';
+import { auditEntriesFor, createUser, createVenue, freeEditionYear } from '../utils/factories';
 import type { TestApp } from '../utils/test-app';
 import { launchChromium, logInAs, shot, startConsole, watchedPage } from './browser';
 
@@ -54,7 +54,7 @@ describe('Editions page (Chromium)', () => {
     planner = await createUser(t.dataSource, Role.CentralPlanner, null, { fullName: 'Phạm Thị Điều Phối' });
     organizer = await createUser(t.dataSource, Role.ProvincialOrganizer, '12', { fullName: 'Lò Văn Tỉnh' });
     // Editions are unique per year and createEdition (factories) takes the next free one: so does this suite.
-    [{ year }] = await t.dataSource.query(`SELECT GREATEST(COALESCE(MAX(year), 0) + 1, 2030)::int AS year FROM editions`);
+    year = await freeEditionYear(t.dataSource);
     context = await launchChromium();
   });
 

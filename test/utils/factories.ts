@@ -31,6 +31,19 @@ export async function createUser(dataSource: DataSource, role: Role, provinceCod
 }
 
 /** A fresh edition with a year no other test uses (editions are unique per year). */
+/**
+ * A year no edition holds yet that the API accepts (2030–2100): for editions a test creates through the
+ * API. The factory below takes the year after the newest, which a long run of suites sharing one
+ * database pushes past what the API's validation allows.
+ */
+export async function freeEditionYear(dataSource: DataSource): Promise<number> {
+  const [{ year }] = await dataSource.query(
+    `SELECT min(y)::int AS year FROM generate_series(2030, 2100) y WHERE NOT EXISTS (SELECT 1 FROM editions WHERE editions.year = y)`,
+  );
+  if (year === null) throw new Error('every year from 2030 to 2100 has an edition in the test database');
+  return year;
+}
+
 export async function createEdition(dataSource: DataSource, overrides: Partial<Edition> = {}): Promise<Edition> {
   const [{ year }] = await dataSource.query(`SELECT GREATEST(COALESCE(MAX(year), 0) + 1, 2030) AS year FROM editions`);
   return dataSource.getRepository(Edition).save({
