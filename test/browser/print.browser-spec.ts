@@ -49,7 +49,10 @@ describe('Printing a venue (Chromium)', () => {
     await logInAs(page, base, planner.email, edition.id);
     await page.goto(`${base}/diem/${venueId}`);
     await page.getByRole('heading', { name: 'Ngày hội bản Mường Tè in thử' }).waitFor();
-    const item = page.getByRole('textbox', { name: 'Nội dung' }).first(); // a planner's programme is editable: rows of fields
+    // A planner's programme is editable: rows of fields. Waited for by value: the page draws the editor
+    // before the programme has loaded, and reading the first field then found it empty.
+    const item = page.locator('input[aria-label="Nội dung"][value="Chào cờ in thử"]');
+    await item.waitFor();
     await expect(item.inputValue()).resolves.toBe('Chào cờ in thử');
 
     await page.emulateMedia({ media: 'print' });
