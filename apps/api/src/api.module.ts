@@ -15,6 +15,7 @@ import { PlanningModule } from '@app/planning';
 import { PrintingModule } from '@app/printing';
 import { ProgrammesModule } from '@app/programmes';
 import { ProtocolModule } from '@app/protocol';
+import { ResultsModule } from '@app/results';
 import { ProvincesModule } from '@app/provinces';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
@@ -45,6 +46,7 @@ import { NotFoundFallback } from './not-found';
     VenuesModule,
     ProgrammesModule,
     ProtocolModule,
+    ResultsModule,
     LeadersModule,
     InvitationsModule,
     RemindersModule,

@@ -20,6 +20,7 @@ const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((m
 const OverviewPage = lazy(() => import('./pages/OverviewPage').then((module) => ({ default: module.OverviewPage })));
 const PlanningBoardPage = lazy(() => import('./pages/planning/PlanningBoardPage').then((module) => ({ default: module.PlanningBoardPage })));
 const ReadinessPage = lazy(() => import('./pages/ReadinessPage').then((module) => ({ default: module.ReadinessPage })));
+const ReportPage = lazy(() => import('./pages/ReportPage').then((module) => ({ default: module.ReportPage })));
 const SearchPage = lazy(() => import('./pages/SearchPage').then((module) => ({ default: module.SearchPage })));
 const TaskTemplatePage = lazy(() => import('./pages/TaskTemplatePage').then((module) => ({ default: module.TaskTemplatePage })));
 const VenueForm = lazy(() => import('./pages/venue/VenueForm').then((module) => ({ default: module.VenueForm })));
@@ -86,6 +87,7 @@ function App() {
         <Route path="diem/:id/diem-danh" element={<CheckInPage />} />
         <Route path="san-sang" element={<ReadinessPage />} />
         <Route path="kinh-phi" element={<BudgetPage />} />
+        <Route path="bao-cao" element={<ReportPage />} />
         <Route path="thong-bao" element={<NotificationsPage />} />
         <Route path="tim-kiem" element={<SearchPage />} />
         <Route

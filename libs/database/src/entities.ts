@@ -13,6 +13,7 @@ import { PlanningRun } from '@app/planning/planning-run.entity';
 import { ProgrammeItem, ProgrammeTemplateItem } from '@app/programmes/programme.entities';
 import { CheckIn, PrecedenceOverrideRow, SeatingPlan, VenueGuest } from '@app/protocol/protocol.entities';
 import { FormerProvince, Province } from '@app/provinces/province.entity';
+import { VenueResult } from '@app/results/venue-result.entity';
 import { Reminder, ReminderPolicy } from '@app/reminders/reminder.entities';
 import { VenueChangeProposal } from '@app/venues/change-proposals/venue-change-proposal.entity';
 import { Venue } from '@app/venues/venue.entity';
@@ -54,4 +55,5 @@ export const ENTITIES = [
   PrecedenceOverrideRow,
   SeatingPlan,
   CheckIn,
+  VenueResult,
 ];

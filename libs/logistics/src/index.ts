@@ -17,3 +17,5 @@ export { TaskSearch } from './tasks/task-search';
 export { TaskHit, TaskHitPage } from './tasks/dto/task-view.dto';
 export { TasksService } from './tasks/tasks.service';
 export { TASK_STATUS_NAMES } from './tasks/task.enums';
+export { budgetTotalsOfEdition, taskTimelinessOfEdition } from './edition-report-facts';
+export type { VenueBudgetFacts, VenueTaskFacts } from './edition-report-facts';

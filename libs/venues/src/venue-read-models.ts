@@ -77,3 +77,25 @@ export async function liveVenueDatesOutsideTier(
   });
   return venues.map(({ id, scheduledDate }) => ({ id, scheduledDate }));
 }
+
+export interface ReportedVenueRef {
+  id: string;
+  provinceCode: string;
+  region: Venue['region'];
+  tier: VenueTier;
+  status: VenueStatus;
+}
+
+/**
+ * An edition's venues for its report (libs/results), rejected nominations left out (they were never
+ * part of the festival), cancelled ones kept so the report can count them. One province when
+ * `provinceCode` is given (an organizer's report).
+ */
+export async function reportedVenuesOfEdition(manager: EntityManager, editionId: string, provinceCode?: string): Promise<ReportedVenueRef[]> {
+  const venues = await manager.find(Venue, {
+    select: { id: true, provinceCode: true, region: true, tier: true, status: true },
+    where: { editionId, status: Not(VenueStatus.Rejected), ...(provinceCode ? { provinceCode } : {}) },
+    order: { id: 'ASC' },
+  });
+  return venues.map(({ id, provinceCode: code, region, tier, status }) => ({ id, provinceCode: code, region, tier, status }));
+}

@@ -80,3 +80,8 @@ export type PrecedenceEntry = Schemas['PrecedenceEntryView'];
 export type Seat = Schemas['SeatView'];
 export type GuestList = Schemas['GuestListView'];
 export type CheckInResult = Schemas['CheckInResultView'];
+
+export type VenueResult = Schemas['VenueResultView'];
+export type EditionReport = Schemas['EditionReportView'];
+export type ReportLine = Schemas['ReportLineView'];
+export type EditionComparison = Schemas['EditionComparisonView'];

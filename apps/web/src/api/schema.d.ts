@@ -604,6 +604,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/venues/{venueId}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the venue recorded after its day, and whether the caller may record it now. */
+        get: operations["Results_view"];
+        /** Records or corrects the result: the province's organizers and planners, from the venue's day on. */
+        put: operations["Results_record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{editionId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The edition's report per region and province (JSON, XLSX or PDF): the country for planners and
+         *     viewers, their own province for organizers.
+         */
+        get: operations["Results_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{editionId}/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Two editions side by side: venues per region, leaders' coverage, budget per venue, tasks on time. */
+        get: operations["Results_compare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leaders": {
         parameters: {
             query?: never;
@@ -2254,6 +2309,95 @@ export interface components {
             alreadyCheckedIn: boolean;
             /** @description What the phone shows, in Vietnamese ("… đã điểm danh lúc 07:42"). */
             message: string;
+        };
+        VenueResultView: {
+            venueId: string;
+            /** @description False until the venue records its result (the figures are then zero). */
+            recorded: boolean;
+            /** @description Whether the caller may record it now (their province, from the venue's day on). */
+            canRecord: boolean;
+            /** @description Why not, when it is the day that is missing or the venue did not take place. */
+            refusal: string | null;
+            attendance: number;
+            awardedCollectives: number;
+            awardedIndividuals: number;
+            summary: string;
+            /** Format: date-time */
+            recordedAt: string | null;
+            /** @description 0 until recorded. */
+            version: number;
+        };
+        RecordVenueResultDto: {
+            /**
+             * @description Số người tham dự
+             * @example 1200
+             */
+            attendance: number;
+            /**
+             * @description Tập thể được khen thưởng
+             * @default 0
+             */
+            awardedCollectives?: number;
+            /**
+             * @description Cá nhân được khen thưởng
+             * @default 0
+             */
+            awardedIndividuals?: number;
+            /**
+             * @description Báo cáo nhanh
+             * @example Ngày hội diễn ra an toàn, trang trọng; ký kết giao ước thi đua giữa các thôn.
+             */
+            summary: string;
+            /** @description The version you edited; absent only for the first record. A stale one gets 409, none on an existing result 428 */
+            version?: number;
+        };
+        ReportLineView: {
+            /** @description A province code, a region code, or "total". */
+            key: string;
+            name: string;
+            venues: number;
+            held: number;
+            cancelled: number;
+            reported: number;
+            attendance: number;
+            awardedCollectives: number;
+            awardedIndividuals: number;
+            centralVenues: number;
+            centralVenuesWithLeader: number;
+            leaderCoverage: number | null;
+            budgetPlannedVnd: number;
+            budgetActualVnd: number;
+            budgetPerVenueVnd: number | null;
+            tasks: number;
+            tasksOnTime: number;
+            onTimeRate: number | null;
+        };
+        EditionReportView: {
+            editionId: string;
+            year: number;
+            /** @description "Toàn quốc", or the organizer's province. */
+            scopeName: string;
+            provinces: components["schemas"]["ReportLineView"][];
+            regions: components["schemas"]["ReportLineView"][];
+            total: components["schemas"]["ReportLineView"];
+        };
+        ComparisonLineView: {
+            key: string;
+            name: string;
+            first: components["schemas"]["ReportLineView"];
+            second: components["schemas"]["ReportLineView"];
+        };
+        EditionComparisonView: {
+            first: {
+                editionId: string;
+                year: number;
+            };
+            second: {
+                editionId: string;
+                year: number;
+            };
+            scopeName: string;
+            lines: components["schemas"]["ComparisonLineView"][];
         };
         LeaderUnavailability: {
             id: string;
@@ -5979,6 +6123,210 @@ export interface operations {
             };
             /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Results_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueResultView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Results_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordVenueResultDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueResultView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Results_report: {
+        parameters: {
+            query?: {
+                format?: "json" | "xlsx" | "pdf";
+            };
+            header?: never;
+            path: {
+                editionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON by default; `format=xlsx` or `format=pdf` download the report (Content-Disposition with the Vietnamese name as `filename*`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionReportView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["EditionReportView"];
+                    "application/pdf": components["schemas"]["EditionReportView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Results_compare: {
+        parameters: {
+            query?: {
+                /** @description The edition to compare with (its report beside this one) */
+                with?: string;
+            };
+            header?: never;
+            path: {
+                editionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionComparisonView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

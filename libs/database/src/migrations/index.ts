@@ -24,6 +24,7 @@ import { InvitationUpdateCoalescing1796040000000 } from './1796040000000-invitat
 import { AuditEntityIdIndex1796050000000 } from './1796050000000-audit-entity-id-index';
 import { FoldedSearch1796060000000 } from './1796060000000-folded-search';
 import { Protocol1796090000000 } from './1796090000000-protocol';
+import { VenueResults1796180000000 } from './1796180000000-venue-results';
 
 export const MIGRATIONS = [
   InitialSchema1795685248536,
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   AuditEntityIdIndex1796050000000,
   FoldedSearch1796060000000,
   Protocol1796090000000,
+  VenueResults1796180000000,
 ];

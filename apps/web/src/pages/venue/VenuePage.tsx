@@ -4,8 +4,8 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { client, data } from '../../api/client';
 import { ErrorPanel, Loading } from '../../components/errors';
 import { formatDate, wholeText } from '../../input';
-import { AREA_FLAG_NAMES, HOST_KIND_NAMES, VENUE_TIER_NAMES, VenueTier } from '@shared/venues/src/venue.enums';
-import { is } from '../../codes';
+import { AREA_FLAG_NAMES, HOST_KIND_NAMES, VENUE_TIER_NAMES, VenueStatus, VenueTier } from '@shared/venues/src/venue.enums';
+import { is, isOneOf } from '../../codes';
 import { REGION_NAMES } from '@shared/provinces/src/region';
 import { VENUE_STATUS_COLOURS, venueStatusName } from '../../labels';
 import { canWrite, isPlanner, useProvinces, useUser } from '../../session';
@@ -16,6 +16,7 @@ import { ProgrammeEditor } from './ProgrammeEditor';
 import { TasksBoard } from './TasksBoard';
 import { VenueChangeProposals } from './VenueChangeProposals';
 import { VenueLeaders } from './VenueLeaders';
+import { VenueResultSection } from './VenueResultSection';
 import { WorkflowActions } from './WorkflowActions';
 import { isEditable } from './workflow';
 
@@ -51,6 +52,10 @@ export function VenuePage() {
         </>
       ),
     });
+  }
+  // After the day: attendance, awards and the short report (recorded by the province or planners).
+  if (isOneOf(v.status, [VenueStatus.Scheduled, VenueStatus.Held])) {
+    sections.push({ id: 'ket-qua', title: 'Kết quả Ngày hội', body: <VenueResultSection venue={v} /> });
   }
   if (is(v.tier, VenueTier.Central)) {
     sections.push({ id: 'de-xuat-thay-doi', title: 'Đề xuất thay đổi địa điểm, thời gian', body: <VenueChangeProposals venue={v} /> });

@@ -1,0 +1,2 @@
+// Results: the module (venue results, the edition report and comparison).
+export { ResultsModule } from './results.module';
