@@ -5,7 +5,14 @@ export { LIVE_VENUES, VENUE_FACTS, findVenues, lockVenueForShare } from './venue
 export { VENUE_INVITATION_FACTS, lockVenueForUpdate, readVenueInvitationFacts, scheduledVenueIdsOfEdition, venueStarts } from './venue-invitation-facts';
 export type { VenueInvitationFacts, VenueInvitationFactsJson } from './venue-invitation-facts';
 export { insertVenues } from './venue-inserts';
-export { attendedVenuesOf, countLiveVenuesOfTier, liveVenueDatesOutsideTier, liveVenuesOfTier, reportedVenuesOfEdition, venuesScheduledOn } from './venue-read-models';
+export {
+  attendedVenuesOf,
+  countLiveVenuesOfTier,
+  liveVenueDatesOutsideTier,
+  liveVenuesOfTier,
+  reportedVenuesOfEdition,
+  venuesScheduledOn,
+} from './venue-read-models';
 export type { ReportedVenueRef } from './venue-read-models';
 export { VenueScheduleChecks } from './venue-schedule-checks';
 export type { VenueScheduling } from './venue-schedule-checks';
