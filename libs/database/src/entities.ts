@@ -12,6 +12,7 @@ import { Notification, NotificationEmail, NotificationGroupItem, NotificationPre
 import { PlanningRun } from '@app/planning/planning-run.entity';
 import { ProgrammeItem, ProgrammeTemplateItem } from '@app/programmes/programme.entities';
 import { CheckIn, PrecedenceOverrideRow, SeatingPlan, VenueGuest } from '@app/protocol/protocol.entities';
+import { Greeter, SpeakingAssignment } from '@app/protocol/protocol-roles.entities';
 import { FormerProvince, Province } from '@app/provinces/province.entity';
 import { VenueResult } from '@app/results/venue-result.entity';
 import { Reminder, ReminderPolicy } from '@app/reminders/reminder.entities';
@@ -55,5 +56,7 @@ export const ENTITIES = [
   PrecedenceOverrideRow,
   SeatingPlan,
   CheckIn,
+  SpeakingAssignment,
+  Greeter,
   VenueResult,
 ];

@@ -5,6 +5,7 @@ export { layoutTemplate } from './programme-rules';
 export { ProgrammeEvents, ProgrammeEventsModule } from './programme-events';
 export type { ProgrammeChange } from './programme-events';
 export { PROGRAMME_PART_NAMES } from './programme.enums';
+export type { ProgrammeItem } from './programme.entities';
 export { ProgrammesModule } from './programmes.module';
 export { VENUE_PROGRAMME_LINES } from './venue-programme';
 export type { ProgrammeLine } from './venue-programme';

@@ -159,6 +159,11 @@ export class ProgrammesService {
     });
   }
 
+  /** A venue's programme items in time order, in the caller's transaction (protocol reads its speaking slots from them). */
+  itemsOfVenue(manager: EntityManager, venueId: string): Promise<ProgrammeItem[]> {
+    return this.itemsOf(manager, venueId);
+  }
+
   private itemsOf(manager: EntityManager, venueId: string): Promise<ProgrammeItem[]> {
     return manager.find(ProgrammeItem, { where: { venueId }, order: { startTime: 'ASC' } });
   }

@@ -251,7 +251,7 @@ export class ProtocolService {
     };
   }
 
-  private assertMaySee(actor: Actor, venue: Venue): void {
+  assertMaySee(actor: Actor, venue: Venue): void {
     // The delegates' names are the venue's leaders: who may not see those may not see the protocol.
     if (!canSeeVenueLeaders(actor, venue.provinceCode)) throw new ForbiddenError('Bạn không có quyền xem danh sách đại biểu của điểm tổ chức này.');
   }
@@ -297,8 +297,8 @@ export class ProtocolService {
     };
   }
 
-  /** Everyone attending, in order of precedence: accepted delegates and the province's guests. */
-  private async attendance(manager: EntityManager, venueId: string): Promise<Attendance> {
+  /** Everyone attending, in order of precedence: accepted delegates and the province's guests (speakers and greeters read it too). */
+  async attendance(manager: EntityManager, venueId: string): Promise<Attendance> {
     const delegates = await venueDelegates(manager, venueId);
     const leaderIds = new Set<string>();
     for (const delegate of delegates) {
