@@ -80,6 +80,10 @@ export type PrecedenceEntry = Schemas['PrecedenceEntryView'];
 export type Seat = Schemas['SeatView'];
 export type GuestList = Schemas['GuestListView'];
 export type CheckInResult = Schemas['CheckInResultView'];
+/** The programme's speaking slots with their speakers, each central delegate's greeter, what no longer agrees. */
+export type ProtocolRoles = Schemas['ProtocolRolesView'];
+export type SpeakingSlot = Schemas['SpeakingSlotView'];
+export type DelegateGreeter = Schemas['DelegateGreeterView'];
 
 export type VenueResult = Schemas['VenueResultView'];
 export type EditionReport = Schemas['EditionReportView'];

@@ -9,6 +9,7 @@ import { formatDate, formatInstant } from '../../input';
 import { GUEST_GROUPS, type GuestGroup, PRECEDENCE_GROUP_NAMES } from '@shared/protocol/src/protocol.enums';
 import { RANK_TIER_NAMES } from '@shared/leaders/src/rank-tier';
 import { isPlanner, useUser } from '../../session';
+import { ProtocolRolesSection } from './ProtocolRoles';
 import { canWriteVenue } from './workflow';
 
 /**
@@ -60,6 +61,7 @@ function ProtocolView({ venue, protocol }: { venue: Venue; protocol: Protocol })
       )}
       <Precedence venue={venue} protocol={protocol} writable={writable} />
       <Seating venue={venue} protocol={protocol} writable={writable} />
+      <ProtocolRolesSection venueId={venue.id} precedence={protocol.precedence} writable={writable} />
       {protocol.seating && <NameCards protocol={protocol} />}
     </div>
   );
@@ -67,7 +69,11 @@ function ProtocolView({ venue, protocol }: { venue: Venue; protocol: Protocol })
 
 function useRefresh(venueId: string) {
   const queryClient = useQueryClient();
-  return (next: Protocol) => queryClient.setQueryData(['protocol', venueId], next);
+  return (next: Protocol) => {
+    queryClient.setQueryData(['protocol', venueId], next);
+    // The attendance moved: the speakers proposed and the delegates to greet follow it.
+    void queryClient.invalidateQueries({ queryKey: ['protocol-roles', venueId] });
+  };
 }
 
 function Precedence({ venue, protocol, writable }: { venue: Venue; protocol: Protocol; writable: boolean }) {
