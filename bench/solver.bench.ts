@@ -19,6 +19,8 @@ const SEED = Number(process.argv[2] ?? 20270819);
 const SCALE = Number(process.argv[3] ?? 1);
 
 const NATIONAL_REPEATS = 5;
+/** Ten generated national instances (the first is SEED's): one warm solve each, the median and the worst reported. */
+const NATIONAL_SEEDS = Array.from({ length: 10 }, (_, index) => SEED + index * 7_919);
 const UNCOVERED_UNITS = 100;
 const MISSING_ACCOMPANYING_UNITS = 20;
 const score = (objective: ObjectiveBreakdown) =>
@@ -50,6 +52,18 @@ async function main(): Promise<void> {
   const nationalGreedy = evaluatePlan(national, greedyPlan(national));
   const nationalGreedySeconds = seconds(start);
   const nationalRatio = score(nationalGreedy) / Math.max(1e-9, score(nationalResult.objective));
+
+  // The same national problem drawn from ten seeds: one warm solve each (the code has tiered up above).
+  const perSeed: Array<{ seed: number; seconds: number; optimal: boolean; triples: number; solves: number }> = [];
+  for (const seed of NATIONAL_SEEDS) {
+    const instance = nationalInstance(seed);
+    start = process.hrtime.bigint();
+    const outcome = (await planInstance(instance, { mode: 'fresh', byProvince: false })).outcome;
+    perSeed.push({ seed, seconds: seconds(start), optimal: outcome.status === 'optimal', triples: outcome.stats.triples, solves: outcome.stats.solves });
+  }
+  const seedSeconds = perSeed.map((run) => run.seconds).sort((a, b) => a - b);
+  const seedMedian = (seedSeconds[4] + seedSeconds[5]) / 2;
+  const seedWorst = seedSeconds[seedSeconds.length - 1];
 
   // 2. All provinces.
   const provinces = provinceInstances(SEED, Math.round(3300 * SCALE), Math.round(2000 * SCALE));
@@ -108,6 +122,11 @@ async function main(): Promise<void> {
   console.log(
     `  greedy: ${(nationalGreedySeconds * 1000).toFixed(1)} ms; ${nationalGreedy.uncoveredVenues} uncovered, ${nationalGreedy.missingAccompanying} accompanying missing, preferences ${nationalGreedy.preferenceTotal.toFixed(2)}; ratio ${nationalRatio.toFixed(3)}`,
   );
+  console.log(
+    `  ten seeds (warm, one solve each; goal: worst < 0.5 s): median ${seedMedian.toFixed(3)} s, worst ${seedWorst.toFixed(3)} s; ${perSeed
+      .map((run) => `${run.seed}: ${run.seconds.toFixed(3)} s${run.optimal ? '' : ' (not optimal)'}, ${run.solves} solve(s)`)
+      .join('; ')}`,
+  );
   console.log(`provinces: ${list.length} provinces, ${venues} commune venues, ${officials} officials → ${candidates} candidates`);
   console.log(
     `  solver: ${provincesSeconds.toFixed(2)} s in total (goal < 30 s), slowest province ${slowest.toFixed(2)} s, ${allOptimal ? 'all optimal' : 'some stopped at the time limit'}; ${solverUncovered} uncovered`,
@@ -121,6 +140,9 @@ async function main(): Promise<void> {
         optimal: n.status === 'optimal',
         greedy_ratio: round(nationalRatio),
         first_seconds: round(nationalFirstSeconds),
+        median_seconds: round(seedMedian),
+        worst_seconds: round(seedWorst),
+        seeds_optimal: perSeed.every((run) => run.optimal),
       },
       provinces: { seconds: round(provincesSeconds, 2), gap: round(gap, 5), greedy_ratio: round(provincesRatio) },
     }),
