@@ -1,6 +1,7 @@
 /** Every entity of the schema, in one list shared by the apps and the migration CLI. */
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { User } from '@app/auth/user.entity';
+import { VenueDocument, VenueDocumentContent, VenueDocumentVersion } from '@app/documents/document.entities';
 import { Edition } from '@app/editions/edition.entity';
 import { CalendarFeed, Invitation, InvitationMessage, InvitationReply } from '@app/invitations/invitation.entities';
 import { InvitationLetterCounter, InvitationLetterSettings } from '@app/invitations/letter/letter.entities';
@@ -56,4 +57,7 @@ export const ENTITIES = [
   SeatingPlan,
   CheckIn,
   VenueResult,
+  VenueDocument,
+  VenueDocumentVersion,
+  VenueDocumentContent,
 ];

@@ -659,6 +659,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/venues/{venueId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The venue's documents with every version, newest first: its province's organizers and planners only. */
+        get: operations["Documents_list"];
+        put?: never;
+        /**
+         * Uploads a document, or a new version of the one of the same kind and title. The type is recognised
+         *     from the content (not the name or Content-Type): 415 when not allowed, 413 over the size limit —
+         *     nothing is stored either way.
+         */
+        post: operations["Documents_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{venueId}/documents/{documentId}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a document, under the name it was uploaded with (RFC 6266/8187 Content-Disposition). */
+        get: operations["Documents_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leaders": {
         parameters: {
             query?: never;
@@ -2399,6 +2438,67 @@ export interface components {
             scopeName: string;
             lines: components["schemas"]["ComparisonLineView"][];
         };
+        /** @enum {string} */
+        DocumentKind: "script" | "security_plan" | "estimate" | "photo" | "other";
+        DocumentVersionView: {
+            number: number;
+            fileName: string;
+            /** @description Recognised from the content when it was uploaded. */
+            mediaType: string;
+            sizeBytes: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedByName: string | null;
+        };
+        VenueDocumentView: {
+            kind: components["schemas"]["DocumentKind"];
+            id: string;
+            kindName: string;
+            title: string;
+            latestVersion: number;
+            /** @description Newest first. */
+            versions: components["schemas"]["DocumentVersionView"][];
+        };
+        VenueDocumentsView: {
+            venueId: string;
+            /** @description Whether the caller may upload (their province, or a planner; the venue not closed). */
+            canUpload: boolean;
+            /** @description The size limit in bytes. */
+            maxBytes: number;
+            /** @description The media types accepted (by content). */
+            allowedTypes: string[];
+            documents: components["schemas"]["VenueDocumentView"][];
+        };
+        UploadDocumentForm: {
+            /** @description Loại tài liệu */
+            kind: components["schemas"]["DocumentKind"];
+            /**
+             * @description Tên tài liệu; tải lên lại cùng loại và tên thêm một phiên bản
+             * @example Kịch bản chương trình
+             */
+            title: string;
+            /**
+             * Format: binary
+             * @description Tệp tải lên; loại được nhận dạng từ nội dung
+             */
+            file: string;
+        };
+        ApiErrorBody: {
+            /**
+             * @description Machine-readable code, e.g. `VALIDATION_FAILED`, `VERSION_CONFLICT`, `PROVINCE_SCOPE`.
+             * @example VERSION_CONFLICT
+             */
+            code: string;
+            /**
+             * @description The refusal in Vietnamese, ready to show.
+             * @example Dữ liệu đã được người khác thay đổi. Vui lòng tải lại rồi thử lại.
+             */
+            message: string;
+            /** @description Depends on the code; for VALIDATION_FAILED an array of { field, messages }. */
+            details?: {
+                [key: string]: unknown;
+            } | unknown[];
+        };
         LeaderUnavailability: {
             id: string;
             leaderId: string;
@@ -3705,22 +3805,6 @@ export interface components {
         };
         /** @enum {string} */
         SheetPart: "programme" | "checklist" | "guests";
-        ApiErrorBody: {
-            /**
-             * @description Machine-readable code, e.g. `VALIDATION_FAILED`, `VERSION_CONFLICT`, `PROVINCE_SCOPE`.
-             * @example VERSION_CONFLICT
-             */
-            code: string;
-            /**
-             * @description The refusal in Vietnamese, ready to show.
-             * @example Dữ liệu đã được người khác thay đổi. Vui lòng tải lại rồi thử lại.
-             */
-            message: string;
-            /** @description Depends on the code; for VALIDATION_FAILED an array of { field, messages }. */
-            details?: {
-                [key: string]: unknown;
-            } | unknown[];
-        };
     };
     responses: never;
     parameters: never;
@@ -6323,6 +6407,191 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EditionComparisonView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Documents_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueDocumentsView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Documents_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadDocumentForm"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueDocumentView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description DOCUMENT_TOO_LARGE: over DOCUMENT_MAX_BYTES; nothing stored. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description DOCUMENT_TYPE_REFUSED or DOCUMENT_TYPE_UNKNOWN: the content is not an allowed type; nothing stored. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Documents_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+                documentId: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with its recognised type and `Content-Disposition: attachment; filename*=UTF-8''…`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
