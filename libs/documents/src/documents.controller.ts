@@ -51,7 +51,10 @@ export class DocumentsController {
   /** One version of a document, under the name it was uploaded with (RFC 6266/8187 Content-Disposition). */
   @Get(':documentId/versions/:number')
   @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: "The file, with its recognised type and `Content-Disposition: attachment; filename*=UTF-8''…`." })
+  @ApiOkResponse({
+    description: "The file, with the type recognised at upload and `Content-Disposition: attachment; filename*=UTF-8''…` (the Vietnamese name).",
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiRefusals(403, 404)
   async download(
     @Param('venueId', ParseUUIDPipe) venueId: string,

@@ -6578,12 +6578,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, with its recognised type and `Content-Disposition: attachment; filename*=UTF-8''…`. */
+            /** @description The file, with the type recognised at upload and `Content-Disposition: attachment; filename*=UTF-8''…` (the Vietnamese name). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
             /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
             403: {
