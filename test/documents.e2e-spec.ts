@@ -136,7 +136,7 @@ describe('Documents of a venue: upload limits, sniffed types, versions, need-to-
       .expect(404);
 
     const audit = await auditEntriesFor(t.dataSource, 'venue_document', first.body.id);
-    expect(audit.map((entry) => entry.action)).toEqual(['create', 'update']);
+    expect(audit.map((entry: { action: string }) => entry.action)).toEqual(['create', 'update']);
     expect(audit[1].note).toBe('Tải lên kịch bản “Kịch bản chương trình”, phiên bản 2 (Kịch bản (sửa lần 2).pdf)');
   });
 

@@ -17,6 +17,7 @@ import { ProgrammesModule } from '@app/programmes';
 import { ProtocolModule } from '@app/protocol';
 import { ResultsModule } from '@app/results';
 import { DocumentsModule } from '@app/documents';
+import { PressModule } from '@app/press';
 import { ProvincesModule } from '@app/provinces';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
@@ -49,6 +50,7 @@ import { NotFoundFallback } from './not-found';
     ProtocolModule,
     ResultsModule,
     DocumentsModule,
+    PressModule,
     LeadersModule,
     InvitationsModule,
     RemindersModule,

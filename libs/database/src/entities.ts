@@ -12,6 +12,7 @@ import { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignmen
 import { Notification, NotificationEmail, NotificationGroupItem, NotificationPreference } from '@app/notifications/notification.entities';
 import { PlanningRun } from '@app/planning/planning-run.entity';
 import { ProgrammeItem, ProgrammeTemplateItem } from '@app/programmes/programme.entities';
+import { PressAccreditation } from '@app/press/press-accreditation.entity';
 import { CheckIn, PrecedenceOverrideRow, SeatingPlan, VenueGuest } from '@app/protocol/protocol.entities';
 import { FormerProvince, Province } from '@app/provinces/province.entity';
 import { VenueResult } from '@app/results/venue-result.entity';
@@ -60,4 +61,5 @@ export const ENTITIES = [
   VenueDocument,
   VenueDocumentVersion,
   VenueDocumentContent,
+  PressAccreditation,
 ];

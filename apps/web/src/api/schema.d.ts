@@ -698,6 +698,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/press/venues/{venueId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the form shows of the venue: name, province, day, and whether requests are taken. */
+        get: operations["PublicPress_venue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/press/accreditations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A journalist's request (rate-limited per address). Answered 202 with the same message whatever
+         *     becomes of it — a robot's (honeypot filled) or a repeat included.
+         */
+        post: operations["PublicPress_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{venueId}/press-accreditations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Press_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/press-accreditations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approves a pending request: the journalist gets a pass in the venue's guest list and an e-mail with its code. */
+        post: operations["Press_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/press-accreditations/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuses a pending request with a reason, which the journalist is e-mailed. */
+        post: operations["Press_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leaders": {
         parameters: {
             query?: never;
@@ -2214,7 +2301,7 @@ export interface components {
             version: number;
         };
         /** @enum {string} */
-        PrecedenceGroup: "central" | "provincial_leader" | "local_official" | "guest";
+        PrecedenceGroup: "central" | "provincial_leader" | "local_official" | "guest" | "press";
         /** @enum {string} */
         RankTier: "politburo" | "secretariat" | "central_committee" | "ministerial" | "provincial" | "other";
         PrecedenceEntryView: {
@@ -2266,7 +2353,7 @@ export interface components {
             changes: components["schemas"]["SeatingChangeView"][];
         };
         /** @enum {string} */
-        GuestGroup: "provincial_leader" | "local_official" | "guest";
+        GuestGroup: "provincial_leader" | "local_official" | "guest" | "press";
         CreateGuestDto: {
             /** @example Nguyễn Văn An */
             name: string;
@@ -2498,6 +2585,98 @@ export interface components {
             details?: {
                 [key: string]: unknown;
             } | unknown[];
+        };
+        PressVenueView: {
+            venueId: string;
+            name: string;
+            provinceName: string;
+            /** @description YYYY-MM-DD, when scheduled. */
+            scheduledDate: string | null;
+            /** @description Whether requests are taken (an approved or scheduled venue). */
+            open: boolean;
+        };
+        RequestAccreditationDto: {
+            /**
+             * Format: uuid
+             * @description Điểm tổ chức
+             */
+            venueId: string;
+            /**
+             * @description Họ và tên
+             * @example Nguyễn Thị Hoa
+             */
+            fullName: string;
+            /**
+             * @description Cơ quan báo chí
+             * @example Báo Công an Nhân dân
+             */
+            agency: string;
+            /**
+             * @description Số thẻ nhà báo
+             * @example A12345
+             */
+            cardNumber: string;
+            /**
+             * @description Số điện thoại (Việt Nam)
+             * @example 0912 345 678
+             */
+            phone: string;
+            /**
+             * Format: email
+             * @description Địa chỉ e-mail nhận thẻ
+             * @example hoa@cand.example.vn
+             */
+            email: string;
+            /** @description Để trống (trường ẩn chống máy gửi tự động) */
+            website?: string;
+        };
+        AccreditationReceivedView: {
+            message: string;
+        };
+        /** @enum {string} */
+        AccreditationStatus: "pending" | "approved" | "refused";
+        PressAccreditationView: {
+            status: components["schemas"]["AccreditationStatus"];
+            id: string;
+            venueId: string;
+            fullName: string;
+            agency: string;
+            cardNumber: string;
+            phone: string;
+            email: string;
+            statusName: string;
+            refusalReason: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedByName: string | null;
+            /** @description The pass code of an approved request. */
+            passCode: string | null;
+            /** @description Where the decision's e-mail stands. */
+            emailStatus: string;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        PressAccreditationListView: {
+            venueId: string;
+            /** @description Whether the caller may decide (the venue's province or a planner). */
+            canDecide: boolean;
+            /** @description The public form's address for this venue, to hand to the press. */
+            formUrl: string;
+            items: components["schemas"]["PressAccreditationView"][];
+        };
+        ApproveAccreditationDto: {
+            /** @description The version read */
+            version: number;
+        };
+        RefuseAccreditationDto: {
+            /** @description The version read */
+            version: number;
+            /**
+             * @description Lý do từ chối (gửi cho phóng viên)
+             * @example Đã đủ số lượng phóng viên tác nghiệp tại điểm.
+             */
+            reason: string;
         };
         LeaderUnavailability: {
             id: string;
@@ -6598,6 +6777,274 @@ export interface operations {
             };
             /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PublicPress_venue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PressVenueView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PublicPress_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestAccreditationDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccreditationReceivedView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many attempts: `details.retryAfterSeconds` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Press_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PressAccreditationListView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Press_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveAccreditationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PressAccreditationView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Press_refuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefuseAccreditationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PressAccreditationView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

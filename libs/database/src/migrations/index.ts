@@ -26,6 +26,7 @@ import { FoldedSearch1796060000000 } from './1796060000000-folded-search';
 import { Protocol1796090000000 } from './1796090000000-protocol';
 import { VenueResults1796180000000 } from './1796180000000-venue-results';
 import { VenueDocuments1796230000000 } from './1796230000000-venue-documents';
+import { PressAccreditations1796230100000 } from './1796230100000-press-accreditations';
 
 export const MIGRATIONS = [
   InitialSchema1795685248536,
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   Protocol1796090000000,
   VenueResults1796180000000,
   VenueDocuments1796230000000,
+  PressAccreditations1796230100000,
 ];
