@@ -97,7 +97,7 @@ function VersionLine({ venueId, documentId, version }: { venueId: string; docume
         className="secondary"
         onClick={() => get.mutate()}
         disabled={get.isPending}
-        aria-label={`Tải phiên bản ${version.number}: ${version.fileName}`}
+        aria-label={`Tải về phiên bản ${version.number}: ${version.fileName}`}
       >
         Tải về
       </button>{' '}
