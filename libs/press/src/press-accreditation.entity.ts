@@ -1,5 +1,5 @@
 import { ApiHideProperty } from '@nestjs/swagger';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { CreatedAt, UpdatedAt, Version } from '@app/common';
 import type { Venue } from '@app/venues';
 import { AccreditationStatus } from './press.enums';
@@ -11,6 +11,8 @@ export type AccreditationEmailStatus = 'none' | 'pending' | 'sending' | 'sent' |
 @Entity('press_accreditations')
 @Index('press_accreditations_venue_idx', ['venueId', 'createdAt'])
 @Index('press_accreditations_card_key', ['venueId', 'cardKey'], { unique: true })
+@Check('press_accreditations_status', `status IN ('pending', 'approved', 'refused')`)
+@Check('press_accreditations_email_status', `email_status IN ('none', 'pending', 'sending', 'sent', 'failed')`)
 export class PressAccreditation {
   @PrimaryGeneratedColumn('uuid')
   id: string;
