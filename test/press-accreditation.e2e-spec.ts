@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Role } from '@app/auth';
+import { ReconcilePressEmailsHandler } from '@app/press';
 import { Edition } from '@app/editions/edition.entity';
 import { Venue } from '@app/venues/venue.entity';
 import { VenueStatus } from '@app/venues';
@@ -218,6 +219,21 @@ describe('Press accreditation: the public form, organizers’ decisions, the pas
     expect(mail.parsed.text).toContain('Lý do: Điểm tổ chức đã đủ số phóng viên tác nghiệp.');
     const guests = (await t.http.get(`/api/venues/${target.id}/guest-list`).set('Authorization', planner).expect(200)).body;
     expect(guests.entries.map((entry: { name: string }) => entry.name)).not.toContain('Lê Thị Tin');
+  });
+
+  it('sends a decision whose e-mail Redis lost again, from Postgres (the reconciler)', async () => {
+    const target = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-25` });
+    await submit(form(target, { fullName: 'Đỗ Văn Mất Thư', email: 'mat.thu@example.vn' })).expect(202);
+    const [item] = (await t.http.get(`/api/venues/${target.id}/press-accreditations`).set('Authorization', organizer).expect(200)).body.items;
+    await t.http.post(`/api/press-accreditations/${item.id}/approve`).set('Authorization', organizer).send({ version: item.version }).expect(200);
+    const isThis = (received: { parsed: { headers: Map<string, unknown> } }) => received.parsed.headers.get('x-ngayhoi-press-accreditation') === item.id;
+    await sink.waitFor(1, isThis);
+    // As if the enqueue had been lost: the row still says pending, a while ago.
+    await t.dataSource.query(`UPDATE press_accreditations SET email_status = 'pending', updated_at = now() - interval '2 minutes' WHERE id = $1`, [item.id]);
+    const outcome = await worker.get(ReconcilePressEmailsHandler).handle();
+    expect(outcome.requeued).toBeGreaterThanOrEqual(1);
+    const letters = await sink.waitFor(2, isThis);
+    expect(letters[1].parsed.text).toContain('Mã thẻ của anh/chị:');
   });
 
   it('keeps requests to the venue’s province and planners: another province and viewers get 403', async () => {

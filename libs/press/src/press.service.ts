@@ -150,7 +150,10 @@ export class PressService {
       });
       return after;
     });
-    await this.producer.enqueue(SendPressAccreditationEmailJob, { accreditationId: id });
+    // The decision stands once committed: an e-mail Redis did not take is re-enqueued by ReconcilePressEmailsJob.
+    await this.producer.enqueue(SendPressAccreditationEmailJob, { accreditationId: id }).catch((error: unknown) => {
+      this.logger.warn({ accreditationId: id, error: String(error) }, 'press accreditation e-mail not enqueued; the reconciler will');
+    });
     const names = await accountNames(this.dataSource.manager, [actor.id]);
     return this.view(saved, names);
   }
