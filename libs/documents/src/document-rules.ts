@@ -70,10 +70,10 @@ export function titleKey(title: string): string {
  */
 export function keptFileName(name: string | undefined): string {
   const last = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const clean = last
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+  // Control characters (C0 and DEL) are dropped: they have no place in a name shown and sent back.
+  const clean = [...last.normalize('NFC')]
+    .filter((char) => char.charCodeAt(0) > 0x1f && char.charCodeAt(0) !== 0x7f)
+    .join('')
     .trim();
   if (!clean || clean === '.' || clean === '..') return 'tai-lieu';
   if (clean.length <= 200) return clean;
