@@ -16,6 +16,8 @@ import { PrintingModule } from '@app/printing';
 import { ProgrammesModule } from '@app/programmes';
 import { ProtocolModule } from '@app/protocol';
 import { ResultsModule } from '@app/results';
+import { DocumentsModule } from '@app/documents';
+import { PressModule } from '@app/press';
 import { ProvincesModule } from '@app/provinces';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
@@ -55,6 +57,8 @@ import { NotFoundFallback } from './not-found';
     NotificationsModule,
     SearchModule,
     PrintingModule,
+    DocumentsModule,
+    PressModule,
   ],
   controllers: [HealthController, MetricsController, ConsoleSettingsController],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }, MetricsService, HttpMetrics, NotFoundFallback],

@@ -10,6 +10,7 @@ import './styles.css';
 
 // Each page is its own chunk, loaded on first visit: the map library, for one, only with the overview.
 const AccountsPage = lazy(() => import('./pages/AccountsPage').then((module) => ({ default: module.AccountsPage })));
+const PressFormPage = lazy(() => import('./pages/PressFormPage').then((module) => ({ default: module.PressFormPage })));
 const PasswordPage = lazy(() => import('./pages/PasswordPage').then((module) => ({ default: module.PasswordPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage').then((module) => ({ default: module.AuditPage })));
 const BudgetPage = lazy(() => import('./pages/BudgetPage').then((module) => ({ default: module.BudgetPage })));
@@ -62,6 +63,15 @@ function App() {
   return (
     <Routes>
       <Route path="/dang-nhap" element={<LoginPage />} />
+      {/* Public: journalists ask for accreditation without an account. */}
+      <Route
+        path="/bao-chi/:venueId"
+        element={
+          <Suspense fallback={null}>
+            <PressFormPage />
+          </Suspense>
+        }
+      />
       <Route
         path={PASSWORD_PATH}
         element={

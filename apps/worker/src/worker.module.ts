@@ -12,6 +12,7 @@ import { InjectRedis, RedisModule, type RedisClient } from '@app/redis';
 import { LogisticsWorkerModule } from '@app/logistics';
 import { NotificationsWorkerModule } from '@app/notifications';
 import { PlanningWorkerModule } from '@app/planning';
+import { PressWorkerModule } from '@app/press';
 import { ReconcileRemindersHandler, ReminderSenders, RemindersWorkerModule } from '@app/reminders';
 import { queueProcessors } from './queue-processor';
 import { JobMetrics, WorkerMetricsServer } from './worker-metrics';
@@ -38,6 +39,7 @@ import { JobMetrics, WorkerMetricsServer } from './worker-metrics';
     LogisticsWorkerModule,
     PlanningWorkerModule,
     NotificationsWorkerModule,
+    PressWorkerModule,
   ],
   providers: [JobRegistry, JobMetrics, WorkerMetricsServer, ...queueProcessors()],
 })

@@ -165,6 +165,52 @@ export class AppConfig {
   @Min(0)
   TRUST_PROXY_HOPS = 0;
 
+  /**
+   * Where venues' documents (kịch bản, phương án an ninh, dự toán, ảnh) are kept: `database` (bytea in
+   * PostgreSQL, backed up with it) or `directory` (files under DOCUMENT_DIR, one per version).
+   */
+  @IsIn(['database', 'directory'])
+  DOCUMENT_STORAGE: 'database' | 'directory' = 'database';
+
+  /** The storage directory of documents with DOCUMENT_STORAGE=directory (created when missing). */
+  @IsString()
+  @MinLength(1)
+  DOCUMENT_DIR = 'var/documents';
+
+  /** Largest document accepted, in bytes (a larger upload is refused with 413 and nothing is kept). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(200 * 1024 * 1024)
+  DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+  /**
+   * The media types a document may be, as recognised from its content (not its name): by default PDF,
+   * JPEG, PNG, WebP, Word (docx) and Excel (xlsx). Anything else is refused with 415.
+   */
+  @Transform(splitList)
+  @IsString({ each: true })
+  @Matches(/^[a-z]+\/[a-z0-9.+-]+$/, { each: true, message: 'must be media types such as application/pdf' })
+  DOCUMENT_ALLOWED_TYPES: string[] = [
+    'application/pdf',
+    'image/jpeg',
+    'image/png',
+    'image/webp',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ];
+
+  /** Press accreditation requests (public form) allowed per client address per window. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PRESS_RATE_LIMIT_PER_IP = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PRESS_RATE_WINDOW_SECONDS = 3600;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -1,6 +1,7 @@
 /** Every entity of the schema, in one list shared by the apps and the migration CLI. */
 import { AuditEntry } from '@app/audit/audit-entry.entity';
 import { User } from '@app/auth/user.entity';
+import { VenueDocument, VenueDocumentContent, VenueDocumentVersion } from '@app/documents/document.entities';
 import { Edition } from '@app/editions/edition.entity';
 import { CalendarFeed, Invitation, InvitationMessage, InvitationReply } from '@app/invitations/invitation.entities';
 import { InvitationLetterCounter, InvitationLetterSettings } from '@app/invitations/letter/letter.entities';
@@ -11,6 +12,7 @@ import { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignmen
 import { Notification, NotificationEmail, NotificationGroupItem, NotificationPreference } from '@app/notifications/notification.entities';
 import { PlanningRun } from '@app/planning/planning-run.entity';
 import { ProgrammeItem, ProgrammeTemplateItem } from '@app/programmes/programme.entities';
+import { PressAccreditation } from '@app/press/press-accreditation.entity';
 import { CheckIn, PrecedenceOverrideRow, SeatingPlan, VenueGuest } from '@app/protocol/protocol.entities';
 import { Greeter, SpeakingAssignment } from '@app/protocol/protocol-roles.entities';
 import { FormerProvince, Province } from '@app/provinces/province.entity';
@@ -59,4 +61,8 @@ export const ENTITIES = [
   SpeakingAssignment,
   Greeter,
   VenueResult,
+  VenueDocument,
+  VenueDocumentVersion,
+  VenueDocumentContent,
+  PressAccreditation,
 ];

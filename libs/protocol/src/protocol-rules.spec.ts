@@ -1,5 +1,14 @@
 import { RankTier } from '@app/leaders';
-import { type Attendee, fillFrontRows, orderOfPrecedence, PrecedenceGroup, seatFillingOrder, seatingChanges, seatingPlanFault } from './protocol-rules';
+import {
+  type Attendee,
+  fillFrontRows,
+  orderOfPrecedence,
+  PrecedenceGroup,
+  seatedAttendees,
+  seatFillingOrder,
+  seatingChanges,
+  seatingPlanFault,
+} from './protocol-rules';
 
 const person = (key: string, name: string, extra: Partial<Attendee> = {}): Attendee => ({
   key,
@@ -71,6 +80,20 @@ describe('orderOfPrecedence', () => {
 });
 
 describe('seats', () => {
+  it('puts the press last and leaves them out of the front rows', () => {
+    const ordered = orderOfPrecedence(
+      [
+        person('pr', 'An Phóng Viên', { group: PrecedenceGroup.Press, tier: null }),
+        person('g', 'Khách B', { group: PrecedenceGroup.Guest, tier: null }),
+        person('m', 'Bộ trưởng'),
+      ],
+      [],
+    );
+    expect(ordered.map((a) => a.key)).toEqual(['m', 'g', 'pr']);
+    expect(seatedAttendees(ordered).map((a) => a.key)).toEqual(['m', 'g']);
+    expect(fillFrontRows(seatedAttendees(ordered), 1, 3).map((seat) => seat.attendeeKey)).not.toContain('pr');
+  });
+
   it('fills a row from the centre, then right and left alternately', () => {
     expect(seatFillingOrder(5)).toEqual([3, 4, 2, 5, 1]);
     expect(seatFillingOrder(4)).toEqual([2, 3, 1, 4]);

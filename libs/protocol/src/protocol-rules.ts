@@ -4,7 +4,7 @@
  * attendance changed after a plan was drawn. No Nest, no database: the service feeds them rows.
  */
 import { RANK_TIER_ORDER, RankTier } from '@app/leaders';
-import { PRECEDENCE_GROUP_ORDER, PrecedenceGroup } from './protocol.enums';
+import { PRECEDENCE_GROUP_ORDER, PrecedenceGroup, SEATED_GROUPS } from './protocol.enums';
 
 export { PRECEDENCE_GROUP_NAMES, PrecedenceGroup } from './protocol.enums';
 
@@ -90,6 +90,11 @@ export interface Seat {
   row: number;
   seat: number;
   attendeeKey: string;
+}
+
+/** Who sits in the front rows, in order: the press attend (with passes) but are not seated among the delegates. */
+export function seatedAttendees<T extends { group: PrecedenceGroup }>(ordered: readonly T[]): T[] {
+  return ordered.filter((attendee) => SEATED_GROUPS.includes(attendee.group));
 }
 
 /** Fills the front rows by precedence: the first row from its centre out, then the next row. */

@@ -20,6 +20,7 @@ import {
   PrecedenceGroup,
   type RankedAttendee,
   type SeatingChange,
+  seatedAttendees,
   seatingChanges,
   seatingPlanFault,
 } from './protocol-rules';
@@ -146,7 +147,7 @@ export class ProtocolService {
       const existing = await manager.findOneBy(SeatingPlan, { venueId });
       if (existing) assertVersion(requireVersion(input.version), existing.version);
       const { ranked } = await this.attendance(manager, venueId);
-      const seats = fillFrontRows(ranked, input.rows, input.seatsPerRow);
+      const seats = fillFrontRows(seatedAttendees(ranked), input.rows, input.seatsPerRow);
       const plan = existing ?? manager.create(SeatingPlan, { venueId });
       Object.assign(plan, { rows: input.rows, seatsPerRow: input.seatsPerRow, seats, editedByHand: false });
       const saved = await manager.save(plan);
@@ -171,7 +172,7 @@ export class ProtocolService {
       if (!plan) throw new NotFoundError(SEATING, venueId);
       assertVersion(input.version, plan.version);
       const { ranked } = await this.attendance(manager, venueId);
-      const fault = seatingPlanFault(input.seats, plan.rows, plan.seatsPerRow, new Set(ranked.map((attendee) => attendee.key)));
+      const fault = seatingPlanFault(input.seats, plan.rows, plan.seatsPerRow, new Set(seatedAttendees(ranked).map((attendee) => attendee.key)));
       if (fault) throw new BusinessRuleError('SEATING_PLAN_INVALID', fault);
       const before = plan.seats;
       plan.seats = input.seats.map(({ row, seat, attendeeKey }) => ({ row, seat, attendeeKey })).sort((a, b) => a.row - b.row || a.seat - b.seat);
@@ -188,6 +189,31 @@ export class ProtocolService {
       });
       return this.viewWith(manager, venueId);
     });
+  }
+
+  /**
+   * Lists an accredited journalist among the venue's attendees (group "Báo chí": last in the order,
+   * not seated in the front rows) in the caller's transaction, and answers their pass. The press
+   * library calls this when an organizer approves a request; the caller has checked the province.
+   */
+  async admitPress(
+    manager: EntityManager,
+    venueId: string,
+    person: { name: string; title: string },
+    actor: Actor,
+  ): Promise<{ attendeeKey: string; passCode: string }> {
+    const guest = await manager.save(
+      manager.create(VenueGuest, { venueId, name: person.name.trim(), title: person.title.trim(), group: PrecedenceGroup.Press, rank: null }),
+    );
+    await this.audit.record(manager, { actor, entityType: 'venue_guest', entityId: guest.id, action: 'create', note: 'Cấp thẻ báo chí', after: guest });
+    const attendeeKey = guestKey(guest.id);
+    return { attendeeKey, passCode: passCode(this.config.LINK_SECRET, venueId, attendeeKey) };
+  }
+
+  /** Whether the attendee is still on the venue's list (a press pass can be removed like any guest). */
+  async attends(manager: EntityManager, venueId: string, attendeeKey: string): Promise<boolean> {
+    const { ranked } = await this.attendance(manager, venueId);
+    return ranked.some((attendee) => attendee.key === attendeeKey);
   }
 
   /** Everyone attending, in order of precedence, with their pass codes and check-in times: for the door and for printing passes. */
@@ -279,8 +305,9 @@ export class ProtocolService {
       };
     });
     if (!plan) return { venueId, precedence, seating: null, changes: [] };
-    const current = fillFrontRows(ranked, plan.rows, plan.seatsPerRow);
-    const changes = seatingChanges(plan.seats, current, new Set(byKey.keys()), plan.editedByHand);
+    const seated = seatedAttendees(ranked);
+    const current = fillFrontRows(seated, plan.rows, plan.seatsPerRow);
+    const changes = seatingChanges(plan.seats, current, new Set(seated.map((attendee) => attendee.key)), plan.editedByHand);
     const nameOf = (key: string) => byKey.get(key)?.name ?? null;
     return {
       venueId,

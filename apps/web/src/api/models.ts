@@ -89,3 +89,13 @@ export type VenueResult = Schemas['VenueResultView'];
 export type EditionReport = Schemas['EditionReportView'];
 export type ReportLine = Schemas['ReportLineView'];
 export type EditionComparison = Schemas['EditionComparisonView'];
+
+/** A venue's documents (kịch bản, phương án an ninh, dự toán, ảnh) with their versions. */
+export type VenueDocuments = Schemas['VenueDocumentsView'];
+export type VenueDocument = Schemas['VenueDocumentView'];
+export type DocumentVersion = Schemas['DocumentVersionView'];
+
+/** Press accreditation: what the public form shows of a venue, and a venue's requests for organizers. */
+export type PressVenue = Schemas['PressVenueView'];
+export type PressAccreditation = Schemas['PressAccreditationView'];
+export type PressAccreditationList = Schemas['PressAccreditationListView'];

@@ -1672,6 +1672,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/venues/{venueId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The venue's documents with every version, newest first: its province's organizers and planners only. */
+        get: operations["Documents_list"];
+        put?: never;
+        /**
+         * Uploads a document, or a new version of the one of the same kind and title. The type is recognised
+         *     from the content (not the name or Content-Type): 415 when not allowed, 413 over the size limit —
+         *     nothing is stored either way.
+         */
+        post: operations["Documents_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{venueId}/documents/{documentId}/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a document, under the name it was uploaded with (RFC 6266/8187 Content-Disposition). */
+        get: operations["Documents_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/press/venues/{venueId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the form shows of the venue: name, province, day, and whether requests are taken. */
+        get: operations["PublicPress_venue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/press/accreditations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A journalist's request (rate-limited per address). Answered 202 with the same message whatever
+         *     becomes of it — a robot's (honeypot filled) or a repeat included.
+         */
+        post: operations["PublicPress_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{venueId}/press-accreditations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Press_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/press-accreditations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approves a pending request: the journalist gets a pass in the venue's guest list and an e-mail with its code. */
+        post: operations["Press_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/press-accreditations/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuses a pending request with a reason, which the journalist is e-mailed. */
+        post: operations["Press_refuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2224,7 +2350,7 @@ export interface components {
             version: number;
         };
         /** @enum {string} */
-        PrecedenceGroup: "central" | "provincial_leader" | "local_official" | "guest";
+        PrecedenceGroup: "central" | "provincial_leader" | "local_official" | "guest" | "press";
         /** @enum {string} */
         RankTier: "politburo" | "secretariat" | "central_committee" | "ministerial" | "provincial" | "other";
         PrecedenceEntryView: {
@@ -2276,7 +2402,7 @@ export interface components {
             changes: components["schemas"]["SeatingChangeView"][];
         };
         /** @enum {string} */
-        GuestGroup: "provincial_leader" | "local_official" | "guest";
+        GuestGroup: "provincial_leader" | "local_official" | "guest" | "press";
         CreateGuestDto: {
             /** @example Nguyễn Văn An */
             name: string;
@@ -3816,6 +3942,51 @@ export interface components {
         };
         /** @enum {string} */
         SheetPart: "programme" | "checklist" | "guests";
+        /** @enum {string} */
+        DocumentKind: "script" | "security_plan" | "estimate" | "photo" | "other";
+        DocumentVersionView: {
+            number: number;
+            fileName: string;
+            /** @description Recognised from the content when it was uploaded. */
+            mediaType: string;
+            sizeBytes: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedByName: string | null;
+        };
+        VenueDocumentView: {
+            kind: components["schemas"]["DocumentKind"];
+            id: string;
+            kindName: string;
+            title: string;
+            latestVersion: number;
+            /** @description Newest first. */
+            versions: components["schemas"]["DocumentVersionView"][];
+        };
+        VenueDocumentsView: {
+            venueId: string;
+            /** @description Whether the caller may upload (their province, or a planner; the venue not closed). */
+            canUpload: boolean;
+            /** @description The size limit in bytes. */
+            maxBytes: number;
+            /** @description The media types accepted (by content). */
+            allowedTypes: string[];
+            documents: components["schemas"]["VenueDocumentView"][];
+        };
+        UploadDocumentForm: {
+            /** @description Loại tài liệu */
+            kind: components["schemas"]["DocumentKind"];
+            /**
+             * @description Tên tài liệu; tải lên lại cùng loại và tên thêm một phiên bản
+             * @example Kịch bản chương trình
+             */
+            title: string;
+            /**
+             * Format: binary
+             * @description Tệp tải lên; loại được nhận dạng từ nội dung
+             */
+            file: string;
+        };
         ApiErrorBody: {
             /**
              * @description Machine-readable code, e.g. `VALIDATION_FAILED`, `VERSION_CONFLICT`, `PROVINCE_SCOPE`.
@@ -3831,6 +4002,98 @@ export interface components {
             details?: {
                 [key: string]: unknown;
             } | unknown[];
+        };
+        PressVenueView: {
+            venueId: string;
+            name: string;
+            provinceName: string;
+            /** @description YYYY-MM-DD, when scheduled. */
+            scheduledDate: string | null;
+            /** @description Whether requests are taken (an approved or scheduled venue). */
+            open: boolean;
+        };
+        RequestAccreditationDto: {
+            /**
+             * Format: uuid
+             * @description Điểm tổ chức
+             */
+            venueId: string;
+            /**
+             * @description Họ và tên
+             * @example Nguyễn Thị Hoa
+             */
+            fullName: string;
+            /**
+             * @description Cơ quan báo chí
+             * @example Báo Công an Nhân dân
+             */
+            agency: string;
+            /**
+             * @description Số thẻ nhà báo
+             * @example A12345
+             */
+            cardNumber: string;
+            /**
+             * @description Số điện thoại (Việt Nam)
+             * @example 0912 345 678
+             */
+            phone: string;
+            /**
+             * Format: email
+             * @description Địa chỉ e-mail nhận thẻ
+             * @example hoa@cand.example.vn
+             */
+            email: string;
+            /** @description Để trống (trường ẩn chống máy gửi tự động) */
+            website?: string;
+        };
+        AccreditationReceivedView: {
+            message: string;
+        };
+        /** @enum {string} */
+        AccreditationStatus: "pending" | "approved" | "refused";
+        PressAccreditationView: {
+            status: components["schemas"]["AccreditationStatus"];
+            id: string;
+            venueId: string;
+            fullName: string;
+            agency: string;
+            cardNumber: string;
+            phone: string;
+            email: string;
+            statusName: string;
+            refusalReason: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedByName: string | null;
+            /** @description The pass code of an approved request. */
+            passCode: string | null;
+            /** @description Where the decision's e-mail stands. */
+            emailStatus: string;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+        };
+        PressAccreditationListView: {
+            venueId: string;
+            /** @description Whether the caller may decide (the venue's province or a planner). */
+            canDecide: boolean;
+            /** @description The public form's address for this venue, to hand to the press. */
+            formUrl: string;
+            items: components["schemas"]["PressAccreditationView"][];
+        };
+        ApproveAccreditationDto: {
+            /** @description The version read */
+            version: number;
+        };
+        RefuseAccreditationDto: {
+            /** @description The version read */
+            version: number;
+            /**
+             * @description Lý do từ chối (gửi cho phóng viên)
+             * @example Đã đủ số lượng phóng viên tác nghiệp tại điểm.
+             */
+            reason: string;
         };
     };
     responses: never;
@@ -10262,6 +10525,461 @@ export interface operations {
             };
             /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Documents_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueDocumentsView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Documents_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadDocumentForm"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueDocumentView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description DOCUMENT_TOO_LARGE: over DOCUMENT_MAX_BYTES; nothing stored. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description DOCUMENT_TYPE_REFUSED or DOCUMENT_TYPE_UNKNOWN: the content is not an allowed type; nothing stored. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Documents_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+                documentId: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with the type recognised at upload and `Content-Disposition: attachment; filename*=UTF-8''…` (the Vietnamese name). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PublicPress_venue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PressVenueView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    PublicPress_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestAccreditationDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccreditationReceivedView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Too many attempts: `details.retryAfterSeconds` says when to try again. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Press_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PressAccreditationListView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Press_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveAccreditationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PressAccreditationView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Press_refuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefuseAccreditationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PressAccreditationView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,6 +25,8 @@ import { AuditEntityIdIndex1796050000000 } from './1796050000000-audit-entity-id
 import { FoldedSearch1796060000000 } from './1796060000000-folded-search';
 import { Protocol1796090000000 } from './1796090000000-protocol';
 import { VenueResults1796180000000 } from './1796180000000-venue-results';
+import { VenueDocuments1796230000000 } from './1796230000000-venue-documents';
+import { PressAccreditations1796230100000 } from './1796230100000-press-accreditations';
 import { SpeakersAndGreeters1796280000000 } from './1796280000000-speakers-and-greeters';
 
 export const MIGRATIONS = [
@@ -54,5 +56,7 @@ export const MIGRATIONS = [
   FoldedSearch1796060000000,
   Protocol1796090000000,
   VenueResults1796180000000,
+  VenueDocuments1796230000000,
+  PressAccreditations1796230100000,
   SpeakersAndGreeters1796280000000,
 ];

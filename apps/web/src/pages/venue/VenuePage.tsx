@@ -16,6 +16,8 @@ import { ProgrammeEditor } from './ProgrammeEditor';
 import { TasksBoard } from './TasksBoard';
 import { VenueChangeProposals } from './VenueChangeProposals';
 import { VenueLeaders } from './VenueLeaders';
+import { PressSection } from './PressSection';
+import { VenueDocumentsSection } from './VenueDocumentsSection';
 import { VenueResultSection } from './VenueResultSection';
 import { WorkflowActions } from './WorkflowActions';
 import { isEditable } from './workflow';
@@ -52,6 +54,13 @@ export function VenuePage() {
         </>
       ),
     });
+  }
+  // Documents and the press are the province's and planners' (need-to-know, as the API holds it).
+  if (canWrite(user)) {
+    sections.push({ id: 'tai-lieu', title: 'Tài liệu', body: <VenueDocumentsSection venue={v} /> });
+    if (isOneOf(v.status, [VenueStatus.Approved, VenueStatus.Scheduled, VenueStatus.Held])) {
+      sections.push({ id: 'bao-chi', title: 'Báo chí', body: <PressSection venue={v} /> });
+    }
   }
   // After the day: attendance, awards and the short report (recorded by the province or planners).
   if (isOneOf(v.status, [VenueStatus.Scheduled, VenueStatus.Held])) {
