@@ -2738,6 +2738,11 @@ export interface components {
              * @enum {string}
              */
             method: "REQUEST" | "CANCEL";
+            /**
+             * @description The delegate's pass code (mã thẻ) for the venue's door, on a REQUEST: the e-mail shows it typed and
+             *     as a QR code (an inline PNG the sender attaches under the content id PASS_QR_CID).
+             */
+            passCode: string | null;
             /** @description The iCalendar (RFC 5545) attachment. */
             ics: string;
         };
