@@ -16,6 +16,7 @@ import { PrintingModule } from '@app/printing';
 import { ProgrammesModule } from '@app/programmes';
 import { ProtocolModule } from '@app/protocol';
 import { ResultsModule } from '@app/results';
+import { DayBoardModule } from '@app/day-board';
 import { ProvincesModule } from '@app/provinces';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
@@ -47,6 +48,7 @@ import { NotFoundFallback } from './not-found';
     ProgrammesModule,
     ProtocolModule,
     ResultsModule,
+    DayBoardModule,
     LeadersModule,
     InvitationsModule,
     RemindersModule,

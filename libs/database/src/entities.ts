@@ -14,6 +14,7 @@ import { ProgrammeItem, ProgrammeTemplateItem } from '@app/programmes/programme.
 import { CheckIn, PrecedenceOverrideRow, SeatingPlan, VenueGuest } from '@app/protocol/protocol.entities';
 import { FormerProvince, Province } from '@app/provinces/province.entity';
 import { VenueResult } from '@app/results/venue-result.entity';
+import { VenueDayState } from '@app/day-board/venue-day-state.entity';
 import { Reminder, ReminderPolicy } from '@app/reminders/reminder.entities';
 import { VenueChangeProposal } from '@app/venues/change-proposals/venue-change-proposal.entity';
 import { Venue } from '@app/venues/venue.entity';
@@ -56,4 +57,5 @@ export const ENTITIES = [
   SeatingPlan,
   CheckIn,
   VenueResult,
+  VenueDayState,
 ];
