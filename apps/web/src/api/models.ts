@@ -85,3 +85,9 @@ export type VenueResult = Schemas['VenueResultView'];
 export type EditionReport = Schemas['EditionReportView'];
 export type ReportLine = Schemas['ReportLineView'];
 export type EditionComparison = Schemas['EditionComparisonView'];
+
+/** The festival day's live board (issue 20). */
+export type DayBoard = Schemas['DayBoardView'];
+export type DayBoardEntry = Schemas['DayBoardEntryView'];
+export type VenueDayState = Schemas['VenueDayStateView'];
+export type DayStateName = Schemas['DayState'];
