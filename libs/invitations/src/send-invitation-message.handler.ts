@@ -68,7 +68,7 @@ export class SendInvitationMessageHandler {
       // touched, so a letter that cannot be printed leaves the e-mail queued with the error, never sent bare.
       const letter = method === 'REQUEST' ? await this.composer.letterPdf(context, message) : null;
       // The pass's QR code, inline in the HTML body (cid), for the door's camera.
-      const pass = request?.passCode ? await passQrPng(request.passCode) : null;
+      const pass = request?.passCode ? passQrPng(request.passCode) : null;
       const sent = await this.mailer.send({
         to: composed.to,
         subject: composed.subject,
