@@ -141,6 +141,15 @@ describe('The festival day at the door and on the live board (Chromium, 360 px)'
     await phone.getByTestId('day-state-current').filter({ hasText: 'Sự cố' }).waitFor();
     await line.filter({ hasText: 'Mưa lớn, chuyển phần lễ vào hội trường' }).waitFor({ timeout: 15_000 });
     await board.getByTestId('day-count-incident').filter({ hasText: 'Sự cố: 1' }).waitFor();
+    expect(await seriousViolations(board)).toEqual([]);
+
+    // The organizer's own board on the phone: the province's point, the same state; it fits 360 px.
+    await phone.getByRole('link', { name: 'Trực tiếp ngày hội' }).click();
+    await phone.getByTestId(`day-board-${venue.id}`).filter({ hasText: 'Mưa lớn, chuyển phần lễ vào hội trường' }).waitFor();
+    await phone.getByTestId('day-count-incident').filter({ hasText: 'Sự cố: 1' }).waitFor();
+    expect((await overflowOf(phone)).scrollWidth).toBeLessThanOrEqual(PHONE.width);
+    expect(await seriousViolations(phone)).toEqual([]);
+    await shot(phone, 'festival-day-board-360');
   });
 
   it('reads a pass’s QR code with the camera; a refused camera is said in Vietnamese and the typed code still works', async () => {
