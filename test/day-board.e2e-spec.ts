@@ -95,6 +95,11 @@ describe('the festival day’s live board', () => {
     await setState(venue.id, { state: 'started', version: 1, note: 'x'.repeat(1001) }).expect(400);
     await setState('00000000-0000-4000-8000-000000000000', { state: 'started' }).expect(404);
 
+    const unscheduled = await createVenue(t.dataSource, edition, '12');
+    expect((await setState(unscheduled.id, { state: 'started' }).expect(409)).body.code).toBe('DAY_STATE_VENUE_NOT_SCHEDULED');
+    const nothing = await setState(unscheduled.id, { state: 'not_started' }).expect(200); // nothing to change
+    expect(nothing.body).toMatchObject({ state: 'not_started', version: 0, canSet: false, nextStates: [] });
+
     const later = await createVenue(t.dataSource, edition, '12', { scheduleOn: `${edition.year}-12-30` });
     const tooEarly = await setState(later.id, { state: 'leader_arrived' }).expect(409);
     expect(tooEarly.body).toMatchObject({ code: 'DAY_STATE_BEFORE_DAY', message: `Chỉ cập nhật tình hình từ ngày tổ chức (30/12/${edition.year}) trở đi.` });

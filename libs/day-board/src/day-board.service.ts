@@ -115,8 +115,7 @@ export class DayBoardService {
       return { venue, changed: true };
     });
     if (changed) await this.streams.publish({ editionId: venue.editionId, venueId, provinceCode: venue.provinceCode });
-    const [entry] = await this.entries(this.dataSource.manager, { venueId });
-    return this.phoneView(entry, venue, actor, now);
+    return this.venueState(venueId, actor, now);
   }
 
   /** One point as the board shows it (for the streams: read once per change and instance). */
