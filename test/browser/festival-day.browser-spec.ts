@@ -131,9 +131,15 @@ describe('The festival day at the door and on the live board (Chromium, 360 px)'
     expect(await board.evaluate<boolean>(`window.__sameDocument === true`)).toBe(true);
     await shot(board, 'festival-day-board');
 
-    // An incident needs its note; with it, the board shows the incident and the note.
+    // The connection drops as the programme opens: the change waits on the phone and goes when it is back.
+    await phone.context().setOffline(true);
     await phone.getByRole('button', { name: 'Đã khai mạc' }).click();
-    await phone.getByTestId('day-state-current').filter({ hasText: 'Đã khai mạc' }).waitFor();
+    await phone.getByTestId('day-state-waiting').filter({ hasText: 'Mất kết nối: “Đã khai mạc” đã lưu trên máy, sẽ tự gửi khi có mạng.' }).waitFor();
+    await phone.context().setOffline(false);
+    await phone.getByTestId('day-state-current').filter({ hasText: 'Đã khai mạc' }).waitFor({ timeout: 20_000 });
+    await line.filter({ hasText: 'Đã khai mạc' }).waitFor({ timeout: 15_000 });
+
+    // An incident needs its note; with it, the board shows the incident and the note.
     await phone.getByRole('button', { name: 'Sự cố' }).click();
     await phone.getByText('Báo sự cố cần ghi rõ nội dung sự cố.').waitFor();
     await phone.getByLabel('Ghi chú (bắt buộc khi báo sự cố)').fill('Mưa lớn, chuyển phần lễ vào hội trường');
