@@ -3,6 +3,7 @@
  * the mean time per letter after a warm-up of 20 (fonts parsed, shaping cached). Used to profile the
  * letter (`node --cpu-prof`). Needs no services. Last line: one JSON object.
  */
+import { passQrModules } from '../libs/common/src/pass-codes';
 import { renderLetterPdf } from '../libs/invitations/src/letter/letter-pdf';
 import type { LetterView } from '../libs/invitations/src/letter/letter-view';
 
@@ -27,6 +28,7 @@ const letterFor = (n: number): LetterView => ({
   signerTitle: 'Trưởng ban',
   signerName: 'Lương Tam Quang',
   copyTo: ['- Như trên;', '- Lưu: VT.'],
+  pass: { code: `K7QM-${String(n % 10000).padStart(4, '0')}`, modules: passQrModules(`K7QM-${String(n % 10000).padStart(4, '0')}`) },
 });
 
 async function main(): Promise<void> {

@@ -2,8 +2,11 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { execFileSync } from 'node:child_process';
 import { Role } from '@app/auth';
 import { Edition } from '@app/editions/edition.entity';
+import { linkToken } from '@app/invitations';
 import { placeAndDateLine } from '@app/invitations/letter/letter-rules';
+import { TEST_ENV } from './test-env';
 import { createEdition, createLeader, createUser, createVenue } from './utils/factories';
+import { decodeQrInPdf, decodeQrPng } from './utils/qr';
 import { ReceivedMail, SmtpSink } from './utils/smtp-sink';
 import { createTestApp, TestApp } from './utils/test-app';
 import { createTestWorker } from './utils/test-worker';
@@ -226,6 +229,39 @@ describe('Giấy mời: numbered letters in the administrative form, as PDF besi
     await t.http.post(`/api/invitations/${created.body.id}/withdraw`).set('Authorization', planner).send({ reason: 'Nhập sai tên đại biểu' }).expect(202);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(sink.to(address).filter(isInvitationMail)).toHaveLength(0);
+  });
+
+  it('carries the pass: the QR image inline in the e-mail and the one on the letter decode to the typed code, which the door accepts', async () => {
+    const edition = await createEdition(t.dataSource);
+    const { venue, leader } = await assignedLeader(edition, `${edition.year}-08-14`, 'Hoàng Văn Thẻ');
+    await t.http.post(`/api/editions/${edition.id}/invitations/bulk`).set('Authorization', planner).expect(202);
+    const [invitation] = await t.dataSource.query(`SELECT id FROM invitations WHERE leader_id = $1`, [leader.id]);
+    const [mail] = await sink.waitFor(1, (received) => received.parsed.headers.get('x-ngayhoi-invitation') === invitation.id);
+
+    // The image the HTML shows by its content id (mailparser puts the related part's bytes in its
+    // place), read from its pixels as a phone's camera would.
+    const image = mail.parsed.attachments.find((part) => part.cid === 'pass-qr@ngayhoi.vn');
+    expect(image).toMatchObject({ contentType: 'image/png', related: true });
+    expect(mail.parsed.html).toContain(`src="data:image/png;base64,${image!.content.toString('base64')}"`);
+    const scanned = decodeQrPng(image!.content);
+    expect(scanned).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(mail.parsed.text).toContain(`Mã thẻ dự Ngày hội: ${scanned}`);
+    expect(mail.parsed.html).toContain(`alt="Mã QR của thẻ ${scanned}"`);
+    const letter = pdfOf(mail)!.content;
+    expect(decodeQrInPdf(letter)).toBe(scanned);
+    expect(pdfText(letter)).toContain(`Mã thẻ dự Ngày hội: ${scanned}`);
+
+    // Accepted, the delegate is on the venue's guest list with that code, and the scanned code lets them in.
+    await t.http
+      .post(`/api/rsvp/${linkToken(TEST_ENV.LINK_SECRET, 'rsvp', invitation.id)}`)
+      .type('form')
+      .send({ answer: 'accept' })
+      .expect(200);
+    const organizer = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.ProvincialOrganizer, '12'))}`;
+    const list = await t.http.get(`/api/venues/${venue.id}/guest-list`).set('Authorization', organizer).expect(200);
+    expect(list.body.entries.find((entry: { name: string }) => entry.name === 'Hoàng Văn Thẻ').passCode).toBe(scanned);
+    const checkIn = await t.http.post(`/api/venues/${venue.id}/check-ins`).set('Authorization', organizer).send({ code: scanned }).expect(200);
+    expect(checkIn.body).toMatchObject({ name: 'Hoàng Văn Thẻ', alreadyCheckedIn: false });
   });
 });
 

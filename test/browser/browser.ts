@@ -56,8 +56,11 @@ export function ensureConsoleBuilt(): void {
   if (result.status !== 0) throw new Error(`Building the web console failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-/** Chromium with a fresh profile; fails loudly (never skips) when the browser is not installed. */
-export async function launchChromium(): Promise<BrowserContext> {
+/**
+ * Chromium with a fresh profile; fails loudly (never skips) when the browser is not installed.
+ * `extraArgs`: more switches (e.g. a fake camera playing a file, for the door's QR scanner).
+ */
+export async function launchChromium(extraArgs: string[] = []): Promise<BrowserContext> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium is missing at ${CHROMIUM_PATH}: the browser tests need Debian's Chromium. Install it with \`apt-get install -y chromium\` (.ci/run does this).`,
@@ -76,6 +79,7 @@ export async function launchChromium(): Promise<BrowserContext> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
     viewport: { width: 1440, height: 1000 },
     locale: 'vi-VN',

@@ -18,6 +18,7 @@ import { ProtocolModule } from '@app/protocol';
 import { ResultsModule } from '@app/results';
 import { DocumentsModule } from '@app/documents';
 import { PressModule } from '@app/press';
+import { DayBoardModule } from '@app/day-board';
 import { ProvincesModule } from '@app/provinces';
 import { QueueModule } from '@app/queue';
 import { RedisModule } from '@app/redis';
@@ -49,6 +50,7 @@ import { NotFoundFallback } from './not-found';
     ProgrammesModule,
     ProtocolModule,
     ResultsModule,
+    DayBoardModule,
     LeadersModule,
     InvitationsModule,
     RemindersModule,

@@ -25,6 +25,7 @@ const ReportPage = lazy(() => import('./pages/ReportPage').then((module) => ({ d
 const SearchPage = lazy(() => import('./pages/SearchPage').then((module) => ({ default: module.SearchPage })));
 const TaskTemplatePage = lazy(() => import('./pages/TaskTemplatePage').then((module) => ({ default: module.TaskTemplatePage })));
 const VenueForm = lazy(() => import('./pages/venue/VenueForm').then((module) => ({ default: module.VenueForm })));
+const DayBoardPage = lazy(() => import('./pages/DayBoardPage').then((module) => ({ default: module.DayBoardPage })));
 const CheckInPage = lazy(() => import('./pages/venue/CheckInPage').then((module) => ({ default: module.CheckInPage })));
 const ProtocolPage = lazy(() => import('./pages/venue/ProtocolPage').then((module) => ({ default: module.ProtocolPage })));
 const VenuePage = lazy(() => import('./pages/venue/VenuePage').then((module) => ({ default: module.VenuePage })));
@@ -98,6 +99,7 @@ function App() {
         <Route path="san-sang" element={<ReadinessPage />} />
         <Route path="kinh-phi" element={<BudgetPage />} />
         <Route path="bao-cao" element={<ReportPage />} />
+        <Route path="truc-tiep" element={<DayBoardPage />} />
         <Route path="thong-bao" element={<NotificationsPage />} />
         <Route path="tim-kiem" element={<SearchPage />} />
         <Route

@@ -55,7 +55,10 @@ export function activeAccountsWithRole(manager: EntityManager, role: Role, provi
 }
 
 /** Accounts by id with what a mail to them needs (notification e-mails: address, name, role, still active). */
-export function accountsByIds(manager: EntityManager, ids: string[]): Promise<Array<Pick<User, 'id' | 'email' | 'fullName' | 'role' | 'active'>>> {
+export function accountsByIds(
+  manager: EntityManager,
+  ids: string[],
+): Promise<Array<Pick<User, 'id' | 'email' | 'fullName' | 'role' | 'provinceCode' | 'active'>>> {
   if (ids.length === 0) return Promise.resolve([]);
-  return manager.find(User, { select: { id: true, email: true, fullName: true, role: true, active: true }, where: { id: In(ids) } });
+  return manager.find(User, { select: { id: true, email: true, fullName: true, role: true, provinceCode: true, active: true }, where: { id: In(ids) } });
 }

@@ -1,4 +1,4 @@
-// Common: shared building blocks: errors and the API error body, columns, time, validation, pagination, transactions, locking, SQL, bulk inserts, secrets, the audit log, the notifier port, the console's links, the request id and the Prometheus registry.
+// Common: shared building blocks: errors and the API error body, columns, time, validation, pagination, transactions, locking, SQL, bulk inserts, secrets, the audit log, the notifier port, the console's links, pass codes and their QR codes, the request id and the Prometheus registry.
 export { ApiErrorBody } from './api-error-body.dto';
 export { ApiExceptionFilter } from './api-exception.filter';
 export { ApiRefusals } from './api-refusals';
@@ -28,6 +28,7 @@ export { REQUEST_ID_HEADER, bindRequestId, currentRequestId, isWellFormedRequest
 export { Notifier } from './notifier';
 export type { NotificationCause } from './notifier';
 export { PageQueryDto, pageOf, toPage } from './pagination';
+export { invitationAttendeeKey, normalisePassCode, passCode, passQrModules, passQrPng } from './pass-codes';
 export type { Page } from './pagination';
 export { sameSecret } from './secrets';
 export { queryRows } from './sql';

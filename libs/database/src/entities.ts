@@ -17,6 +17,7 @@ import { CheckIn, PrecedenceOverrideRow, SeatingPlan, VenueGuest } from '@app/pr
 import { Greeter, SpeakingAssignment } from '@app/protocol/protocol-roles.entities';
 import { FormerProvince, Province } from '@app/provinces/province.entity';
 import { VenueResult } from '@app/results/venue-result.entity';
+import { VenueDayState } from '@app/day-board/venue-day-state.entity';
 import { Reminder, ReminderPolicy } from '@app/reminders/reminder.entities';
 import { VenueChangeProposal } from '@app/venues/change-proposals/venue-change-proposal.entity';
 import { Venue } from '@app/venues/venue.entity';
@@ -65,4 +66,5 @@ export const ENTITIES = [
   VenueDocumentVersion,
   VenueDocumentContent,
   PressAccreditation,
+  VenueDayState,
 ];

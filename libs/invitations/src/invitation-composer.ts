@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { hydrate, instantToLocalDate, instantToLocalTime, NotFoundError, queryRows } from '@app/common';
+import { hydrate, instantToLocalDate, instantToLocalTime, invitationAttendeeKey, NotFoundError, passCode, passQrModules, queryRows } from '@app/common';
 import { AppConfig } from '@app/config';
 import { EDITION_LETTER_FACTS, EditionLetterFacts } from '@app/editions';
 import { AssignmentRole } from '@app/leaders';
@@ -49,6 +49,14 @@ export interface InvitationContext {
 @Injectable()
 export class InvitationComposer {
   constructor(private readonly config: AppConfig) {}
+
+  /**
+   * The delegate's pass code at the venue's door (the protocol library's check-in reads the same
+   * derivation): printed with its QR code on the giấy mời and in the invitation e-mail.
+   */
+  passCodeOf(invitation: Pick<Invitation, 'id' | 'venueId'>): string {
+    return passCode(this.config.LINK_SECRET, invitation.venueId, invitationAttendeeKey(invitation.id));
+  }
 
   rsvpUrl(invitationId: string): string {
     return this.config.publicUrl(`/api/rsvp/${linkToken(this.config.LINK_SECRET, 'rsvp', invitationId)}`);
@@ -111,6 +119,7 @@ export class InvitationComposer {
     const view = this.emailView(context, { kind, reason: null, previous });
     const recipient = `Đồng chí ${invitation.delegateName}${invitation.delegateTitle ? `, ${invitation.delegateTitle}` : ''}`;
     const start = venue.startsAt;
+    const pass = this.passCodeOf(invitation);
     return {
       issuingBody: letter.issuingBody,
       issuingUnit: letter.issuingUnit,
@@ -143,6 +152,7 @@ export class InvitationComposer {
       signerTitle: letter.signerTitle,
       signerName: letter.signerName,
       copyTo: copyToLines(letter.copyTo),
+      pass: { code: pass, modules: passQrModules(pass) },
     };
   }
 
@@ -155,6 +165,7 @@ export class InvitationComposer {
       to: { name: context.invitation.delegateName, address: context.invitation.delegateEmail },
       ...rendered,
       method: message.method,
+      passCode: message.method === 'REQUEST' ? this.passCodeOf(context.invitation) : null,
       ics: buildInvitationIcs(this.event(context, message.sequence, message.method === 'CANCEL'), message.method),
     };
   }
@@ -168,7 +179,7 @@ export class InvitationComposer {
   }
 
   /** A notice to the delegate's office without a calendar entry (a proposed substitute refused, with the reason). */
-  composeNotice(context: InvitationContext, message: Pick<InvitationMessage, 'reason'>): Omit<ComposedMessage, 'method' | 'ics'> {
+  composeNotice(context: InvitationContext, message: Pick<InvitationMessage, 'reason'>): Omit<ComposedMessage, 'method' | 'ics' | 'passCode'> {
     return {
       to: { name: context.invitation.delegateName, address: context.invitation.delegateEmail },
       ...renderInvitationEmail(this.emailView(context, { kind: 'notice', reason: message.reason, previous: null })),
@@ -176,7 +187,7 @@ export class InvitationComposer {
   }
 
   /** A reminder e-mail before the event (same details and RSVP link as the invitation). */
-  composeReminder(context: InvitationContext, offsetMinutes: number): Omit<ComposedMessage, 'method' | 'ics'> {
+  composeReminder(context: InvitationContext, offsetMinutes: number): Omit<ComposedMessage, 'method' | 'ics' | 'passCode'> {
     const view = this.emailView(context, { kind: 'invitation', reason: null, previous: null });
     return {
       to: { name: context.invitation.delegateName, address: context.invitation.delegateEmail },
@@ -262,6 +273,8 @@ export class InvitationComposer {
         ? { name: venue.contactName, phone: venue.contactPhone, email: venue.contactEmail }
         : { name: this.config.COMMITTEE_NAME, phone: null, email: this.config.COMMITTEE_EMAIL },
       rsvpUrl: message.kind === 'cancellation' || message.kind === 'substituted' ? null : this.rsvpUrl(invitation.id),
+      // The pass (and its QR code) goes with the letters that invite: not with a cancellation or a notice.
+      passCode: PASS_KINDS.has(message.kind) ? this.passCodeOf(invitation) : null,
       // The feed's token exists only in the letter that brought it (see SendFeedLinkHandler): invitation
       // e-mails no longer repeat it.
       feedUrl: null,
@@ -274,6 +287,8 @@ export class InvitationComposer {
 function isCancelled(context: InvitationContext): boolean {
   return ENDED_STATUSES.includes(context.invitation.status) || context.venue.status === VenueStatus.Cancelled;
 }
+
+const PASS_KINDS = new Set<InvitationEmailView['kind']>(['invitation', 'update', 'programme-update']);
 
 const ROLE_PHRASE: Record<AssignmentRole, string> = {
   [AssignmentRole.ChiefGuest]: 'tới dự, phát biểu chỉ đạo và tặng quà tại',

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { queryRows } from '@app/common';
+import { passQrPng, queryRows } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Mailer } from '@app/mail';
 import { defineJob, JobContext, JobHandler, JobPayload, KEEP_COMPLETED, KEEP_FAILED, QueueName } from '@app/queue';
@@ -26,6 +26,9 @@ export const SendInvitationMessageJob = defineJob<{ messageId: string; delayed?:
     removeOnFail: KEEP_FAILED,
   }),
 });
+
+/** The content id of the pass's QR image, as the invitation template names it (`cid:pass-qr@ngayhoi.vn`). */
+export const PASS_QR_CID = 'pass-qr@ngayhoi.vn';
 
 export type SendOutcome = 'sent' | 'already-sent' | 'superseded' | 'in-progress' | 'missing';
 
@@ -59,10 +62,13 @@ export class SendInvitationMessageHandler {
       const context = await this.composer.load(this.dataSource.manager, message.invitationId);
       const { method } = message;
       // A notice (method null) is a plain letter; every other message carries its calendar entry.
-      const composed = method ? this.composer.compose(context, { ...message, method }) : this.composer.composeNotice(context, message);
+      const request = method ? this.composer.compose(context, { ...message, method }) : null;
+      const composed = request ?? this.composer.composeNotice(context, message);
       // The giấy mời goes with every REQUEST (first letter, resend, update): rendered before SMTP is
       // touched, so a letter that cannot be printed leaves the e-mail queued with the error, never sent bare.
       const letter = method === 'REQUEST' ? await this.composer.letterPdf(context, message) : null;
+      // The pass's QR code, inline in the HTML body (cid), for the door's camera.
+      const pass = request?.passCode ? passQrPng(request.passCode) : null;
       const sent = await this.mailer.send({
         to: composed.to,
         subject: composed.subject,
@@ -71,7 +77,10 @@ export class SendInvitationMessageHandler {
         messageId: `<${message.id}@ngayhoi.vn>`,
         ...(method &&
           'ics' in composed && { icalEvent: { method, filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content: composed.ics as string } }),
-        ...(letter && { attachments: [{ filename: letter.filename, content: letter.content, contentType: 'application/pdf' }] }),
+        attachments: [
+          ...(letter ? [{ filename: letter.filename, content: letter.content, contentType: 'application/pdf' }] : []),
+          ...(pass ? [{ filename: 'ma-the-qr.png', content: pass, contentType: 'image/png', cid: PASS_QR_CID }] : []),
+        ],
         headers: { 'X-Ngayhoi-Invitation': message.invitationId },
       });
       // One statement: the message is sent, and a REQUEST of the current revision applies the workflow's

@@ -3,7 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, assertCanWriteProvince, assertPlanner, canSeeVenueLeaders } from '@app/auth';
-import { assertVersion, BusinessRuleError, ForbiddenError, instantToLocalTime, lockForUpdate, NotFoundError, requireVersion } from '@app/common';
+import {
+  assertVersion,
+  BusinessRuleError,
+  ForbiddenError,
+  instantToLocalTime,
+  invitationAttendeeKey,
+  lockForUpdate,
+  NotFoundError,
+  requireVersion,
+} from '@app/common';
 import { AppConfig } from '@app/config';
 import { venueDelegates } from '@app/invitations';
 import { leaderRankTiers } from '@app/leaders';
@@ -336,7 +345,7 @@ export class ProtocolService {
     const guestRows = await manager.find(VenueGuest, { where: { venueId } });
     const attendees: Attendee[] = [
       ...delegates.map((delegate): Attendee => ({
-        key: `invitation:${delegate.invitationId}`,
+        key: invitationAttendeeKey(delegate.invitationId),
         name: delegate.name,
         title: delegate.title,
         group: PrecedenceGroup.Central,

@@ -99,3 +99,8 @@ export type DocumentVersion = Schemas['DocumentVersionView'];
 export type PressVenue = Schemas['PressVenueView'];
 export type PressAccreditation = Schemas['PressAccreditationView'];
 export type PressAccreditationList = Schemas['PressAccreditationListView'];
+/** The festival day's live board (issue 20). */
+export type DayBoard = Schemas['DayBoardView'];
+export type DayBoardEntry = Schemas['DayBoardEntryView'];
+export type VenueDayState = Schemas['VenueDayStateView'];
+export type DayStateName = Schemas['DayState'];

@@ -708,6 +708,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/editions/{editionId}/day-board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every festival point's state on its day, with counts per state: the country for planners and viewers, their province for organizers. */
+        get: operations["DayBoard_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{editionId}/day-board/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The board live (Server-Sent Events): an event `ready` when opened (load the board then), then an
+         *     event `day-state` (a DayBoardEntryView) whenever a point in the reader's scope changes, on whichever
+         *     API instance it was set. Opened with a ticket from POST /api/notifications/stream-tickets
+         *     (EventSource sends no Authorization header); ends, after `session-ended`, with the session.
+         */
+        get: operations["DayBoard_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{venueId}/day-state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One point's state for its organizers' phone: what it may move to now, or why not yet. */
+        get: operations["DayBoard_venueState"];
+        /**
+         * Sets the point's state (the province's organizers and planners, from its day on): 409 for a move the
+         *     state machine refuses or a stale version, 422 for an incident without a note. Sending what is already
+         *     recorded answers it unchanged (a phone's retry).
+         */
+        put: operations["DayBoard_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leaders": {
         parameters: {
             query?: never;
@@ -2636,6 +2697,90 @@ export interface components {
             scopeName: string;
             lines: components["schemas"]["ComparisonLineView"][];
         };
+        /** @enum {string} */
+        DayState: "not_started" | "leader_arrived" | "started" | "finished" | "incident";
+        DayBoardEntryView: {
+            /** @description YYYY-MM-DD, Vietnam. */
+            scheduledDate: string | null;
+            /** Format: date-time */
+            startsAt: string | null;
+            state: components["schemas"]["DayState"];
+            note: string | null;
+            /** Format: date-time */
+            leaderArrivedAt: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the state was last set (null: never).
+             */
+            updatedAt: string | null;
+            venueId: string;
+            name: string;
+            provinceCode: string;
+            provinceName: string;
+            latitude: number;
+            longitude: number;
+            /** @description The state's Vietnamese name. */
+            stateName: string;
+            /** @description 0 while the point has no state yet. */
+            version: number;
+        };
+        DayStateCountsView: {
+            not_started: number;
+            leader_arrived: number;
+            started: number;
+            finished: number;
+            incident: number;
+        };
+        DayBoardView: {
+            entries: components["schemas"]["DayBoardEntryView"][];
+            editionId: string;
+            counts: components["schemas"]["DayStateCountsView"];
+        };
+        VenueDayStateView: {
+            /** @description YYYY-MM-DD, Vietnam. */
+            scheduledDate: string | null;
+            /** Format: date-time */
+            startsAt: string | null;
+            state: components["schemas"]["DayState"];
+            note: string | null;
+            /** Format: date-time */
+            leaderArrivedAt: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the state was last set (null: never).
+             */
+            updatedAt: string | null;
+            nextStates: components["schemas"]["DayState"][];
+            /** @description Why not, when the day has not come or the venue is not scheduled. */
+            refusal: string | null;
+            editionId: string;
+            /** @description Whether the caller may set the state now (their province, from the venue's day on). */
+            canSet: boolean;
+            venueId: string;
+            name: string;
+            provinceCode: string;
+            provinceName: string;
+            latitude: number;
+            longitude: number;
+            /** @description The state's Vietnamese name. */
+            stateName: string;
+            /** @description 0 while the point has no state yet. */
+            version: number;
+        };
+        SetDayStateDto: {
+            state: components["schemas"]["DayState"];
+            /**
+             * @description What happened (required for an incident), or a remark
+             * @example Mưa lớn, chuyển phần lễ vào hội trường
+             */
+            note?: string | null;
+            /** @description The version you saw (0 or absent while the point has no state yet). A stale one gets 409, none once it has a state 428. Sending what is already recorded (a retry) answers it unchanged, whatever the version. */
+            version?: number;
+        };
         LeaderUnavailability: {
             id: string;
             leaderId: string;
@@ -2975,6 +3120,11 @@ export interface components {
              * @enum {string}
              */
             method: "REQUEST" | "CANCEL";
+            /**
+             * @description The delegate's pass code (mã thẻ) for the venue's door, on a REQUEST: the e-mail shows it typed and
+             *     as a QR code (an inline PNG the sender attaches under the content id PASS_QR_CID).
+             */
+            passCode: string | null;
             /** @description The iCalendar (RFC 5545) attachment. */
             ics: string;
         };
@@ -7019,6 +7169,217 @@ export interface operations {
             };
             /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    DayBoard_view: {
+        parameters: {
+            query?: {
+                /** @description Only the points held that day (YYYY-MM-DD, Vietnam) */
+                date?: string;
+            };
+            header?: never;
+            path: {
+                editionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DayBoardView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    DayBoard_stream: {
+        parameters: {
+            query: {
+                ticket: string;
+            };
+            header?: never;
+            path: {
+                editionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream of DayBoardEntryView events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description INVALID_CREDENTIALS (login), or UNAUTHENTICATED: no valid access token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    DayBoard_venueState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueDayStateView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    DayBoard_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                venueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetDayStateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueDayStateView"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A business rule refuses it (outside the edition window, wrong workflow step, closed edition…); `details` says which. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_REQUIRED: the change replaces or removes something editable and must say which `version` (or `revision`) it read. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

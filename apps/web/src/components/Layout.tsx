@@ -65,6 +65,7 @@ export function Layout() {
         </NavLink>
         <NavLink to="/san-sang">Mức độ sẵn sàng</NavLink>
         <NavLink to="/kinh-phi">Kinh phí</NavLink>
+        <NavLink to="/truc-tiep">Trực tiếp ngày hội</NavLink>
         <NavLink to="/bao-cao">Báo cáo kết quả</NavLink>
         {planner && <NavLink to="/lanh-dao">Lãnh đạo</NavLink>}
         {planner && <NavLink to="/lap-ke-hoach">Lập kế hoạch</NavLink>}

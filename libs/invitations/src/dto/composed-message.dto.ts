@@ -13,6 +13,11 @@ export class ComposedMessage {
   text: string;
   /** iTIP method of the calendar entry: a new or updated event, or its cancellation. */
   method: MessageMethod;
+  /**
+   * The delegate's pass code (mã thẻ) for the venue's door, on a REQUEST: the e-mail shows it typed and
+   * as a QR code (an inline PNG the sender attaches under the content id PASS_QR_CID).
+   */
+  passCode: string | null;
   /** The iCalendar (RFC 5545) attachment. */
   ics: string;
 }

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { passQrModules } from '@app/common';
+import { decodeQrInPdf } from '@test/utils/qr';
 import { LetterRenderError, renderLetterPdf } from './letter-pdf';
 import type { LetterView } from './letter-view';
 
@@ -20,6 +22,7 @@ const LETTER: LetterView = {
   signerTitle: 'Trưởng ban',
   signerName: 'Lương Tam Quang',
   copyTo: ['- Như trên;', '- Lưu: VT.'],
+  pass: { code: 'K7QM-42XD', modules: passQrModules('K7QM-42XD') },
 };
 
 /** The text a reader (poppler's pdftotext, from Debian's poppler-utils) gets out of the file. */
@@ -50,6 +53,15 @@ describe('renderLetterPdf', () => {
     ]) {
       expect(text).toContain(expected);
     }
+  });
+
+  it('prints the pass: its code typed, and a QR code a camera reads back as the code', async () => {
+    const pdf = await renderLetterPdf(LETTER);
+    expect(textOf(pdf)).toContain('Mã thẻ dự Ngày hội: K7QM-42XD');
+    expect(decodeQrInPdf(pdf)).toBe('K7QM-42XD');
+    const without = await renderLetterPdf({ ...LETTER, pass: null });
+    expect(textOf(without)).not.toContain('Mã thẻ');
+    expect(decodeQrInPdf(without)).toBeNull();
   });
 
   it('prints decomposed (NFD) input as the composed letters', async () => {

@@ -262,6 +262,7 @@ function fieldsOf(letter: LetterView): Array<[string, string]> {
   letter.details.forEach(({ label, value }) => fields.push([label.toLocaleLowerCase('vi'), value]));
   letter.copyTo.forEach((line) => fields.push(['nơi nhận', line]));
   if (letter.notice) fields.push(['thông báo thay đổi', letter.notice]);
+  if (letter.pass) fields.push(['mã thẻ', letter.pass.code]);
   return fields;
 }
 
@@ -333,6 +334,7 @@ function draw(doc: PDFKit.PDFDocument, letter: LetterView): void {
   doc.font('boldItalic').fontSize(12).text('Nơi nhận:', left, y, { width: leftWidth });
   doc.font('regular').fontSize(11);
   for (const line of letter.copyTo) doc.text(line, left, doc.y, { width: leftWidth });
+  const copyToBottom = doc.y;
   const signerX = left + width * 0.45;
   const signerWidth = width * 0.55;
   doc.font('bold').fontSize(14);
@@ -350,6 +352,53 @@ function draw(doc: PDFKit.PDFDocument, letter: LetterView): void {
       .font('bold')
       .fontSize(14)
       .text(letter.signerName, signerX, doc.y + 36, { width: signerWidth, align: 'center' });
+  if (letter.pass) drawPass(doc, letter.pass, Math.max(doc.y, copyToBottom) + 18);
+}
+
+const PASS_SIZE = 32 * MM;
+
+/**
+ * The pass: its QR code (vector squares, sharp at any print size, with the 4-module quiet zone) and
+ * the code typed beside it, to be shown at the venue's door. A page of its own if it does not fit.
+ */
+function drawPass(doc: PDFKit.PDFDocument, pass: NonNullable<LetterView['pass']>, top: number): void {
+  const size = pass.modules.length;
+  const module = PASS_SIZE / (size + 8);
+  let y = top;
+  if (y + PASS_SIZE > doc.page.height - MARGIN.bottom) {
+    doc.addPage();
+    y = MARGIN.top;
+  }
+  const x = MARGIN.left;
+  // One path of a rectangle per run of dark modules in a row, written as raw operators in one go (in
+  // pdfkit's top-left coordinates): a rect() call per module made the pass cost more than the letter.
+  const runs: string[] = [];
+  const at = (value: number) => value.toFixed(2);
+  pass.modules.forEach((row, rowIndex) => {
+    for (let column = 0; column < row.length; column++) {
+      if (!row[column]) continue;
+      const start = column;
+      while (row[column + 1]) column++;
+      runs.push(`${at(x + (start + 4) * module)} ${at(y + (rowIndex + 4) * module)} ${at((column - start + 1) * module)} ${at(module)} re`);
+    }
+  });
+  doc.save();
+  doc.fillColor('black');
+  doc.addContent(runs.join('\n'));
+  doc.addContent('f');
+  doc.restore();
+  const textX = x + PASS_SIZE + 6 * MM;
+  const textWidth = doc.page.width - MARGIN.right - textX;
+  doc
+    .font('bold')
+    .fontSize(13)
+    .text(`Mã thẻ dự Ngày hội: ${pass.code}`, textX, y + PASS_SIZE / 2 - 20, { width: textWidth });
+  doc
+    .font('italic')
+    .fontSize(11.5)
+    .text('Đề nghị đồng chí xuất trình mã QR này (hoặc đọc mã thẻ) tại nơi đón tiếp để điểm danh.', textX, doc.y + 2, {
+      width: textWidth,
+    });
 }
 
 function rule(doc: PDFKit.PDFDocument, centerX: number, y: number, length: number): void {

@@ -21,4 +21,9 @@ export interface LetterView {
   signerName: string;
   /** The Nơi nhận lines, already punctuated ("- Như trên;" … "- Lưu: VT."). */
   copyTo: string[];
+  /**
+   * The delegate's pass code and its QR symbol (dark modules, row by row, from @app/common's
+   * passQrModules), printed to be shown at the venue's door; null: none printed.
+   */
+  pass: { code: string; modules: boolean[][] } | null;
 }

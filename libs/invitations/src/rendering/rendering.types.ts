@@ -73,6 +73,8 @@ export interface InvitationEmailView {
   contact: { name: string; phone: string | null; email: string | null };
   rsvpUrl: string | null;
   feedUrl: string | null;
+  /** The delegate's pass code (XXXX-XXXX) on letters that invite; its QR code is the inline image `cid:pass-qr@ngayhoi.vn`. */
+  passCode: string | null;
   /** Why the event was cancelled or the invitation withdrawn (cancellation e-mails). */
   reason: string | null;
   /** Previous date/time when this is an update after a reschedule. */

@@ -39,6 +39,7 @@ function emailView(overrides: Partial<InvitationEmailView> = {}): InvitationEmai
     contact: { name: 'Trần Thị Bình', phone: '0912 345 678', email: 'tranthibinh@ca.hanoi.gov.vn' },
     rsvpUrl: 'https://ngayhoi.vn/rsvp/abc123?lang=vi&src=mail',
     feedUrl: 'https://ngayhoi.vn/lich/abc123.ics',
+    passCode: 'K7QM-42XD',
     reason: null,
     previous: null,
     ...overrides,
@@ -165,6 +166,16 @@ describe('renderInvitationEmail (invitation)', () => {
     expect(accompanying.text).toContain('kính mời đồng chí cùng dự tại Ngày hội');
     expect(accompanying.text).not.toContain('phát biểu chỉ đạo và tặng quà');
     expect(accompanying.text).toContain('Kính gửi: đồng chí Nguyễn Văn An.');
+  });
+
+  it('shows the pass code typed and its QR code as the inline image, only on letters that invite', () => {
+    const email = renderInvitationEmail(emailView());
+    expect(email.text).toContain('Mã thẻ dự Ngày hội: K7QM-42XD');
+    expect(email.html).toContain('src="cid:pass-qr@ngayhoi.vn"');
+    expect(email.html).toContain('K7QM-42XD');
+    const none = renderInvitationEmail(emailView({ passCode: null }));
+    expect(none.html).not.toContain('cid:pass-qr');
+    expect(none.text).not.toContain('Mã thẻ');
   });
 
   it('falls back to the contact person when there is no RSVP or feed link', () => {

@@ -1,4 +1,4 @@
-import { FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { client, data } from '../../api/client';
@@ -7,6 +7,8 @@ import type { GuestList, Venue } from '../../api/models';
 import { ErrorPanel, Loading } from '../../components/errors';
 import { formatInstant } from '../../input';
 import { enqueue, flush, queued, type QueuedCheckIn, type SendResult } from './check-in-queue';
+import { DayStateSection } from './DayStateSection';
+import { cameraRefusal, startScanner } from './qr-scan';
 
 /** Diacritics and case folded, so "giang a" finds "Giàng A Tỉnh" (đ is not a combining mark: folded by hand). */
 const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
@@ -14,9 +16,10 @@ const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').re
 type Notice = { tone: 'ok' | 'again' | 'refused' | 'queued'; text: string };
 
 /**
- * The venue's door on the organizer's phone (điểm danh): type a pass code or find a name, check the
- * person in; a repeat says when they came; without a connection the check-in is kept on the phone and
- * sent when the connection is back.
+ * The venue's door on the organizer's phone (điểm danh): scan a pass's QR code with the camera, type the
+ * code or find a name, check the person in; a repeat says when they came; without a connection the
+ * check-in is kept on the phone and sent when the connection is back. Above it, the venue's state on its
+ * day for the live board.
  */
 export function CheckInPage() {
   const { id = '' } = useParams();
@@ -120,6 +123,7 @@ function Door({ venue, list }: { venue: Venue; list: GuestList }) {
             {waiting.length} lượt điểm danh đang chờ gửi khi có mạng.
           </p>
         )}
+        <Scanner onCode={(scanned) => void checkIn(scanned)} />
         <form className="inline-form" onSubmit={submit} noValidate aria-label="Điểm danh bằng mã thẻ">
           <label className="wide">
             Mã thẻ
@@ -140,6 +144,7 @@ function Door({ venue, list }: { venue: Venue; list: GuestList }) {
           </p>
         )}
       </section>
+      <DayStateSection venueId={venue.id} />
       <section className="panel" aria-labelledby="guest-list-title">
         <h2 id="guest-list-title">Danh sách khách</h2>
         <label className="block-label">
@@ -167,6 +172,71 @@ function Door({ venue, list }: { venue: Venue; list: GuestList }) {
           {found.length === 0 && <li className="muted">Không tìm thấy ai.</li>}
         </ul>
       </section>
+    </div>
+  );
+}
+
+/** The same code read again within this time is the same pass still held up to the camera: sent once. */
+const SAME_SCAN_MS = 4_000;
+
+/**
+ * The camera at the door: started on demand (the browser asks for permission then), each pass read
+ * goes the typed code's way. A refused or missing camera is said in words; the typed code still works.
+ */
+function Scanner({ onCode }: { onCode: (code: string) => void }) {
+  const video = useRef<HTMLVideoElement>(null);
+  const stop = useRef<(() => void) | null>(null);
+  const last = useRef<{ code: string; at: number } | null>(null);
+  const [state, setState] = useState<'off' | 'starting' | 'on'>('off');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const latest = useRef(onCode);
+  useEffect(() => {
+    latest.current = onCode;
+  });
+
+  useEffect(() => () => stop.current?.(), []);
+
+  async function start() {
+    if (!video.current) return;
+    setRefusal(null);
+    setState('starting');
+    try {
+      stop.current = await startScanner(video.current, (code) => {
+        const now = Date.now();
+        if (last.current && last.current.code === code && now - last.current.at < SAME_SCAN_MS) return;
+        last.current = { code, at: now };
+        latest.current(code);
+      });
+      setState('on');
+    } catch (error) {
+      setRefusal(cameraRefusal(error));
+      setState('off');
+    }
+  }
+
+  function off() {
+    stop.current?.();
+    stop.current = null;
+    setState('off');
+  }
+
+  return (
+    <div className="scanner">
+      <video ref={video} className={state === 'off' ? 'scanner-video hidden' : 'scanner-video'} aria-label="Hình ảnh camera để quét mã QR" muted playsInline />
+      {state === 'off' ? (
+        <button type="button" onClick={() => void start()}>
+          Quét mã QR bằng camera
+        </button>
+      ) : (
+        <button type="button" onClick={off} disabled={state === 'starting'}>
+          {state === 'starting' ? 'Đang mở camera…' : 'Tắt camera'}
+        </button>
+      )}
+      {refusal && (
+        <p className="check-in-notice refused" role="alert" data-testid="camera-refusal">
+          {refusal}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,0 +1,151 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import { DAY_STATE_NAMES, DAY_STATES, type DayState } from '@shared/day-board/src/day-state.enums';
+import { client, currentSession, data } from '../api/client';
+import type { DayBoard, DayBoardEntry } from '../api/models';
+import { ErrorPanel, Loading } from '../components/errors';
+import { type MapPoint, VenueMap } from '../components/VenueMap';
+import { formatInstant } from '../input';
+import { useEdition } from '../session';
+
+const COLOURS: Record<DayState, string> = {
+  not_started: '#9ca3af',
+  leader_arrived: '#2563eb',
+  started: '#16a34a',
+  finished: '#1f2937',
+  incident: '#dc2626',
+};
+const RECONNECT_MS = 3_000;
+
+/**
+ * The festival day's live board (issue 20): every point's state on the map and in a list, with counts
+ * per state — the country for planners, their province for organizers. It follows the board's stream:
+ * a changed point is redrawn as it comes, and the whole board reloads whenever the stream (re)opens.
+ */
+export function DayBoardPage() {
+  const { edition } = useEdition();
+  const [live, setLive] = useState(false);
+  const board = useQuery({
+    queryKey: ['day-board', edition?.id],
+    queryFn: () => data(client.GET('/api/editions/{editionId}/day-board', { params: { path: { editionId: edition!.id }, query: {} } })),
+    enabled: !!edition,
+  });
+  useBoardStream(edition?.id, setLive);
+  const navigate = useNavigate();
+  const points = useMemo<MapPoint[]>(
+    () =>
+      (board.data?.entries ?? []).map((entry) => ({
+        id: entry.venueId,
+        name: entry.name,
+        latitude: entry.latitude,
+        longitude: entry.longitude,
+        colour: COLOURS[entry.state],
+        label: entry.stateName,
+      })),
+    [board.data],
+  );
+  if (!edition) return <Loading what="đợt tổ chức" />;
+  if (board.error) return <ErrorPanel error={board.error} />;
+  if (!board.data) return <Loading what="bảng theo dõi" />;
+  const { counts, entries } = board.data;
+  return (
+    <div className="day-board-page">
+      <section className="panel">
+        <h1>Theo dõi trực tiếp Ngày hội {edition.year}</h1>
+        <p className="muted small" data-testid="day-board-live">
+          {live ? 'Đang cập nhật trực tiếp.' : 'Đang kết nối lại…'}
+        </p>
+        <ul className="day-board-counts" aria-label="Số điểm theo tình hình">
+          {DAY_STATES.map((state) => (
+            <li key={state} className={`day-state-badge ${state}`} data-testid={`day-count-${state}`}>
+              {DAY_STATE_NAMES[state]}: <strong>{counts[state]}</strong>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="panel">
+        <VenueMap points={points} onOpen={(id) => navigate(`/diem/${id}`)} />
+      </section>
+      <section className="panel" aria-labelledby="day-board-list">
+        <h2 id="day-board-list">Các điểm tổ chức ({entries.length})</h2>
+        <ul className="day-board-list" data-testid="day-board-entries">
+          {entries.map((entry) => (
+            <BoardLine key={entry.venueId} entry={entry} />
+          ))}
+          {entries.length === 0 && <li className="muted">Chưa có điểm tổ chức nào được xếp lịch.</li>}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function BoardLine({ entry }: { entry: DayBoardEntry }) {
+  return (
+    <li data-testid={`day-board-${entry.venueId}`}>
+      <div>
+        <strong>{entry.name}</strong>
+        <div className="muted small">
+          {entry.provinceName} · {entry.scheduledDate ? entry.scheduledDate.split('-').reverse().join('/') : '—'}
+          {entry.updatedAt && ` · cập nhật ${formatInstant(entry.updatedAt)}`}
+        </div>
+        {entry.note && <div className="small">Ghi chú: {entry.note}</div>}
+      </div>
+      <span className={`day-state-badge ${entry.state}`}>{entry.stateName}</span>
+    </li>
+  );
+}
+
+/** The point as it now is, put in the board; the counts follow. */
+function withEntry(board: DayBoard, entry: DayBoardEntry): DayBoard {
+  const known = board.entries.some((item) => item.venueId === entry.venueId);
+  const entries = known ? board.entries.map((item) => (item.venueId === entry.venueId ? entry : item)) : [...board.entries, entry];
+  const counts = Object.fromEntries(DAY_STATES.map((state) => [state, 0])) as DayBoard['counts'];
+  for (const item of entries) counts[item.state] += 1;
+  return { ...board, entries, counts };
+}
+
+/** Follows the board's stream while the page is open, opened with a fresh ticket each time (as notifications do). */
+function useBoardStream(editionId: string | undefined, setLive: (live: boolean) => void): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!editionId) return;
+    let source: EventSource | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const key = ['day-board', editionId];
+    const open = async () => {
+      if (stopped || !currentSession()) return;
+      try {
+        const { ticket } = await data(client.POST('/api/notifications/stream-tickets'));
+        if (stopped) return;
+        source = new EventSource(`/api/editions/${encodeURIComponent(editionId)}/day-board/stream?${new URLSearchParams({ ticket }).toString()}`);
+        source.addEventListener('ready', () => {
+          setLive(true);
+          void queryClient.invalidateQueries({ queryKey: key });
+        });
+        source.addEventListener('day-state', (event) => {
+          const entry = JSON.parse((event as MessageEvent<string>).data) as DayBoardEntry;
+          queryClient.setQueryData<DayBoard>(key, (board) => (board ? withEntry(board, entry) : board));
+        });
+        source.onerror = () => {
+          setLive(false);
+          source?.close();
+          source = null;
+          retry();
+        };
+      } catch {
+        retry();
+      }
+    };
+    const retry = () => {
+      if (!stopped) timer = setTimeout(() => void open(), RECONNECT_MS);
+    };
+    void open();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      source?.close();
+    };
+  }, [editionId, queryClient, setLive]);
+}
