@@ -1,7 +1,7 @@
 /**
  * The process's OpenTelemetry tracing: started by each app's first import (apps/{api,worker}/src/
  * instrument.ts), before Nest, Express or pg are required, since the instrumentations patch those
- * modules as they load. Traces HTTP (server and client), Express routes and PostgreSQL queries; our own
+ * modules as they load. Traces HTTP (server and client), Express route handlers and PostgreSQL queries; our own
  * spans (queue, SMTP) are in spans.ts. Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set (or a test hands
  * its own exporter): then nothing is registered, and every span the code asks for is a no-op.
  *
@@ -14,7 +14,7 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
-import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -97,7 +97,8 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
         // Outgoing calls only as part of a trace (not the OTLP export's own, nor stray background calls).
         requireParentforOutgoingSpans: true,
       }),
-      new ExpressInstrumentation(),
+      // The route's handler, not each of the dozen middlewares every request passes (helmet, parsers…).
+      new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
       // Only queries made inside a request or a job: pollers and pool chatter would be traces of their own.
       new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false }),
     ],
