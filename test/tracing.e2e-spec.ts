@@ -3,7 +3,8 @@
  * deployed: the instrumentations patch Express and pg as Node loads them, which jest's module registry
  * bypasses) export their spans to a collector held in memory here. One request that mails invitations
  * is one trace: the API's HTTP span, its queries, the enqueue, the worker's span for each job (a child
- * of the enqueue that queued it), the worker's queries and the SMTP send. And no RSVP token is exported.
+ * of the enqueue that queued it), the worker's queries and the SMTP send. So is a reschedule and the
+ * update e-mail it sends the delegate. And no RSVP token is exported.
  */
 import { randomBytes } from 'node:crypto';
 import { Role } from '@app/auth';
@@ -39,13 +40,19 @@ describe('Traces (issue 19): one request → queue → worker → SMTP chain is 
     await Promise.all([sink.stop(), collector.stop()]);
   });
 
+  // The first test's venue, its planner and the delegate's office, for the second.
+  let venue: { id: string };
+  let year: number;
+  let authorization: string;
+  const office = `vanphong-${randomBytes(4).toString('hex')}@vanphong.example.vn`;
+
   it('links the HTTP span, the queries, the enqueue, the job and the SMTP send in one trace', async () => {
     const planner = await createUser(setup.dataSource, Role.CentralPlanner);
     const edition = await createEdition(setup.dataSource);
-    const office = `vanphong-${randomBytes(4).toString('hex')}@vanphong.example.vn`;
     const leader = await createLeader(setup.dataSource, { fullName: 'Trần Văn Vết', officeEmail: office });
-    const venue = await createVenue(setup.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-09` });
-    const authorization = `Bearer ${await setup.tokenFor(planner)}`;
+    venue = await createVenue(setup.dataSource, edition, '12', { scheduleOn: `${edition.year}-08-09` });
+    year = edition.year;
+    authorization = `Bearer ${await setup.tokenFor(planner)}`;
     await setup.http.post(`/api/venues/${venue.id}/leaders`).set('Authorization', authorization).send({ leaderId: leader.id, role: 'chief_guest' }).expect(201);
 
     const bulk = await fetch(`${api.base}/api/editions/${edition.id}/invitations/bulk`, { method: 'POST', headers: { authorization } });
@@ -114,4 +121,32 @@ describe('Traces (issue 19): one request → queue → worker → SMTP chain is 
     for (const url of urls) expect(String(url)).toMatch(/\/api\/rsvp\/:token$/);
     expect(collector.raw.join('\n')).not.toContain(rsvpToken);
   }, 180_000);
+
+  it('makes a reschedule and the update e-mail it sends the delegate one trace', async () => {
+    expect(venue).toBeDefined(); // the first test's, with its invitation sent
+    const [{ version }] = await setup.dataSource.query(`SELECT version FROM venues WHERE id = $1`, [venue.id]);
+    const moved = await fetch(`${api.base}/api/venues/${venue.id}/transitions`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify({ to: 'scheduled', version, date: `${year}-08-10`, startTime: '08:00', endTime: '11:30' }),
+    });
+    expect(moved.status).toBe(200);
+    const server = await collector.waitFor(
+      (span) => span.service === 'ngayhoi-api' && span.kind === SPAN_KIND.server && span.name === 'POST /api/venues/:id/transitions',
+    );
+    // The update (ICS REQUEST, next SEQUENCE) to the delegate's office, sent by the worker in the reschedule's trace.
+    await sink.waitFor(1, (mail) => sink.to(office).includes(mail) && (mail.calendar?.ics.includes('SEQUENCE:1') ?? false), 60_000);
+    const smtp = await collector.waitFor((span) => span.service === 'ngayhoi-worker' && span.name === 'smtp send' && span.traceId === server.traceId, 60_000);
+    await new Promise((done) => setTimeout(done, 2_500)); // the batches still in flight (one a second)
+    const trace = collector.spans.filter((span) => span.traceId === server.traceId);
+    const byId = new Map(trace.map((span) => [span.spanId, span]));
+    const chain: CollectedSpan[] = [];
+    for (let parent = smtp.parentSpanId && byId.get(smtp.parentSpanId); parent; parent = parent.parentSpanId && byId.get(parent.parentSpanId))
+      chain.push(parent);
+    expect(chain.at(-1)).toBe(server);
+    expect(trace.filter((span) => span.parentSpanId === undefined)).toEqual([server]);
+    const consumer = chain.find((span) => span.kind === SPAN_KIND.consumer)!;
+    expect(consumer).toMatchObject({ service: 'ngayhoi-worker', name: 'process mail' });
+    expect(byId.get(consumer.parentSpanId!)?.kind).toBe(SPAN_KIND.producer);
+  }, 120_000);
 });
