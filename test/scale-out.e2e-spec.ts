@@ -1,11 +1,16 @@
 /**
  * More than one of everything on one database and one Redis: two API instances and two worker
  * processes. Invitations enqueued by either API go out once; reminders enqueued by either fire once,
- * shared between the workers, whose own /metrics add up to the whole.
+ * shared between the workers, whose own /metrics add up to the whole. The instances agree on what
+ * they keep: a session ended on one is refused by the other, and the per-address login limit counts
+ * the attempts both received (the per-account one: test/platform.e2e-spec.ts; the readiness answer
+ * cached in each instance: test/logistics.e2e-spec.ts). A worker killed mid-batch:
+ * test/worker-crash.e2e-spec.ts.
  */
+import { randomUUID } from 'node:crypto';
 import { Role } from '@app/auth';
 import { JobProducer } from '@app/queue';
-import { createEdition, createLeader, createUser, createVenue } from './utils/factories';
+import { createEdition, createLeader, createUser, createVenue, TEST_PASSWORD } from './utils/factories';
 import { metricValue } from './utils/prometheus';
 import { remindersDue } from './utils/reminder-fixtures';
 import { ReceivedMail, SmtpSink } from './utils/smtp-sink';
@@ -120,4 +125,50 @@ describe('Scale-out: two API instances and two worker processes on one database'
     expect(sent[0] + sent[1]).toBe(300);
     expect(sent.every((count) => count > 0)).toBe(true); // both workers took part
   }, 180_000);
+
+  it('ends a session on every instance when it is ended on one', async () => {
+    const [first, second] = apis;
+    const user = await createUser(first.dataSource, Role.Viewer);
+    const login = await first.http.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    const bearer = `Bearer ${login.body.accessToken}`;
+    await second.http.get('/api/auth/me').set('Authorization', bearer).expect(200);
+    await first.http.post('/api/auth/logout').set('Authorization', bearer).expect(204);
+    await second.http.get('/api/auth/me').set('Authorization', bearer).expect(401);
+    await first.http.get('/api/auth/me').set('Authorization', bearer).expect(401);
+  });
+});
+
+describe('Scale-out: the per-address login limit holds across API instances', () => {
+  const LIMIT = 4;
+  // Counters of their own (a Redis prefix under the run's): no other suite's logins from this address count.
+  const env = {
+    REDIS_KEY_PREFIX: `${TEST_ENV.REDIS_KEY_PREFIX}-login-ip-${randomUUID().slice(0, 8)}`,
+    LOGIN_RATE_LIMIT_PER_IP: String(LIMIT),
+    LOGIN_RATE_LIMIT_PER_ACCOUNT: '100',
+    LOGIN_LOCKOUT_THRESHOLD: '100',
+    LOGIN_RATE_WINDOW_SECONDS: '60',
+  };
+  let apis: TestApp[] = [];
+
+  beforeAll(async () => {
+    apis = [await createTestApp(env), await createTestApp(env)];
+  });
+  afterAll(async () => {
+    await Promise.all(apis.map((api) => api.close()));
+  });
+
+  it('refuses the attempt past the limit from one address, whichever instance each attempt reached', async () => {
+    // A different account each time: only the address's counter grows.
+    const attempt = (index: number) =>
+      apis[index % 2].http.post('/api/auth/login').send({ email: `khong-co-${index}-${randomUUID().slice(0, 6)}@test.ngayhoi.vn`, password: 'đoán-mò' });
+    const answers: number[] = [];
+    for (let index = 0; index < LIMIT; index += 1) answers.push((await attempt(index)).status);
+    expect(answers).toEqual(Array(LIMIT).fill(401)); // LIMIT attempts, half on each instance: all let through
+    for (const index of [LIMIT, LIMIT + 1]) {
+      const blocked = await attempt(index); // on each instance in turn
+      expect(blocked.status).toBe(429);
+      expect(blocked.body.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    }
+  });
 });

@@ -1,12 +1,10 @@
-import 'reflect-metadata';
+// First: reflect-metadata, configuration and tracing, before any instrumented module loads (instrument.ts).
+import './instrument';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { exitOnConfigError, loadAppConfig, loadEnvFile } from '@app/config';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
-  loadEnvFile();
-  exitOnConfigError(loadAppConfig);
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   // SIGTERM/SIGINT close the context: modules finish in-flight work in their shutdown hooks.

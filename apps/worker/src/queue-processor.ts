@@ -5,6 +5,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { runWithRequestId } from '@app/common';
 import { AppConfig } from '@app/config';
 import { JobRegistry, QueueName, QUEUES, splitRequestId } from '@app/queue';
+import { contextFromTraceparent, inSpan, SpanKind } from '@app/telemetry';
 import { JobMetrics } from './worker-metrics';
 
 /**
@@ -16,7 +17,8 @@ import { JobMetrics } from './worker-metrics';
  *
  * Each job runs under the request id its data carries (the request that enqueued it, or the job that
  * did): every log line written while it runs, its handler's too, carries `reqId`, `queue`, `jobId` and
- * `job`, and a job it enqueues carries the id on.
+ * `job`, and a job it enqueues carries the id on. Likewise its trace: with tracing on, the job runs in
+ * a consumer span whose parent is the enqueue span named by the data's `traceparent`.
  */
 export class QueueProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
@@ -37,9 +39,20 @@ export class QueueProcessor extends WorkerHost implements OnApplicationBootstrap
   }
 
   process(job: Job<object>): Promise<unknown> {
-    const { requestId } = splitRequestId(job.data);
+    const { requestId, traceparent } = splitRequestId(job.data);
     const bindings = { ...(requestId && { reqId: requestId }), queue: job.queueName, jobId: job.id, job: job.name };
-    return runWithRequestId(requestId, () => this.logger.runInContext(() => this.run(job), { bindings }));
+    // The job's span continues the trace of the enqueue (a request's, or a job's): its queries, the
+    // jobs it enqueues and its SMTP send are its children. A job enqueued outside any trace starts one.
+    const attributes = {
+      'messaging.system': 'bullmq',
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': job.queueName,
+      'messaging.message.id': job.id ?? '',
+      'ngayhoi.job': job.name,
+      'ngayhoi.attempt': job.attemptsMade + 1,
+    };
+    const span = { kind: SpanKind.CONSUMER, attributes, parent: contextFromTraceparent(traceparent) };
+    return inSpan(`process ${job.queueName}`, span, () => runWithRequestId(requestId, () => this.logger.runInContext(() => this.run(job), { bindings })));
   }
 
   private async run(job: Job<object>): Promise<unknown> {

@@ -377,6 +377,15 @@ export class AppConfig {
   WORKER_METRICS_HOST = '127.0.0.1';
 
   /**
+   * OpenTelemetry traces (HTTP, PostgreSQL, queue enqueue → process, SMTP) go to this OTLP/HTTP
+   * collector (`…/v1/traces` is added), e.g. http://otel-collector:4318. Unset: tracing is off — no
+   * instrumentation is enabled and no span is recorded (libs/telemetry).
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /**
    * Map tiles of the web console: a Leaflet URL template ({z}/{x}/{y}, optional {s} subdomain). Its
    * host is added to the Content-Security-Policy img-src. The console stays usable without tiles.
    */

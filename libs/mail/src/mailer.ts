@@ -6,6 +6,7 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { SendMailOptions, Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppConfig } from '@app/config';
+import { inSpan, SpanKind } from '@app/telemetry';
 
 export interface SentMail {
   messageId: string;
@@ -32,9 +33,23 @@ export class Mailer implements OnApplicationShutdown {
     return this.config.MAIL_FROM;
   }
 
+  /** Sends one message, in an SMTP client span (the relay's address; never a recipient or the credentials). */
   async send(message: SendMailOptions): Promise<SentMail> {
-    const info = await this.transport.sendMail({ from: this.config.MAIL_FROM, ...message });
-    return { messageId: info.messageId, accepted: (info.accepted ?? []).map(String) };
+    return inSpan('smtp send', { kind: SpanKind.CLIENT, attributes: this.spanAttributes }, async (span) => {
+      const info = await this.transport.sendMail({ from: this.config.MAIL_FROM, ...message });
+      const accepted = (info.accepted ?? []).map(String);
+      span.setAttribute('ngayhoi.mail.accepted', accepted.length);
+      return { messageId: info.messageId, accepted };
+    });
+  }
+
+  private get spanAttributes(): Record<string, string | number> {
+    const relay = new URL(this.config.SMTP_URL);
+    return {
+      'network.protocol.name': 'smtp',
+      'server.address': relay.hostname,
+      'server.port': Number(relay.port || (relay.protocol === 'smtps:' ? 465 : 587)),
+    };
   }
 
   onApplicationShutdown(): void {

@@ -4,7 +4,7 @@ export type { AnyJobDefinition, JobPayload } from './job-definition';
 export { JobHandler, handledJob } from './job-handler';
 export type { JobContext } from './job-handler';
 export { JobProducer } from './job-producer';
-export { JOB_REQUEST_ID_KEY, splitRequestId } from './job-request-id';
+export { JOB_REQUEST_ID_KEY, JOB_TRACEPARENT_KEY, splitRequestId } from './job-request-id';
 export { JobRegistry } from './job-registry';
 export { QueueModule } from './queue.module';
 export { QUEUES, QueueName } from './queues';

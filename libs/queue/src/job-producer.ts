@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DomainError } from '@app/common';
 import { AppConfig } from '@app/config';
+import { inSpan, SpanKind } from '@app/telemetry';
 import { AnyJobDefinition, JobDefinition, jobIdOf, jobOptions, QueueTuning, schedulerOf } from './job-definition';
 import { withRequestId } from './job-request-id';
 import { QueueName } from './queues';
@@ -39,7 +40,10 @@ export class JobProducer {
     if (payloads.length === 0) return;
     const queue = this.queues[job.queue];
     try {
-      await failFast(queue.addBulk(payloads.map((data) => ({ name: job.name, data: withRequestId(data), opts: jobOptions(job, data, this.tuning) }))));
+      // The jobs' data carries this span's trace context: each job's process span is its child.
+      await publishSpan(job.queue, job.name, payloads.length, () =>
+        failFast(queue.addBulk(payloads.map((data) => ({ name: job.name, data: withRequestId(data), opts: jobOptions(job, data, this.tuning) })))),
+      );
     } catch (error) {
       throw new QueueUnavailableError(error);
     }
@@ -59,7 +63,7 @@ export class JobProducer {
         if (LIVE_STATES.has(state)) return false;
         if (state !== 'unknown') await queue.remove(id);
       }
-      await failFast(queue.add(job.name, withRequestId(payload), jobOptions(job, payload, this.tuning)));
+      await publishSpan(job.queue, job.name, 1, () => failFast(queue.add(job.name, withRequestId(payload), jobOptions(job, payload, this.tuning))));
       return true;
     } catch (error) {
       throw new QueueUnavailableError(error);
@@ -104,6 +108,18 @@ export class JobProducer {
   queue(name: QueueName): Queue {
     return this.queues[name];
   }
+}
+
+/** The producer span of an enqueue (OpenTelemetry messaging conventions; a no-op with tracing off). */
+function publishSpan<T>(queue: QueueName, name: string, count: number, send: () => Promise<T>): Promise<T> {
+  const attributes = {
+    'messaging.system': 'bullmq',
+    'messaging.operation.type': 'send',
+    'messaging.destination.name': queue,
+    'ngayhoi.job': name,
+    'messaging.batch.message_count': count,
+  };
+  return inSpan(`send ${queue}`, { kind: SpanKind.PRODUCER, attributes }, send);
 }
 
 /**
