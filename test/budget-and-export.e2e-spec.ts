@@ -377,6 +377,13 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
     it('rolls the budget up per venue, province, region, category, source and edition, live venues only', async () => {
       const budget = (await t.http.get(`/api/editions/${edition.id}/budget`).set('Authorization', planner).expect(200)).body;
       expect(budget.rule).toContain('chỉ tính trên các khoản đã có thực chi');
+      expect(budget.venues).toBeUndefined(); // the venues are paged by province (issue 21)
+      const pageOf = async (code: string, as = planner) =>
+        (await t.http.get(`/api/editions/${edition.id}/budget/provinces/${code}`).set('Authorization', as).expect(200)).body;
+      const pages = [await pageOf('12'), await pageOf('66')];
+      // Each page carries its province's totals, the same as the summary's row.
+      expect(pages.map((page) => page.province)).toEqual(budget.provinces);
+      budget.venues = pages.flatMap((page) => page.venues);
 
       expect(budget.edition).toMatchObject({ venues: 4, ...handSums(live()) });
       expect(budget.edition).toMatchObject({ planned: 135_000_000, actual: 77_500_000, settledPlanned: 80_000_000, variance: -2_500_000, variancePct: -3.1 });
@@ -413,8 +420,11 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
       const forLaiChau = (await t.http.get(`/api/editions/${edition.id}/budget`).set('Authorization', laiChau).expect(200)).body;
       expect(forLaiChau.provinces.map((row: { key: string }) => row.key)).toEqual(['12']);
       expect(forLaiChau.edition).toMatchObject({ name: 'Toàn tỉnh', venues: 3, ...handSums(live().filter((line) => line.venue.provinceCode === '12')) });
-      expect(forLaiChau.venues.every((row: { provinceCode: string }) => row.provinceCode === '12')).toBe(true);
+      expect((await pageOf('12', laiChau)).venues.every((row: { provinceCode: string }) => row.provinceCode === '12')).toBe(true);
+      await t.http.get(`/api/editions/${edition.id}/budget/provinces/66`).set('Authorization', laiChau).expect(403);
+      await t.http.get(`/api/editions/${edition.id}/budget/provinces/99`).set('Authorization', planner).expect(404);
       await t.http.get(`/api/editions/${edition.id}/budget`).set('Authorization', viewer).expect(200);
+      await t.http.get(`/api/editions/${edition.id}/budget/provinces/66`).set('Authorization', viewer).expect(200);
       await t.http.get(`/api/editions/00000000-0000-4000-8000-000000000000/budget`).set('Authorization', planner).expect(404);
     });
 

@@ -25,6 +25,8 @@ import { AuditEntityIdIndex1796050000000 } from './1796050000000-audit-entity-id
 import { FoldedSearch1796060000000 } from './1796060000000-folded-search';
 import { Protocol1796090000000 } from './1796090000000-protocol';
 import { VenueResults1796180000000 } from './1796180000000-venue-results';
+import { TaskRollups1796270000000 } from './1796270000000-task-rollups';
+import { BudgetRollups1796270000001 } from './1796270000001-budget-rollups';
 
 export const MIGRATIONS = [
   InitialSchema1795685248536,
@@ -53,4 +55,6 @@ export const MIGRATIONS = [
   FoldedSearch1796060000000,
   Protocol1796090000000,
   VenueResults1796180000000,
+  TaskRollups1796270000000,
+  BudgetRollups1796270000001,
 ];
