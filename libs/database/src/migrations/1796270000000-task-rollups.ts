@@ -24,7 +24,7 @@ export class TaskRollups1796270000000 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE INDEX "venue_task_rollups_edition_idx" ON "venue_task_rollups" ("edition_id")`);
     await queryRunner.query(
-      `ALTER TABLE "venue_task_rollups" ADD CONSTRAINT "FK_venue_task_rollups_venue" FOREIGN KEY ("venue_id") REFERENCES "venues"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+      `ALTER TABLE "venue_task_rollups" ADD CONSTRAINT "FK_da4c145e7370f571d2a1a2d6d06" FOREIGN KEY ("venue_id") REFERENCES "venues"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
     // Kept by the database itself, whoever writes tasks (the services, the demo seed, SQL by hand): after
     // each statement, the roll-ups of the venues it touched are recomputed from their tasks (about twenty

@@ -15,8 +15,14 @@ import type { ReadinessFacts } from './readiness-rules';
  * Parameters: $1 edition id, $2 today (festival time zone), $3 province code or null for all. Embed it
  * as a CTE.
  */
-export const LIVE_VENUE_READINESS_SQL = `
-  SELECT v.id AS venue_id,
+export const LIVE_VENUE_READINESS_SQL = liveVenueReadinessSql('');
+
+/** The same with the venue's name, province and region (the dashboard: no second join to the venues). */
+export const LIVE_VENUE_READINESS_NAMED_SQL = liveVenueReadinessSql(', v.name, v.province_code, v.region::text AS region');
+
+function liveVenueReadinessSql(venueColumns: string): string {
+  return `
+  SELECT v.id AS venue_id${venueColumns},
          v.anchor_date::text AS date,
          COALESCE(r.total_weight, 0) AS total_weight,
          COALESCE(r.done_weight, 0) AS done_weight,
@@ -27,6 +33,7 @@ export const LIVE_VENUE_READINESS_SQL = `
     FROM ${LIVE_VENUES} v
     LEFT JOIN venue_task_rollups r ON r.venue_id = v.id
    WHERE v.edition_id = $1 AND ($3::text IS NULL OR v.province_code = $3)`;
+}
 
 export interface ReadinessRow {
   venue_id: string;

@@ -5,11 +5,11 @@ import { Actor, Role } from '@app/auth';
 import { queryRows, todayInFestivalZone } from '@app/common';
 import { EditionsService } from '@app/editions';
 import { provinceNames, Region, REGION_NAMES } from '@app/provinces';
-import { anchorDate, VENUE_FACTS, VenueEvents, VenuesService } from '@app/venues';
+import { anchorDate, VenueEvents, VenuesService } from '@app/venues';
 import { VenueTask } from '../tasks/task.entities';
 import type { Dashboard, DashboardGroup } from './dto/readiness-dashboard.dto';
 import { ReadinessCache } from './readiness.cache';
-import { LIVE_VENUE_READINESS_SQL, ReadinessRow, readinessFactsOf } from './readiness.query';
+import { LIVE_VENUE_READINESS_NAMED_SQL, ReadinessRow, readinessFactsOf } from './readiness.query';
 import { READINESS_NAMES } from './readiness.enums';
 import { classifyReadiness, readinessOf, VenueReadiness } from './readiness-rules';
 
@@ -61,13 +61,11 @@ export class ReadinessService implements OnModuleInit {
 
   private async computeDashboard(editionId: string, province: string | null, today: string): Promise<Dashboard> {
     await this.editions.get(editionId);
-    const rows = await queryRows<ReadinessRow & { name: string; province_code: string; region: string }>(
-      this.dataSource,
-      `WITH readiness AS (${LIVE_VENUE_READINESS_SQL})
-       SELECT r.*, v.name, v.province_code, v.region::text AS region
-         FROM readiness r JOIN ${VENUE_FACTS} v ON v.id = r.venue_id`,
-      [editionId, today, province],
-    );
+    const rows = await queryRows<ReadinessRow & { name: string; province_code: string; region: string }>(this.dataSource, LIVE_VENUE_READINESS_NAMED_SQL, [
+      editionId,
+      today,
+      province,
+    ]);
     const provinceName = await provinceNames(this.dataSource.manager);
     // One pass over the venues (50,000 at national scale), each added to its edition, region and province.
     const edition = new GroupSums(editionId, province ? provinceName.get(province)! : 'Toàn quốc');
