@@ -235,6 +235,30 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
       expect(response.body.code).toBe('VENUE_FINAL');
     });
 
+    it("moves a venue's budget with it when it changes province (a venue event, in its transaction)", async () => {
+      const own = await createEdition(t.dataSource);
+      const venue = await createVenue(t.dataSource, own, '12', { scheduleOn: `${own.year}-08-15` });
+      await addLine({ venue, category: 'security', planned: 7_000_000, actual: 6_000_000, source: 'central_budget' });
+      const summary = async () => (await t.http.get(`/api/editions/${own.id}/budget`).set('Authorization', planner).expect(200)).body;
+      expect((await summary()).provinces).toMatchObject([{ key: '12', venues: 1, planned: 7_000_000, actual: 6_000_000 }]);
+
+      const [{ version }] = await t.dataSource.query(`SELECT version FROM venues WHERE id = $1`, [venue.id]);
+      await t.http.patch(`/api/venues/${venue.id}`).set('Authorization', planner).send({ version, provinceCode: '66', region: 'tay_nguyen' }).expect(200);
+      const moved = await summary();
+      expect(moved.provinces).toMatchObject([{ key: '66', venues: 1, planned: 7_000_000, actual: 6_000_000 }]);
+      expect(moved.provinces).toHaveLength(1);
+      expect(moved.regions).toMatchObject([{ key: 'tay_nguyen', venues: 1, planned: 7_000_000 }]);
+      expect(moved.categories).toMatchObject([{ key: 'security', venues: 1, planned: 7_000_000 }]);
+      const page = (await t.http.get(`/api/editions/${own.id}/budget/provinces/66`).set('Authorization', planner).expect(200)).body;
+      expect(page.venues).toMatchObject([{ venueId: venue.id, provinceCode: '66', planned: 7_000_000, actual: 6_000_000 }]);
+      expect(page.province).toEqual(moved.provinces[0]);
+      const [{ count }] = await t.dataSource.query(
+        `SELECT count(*)::int AS count FROM budget_rollups WHERE edition_id = $1 AND province_code = '12' AND (venues <> 0 OR lines <> 0)`,
+        [own.id],
+      );
+      expect(count).toBe(0); // what the venue added under Lai Châu was taken back, not left at zero venues with money
+    });
+
     it("keeps a held venue's budget open for the actual spending recorded after the festival, and in the totals", async () => {
       const own = await createEdition(t.dataSource);
       const held = await createVenue(t.dataSource, own, '12', { scheduleOn: `${own.year}-08-01`, status: VenueStatus.Held });
