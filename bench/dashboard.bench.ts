@@ -8,6 +8,7 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
@@ -108,6 +109,9 @@ async function main(): Promise<void> {
        FROM venues v, unnest(ARRAY['security','stage_sound_decor','gifts']) AS c(category) WHERE v.edition_id = $1`,
     [editionId],
   );
+  // Tasks keep their roll-ups by trigger; lines written in bulk behind BudgetService get theirs here.
+  const { rebuildBudgetRollups } = await import('@app/logistics');
+  await rebuildBudgetRollups(dataSource.manager, editionId);
   await dataSource.query(`ANALYZE`);
   const [counts] = await dataSource.query(
     `SELECT (SELECT count(*) FROM venues)::int AS venues, (SELECT count(*) FROM venue_tasks)::int AS tasks,
@@ -115,6 +119,51 @@ async function main(): Promise<void> {
   );
   console.log(
     `data: ${counts.venues} venues, ${counts.tasks} tasks, ${counts.bookings} bookings, ${counts.budget_lines} budget lines (${seconds(loading).toFixed(1)} s)`,
+  );
+  // Same-run baseline, in SQL alone (median of 3 each): the statements the cold answers ran before issue 21
+  // (every task aggregated; every line in GROUPING SETS with each venue), against what they read now.
+  const { LIVE_VENUES, VENUE_FACTS } = await import('@app/venues');
+  const median = async (sql: string, parameters: unknown[]) => {
+    const runs: number[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      const started = process.hrtime.bigint();
+      await dataSource.query(sql, parameters);
+      runs.push(seconds(started) * 1000);
+    }
+    return runs.sort((a, b) => a - b)[1];
+  };
+  const today = new Date().toISOString().slice(0, 10);
+  const sql = {
+    readinessBefore: await median(
+      `SELECT v.id, count(t.id), sum(t.weight), sum(t.weight) FILTER (WHERE t.status = 'done'),
+              count(t.id) FILTER (WHERE t.status <> 'done' AND t.due_date < $2::date), count(t.id) FILTER (WHERE t.status <> 'done' AND t.due_date < $2::date - 3),
+              count(t.id) FILTER (WHERE t.status = 'blocked')
+         FROM ${LIVE_VENUES} v LEFT JOIN venue_tasks t ON t.venue_id = v.id WHERE v.edition_id = $1 GROUP BY v.id, v.anchor_date`,
+      [editionId, today],
+    ),
+    readinessAfter: await median(
+      `SELECT v.id, r.tasks, r.total_weight, r.done_weight, width_bucket($2::date - 1, r.open_due_dates), width_bucket($2::date - 4, r.open_due_dates), r.blocked
+         FROM ${LIVE_VENUES} v LEFT JOIN venue_task_rollups r ON r.venue_id = v.id WHERE v.edition_id = $1`,
+      [editionId, today],
+    ),
+    budgetBefore: await median(
+      `SELECT v.id, v.province_code, v.region, b.category, b.funding_source, count(DISTINCT v.id), count(b.id), count(b.actual_vnd), sum(b.planned_vnd),
+              sum(b.planned_vnd) FILTER (WHERE b.actual_vnd IS NOT NULL), sum(b.actual_vnd)
+         FROM ${VENUE_FACTS} v LEFT JOIN budget_lines b ON b.venue_id = v.id
+        WHERE v.edition_id = $1 AND v.status IN ('approved', 'scheduled', 'held')
+        GROUP BY GROUPING SETS ((v.id, v.name, v.province_code, v.region), (v.province_code), (v.region), (b.category), (b.funding_source), ())`,
+      [editionId],
+    ),
+    budgetAfter: await median(
+      `SELECT (SELECT count(*) FROM budget_rollups WHERE edition_id = $1 AND venues > 0),
+              (SELECT count(*) FROM (SELECT v.province_code, v.region, count(*) FROM ${VENUE_FACTS} v
+                                      WHERE v.edition_id = $1 AND v.status IN ('approved', 'scheduled', 'held') GROUP BY v.province_code, v.region) AS counted)`,
+      [editionId],
+    ),
+  };
+  console.log(
+    `SQL alone, median of 3: readiness ${sql.readinessBefore.toFixed(0)} ms over every task before, ${sql.readinessAfter.toFixed(0)} ms over the roll-ups now; ` +
+      `budget ${sql.budgetBefore.toFixed(0)} ms over every line before, ${sql.budgetAfter.toFixed(0)} ms over the roll-ups now`,
   );
   await dataSource.destroy();
 
@@ -125,7 +174,7 @@ async function main(): Promise<void> {
     const headers = { authorization: `Bearer ${token}` };
     const dashboardPath = `/api/editions/${editionId}/readiness`;
 
-    // The first request computes the answer from the million tasks (a cache miss: measured apart).
+    // The first request computes the answer (a cache miss: measured apart), from the venues' task roll-ups.
     const cold = process.hrtime.bigint();
     const first = await fetch(`http://127.0.0.1:${PORT}${dashboardPath}`, { headers });
     if (first.status !== 200) throw new Error(`dashboard answered ${first.status}: ${await first.text()}`);
@@ -140,6 +189,22 @@ async function main(): Promise<void> {
         `${body.provinces.length} provinces; computed cold in ${coldMs.toFixed(0)} ms`,
     );
 
+    // Recomputed after a change (the revision bumped as a task write bumps it), in the warm process: median of 3.
+    const recomputed = async (answer: 'readiness' | 'budget', path: string) => {
+      const runs: number[] = [];
+      for (let run = 0; run < 3; run += 1) {
+        await redis.incr(`${env.REDIS_KEY_PREFIX}:${answer}-revision:${editionId}`);
+        const started = process.hrtime.bigint();
+        const response = await fetch(`http://127.0.0.1:${PORT}${path}`, { headers });
+        if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+        await response.arrayBuffer();
+        runs.push(seconds(started) * 1000);
+      }
+      return runs.sort((a, b) => a - b)[1];
+    };
+    const dashboardRecomputedMs = await recomputed('readiness', dashboardPath);
+    console.log(`dashboard recomputed after a change: ${dashboardRecomputedMs.toFixed(0)} ms (median of 3)`);
+
     const trivial = await load('/api/health/live', {});
     const dashboard = await load(dashboardPath, headers);
     const ratio = dashboard.requests.average / trivial.requests.average;
@@ -153,23 +218,45 @@ async function main(): Promise<void> {
     }
     console.log(`ratio dashboard / trivial: ${ratio.toFixed(2)} (goal ≥ 0.30); dashboard p99 ${dashboard.latency.p99} ms (goal < 50 ms)`);
 
-    // The budget roll-up (every line of every live venue): computed once per change, then served from memory.
-    const budgetPath = `/api/editions/${editionId}/budget`;
-    const timeBudget = async () => {
+    // The budget roll-up: the summary (provinces, regions, categories, sources, edition) then one page per
+    // province (its venues), each computed once per change, then served from memory.
+    const timed = async (path: string) => {
       const started = process.hrtime.bigint();
-      const response = await fetch(`http://127.0.0.1:${PORT}${budgetPath}`, { headers });
-      if (response.status !== 200) throw new Error(`budget answered ${response.status}: ${await response.text()}`);
-      const bytes = (await response.arrayBuffer()).byteLength;
-      return { ms: seconds(started) * 1000, bytes };
+      const response = await fetch(`http://127.0.0.1:${PORT}${path}`, { headers });
+      if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+      const text = await response.text();
+      return { ms: seconds(started) * 1000, bytes: Buffer.byteLength(text), body: JSON.parse(text) as { provinces: { key: string; venues: number }[] } };
     };
-    const budgetCold = await timeBudget();
+    const budgetPath = `/api/editions/${editionId}/budget`;
+    const budgetCold = await timed(budgetPath);
     const warmRuns = [];
-    for (let run = 0; run < 5; run += 1) warmRuns.push(await timeBudget());
+    for (let run = 0; run < 5; run += 1) warmRuns.push(await timed(budgetPath));
     const budgetWarmMs = warmRuns.map((run) => run.ms).sort((a, b) => a - b)[2];
+    // The largest province's page (Thanh Hóa at full scale), cold then warm; then every page once, cold.
+    const largest = [...budgetCold.body.provinces].sort((a, b) => b.venues - a.venues)[0];
+    const pageCold = await timed(`${budgetPath}/provinces/${largest.key}`);
+    const pageWarm = await timed(`${budgetPath}/provinces/${largest.key}`);
+    const pagesCold = [];
+    for (const province of budgetCold.body.provinces) {
+      if (province.key !== largest.key) pagesCold.push(await timed(`${budgetPath}/provinces/${province.key}`));
+    }
+    const budgetRecomputedMs = await recomputed('budget', budgetPath);
+    const pageRecomputedMs = await recomputed('budget', `${budgetPath}/provinces/${largest.key}`);
     console.log(
-      `budget roll-up: ${(budgetCold.bytes / 1e6).toFixed(1)} MB; computed cold in ${budgetCold.ms.toFixed(0)} ms, served warm in ${budgetWarmMs.toFixed(0)} ms (median of 5), ` +
-        `warm / cold ${(budgetWarmMs / budgetCold.ms).toFixed(3)}`,
+      `budget recomputed after a change (median of 3): summary ${budgetRecomputedMs.toFixed(0)} ms, the largest province's page ${pageRecomputedMs.toFixed(0)} ms`,
     );
+    const pagesMs = pagesCold.map((page) => page.ms).sort((a, b) => a - b);
+    const pagesMedianMs = pagesMs[Math.floor(pagesMs.length / 2)];
+    console.log(
+      `budget summary: ${(budgetCold.bytes / 1e3).toFixed(1)} kB; computed cold in ${budgetCold.ms.toFixed(0)} ms, served warm in ${budgetWarmMs.toFixed(0)} ms (median of 5)`,
+    );
+    console.log(
+      `budget page of the largest province (${largest.key}, ${largest.venues} venues): ${(pageCold.bytes / 1e3).toFixed(0)} kB; cold ${pageCold.ms.toFixed(0)} ms, warm ${pageWarm.ms.toFixed(0)} ms; ` +
+        `the other ${pagesCold.length} pages cold: median ${pagesMedianMs.toFixed(0)} ms, all ${(pagesCold.reduce((sum, page) => sum + page.bytes, 0) / 1e6).toFixed(1)} MB`,
+    );
+    const apiPeakRss = peakRssMiB(api.pid);
+    const benchPeakRss = Math.round(process.resourceUsage().maxRSS / 1024);
+    console.log(`peak RSS: API ${apiPeakRss} MiB, bench ${benchPeakRss} MiB`);
     console.log(
       JSON.stringify({
         req_per_s: Math.round(dashboard.requests.average),
@@ -178,22 +265,38 @@ async function main(): Promise<void> {
         p50_ms: dashboard.latency.p50,
         p99_ms: dashboard.latency.p99,
         cold_ms: Math.round(coldMs),
+        recomputed_ms: Math.round(dashboardRecomputedMs),
+        sql_readiness_before_ms: Math.round(sql.readinessBefore),
+        sql_readiness_after_ms: Math.round(sql.readinessAfter),
+        sql_budget_before_ms: Math.round(sql.budgetBefore),
+        sql_budget_after_ms: Math.round(sql.budgetAfter),
         budget_cold_ms: Math.round(budgetCold.ms),
         budget_warm_ms: Math.round(budgetWarmMs),
         budget_warm_over_cold: Math.round((budgetWarmMs / budgetCold.ms) * 1000) / 1000,
+        budget_recomputed_ms: Math.round(budgetRecomputedMs),
+        budget_page_recomputed_ms: Math.round(pageRecomputedMs),
+        budget_bytes: budgetCold.bytes,
+        budget_page_cold_ms: Math.round(pageCold.ms),
+        budget_page_warm_ms: Math.round(pageWarm.ms),
+        budget_page_bytes: pageCold.bytes,
+        budget_pages_cold_median_ms: Math.round(pagesMedianMs),
+        api_peak_rss_mib: apiPeakRss,
+        bench_peak_rss_mib: benchPeakRss,
         venues: counts.venues,
         tasks: counts.tasks,
       }),
     );
   } finally {
-    api.kill('SIGTERM');
+    await stopApi(api);
     await redis.flushdb();
     await redis.quit();
   }
 }
 
+/** BENCH_CPU_PROF=<dir>: the API process writes a V8 CPU profile there when the bench stops it. */
 function startApi(): ChildProcess {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, '-r', './bench/exit-on-sigterm.js'] : [];
+  const child = spawn(process.execPath, [...profile, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
     cwd: resolve(__dirname, '..'),
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -204,8 +307,25 @@ function startApi(): ChildProcess {
   return child;
 }
 
+/** Peak resident memory of a process in MiB (VmHWM), read while it still runs. */
+function peakRssMiB(pid: number | undefined): number | null {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round(Number(match[1]) / 1024) : null;
+  } catch {
+    return null; // not Linux, or already gone
+  }
+}
+
+async function stopApi(api: ChildProcess): Promise<void> {
+  if (api.exitCode !== null) return;
+  const exited = new Promise((done) => api.once('exit', done));
+  api.kill('SIGTERM');
+  await exited; // a profiled API writes its profile on the way out
+}
+
 async function waitForLive(): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 240_000; // ts-node compiles the API first: minutes on a loaded machine
   for (;;) {
     try {
       if ((await fetch(`http://127.0.0.1:${PORT}/api/health/live`)).ok) return;

@@ -225,6 +225,9 @@ async function main(): Promise<void> {
   console.log(`  ${rawPdfPerS.toFixed(0)} messages/s`);
   console.log(`pdf_ratio: ${(pdfPerS / rawPdfPerS).toFixed(2)} (goal ≥ 0.40)`);
   console.log(`CPU of this process per message: e-mail ${cpuMs.email} ms (raw ${cpuMs.raw}), with the giấy mời ${cpuMs.pdf} ms (raw ${cpuMs.raw_pdf})`);
+  // Peak RSS of this process, which runs the worker module and the baselines alike.
+  const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+  console.log(`peak RSS: ${peakRssMiB} MiB`);
   console.log(
     JSON.stringify({
       invitations_per_s: round(invitationsPerS),
@@ -238,6 +241,7 @@ async function main(): Promise<void> {
       sent,
       pdf_sent: lettered.sent,
       cpu_ms_per_message: cpuMs,
+      peak_rss_mib: peakRssMiB,
     }),
   );
   process.exit(0);

@@ -235,6 +235,30 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
       expect(response.body.code).toBe('VENUE_FINAL');
     });
 
+    it("moves a venue's budget with it when it changes province (a venue event, in its transaction)", async () => {
+      const own = await createEdition(t.dataSource);
+      const venue = await createVenue(t.dataSource, own, '12', { scheduleOn: `${own.year}-08-15` });
+      await addLine({ venue, category: 'security', planned: 7_000_000, actual: 6_000_000, source: 'central_budget' });
+      const summary = async () => (await t.http.get(`/api/editions/${own.id}/budget`).set('Authorization', planner).expect(200)).body;
+      expect((await summary()).provinces).toMatchObject([{ key: '12', venues: 1, planned: 7_000_000, actual: 6_000_000 }]);
+
+      const [{ version }] = await t.dataSource.query(`SELECT version FROM venues WHERE id = $1`, [venue.id]);
+      await t.http.patch(`/api/venues/${venue.id}`).set('Authorization', planner).send({ version, provinceCode: '66', region: 'tay_nguyen' }).expect(200);
+      const moved = await summary();
+      expect(moved.provinces).toMatchObject([{ key: '66', venues: 1, planned: 7_000_000, actual: 6_000_000 }]);
+      expect(moved.provinces).toHaveLength(1);
+      expect(moved.regions).toMatchObject([{ key: 'tay_nguyen', venues: 1, planned: 7_000_000 }]);
+      expect(moved.categories).toMatchObject([{ key: 'security', venues: 1, planned: 7_000_000 }]);
+      const page = (await t.http.get(`/api/editions/${own.id}/budget/provinces/66`).set('Authorization', planner).expect(200)).body;
+      expect(page.venues).toMatchObject([{ venueId: venue.id, provinceCode: '66', planned: 7_000_000, actual: 6_000_000 }]);
+      expect(page.province).toEqual(moved.provinces[0]);
+      const [{ count }] = await t.dataSource.query(
+        `SELECT count(*)::int AS count FROM budget_rollups WHERE edition_id = $1 AND province_code = '12' AND (venues <> 0 OR lines <> 0)`,
+        [own.id],
+      );
+      expect(count).toBe(0); // what the venue added under Lai Châu was taken back, not left at zero venues with money
+    });
+
     it("keeps a held venue's budget open for the actual spending recorded after the festival, and in the totals", async () => {
       const own = await createEdition(t.dataSource);
       const held = await createVenue(t.dataSource, own, '12', { scheduleOn: `${own.year}-08-01`, status: VenueStatus.Held });
@@ -377,6 +401,13 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
     it('rolls the budget up per venue, province, region, category, source and edition, live venues only', async () => {
       const budget = (await t.http.get(`/api/editions/${edition.id}/budget`).set('Authorization', planner).expect(200)).body;
       expect(budget.rule).toContain('chỉ tính trên các khoản đã có thực chi');
+      expect(budget.venues).toBeUndefined(); // the venues are paged by province (issue 21)
+      const pageOf = async (code: string, as = planner) =>
+        (await t.http.get(`/api/editions/${edition.id}/budget/provinces/${code}`).set('Authorization', as).expect(200)).body;
+      const pages = [await pageOf('12'), await pageOf('66')];
+      // Each page carries its province's totals, the same as the summary's row.
+      expect(pages.map((page) => page.province)).toEqual(budget.provinces);
+      budget.venues = pages.flatMap((page) => page.venues);
 
       expect(budget.edition).toMatchObject({ venues: 4, ...handSums(live()) });
       expect(budget.edition).toMatchObject({ planned: 135_000_000, actual: 77_500_000, settledPlanned: 80_000_000, variance: -2_500_000, variancePct: -3.1 });
@@ -413,8 +444,11 @@ describe('Budget lines, roll-ups and the edition-plan export', () => {
       const forLaiChau = (await t.http.get(`/api/editions/${edition.id}/budget`).set('Authorization', laiChau).expect(200)).body;
       expect(forLaiChau.provinces.map((row: { key: string }) => row.key)).toEqual(['12']);
       expect(forLaiChau.edition).toMatchObject({ name: 'Toàn tỉnh', venues: 3, ...handSums(live().filter((line) => line.venue.provinceCode === '12')) });
-      expect(forLaiChau.venues.every((row: { provinceCode: string }) => row.provinceCode === '12')).toBe(true);
+      expect((await pageOf('12', laiChau)).venues.every((row: { provinceCode: string }) => row.provinceCode === '12')).toBe(true);
+      await t.http.get(`/api/editions/${edition.id}/budget/provinces/66`).set('Authorization', laiChau).expect(403);
+      await t.http.get(`/api/editions/${edition.id}/budget/provinces/99`).set('Authorization', planner).expect(404);
       await t.http.get(`/api/editions/${edition.id}/budget`).set('Authorization', viewer).expect(200);
+      await t.http.get(`/api/editions/${edition.id}/budget/provinces/66`).set('Authorization', viewer).expect(200);
       await t.http.get(`/api/editions/00000000-0000-4000-8000-000000000000/budget`).set('Authorization', planner).expect(404);
     });
 

@@ -6,6 +6,8 @@ import { Edition } from '@app/editions/edition.entity';
 import { CalendarFeed, Invitation, InvitationMessage, InvitationReply } from '@app/invitations/invitation.entities';
 import { InvitationLetterCounter, InvitationLetterSettings } from '@app/invitations/letter/letter.entities';
 import { BudgetLine } from '@app/logistics/budget/budget.entities';
+import { BudgetRollupRow, VenueBudgetRollup } from '@app/logistics/budget/budget-rollup.entities';
+import { VenueTaskRollup } from '@app/logistics/readiness/task-rollup.entity';
 import { ResourceBooking, SharedResource } from '@app/logistics/resources/resource.entities';
 import { TaskDependency, TaskTemplateItem, VenueTask } from '@app/logistics/tasks/task.entities';
 import { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignment } from '@app/leaders/leader.entities';
@@ -50,6 +52,9 @@ export const ENTITIES = [
   SharedResource,
   ResourceBooking,
   BudgetLine,
+  VenueTaskRollup,
+  VenueBudgetRollup,
+  BudgetRollupRow,
   PlanningRun,
   Notification,
   NotificationGroupItem,

@@ -111,12 +111,13 @@ export class InvitationComposer {
     context: InvitationContext,
     kind: 'invitation' | 'update' | 'programme-update' = 'invitation',
     previous: InvitationMessage['previous'] = null,
+    /** The message's view when the caller has it already (only its place and date are read). */
+    view: Pick<InvitationEmailView, 'venuePlace' | 'fullAddress' | 'date'> = this.emailView(context, { kind, reason: null, previous }),
   ): LetterView {
     const { invitation, venue, province, edition, letter } = context;
     if (invitation.letterNumber === null || !invitation.letterIssuedAt) {
       throw new LetterRenderError('Giấy mời chưa được cấp số (lời mời chưa gửi).');
     }
-    const view = this.emailView(context, { kind, reason: null, previous });
     const recipient = `Đồng chí ${invitation.delegateName}${invitation.delegateTitle ? `, ${invitation.delegateTitle}` : ''}`;
     const start = venue.startsAt;
     const pass = this.passCodeOf(invitation);
@@ -159,8 +160,9 @@ export class InvitationComposer {
   compose(
     context: InvitationContext,
     message: Pick<InvitationMessage, 'kind' | 'sequence' | 'reason' | 'previous'> & { method: NonNullable<InvitationMessage['method']> },
+    view: InvitationEmailView = this.emailView(context, message),
   ): ComposedMessage {
-    const rendered = renderInvitationEmail(this.emailView(context, message));
+    const rendered = renderInvitationEmail(view);
     return {
       to: { name: context.invitation.delegateName, address: context.invitation.delegateEmail },
       ...rendered,
@@ -171,10 +173,14 @@ export class InvitationComposer {
   }
 
   /** The giấy mời as a PDF file: what is attached to the e-mail and downloaded from the console. */
-  async letterPdf(context: InvitationContext, message?: Pick<InvitationMessage, 'kind' | 'previous'>): Promise<{ filename: string; content: Buffer }> {
+  async letterPdf(
+    context: InvitationContext,
+    message?: Pick<InvitationMessage, 'kind' | 'previous'>,
+    emailView?: InvitationEmailView,
+  ): Promise<{ filename: string; content: Buffer }> {
     const kind =
       message?.kind === 'update' || message?.kind === 'programme-update' ? message.kind : !message && context.invitation.sequence > 0 ? 'update' : 'invitation';
-    const view = this.letter(context, kind, message?.previous ?? null);
+    const view = this.letter(context, kind, message?.previous ?? null, emailView);
     return { filename: letterFilename(context.invitation.letterNumber!), content: await renderLetter(view, this.config.LETTER_THREADS) };
   }
 
@@ -208,6 +214,8 @@ export class InvitationComposer {
   event(context: InvitationContext, sequence: number, cancelled: boolean, { withRsvp = true }: { withRsvp?: boolean } = {}): InvitationEvent {
     const { invitation, venue, province, edition } = context;
     if (!venue.startsAt || !venue.endsAt) throw new Error(`venue ${venue.id} has no schedule`);
+    const rsvpUrl = withRsvp ? this.rsvpUrl(invitation.id) : null;
+    const address = fullAddress(venue.address, venue.communeName, province.name);
     return {
       uid: invitation.uid,
       sequence,
@@ -215,7 +223,7 @@ export class InvitationComposer {
       summary: `Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm ${edition.year} — ${venue.name}`,
       description: [
         `Kính mời đồng chí ${invitation.delegateName}${invitation.delegateTitle ? `, ${invitation.delegateTitle}` : ''} ${roleText(invitation.role)}.`,
-        `Địa điểm: ${fullAddress(venue.address, venue.communeName, province.name)}.`,
+        `Địa điểm: ${address}.`,
         `Đơn vị tổ chức: ${hostOrganisation(venue, province)}.`,
         // The programme as it stands (giờ Việt Nam): an update after it changed shows the new times.
         ...(context.programme.length > 0
@@ -224,24 +232,28 @@ export class InvitationComposer {
               ...context.programme.map((item) => `${item.startTime}–${item.endTime} ${PROGRAMME_PART_NAMES[item.part]}: ${item.title}`),
             ]
           : []),
-        ...(withRsvp ? [`Xác nhận tham dự: ${this.rsvpUrl(invitation.id)}`] : []),
+        ...(rsvpUrl ? [`Xác nhận tham dự: ${rsvpUrl}`] : []),
       ].join('\n'),
       start: venue.startsAt,
       end: venue.endsAt,
       location: {
         title: venue.name,
-        address: fullAddress(venue.address, venue.communeName, province.name),
+        address,
         latitude: venue.latitude,
         longitude: venue.longitude,
       },
       organizer: { name: this.config.COMMITTEE_NAME, email: this.config.COMMITTEE_EMAIL },
       attendee: { name: invitation.delegateName, email: invitation.delegateEmail },
-      ...(withRsvp && { url: this.rsvpUrl(invitation.id) }),
+      ...(rsvpUrl && { url: rsvpUrl }),
       cancelled,
     };
   }
 
-  private emailView(context: InvitationContext, message: Pick<InvitationMessage, 'kind' | 'reason' | 'previous'>): InvitationEmailView {
+  /**
+   * What a message's e-mail (and its letter's place and date) show, computed once per message by the
+   * sender and handed to compose and letterPdf (each computes it when not given).
+   */
+  emailView(context: InvitationContext, message: Pick<InvitationMessage, 'kind' | 'reason' | 'previous'>): InvitationEmailView {
     const { invitation, venue, province, edition, programme } = context;
     return {
       kind: message.kind,

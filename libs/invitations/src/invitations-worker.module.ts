@@ -8,11 +8,12 @@ import { Invitation, InvitationMessage } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
 import { ReconcileInvitationMessagesHandler } from './reconcile-invitation-messages.handler';
 import { SendInvitationMessageHandler } from './send-invitation-message.handler';
+import { SentMessages } from './sent-messages';
 
 /** The worker's half of invitations: sending recorded e-mails and feed links, and reconciling lost jobs. */
 @Module({
   imports: [TypeOrmModule.forFeature([Invitation, InvitationMessage, CalendarFeed]), MailModule],
-  providers: [InvitationComposer, SendInvitationMessageHandler, ReconcileInvitationMessagesHandler, DelegateReminderSender, SendFeedLinkHandler],
+  providers: [InvitationComposer, SentMessages, SendInvitationMessageHandler, ReconcileInvitationMessagesHandler, DelegateReminderSender, SendFeedLinkHandler],
   exports: [SendInvitationMessageHandler, ReconcileInvitationMessagesHandler],
 })
 export class InvitationsWorkerModule {}

@@ -7,7 +7,8 @@ import { Mailer } from '@app/mail';
 import { defineJob, JobContext, JobHandler, JobPayload, KEEP_COMPLETED, KEEP_FAILED, QueueName } from '@app/queue';
 import { InvitationMessage, MessageStatus } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
-import { ENDED_STATUSES, statusesAllowing, targetOf } from './invitation-workflow';
+import { ENDED_STATUSES } from './invitation-workflow';
+import { SentMessages } from './sent-messages';
 
 /**
  * Send one recorded invitation message (REQUEST, CANCEL, or a notice without a calendar entry) of one
@@ -32,10 +33,6 @@ export const PASS_QR_CID = 'pass-qr@ngayhoi.vn';
 
 export type SendOutcome = 'sent' | 'already-sent' | 'superseded' | 'in-progress' | 'missing';
 
-/** The workflow's 'sent' event, applied in SQL: from which statuses, to which. */
-const SENT_FROM = statusesAllowing('sent');
-const SENT_TO = targetOf('sent');
-
 /**
  * Sends one recorded invitation e-mail. The row is claimed in Postgres first (status `sending`
  * with a lease), so a job delivered twice, or run by two workers at once, sends once; a sent or
@@ -53,6 +50,7 @@ export class SendInvitationMessageHandler {
     private readonly composer: InvitationComposer,
     private readonly mailer: Mailer,
     private readonly config: AppConfig,
+    private readonly sentMessages: SentMessages,
   ) {}
 
   async handle({ messageId }: JobPayload<typeof SendInvitationMessageJob>, context: JobContext): Promise<SendOutcome> {
@@ -62,11 +60,13 @@ export class SendInvitationMessageHandler {
       const context = await this.composer.load(this.dataSource.manager, message.invitationId);
       const { method } = message;
       // A notice (method null) is a plain letter; every other message carries its calendar entry.
-      const request = method ? this.composer.compose(context, { ...message, method }) : null;
+      // The message's view is computed once, for its e-mail and its letter alike.
+      const view = method ? this.composer.emailView(context, message) : undefined;
+      const request = method ? this.composer.compose(context, { ...message, method }, view) : null;
       const composed = request ?? this.composer.composeNotice(context, message);
       // The giấy mời goes with every REQUEST (first letter, resend, update): rendered before SMTP is
       // touched, so a letter that cannot be printed leaves the e-mail queued with the error, never sent bare.
-      const letter = method === 'REQUEST' ? await this.composer.letterPdf(context, message) : null;
+      const letter = method === 'REQUEST' ? await this.composer.letterPdf(context, message, view) : null;
       // The pass's QR code, inline in the HTML body (cid), for the door's camera.
       const pass = request?.passCode ? passQrPng(request.passCode) : null;
       const sent = await this.mailer.send({
@@ -83,16 +83,8 @@ export class SendInvitationMessageHandler {
         ],
         headers: { 'X-Ngayhoi-Invitation': message.invitationId },
       });
-      // One statement: the message is sent, and a REQUEST of the current revision applies the workflow's
-      // 'sent' event to the invitation where it applies (a queued invitation becomes sent; nothing else moves).
-      await this.dataSource.query(
-        `WITH sent AS (
-           UPDATE invitation_messages SET status = 'sent', sent_at = now(), smtp_message_id = $2, last_error = NULL, lease_until = NULL
-            WHERE id = $1 RETURNING invitation_id, sequence, method)
-         UPDATE invitations i SET status = $4::invitation_status, updated_at = now(), version = i.version + 1
-           FROM sent WHERE sent.method = 'REQUEST' AND i.id = sent.invitation_id AND i.status = ANY($3::invitation_status[]) AND i.sequence = sent.sequence`,
-        [message.id, sent.messageId, SENT_FROM, SENT_TO],
-      );
+      // The message is sent, and its invitation follows (SentMessages: one statement for the messages sent meanwhile).
+      await this.sentMessages.record(message.id, sent.messageId);
       return 'sent';
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

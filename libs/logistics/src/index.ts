@@ -12,6 +12,7 @@ export { findClash } from './resources/resource-rules';
 export { bookingSpansOfResources, insertBookings, insertResources } from './resources/resource-inserts';
 export { BudgetCategory, FundingSource } from './budget/budget.enums';
 export { insertBudgetLines } from './budget/budget-inserts';
+export { rebuildBudgetRollups } from './budget/budget-rollups';
 export { OrganizerReminders } from './organizer-reminders/organizer-reminders';
 export { TaskSearch } from './tasks/task-search';
 export { TaskHit, TaskHitPage } from './tasks/dto/task-view.dto';

@@ -1457,8 +1457,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Estimate vs actual cost per venue, province, region, category, funding source and edition. */
+        /** Estimate vs actual cost per province, region, category, funding source and edition; each province's venues are a page of their own. */
         get: operations["Budget_editionBudget"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{editionId}/budget/provinces/{provinceCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One province's page of the roll-up: its totals and each of its counted venues (an organizer: their own province). */
+        get: operations["Budget_provinceBudget"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3660,6 +3677,16 @@ export interface components {
             /** @description Share of the whole estimate already spent (0–1, three decimals); null when the estimate is 0. */
             spentShare: number | null;
         };
+        BudgetSummary: {
+            editionId: string;
+            /** @description The variance rule, as applied (see budget-rules.ts). */
+            rule: string;
+            edition: components["schemas"]["BudgetGroup"];
+            regions: components["schemas"]["BudgetGroup"][];
+            provinces: components["schemas"]["BudgetGroup"][];
+            categories: components["schemas"]["BudgetGroup"][];
+            fundingSources: components["schemas"]["BudgetGroup"][];
+        };
         VenueBudget: {
             venueId: string;
             name: string;
@@ -3679,16 +3706,11 @@ export interface components {
             /** @description Share of the whole estimate already spent (0–1, three decimals); null when the estimate is 0. */
             spentShare: number | null;
         };
-        BudgetRollup: {
+        BudgetProvincePage: {
             editionId: string;
-            /** @description The variance rule, as applied (see budget-rules.ts). */
-            rule: string;
-            edition: components["schemas"]["BudgetGroup"];
-            regions: components["schemas"]["BudgetGroup"][];
-            provinces: components["schemas"]["BudgetGroup"][];
+            /** @description The province's totals, the same as its row in the summary. */
+            province: components["schemas"]["BudgetGroup"];
             venues: components["schemas"]["VenueBudget"][];
-            categories: components["schemas"]["BudgetGroup"][];
-            fundingSources: components["schemas"]["BudgetGroup"][];
         };
         BudgetLine: {
             id: string;
@@ -10063,7 +10085,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BudgetRollup"];
+                    "application/json": components["schemas"]["BudgetSummary"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Budget_provinceBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: string;
+                provinceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Computed once per change and served as stored JSON. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetProvincePage"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
             /** @description NOT_FOUND: the item, or one it refers to, does not exist. */

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { client, data } from '../api/client';
@@ -6,7 +7,7 @@ import { formatNumber, formatPercent, formatVnd } from '../input';
 import { useEdition, useProvinces } from '../session';
 import type { BudgetGroup } from '../api/models';
 
-/** How many overspent venues are listed (the roll-up has every venue: 50,000 at national scale). */
+/** How many overspent venues of the chosen province are listed (Thanh Hóa alone has 4,500 venues). */
 const OVERSPENT_SHOWN = 50;
 
 function Variance({ totals }: { totals: Pick<BudgetGroup, 'variance' | 'variancePct'> }) {
@@ -71,12 +72,11 @@ function GroupTable({ title, groups, testId }: { title: string; groups: BudgetGr
 
 /**
  * The edition's budget (dự toán, thực chi, chênh lệch) by region, province, category and funding
- * source, and the venues that spent most over their estimate. Organizers see their province only
- * (the API scopes the roll-up).
+ * source, and the venues of one province (chosen here; a page of the roll-up each) that spent most over
+ * their estimate. Organizers see their province only (the API scopes the roll-up).
  */
 export function BudgetPage() {
   const { edition } = useEdition();
-  const { nameOf } = useProvinces();
   const rollup = useQuery({
     queryKey: ['budget', 'rollup', edition?.id],
     queryFn: () => data(client.GET('/api/editions/{editionId}/budget', { params: { path: { editionId: edition!.id } } })),
@@ -86,10 +86,6 @@ export function BudgetPage() {
   if (rollup.error) return <ErrorPanel error={rollup.error} />;
   if (!rollup.data) return <Loading what="kinh phí" />;
   const b = rollup.data;
-  const overspent = b.venues
-    .filter((venue) => (venue.variance ?? 0) > 0)
-    .sort((x, y) => y.variance! - x.variance!)
-    .slice(0, OVERSPENT_SHOWN);
   return (
     <div className="budget">
       <section className="panel">
@@ -121,43 +117,85 @@ export function BudgetPage() {
         <GroupTable title="Theo khoản mục" groups={b.categories} testId="budget-categories" />
         <GroupTable title="Theo nguồn kinh phí" groups={b.fundingSources} testId="budget-sources" />
       </div>
-      <section className="panel">
-        <h2>Điểm chi vượt dự toán</h2>
-        {overspent.length === 0 ? (
-          <p className="muted">Chưa có điểm nào chi vượt dự toán.</p>
-        ) : (
-          <table className="grid cards" data-testid="budget-overspent">
-            <thead>
-              <tr>
-                <th>Điểm tổ chức</th>
-                <th>Tỉnh, thành phố</th>
-                <th className="number">Dự toán</th>
-                <th className="number">Thực chi</th>
-                <th className="number">Chênh lệch</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overspent.map((venue) => (
-                <tr key={venue.venueId}>
-                  <td className="wide-cell">
-                    <Link to={`/diem/${venue.venueId}`}>{venue.name}</Link>
-                  </td>
-                  <td data-label="Tỉnh, thành phố">{nameOf(venue.provinceCode)}</td>
-                  <td className="number" data-label="Dự toán">
-                    {formatVnd(venue.planned)}
-                  </td>
-                  <td className="number" data-label="Thực chi">
-                    {formatVnd(venue.actual)}
-                  </td>
-                  <td className="number" data-label="Chênh lệch">
-                    <Variance totals={venue} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <OverspentVenues editionId={edition.id} provinces={b.provinces} />
     </div>
+  );
+}
+
+/** The venues of one province that spent most over their estimate, from that province's page of the roll-up. */
+function OverspentVenues({ editionId, provinces }: { editionId: string; provinces: BudgetGroup[] }) {
+  const { nameOf } = useProvinces();
+  const [chosen, choose] = useState<string | null>(null);
+  const provinceCode: string | null = chosen ?? (provinces.length > 0 ? provinces[0].key : null);
+  const page = useQuery({
+    queryKey: ['budget', 'province', editionId, provinceCode],
+    queryFn: () =>
+      data(
+        client.GET('/api/editions/{editionId}/budget/provinces/{provinceCode}', {
+          params: { path: { editionId, provinceCode: provinceCode! } },
+        }),
+      ),
+    enabled: provinceCode !== null,
+  });
+  const overspent = (page.data?.venues ?? [])
+    .filter((venue) => (venue.variance ?? 0) > 0)
+    .sort((x, y) => y.variance! - x.variance!)
+    .slice(0, OVERSPENT_SHOWN);
+  return (
+    <section className="panel">
+      <h2>Điểm chi vượt dự toán</h2>
+      {provinces.length > 1 && (
+        <label>
+          Tỉnh, thành phố{' '}
+          <select value={provinceCode ?? ''} onChange={(event) => choose(event.target.value)}>
+            {provinces.map((province) => (
+              <option key={province.key} value={province.key}>
+                {province.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {provinceCode === null ? (
+        <p className="muted">Chưa có điểm nào chi vượt dự toán.</p>
+      ) : page.error ? (
+        <ErrorPanel error={page.error} />
+      ) : !page.data ? (
+        <Loading what="kinh phí của tỉnh" />
+      ) : overspent.length === 0 ? (
+        <p className="muted">Chưa có điểm nào chi vượt dự toán.</p>
+      ) : (
+        <table className="grid cards" data-testid="budget-overspent">
+          <thead>
+            <tr>
+              <th>Điểm tổ chức</th>
+              <th>Tỉnh, thành phố</th>
+              <th className="number">Dự toán</th>
+              <th className="number">Thực chi</th>
+              <th className="number">Chênh lệch</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overspent.map((venue) => (
+              <tr key={venue.venueId}>
+                <td className="wide-cell">
+                  <Link to={`/diem/${venue.venueId}`}>{venue.name}</Link>
+                </td>
+                <td data-label="Tỉnh, thành phố">{nameOf(venue.provinceCode)}</td>
+                <td className="number" data-label="Dự toán">
+                  {formatVnd(venue.planned)}
+                </td>
+                <td className="number" data-label="Thực chi">
+                  {formatVnd(venue.actual)}
+                </td>
+                <td className="number" data-label="Chênh lệch">
+                  <Variance totals={venue} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }

@@ -67,6 +67,16 @@ export function buildFeedIcs(events: InvitationEvent[], calendarName: string): s
   return calendar.toString();
 }
 
+/**
+ * The VTIMEZONE of a zone, read once per process: @touch4it/ical-timezones reads its zone file from
+ * disk (readFileSync) on every call, and every invitation e-mail's calendar asks for it (issue 21).
+ */
+const vtimezones = new Map<string, string | null>();
+function vtimezoneOf(timezone: string): string | null {
+  if (!vtimezones.has(timezone)) vtimezones.set(timezone, getVtimezoneComponent(timezone));
+  return vtimezones.get(timezone)!;
+}
+
 function createCalendar(): ICalCalendar {
   return ical({
     prodId: PROD_ID,
@@ -74,7 +84,7 @@ function createCalendar(): ICalCalendar {
     // its trailing Z (RFC 5545 requires DTSTAMP in UTC) and also emit TIMEZONE-ID/X-WR-TIMEZONE.
     // The generator alone still writes one VTIMEZONE per TZID the events use (the events carry
     // FESTIVAL_TIME_ZONE themselves, see addEvent).
-    timezone: { name: null, generator: getVtimezoneComponent },
+    timezone: { name: null, generator: vtimezoneOf },
   });
 }
 

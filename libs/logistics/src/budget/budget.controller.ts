@@ -5,7 +5,7 @@ import { ApiRefusals } from '@app/common';
 import { BudgetLine } from './budget.entities';
 import { BudgetService } from './budget.service';
 import { CreateBudgetLineDto, UpdateBudgetLineDto } from './dto/budget.dto';
-import { BudgetRollup } from './dto/budget-rollup.dto';
+import { BudgetProvincePage, BudgetSummary } from './dto/budget-rollup.dto';
 
 @ApiTags('logistics')
 @ApiBearerAuth()
@@ -13,13 +13,26 @@ import { BudgetRollup } from './dto/budget-rollup.dto';
 export class BudgetController {
   constructor(private readonly budget: BudgetService) {}
 
-  /** Estimate vs actual cost per venue, province, region, category, funding source and edition. */
+  /** Estimate vs actual cost per province, region, category, funding source and edition; each province's venues are a page of their own. */
   @Get('editions/:editionId/budget')
   @Header('Content-Type', 'application/json; charset=utf-8')
-  @ApiOkResponse({ type: BudgetRollup, description: 'Computed once per change and served as stored JSON.' })
+  @ApiOkResponse({ type: BudgetSummary, description: 'Computed once per change and served as stored JSON.' })
   @ApiRefusals(404)
   editionBudget(@Param('editionId', ParseUUIDPipe) editionId: string, @CurrentActor() actor: Actor): Promise<string> {
     return this.budget.editionBudgetJson(editionId, actor); // already JSON: computed once per change
+  }
+
+  /** One province's page of the roll-up: its totals and each of its counted venues (an organizer: their own province). */
+  @Get('editions/:editionId/budget/provinces/:provinceCode')
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  @ApiOkResponse({ type: BudgetProvincePage, description: 'Computed once per change and served as stored JSON.' })
+  @ApiRefusals(403, 404)
+  provinceBudget(
+    @Param('editionId', ParseUUIDPipe) editionId: string,
+    @Param('provinceCode') provinceCode: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<string> {
+    return this.budget.provincePageJson(editionId, provinceCode, actor);
   }
 
   @Get('venues/:venueId/budget-lines')

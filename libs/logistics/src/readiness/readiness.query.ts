@@ -8,22 +8,32 @@ import type { ReadinessFacts } from './readiness-rules';
 
 /**
  * Readiness facts of every live venue of an edition (venues' LIVE_VENUES read model: approved or
- * scheduled, not proposals, not dropped, not yet held), one row per venue. Parameters: $1 edition id,
- * $2 today (festival time zone), $3 province code or null for all. Embed it as a CTE.
+ * scheduled, not proposals, not dropped, not yet held), one row per venue, read from the venues' task
+ * roll-ups (task-rollup.entity.ts: one row a venue, not its twenty tasks). Overdue counts depend on the day:
+ * the roll-up keeps its open tasks' deadlines in order, and width_bucket counts those before the day by
+ * binary search (deadline < today ⇔ deadline ≤ today − 1; more than 3 days past ⇔ ≤ today − 4).
+ * Parameters: $1 edition id, $2 today (festival time zone), $3 province code or null for all. Embed it
+ * as a CTE.
  */
-export const LIVE_VENUE_READINESS_SQL = `
-  SELECT v.id AS venue_id,
+export const LIVE_VENUE_READINESS_SQL = liveVenueReadinessSql('');
+
+/** The same with the venue's name, province and region (the dashboard: no second join to the venues). */
+export const LIVE_VENUE_READINESS_NAMED_SQL = liveVenueReadinessSql(', v.name, v.province_code, v.region::text AS region');
+
+function liveVenueReadinessSql(venueColumns: string): string {
+  return `
+  SELECT v.id AS venue_id${venueColumns},
          v.anchor_date::text AS date,
-         COALESCE(sum(t.weight), 0)::int AS total_weight,
-         COALESCE(sum(t.weight) FILTER (WHERE t.status = 'done'), 0)::int AS done_weight,
-         count(t.id)::int AS tasks,
-         count(t.id) FILTER (WHERE t.status <> 'done' AND t.due_date < $2::date)::int AS overdue,
-         count(t.id) FILTER (WHERE t.status <> 'done' AND t.due_date < $2::date - 3)::int AS long_overdue,
-         count(t.id) FILTER (WHERE t.status = 'blocked')::int AS blocked
+         COALESCE(r.total_weight, 0) AS total_weight,
+         COALESCE(r.done_weight, 0) AS done_weight,
+         COALESCE(r.tasks, 0) AS tasks,
+         COALESCE(width_bucket($2::date - 1, r.open_due_dates), 0) AS overdue,
+         COALESCE(width_bucket($2::date - 4, r.open_due_dates), 0) AS long_overdue,
+         COALESCE(r.blocked, 0) AS blocked
     FROM ${LIVE_VENUES} v
-    LEFT JOIN venue_tasks t ON t.venue_id = v.id
-   WHERE v.edition_id = $1 AND ($3::text IS NULL OR v.province_code = $3)
-   GROUP BY v.id, v.anchor_date`;
+    LEFT JOIN venue_task_rollups r ON r.venue_id = v.id
+   WHERE v.edition_id = $1 AND ($3::text IS NULL OR v.province_code = $3)`;
+}
 
 export interface ReadinessRow {
   venue_id: string;

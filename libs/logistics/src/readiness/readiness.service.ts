@@ -5,11 +5,11 @@ import { Actor, Role } from '@app/auth';
 import { queryRows, todayInFestivalZone } from '@app/common';
 import { EditionsService } from '@app/editions';
 import { provinceNames, Region, REGION_NAMES } from '@app/provinces';
-import { anchorDate, VENUE_FACTS, VenueEvents, VenuesService } from '@app/venues';
+import { anchorDate, VenueEvents, VenuesService } from '@app/venues';
 import { VenueTask } from '../tasks/task.entities';
 import type { Dashboard, DashboardGroup } from './dto/readiness-dashboard.dto';
 import { ReadinessCache } from './readiness.cache';
-import { LIVE_VENUE_READINESS_SQL, ReadinessRow, readinessFactsOf } from './readiness.query';
+import { LIVE_VENUE_READINESS_NAMED_SQL, ReadinessRow, readinessFactsOf } from './readiness.query';
 import { READINESS_NAMES } from './readiness.enums';
 import { classifyReadiness, readinessOf, VenueReadiness } from './readiness-rules';
 
@@ -61,63 +61,90 @@ export class ReadinessService implements OnModuleInit {
 
   private async computeDashboard(editionId: string, province: string | null, today: string): Promise<Dashboard> {
     await this.editions.get(editionId);
-    const rows = await queryRows<ReadinessRow & { name: string; province_code: string; region: string }>(
-      this.dataSource,
-      `WITH readiness AS (${LIVE_VENUE_READINESS_SQL})
-       SELECT r.*, v.name, v.province_code, v.region::text AS region
-         FROM readiness r JOIN ${VENUE_FACTS} v ON v.id = r.venue_id`,
-      [editionId, today, province],
-    );
+    const rows = await queryRows<ReadinessRow & { name: string; province_code: string; region: string }>(this.dataSource, LIVE_VENUE_READINESS_NAMED_SQL, [
+      editionId,
+      today,
+      province,
+    ]);
     const provinceName = await provinceNames(this.dataSource.manager);
-    const venues = rows.map((row) => ({ row, readiness: classifyReadiness(readinessFactsOf(row), today) }));
-    const group = (key: string, name: string, members: typeof venues): DashboardGroup => {
-      const total = members.reduce((sum, member) => sum + member.row.total_weight, 0);
-      const done = members.reduce((sum, member) => sum + member.row.done_weight, 0);
-      return {
-        key,
-        name,
-        venues: members.length,
-        onTrack: members.filter((member) => member.readiness.status === 'on_track').length,
-        atRisk: members.filter((member) => member.readiness.status === 'at_risk').length,
-        late: members.filter((member) => member.readiness.status === 'late').length,
-        doneShare: total === 0 ? 1 : Math.round((done / total) * 1000) / 1000,
-        overdue: members.reduce((sum, member) => sum + member.readiness.overdue, 0),
-        blocked: members.reduce((sum, member) => sum + member.readiness.blocked, 0),
-      };
-    };
-    const by = (keyOf: (member: (typeof venues)[number]) => [string, string]) => {
-      const groups = new Map<string, { name: string; members: typeof venues }>();
-      for (const member of venues) {
-        const [key, name] = keyOf(member);
-        const found = groups.get(key);
-        if (found)
-          found.members.push(member); // not a copy per venue: O(n) for 50,000 venues
-        else groups.set(key, { name, members: [member] });
-      }
-      return [...groups.entries()].map(([key, value]) => group(key, value.name, value.members)).sort((a, b) => a.key.localeCompare(b.key));
-    };
-    const atRisk = venues.filter((member) => member.readiness.status !== 'on_track');
+    // One pass over the venues (50,000 at national scale), each added to its edition, region and province.
+    const edition = new GroupSums(editionId, province ? provinceName.get(province)! : 'Toàn quốc');
+    const regions = new Map<string, GroupSums>();
+    const provinces = new Map<string, GroupSums>();
+    const atRisk: { row: (typeof rows)[number]; readiness: VenueReadiness }[] = [];
+    for (const row of rows) {
+      const readiness = classifyReadiness(readinessFactsOf(row), today);
+      let region = regions.get(row.region);
+      if (!region) regions.set(row.region, (region = new GroupSums(row.region, REGION_NAMES[row.region as Region] ?? row.region)));
+      let inProvince = provinces.get(row.province_code);
+      if (!inProvince) provinces.set(row.province_code, (inProvince = new GroupSums(row.province_code, provinceName.get(row.province_code)!)));
+      for (const group of [edition, region, inProvince]) group.add(row, readiness);
+      if (readiness.status !== 'on_track') atRisk.push({ row, readiness });
+    }
+    const sorted = (groups: Map<string, GroupSums>) => [...groups.values()].map((group) => group.view()).sort((a, b) => a.key.localeCompare(b.key));
+    // Late first, then by date: ISO dates compare as plain strings (localeCompare on 40,000 of them cost ~100 ms).
+    const dateOf = (member: (typeof atRisk)[number]) => member.row.date ?? '';
+    atRisk.sort((a, b) =>
+      a.readiness.status !== b.readiness.status ? (a.readiness.status === 'late' ? -1 : 1) : dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0,
+    );
     return {
       editionId,
       today,
       rule: READINESS_RULE,
       // An organizer's dashboard is their province's: its total is named after it, not "Toàn quốc".
-      edition: group(editionId, province ? provinceName.get(province)! : 'Toàn quốc', venues),
-      regions: by((member) => [member.row.region, REGION_NAMES[member.row.region as Region] ?? member.row.region]),
-      provinces: by((member) => [member.row.province_code, provinceName.get(member.row.province_code)!]),
+      edition: edition.view(),
+      regions: sorted(regions),
+      provinces: sorted(provinces),
       venuesAtRiskTotal: atRisk.length,
-      venuesAtRisk: atRisk
-        .sort((a, b) =>
-          a.readiness.status === b.readiness.status ? (a.row.date ?? '').localeCompare(b.row.date ?? '') : a.readiness.status === 'late' ? -1 : 1,
-        )
-        .slice(0, VENUES_AT_RISK_SHOWN)
-        .map((member) => ({
-          venueId: member.row.venue_id,
-          name: member.row.name,
-          provinceCode: member.row.province_code,
-          date: member.row.date,
-          ...member.readiness,
-        })),
+      venuesAtRisk: atRisk.slice(0, VENUES_AT_RISK_SHOWN).map((member) => ({
+        venueId: member.row.venue_id,
+        name: member.row.name,
+        provinceCode: member.row.province_code,
+        date: member.row.date,
+        ...member.readiness,
+      })),
+    };
+  }
+}
+
+/** A dashboard group's counts, added to one venue at a time. */
+class GroupSums {
+  private venues = 0;
+  private onTrack = 0;
+  private atRisk = 0;
+  private late = 0;
+  private totalWeight = 0;
+  private doneWeight = 0;
+  private overdue = 0;
+  private blocked = 0;
+
+  constructor(
+    private readonly key: string,
+    private readonly name: string,
+  ) {}
+
+  add(row: ReadinessRow, readiness: VenueReadiness): void {
+    this.venues += 1;
+    if (readiness.status === 'on_track') this.onTrack += 1;
+    else if (readiness.status === 'at_risk') this.atRisk += 1;
+    else this.late += 1;
+    this.totalWeight += row.total_weight;
+    this.doneWeight += row.done_weight;
+    this.overdue += readiness.overdue;
+    this.blocked += readiness.blocked;
+  }
+
+  view(): DashboardGroup {
+    return {
+      key: this.key,
+      name: this.name,
+      venues: this.venues,
+      onTrack: this.onTrack,
+      atRisk: this.atRisk,
+      late: this.late,
+      doneShare: this.totalWeight === 0 ? 1 : Math.round((this.doneWeight / this.totalWeight) * 1000) / 1000,
+      overdue: this.overdue,
+      blocked: this.blocked,
     };
   }
 }

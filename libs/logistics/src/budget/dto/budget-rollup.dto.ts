@@ -32,7 +32,30 @@ export class VenueBudget extends BudgetTotalsView {
   provinceCode: string;
 }
 
-/** An edition's budget rolled up (organizers: their province only). */
+/**
+ * An edition's budget rolled up without the venues (organizers: their province only); each province's
+ * venues are a page of their own (BudgetProvincePage). Read from the roll-up tables (issue 21).
+ */
+export class BudgetSummary {
+  editionId: string;
+  /** The variance rule, as applied (see budget-rules.ts). */
+  rule: string;
+  edition: BudgetGroup;
+  regions: BudgetGroup[];
+  provinces: BudgetGroup[];
+  categories: BudgetGroup[];
+  fundingSources: BudgetGroup[];
+}
+
+/** One province's page of the budget roll-up: its totals and each of its counted venues, by name. */
+export class BudgetProvincePage {
+  editionId: string;
+  /** The province's totals, the same as its row in the summary. */
+  province: BudgetGroup;
+  venues: VenueBudget[];
+}
+
+/** An edition's budget rolled up with every venue (the plan export's budget sheet). */
 export class BudgetRollup {
   editionId: string;
   /** The variance rule, as applied (see budget-rules.ts). */
