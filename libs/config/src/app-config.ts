@@ -269,6 +269,16 @@ export class AppConfig {
   @IsBoolean()
   PLANNING_THREADS_AT_START = true;
 
+  /**
+   * Nice value of each solver thread (0–19, Linux sets it per thread): on busy cores the worker's event
+   * loop (reminders, e-mails, lock renewals) is scheduled before a solve. 0 leaves the process's own.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(19)
+  PLANNING_THREAD_NICE = 10;
+
   /** How often a worker solving a run checks whether a planner cancelled it (then stops the solve's thread). */
   @Type(() => Number)
   @IsInt()

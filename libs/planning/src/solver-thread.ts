@@ -5,7 +5,8 @@
  * province. A solve is synchronous WebAssembly: only terminating the thread stops it (cancellation).
  * Imports only the solver, so it loads as it is: compiled, bundled as its own entry, or under ts-node.
  */
-import { parentPort } from 'node:worker_threads';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
 import { loadHighs } from './highs';
 import { planInstance } from './plan-instance';
 import { solverWarmUpInstance } from './solver-warm-up';
@@ -21,6 +22,16 @@ async function warmUp(): Promise<number> {
 
 const port = parentPort;
 if (port) {
+  // This thread only (Linux: a thread's own nice value): when the cores are busy, the worker's event
+  // loop — reminders, e-mails, lock renewals — gets the CPU first; the solve takes what is left.
+  const { nice } = (workerData ?? {}) as { nice?: number };
+  if (nice) {
+    try {
+      setPriority(nice);
+    } catch {
+      // Not permitted or not supported here: the thread runs at the process's priority.
+    }
+  }
   const post = (answer: SolverAnswer) => port.postMessage(answer);
   const ready = warmUp().then(
     (seconds) => post({ type: 'ready', seconds }),

@@ -63,10 +63,11 @@ class SolverThread {
   constructor(
     file: string,
     private readonly onDeath: (thread: SolverThread, error: Error) => void,
+    nice: number,
   ) {
     // Under ts-node or ts-jest the thread compiles its TypeScript (and the `@app/*` paths) as the main thread does.
     const execArgv = file.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] : [];
-    this.worker = new Worker(file, { execArgv, name: 'solver' });
+    this.worker = new Worker(file, { execArgv, name: 'solver', workerData: { nice } });
     // The process's own connections keep it alive; a thread must not hold a closing process open.
     this.worker.unref();
     let warmed: (seconds: number) => void;
@@ -198,7 +199,7 @@ export class SolverThreads implements OnApplicationBootstrap, OnModuleDestroy {
     const current = this.slots[slot];
     if (current && !current.dead) return current;
     const started = performance.now();
-    const thread = new SolverThread(threadFile(), (dead, error) => this.onDeath(dead, error));
+    const thread = new SolverThread(threadFile(), (dead, error) => this.onDeath(dead, error), this.config.PLANNING_THREAD_NICE);
     this.slots[slot] = thread;
     this.started += 1;
     thread.ready.then(
