@@ -143,6 +143,8 @@ export class PlanningSolver {
         this.logger.log({ runId }, 'planning run cancelled: its solve was stopped');
         return 'cancelled';
       }
+      // A deploy stopped the solve's thread: the job is retried (here or on another worker), which claims the run again.
+      if (this.threads.closing) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       this.logger.error({ runId, reason }, 'planning run failed');
       await inTransaction(this.dataSource, async (manager, afterCommit) => {

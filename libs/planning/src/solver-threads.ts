@@ -150,6 +150,11 @@ export class SolverThreads implements OnApplicationBootstrap, OnModuleDestroy {
     return Promise.all(this.slots.map((_, slot) => this.threadAt(slot).ready));
   }
 
+  /** The worker is shutting down: a solve cut short now is to be retried, not recorded as failed. */
+  get closing(): boolean {
+    return this.closed;
+  }
+
   /** The threads alive now (started, not terminated or dead). */
   get alive(): number {
     return this.slots.filter((thread) => thread && !thread.dead).length;
