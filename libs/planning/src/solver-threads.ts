@@ -168,6 +168,7 @@ export class SolverThreads implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       await abortable(thread.ready, signal);
       return await new Promise<PlannedInstance>((resolve, reject) => {
+        if (signal?.aborted) return reject(new SolveCancelledError());
         const id = ++this.nextId;
         const onAbort = () => {
           // The solve cannot be interrupted from inside: the thread goes, a fresh one takes its slot.
