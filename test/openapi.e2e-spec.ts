@@ -204,11 +204,12 @@ describe('OpenAPI contract', () => {
     await conforms(as(t.http.get(`/api/invitations?editionId=${edition.id}`)), 200);
     await conforms(as(t.http.get(`/api/editions/${edition.id}/reminder-policy`)), 200);
 
-    // A planning run: proposed, read back, listed.
+    // A planning run: queued (for the worker to solve), read back, listed, cancelled.
     const run = (await conforms(as(t.http.post(`/api/editions/${edition.id}/planning-runs`).send({})), 201)).body;
-    expect(run.status).toBe('proposed');
+    expect(run.status).toBe('queued');
     await conforms(as(t.http.get(`/api/editions/${edition.id}/planning-runs/${run.id}`)), 200);
     await conforms(as(t.http.get(`/api/editions/${edition.id}/planning-runs`)), 200);
+    expect((await conforms(as(t.http.post(`/api/editions/${edition.id}/planning-runs/${run.id}/cancel`)), 200)).body.status).toBe('cancelled');
 
     // The audit log (which keeps no secret either), refusals, and what is not JSON.
     const logged = (await conforms(as(t.http.get(`/api/audit?entityType=invitation&entityId=${invitation.id}`)), 200)).body;

@@ -1,22 +1,36 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { Role } from '@app/auth';
 import type { Edition } from '@app/editions/edition.entity';
 import { linkToken } from '@app/invitations';
+import { SolverThreads } from '@app/planning';
+import { QueueName } from '@app/queue';
 import { LeaderParticipation, LeaderUnavailability, RankTier } from '@app/leaders/leader.entities';
-import { VenueStatus } from '@app/venues/venue.enums';
+import { VenueStatus, VenueTier } from '@app/venues/venue.enums';
+import { nationalInstance } from '../bench/solver-instances';
 import { auditEntriesFor, createEdition, createLeader, createUser, createVenue } from './utils/factories';
 import { TEST_ENV } from './test-env';
 import { createTestApp, TestApp } from './utils/test-app';
 import { createTestWorker } from './utils/test-worker';
+import { seedPlanningEdition } from './utils/planning-seed';
+
+// Each run goes through the worker; a worker's first run starts its solver thread (under ts-node: seconds, a minute on a loaded machine).
+jest.setTimeout(180_000);
 
 describe('Planning runs', () => {
   let t: TestApp;
   let planner: string;
+  let worker: INestApplicationContext | undefined;
 
   beforeAll(async () => {
     t = await createTestApp();
     planner = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.CentralPlanner))}`;
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await worker?.close();
+    await t.close();
+  });
 
   /** An edition with two approved central venues (18 or 19 August) and three leaders taking part in it. */
   async function setUp() {
@@ -40,12 +54,33 @@ describe('Planning runs', () => {
     return { edition, day, north, south, a, b, c };
   }
 
-  const propose = (edition: Edition, body: object = {}, auth = planner) =>
+  const post = (edition: Edition, body: object = {}, auth = planner) =>
     t.http.post(`/api/editions/${edition.id}/planning-runs`).set('Authorization', auth).send(body);
+  const read = async (edition: { id: string }, runId: string) =>
+    (await t.http.get(`/api/editions/${edition.id}/planning-runs/${runId}`).set('Authorization', planner).expect(200)).body;
+
+  /** The run once the worker is done with it (proposed, failed or cancelled), read through the API. */
+  async function settled(edition: { id: string }, runId: string, timeoutMs = 150_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const run = await read(edition, runId);
+      if (!['queued', 'solving'].includes(run.status)) return run;
+      if (Date.now() > deadline) throw new Error(`run ${runId} still ${run.status} after ${timeoutMs} ms`);
+      await new Promise((resume) => setTimeout(resume, 100));
+    }
+  }
+
+  /** Every run is a job (issue 19): queued by the API, solved by the worker on a solver thread. */
+  async function propose(edition: Edition, body: object = {}) {
+    worker ??= await createTestWorker();
+    const queued = await post(edition, body).expect(201);
+    expect(queued.body).toMatchObject({ status: 'queued', progress: { done: 0, total: 0 } });
+    return { body: await settled(edition, queued.body.id) };
+  }
 
   it('proposes home-province chief guests without writing anything, and writes them with dates on acceptance', async () => {
     const { edition, day, north, south, a, b } = await setUp();
-    const proposed = await propose(edition, { weights: { homeTies: 5 } }).expect(201);
+    const proposed = await propose(edition, { weights: { homeTies: 5 } });
     expect(proposed.body).toMatchObject({ status: 'proposed', mode: 'fresh', solverStatus: 'optimal', explanations: [] });
     expect(proposed.body.assignments.map((x: { venueName: string; leaderName: string }) => `${x.venueName}:${x.leaderName}`).sort()).toEqual([
       'Bản Phố Cao:Đồng Chí A',
@@ -81,7 +116,7 @@ describe('Planning runs', () => {
 
   it('repairs the plan in force when a leader becomes unavailable, changing only that venue', async () => {
     const { edition, day, north, south, b, c } = await setUp();
-    const first = await propose(edition, { weights: { homeTies: 5 } }).expect(201);
+    const first = await propose(edition, { weights: { homeTies: 5 } });
     await t.http.post(`/api/editions/${edition.id}/planning-runs/${first.body.id}/accept`).set('Authorization', planner).expect(200);
 
     const invited = await t.http
@@ -90,7 +125,7 @@ describe('Planning runs', () => {
       .send({ venueId: south.id, leaderId: b.id, role: 'chief_guest' })
       .expect(201);
     await t.dataSource.getRepository(LeaderUnavailability).save({ leaderId: b.id, startDate: day(19), endDate: day(19), reason: 'Công tác nước ngoài' });
-    const repaired = await propose(edition, { weights: { homeTies: 5 } }).expect(201);
+    const repaired = await propose(edition, { weights: { homeTies: 5 } });
     expect(repaired.body).toMatchObject({ mode: 'repair', brokenFixed: [] });
     expect(repaired.body.changes).toEqual([
       expect.objectContaining({
@@ -156,7 +191,7 @@ describe('Planning runs', () => {
 
   it('keeps an assignment whose invitation was accepted, where it would otherwise move the leader', async () => {
     const { edition, north, south, a, b, c } = await setUp();
-    const first = await propose(edition, { weights: { homeTies: 5 } }).expect(201);
+    const first = await propose(edition, { weights: { homeTies: 5 } });
     await t.http.post(`/api/editions/${edition.id}/planning-runs/${first.body.id}/accept`).set('Authorization', planner).expect(200);
     // The north venue now asks for an accompanying leader; C may not go there. Only B can accompany A,
     // leaving the south venue to C: a change of B's assignment, which a repair makes rather than leave
@@ -173,7 +208,7 @@ describe('Planning runs', () => {
       .send({ venueId: south.id, leaderId: b.id, role: 'chief_guest' })
       .expect(201);
     await t.http.post(`/api/invitations/${invited.body.id}/send`).set('Authorization', planner).expect(202);
-    const moving = await propose(edition, request).expect(201);
+    const moving = await propose(edition, request);
     expect(moving.body).toMatchObject({ mode: 'repair', brokenFixed: [], objective: { missingAccompanying: 0 } });
     expect(moving.body.changes).toEqual([
       expect.objectContaining({ kind: 'leader_replaced', venueId: south.id, leaderId: b.id, after: expect.objectContaining({ leaderId: c.id }) }),
@@ -186,7 +221,7 @@ describe('Planning runs', () => {
       .type('form')
       .send({ answer: 'accept' })
       .expect(200);
-    const kept = await propose(edition, request).expect(201);
+    const kept = await propose(edition, request);
     expect(kept.body).toMatchObject({ mode: 'repair', changes: [], brokenFixed: [], objective: { missingAccompanying: 1 } });
     expect(kept.body.assignments.map((x: { venueId: string; leaderId: string; role: string }) => `${x.venueId}:${x.leaderId}:${x.role}`).sort()).toEqual(
       [`${north.id}:${a.id}:chief_guest`, `${south.id}:${b.id}:chief_guest`].sort(),
@@ -199,8 +234,8 @@ describe('Planning runs', () => {
 
   it('refuses to accept a run whose starting point changed, and supersedes other proposals on acceptance', async () => {
     const { edition, north, c } = await setUp();
-    const stale = await propose(edition).expect(201);
-    const other = await propose(edition).expect(201);
+    const stale = await propose(edition);
+    const other = await propose(edition);
     await t.dataSource.query(`INSERT INTO venue_leader_assignments (venue_id, leader_id, role) VALUES ($1, $2, 'accompanying')`, [north.id, c.id]);
     const refused = await t.http.post(`/api/editions/${edition.id}/planning-runs/${stale.body.id}/accept`).set('Authorization', planner).expect(409);
     expect(refused.body.code).toBe('PLANNING_RUN_STALE');
@@ -237,7 +272,7 @@ describe('Planning runs', () => {
       bans: [{ leaderId: b.id, venueId: north.id }],
       requiredTiers: [{ venueId: north.id, rankTier: 'politburo' }],
       maxTopTierPerDay: 1,
-    }).expect(201);
+    });
     // A is pinned to the south venue (19th only); B is banned from the north venue; with K = 1 top-tier
     // leader a day, the north venue takes C on the 18th.
     expect(proposed.body.assignments.map((x: { venueId: string; leaderId: string; date: string }) => `${x.venueId}:${x.leaderId}:${x.date}`).sort()).toEqual(
@@ -246,7 +281,7 @@ describe('Planning runs', () => {
     expect(proposed.body.explanations).toEqual([]);
 
     const everyone: { id: string }[] = await t.dataSource.query(`SELECT leader_id AS id FROM leader_participations WHERE edition_id = $1`, [edition.id]);
-    const blocked = await propose(edition, { bans: everyone.map((leader) => ({ leaderId: leader.id, venueId: north.id })) }).expect(201);
+    const blocked = await propose(edition, { bans: everyone.map((leader) => ({ leaderId: leader.id, venueId: north.id })) });
     expect(blocked.body.explanations).toEqual([
       expect.objectContaining({ venueId: north.id, code: 'ALL_QUALIFIED_BANNED', message: expect.stringContaining('"Bản Phố Cao"') }),
     ]);
@@ -275,7 +310,7 @@ describe('Planning runs', () => {
       .expect(200);
     expect(based.baseProvinceCode).toBe('79');
 
-    const proposed = await propose(edition, { weights: { travel: 10, homeTies: 0 } }).expect(201);
+    const proposed = await propose(edition, { weights: { travel: 10, homeTies: 0 } });
     expect(proposed.body.assignments).toEqual([expect.objectContaining({ venueId: south.id, leaderId: fromSaigon.id })]);
     // Hà Nội → Cà Mau is about 1,600 km as the crow flies, Hồ Chí Minh City → Cà Mau about 270: the travel cost says so.
     expect(proposed.body.objective.preferences.travel).toBeLessThan(10 * 0.5);
@@ -296,22 +331,22 @@ describe('Planning runs', () => {
     await t.dataSource.query(`INSERT INTO venue_leader_assignments (venue_id, leader_id, role) VALUES ($1, $2, 'chief_guest')`, [north.id, c.id]);
 
     // A repair keeps C on the hand-set date; A, whose one appearance is taken, goes nowhere.
-    const proposed = await propose(edition, { weights: { homeTies: 5 } }).expect(201);
+    const proposed = await propose(edition, { weights: { homeTies: 5 } });
     expect(proposed.body.mode).toBe('repair');
     expect(proposed.body.assignments.map((x: { leaderId: string }) => x.leaderId)).not.toContain(a.id);
     expect(proposed.body.venueDates[north.id]).toBe(day(17));
     expect(proposed.body.changes.filter((change: { venueId: string }) => change.venueId === north.id)).toEqual([]);
     expect(proposed.body.objective.uncoveredVenues).toBe(0);
     // Planned afresh, the home choice for the north venue would be A — were his appearance not taken.
-    const fresh = await propose(edition, { fresh: true, weights: { homeTies: 5 } }).expect(201);
+    const fresh = await propose(edition, { fresh: true, weights: { homeTies: 5 } });
     expect(fresh.body.assignments.map((x: { leaderId: string }) => x.leaderId)).not.toContain(a.id);
   });
 
   it('is for central planners only, and validates the request', async () => {
     const { edition } = await setUp();
     const viewer = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.Viewer))}`;
-    await propose(edition, {}, viewer).expect(403);
-    const invalid = await propose(edition, { maxTopTierPerDay: -1, weights: { spread: 'nhiều' } }).expect(400);
+    await post(edition, {}, viewer).expect(403);
+    const invalid = await post(edition, { maxTopTierPerDay: -1, weights: { spread: 'nhiều' } }).expect(400);
     expect(invalid.body.code).toBe('VALIDATION_FAILED');
   });
 
@@ -330,7 +365,10 @@ describe('Planning runs', () => {
       await t.dataSource.getRepository(LeaderParticipation).save({ editionId: edition.id, leaderId: leader.id, title: leader.position });
     }
 
-    const queued = await propose(edition, { venueTier: 'commune', defaultRequiredTier: RankTier.Provincial }).expect(201);
+    // No worker for now: the run waits in the queue, and says so.
+    await worker?.close();
+    worker = undefined;
+    const queued = await post(edition, { venueTier: 'commune', defaultRequiredTier: RankTier.Provincial }).expect(201);
     expect(queued.body).toMatchObject({ status: 'queued', progress: { done: 0, total: 0 }, failure: null });
     expect(queued.body.assignments).toBeUndefined();
     expect(queued.body.comparison).toBeUndefined();
@@ -339,32 +377,90 @@ describe('Planning runs', () => {
       expect.objectContaining({ id: queued.body.id, status: 'queued', venueTier: 'commune', mode: null, summary: null, changes: null }),
     ]);
 
-    const worker = await createTestWorker();
-    try {
-      const deadline = Date.now() + 30_000;
-      let run = queued.body;
-      while (run.status !== 'proposed' && Date.now() < deadline) {
-        await new Promise((resume) => setTimeout(resume, 200));
-        run = (await t.http.get(`/api/editions/${edition.id}/planning-runs/${queued.body.id}`).set('Authorization', planner).expect(200)).body;
-        expect(['queued', 'solving', 'proposed']).toContain(run.status);
-      }
-      expect(run).toMatchObject({ status: 'proposed', progress: { done: 2, total: 2 }, provinces: 2, explanations: [] });
-      // The planner who queued it, and only they, are told it is ready (issue 17), in the proposal's transaction.
-      const [{ requested_by: requestedBy }] = await t.dataSource.query(`SELECT requested_by FROM planning_runs WHERE id = $1`, [run.id]);
-      const told = await t.dataSource.query(`SELECT user_id, link FROM notifications WHERE kind = 'planning_run_finished' AND subject_id = $1`, [run.id]);
-      expect(told).toEqual([{ user_id: requestedBy, link: '/lap-ke-hoach' }]);
-      const byVenue = new Map(run.assignments.map((a: { venueId: string; leaderId: string }) => [a.venueId, a.leaderId]));
-      // Each province's venues get that province's officials, one venue each.
-      expect(laiChauOfficials.map((leader) => leader.id)).toEqual(expect.arrayContaining(laiChau.map((venue) => byVenue.get(venue.id))));
-      expect(byVenue.get(dakLak[0].id)).toBe(dakLakOfficial.id);
+    worker = await createTestWorker();
+    const run = await settled(edition, queued.body.id);
+    expect(run).toMatchObject({ status: 'proposed', progress: { done: 2, total: 2 }, provinces: 2, explanations: [] });
+    // The planner who queued it, and only they, are told it is ready (issue 17), in the proposal's transaction.
+    const [{ requested_by: requestedBy }] = await t.dataSource.query(`SELECT requested_by FROM planning_runs WHERE id = $1`, [run.id]);
+    const told = await t.dataSource.query(`SELECT user_id, link FROM notifications WHERE kind = 'planning_run_finished' AND subject_id = $1`, [run.id]);
+    expect(told).toEqual([{ user_id: requestedBy, link: '/lap-ke-hoach' }]);
+    const byVenue = new Map(run.assignments.map((a: { venueId: string; leaderId: string }) => [a.venueId, a.leaderId]));
+    // Each province's venues get that province's officials, one venue each.
+    expect(laiChauOfficials.map((leader) => leader.id)).toEqual(expect.arrayContaining(laiChau.map((venue) => byVenue.get(venue.id))));
+    expect(byVenue.get(dakLak[0].id)).toBe(dakLakOfficial.id);
 
-      await t.http.post(`/api/editions/${edition.id}/planning-runs/${run.id}/accept`).set('Authorization', planner).expect(200);
-      const written = await t.dataSource.query(`SELECT count(*)::int AS n FROM venue_leader_assignments WHERE venue_id = ANY($1)`, [
-        [...laiChau, ...dakLak].map((venue) => venue.id),
-      ]);
-      expect(written[0].n).toBe(3);
-    } finally {
-      await worker.close();
+    await t.http.post(`/api/editions/${edition.id}/planning-runs/${run.id}/accept`).set('Authorization', planner).expect(200);
+    const written = await t.dataSource.query(`SELECT count(*)::int AS n FROM venue_leader_assignments WHERE venue_id = ANY($1)`, [
+      [...laiChau, ...dakLak].map((venue) => venue.id),
+    ]);
+    expect(written[0].n).toBe(3);
+  });
+  const cancel = (edition: { id: string }, runId: string, auth = planner) =>
+    t.http.post(`/api/editions/${edition.id}/planning-runs/${runId}/cancel`).set('Authorization', auth);
+
+  /** The planning queue's job of a run once it finished (BullMQ keeps it for inspection), read through the worker's queue. */
+  async function finishedJob(runId: string) {
+    const queue = worker!.get<Queue>(getQueueToken(QueueName.Planning), { strict: false });
+    for (;;) {
+      const job = await queue.getJob(`planning-run-${runId}`);
+      if (job?.finishedOn) return job;
+      await new Promise((resume) => setTimeout(resume, 100));
     }
+  }
+
+  it('cancels a queued run for planners only, audited; the worker then skips it, and a settled run cannot be cancelled', async () => {
+    const { edition } = await setUp();
+    await worker?.close();
+    worker = undefined;
+    const queued = await post(edition).expect(201);
+    const viewer = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.Viewer))}`;
+    await cancel(edition, queued.body.id, viewer).expect(403);
+    const cancelled = await cancel(edition, queued.body.id).expect(200);
+    expect(cancelled.body).toMatchObject({ id: queued.body.id, status: 'cancelled', progress: { done: 0, total: 0 } });
+    expect(await auditEntriesFor(t.dataSource, 'planning_run', queued.body.id)).toEqual([
+      expect.objectContaining({ action: 'create' }),
+      expect.objectContaining({ action: 'transition', changes: { status: { before: 'queued', after: 'cancelled' } } }),
+    ]);
+    const again = await cancel(edition, queued.body.id).expect(409);
+    expect(again.body).toMatchObject({ code: 'PLANNING_RUN_NOT_CANCELLABLE', details: { status: 'cancelled' } });
+    await cancel(edition, '00000000-0000-4000-8000-000000000000').expect(404);
+
+    worker = await createTestWorker();
+    expect((await finishedJob(queued.body.id)).returnvalue).toBe('not-queued');
+    expect(await read(edition, queued.body.id)).toMatchObject({ status: 'cancelled' });
+
+    const proposed = await propose(edition);
+    expect((await cancel(edition, proposed.body.id).expect(409)).body.code).toBe('PLANNING_RUN_NOT_CANCELLABLE');
+  });
+
+  it('stops a large solve when its run is cancelled: its thread is replaced, the worker stays healthy and plans the next run', async () => {
+    // 200 central venues and 120 leaders over 21 days: tens of seconds of HiGHS on this machine.
+    const large = await seedPlanningEdition(t.dataSource, nationalInstance(20270819, 200, 120), VenueTier.Central);
+    worker ??= await createTestWorker();
+    const threads = worker.get(SolverThreads, { strict: false });
+    await threads.start();
+    const startedBefore = threads.started;
+
+    const queued = await post(large.edition, large.request).expect(201);
+    for (let run = queued.body; run.status !== 'solving'; run = await read(large.edition, queued.body.id)) {
+      expect(run.status).toBe('queued');
+      await new Promise((resume) => setTimeout(resume, 50));
+    }
+    const cancelled = await cancel(large.edition, queued.body.id).expect(200);
+    expect(cancelled.body.status).toBe('cancelled');
+
+    // The worker stopped the solve (its thread terminated, another started in its place), not waited for it.
+    expect((await finishedJob(queued.body.id)).returnvalue).toBe('cancelled');
+    expect(threads.started).toBe(startedBefore + 1);
+    expect(threads.alive).toBe(1);
+    const run = await read(large.edition, queued.body.id);
+    expect(run).toMatchObject({ status: 'cancelled', failure: null, progress: { done: 0, total: 0 } });
+    expect(run.assignments).toBeUndefined();
+
+    // The same worker, on the fresh thread, plans the next run.
+    const { edition, a, b } = await setUp();
+    const next = await propose(edition, { weights: { homeTies: 5 } });
+    expect(next.body).toMatchObject({ status: 'proposed', solverStatus: 'optimal' });
+    expect(next.body.assignments.map((x: { leaderId: string }) => x.leaderId).sort()).toEqual([a.id, b.id].sort());
   });
 });

@@ -21,7 +21,14 @@ import { TEST_ENV } from './test-env';
 
 const ROOT = resolve(__dirname, '..');
 const run = promisify(execFile);
-const BUNDLES = ['dist/apps/api/main.js', 'dist/apps/worker/main.js', 'dist/apps/worker/letter-thread.js', 'dist/apps/cli/main.js', 'dist/apps/web/index.html'];
+const BUNDLES = [
+  'dist/apps/api/main.js',
+  'dist/apps/worker/main.js',
+  'dist/apps/worker/letter-thread.js',
+  'dist/apps/worker/solver-thread.js',
+  'dist/apps/cli/main.js',
+  'dist/apps/web/index.html',
+];
 /** Everything the image holds besides node_modules (Dockerfile, runtime stage). */
 const IMAGE_FILES = ['dist', 'package.json', 'package-lock.json'];
 const BUILD_MS = 10 * 60_000;
@@ -190,7 +197,79 @@ describe('Production bundle (issue 19: what the image runs)', () => {
     const lines = worker.output().trim().split('\n');
     expect(lines.every((line) => typeof JSON.parse(line) === 'object')).toBe(true);
   }, 120_000);
+
+  it("solves a planning run on the bundled worker's solver thread (dist/apps/worker/solver-thread.js), warmed at start", async () => {
+    const [worker] = started.filter(({ child }) => child.spawnargs.includes('dist/apps/worker/main.js'));
+    const base = `http://127.0.0.1:${env.HTTP_PORT}`;
+    // A planner, made by the compiled CLI as an operator would.
+    const cli = spawn(
+      process.execPath,
+      ['dist/apps/cli/main.js', 'user:create-planner', '--email', 'lapkehoach@bocongan.gov.vn', '--name', 'Người Lập Kế Hoạch', '--password-stdin'],
+      {
+        cwd: dir,
+        env,
+        stdio: ['pipe', 'ignore', 'inherit'],
+      },
+    );
+    const password = random();
+    cli.stdin.end(`${password}\n`);
+    const [code] = (await once(cli, 'exit')) as [number];
+    expect(code).toBe(0);
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'lapkehoach@bocongan.gov.vn', password }),
+    });
+    expect(login.status).toBe(200);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const headers = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' };
+
+    // An edition with one approved central venue and one leader taking part.
+    const [edition] = await maintenanceRows(
+      databaseUrl,
+      `INSERT INTO editions (year, theme, window_start, window_end, national_day) VALUES (2031, 'Thử bản đóng gói', '2031-07-01', '2031-08-19', '2031-08-19') RETURNING id`,
+    );
+    const [venue] = await maintenanceRows(
+      databaseUrl,
+      `INSERT INTO venues (edition_id, name, tier, province_code, commune_name, hamlet_name, host_kind, address, latitude, longitude, region, area_flags,
+                           expected_attendance, candidate_dates, status)
+       VALUES ($1, 'Bản Thử Đóng Gói', 'central', '11', 'Xã Thử', 'Bản Thử', 'ban', 'Bản Thử, xã Thử', 21.4, 103.0, 'tay_bac', '{}', 500, '{2031-08-19}', 'approved')
+       RETURNING id`,
+      [edition.id],
+    );
+    const [leader] = await maintenanceRows(
+      databaseUrl,
+      `INSERT INTO leaders (full_name, position, rank_tier, organisation, office_email, home_province_code)
+       VALUES ('Đồng Chí Đóng Gói', 'Ủy viên Bộ Chính trị', 'politburo', 'Bộ Chính trị', 'vp-donggoi@vanphong.example.vn', '11') RETURNING id`,
+    );
+    await maintenanceRows(databaseUrl, `INSERT INTO leader_participations (edition_id, leader_id, title) VALUES ($1, $2, 'Ủy viên Bộ Chính trị')`, [
+      edition.id,
+      leader.id,
+    ]);
+
+    const queued = await fetch(`${base}/api/editions/${edition.id}/planning-runs`, { method: 'POST', headers, body: '{}' });
+    expect(queued.status).toBe(201);
+    let run = (await queued.json()) as { id: string; status: string; assignments?: { venueId: string; leaderId: string }[] };
+    expect(run.status).toBe('queued');
+    while (['queued', 'solving'].includes(run.status)) {
+      await new Promise((done) => setTimeout(done, 250));
+      run = (await (await fetch(`${base}/api/editions/${edition.id}/planning-runs/${run.id}`, { headers })).json()) as typeof run;
+    }
+    expect(run).toMatchObject({ status: 'proposed', assignments: [expect.objectContaining({ venueId: venue.id, leaderId: leader.id })] });
+    // The worker started its solver thread with itself, from the bundle, and warmed HiGHS there.
+    expect(worker.output()).toMatch(/solver thread 1 ready in [\d.]+ s \(HiGHS warmed in [\d.]+ s\)/);
+  }, 120_000);
 });
+
+async function maintenanceRows(databaseUrl: string, sql: string, values: unknown[] = []): Promise<{ id: string }[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<{ id: string }>(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
 
 async function maintenanceQuery(databaseUrl: string, sql: string): Promise<number> {
   const client = new Client({ connectionString: databaseUrl });

@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS, seedDemo } from '@app/seed';
 import { Role } from '@app/auth';
 import { createUser } from './utils/factories';
 import { createTestApp, TestApp } from './utils/test-app';
+import { createTestWorker } from './utils/test-worker';
 
 describe('Demo seed', () => {
   let t: TestApp;
@@ -98,9 +99,20 @@ describe('Demo seed', () => {
   it('seeds a plan the planning board keeps as it stands: a repair run changes nothing and leaves no venue uncovered', async () => {
     const [edition] = await t.dataSource.query(`SELECT id FROM editions WHERE year = 2027`);
     const planner = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.CentralPlanner))}`;
-    const { body: run } = await t.http.post(`/api/editions/${edition.id}/planning-runs`).set('Authorization', planner).send({}).expect(201);
+    const { body: queued } = await t.http.post(`/api/editions/${edition.id}/planning-runs`).set('Authorization', planner).send({}).expect(201);
+    // Every run is solved by the worker (issue 19), on its solver thread.
+    const worker = await createTestWorker();
+    let run = queued;
+    try {
+      while (['queued', 'solving'].includes(run.status)) {
+        await new Promise((resume) => setTimeout(resume, 100));
+        run = (await t.http.get(`/api/editions/${edition.id}/planning-runs/${queued.id}`).set('Authorization', planner).expect(200)).body;
+      }
+    } finally {
+      await worker.close();
+    }
     expect(run).toMatchObject({ status: 'proposed', mode: 'repair', explanations: [], objective: expect.objectContaining({ uncoveredVenues: 0 }) });
     expect(run.changes).toEqual([]);
     expect(run.comparison.filter((row: { changed: boolean }) => row.changed)).toEqual([]);
-  });
+  }, 120_000); // the worker's solver thread starts under ts-node: seconds
 });

@@ -21,6 +21,9 @@ export const TEST_ENV: Record<string, string> = {
   INVITATION_UPDATE_DELAY_SECONDS: '0',
   // Any free port: suites start several workers, and parallel runs share the machine.
   WORKER_METRICS_PORT: '0',
+  // Most suites' workers never plan: their solver thread starts with the first planning run.
+  PLANNING_THREADS_AT_START: 'false',
+  PLANNING_CANCEL_CHECK_MS: '200',
 };
 
 /**

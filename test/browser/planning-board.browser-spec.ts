@@ -1,7 +1,8 @@
 /**
  * The planning board in a real browser (Debian's Chromium): a planner runs the solver with weights,
- * pins and bans, reads the proposal next to the plan in force, accepts it, sees a stale proposal
- * refused, and follows a commune-tier run the worker solves province by province.
+ * pins and bans, reads the proposal next to the plan in force (solved by the worker, issue 19), accepts
+ * it, sees a stale proposal refused, cancels a waiting run, and follows a commune-tier run the worker
+ * solves province by province.
  */
 import type { INestApplicationContext } from '@nestjs/common';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -27,6 +28,8 @@ describe('Planning board (Chromium)', () => {
   let edition: Edition;
   let venues: Record<'laiChau' | 'dienBien' | 'dakLak', Venue>;
   let leaders: Record<'laiChau' | 'dienBien' | 'dakLak' | 'haNoi', Leader>;
+  /** Every run is solved by the worker; some tests stop it to see a run wait. */
+  let worker: INestApplicationContext | undefined;
   const problems: string[] = [];
 
   async function openBoard(): Promise<Page> {
@@ -66,9 +69,11 @@ describe('Planning board (Chromium)', () => {
       haNoi: await participate(await member('Đồng chí Nguyễn Thủ Đô', '01')),
     };
     context = await launchChromium();
+    worker = await createTestWorker();
   });
 
   afterAll(async () => {
+    await worker?.close();
     await context?.close();
     if (edition) {
       // Other suites count across the shared test database: nothing of this suite may stay active.
@@ -100,7 +105,8 @@ describe('Planning board (Chromium)', () => {
     await form(page).getByLabel('Số lãnh đạo cấp cao tối đa mỗi ngày (toàn quốc)').fill('');
     await form(page).getByLabel('Gắn bó với địa phương').fill('10');
     await form(page).getByRole('button', { name: 'Chạy lập kế hoạch' }).click();
-    await expect(page.getByTestId('run-status').textContent()).resolves.toBe('Chờ chấp nhận');
+    // The worker solves it (its solver thread starts with this first run): the board polls until then.
+    await page.getByTestId('run-status').getByText('Chờ chấp nhận').waitFor({ timeout: 60_000 });
     await expect(page.locator('.field-error').count()).resolves.toBe(0);
 
     // Side by side: nothing in force yet, the proposal gives each venue its own province's leader.
@@ -140,7 +146,7 @@ describe('Planning board (Chromium)', () => {
     await bans.getByLabel('Điểm không phân công 1').selectOption(venues.laiChau.id);
     await form(page).getByLabel('Gắn bó với địa phương').fill('10');
     await form(page).getByRole('button', { name: 'Chạy lập kế hoạch' }).click();
-    await expect(page.getByTestId('run-status').textContent()).resolves.toBe('Chờ chấp nhận');
+    await page.getByTestId('run-status').getByText('Chờ chấp nhận').waitFor({ timeout: 30_000 });
     await expect(page.getByTestId('run-summary').textContent()).resolves.toContain('thay đổi 1 phân công');
     await expect(page.getByTestId('changed-count').textContent()).resolves.toBe('1');
     const changed = row(page, venues.laiChau);
@@ -229,6 +235,26 @@ describe('Planning board (Chromium)', () => {
     await page.close();
   });
 
+  it('cancels a run waiting for the worker, after a confirmation', async () => {
+    await worker?.close();
+    worker = undefined;
+    const page = await openBoard();
+    await form(page).getByRole('button', { name: 'Chạy lập kế hoạch' }).click();
+    await expect(page.getByTestId('run-status').textContent()).resolves.toBe('Đang chờ xử lý');
+    await page.getByRole('button', { name: 'Huỷ lượt lập kế hoạch' }).click();
+    await page.getByRole('button', { name: 'Không huỷ' }).click(); // asks first; changing one's mind keeps it
+    await expect(page.getByTestId('run-status').textContent()).resolves.toBe('Đang chờ xử lý');
+    await page.getByRole('button', { name: 'Huỷ lượt lập kế hoạch' }).click();
+    await page.getByRole('button', { name: 'Xác nhận huỷ lượt lập kế hoạch' }).click();
+    await page.getByTestId('cancelled-note').waitFor();
+    await expect(page.getByTestId('run-status').textContent()).resolves.toBe('Đã huỷ');
+    await expect(page.getByRole('button', { name: 'Huỷ lượt lập kế hoạch' }).count()).resolves.toBe(0);
+    await page.getByTestId('planning-runs').locator('tbody tr').first().getByText('Đã huỷ').waitFor();
+    const [{ status }] = await t.dataSource.query(`SELECT status FROM planning_runs WHERE edition_id = $1 ORDER BY created_at DESC LIMIT 1`, [edition.id]);
+    expect(status).toBe('cancelled');
+    await page.close();
+  });
+
   it('queues a commune-tier run for the worker, shows it waiting, then the proposal solved province by province', async () => {
     const day = (d: number) => `${edition.year}-08-${d}`;
     const commune = (province: string, name: string) =>
@@ -247,10 +273,9 @@ describe('Planning board (Chromium)', () => {
     await page.getByRole('status').getByText('Đang chờ máy xử lý nền nhận lượt lập kế hoạch…').waitFor();
     await shot(page, '09-lap-ke-hoach-cho-xu-ly');
 
-    let worker: INestApplicationContext | undefined;
     try {
       worker = await createTestWorker();
-      await page.getByTestId('run-status').getByText('Chờ chấp nhận').waitFor({ timeout: 30_000 });
+      await page.getByTestId('run-status').getByText('Chờ chấp nhận').waitFor({ timeout: 60_000 });
       await expect(page.getByTestId('run-summary').textContent()).resolves.toContain('2 tỉnh, thành phố');
       await expect(page.getByTestId('comparison-row').count()).resolves.toBe(2);
       await expect(
@@ -262,6 +287,7 @@ describe('Planning board (Chromium)', () => {
       await expect(page.getByTestId('planning-runs').locator('tbody tr').first().textContent()).resolves.toContain('Cấp xã');
     } finally {
       await worker?.close();
+      worker = undefined;
     }
     await page.close();
   });

@@ -296,6 +296,42 @@ export class AppConfig {
   @Max(16)
   LETTER_THREADS = Math.max(0, Math.min(4, availableParallelism() - 1));
 
+  /**
+   * Threads of the worker that solve planning runs (HiGHS, node:worker_threads), each loading and
+   * warming the solver once; also the planning runs one worker process solves at once. The worker's
+   * own thread (reminders, e-mails, lock renewals) never solves.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  PLANNING_THREADS = 1;
+
+  /**
+   * Start the solver threads when the worker starts (production: a planner's first run finds HiGHS
+   * warm). `false` starts them on the first run (the end-to-end tests, whose workers mostly never plan).
+   */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? !['false', '0', 'no', 'off'].includes(value.trim().toLowerCase()) : value))
+  @IsBoolean()
+  PLANNING_THREADS_AT_START = true;
+
+  /**
+   * Nice value of each solver thread (0–19, Linux sets it per thread): on busy cores the worker's event
+   * loop (reminders, e-mails, lock renewals) is scheduled before a solve. 0 leaves the process's own.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(19)
+  PLANNING_THREAD_NICE = 10;
+
+  /** How often a worker solving a run checks whether a planner cancelled it (then stops the solve's thread). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  PLANNING_CANCEL_CHECK_MS = 1_000;
+
   /** First retry delay of a failed e-mail; later retries double it (exponential backoff). */
   @Type(() => Number)
   @IsInt()

@@ -7,3 +7,4 @@ export { PlanningWorkerModule } from './planning-worker.module';
 export { PlanningModule } from './planning.module';
 export type { ObjectiveBreakdown, PlanningInstance } from './planning.types';
 export { SolvePlanningRunJob } from './solve-planning-run.handler';
+export { SolveCancelledError, SolverThreads } from './solver-threads';

@@ -17,6 +17,8 @@ export enum PlanningRunStatus {
   Accepted = 'accepted',
   /** Another run of the edition was accepted first. */
   Superseded = 'superseded',
+  /** A planner cancelled it while it waited or was being solved (its solve stopped). */
+  Cancelled = 'cancelled',
 }
 
 export const PLANNING_RUN_STATUS_NAMES: Record<PlanningRunStatus, string> = {
@@ -26,6 +28,7 @@ export const PLANNING_RUN_STATUS_NAMES: Record<PlanningRunStatus, string> = {
   [PlanningRunStatus.Proposed]: 'Chờ chấp nhận',
   [PlanningRunStatus.Accepted]: 'Đã chấp nhận',
   [PlanningRunStatus.Superseded]: 'Đã thay bằng phương án khác',
+  [PlanningRunStatus.Cancelled]: 'Đã huỷ',
 };
 
 /** Still being computed: the console polls while a run is in one of these. */

@@ -18,12 +18,13 @@ import {
 import { PROVINCES } from '@app/provinces';
 import { AreaFlag, LIVE_VENUE_STATUSES, liveVenueDatesOutsideTier, liveVenuesOfTier, VenueTier } from '@app/venues';
 import { CreatePlanningRunDto } from './dto/planning-run.dto';
-import { planInstance } from './plan-instance';
 import { planningSettings, windowDates } from './planning-rules';
-import { PlanningBaseline, PlanningRun } from './planning-run.entity';
+import { PlanningBaseline, PlanningRun, PlanningRunStatus } from './planning-run.entity';
+import { statusesBefore } from './planning-run-rules';
 import type { CurrentAssignment, PlanAssignment, PlanningInstance, PlanningLeader, PlanningVenue } from './planning.types';
 import type { PlanOutcome } from './province-split';
 import { DEFAULT_TOP_TIER_CAPS } from './planning-weights';
+import { SolveCancelledError, type SolveControl, SolverThreads } from './solver-threads';
 
 export interface ProposedAssignment extends PlanAssignment {
   venueName: string;
@@ -52,11 +53,11 @@ const ACCESS_HOURS: Partial<Record<AreaFlag, number>> = { [AreaFlag.HaiDao]: 4, 
 const rankOf = (tier: RankTier) => RANK_TIER_ORDER.indexOf(tier);
 
 /**
- * Builds an edition's planning instance from the database and solves it: central venues as one
- * national instance; venues of lower tiers (commune festivals) province by province, each with its
- * own officials (leaders whose home province it is), as independent sub-problems. Used inline by the
- * API for small runs and by the worker for queued ones, where it records progress per province and
- * yields to the event loop between provinces (a HiGHS solve is synchronous WebAssembly).
+ * Builds an edition's planning instance from the database and has it solved on a solver thread
+ * (solver-threads.ts): central venues as one national instance; venues of lower tiers (commune
+ * festivals) province by province, each with its own officials (leaders whose home province it is),
+ * as independent sub-problems. The worker's half of a planning run: this thread only reads the
+ * instance, records progress and stores the outcome, and watches for the planner cancelling it.
  */
 @Injectable()
 export class PlanningSolver {
@@ -66,17 +67,18 @@ export class PlanningSolver {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly notifier: Notifier,
+    private readonly threads: SolverThreads,
   ) {}
 
   async compute(
     edition: PlanningEdition,
     input: CreatePlanningRunDto,
-    onProgress: (done: number, total: number) => Promise<void> = () => Promise.resolve(),
+    control: SolveControl = {},
   ): Promise<{ stored: StoredResult; baseline: PlanningBaseline }> {
     const { instance, baseline, names } = await this.loadInstance(this.dataSource.manager, edition, input);
     const repair = !input.fresh && baseline.assignments.length > 0;
     const byProvince = (input.venueTier ?? VenueTier.Central) !== VenueTier.Central;
-    const { outcome, provinces } = await planInstance(instance, { mode: repair ? 'repair' : 'fresh', byProvince, onProgress });
+    const { outcome, provinces } = await this.threads.plan(instance, { mode: repair ? 'repair' : 'fresh', byProvince }, control);
     const { plan, status, ...rest } = outcome;
     const stored: StoredResult = {
       ...rest,
@@ -93,38 +95,69 @@ export class PlanningSolver {
   /**
    * The worker's half of a queued run: claims it (queued, or solving after a crashed attempt),
    * solves it with progress recorded province by province, and stores the proposal — or the failure.
+   * A run a planner cancels meanwhile (planning.service.ts) stops: its solve's thread is terminated
+   * at the next check (PLANNING_CANCEL_CHECK_MS, or the next province's progress), and nothing is written.
    */
-  async solveQueued(runId: string): Promise<'proposed' | 'failed' | 'not-queued'> {
+  async solveQueued(runId: string): Promise<'proposed' | 'failed' | 'cancelled' | 'not-queued'> {
     const [claimed] = await queryRows<{ id: string }>(
       this.dataSource,
-      `UPDATE planning_runs SET status = 'solving', version = version + 1 WHERE id = $1 AND status IN ('queued', 'solving') RETURNING id`,
-      [runId],
+      `UPDATE planning_runs SET status = 'solving', version = version + 1 WHERE id = $1 AND status = ANY($2) RETURNING id`,
+      [runId, statusesBefore(PlanningRunStatus.Solving)],
     );
     if (!claimed) return 'not-queued';
     const run = await this.dataSource.manager.findOneByOrFail(PlanningRun, { id: runId });
+    const cancel = new AbortController();
+    const stillSolving = async () => {
+      const [row] = await queryRows<{ status: PlanningRunStatus }>(this.dataSource, `SELECT status FROM planning_runs WHERE id = $1`, [runId]);
+      if (row?.status !== PlanningRunStatus.Solving) cancel.abort();
+    };
+    const watch = setInterval(() => void stillSolving().catch(() => undefined), this.config.PLANNING_CANCEL_CHECK_MS);
     try {
       const edition = await findEdition(this.dataSource.manager, run.editionId);
       if (!edition) throw new Error(`Edition ${run.editionId} not found`);
-      const { stored, baseline } = await this.compute(edition, run.request, async (done, total) => {
-        await this.dataSource.query(`UPDATE planning_runs SET progress_done = $2, progress_total = $3 WHERE id = $1`, [runId, done, total]);
+      const { stored, baseline } = await this.compute(edition, run.request, {
+        signal: cancel.signal,
+        onProgress: async (done, total) => {
+          const updated = await queryRows<{ id: string }>(
+            this.dataSource,
+            `UPDATE planning_runs SET progress_done = $2, progress_total = $3 WHERE id = $1 AND status = 'solving' RETURNING id`,
+            [runId, done, total],
+          );
+          if (!updated.length) cancel.abort();
+        },
       });
+      clearInterval(watch);
+      let proposed = false;
       await inTransaction(this.dataSource, async (manager, afterCommit) => {
         const proposedRows = await queryRows<{ id: string }>(
           manager,
-          `UPDATE planning_runs SET status = 'proposed', baseline = $2, result = $3, failure = NULL, version = version + 1 WHERE id = $1 AND status = 'solving' RETURNING id`,
-          [runId, JSON.stringify(baseline), JSON.stringify(stored)],
+          `UPDATE planning_runs SET status = 'proposed', baseline = $2, result = $3, failure = NULL, version = version + 1 WHERE id = $1 AND status = ANY($4) RETURNING id`,
+          [runId, JSON.stringify(baseline), JSON.stringify(stored), statusesBefore(PlanningRunStatus.Proposed)],
         );
-        if (proposedRows.length) await this.notifier.notify(manager, { kind: 'planning_run_finished', runId, requestedBy: run.requestedBy }, afterCommit);
+        proposed = proposedRows.length > 0;
+        if (proposed) await this.notifier.notify(manager, { kind: 'planning_run_finished', runId, requestedBy: run.requestedBy }, afterCommit);
       });
-      return 'proposed';
+      return proposed ? 'proposed' : 'cancelled';
     } catch (error) {
+      if (error instanceof SolveCancelledError) {
+        this.logger.log({ runId }, 'planning run cancelled: its solve was stopped');
+        return 'cancelled';
+      }
+      // A deploy stopped the solve's thread: the job is retried (here or on another worker), which claims the run again.
+      if (this.threads.closing) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       this.logger.error({ runId, reason }, 'planning run failed');
       await inTransaction(this.dataSource, async (manager, afterCommit) => {
-        await manager.query(`UPDATE planning_runs SET status = 'failed', failure = $2, version = version + 1 WHERE id = $1`, [runId, reason.slice(0, 2000)]);
-        await this.notifier.notify(manager, { kind: 'planning_run_failed', runId, requestedBy: run.requestedBy }, afterCommit);
+        const failed = await queryRows<{ id: string }>(
+          manager,
+          `UPDATE planning_runs SET status = 'failed', failure = $2, version = version + 1 WHERE id = $1 AND status = ANY($3) RETURNING id`,
+          [runId, reason.slice(0, 2000), statusesBefore(PlanningRunStatus.Failed)],
+        );
+        if (failed.length) await this.notifier.notify(manager, { kind: 'planning_run_failed', runId, requestedBy: run.requestedBy }, afterCommit);
       });
       return 'failed'; // recorded; not retried (the same input would fail the same way)
+    } finally {
+      clearInterval(watch);
     }
   }
 

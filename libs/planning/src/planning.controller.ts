@@ -14,7 +14,7 @@ import { PlanningService } from './planning.service';
 export class PlanningController {
   constructor(private readonly planning: PlanningService) {}
 
-  /** Proposes a plan (nothing is written but the run itself). */
+  /** Queues a run for the worker to propose a plan (nothing is written but the run itself); poll it with GET. */
   @Post()
   @ApiRefusals(404, 409, 422)
   propose(@Param('editionId', ParseUUIDPipe) editionId: string, @Body() input: CreatePlanningRunDto, @CurrentActor() actor: Actor): Promise<PlanningRunView> {
@@ -43,5 +43,17 @@ export class PlanningController {
     @CurrentActor() actor: Actor,
   ): Promise<PlanningRunView> {
     return this.planning.accept(editionId, runId, actor);
+  }
+
+  /** Cancels a run waiting for the worker or being solved: its solve stops, nothing is proposed. */
+  @Post(':runId/cancel')
+  @HttpCode(200)
+  @ApiRefusals(404, 409)
+  cancel(
+    @Param('editionId', ParseUUIDPipe) editionId: string,
+    @Param('runId', ParseUUIDPipe) runId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<PlanningRunView> {
+    return this.planning.cancel(editionId, runId, actor);
   }
 }

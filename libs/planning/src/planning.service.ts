@@ -12,14 +12,12 @@ import { CreatePlanningRunDto } from './dto/planning-run.dto';
 import type { PlanningRunSummary, PlanningRunView } from './dto/planning-run-view.dto';
 import { PlanningBaseline, PlanningRun, PlanningRunStatus } from './planning-run.entity';
 import { comparePlans } from './plan-comparison';
-import { baselineOf, PLANNABLE, PlanningSolver, StoredResult } from './planning-solver';
+import { canTransition, assertCancellable } from './planning-run-rules';
+import { baselineOf, PLANNABLE, StoredResult } from './planning-solver';
 import { SolvePlanningRunJob } from './solve-planning-run.handler';
 
 /** What a leader's office reads when an accepted plan sends the leader elsewhere. */
 const REPLANNED_REASON = 'Điều chỉnh phân công theo kế hoạch mới của Ban Chỉ đạo';
-
-/** Runs above this many venues, and every run of commune festivals (province by province), go to the worker queue. */
-export const INLINE_MAX_VENUES = 60;
 
 /**
  * Planning runs: builds the planning instance of an edition from the database (its approved and
@@ -35,65 +33,52 @@ export class PlanningService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly editions: EditionsService,
     private readonly audit: AuditService,
-    private readonly solver: PlanningSolver,
     private readonly producer: JobProducer,
     private readonly assignments: AssignmentsService,
     private readonly venues: VenuesService,
   ) {}
 
   /**
-   * Proposes a plan. A national run (≤ INLINE_MAX_VENUES venues) is solved in the request — about a
-   * second; a larger one, or commune festivals planned province by province, is queued for the worker
-   * and answered at once with its progress (poll GET …/planning-runs/:runId).
+   * Proposes a plan: the run is queued for the worker, which solves it on a solver thread, and answered
+   * at once with its progress (poll GET …/planning-runs/:runId). The API never solves: a national run
+   * took the request's event loop for a second, and every other request with it.
    */
   async propose(editionId: string, input: CreatePlanningRunDto, actor: Actor): Promise<PlanningRunView> {
-    const edition = await this.editions.requireOpen(editionId);
+    await this.editions.requireOpen(editionId);
     const tier = input.venueTier ?? VenueTier.Central;
     const venues = await countLiveVenuesOfTier(this.dataSource.manager, editionId, tier);
-    if (tier !== VenueTier.Central || venues > INLINE_MAX_VENUES) {
-      return inTransaction(this.dataSource, async (manager, afterCommit) => {
-        const run = await manager.save(
-          manager.create(PlanningRun, {
-            editionId,
-            status: PlanningRunStatus.Queued,
-            request: { ...input },
-            baseline: null,
-            result: null,
-            requestedBy: actor.id,
-          }),
-        );
-        await this.audit.record(manager, { actor, entityType: 'planning_run', entityId: run.id, action: 'create', after: { queued: true, tier, venues } });
-        afterCommit.add(() => this.producer.enqueue(SolvePlanningRunJob, { runId: run.id }));
-        return this.view(manager, run);
-      });
-    }
-    const { stored, baseline } = await this.solver.compute(edition, input);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager, afterCommit) => {
       const run = await manager.save(
         manager.create(PlanningRun, {
           editionId,
-          status: PlanningRunStatus.Proposed,
+          status: PlanningRunStatus.Queued,
           request: { ...input },
-          baseline,
-          result: stored as unknown as Record<string, unknown>,
+          baseline: null,
+          result: null,
           requestedBy: actor.id,
-          progressDone: 1,
-          progressTotal: 1,
         }),
       );
-      await this.audit.record(manager, {
-        actor,
-        entityType: 'planning_run',
-        entityId: run.id,
-        action: 'create',
-        after: {
-          mode: stored.mode,
-          venues: Object.keys(baseline.venueDates).length,
-          uncovered: stored.objective.uncoveredVenues,
-          changes: stored.changes.length,
-        },
-      });
+      await this.audit.record(manager, { actor, entityType: 'planning_run', entityId: run.id, action: 'create', after: { queued: true, tier, venues } });
+      afterCommit.add(() => this.producer.enqueue(SolvePlanningRunJob, { runId: run.id }));
       return this.view(manager, run);
+    });
+  }
+
+  /**
+   * Cancels a run still waiting for the worker or being solved (planning-run-rules.ts): the run is
+   * marked cancelled and audited here; a worker solving it sees so within PLANNING_CANCEL_CHECK_MS and
+   * terminates the solve's thread, and a worker yet to pick it up skips it.
+   */
+  async cancel(editionId: string, runId: string, actor: Actor): Promise<PlanningRunView> {
+    return this.dataSource.transaction(async (manager) => {
+      const run = await manager.findOne(PlanningRun, { where: { id: runId, editionId }, lock: { mode: 'pessimistic_write' } });
+      if (!run) throw new NotFoundError('lượt lập kế hoạch', runId);
+      assertCancellable(run.status);
+      const before = { status: run.status };
+      run.status = PlanningRunStatus.Cancelled;
+      const saved = await manager.save(run);
+      await this.audit.record(manager, { actor, entityType: 'planning_run', entityId: run.id, action: 'transition', before, after: { status: saved.status } });
+      return this.view(manager, saved);
     });
   }
 
@@ -132,7 +117,7 @@ export class PlanningService {
       await this.editions.requireOpen(editionId, manager);
       const run = await manager.findOne(PlanningRun, { where: { id: runId, editionId }, lock: { mode: 'pessimistic_write' } });
       if (!run) throw new NotFoundError('lượt lập kế hoạch', runId);
-      if (run.status !== PlanningRunStatus.Proposed) {
+      if (!canTransition(run.status, PlanningRunStatus.Accepted)) {
         throw new BusinessRuleError('PLANNING_RUN_NOT_PROPOSED', 'Phương án này đã được chấp nhận hoặc đã bị thay thế.', { status: run.status }, 409);
       }
       const result = run.result as unknown as StoredResult;

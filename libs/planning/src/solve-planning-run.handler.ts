@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { defineJob, JobHandler, JobPayload, KEEP_COMPLETED, KEEP_FAILED, QueueName } from '@app/queue';
 import { PlanningSolver } from './planning-solver';
 
-/** Solve one queued planning run (a planning_runs row), recording its progress. */
+/** Solve one queued planning run (a planning_runs row), recording its progress; every planning run is one. */
 export const SolvePlanningRunJob = defineJob<{ runId: string }>({
   queue: QueueName.Planning,
   name: 'solve-planning-run',
@@ -11,13 +11,13 @@ export const SolvePlanningRunJob = defineJob<{ runId: string }>({
   options: { attempts: 2, backoff: { type: 'fixed', delay: 5_000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
 });
 
-/** Solves a queued planning run; the row says where it stands (progress, proposal or failure). */
+/** Solves a queued planning run on a solver thread; the row says where it stands (progress, proposal, failure or cancelled). */
 @JobHandler(SolvePlanningRunJob)
 @Injectable()
 export class SolvePlanningRunHandler {
   constructor(private readonly solver: PlanningSolver) {}
 
-  handle({ runId }: JobPayload<typeof SolvePlanningRunJob>): Promise<'proposed' | 'failed' | 'not-queued'> {
+  handle({ runId }: JobPayload<typeof SolvePlanningRunJob>): Promise<'proposed' | 'failed' | 'cancelled' | 'not-queued'> {
     return this.solver.solveQueued(runId);
   }
 }

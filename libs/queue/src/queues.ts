@@ -7,7 +7,7 @@ import type { AppConfig } from '@app/config';
 export enum QueueName {
   Mail = 'mail',
   Reminders = 'reminders',
-  /** Solver runs too large to answer in a request (seconds to tens of seconds each). */
+  /** Planning runs (a second to tens of seconds of solving each), solved on the worker's solver threads. */
   Planning = 'planning',
 }
 
@@ -19,6 +19,6 @@ export interface QueueSettings {
 export const QUEUES: Record<QueueName, QueueSettings> = {
   [QueueName.Mail]: { concurrency: (config) => config.MAIL_CONCURRENCY },
   [QueueName.Reminders]: { concurrency: (config) => config.REMINDER_CONCURRENCY },
-  // One solve at a time: each is CPU-bound and the worker's event loop also fires reminders.
-  [QueueName.Planning]: { concurrency: () => 1 },
+  // One run per solver thread: each solve is CPU-bound and runs off the event loop that fires reminders.
+  [QueueName.Planning]: { concurrency: (config) => config.PLANNING_THREADS },
 };

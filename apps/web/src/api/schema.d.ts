@@ -1547,7 +1547,7 @@ export interface paths {
         /** The edition's runs, newest first, with their headline figures. */
         get: operations["Planning_list"];
         put?: never;
-        /** Proposes a plan (nothing is written but the run itself). */
+        /** Queues a run for the worker to propose a plan (nothing is written but the run itself); poll it with GET. */
         post: operations["Planning_propose"];
         delete?: never;
         options?: never;
@@ -1582,6 +1582,23 @@ export interface paths {
         put?: never;
         /** Writes the proposal's assignments and venue dates in one transaction. */
         post: operations["Planning_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/editions/{editionId}/planning-runs/{runId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels a run waiting for the worker or being solved: its solve stops, nothing is proposed. */
+        post: operations["Planning_cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3968,7 +3985,7 @@ export interface components {
             id: string;
             editionId: string;
             /** @enum {string} */
-            status: "queued" | "solving" | "failed" | "proposed" | "accepted" | "superseded";
+            status: "queued" | "solving" | "failed" | "proposed" | "accepted" | "superseded" | "cancelled";
             progress: components["schemas"]["RunProgress"];
             failure: string | null;
             /** Format: date-time */
@@ -4002,7 +4019,7 @@ export interface components {
         PlanningRunSummary: {
             id: string;
             /** @enum {string} */
-            status: "queued" | "solving" | "failed" | "proposed" | "accepted" | "superseded";
+            status: "queued" | "solving" | "failed" | "proposed" | "accepted" | "superseded" | "cancelled";
             progress: components["schemas"]["RunProgress"];
             /** @enum {string} */
             venueTier: "central" | "provincial" | "commune" | "grassroots";
@@ -10596,6 +10613,55 @@ export interface operations {
         };
     };
     Planning_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                editionId: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanningRunView"];
+                };
+            };
+            /** @description NOT_FOUND: the item, or one it refers to, does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description VERSION_CONFLICT (a stale `version`: reload and retry) or a clash with the current state (e.g. ALREADY_ASSIGNED, RESOURCE_OVERLAP). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Planning_cancel: {
         parameters: {
             query?: never;
             header?: never;

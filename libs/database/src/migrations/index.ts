@@ -28,6 +28,7 @@ import { VenueResults1796180000000 } from './1796180000000-venue-results';
 import { VenueDayStates1796220000000 } from './1796220000000-venue-day-states';
 import { VenueDocuments1796230000000 } from './1796230000000-venue-documents';
 import { PressAccreditations1796230100000 } from './1796230100000-press-accreditations';
+import { PlanningRunCancelled1796240000000 } from './1796240000000-planning-run-cancelled';
 import { TaskRollups1796270000000 } from './1796270000000-task-rollups';
 import { BudgetRollups1796270000001 } from './1796270000001-budget-rollups';
 import { SpeakersAndGreeters1796280000000 } from './1796280000000-speakers-and-greeters';
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   VenueDayStates1796220000000,
   VenueDocuments1796230000000,
   PressAccreditations1796230100000,
+  PlanningRunCancelled1796240000000,
   TaskRollups1796270000000,
   BudgetRollups1796270000001,
   SpeakersAndGreeters1796280000000,

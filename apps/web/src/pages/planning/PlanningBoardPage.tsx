@@ -34,7 +34,7 @@ function useParticipants(editionId: string | undefined): { data?: Participant[];
 
 /**
  * The planning board (central planners): run the solver with weights, pins and bans, follow a queued
- * run's progress, compare the proposal with the plan in force and accept it. The run shown is in the
+ * run's progress (or cancel it), compare the proposal with the plan in force and accept it. The run shown is in the
  * address (?luot=…), so a planner can come back to a queued run or share it.
  */
 export function PlanningBoardPage() {
@@ -74,6 +74,14 @@ export function PlanningBoardPage() {
       venuesChanged(queryClient);
     },
   });
+  const cancel = useMutation({
+    mutationFn: (runId: string) =>
+      data(client.POST('/api/editions/{editionId}/planning-runs/{runId}/cancel', { params: { path: { editionId: edition!.id, runId } } })),
+    onSuccess: (cancelled) => {
+      queryClient.setQueryData(['planning-run', cancelled.id], cancelled);
+      void queryClient.invalidateQueries({ queryKey: ['planning-runs'] });
+    },
+  });
   // A run the worker finishes changes the list's figures: refresh it on that change only.
   const status = run.data?.status;
   const previous = useRef(status);
@@ -99,12 +107,23 @@ export function PlanningBoardPage() {
           error={propose.error}
           onRun={(draft) => {
             accept.reset();
+            cancel.reset();
             propose.mutate(draft);
           }}
         />
       </section>
       {runId && run.error && <ErrorPanel error={run.error} />}
-      {run.data && <PlanningRunResult run={run.data} accepting={accept.isPending} acceptError={accept.error} onAccept={() => accept.mutate(run.data.id)} />}
+      {run.data && (
+        <PlanningRunResult
+          run={run.data}
+          accepting={accept.isPending}
+          acceptError={accept.error}
+          onAccept={() => accept.mutate(run.data.id)}
+          cancelling={cancel.isPending}
+          cancelError={cancel.error}
+          onCancel={() => cancel.mutate(run.data.id)}
+        />
+      )}
       <section className="panel">
         <h2>Các lượt lập kế hoạch gần đây</h2>
         {runs.data && runs.data.items.length === 0 && <p className="muted">Chưa có lượt nào.</p>}

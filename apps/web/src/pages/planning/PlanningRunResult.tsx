@@ -28,17 +28,22 @@ interface Props {
   accepting: boolean;
   acceptError: unknown;
   onAccept: () => void;
+  cancelling: boolean;
+  cancelError: unknown;
+  onCancel: () => void;
 }
 
 /**
  * A run: its progress while the worker solves it; once proposed, the summary, the objective broken
  * down by preference, why venues stay uncovered, and every venue with the plan in force next to the
- * proposal; accepting writes it (after a confirmation).
+ * proposal; accepting writes it (after a confirmation). A run still waiting or being solved can be
+ * cancelled (after a confirmation): the worker stops its solve.
  */
-export function PlanningRunResult({ run, accepting, acceptError, onAccept }: Props) {
+export function PlanningRunResult({ run, accepting, acceptError, onAccept, cancelling, cancelError, onCancel }: Props) {
   const { nameOf } = useProvinces();
   const [onlyChanged, setOnlyChanged] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
   const waiting = isOneOf(run.status, PENDING_PLANNING_RUN_STATUSES);
   const rows = (run.comparison ?? []).filter((row) => !onlyChanged || row.changed);
   const explained = new Map<string, string[]>();
@@ -58,11 +63,37 @@ export function PlanningRunResult({ run, accepting, acceptError, onAccept }: Pro
           label={
             run.progress.total > 0
               ? `Đang lập phương án: xong ${run.progress.done}/${run.progress.total} tỉnh, thành phố…`
-              : 'Đang chờ máy xử lý nền nhận lượt lập kế hoạch…'
+              : is(run.status, PlanningRunStatus.Solving)
+                ? 'Đang lập phương án…'
+                : 'Đang chờ máy xử lý nền nhận lượt lập kế hoạch…'
           }
           value={run.progress.total > 0 ? run.progress.done : undefined}
           max={run.progress.total > 0 ? run.progress.total : undefined}
         />
+      )}
+      {waiting && (
+        <div className="buttons">
+          {confirmingCancel ? (
+            <>
+              <button type="button" className="danger" onClick={onCancel} disabled={cancelling}>
+                {cancelling ? 'Đang huỷ…' : 'Xác nhận huỷ lượt lập kế hoạch'}
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirmingCancel(false)}>
+                Không huỷ
+              </button>
+            </>
+          ) : (
+            <button type="button" className="secondary" onClick={() => setConfirmingCancel(true)}>
+              Huỷ lượt lập kế hoạch
+            </button>
+          )}
+        </div>
+      )}
+      <FormError error={cancelError} />
+      {is(run.status, PlanningRunStatus.Cancelled) && (
+        <p className="muted" role="status" data-testid="cancelled-note">
+          Lượt lập kế hoạch này đã bị huỷ: máy xử lý nền đã dừng giải, không có phương án nào được lập.
+        </p>
       )}
       {is(run.status, PlanningRunStatus.Failed) && (
         <div className="form-error" role="alert">
