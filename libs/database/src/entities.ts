@@ -8,7 +8,7 @@ import { BudgetLine } from '@app/logistics/budget/budget.entities';
 import { ResourceBooking, SharedResource } from '@app/logistics/resources/resource.entities';
 import { TaskDependency, TaskTemplateItem, VenueTask } from '@app/logistics/tasks/task.entities';
 import { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignment } from '@app/leaders/leader.entities';
-import { Notification, NotificationEmail, NotificationGroupItem, NotificationPreference } from '@app/notifications/notification.entities';
+import { Notification, NotificationEmail, NotificationGroup, NotificationGroupItem, NotificationPreference } from '@app/notifications/notification.entities';
 import { PlanningRun } from '@app/planning/planning-run.entity';
 import { ProgrammeItem, ProgrammeTemplateItem } from '@app/programmes/programme.entities';
 import { CheckIn, PrecedenceOverrideRow, SeatingPlan, VenueGuest } from '@app/protocol/protocol.entities';
@@ -49,6 +49,7 @@ export const ENTITIES = [
   PlanningRun,
   Notification,
   NotificationGroupItem,
+  NotificationGroup,
   NotificationPreference,
   NotificationEmail,
   VenueGuest,

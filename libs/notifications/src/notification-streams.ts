@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { SessionRevocations, StreamSession, StreamTickets } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { createRedisClient, type RedisClient } from '@app/redis';
-import { notificationChannel, NotificationPublisher } from './notification-publisher';
+import { notificationChannel, NotificationPublisher, type Written } from './notification-publisher';
 import { NotificationsService } from './notifications.service';
 
 /** What a stream writes to (an HTTP response). */
@@ -15,23 +15,38 @@ interface Stream {
   userId: string;
   /** The session it was opened in: the stream ends when that session does. */
   tokenVersion: number;
-  /** The last `seq` sent: what Last-Event-ID will say on reconnect. */
-  lastSeq: string;
+  /** The highest `seq` sent (the cursor, every event's id): what Last-Event-ID will say on reconnect. Null until the stream has read where to start. */
+  lastSeq: string | null;
+  /** `seq`s announced since the last read: any of them below the cursor committed late and is read by its `seq`. */
+  announced: Set<string>;
+  /** The `seq`s sent lately (bounded): an announcement of one already sent is not sent again. */
+  sent: Set<string>;
   sink: StreamSink;
   busy: boolean;
   again: boolean;
   closed: boolean;
+  retry?: NodeJS.Timeout;
 }
 
 const REPLAY_BATCH = 200;
 const HEARTBEAT_MS = 20_000;
+/** How many sent `seq`s a stream remembers (announcements come within moments of their commit). */
+const SENT_MEMORY = 1_024;
+/** A read that failed (PostgreSQL busy or away) is tried again after this, not only at the next event. */
+const RETRY_MS = 1_000;
 
 /**
  * The live notification streams (Server-Sent Events) of this API instance. One dedicated Redis
  * subscriber connection per instance (a subscribed connection can do nothing else) hears which accounts
  * have something new; each of their streams then sends its rows with `seq` above the last it sent,
  * read from PostgreSQL — so a message lost to a Redis outage costs nothing but latency: on the
- * subscriber's reconnect every stream reads again. Each event's id is the row's `seq`.
+ * subscriber's reconnect every stream reads again. Each event's id is the stream's cursor, the highest
+ * `seq` sent (the row's own `seq`, except for a late row, below).
+ *
+ * `seq` comes from a sequence, whose order is not commit order: a transaction that took seq 100 can
+ * commit after one that took 101 for the same reader, and a stream that already sent 101 would never
+ * read 100 with `seq > cursor` (bench/notifications lost 17 deliveries of 67,720 so). So each message
+ * names the `seq`s it announces, and a stream reads those below its cursor by their `seq`.
  *
  * A stream lives no longer than the session it was opened in: when the account is deactivated or its
  * sessions revoked (auth's SessionRevocations, fanned out to every instance on the same channel), each
@@ -69,7 +84,7 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
     subscriber.subscribe(notificationChannel(this.config)).catch((error: unknown) => {
       this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'notification channel not subscribed yet');
     });
-    const stopWake = this.publisher.onLocal((userIds) => userIds.forEach((id) => this.wake(id)));
+    const stopWake = this.publisher.onLocal((written) => this.wakeAll(written));
     const stopRevoked = this.publisher.onLocalRevoked((userIds) => void this.recheck(userIds));
     const stopListening = this.revocations.onRevoked((userIds) => this.publisher.publishRevoked(userIds));
     this.stopLocal = () => {
@@ -96,25 +111,27 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
   /** Opens a stream for the reader: replays what came after `lastSeq` (or starts from now), then follows. */
   async open(session: StreamSession, lastSeq: string | null, sink: StreamSink): Promise<() => void> {
     const { userId, tokenVersion } = session;
-    const stream: Stream = {
-      userId,
-      tokenVersion,
-      lastSeq: lastSeq ?? (await this.notifications.latestSeq(userId)),
-      sink,
-      busy: false,
-      again: false,
-      closed: false,
-    };
-    sink.write(`retry: 3000\n: ${this.subscriber?.status === 'ready' ? 'live' : 'live (waiting for Redis)'}\n\n`);
+    // Listening before the start is read (busy until then): a row committing meanwhile below it is announced to this stream too.
+    const stream: Stream = { userId, tokenVersion, lastSeq, announced: new Set(), sent: new Set(), sink, busy: true, again: false, closed: false };
     let mine = this.streams.get(userId);
     if (!mine) this.streams.set(userId, (mine = new Set()));
     mine.add(stream);
-    void this.pump(stream);
-    return () => {
+    const stop = () => {
       stream.closed = true;
+      clearTimeout(stream.retry);
       mine.delete(stream);
       if (mine.size === 0 && this.streams.get(userId) === mine) this.streams.delete(userId);
     };
+    try {
+      stream.lastSeq ??= await this.notifications.latestSeq(userId);
+    } catch (error) {
+      stop();
+      throw error;
+    }
+    sink.write(`retry: 3000\n: ${this.subscriber?.status === 'ready' ? 'live' : 'live (waiting for Redis)'}\n\n`);
+    stream.busy = false;
+    void this.pump(stream);
+    return stop;
   }
 
   /** Streams open on this instance (for tests and metrics). */
@@ -125,14 +142,21 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
   }
 
   private heard(message: string): void {
-    let parsed: { users?: unknown; revoked?: unknown };
+    let parsed: { users?: unknown; seqs?: unknown; revoked?: unknown };
     try {
-      parsed = JSON.parse(message) as { users?: unknown; revoked?: unknown };
+      parsed = JSON.parse(message) as { users?: unknown; seqs?: unknown; revoked?: unknown };
     } catch {
       return;
     }
     const ids = (value: unknown) => (Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []);
-    for (const id of ids(parsed.users)) this.wake(id);
+    // `seqs` beside `users` (a message of an older instance has none: its rows are read by `seq > cursor` only).
+    const seqs = Array.isArray(parsed.seqs) ? (parsed.seqs as unknown[]) : [];
+    if (Array.isArray(parsed.users))
+      this.wakeAll(
+        (parsed.users as unknown[]).flatMap((userId, i) =>
+          typeof userId === 'string' ? [{ userId, seq: typeof seqs[i] === 'string' && /^\d{1,18}$/.test(seqs[i]) ? seqs[i] : '' }] : [],
+        ),
+      );
     const revoked = ids(parsed.revoked);
     if (revoked.length) void this.recheck(revoked);
   }
@@ -162,37 +186,74 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
     });
   }
 
-  private wake(userId: string): void {
-    for (const stream of this.streams.get(userId) ?? []) void this.pump(stream);
+  /**
+   * Rows written for these readers (`seq` empty when unknown): their streams read — unless every row
+   * announced was sent already (this instance hears its own writes twice: directly, then through Redis).
+   */
+  private wakeAll(written: Written[]): void {
+    const woken = new Set<Stream>();
+    for (const { userId, seq } of written) {
+      for (const stream of this.streams.get(userId) ?? []) {
+        if (seq && stream.sent.has(seq)) continue;
+        if (seq) stream.announced.add(seq);
+        woken.add(stream);
+      }
+    }
+    for (const stream of woken) void this.pump(stream);
   }
 
   private catchUpAll(): void {
     for (const streams of this.streams.values()) for (const stream of streams) void this.pump(stream);
   }
 
-  /** Sends the stream's new rows; one pass at a time per stream, another after it if woken meanwhile. */
+  /**
+   * Sends the stream's new rows — above its cursor, and the announced ones below it (late commits) —
+   * one pass at a time per stream, another after it if woken meanwhile.
+   */
   private async pump(stream: Stream): Promise<void> {
     if (stream.busy) {
       stream.again = true;
       return;
     }
     stream.busy = true;
+    let announced: string[] = [];
     try {
       do {
         stream.again = false;
-        const rows = await this.notifications.since(stream.userId, stream.lastSeq, REPLAY_BATCH);
+        const cursor = stream.lastSeq ?? '0';
+        announced = [...stream.announced].filter((seq) => !stream.sent.has(seq) && BigInt(seq) <= BigInt(cursor));
+        stream.announced.clear();
+        const rows = await this.notifications.since(stream.userId, cursor, REPLAY_BATCH, announced);
         for (const row of rows) {
           if (stream.closed) return;
-          stream.sink.write(`id: ${row.seq}\nevent: notification\ndata: ${JSON.stringify(row)}\n\n`);
-          stream.lastSeq = row.seq;
+          if (stream.sent.has(row.seq)) continue;
+          if (BigInt(row.seq) > BigInt(stream.lastSeq ?? '0')) stream.lastSeq = row.seq;
+          stream.sink.write(`id: ${stream.lastSeq}\nevent: notification\ndata: ${JSON.stringify(row)}\n\n`);
+          this.remember(stream, row.seq);
         }
-        if (rows.length === REPLAY_BATCH) stream.again = true;
+        if (rows.length === REPLAY_BATCH) {
+          // A full batch may have left announced rows unread: ask for them again with the rest.
+          for (const seq of announced) if (!stream.sent.has(seq)) stream.announced.add(seq);
+          stream.again = true;
+        }
+        announced = [];
       } while (stream.again && !stream.closed);
     } catch (error) {
-      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'notification stream could not read; it will on the next event');
+      for (const seq of announced) stream.announced.add(seq);
+      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'notification stream could not read; trying again');
+      if (!stream.closed) {
+        clearTimeout(stream.retry);
+        stream.retry = setTimeout(() => void this.pump(stream), RETRY_MS);
+        stream.retry.unref();
+      }
     } finally {
       stream.busy = false;
     }
+  }
+
+  private remember(stream: Stream, seq: string): void {
+    stream.sent.add(seq);
+    if (stream.sent.size > SENT_MEMORY) stream.sent.delete(stream.sent.values().next().value as string);
   }
 
   private beat(): void {
@@ -202,6 +263,7 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
 
   private close(stream: Stream): void {
     stream.closed = true;
+    clearTimeout(stream.retry);
     try {
       stream.sink.end();
     } catch {
