@@ -3,6 +3,7 @@ import { SessionRevocations, StreamSession, StreamTickets } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { createRedisClient, type RedisClient } from '@app/redis';
 import { notificationChannel, NotificationPublisher, type Written } from './notification-publisher';
+import type { NotificationView } from './dto/notification-view.dto';
 import { NotificationsService } from './notifications.service';
 
 /** What a stream writes to (an HTTP response). */
@@ -22,13 +23,14 @@ interface Stream {
   /** The `seq`s sent lately (bounded): an announcement of one already sent is not sent again. */
   sent: Set<string>;
   sink: StreamSink;
-  busy: boolean;
-  again: boolean;
+  /** False until the stream knows where it starts. */
+  ready: boolean;
   closed: boolean;
-  retry?: NodeJS.Timeout;
 }
 
 const REPLAY_BATCH = 200;
+/** At most this many streams in one read. */
+const STREAMS_PER_READ = 1_000;
 const HEARTBEAT_MS = 20_000;
 /** How many sent `seq`s a stream remembers (announcements come within moments of their commit). */
 const SENT_MEMORY = 1_024;
@@ -48,6 +50,11 @@ const RETRY_MS = 1_000;
  * read 100 with `seq > cursor` (bench/notifications lost 17 deliveries of 67,720 so). So each message
  * names the `seq`s it announces, and a stream reads those below its cursor by their `seq`.
  *
+ * The streams woken meanwhile are read together, in one statement (a micro-batch): one event of a
+ * province wakes its 14 organizers' streams, one for the centre every planner's, and one read each
+ * would take the cores the writers need (bench/notifications). One read at a time per instance; what
+ * wakes during it is read next.
+ *
  * A stream lives no longer than the session it was opened in: when the account is deactivated or its
  * sessions revoked (auth's SessionRevocations, fanned out to every instance on the same channel), each
  * instance re-checks that account's streams in PostgreSQL and ends those whose session ended, after an
@@ -61,6 +68,10 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
   private subscriber?: RedisClient;
   private heartbeat?: NodeJS.Timeout;
   private stopLocal?: () => void;
+  /** Streams woken since the last read began. */
+  private readonly dirty = new Set<Stream>();
+  private reading = false;
+  private retry?: NodeJS.Timeout;
 
   constructor(
     private readonly notifications: NotificationsService,
@@ -98,6 +109,7 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.heartbeat);
+    clearTimeout(this.retry);
     this.stopLocal?.();
     for (const streams of this.streams.values()) for (const stream of streams) this.close(stream);
     this.streams.clear();
@@ -111,14 +123,14 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
   /** Opens a stream for the reader: replays what came after `lastSeq` (or starts from now), then follows. */
   async open(session: StreamSession, lastSeq: string | null, sink: StreamSink): Promise<() => void> {
     const { userId, tokenVersion } = session;
-    // Listening before the start is read (busy until then): a row committing meanwhile below it is announced to this stream too.
-    const stream: Stream = { userId, tokenVersion, lastSeq, announced: new Set(), sent: new Set(), sink, busy: true, again: false, closed: false };
+    // Listening before the start is read: a row committing meanwhile below it is announced to this stream too.
+    const stream: Stream = { userId, tokenVersion, lastSeq, announced: new Set(), sent: new Set(), sink, ready: false, closed: false };
     let mine = this.streams.get(userId);
     if (!mine) this.streams.set(userId, (mine = new Set()));
     mine.add(stream);
     const stop = () => {
       stream.closed = true;
-      clearTimeout(stream.retry);
+      this.dirty.delete(stream);
       mine.delete(stream);
       if (mine.size === 0 && this.streams.get(userId) === mine) this.streams.delete(userId);
     };
@@ -129,8 +141,8 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
       throw error;
     }
     sink.write(`retry: 3000\n: ${this.subscriber?.status === 'ready' ? 'live' : 'live (waiting for Redis)'}\n\n`);
-    stream.busy = false;
-    void this.pump(stream);
+    stream.ready = true;
+    this.wakeStream(stream);
     return stop;
   }
 
@@ -199,56 +211,75 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
         woken.add(stream);
       }
     }
-    for (const stream of woken) void this.pump(stream);
+    for (const stream of woken) this.wakeStream(stream);
+  }
+
+  private wakeStream(stream: Stream): void {
+    if (!stream.ready || stream.closed) return; // a stream not ready yet reads when it is
+    this.dirty.add(stream);
+    void this.read();
   }
 
   private catchUpAll(): void {
-    for (const streams of this.streams.values()) for (const stream of streams) void this.pump(stream);
+    for (const streams of this.streams.values()) for (const stream of streams) this.wakeStream(stream);
   }
 
   /**
-   * Sends the stream's new rows — above its cursor, and the announced ones below it (late commits) —
-   * one pass at a time per stream, another after it if woken meanwhile.
+   * Reads the woken streams' new rows in one statement — for each, the rows above its cursor and the
+   * announced ones below it (late commits) — and sends them; again while streams were woken meanwhile.
    */
-  private async pump(stream: Stream): Promise<void> {
-    if (stream.busy) {
-      stream.again = true;
-      return;
-    }
-    stream.busy = true;
-    let announced: string[] = [];
+  private async read(): Promise<void> {
+    if (this.reading) return;
+    this.reading = true;
+    let batch: Array<{ stream: Stream; announced: string[] }> = [];
     try {
-      do {
-        stream.again = false;
-        const cursor = stream.lastSeq ?? '0';
-        announced = [...stream.announced].filter((seq) => !stream.sent.has(seq) && BigInt(seq) <= BigInt(cursor));
-        stream.announced.clear();
-        const rows = await this.notifications.since(stream.userId, cursor, REPLAY_BATCH, announced);
-        for (const row of rows) {
-          if (stream.closed) return;
-          if (stream.sent.has(row.seq)) continue;
-          if (BigInt(row.seq) > BigInt(stream.lastSeq ?? '0')) stream.lastSeq = row.seq;
-          stream.sink.write(`id: ${stream.lastSeq}\nevent: notification\ndata: ${JSON.stringify(row)}\n\n`);
-          this.remember(stream, row.seq);
+      while (this.dirty.size > 0) {
+        batch = [];
+        for (const stream of this.dirty) {
+          if (batch.length === STREAMS_PER_READ) break;
+          this.dirty.delete(stream);
+          if (stream.closed) continue;
+          const cursor = BigInt(stream.lastSeq ?? '0');
+          const announced = [...stream.announced].filter((seq) => !stream.sent.has(seq) && BigInt(seq) <= cursor);
+          stream.announced.clear();
+          batch.push({ stream, announced });
         }
-        if (rows.length === REPLAY_BATCH) {
-          // A full batch may have left announced rows unread: ask for them again with the rest.
-          for (const seq of announced) if (!stream.sent.has(seq)) stream.announced.add(seq);
-          stream.again = true;
-        }
-        announced = [];
-      } while (stream.again && !stream.closed);
-    } catch (error) {
-      for (const seq of announced) stream.announced.add(seq);
-      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'notification stream could not read; trying again');
-      if (!stream.closed) {
-        clearTimeout(stream.retry);
-        stream.retry = setTimeout(() => void this.pump(stream), RETRY_MS);
-        stream.retry.unref();
+        if (batch.length === 0) continue;
+        const found = await this.notifications.sinceEach(
+          batch.map(({ stream, announced }) => ({ userId: stream.userId, afterSeq: stream.lastSeq ?? '0', announced })),
+          REPLAY_BATCH,
+        );
+        batch.forEach(({ stream, announced }, i) => {
+          const rows = found[i];
+          if (!stream.closed) for (const row of rows) this.send(stream, row);
+          if (rows.length === REPLAY_BATCH) {
+            // A full batch may have left announced rows unread: ask for them again with the rest.
+            for (const seq of announced) if (!stream.sent.has(seq)) stream.announced.add(seq);
+            this.wakeStream(stream);
+          }
+        });
+        batch = [];
       }
+    } catch (error) {
+      for (const { stream, announced } of batch) {
+        for (const seq of announced) stream.announced.add(seq);
+        if (!stream.closed) this.dirty.add(stream);
+      }
+      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'notification streams could not read; trying again');
+      clearTimeout(this.retry);
+      this.retry = setTimeout(() => void this.read(), RETRY_MS);
+      this.retry.unref();
     } finally {
-      stream.busy = false;
+      this.reading = false;
     }
+  }
+
+  /** One row to a stream, once; the event id is the stream's cursor (the highest `seq` sent). */
+  private send(stream: Stream, row: NotificationView): void {
+    if (stream.sent.has(row.seq)) return;
+    if (BigInt(row.seq) > BigInt(stream.lastSeq ?? '0')) stream.lastSeq = row.seq;
+    stream.sink.write(`id: ${stream.lastSeq}\nevent: notification\ndata: ${JSON.stringify(row)}\n\n`);
+    this.remember(stream, row.seq);
   }
 
   private remember(stream: Stream, seq: string): void {
@@ -263,7 +294,7 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
 
   private close(stream: Stream): void {
     stream.closed = true;
-    clearTimeout(stream.retry);
+    this.dirty.delete(stream);
     try {
       stream.sink.end();
     } catch {

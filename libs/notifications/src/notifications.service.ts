@@ -299,15 +299,26 @@ export class NotificationsService extends Notifier implements OnModuleInit {
   }
 
   /**
-   * The live stream's read: the reader's entries written or updated after `afterSeq`, and those whose
-   * `seq` is one of `announced` (committed after a later one was sent), oldest first.
+   * The live streams' read, for many streams in one statement: for each, its reader's entries written
+   * or updated after `afterSeq`, and those whose `seq` is one of `announced` (committed after a later
+   * one was sent), oldest first, at most `limit` — answered in the order asked.
    */
-  since(userId: string, afterSeq: string, limit: number, announced: string[] = []): Promise<NotificationView[]> {
-    return queryRows<NotificationView>(
+  async sinceEach(reads: Array<{ userId: string; afterSeq: string; announced: string[] }>, limit: number): Promise<NotificationView[][]> {
+    if (reads.length === 0) return [];
+    const rows = await queryRows<NotificationView & { read: number }>(
       this.dataSource,
-      `SELECT ${VIEW_COLUMNS} FROM notifications WHERE user_id = $1 AND (seq > $2::bigint OR seq = ANY($3::bigint[])) ORDER BY notifications.seq LIMIT ${limit}`,
-      [userId, afterSeq, announced],
+      `SELECT r.i::int AS read, n.* FROM unnest($1::uuid[], $2::bigint[], $3::text[]) WITH ORDINALITY AS r(user_id, after_seq, announced, i)
+       CROSS JOIN LATERAL (
+         SELECT ${VIEW_COLUMNS} FROM notifications
+          WHERE notifications.user_id = r.user_id AND (notifications.seq > r.after_seq OR notifications.seq = ANY(r.announced::bigint[]))
+          ORDER BY notifications.seq LIMIT ${limit}
+       ) n`,
+      [reads.map((read) => read.userId), reads.map((read) => read.afterSeq), reads.map((read) => `{${read.announced.join(',')}}`)],
     );
+    const found = reads.map((): NotificationView[] => []);
+    for (const { read, ...view } of rows) found[read - 1].push(view);
+    for (const list of found) list.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
+    return found;
   }
 
   /** Where a new stream starts when the client names no last event: now. */
