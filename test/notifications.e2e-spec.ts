@@ -408,6 +408,39 @@ describe('Notifications (need-to-know, grouping, transactions, live streams)', (
       }
     });
 
+    it('replays to a reconnecting client an entry whose transaction committed late while it was away', async () => {
+      const notifier = t.app.get(Notifier);
+      const slow = await createVenue(t.dataSource, edition, '12');
+      const quick = await createVenue(t.dataSource, edition, '12');
+      const stream = await SseClient.open(`${base}?ticket=${encodeURIComponent(await ticketFor(planner2))}`);
+      const afterCommit = new AfterCommit();
+      let lastEventId = '';
+      try {
+        await t.dataSource.transaction(async (manager) => {
+          await notifier.notify(manager, { kind: 'venue_nominated', venueId: slow.id, actorId: laiChauA.id }, afterCommit);
+          await notifier.notify(t.dataSource.manager, { kind: 'venue_nominated', venueId: quick.id, actorId: laiChauA.id }, null);
+          const [first] = await stream.waitFor(1, 10_000);
+          expect(JSON.parse(first.data).link).toBe(`/diem/${quick.id}`);
+          lastEventId = first.id!;
+          stream.close(); // the client goes away before the slow cause commits
+        });
+      } finally {
+        stream.close();
+      }
+      await afterCommit.run(); // announced while nobody listens for planner2
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the other instance hears it through Redis
+      const again = await SseClient.open(`${base}?ticket=${encodeURIComponent(await ticketFor(planner2))}`, { 'Last-Event-ID': lastEventId });
+      try {
+        const links = async () => (await again.waitFor(again.events.length + 1, 10_000)).map((event) => JSON.parse(event.data).link as string);
+        let seen = await links();
+        while (!seen.includes(`/diem/${slow.id}`)) seen = await links();
+        expect(seen).not.toContain(`/diem/${quick.id}`); // what it had is not sent again
+        expect(again.events.every((event) => event.id === lastEventId)).toBe(true); // the cursor does not move back
+      } finally {
+        again.close();
+      }
+    });
+
     it("sends nobody else's entries, and refuses a missing, forged or reused-as-bearer ticket", async () => {
       const dien = await SseClient.open(`${base}?ticket=${encodeURIComponent(await ticketFor(dienBien))}`);
       await t.http.post('/api/venues').set('Authorization', bearer[laiChauA.id]).send(nomination('Điểm không liên quan')).expect(201);

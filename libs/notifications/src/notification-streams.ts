@@ -29,6 +29,10 @@ interface Stream {
 }
 
 const REPLAY_BATCH = 200;
+/** How long an instance remembers a late commit (below a `seq` it had heard for the same reader), for a client that reconnects. */
+const LATE_MEMORY_MS = 60_000;
+/** How many announced `seq`s an instance remembers having heard (its own writes come twice; one is not late). */
+const HEARD_MEMORY = 50_000;
 /** At most this many streams in one read. */
 const STREAMS_PER_READ = 1_000;
 const HEARTBEAT_MS = 20_000;
@@ -48,7 +52,9 @@ const RETRY_MS = 1_000;
  * `seq` comes from a sequence, whose order is not commit order: a transaction that took seq 100 can
  * commit after one that took 101 for the same reader, and a stream that already sent 101 would never
  * read 100 with `seq > cursor` (bench/notifications lost 17 deliveries of 67,720 so). So each message
- * names the `seq`s it announces, and a stream reads those below its cursor by their `seq`.
+ * names the `seq`s it announces, and a stream reads those below its cursor by their `seq`. A late commit
+ * announced while its reader was away is remembered for a minute (every instance hears every message),
+ * and a stream reopened with a Last-Event-ID above it reads it too.
  *
  * The streams woken meanwhile are read together, in one statement (a micro-batch): one event of a
  * province wakes its 14 organizers' streams, one for the centre every planner's, and one read each
@@ -70,6 +76,10 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
   private stopLocal?: () => void;
   /** Streams woken since the last read began. */
   private readonly dirty = new Set<Stream>();
+  /** Per reader, the highest `seq` announced, and the late ones (announced below it) of the last minute. */
+  private readonly highestHeard = new Map<string, bigint>();
+  private readonly lateHeard = new Map<string, Array<{ seq: string; at: number }>>();
+  private readonly heardSeqs = new Set<string>();
   private reading = false;
   private retry?: NodeJS.Timeout;
 
@@ -134,6 +144,8 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
       mine.delete(stream);
       if (mine.size === 0 && this.streams.get(userId) === mine) this.streams.delete(userId);
     };
+    // A reconnect: the late commits heard lately below its Last-Event-ID may have come while it was away.
+    if (lastSeq !== null) for (const late of this.lateHeard.get(userId) ?? []) if (BigInt(late.seq) < BigInt(lastSeq)) stream.announced.add(late.seq);
     try {
       stream.lastSeq ??= await this.notifications.latestSeq(userId);
     } catch (error) {
@@ -205,6 +217,7 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
   private wakeAll(written: Written[]): void {
     const woken = new Set<Stream>();
     for (const { userId, seq } of written) {
+      if (seq) this.heardOf(userId, seq);
       for (const stream of this.streams.get(userId) ?? []) {
         if (seq && stream.sent.has(seq)) continue;
         if (seq) stream.announced.add(seq);
@@ -212,6 +225,22 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
       }
     }
     for (const stream of woken) this.wakeStream(stream);
+  }
+
+  /** Keeps the late commits (a `seq` below one already announced for the reader) for reconnecting clients. */
+  private heardOf(userId: string, seq: string): void {
+    if (this.heardSeqs.has(seq)) return;
+    this.heardSeqs.add(seq);
+    if (this.heardSeqs.size > HEARD_MEMORY) this.heardSeqs.delete(this.heardSeqs.values().next().value as string);
+    const value = BigInt(seq);
+    const highest = this.highestHeard.get(userId);
+    if (highest === undefined || value > highest) {
+      this.highestHeard.set(userId, value);
+      return;
+    }
+    const late = this.lateHeard.get(userId) ?? [];
+    this.lateHeard.set(userId, late);
+    late.push({ seq, at: Date.now() });
   }
 
   private wakeStream(stream: Stream): void {
@@ -289,6 +318,12 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
 
   private beat(): void {
     for (const streams of this.streams.values()) for (const stream of streams) stream.sink.write(`: ping\n\n`);
+    const since = Date.now() - LATE_MEMORY_MS;
+    for (const [userId, late] of this.lateHeard) {
+      const kept = late.filter((entry) => entry.at >= since);
+      if (kept.length) this.lateHeard.set(userId, kept);
+      else this.lateHeard.delete(userId);
+    }
     void this.recheck();
   }
 
