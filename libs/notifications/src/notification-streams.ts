@@ -278,14 +278,12 @@ export class NotificationStreams implements OnModuleInit, OnApplicationShutdown 
           batch.map(({ stream, announced }) => ({ userId: stream.userId, afterSeq: stream.lastSeq ?? '0', announced })),
           REPLAY_BATCH,
         );
-        batch.forEach(({ stream, announced }, i) => {
+        batch.forEach(({ stream }, i) => {
           const rows = found[i];
+          const cursor = BigInt(stream.lastSeq ?? '0');
+          const above = rows.filter((row) => BigInt(row.seq) > cursor).length;
           if (!stream.closed) for (const row of rows) this.send(stream, row);
-          if (rows.length === REPLAY_BATCH) {
-            // A full batch may have left announced rows unread: ask for them again with the rest.
-            for (const seq of announced) if (!stream.sent.has(seq)) stream.announced.add(seq);
-            this.wakeStream(stream);
-          }
+          if (above === REPLAY_BATCH) this.wakeStream(stream); // more to read above the cursor
         });
         batch = [];
       }

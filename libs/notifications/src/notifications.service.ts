@@ -300,8 +300,9 @@ export class NotificationsService extends Notifier implements OnModuleInit {
 
   /**
    * The live streams' read, for many streams in one statement: for each, its reader's entries written
-   * or updated after `afterSeq`, and those whose `seq` is one of `announced` (committed after a later
-   * one was sent), oldest first, at most `limit` — answered in the order asked.
+   * or updated after `afterSeq` (at most `limit`, read in `seq` order on the index: a long absence does
+   * not read its whole backlog each time), and those at or below it whose `seq` is one of `announced`
+   * (committed after a later one was sent), oldest first — answered in the order asked.
    */
   async sinceEach(reads: Array<{ userId: string; afterSeq: string; announced: string[] }>, limit: number): Promise<NotificationView[][]> {
     if (reads.length === 0) return [];
@@ -309,9 +310,10 @@ export class NotificationsService extends Notifier implements OnModuleInit {
       this.dataSource,
       `SELECT r.i::int AS read, n.* FROM unnest($1::uuid[], $2::bigint[], $3::text[]) WITH ORDINALITY AS r(user_id, after_seq, announced, i)
        CROSS JOIN LATERAL (
+         (SELECT ${VIEW_COLUMNS} FROM notifications WHERE notifications.user_id = r.user_id AND notifications.seq > r.after_seq ORDER BY notifications.seq LIMIT ${limit})
+         UNION ALL
          SELECT ${VIEW_COLUMNS} FROM notifications
-          WHERE notifications.user_id = r.user_id AND (notifications.seq > r.after_seq OR notifications.seq = ANY(r.announced::bigint[]))
-          ORDER BY notifications.seq LIMIT ${limit}
+          WHERE notifications.user_id = r.user_id AND notifications.seq = ANY(r.announced::bigint[]) AND notifications.seq <= r.after_seq
        ) n`,
       [reads.map((read) => read.userId), reads.map((read) => read.afterSeq), reads.map((read) => `{${read.announced.join(',')}}`)],
     );
