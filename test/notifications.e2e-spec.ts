@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Role } from '@app/auth';
-import { Notifier } from '@app/common';
+import { AfterCommit, Notifier } from '@app/common';
 import { Edition } from '@app/editions/edition.entity';
 import { PurgeNotificationsHandler } from '@app/notifications';
 import { createEdition, createUser, createVenue } from './utils/factories';
@@ -377,6 +377,68 @@ describe('Notifications (need-to-know, grouping, transactions, live streams)', (
       const page = await t.http.get('/api/notifications?kind=venue_nominated&pageSize=2').set('Authorization', bearer[planner.id]).expect(200);
       expect(page.body.items.map((item: { link: string }) => item.link)).toEqual(missed.map((id) => `/diem/${id}`).reverse()); // newest first
       again.close();
+    });
+
+    it('delivers an entry whose transaction commits after a later entry of the same reader was sent (seq order is not commit order)', async () => {
+      const notifier = t.app.get(Notifier);
+      const stream = await SseClient.open(`${base}?ticket=${encodeURIComponent(await ticketFor(planner))}`);
+      expect(stream.status).toBe(200);
+      const slow = await createVenue(t.dataSource, edition, '12');
+      const quick = await createVenue(t.dataSource, edition, '12');
+      const afterCommit = new AfterCommit();
+      try {
+        await t.dataSource.transaction(async (manager) => {
+          // The slow cause takes its seq first and stays uncommitted while a quicker one of the same reader is written and sent.
+          await notifier.notify(manager, { kind: 'venue_nominated', venueId: slow.id, actorId: laiChauA.id }, afterCommit);
+          await notifier.notify(t.dataSource.manager, { kind: 'venue_nominated', venueId: quick.id, actorId: laiChauA.id }, null);
+          const [first] = await stream.waitFor(1, 10_000);
+          expect(JSON.parse(first.data).link).toBe(`/diem/${quick.id}`);
+        });
+        await afterCommit.run();
+        const [first, late] = await stream.waitFor(2, 10_000);
+        const [slowSeq, quickSeq] = [JSON.parse(late.data).seq, JSON.parse(first.data).seq].map(BigInt);
+        expect(JSON.parse(late.data).link).toBe(`/diem/${slow.id}`);
+        expect(slowSeq).toBeLessThan(quickSeq); // below the cursor the stream had already sent
+        // The event id stays the stream's cursor: a reconnect naming it does not get the quick entry again.
+        expect(late.id).toBe(first.id);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(stream.events).toHaveLength(2); // each once
+      } finally {
+        stream.close();
+      }
+    });
+
+    it('replays to a reconnecting client an entry whose transaction committed late while it was away', async () => {
+      const notifier = t.app.get(Notifier);
+      const slow = await createVenue(t.dataSource, edition, '12');
+      const quick = await createVenue(t.dataSource, edition, '12');
+      const stream = await SseClient.open(`${base}?ticket=${encodeURIComponent(await ticketFor(planner2))}`);
+      const afterCommit = new AfterCommit();
+      let lastEventId = '';
+      try {
+        await t.dataSource.transaction(async (manager) => {
+          await notifier.notify(manager, { kind: 'venue_nominated', venueId: slow.id, actorId: laiChauA.id }, afterCommit);
+          await notifier.notify(t.dataSource.manager, { kind: 'venue_nominated', venueId: quick.id, actorId: laiChauA.id }, null);
+          const [first] = await stream.waitFor(1, 10_000);
+          expect(JSON.parse(first.data).link).toBe(`/diem/${quick.id}`);
+          lastEventId = first.id!;
+          stream.close(); // the client goes away before the slow cause commits
+        });
+      } finally {
+        stream.close();
+      }
+      await afterCommit.run(); // announced while nobody listens for planner2
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the other instance hears it through Redis
+      const again = await SseClient.open(`${base}?ticket=${encodeURIComponent(await ticketFor(planner2))}`, { 'Last-Event-ID': lastEventId });
+      try {
+        const links = async () => (await again.waitFor(again.events.length + 1, 10_000)).map((event) => JSON.parse(event.data).link as string);
+        let seen = await links();
+        while (!seen.includes(`/diem/${slow.id}`)) seen = await links();
+        expect(seen).not.toContain(`/diem/${quick.id}`); // what it had is not sent again
+        expect(again.events.every((event) => event.id === lastEventId)).toBe(true); // the cursor does not move back
+      } finally {
+        again.close();
+      }
     });
 
     it("sends nobody else's entries, and refuses a missing, forged or reused-as-bearer ticket", async () => {

@@ -11,7 +11,7 @@ import { VenueTaskRollup } from '@app/logistics/readiness/task-rollup.entity';
 import { ResourceBooking, SharedResource } from '@app/logistics/resources/resource.entities';
 import { TaskDependency, TaskTemplateItem, VenueTask } from '@app/logistics/tasks/task.entities';
 import { Leader, LeaderParticipation, LeaderUnavailability, VenueLeaderAssignment } from '@app/leaders/leader.entities';
-import { Notification, NotificationEmail, NotificationGroupItem, NotificationPreference } from '@app/notifications/notification.entities';
+import { Notification, NotificationEmail, NotificationGroup, NotificationGroupItem, NotificationPreference } from '@app/notifications/notification.entities';
 import { PlanningRun } from '@app/planning/planning-run.entity';
 import { ProgrammeItem, ProgrammeTemplateItem } from '@app/programmes/programme.entities';
 import { PressAccreditation } from '@app/press/press-accreditation.entity';
@@ -58,6 +58,7 @@ export const ENTITIES = [
   PlanningRun,
   Notification,
   NotificationGroupItem,
+  NotificationGroup,
   NotificationPreference,
   NotificationEmail,
   VenueGuest,

@@ -77,6 +77,26 @@ export class NotificationGroupItem {
   createdAt: Date;
 }
 
+/**
+ * A group's count of items (the number in its entries' titles), raised by the same statement that
+ * inserts an item: each event of a grouped entry costs O(1), however full the group already is.
+ */
+@Entity('notification_groups')
+export class NotificationGroup {
+  @PrimaryColumn({ type: 'text', name: 'group_key' })
+  groupKey: string;
+
+  @Column({ type: 'int', name: 'item_count' })
+  itemCount: number;
+
+  @CreatedAt()
+  createdAt: Date;
+
+  @UpdatedAt()
+  @Index('notification_groups_updated_at_idx')
+  updatedAt: Date;
+}
+
 /** An account's notification e-mail preferences; no row while the defaults apply (notification-email-rules.ts). */
 @Entity('notification_preferences')
 export class NotificationPreference {

@@ -15,12 +15,12 @@ import {
   toPage,
   todayInFestivalZone,
 } from '@app/common';
-import { provinceNames } from '@app/provinces';
+import { provinceByCode } from '@app/provinces';
 import { VENUE_FACTS, type VenueChange, VenueEvents } from '@app/venues';
 import type { NotificationQueryDto } from './dto/notification-query.dto';
 import type { NotificationView } from './dto/notification-view.dto';
 import { NotificationEmailsService } from './email/notification-emails.service';
-import { NotificationPublisher } from './notification-publisher';
+import { NotificationPublisher, type Written } from './notification-publisher';
 import {
   answerAudiences,
   invitationAnswerDraft,
@@ -69,8 +69,7 @@ export class NotificationsService extends Notifier implements OnModuleInit {
     switch (cause.kind) {
       case 'venue_nominated': {
         const venue = await this.venue(manager, cause.venueId);
-        const names = await provinceNames(manager);
-        const draft = venueDraft(NotificationKind.VenueNominated, venue, names.get(venue.provinceCode) ?? venue.provinceCode, null);
+        const draft = venueDraft(NotificationKind.VenueNominated, venue, provinceName(venue.provinceCode), null);
         await this.write(manager, afterCommit, await this.planners(manager, cause.actorId), draft);
         return;
       }
@@ -131,8 +130,7 @@ export class NotificationsService extends Notifier implements OnModuleInit {
       scheduledDate: after.scheduledDate,
       startTime: after.startsAt ? instantToLocalTime(after.startsAt) : null,
     };
-    const names = await provinceNames(manager);
-    const draft = venueDraft(kind, venue, names.get(venue.provinceCode) ?? venue.provinceCode, change.reason);
+    const draft = venueDraft(kind, venue, provinceName(venue.provinceCode), change.reason);
     await this.write(manager, afterCommit, await this.organizers(manager, venue.provinceCode, change.actor.id), draft);
   }
 
@@ -141,45 +139,45 @@ export class NotificationsService extends Notifier implements OnModuleInit {
     const venue = await this.venue(manager, cause.venueId);
     const day = todayInFestivalZone();
     const groupKey = overdueGroupKey(cause.audience, venue.provinceCode, day);
-    const names = await provinceNames(manager);
     await this.grouped(manager, afterCommit, {
       readers: cause.audience === 'planners' ? await this.planners(manager, null) : await this.organizers(manager, venue.provinceCode, null),
       groupKey,
       itemId: cause.taskId,
       kind: NotificationKind.TaskOverdue,
-      titleSuffix: overdueTitleSuffix(names.get(venue.provinceCode) ?? venue.provinceCode),
+      titleSuffix: overdueTitleSuffix(provinceName(venue.provinceCode)),
       body: overdueBody(cause.audience, day),
       link: CONSOLE_LINKS.readiness(venue.provinceCode),
     });
   }
 
   /**
-   * A grouped entry: one per reader and group key, its count (the title's number) raised in place
-   * once per item, its body the latest, marked unread again, and given a new `seq` so the live streams
-   * send it again. Concurrent events serialise on the entry's row (ON CONFLICT).
+   * A grouped entry: one per reader and group key, its count (the title's number) that of its group,
+   * its body the latest, marked unread again, and given a new `seq` so the live streams send it again.
+   * One statement, O(1) however full the group: the item's insert (once per item: a repeated cause
+   * inserts nothing, so nothing else happens) raises the group's counter (`notification_groups`), whose
+   * new value every reader's entry takes. Concurrent events of a group serialise on its counter row.
    */
   private async grouped(
     manager: EntityManager,
     afterCommit: AfterCommit | null,
     entry: { readers: string[]; groupKey: string; itemId: string; kind: NotificationKind; titleSuffix: string; body: string; link: string },
   ): Promise<void> {
-    const fresh = await queryRows<{ subject_id: string }>(
+    const rows = await queryRows<{ id: string; user_id: string; seq: string; inserted: boolean }>(
       manager,
-      `INSERT INTO notification_group_items (group_key, subject_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING subject_id`,
-      [entry.groupKey, entry.itemId],
-    );
-    if (fresh.length === 0) return; // this item already counts in the entry
-    if (entry.readers.length === 0) return;
-    const rows = await queryRows<{ id: string; user_id: string; inserted: boolean }>(
-      manager,
-      `WITH total AS (SELECT count(*)::int AS n FROM notification_group_items WHERE group_key = $2)
+      `WITH fresh AS (
+         INSERT INTO notification_group_items (group_key, subject_id) VALUES ($2, $7) ON CONFLICT DO NOTHING RETURNING group_key
+       ), counted AS (
+         INSERT INTO notification_groups AS g (group_key, item_count) SELECT group_key, 1 FROM fresh
+         ON CONFLICT (group_key) DO UPDATE SET item_count = g.item_count + 1, updated_at = now()
+         RETURNING item_count
+       )
        INSERT INTO notifications (user_id, kind, title, body, link, subject_id, group_key, item_count)
-       SELECT reader, $3::notification_kind, total.n || $4, $5, $6, NULL, $2, total.n FROM unnest($1::uuid[]) reader, total
+       SELECT reader, $3::notification_kind, counted.item_count || $4, $5, $6, NULL, $2, counted.item_count FROM unnest($1::uuid[]) reader, counted
        ON CONFLICT (user_id, group_key) WHERE group_key IS NOT NULL DO UPDATE
-          SET item_count = notifications.item_count + 1, title = (notifications.item_count + 1) || $4, body = EXCLUDED.body,
+          SET item_count = EXCLUDED.item_count, title = EXCLUDED.title, body = EXCLUDED.body,
               read_at = NULL, seq = nextval('notifications_seq'), updated_at = now()
-       RETURNING id, user_id, (xmax = 0) AS inserted`,
-      [entry.readers, entry.groupKey, entry.kind, entry.titleSuffix, entry.body, entry.link],
+       RETURNING id, user_id, seq::text AS seq, (xmax = 0) AS inserted`,
+      [entry.readers, entry.groupKey, entry.kind, entry.titleSuffix, entry.body, entry.link, entry.itemId],
     );
     // An immediate e-mail when a reader's entry of the day is first written, not on each task it then counts.
     await this.emails.queueImmediate(
@@ -189,16 +187,16 @@ export class NotificationsService extends Notifier implements OnModuleInit {
     );
     this.told(
       afterCommit,
-      rows.map((row) => row.user_id),
+      rows.map((row) => ({ userId: row.user_id, seq: row.seq })),
     );
   }
 
   private async write(manager: EntityManager, afterCommit: AfterCommit | null, readers: string[], draft: NotificationDraft): Promise<void> {
     if (readers.length === 0) return;
-    const rows = await queryRows<{ id: string }>(
+    const rows = await queryRows<{ id: string; user_id: string; seq: string }>(
       manager,
       `INSERT INTO notifications (user_id, kind, title, body, link, subject_id)
-       SELECT reader, $2::notification_kind, $3, $4, $5, $6 FROM unnest($1::uuid[]) reader RETURNING id`,
+       SELECT reader, $2::notification_kind, $3, $4, $5, $6 FROM unnest($1::uuid[]) reader RETURNING id, user_id, seq::text AS seq`,
       [readers, draft.kind, draft.title, draft.body, draft.link, draft.subjectId],
     );
     await this.emails.queueImmediate(
@@ -206,14 +204,21 @@ export class NotificationsService extends Notifier implements OnModuleInit {
       afterCommit,
       rows.map((row) => row.id),
     );
-    this.told(afterCommit, readers);
+    this.told(
+      afterCommit,
+      rows.map((row) => ({ userId: row.user_id, seq: row.seq })),
+    );
   }
 
-  /** Tells the live streams once the rows are visible: after commit, or now when there is no transaction. */
-  private told(afterCommit: AfterCommit | null, readers: string[]): void {
-    if (readers.length === 0) return;
-    if (afterCommit) afterCommit.add(() => this.publisher.publish(readers));
-    else void this.publisher.publish(readers);
+  /**
+   * Tells the live streams once the rows are visible: after commit, or now when there is no transaction.
+   * Each row's `seq` goes with it: a row whose transaction commits after a later `seq` of the same reader
+   * was sent is below that stream's cursor, and is read by its `seq` (NotificationStreams).
+   */
+  private told(afterCommit: AfterCommit | null, written: Written[]): void {
+    if (written.length === 0) return;
+    if (afterCommit) afterCommit.add(() => this.publisher.publish(written));
+    else void this.publisher.publish(written);
   }
 
   private async planners(manager: EntityManager, except: string | null): Promise<string[]> {
@@ -293,13 +298,29 @@ export class NotificationsService extends Notifier implements OnModuleInit {
     return rows.length;
   }
 
-  /** The live stream's replay: the reader's entries written or updated after `afterSeq`, oldest first. */
-  since(userId: string, afterSeq: string, limit: number): Promise<NotificationView[]> {
-    return queryRows<NotificationView>(
+  /**
+   * The live streams' read, for many streams in one statement: for each, its reader's entries written
+   * or updated after `afterSeq` (at most `limit`, read in `seq` order on the index: a long absence does
+   * not read its whole backlog each time), and those at or below it whose `seq` is one of `announced`
+   * (committed after a later one was sent), oldest first — answered in the order asked.
+   */
+  async sinceEach(reads: Array<{ userId: string; afterSeq: string; announced: string[] }>, limit: number): Promise<NotificationView[][]> {
+    if (reads.length === 0) return [];
+    const rows = await queryRows<NotificationView & { read: number }>(
       this.dataSource,
-      `SELECT ${VIEW_COLUMNS} FROM notifications WHERE user_id = $1 AND seq > $2::bigint ORDER BY notifications.seq LIMIT ${limit}`,
-      [userId, afterSeq],
+      `SELECT r.i::int AS read, n.* FROM unnest($1::uuid[], $2::bigint[], $3::text[]) WITH ORDINALITY AS r(user_id, after_seq, announced, i)
+       CROSS JOIN LATERAL (
+         (SELECT ${VIEW_COLUMNS} FROM notifications WHERE notifications.user_id = r.user_id AND notifications.seq > r.after_seq ORDER BY notifications.seq LIMIT ${limit})
+         UNION ALL
+         SELECT ${VIEW_COLUMNS} FROM notifications
+          WHERE notifications.user_id = r.user_id AND notifications.seq = ANY(r.announced::bigint[]) AND notifications.seq <= r.after_seq
+       ) n`,
+      [reads.map((read) => read.userId), reads.map((read) => read.afterSeq), reads.map((read) => `{${read.announced.join(',')}}`)],
     );
+    const found = reads.map((): NotificationView[] => []);
+    for (const { read, ...view } of rows) found[read - 1].push(view);
+    for (const list of found) list.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
+    return found;
   }
 
   /** Where a new stream starts when the client names no last event: now. */
@@ -324,12 +345,21 @@ export class NotificationsService extends Notifier implements OnModuleInit {
     const notifications = await purge(
       `DELETE FROM notifications WHERE id IN (SELECT id FROM notifications WHERE updated_at < now() - make_interval(days => $1) LIMIT $2) RETURNING 1`,
     );
+    await purge(
+      `DELETE FROM notification_groups WHERE group_key IN
+         (SELECT group_key FROM notification_groups WHERE updated_at < now() - make_interval(days => $1) LIMIT $2) RETURNING 1`,
+    );
     const groupItems = await purge(
       `DELETE FROM notification_group_items WHERE (group_key, subject_id) IN
          (SELECT group_key, subject_id FROM notification_group_items WHERE created_at < now() - make_interval(days => $1) LIMIT $2) RETURNING 1`,
     );
     return { notifications, groupItems };
   }
+}
+
+/** A province's name from the reference data (no query: written only by migrations from the same data). */
+function provinceName(code: string): string {
+  return provinceByCode(code)?.name ?? code;
 }
 
 /** A stable uuid for something identified by text (a group item must be a uuid). */

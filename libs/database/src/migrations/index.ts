@@ -25,6 +25,7 @@ import { AuditEntityIdIndex1796050000000 } from './1796050000000-audit-entity-id
 import { FoldedSearch1796060000000 } from './1796060000000-folded-search';
 import { Protocol1796090000000 } from './1796090000000-protocol';
 import { VenueResults1796180000000 } from './1796180000000-venue-results';
+import { NotificationGroupCounts1796210000000 } from './1796210000000-notification-group-counts';
 import { VenueDayStates1796220000000 } from './1796220000000-venue-day-states';
 import { VenueDocuments1796230000000 } from './1796230000000-venue-documents';
 import { PressAccreditations1796230100000 } from './1796230100000-press-accreditations';
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   FoldedSearch1796060000000,
   Protocol1796090000000,
   VenueResults1796180000000,
+  NotificationGroupCounts1796210000000,
   VenueDayStates1796220000000,
   VenueDocuments1796230000000,
   PressAccreditations1796230100000,
