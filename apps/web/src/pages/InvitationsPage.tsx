@@ -53,6 +53,8 @@ export function InvitationsPage() {
   const listKey = `${edition?.id}|${status}|${q}`;
   const [paging, setPaging] = useState({ key: '', page: 1 });
   const page = paging.key === listKey ? paging.page : 1;
+  // Another filter (or map view) starts again at its first page, and coming back to one does not restore an old page.
+  if (paging.key !== listKey) setPaging({ key: listKey, page: 1 });
 
   const counts = useQuery({
     queryKey: ['invitations', 'counts', edition?.id],

@@ -71,6 +71,8 @@ export function OverviewPage() {
   const inView = zoomedIn ? { south: view.south, north: view.north, west: view.west, east: view.east } : {};
   const listKey = JSON.stringify([filters, inView]);
   const page = paging.key === listKey ? paging.page : 1;
+  // Another filter (or map view) starts again at its first page, and coming back to one does not restore an old page.
+  if (paging.key !== listKey) setPaging({ key: listKey, page: 1 });
 
   const summary = useQuery({
     queryKey: ['venues', 'summary', filters],
