@@ -1248,6 +1248,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Planners only: an organizer could otherwise remove a prerequisite to get round it. */
         delete: operations["Tasks_removeDependency"];
         options?: never;
         head?: never;
