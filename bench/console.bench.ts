@@ -42,6 +42,9 @@ const apiEnv = {
   // Tiles from a port that refuses at once: nothing leaves the machine, the map draws on a plain background.
   MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png',
   LOG_LEVEL: 'warn',
+  // One login per measured load, all from this address to one account: above the limits that stop guessing.
+  LOGIN_RATE_LIMIT_PER_ACCOUNT: '1000',
+  LOGIN_RATE_LIMIT_PER_IP: '1000',
 };
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
