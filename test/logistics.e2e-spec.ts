@@ -92,6 +92,9 @@ describe('Logistics: checklists, dependencies, readiness', () => {
       .expect(422);
     expect(cycle.body.code).toBe('DEPENDENCY_CYCLE');
     await t.http.post(`/api/venues/${venue.id}/tasks/${stage.id}/dependencies`).set('Authorization', laiChau).send({ prerequisiteId: stage.id }).expect(422);
+    // An organizer cannot take a prerequisite away to get round it (issue 18): only planners change them.
+    const removal = await t.http.delete(`/api/venues/${venue.id}/tasks/${rehearsal.id}/dependencies/${sound.id}`).set('Authorization', laiChau).expect(403);
+    expect(removal.body.code).toBe('PLANNER_ONLY');
 
     const early = await t.http
       .patch(`/api/venues/${venue.id}/tasks/${rehearsal.id}`)

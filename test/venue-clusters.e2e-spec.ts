@@ -55,4 +55,56 @@ describe('Venue map clusters', () => {
     expect((await clusters(organizer, { editionId: edition.id, zoom: 5, provinceCode: '79' }).expect(403)).body.code).toBe('PROVINCE_SCOPE');
     await clusters(planner, { editionId: edition.id, zoom: 21 }).expect(400);
   });
+
+  it('gives the overview its figures (by status, province and day) and pages the list by the same filters, search, ids and bounds', async () => {
+    const edition = await createEdition(t.dataSource);
+    const day = `${edition.year}-08-12`;
+    const a = await createVenue(t.dataSource, edition, '12', { name: 'Bản Nậm Cang', latitude: 22.39, longitude: 103.45, scheduleOn: day });
+    const b = await createVenue(t.dataSource, edition, '12', { name: 'Xã Sìn Hồ', latitude: 22.36, longitude: 103.24 });
+    const c = await createVenue(t.dataSource, edition, '79', { name: 'Phường Bến Nghé', latitude: 10.78, longitude: 106.7, scheduleOn: day });
+    const get = (path: string, token: string, query: Record<string, string | number>) =>
+      t.http.get(`/api/venues/${path}`).query(query).set('Authorization', token);
+
+    const figures = (await get('summary', planner, { editionId: edition.id }).expect(200)).body;
+    expect(figures.total).toBe(3);
+    expect(figures.byStatus).toEqual([
+      { status: 'scheduled', count: 2 },
+      { status: 'nominated', count: 1 },
+    ]);
+    const laiChau = figures.provinces.find((province: { provinceCode: string }) => province.provinceCode === '12');
+    expect(laiChau).toMatchObject({ count: 2, south: 22.36, north: 22.39, west: 103.24, east: 103.45 });
+    expect(laiChau.latitude).toBeCloseTo(22.375, 9);
+    expect(figures.days).toEqual([{ date: day, count: 2 }]);
+    // Searched without diacritics, the figures and the map follow the words as the list does.
+    expect((await get('summary', planner, { editionId: edition.id, q: 'nam cang' }).expect(200)).body.total).toBe(1);
+    expect((await get('clusters', planner, { editionId: edition.id, zoom: 16, q: 'SIN HO' }).expect(200)).body.clusters).toEqual([
+      expect.objectContaining({ venueId: b.id, count: 1 }),
+    ]);
+    // An organizer's figures are their province's; another province is refused.
+    const organizer = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.ProvincialOrganizer, '12'))}`;
+    expect((await get('summary', organizer, { editionId: edition.id }).expect(200)).body.total).toBe(2);
+    expect((await get('summary', organizer, { editionId: edition.id, provinceCode: '79' }).expect(403)).body.code).toBe('PROVINCE_SCOPE');
+    await get('summary', planner, {}).expect(400);
+
+    // The list: only what the map shows, a page at a time, in a stable order.
+    const inView = (
+      await t.http.get('/api/venues').query({ editionId: edition.id, south: 20, north: 24, west: 102, east: 105 }).set('Authorization', planner).expect(200)
+    ).body;
+    expect(inView.items.map((venue: { id: string }) => venue.id).sort()).toEqual([a.id, b.id].sort());
+    const first = (await t.http.get('/api/venues').query({ editionId: edition.id, pageSize: 2 }).set('Authorization', planner).expect(200)).body;
+    const second = (await t.http.get('/api/venues').query({ editionId: edition.id, pageSize: 2, page: 2 }).set('Authorization', planner).expect(200)).body;
+    expect(first.total).toBe(3);
+    expect([...first.items, ...second.items].map((venue: { id: string }) => venue.id).sort()).toEqual([a.id, b.id, c.id].sort());
+    // The rows a page names (the invitations page asks for its venues by id).
+    const named = (
+      await t.http
+        .get('/api/venues')
+        .query({ ids: `${a.id},${c.id}` })
+        .set('Authorization', planner)
+        .expect(200)
+    ).body;
+    expect(named.items.map((venue: { name: string }) => venue.name).sort()).toEqual(['Bản Nậm Cang', 'Phường Bến Nghé']);
+    await t.http.get('/api/venues').query({ ids: 'khong-phai-uuid' }).set('Authorization', planner).expect(400);
+    await t.http.get('/api/venues').query({ editionId: edition.id, north: 91 }).set('Authorization', planner).expect(400);
+  });
 });

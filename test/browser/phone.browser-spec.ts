@@ -182,6 +182,19 @@ describe('Web console on a phone, accessible (Chromium, 360×740)', () => {
 
     await page.goto(`${base}/diem/moi`);
     await page.getByRole('form', { name: 'Đề xuất điểm tổ chức' }).waitFor();
+    // The location is picked on a map (issue 18): a tap sets latitude and longitude, the marker shows it.
+    const picker = page.getByTestId('location-picker');
+    await picker.locator('.leaflet-tile-pane').waitFor({ state: 'attached' });
+    await picker.click({ position: { x: 150, y: 140 } });
+    const latitude = Number((await page.getByLabel('Vĩ độ').inputValue()).replace(',', '.'));
+    const longitude = Number((await page.getByLabel('Kinh độ').inputValue()).replace(',', '.'));
+    expect(latitude).toBeGreaterThan(5);
+    expect(latitude).toBeLessThan(28);
+    expect(longitude).toBeGreaterThan(95);
+    expect(longitude).toBeLessThan(118);
+    await expect(picker.locator('path.leaflet-interactive').count()).resolves.toBe(1);
+    await page.getByLabel('Vĩ độ').fill('22,3964');
+    await page.getByLabel('Kinh độ').fill('103,4582');
     await checkPage(page, '08-de-xuat-diem');
 
     await page.goto(`${base}/diem/${venue.id}/sua`);

@@ -4,10 +4,11 @@ import type { Actor } from '@app/auth';
 import { CurrentActor, PlannersOnly } from '@app/auth';
 import { ApiRefusals } from '@app/common';
 import { ComposedMessage } from './dto/composed-message.dto';
-import { CreateInvitationDto, InvitationQueryDto, ReasonDto } from './dto/invitation.dto';
+import { CreateInvitationDto, InvitationCountQueryDto, InvitationQueryDto, ReasonDto } from './dto/invitation.dto';
 import {
   BulkInvitationResult,
   InvitationHistoryEntry,
+  InvitationStatusCount,
   InvitationSummary,
   InvitationSummaryPage,
   InvitationView,
@@ -33,6 +34,12 @@ export class InvitationsController {
   }
 
   /** With every e-mail it implied: status, attempts and the last error of each. */
+  /** An edition's invitations (or one venue's) counted per status, in the workflow's order; statuses with none left out. */
+  @Get('invitations/counts')
+  counts(@Query() query: InvitationCountQueryDto): Promise<InvitationStatusCount[]> {
+    return this.invitations.counts(query);
+  }
+
   @Get('invitations/:id')
   @ApiRefusals(404)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<InvitationView> {

@@ -36,11 +36,12 @@ import {
   VenueStatus,
   venueStarts,
 } from '@app/venues';
-import { CreateInvitationDto, InvitationQueryDto } from './dto/invitation.dto';
+import { CreateInvitationDto, InvitationCountQueryDto, InvitationQueryDto } from './dto/invitation.dto';
 import type { ComposedMessage } from './dto/composed-message.dto';
 import {
   BulkInvitationResult,
   InvitationHistoryEntry,
+  InvitationStatusCount,
   InvitationSummary,
   InvitationView,
   SubstituteApproval,
@@ -51,7 +52,7 @@ import { CalendarFeedsService } from './feeds/calendar-feeds.service';
 import { Invitation, InvitationMessage, InvitationStatus, MessageStatus } from './invitation.entities';
 import type { InvitationChange } from './invitation-workflow';
 import { InvitationComposer } from './invitation-composer';
-import { INVITATION_HISTORY_NAMES, INVITATION_STATUS_NAMES, InvitationHistoryKind, MESSAGE_KIND_NAMES } from './invitation.enums';
+import { INVITATION_HISTORY_NAMES, INVITATION_STATUS_NAMES, INVITATION_STATUSES, InvitationHistoryKind, MESSAGE_KIND_NAMES } from './invitation.enums';
 import { rsvpExpiry } from './invitation-rules';
 import {
   ANSWERED_STATUSES,
@@ -358,13 +359,32 @@ export class InvitationsService implements OnModuleInit {
   }
 
   async list(query: InvitationQueryDto): Promise<Page<InvitationSummary>> {
-    const builder = this.dataSource.getRepository(Invitation).createQueryBuilder('invitation').orderBy('invitation.createdAt', 'DESC');
+    const builder = this.dataSource
+      .getRepository(Invitation)
+      .createQueryBuilder('invitation')
+      .orderBy('invitation.createdAt', 'DESC')
+      .addOrderBy('invitation.id', 'ASC');
     if (query.editionId) builder.andWhere('invitation.editionId = :editionId', { editionId: query.editionId });
     if (query.venueId) builder.andWhere('invitation.venueId = :venueId', { venueId: query.venueId });
     if (query.status?.length) builder.andWhere('invitation.status IN (:...status)', { status: query.status });
     if (query.q?.trim()) builder.andWhere(foldedMatch(INVITATION_SEARCH_TEXT, 'pattern'), { pattern: foldedSearchPattern(query.q) });
     const [items, total] = await builder.skip(query.offset).take(query.pageSize).getManyAndCount();
     return toPage(items.map(toSummary), total, query);
+  }
+
+  /** Counts per status (one GROUP BY), in the workflow's order. */
+  async counts(query: InvitationCountQueryDto): Promise<InvitationStatusCount[]> {
+    const builder = this.dataSource
+      .getRepository(Invitation)
+      .createQueryBuilder('invitation')
+      .select('invitation.status', 'status')
+      .addSelect('count(*)', 'count')
+      .where('invitation.editionId = :editionId', { editionId: query.editionId })
+      .groupBy('invitation.status');
+    if (query.venueId) builder.andWhere('invitation.venueId = :venueId', { venueId: query.venueId });
+    const rows = await builder.getRawMany<{ status: InvitationStatus; count: string }>();
+    const counted = new Map(rows.map((row) => [row.status, Number(row.count)]));
+    return INVITATION_STATUSES.filter((status) => counted.has(status)).map((status) => ({ status, count: counted.get(status)! }));
   }
 
   /** The e-mail and calendar entry the delegate would receive now, without sending anything. */

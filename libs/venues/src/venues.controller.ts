@@ -5,6 +5,7 @@ import { ApiRefusals } from '@app/common';
 import { CreateVenueDto, UpdateVenueDto, VenueQueryDto, VenueTransitionDto } from './dto/venue.dto';
 import { VenueView, VenueViewPage } from './dto/venue-view.dto';
 import { VenueClusterQueryDto, VenueClusters } from './dto/venue-clusters.dto';
+import { VenueSummary, VenueSummaryQueryDto } from './dto/venue-summary.dto';
 import { VenuesService } from './venues.service';
 
 @ApiTags('venues')
@@ -13,7 +14,7 @@ import { VenuesService } from './venues.service';
 export class VenuesController {
   constructor(private readonly venues: VenuesService) {}
 
-  /** Filter by edition, province, region, status, tier and scheduled date range. */
+  /** Filter by edition, province, region, status, tier, scheduled date range, words (diacritics ignored), ids and the map's bounds; paged. */
   @Get()
   list(@Query() query: VenueQueryDto, @CurrentActor() actor: Actor): Promise<VenueViewPage> {
     return this.venues.list(query, actor);
@@ -24,6 +25,13 @@ export class VenuesController {
   @ApiRefusals(403)
   clusters(@Query() query: VenueClusterQueryDto, @CurrentActor() actor: Actor): Promise<VenueClusters> {
     return this.venues.clusters(query, actor);
+  }
+
+  /** The overview's figures for the list's filters: totals by status, per province (where its venues lie) and per scheduled day. */
+  @Get('summary')
+  @ApiRefusals(403)
+  summary(@Query() query: VenueSummaryQueryDto, @CurrentActor() actor: Actor): Promise<VenueSummary> {
+    return this.venues.summary(query, actor);
   }
 
   @Get(':id')

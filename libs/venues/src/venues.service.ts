@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { Actor, assertCanWriteProvince, assertPlanner, Role } from '@app/auth';
 import {
@@ -23,9 +23,11 @@ import {
   toPage,
 } from '@app/common';
 import { type Edition, EditionsService, isWithinWindow } from '@app/editions';
-import { provinceCodesMatching, ProvincesService } from '@app/provinces';
+import { provinceCodesMatching, ProvincesService, Region } from '@app/provinces';
 import { CreateVenueDto, UpdateVenueDto, VenueQueryDto, VenueTransitionDto } from './dto/venue.dto';
 import { VenueClusterQueryDto, VenueClusters } from './dto/venue-clusters.dto';
+import { VenueSummary, VenueSummaryQueryDto } from './dto/venue-summary.dto';
+import { summariseVenues } from './venue-summary-rules';
 import { Venue } from './venue.entity';
 import { VenueStatus } from './venue.enums';
 import { describeVenueChange, VenueEvents } from './venue-events';
@@ -80,30 +82,11 @@ export class VenuesService {
   }
 
   async list(query: VenueQueryDto, actor: Actor): Promise<Page<VenueView>> {
-    const provinceCode = this.readableProvince(actor, query.provinceCode);
-    const builder = this.dataSource
-      .getRepository(Venue)
-      .createQueryBuilder('venue')
+    const builder = (await this.filtered(query, actor))
       .orderBy('venue.scheduledDate', 'ASC', 'NULLS LAST')
       .addOrderBy('venue.provinceCode', 'ASC')
-      .addOrderBy('venue.name', 'ASC');
-    if (query.editionId) builder.andWhere('venue.editionId = :editionId', { editionId: query.editionId });
-    if (provinceCode) builder.andWhere('venue.provinceCode = :provinceCode', { provinceCode });
-    if (query.region) builder.andWhere('venue.region = :region', { region: query.region });
-    if (query.status?.length) builder.andWhere('venue.status IN (:...status)', { status: query.status });
-    if (query.tier) builder.andWhere('venue.tier = :tier', { tier: query.tier });
-    if (query.dateFrom) builder.andWhere('venue.scheduledDate >= :dateFrom', { dateFrom: query.dateFrom });
-    if (query.dateTo) builder.andWhere('venue.scheduledDate <= :dateTo', { dateTo: query.dateTo });
-    if (query.q?.trim()) {
-      const pattern = foldedSearchPattern(query.q);
-      const provinces = await provinceCodesMatching(this.dataSource.manager, pattern);
-      builder.andWhere(
-        new Brackets((where) => {
-          where.where(foldedMatch(VENUE_SEARCH_TEXT, 'pattern'), { pattern });
-          if (provinces.length > 0) where.orWhere('venue.provinceCode IN (:...matchingProvinces)', { matchingProvinces: provinces });
-        }),
-      );
-    }
+      .addOrderBy('venue.name', 'ASC')
+      .addOrderBy('venue.id', 'ASC');
     const [items, total] = await builder.skip(query.offset).take(query.pageSize).getManyAndCount();
     return toPage(items.map(toVenueView), total, query);
   }
@@ -115,41 +98,23 @@ export class VenuesService {
    * so the browser gets at most a few hundred markers whatever the edition's size (50,000 venues).
    */
   async clusters(query: VenueClusterQueryDto, actor: Actor): Promise<VenueClusters> {
-    const provinceCode = this.readableProvince(actor, query.provinceCode);
-    const cell = clusterCellDegrees(query.zoom);
-    const where = ['venue.edition_id = $1'];
-    const parameters: unknown[] = [query.editionId, cell];
-    const add = (condition: string, value: unknown) => {
-      parameters.push(value);
-      where.push(condition.replace('?', `$${parameters.length}`));
-    };
-    if (provinceCode) add('venue.province_code = ?', provinceCode);
-    if (query.region) add('venue.region = ?', query.region);
-    if (query.status?.length) add('venue.status::text = ANY(?)', query.status);
-    if (query.tier) add('venue.tier = ?', query.tier);
-    if (query.south !== undefined) add('venue.latitude >= ?', query.south);
-    if (query.north !== undefined) add('venue.latitude <= ?', query.north);
-    if (query.west !== undefined) add('venue.longitude >= ?', query.west);
-    if (query.east !== undefined) add('venue.longitude <= ?', query.east);
-    const rows = await queryRows<{
-      latitude: number;
-      longitude: number;
-      count: string;
-      venue_id: string | null;
-      name: string | null;
-      status: VenueStatus | null;
-    }>(
-      this.dataSource,
-      `SELECT avg(venue.latitude) AS latitude, avg(venue.longitude) AS longitude, count(*) AS count,
-              CASE WHEN count(*) = 1 THEN min(venue.id::text) END AS venue_id,
-              CASE WHEN count(*) = 1 THEN min(venue.name) END AS name,
-              CASE WHEN count(*) = 1 THEN min(venue.status::text) END AS status
-         FROM venues venue
-        WHERE ${where.join(' AND ')}
-        GROUP BY floor(venue.latitude / $2), floor(venue.longitude / $2)
-        ORDER BY count(*) DESC, 1, 2`,
-      parameters,
-    );
+    const rows = await (
+      await this.filtered(query, actor)
+    )
+      .select('avg(venue.latitude)', 'latitude')
+      .addSelect('avg(venue.longitude)', 'longitude')
+      .addSelect('count(*)', 'count')
+      .addSelect('CASE WHEN count(*) = 1 THEN min(venue.id::text) END', 'venue_id')
+      .addSelect('CASE WHEN count(*) = 1 THEN min(venue.name) END', 'name')
+      .addSelect('CASE WHEN count(*) = 1 THEN min(venue.status::text) END', 'status')
+      .setParameter('cell', clusterCellDegrees(query.zoom))
+      .groupBy('floor(venue.latitude / :cell)')
+      .addGroupBy('floor(venue.longitude / :cell)')
+      .orderBy('count(*)', 'DESC')
+      // Not `ORDER BY 1, 2`: TypeORM keeps the order in an object, where integer-like keys go first.
+      .addOrderBy('avg(venue.latitude)')
+      .addOrderBy('avg(venue.longitude)')
+      .getRawMany<{ latitude: number; longitude: number; count: string; venue_id: string | null; name: string | null; status: VenueStatus | null }>();
     const clusters = rows.map((row) => ({
       latitude: Number(row.latitude),
       longitude: Number(row.longitude),
@@ -159,6 +124,98 @@ export class VenuesService {
       status: row.status,
     }));
     return { total: clusters.reduce((sum, cluster) => sum + cluster.count, 0), clusters };
+  }
+
+  /**
+   * The overview's figures (issue 18): counts by status, per province (with where its venues lie) and per
+   * scheduled day, for the list's filters — two GROUP BYs, whatever the edition's size.
+   */
+  async summary(query: VenueSummaryQueryDto, actor: Actor): Promise<VenueSummary> {
+    const perProvince = await (
+      await this.filtered(query, actor)
+    )
+      .select('venue.provinceCode', 'province_code')
+      .addSelect('venue.region', 'region')
+      .addSelect('venue.status', 'status')
+      .addSelect('count(*)', 'count')
+      .addSelect('sum(venue.latitude)', 'latitude_sum')
+      .addSelect('sum(venue.longitude)', 'longitude_sum')
+      .addSelect('min(venue.latitude)', 'south')
+      .addSelect('max(venue.latitude)', 'north')
+      .addSelect('min(venue.longitude)', 'west')
+      .addSelect('max(venue.longitude)', 'east')
+      .groupBy('venue.provinceCode')
+      .addGroupBy('venue.region')
+      .addGroupBy('venue.status')
+      .getRawMany<{
+        province_code: string;
+        region: Region;
+        status: VenueStatus;
+        count: string;
+        latitude_sum: number;
+        longitude_sum: number;
+        south: number;
+        north: number;
+        west: number;
+        east: number;
+      }>();
+    const days = await (
+      await this.filtered(query, actor)
+    )
+      .select('venue.scheduledDate', 'date')
+      .addSelect('count(*)', 'count')
+      .andWhere('venue.scheduledDate IS NOT NULL')
+      .groupBy('venue.scheduledDate')
+      .orderBy('venue.scheduledDate')
+      .getRawMany<{ date: string; count: string }>();
+    return summariseVenues(
+      perProvince.map((row) => ({
+        provinceCode: row.province_code,
+        region: row.region,
+        status: row.status,
+        count: Number(row.count),
+        latitudeSum: Number(row.latitude_sum),
+        longitudeSum: Number(row.longitude_sum),
+        south: Number(row.south),
+        north: Number(row.north),
+        west: Number(row.west),
+        east: Number(row.east),
+      })),
+      days.map((row) => ({ date: row.date, count: Number(row.count) })),
+    );
+  }
+
+  /**
+   * The venues a list, the map or the figures speak of: the edition, the organizer's province, the
+   * filters, the words searched (diacritics ignored) and the map's bounds — one definition, so the map,
+   * the figures and the list always agree.
+   */
+  private async filtered(query: Omit<VenueQueryDto, 'page' | 'pageSize' | 'offset'>, actor: Actor): Promise<SelectQueryBuilder<Venue>> {
+    const provinceCode = this.readableProvince(actor, query.provinceCode);
+    const builder = this.dataSource.getRepository(Venue).createQueryBuilder('venue');
+    if (query.editionId) builder.andWhere('venue.editionId = :editionId', { editionId: query.editionId });
+    if (provinceCode) builder.andWhere('venue.provinceCode = :provinceCode', { provinceCode });
+    if (query.region) builder.andWhere('venue.region = :region', { region: query.region });
+    if (query.status?.length) builder.andWhere('venue.status IN (:...status)', { status: query.status });
+    if (query.tier) builder.andWhere('venue.tier = :tier', { tier: query.tier });
+    if (query.dateFrom) builder.andWhere('venue.scheduledDate >= :dateFrom', { dateFrom: query.dateFrom });
+    if (query.dateTo) builder.andWhere('venue.scheduledDate <= :dateTo', { dateTo: query.dateTo });
+    if (query.ids?.length) builder.andWhere('venue.id IN (:...ids)', { ids: query.ids });
+    if (query.south !== undefined) builder.andWhere('venue.latitude >= :south', { south: query.south });
+    if (query.north !== undefined) builder.andWhere('venue.latitude <= :north', { north: query.north });
+    if (query.west !== undefined) builder.andWhere('venue.longitude >= :west', { west: query.west });
+    if (query.east !== undefined) builder.andWhere('venue.longitude <= :east', { east: query.east });
+    if (query.q?.trim()) {
+      const pattern = foldedSearchPattern(query.q);
+      const provinces = await provinceCodesMatching(this.dataSource.manager, pattern);
+      builder.andWhere(
+        new Brackets((where) => {
+          where.where(foldedMatch(VENUE_SEARCH_TEXT, 'pattern'), { pattern });
+          if (provinces.length > 0) where.orWhere('venue.provinceCode IN (:...matchingProvinces)', { matchingProvinces: provinces });
+        }),
+      );
+    }
+    return builder;
   }
 
   async get(id: string, actor: Actor): Promise<VenueView> {

@@ -311,7 +311,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Filter by edition, province, region, status, tier and scheduled date range. */
+        /** Filter by edition, province, region, status, tier, scheduled date range, words (diacritics ignored), ids and the map's bounds; paged. */
         get: operations["Venues_list"];
         put?: never;
         /** Nominate a festival point (organizers: in their own province only). */
@@ -331,6 +331,23 @@ export interface paths {
         };
         /** The overview map's markers clustered on the server: per grid cell of the zoom level, the count and mean position (the venue itself when alone). */
         get: operations["Venues_clusters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The overview's figures for the list's filters: totals by status, per province (where its venues lie) and per scheduled day. */
+        get: operations["Venues_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -901,7 +918,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/invitations/{id}": {
+    "/api/invitations/counts": {
         parameters: {
             query?: never;
             header?: never;
@@ -909,6 +926,22 @@ export interface paths {
             cookie?: never;
         };
         /** With every e-mail it implied: status, attempts and the last error of each. */
+        get: operations["Invitations_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
         get: operations["Invitations_get"];
         put?: never;
         post?: never;
@@ -1325,6 +1358,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Planners only: an organizer could otherwise remove a prerequisite to get round it. */
         delete: operations["Tasks_removeDependency"];
         options?: never;
         head?: never;
@@ -2183,6 +2217,34 @@ export interface components {
         VenueClusters: {
             clusters: components["schemas"]["VenueCluster"][];
             /** @description Venues matching the filters inside the bounds (every cluster's count added up). */
+            total: number;
+        };
+        VenueStatusCount: {
+            status: components["schemas"]["VenueStatus"];
+            count: number;
+        };
+        VenueProvinceSummary: {
+            region: components["schemas"]["Region"];
+            byStatus: components["schemas"]["VenueStatusCount"][];
+            provinceCode: string;
+            count: number;
+            latitude: number;
+            longitude: number;
+            south: number;
+            north: number;
+            west: number;
+            east: number;
+        };
+        VenueDayCount: {
+            /** @example 2027-08-12 */
+            date: string;
+            count: number;
+        };
+        VenueSummary: {
+            byStatus: components["schemas"]["VenueStatusCount"][];
+            provinces: components["schemas"]["VenueProvinceSummary"][];
+            days: components["schemas"]["VenueDayCount"][];
+            /** @description Venues matching the filters. */
             total: number;
         };
         /** @enum {string} */
@@ -3060,6 +3122,12 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        /** @enum {string} */
+        InvitationStatus: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn" | "tentative";
+        InvitationStatusCount: {
+            status: components["schemas"]["InvitationStatus"];
+            count: number;
+        };
         InvitationMessageView: {
             id: string;
             /** @enum {string} */
@@ -3200,8 +3268,6 @@ export interface components {
             alreadyInvited: number;
             invitationIds: string[];
         };
-        /** @enum {string} */
-        InvitationStatus: "draft" | "queued" | "sent" | "accepted" | "declined" | "substitute_proposed" | "withdrawn" | "tentative";
         SubstituteNameView: {
             name: string;
             position: string;
@@ -5171,6 +5237,13 @@ export interface operations {
                 dateTo?: string;
                 /** @description Words of the name, commune, hamlet, address or province, whatever the diacritics and case ("lai chau" finds "Lai Châu") */
                 q?: string;
+                /** @description Only these venues (at most 100 ids, comma-separated): the rows a page shows, named */
+                ids?: string[];
+                /** @description The map's bounds: only venues inside what the map shows (each side optional). */
+                south?: number;
+                north?: number;
+                west?: number;
+                east?: number;
             };
             header?: never;
             path?: never;
@@ -5264,13 +5337,20 @@ export interface operations {
                 /** @description One or more statuses, comma-separated */
                 status?: string[];
                 tier?: components["schemas"]["VenueTier"];
-                editionId: string;
-                /** @description The map zoom level (web mercator, 256 px tiles) */
-                zoom: number;
+                /** @description Scheduled on or after this date */
+                dateFrom?: string;
+                /** @description Scheduled on or before this date */
+                dateTo?: string;
+                /** @description Words of the name, commune, hamlet, address or province, whatever the diacritics and case ("lai chau" finds "Lai Châu") */
+                q?: string;
+                /** @description The map's bounds: only venues inside what the map shows (each side optional). */
                 south?: number;
                 north?: number;
                 west?: number;
                 east?: number;
+                editionId: string;
+                /** @description The map zoom level (web mercator, 256 px tiles) */
+                zoom: number;
             };
             header?: never;
             path?: never;
@@ -5284,6 +5364,61 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VenueClusters"];
+                };
+            };
+            /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Venues_summary: {
+        parameters: {
+            query: {
+                provinceCode?: string;
+                region?: components["schemas"]["Region"];
+                /** @description One or more statuses, comma-separated */
+                status?: string[];
+                tier?: components["schemas"]["VenueTier"];
+                /** @description Scheduled on or after this date */
+                dateFrom?: string;
+                /** @description Scheduled on or before this date */
+                dateTo?: string;
+                /** @description Words of the name, commune, hamlet, address or province, whatever the diacritics and case ("lai chau" finds "Lai Châu") */
+                q?: string;
+                /** @description The map's bounds: only venues inside what the map shows (each side optional). */
+                south?: number;
+                north?: number;
+                west?: number;
+                east?: number;
+                editionId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VenueSummary"];
                 };
             };
             /** @description PROVINCE_SCOPE (another province), PLANNER_ONLY or FORBIDDEN (role). */
@@ -8052,6 +8187,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    Invitations_counts: {
+        parameters: {
+            query: {
+                venueId?: string;
+                editionId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationStatusCount"][];
                 };
             };
             /** @description Lỗi: { code, message, details } với thông báo tiếng Việt (400, 401, 403, 404, 409, 422, 429, 503). */

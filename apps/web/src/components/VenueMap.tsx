@@ -1,20 +1,42 @@
 /**
- * Venues on a Leaflet map. Markers are vector circles (no marker images), so they are drawn whether or
- * not the tiles load; when tiles fail the map keeps a plain background and says so.
+ * Venues on a Leaflet map. A venue is a vector circle (no marker images), so it is drawn whether or not
+ * the tiles load; a group of venues (a province's figures, or a cluster the API made) is a numbered
+ * bubble that zooms in when clicked. The map never holds the edition: its page gives it the few hundred
+ * markers of the current view and hears of each move (zoom and bounds) to ask the API for the next ones.
+ * When tiles fail the map keeps a plain background and says so.
  */
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useQuery } from '@tanstack/react-query';
 import { client, data } from '../api/client';
+import { wholeText } from '../input';
 
-export interface MapPoint {
-  id: string;
-  name: string;
+export interface MapBounds {
+  south: number;
+  north: number;
+  west: number;
+  east: number;
+}
+
+/** What the map shows now: its zoom level and bounds (what the API's clusters and list take). */
+export interface MapView extends MapBounds {
+  zoom: number;
+}
+
+export interface MapMarker {
+  key: string;
   latitude: number;
   longitude: number;
   colour: string;
+  /** The tooltip: typed by people (a venue's name), so inserted as text. */
   label: string;
+  /** Venues it stands for: more than one is drawn as a numbered bubble. */
+  count: number;
+  /** A venue: clicking opens it. */
+  venueId?: string;
+  /** A group: clicking shows these bounds (or zooms in two levels around it). */
+  bounds?: MapBounds;
 }
 
 const VIETNAM_CENTRE: L.LatLngExpression = [16.2, 106.5];
@@ -29,14 +51,32 @@ export function textContent(text: string): HTMLElement {
   return element;
 }
 
-export function VenueMap({ points, onOpen }: { points: MapPoint[]; onOpen: (id: string) => void }) {
+const toLatLngBounds = (bounds: MapBounds) => L.latLngBounds([bounds.south, bounds.west], [bounds.north, bounds.east]);
+
+/** A bubble's size grows with the log of its count: 28 px for two, about 52 px for 10,000. */
+const bubbleSize = (count: number) => Math.round(24 + 7 * Math.log10(count));
+
+export function VenueMap({
+  markers,
+  fitTo,
+  onView,
+  onOpen,
+}: {
+  markers: MapMarker[];
+  /** Shown once whenever it changes (a new object): the edition's or a province's venues. */
+  fitTo: MapBounds | null;
+  onView: (view: MapView) => void;
+  onOpen: (id: string) => void;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
-  const markers = useRef<L.LayerGroup | null>(null);
+  const layer = useRef<L.LayerGroup | null>(null);
+  const [ready, setReady] = useState(false);
   const [tilesFailed, setTilesFailed] = useState(false);
   const settings = useQuery({ queryKey: ['console-settings'], queryFn: () => data(client.GET('/api/console-settings')), staleTime: Infinity });
-  // A marker's click opens the venue with the latest onOpen, without redrawing the markers when it changes.
+  // The latest callbacks, without redrawing the markers or re-creating the map when they change.
   const open = useEffectEvent((id: string) => onOpen(id));
+  const report = useEffectEvent((view: MapView) => onView(view));
 
   useEffect(() => {
     if (!container.current || !settings.data) return;
@@ -50,27 +90,57 @@ export function VenueMap({ points, onOpen }: { points: MapPoint[]; onOpen: (id: 
       .on('tileload', () => setTilesFailed(false))
       .addTo(created);
     created.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-    markers.current = L.layerGroup().addTo(created);
+    layer.current = L.layerGroup().addTo(created);
+    const tell = () => {
+      const bounds = created.getBounds();
+      report({ zoom: created.getZoom(), south: bounds.getSouth(), north: bounds.getNorth(), west: bounds.getWest(), east: bounds.getEast() });
+    };
+    created.on('moveend', tell);
     map.current = created;
+    setReady(true);
+    tell();
     return () => {
       created.remove();
       map.current = null;
+      setReady(false);
     };
   }, [settings.data]);
 
   useEffect(() => {
-    const group = markers.current;
-    if (!group || !map.current) return;
+    if (ready && fitTo && map.current) map.current.fitBounds(toLatLngBounds(fitTo), { padding: [48, 48], maxZoom: 9, animate: false });
+  }, [fitTo, ready]);
+
+  useEffect(() => {
+    const group = layer.current;
+    const shown = map.current;
+    if (!group || !shown) return;
     group.clearLayers();
-    for (const point of points) {
-      L.circleMarker([point.latitude, point.longitude], { radius: 8, color: '#1f2937', weight: 1, fillColor: point.colour, fillOpacity: 0.9 })
-        .bindTooltip(textContent(`${point.name} — ${point.label}`))
-        .on('click', () => open(point.id))
+    for (const marker of markers) {
+      const where: L.LatLngExpression = [marker.latitude, marker.longitude];
+      const drawn =
+        marker.count > 1
+          ? L.marker(where, {
+              icon: L.divIcon({
+                className: 'map-bubble',
+                // Only a number formatted here goes in as HTML; the label is a text node (below).
+                html: `<span>${wholeText(marker.count)}</span>`,
+                iconSize: [bubbleSize(marker.count), bubbleSize(marker.count)],
+              }),
+              title: marker.label,
+              alt: marker.label,
+              keyboard: true,
+            })
+          : L.circleMarker(where, { radius: 8, color: '#1f2937', weight: 1, fillColor: marker.colour, fillOpacity: 0.9 });
+      drawn
+        .bindTooltip(textContent(marker.label))
+        .on('click', () => {
+          if (marker.venueId) open(marker.venueId);
+          else if (marker.bounds) shown.fitBounds(toLatLngBounds(marker.bounds), { padding: [32, 32], maxZoom: 14, animate: false });
+          else shown.setView(where, Math.min(shown.getZoom() + 2, 16), { animate: false });
+        })
         .addTo(group);
     }
-    if (points.length > 0)
-      map.current.fitBounds(L.latLngBounds(points.map((point) => [point.latitude, point.longitude])), { padding: [48, 48], maxZoom: 9, animate: false });
-  }, [points, settings.data]);
+  }, [markers, ready]);
 
   return (
     <div className="map-wrap">

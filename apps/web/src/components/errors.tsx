@@ -1,6 +1,6 @@
 /** How the API's refusals are shown: the message where the action was, each field's reasons under it. */
 import type { ReactNode } from 'react';
-import { ApiError } from '../api/errors';
+import { ApiError, asRecords, asText } from '../api/errors';
 import { FIELD_NAMES } from '../labels';
 
 /** What went wrong, in words: the error's message, or (something thrown that is not an Error) the thing itself when it is text. */
@@ -49,6 +49,7 @@ export function FormError({ error, fields = [] }: { error: unknown; fields?: str
   return (
     <div className="form-error" role="alert" data-code={error.code}>
       {error.message}
+      <BlockingItems error={error} />
       {others.length > 0 && (
         <ul>
           {others.map(([field, messages]) => (
@@ -59,6 +60,25 @@ export function FormError({ error, fields = [] }: { error: unknown; fields?: str
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * A refusal that names what blocks it lists them (issue 18): a reschedule refused because programme
+ * items fall outside the new hours (`PROGRAMME_OUTSIDE_HOURS`, details.items) shows each item and its hours.
+ */
+function BlockingItems({ error }: { error: ApiError }) {
+  if (error.code !== 'PROGRAMME_OUTSIDE_HOURS') return null;
+  const items = asRecords(error.detail('items'));
+  if (items.length === 0) return null;
+  return (
+    <ul data-testid="blocking-items">
+      {items.map((item, index) => (
+        <li key={asText(item.id) ?? index}>
+          {asText(item.startTime)}–{asText(item.endTime)}: {asText(item.title)}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,10 +1,11 @@
-import { FormEvent, useMemo, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormEvent, useEffect, useMemo, useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
-import { client, data, download, getAll, saveBlob } from '../api/client';
+import { client, data, download, saveBlob } from '../api/client';
+import { Pager } from '../components/ListParams';
 import { ErrorPanel, FieldError, FormError, Loading, Progress } from '../components/errors';
 import { ApprovedNotice, InvitationHistory, SubstituteDecision } from '../components/InvitationParts';
-import { formatDate, formatInstant } from '../input';
+import { formatDate, formatInstant, wholeText } from '../input';
 import {
   ANSWERED_VIA_NAMES,
   INVITATION_STATUS_NAMES,
@@ -18,39 +19,86 @@ import {
 import { ASSIGNMENT_ROLE_NAMES } from '@shared/leaders/src/assignment.enums';
 import { useEdition } from '../session';
 import type { Invitation } from '../api/models';
-import { is, isOneOf } from '../codes';
-import { useVenues } from '../queries';
+import { codeIn, is, isOneOf } from '../codes';
 
-/** Every status, in the workflow's order (the API's codes, named in its terms). */
-const STATUSES: readonly Invitation['status'][] = INVITATION_STATUSES;
 /** Where the letter may go again (the API's invitation workflow, `resend`; it refuses it elsewhere). */
 const RESENDABLE = [InvitationStatus.Sent, InvitationStatus.Accepted, InvitationStatus.Tentative];
 
 /** How often the list is refreshed while invitations wait in the mail queue. */
 const SENDING_POLL_MS = 2000;
 
-/** Every invitation of the edition with its status and answer; bulk sending, sending, withdrawing, preview. */
+/** Invitations per page (the API pages and filters them; the browser never holds the edition's). */
+const PAGE_SIZE = 50;
+/** How long typing pauses before the search goes to the API. */
+const SEARCH_DELAY_MS = 250;
+
+/**
+ * The edition's invitations with their status and answer; bulk sending, sending, withdrawing, preview.
+ * At national scale (issue 18) the counts per status come from the API, and the list is a page of the
+ * API's at a time, filtered and searched there, with the names of its venues asked for by id.
+ */
 export function InvitationsPage() {
   const { edition } = useEdition();
   const queryClient = useQueryClient();
-  const invitations = useQuery({
-    queryKey: ['invitations', 'edition', edition?.id],
-    queryFn: () => getAll((paging) => client.GET('/api/invitations', { params: { query: { editionId: edition!.id, ...paging } } })),
-    enabled: !!edition,
-    // While the worker sends queued invitations, their statuses change by themselves: follow them.
-    refetchInterval: (query) => (query.state.data?.some((invitation) => is(invitation.status, InvitationStatus.Queued)) ? SENDING_POLL_MS : false),
-  });
-  const venues = useVenues(edition?.id);
-  const venueById = useMemo(() => new Map((venues.data ?? []).map((venue) => [venue.id, venue])), [venues.data]);
   // The status filter lives in the address (`?trangThai=substitute_proposed`: the header's count links there).
   const [params, setParams] = useSearchParams();
-  const status = params.get('trangThai') ?? '';
+  const status = codeIn(INVITATION_STATUSES, params.get('trangThai'));
   const setStatus = (value: string) => setParams(value ? { trangThai: value } : {}, { replace: true });
+  const [search, setSearch] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(search.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const listKey = `${edition?.id}|${status}|${q}`;
+  const [paging, setPaging] = useState({ key: '', page: 1 });
+  const page = paging.key === listKey ? paging.page : 1;
+  // Another filter (or map view) starts again at its first page, and coming back to one does not restore an old page.
+  if (paging.key !== listKey) setPaging({ key: listKey, page: 1 });
+
+  const counts = useQuery({
+    queryKey: ['invitations', 'counts', edition?.id],
+    queryFn: () => data(client.GET('/api/invitations/counts', { params: { query: { editionId: edition!.id } } })),
+    enabled: !!edition,
+    // While the worker sends queued invitations, their statuses change by themselves: follow them.
+    refetchInterval: (query) => (query.state.data?.some((count) => is(count.status, InvitationStatus.Queued)) ? SENDING_POLL_MS : false),
+  });
+  const waiting = counts.data?.find((count) => is(count.status, InvitationStatus.Queued))?.count ?? 0;
+  const invitations = useQuery({
+    // The counts in the key: when a status count moves (the worker sent one), the page is read again.
+    queryKey: ['invitations', 'page', edition?.id, status, q, page, counts.data],
+    queryFn: () =>
+      data(
+        client.GET('/api/invitations', {
+          params: {
+            query: { editionId: edition!.id, status: status ? [status] : undefined, q: q || undefined, page, pageSize: PAGE_SIZE },
+          },
+        }),
+      ),
+    enabled: !!edition,
+    placeholderData: keepPreviousData,
+  });
+  // The substitutes awaiting a decision, however many pages the list has (the API caps a page at 100).
+  const anyProposed = counts.data?.some((count) => is(count.status, InvitationStatus.SubstituteProposed)) ?? false;
+  const proposals = useQuery({
+    queryKey: ['invitations', 'proposals', edition?.id],
+    queryFn: () =>
+      data(client.GET('/api/invitations', { params: { query: { editionId: edition!.id, status: [InvitationStatus.SubstituteProposed], pageSize: 100 } } })),
+    enabled: !!edition && anyProposed,
+  });
+  // The names of the page's venues, asked for by id (at most a page's worth).
+  const venueIds = [...new Set((invitations.data?.items ?? []).map((invitation) => invitation.venueId))].sort();
+  const venues = useQuery({
+    queryKey: ['venues', 'named', venueIds],
+    queryFn: () => data(client.GET('/api/venues', { params: { query: { ids: venueIds, pageSize: 100 } } })),
+    enabled: venueIds.length > 0,
+    placeholderData: keepPreviousData,
+  });
+  const venueById = useMemo(() => new Map((venues.data?.items ?? []).map((venue) => [venue.id, venue])), [venues.data]);
   const [previewing, setPreviewing] = useState<string | null>(null);
   const [approved, setApproved] = useState<string | null>(null);
   // Kept here: a resent invitation's row is drawn anew (its version changed), and would forget it.
   const [resent, setResent] = useState<string | null>(null);
-  const waiting = invitations.data?.filter((invitation) => is(invitation.status, InvitationStatus.Queued)).length ?? 0;
   // The batch being sent: the most invitations seen waiting since the queue was last empty.
   const [batch, setBatch] = useState(0);
   if (waiting === 0 ? batch !== 0 : waiting > batch) setBatch(waiting);
@@ -61,12 +109,12 @@ export function InvitationsPage() {
   });
 
   if (!edition) return <Loading what="đợt tổ chức" />;
+  if (counts.error) return <ErrorPanel error={counts.error} />;
   if (invitations.error) return <ErrorPanel error={invitations.error} />;
-  if (!invitations.data) return <Loading what="lời mời" />;
-  const all = invitations.data;
-  const shown = all.filter((invitation) => !status || invitation.status === status);
-  const counts = STATUSES.map((key) => [key, all.filter((invitation) => invitation.status === key).length] as const);
-  const proposals = all.filter((invitation) => is(invitation.status, InvitationStatus.SubstituteProposed));
+  if (!counts.data || !invitations.data) return <Loading what="lời mời" />;
+  // Still sending while the page (read again when the counts move) shows a row waiting.
+  const shown = invitations.data.items;
+  const pending = anyProposed ? (proposals.data?.items ?? []) : [];
 
   return (
     <div className="invitations">
@@ -85,36 +133,48 @@ export function InvitationsPage() {
         )}
         <FormError error={bulk.error} />
         {approved && <ApprovedNotice deputyName={approved} />}
-        {waiting > 0 && (
+        {(waiting > 0 || shown.some((invitation) => is(invitation.status, InvitationStatus.Queued))) && (
           <div data-testid="sending-progress">
             <Progress label={`Đang gửi thư mời qua hàng đợi: đã gửi ${batch - waiting}/${batch}…`} value={batch - waiting} max={batch} />
           </div>
         )}
         <div className="stat-row" data-testid="invitation-counts">
-          {counts
-            .filter(([, count]) => count > 0)
-            .map(([key, count]) => (
-              <button
-                type="button"
-                key={key}
-                className={`stat stat-button${status === key ? ' active' : ''}`}
-                onClick={() => setStatus(status === key ? '' : key)}
-              >
-                <strong>{count}</strong> {INVITATION_STATUS_NAMES[key].toLocaleLowerCase('vi')}
-              </button>
-            ))}
-          {all.length === 0 && <p className="muted">Chưa có lời mời nào.</p>}
+          {counts.data.map(({ status: key, count }) => (
+            <button
+              type="button"
+              key={key}
+              className={`stat stat-button${status && is(key, status) ? ' active' : ''}`}
+              onClick={() => setStatus(status && is(key, status) ? '' : key)}
+              aria-pressed={!!status && is(key, status)}
+            >
+              <strong>{wholeText(count)}</strong> {INVITATION_STATUS_NAMES[key].toLocaleLowerCase('vi')}
+            </button>
+          ))}
+          {counts.data.length === 0 && <p className="muted">Chưa có lời mời nào.</p>}
         </div>
       </section>
-      {proposals.length > 0 && (
+      {pending.length > 0 && (
         <section className="panel" data-testid="pending-substitutes">
-          <h2>Đề nghị người dự thay chờ quyết định ({proposals.length})</h2>
-          {proposals.map((invitation) => (
+          <h2>Đề nghị người dự thay chờ quyết định ({wholeText(proposals.data?.total ?? pending.length)})</h2>
+          {pending.map((invitation) => (
             <SubstituteDecision key={`${invitation.id}-${invitation.version}`} invitation={invitation} onApproved={setApproved} />
           ))}
         </section>
       )}
       <section className="panel table-scroll">
+        <div className="toolbar">
+          <input
+            type="search"
+            placeholder="Tìm theo tên, chức vụ đại biểu…"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            aria-label="Tìm lời mời theo đại biểu"
+          />
+          <span className="muted" aria-live="polite">
+            {wholeText(invitations.data.total)} lời mời{status ? ` ${INVITATION_STATUS_NAMES[status].toLocaleLowerCase('vi')}` : ''}
+            {invitations.isFetching ? ' (đang tải…)' : ''}
+          </span>
+        </div>
         <table className="grid" data-testid="invitations-table">
           <thead>
             <tr>
@@ -144,6 +204,9 @@ export function InvitationsPage() {
             })}
           </tbody>
         </table>
+        {invitations.data.total > PAGE_SIZE && (
+          <Pager page={page} pageSize={PAGE_SIZE} total={invitations.data.total} noun="lời mời" onPage={(next) => setPaging({ key: listKey, page: next })} />
+        )}
       </section>
     </div>
   );

@@ -1,63 +1,178 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
+import { client, data } from '../api/client';
 import { EditionCalendar } from '../components/EditionCalendar';
 import { ErrorPanel, Loading } from '../components/errors';
-import { VenueMap } from '../components/VenueMap';
-import { formatDate } from '../input';
-import { REGION_NAMES } from '@shared/provinces/src/region';
-import { VenueStatus } from '@shared/venues/src/venue.enums';
+import { Pager } from '../components/ListParams';
+import { type MapBounds, type MapMarker, type MapView, VenueMap } from '../components/VenueMap';
+import { formatDate, wholeText } from '../input';
+import { Region, REGION_NAMES } from '@shared/provinces/src/region';
+import { LIVE_VENUE_STATUSES, VenueStatus } from '@shared/venues/src/venue.enums';
 import { READINESS_LEVELS, READINESS_NAMES } from '@shared/logistics/src/readiness/readiness.enums';
-import { is } from '../codes';
+import { codeIn, is, isOneOf } from '../codes';
 import { READINESS_COLOURS, VENUE_STATUS_COLOURS, venueStatusName } from '../labels';
-import { canWrite, useEdition, useProvinces, useUser } from '../session';
-import { useReadiness, useVenues } from '../queries';
+import { canWrite, isPlanner, useEdition, useProvinces, useUser } from '../session';
+import { useReadiness } from '../queries';
 import type { Readiness, Venue } from '../api/models';
-import { isLive } from './venue/workflow';
 
 type ColourBy = 'status' | 'readiness';
 
 /** Venues readiness does not follow: not yet approved, already held, or dropped. */
 const NOT_FOLLOWED = 'Không theo dõi tiến độ (chưa phê duyệt, đã tổ chức hoặc dừng)';
 const NOT_LISTED = 'Chưa rõ (xem trang Mức độ sẵn sàng)';
+/** At this zoom or wider the map shows each province's figures (of a large selection); closer in, the API's clusters and the venues themselves. */
+const PROVINCE_ZOOM = 6;
+/** Below this many venues the API's clusters are few at any zoom, and show the venues themselves: no province figures. */
+const PROVINCE_FIGURES_FROM = 1000;
+/** Venues per page of the list (the API pages it; the browser never holds the edition). */
+const PAGE_SIZE = 50;
+/** How long typing pauses before the search goes to the API. */
+const SEARCH_DELAY_MS = 250;
+const GROUP_COLOUR = '#1e3a8a';
+/** Venues the calendar names (the API's largest page); past that, each day says how many more. */
+const CALENDAR_NAMES = 100;
 
-/** Edition overview: venues on the map, in a list and on the festival calendar. */
+/**
+ * Edition overview at any size (issue 18: 50,000 venues): the figures by status, region and province
+ * come from the API; the map shows each province's figures until zoomed in, then the API's clusters of
+ * what it shows; the list is a page of the API's at a time, searched and filtered there, and follows the
+ * map once zoomed in; the calendar names the venues of the page and counts the rest.
+ */
 export function OverviewPage() {
   const user = useUser();
   const { edition, isLoading } = useEdition();
   const { nameOf } = useProvinces();
   const navigate = useNavigate();
-  const venues = useVenues(edition?.id);
   const readiness = useReadiness(edition?.id);
   const [colourBy, setColourBy] = useState<ColourBy>('status');
-  const [status, setStatus] = useState<string>('');
+  const [status, setStatus] = useState<VenueStatus | ''>('');
   const [search, setSearch] = useState('');
+  const [q, setQ] = useState('');
+  const [provinceCode, setProvinceCode] = useState('');
+  const [day, setDay] = useState('');
+  const [view, setView] = useState<MapView | null>(null);
+  const [paging, setPaging] = useState({ key: '', page: 1 });
+
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(search.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  const filters = {
+    editionId: edition?.id ?? '',
+    status: status ? [status] : undefined,
+    q: q || undefined,
+    provinceCode: provinceCode || undefined,
+    dateFrom: day || undefined,
+    dateTo: day || undefined,
+  };
+  const zoomedIn = view !== null && view.zoom > PROVINCE_ZOOM;
+  const inView = zoomedIn ? { south: view.south, north: view.north, west: view.west, east: view.east } : {};
+  const listKey = JSON.stringify([filters, inView]);
+  const page = paging.key === listKey ? paging.page : 1;
+  // Another filter (or map view) starts again at its first page, and coming back to one does not restore an old page.
+  if (paging.key !== listKey) setPaging({ key: listKey, page: 1 });
+
+  const summary = useQuery({
+    queryKey: ['venues', 'summary', filters],
+    queryFn: () => data(client.GET('/api/venues/summary', { params: { query: filters } })),
+    enabled: !!edition,
+    placeholderData: keepPreviousData,
+  });
+  const byProvince = !zoomedIn && (summary.data?.total ?? 0) >= PROVINCE_FIGURES_FROM;
+  const clusters = useQuery({
+    queryKey: ['venues', 'clusters', filters, view],
+    queryFn: () => data(client.GET('/api/venues/clusters', { params: { query: { ...filters, ...inView, zoom: view!.zoom } } })),
+    enabled: !!edition && view !== null && !byProvince,
+    placeholderData: keepPreviousData,
+  });
+  const list = useQuery({
+    queryKey: ['venues', 'page', filters, inView, page],
+    queryFn: () => data(client.GET('/api/venues', { params: { query: { ...filters, ...inView, page, pageSize: PAGE_SIZE } } })),
+    enabled: !!edition,
+    placeholderData: keepPreviousData,
+  });
+
+  // The calendar names the first scheduled venues (by date) of the selection, wherever the map is; the API counts each day.
+  const calendar = useQuery({
+    queryKey: ['venues', 'calendar', filters],
+    queryFn: () => data(client.GET('/api/venues', { params: { query: { ...filters, dateFrom: day || edition!.windowStart, pageSize: CALENDAR_NAMES } } })),
+    enabled: !!edition,
+    placeholderData: keepPreviousData,
+  });
 
   // The dashboard lists the venues most at risk (at most 200): a live venue not listed is on track only
   // when that list is complete; otherwise its state is not known here.
   const readinessOf = useMemo(() => {
     const atRisk = new Map((readiness.data?.venuesAtRisk ?? []).map((venue) => [venue.venueId, venue.status]));
     const complete = !readiness.data || readiness.data.venuesAtRiskTotal <= readiness.data.venuesAtRisk.length;
-    return (venue: Venue): Readiness | 'none' | 'unknown' => (!isLive(venue) ? 'none' : (atRisk.get(venue.id) ?? (complete ? 'on_track' : 'unknown')));
+    return (id: string, venueStatus: Venue['status']): Readiness | 'none' | 'unknown' =>
+      !isOneOf(venueStatus, LIVE_VENUE_STATUSES) ? 'none' : (atRisk.get(id) ?? (complete ? 'on_track' : 'unknown'));
   }, [readiness.data]);
+
+  // The edition's venues (or the filter's, or the province chosen), shown whole when they change — not
+  // when a refetch brings the same figures, nor while the user moves the map.
+  const shownProvinces = (summary.data?.provinces ?? []).filter((province) => !provinceCode || province.provinceCode === provinceCode);
+  const extent =
+    shownProvinces.length === 0
+      ? null
+      : [
+          Math.min(...shownProvinces.map((province) => province.south)),
+          Math.max(...shownProvinces.map((province) => province.north)),
+          Math.min(...shownProvinces.map((province) => province.west)),
+          Math.max(...shownProvinces.map((province) => province.east)),
+        ];
+  const extentKey = extent?.join(',') ?? '';
+  const fitTo = useMemo<MapBounds | null>(() => {
+    if (!extentKey) return null;
+    const [south, north, west, east] = extentKey.split(',').map(Number);
+    return { south, north, west, east };
+  }, [extentKey]);
 
   if (isLoading) return <Loading what="đợt tổ chức" />;
   if (!edition) return <section className="panel">Chưa có đợt tổ chức nào.</section>;
-  if (venues.error) return <ErrorPanel error={venues.error} />;
-  if (!venues.data) return <Loading what="các điểm tổ chức" />;
+  if (summary.error) return <ErrorPanel error={summary.error} />;
+  if (!summary.data) return <Loading what="các điểm tổ chức" />;
 
-  const needle = search.trim().toLocaleLowerCase('vi');
-  const shown = venues.data.filter(
-    (venue) =>
-      (!status || venue.status === status) &&
-      (!needle || `${venue.name} ${nameOf(venue.provinceCode)} ${venue.communeName}`.toLocaleLowerCase('vi').includes(needle)),
-  );
-  const colourOf = (venue: Venue) => (colourBy === 'status' ? VENUE_STATUS_COLOURS[venue.status] : READINESS_COLOURS[readinessOf(venue)]);
-  const labelOf = (venue: Venue) => {
-    if (colourBy === 'status') return venueStatusName(venue.status);
-    const state = readinessOf(venue);
+  const figures = summary.data;
+  const colourOf = (id: string, venueStatus: Venue['status']) =>
+    colourBy === 'status' ? VENUE_STATUS_COLOURS[venueStatus] : READINESS_COLOURS[readinessOf(id, venueStatus)];
+  const labelOf = (id: string, venueStatus: Venue['status']) => {
+    if (colourBy === 'status') return venueStatusName(venueStatus);
+    const state = readinessOf(id, venueStatus);
     return state === 'none' ? NOT_FOLLOWED : state === 'unknown' ? NOT_LISTED : READINESS_NAMES[state];
   };
-  const counts = Object.values(VenueStatus).map((value) => [value, venues.data.filter((venue) => is(venue.status, value)).length] as const);
+  const markers: MapMarker[] = !byProvince
+    ? (clusters.data?.clusters ?? []).map((cluster) =>
+        cluster.venueId && cluster.status
+          ? {
+              key: cluster.venueId,
+              latitude: cluster.latitude,
+              longitude: cluster.longitude,
+              count: 1,
+              venueId: cluster.venueId,
+              colour: colourOf(cluster.venueId, cluster.status),
+              label: `${cluster.name ?? ''} — ${labelOf(cluster.venueId, cluster.status)}`,
+            }
+          : {
+              key: `${cluster.latitude},${cluster.longitude}`,
+              latitude: cluster.latitude,
+              longitude: cluster.longitude,
+              count: cluster.count,
+              colour: GROUP_COLOUR,
+              label: `${wholeText(cluster.count)} điểm tổ chức gần nhau — bấm để phóng to`,
+            },
+      )
+    : figures.provinces.map((province) => ({
+        key: `${province.provinceCode}/${province.region}`,
+        latitude: province.latitude,
+        longitude: province.longitude,
+        count: province.count,
+        colour: GROUP_COLOUR,
+        bounds: province,
+        label: `${nameOf(province.provinceCode)}: ${wholeText(province.count)} điểm tổ chức — bấm để xem`,
+      }));
   const legend: Array<readonly [string, string]> =
     colourBy === 'status'
       ? Object.values(VenueStatus).map((value) => [venueStatusName(value), VENUE_STATUS_COLOURS[value]] as const)
@@ -68,6 +183,16 @@ export function OverviewPage() {
             ? [[NOT_LISTED, READINESS_COLOURS.unknown] as const]
             : []),
         ];
+  const regions = Object.values(Region)
+    .map((region) => {
+      const inRegion = figures.provinces.filter((province) => is(province.region, region));
+      return { region, count: inRegion.reduce((sum, province) => sum + province.count, 0), provinces: inRegion };
+    })
+    .filter((region) => region.count > 0);
+  const venues = list.data?.items ?? [];
+  const dayCounts = new Map(figures.days.map((entry) => [entry.date, entry.count]));
+  const unscheduled = figures.total - figures.days.reduce((sum, entry) => sum + entry.count, 0);
+  const filtered = !!(status || q || provinceCode || day);
 
   return (
     <div className="overview">
@@ -88,16 +213,36 @@ export function OverviewPage() {
         </p>
         <div className="stat-row" data-testid="status-counts">
           <div className="stat">
-            <strong>{venues.data.length}</strong> điểm tổ chức
+            <strong>{wholeText(figures.total)}</strong> điểm tổ chức{filtered ? ' phù hợp' : ''}
           </div>
-          {counts
-            .filter(([, count]) => count > 0)
-            .map(([value, count]) => (
-              <div className="stat" key={value} style={{ borderTopColor: VENUE_STATUS_COLOURS[value] }}>
-                <strong>{count}</strong> {venueStatusName(value).toLocaleLowerCase('vi')}
-              </div>
-            ))}
+          {figures.byStatus.map(({ status: value, count }) => (
+            <div className="stat" key={value} style={{ borderTopColor: VENUE_STATUS_COLOURS[value] }}>
+              <strong>{wholeText(count)}</strong> {venueStatusName(value).toLocaleLowerCase('vi')}
+            </div>
+          ))}
         </div>
+        {isPlanner(user) && regions.length > 0 && (
+          <div className="region-figures" data-testid="region-figures">
+            <h2>Theo vùng và tỉnh</h2>
+            {regions.map((region) => (
+              <details key={region.region}>
+                <summary>
+                  {REGION_NAMES[region.region]}: <strong>{wholeText(region.count)}</strong> điểm
+                </summary>
+                <ul>
+                  {region.provinces.map((province) => (
+                    <li key={province.provinceCode}>
+                      <button type="button" className="link" onClick={() => setProvinceCode(province.provinceCode)}>
+                        {nameOf(province.provinceCode)}
+                      </button>{' '}
+                      {wholeText(province.count)} điểm
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ))}
+          </div>
+        )}
       </section>
 
       <section className="panel">
@@ -112,7 +257,11 @@ export function OverviewPage() {
           </label>
           <label>
             Trạng thái{' '}
-            <select aria-label="Lọc theo trạng thái" value={status} onChange={(event) => setStatus(event.target.value)}>
+            <select
+              aria-label="Lọc theo trạng thái"
+              value={status}
+              onChange={(event) => setStatus(codeIn(Object.values(VenueStatus), event.target.value) ?? '')}
+            >
               <option value="">Tất cả</option>
               {Object.values(VenueStatus).map((value) => (
                 <option key={value} value={value}>
@@ -123,40 +272,57 @@ export function OverviewPage() {
           </label>
           <input type="search" placeholder="Tìm theo tên, tỉnh, xã…" value={search} onChange={(event) => setSearch(event.target.value)} aria-label="Tìm điểm" />
         </div>
+        {(provinceCode || day) && (
+          <div className="active-filters">
+            {provinceCode && (
+              <button type="button" className="secondary" onClick={() => setProvinceCode('')}>
+                Tỉnh: {nameOf(provinceCode)} ✕
+              </button>
+            )}
+            {day && (
+              <button type="button" className="secondary" onClick={() => setDay('')}>
+                Ngày {formatDate(day)} ✕
+              </button>
+            )}
+          </div>
+        )}
         <div className="legend">
           {legend.map(([name, colour]) => (
             <span key={name}>
               <i style={{ background: colour }} /> {name}
             </span>
           ))}
+          <span>
+            <i className="bubble-key" /> {byProvince ? 'Số điểm của tỉnh (bấm để xem)' : 'Nhóm điểm gần nhau (bấm để phóng to)'}
+          </span>
         </div>
         <div className="map-and-list">
-          <VenueMap
-            points={shown.map((venue) => ({
-              id: venue.id,
-              name: venue.name,
-              latitude: venue.latitude,
-              longitude: venue.longitude,
-              colour: colourOf(venue),
-              label: labelOf(venue),
-            }))}
-            onOpen={(id) => navigate(`/diem/${id}`)}
-          />
-          <ul className="venue-list" data-testid="venue-list" aria-label="Danh sách điểm tổ chức">
-            {shown.map((venue) => (
-              <li key={venue.id}>
-                <i className="dot" style={{ background: colourOf(venue) }} />
-                <div>
-                  <Link to={`/diem/${venue.id}`}>{venue.name}</Link>
-                  <small>
-                    {nameOf(venue.provinceCode)} · {REGION_NAMES[venue.region]} · {labelOf(venue)}
-                    {venue.scheduledDate ? ` · ${formatDate(venue.scheduledDate)} ${venue.startTime}–${venue.endTime}` : ''}
-                  </small>
-                </div>
-              </li>
-            ))}
-            {shown.length === 0 && <li className="muted">Không có điểm nào phù hợp.</li>}
-          </ul>
+          <VenueMap markers={markers} fitTo={fitTo} onView={setView} onOpen={(id) => navigate(`/diem/${id}`)} />
+          <div className="venue-list-wrap">
+            <p className="muted" aria-live="polite">
+              {zoomedIn ? 'Các điểm trong khung bản đồ' : 'Các điểm'}: {wholeText(list.data?.total ?? 0)}
+              {list.isFetching ? ' (đang tải…)' : ''}
+            </p>
+            <ul className="venue-list" data-testid="venue-list" aria-label="Danh sách điểm tổ chức">
+              {venues.map((venue) => (
+                <li key={venue.id}>
+                  <i className="dot" style={{ background: colourOf(venue.id, venue.status) }} />
+                  <div>
+                    <Link to={`/diem/${venue.id}`}>{venue.name}</Link>
+                    <small>
+                      {nameOf(venue.provinceCode)} · {REGION_NAMES[venue.region]} · {labelOf(venue.id, venue.status)}
+                      {venue.scheduledDate ? ` · ${formatDate(venue.scheduledDate)} ${venue.startTime}–${venue.endTime}` : ''}
+                    </small>
+                  </div>
+                </li>
+              ))}
+              {list.data && venues.length === 0 && <li className="muted">Không có điểm nào phù hợp.</li>}
+            </ul>
+            {list.error && <ErrorPanel error={list.error} />}
+            {list.data && list.data.total > PAGE_SIZE && (
+              <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} noun="điểm" onPage={(next) => setPaging({ key: listKey, page: next })} />
+            )}
+          </div>
         </div>
       </section>
 
@@ -164,19 +330,19 @@ export function OverviewPage() {
         <h2>Lịch theo ngày</h2>
         <EditionCalendar
           edition={edition}
-          entries={shown
+          counts={dayCounts}
+          onDay={setDay}
+          entries={(calendar.data?.items ?? [])
             .filter((venue) => venue.scheduledDate)
             .map((venue) => ({
               id: venue.id,
               date: venue.scheduledDate!,
               name: venue.name,
-              colour: colourOf(venue),
-              title: `${venue.name} (${nameOf(venue.provinceCode)}) ${venue.startTime}–${venue.endTime} — ${labelOf(venue)}`,
+              colour: colourOf(venue.id, venue.status),
+              title: `${venue.name} (${nameOf(venue.provinceCode)}) ${venue.startTime}–${venue.endTime} — ${labelOf(venue.id, venue.status)}`,
             }))}
         />
-        {shown.some((venue) => !venue.scheduledDate) && (
-          <p className="muted">Chưa xếp lịch: {shown.filter((venue) => !venue.scheduledDate).length} điểm (ngày dự kiến xem trong trang từng điểm).</p>
-        )}
+        {unscheduled > 0 && <p className="muted">Chưa xếp lịch: {wholeText(unscheduled)} điểm (ngày dự kiến xem trong trang từng điểm).</p>}
       </section>
     </div>
   );

@@ -9,6 +9,13 @@ export class InvitationSummary extends OmitType(Invitation, ['rsvpTokenHash', 'e
 
 export class InvitationSummaryPage extends pageOf(InvitationSummary) {}
 
+/** How many invitations are in one status. */
+export class InvitationStatusCount {
+  @ApiProperty({ enum: InvitationStatus, enumName: 'InvitationStatus' })
+  status: InvitationStatus;
+  count: number;
+}
+
 export function toSummary(invitation: Invitation): InvitationSummary {
   const { rsvpTokenHash: _secret, lastReplySequence: _sequence, lastReplyStamp: _stamp, ...summary } = invitation;
   return summary;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '@app/common';
@@ -76,6 +76,13 @@ export class InvitationQueryDto extends PageQueryDto {
   @MinLength(1)
   @MaxLength(100)
   q?: string;
+}
+
+/** The invitations page's figures: an edition's invitations (or a venue's) counted per status. */
+export class InvitationCountQueryDto extends PickType(InvitationQueryDto, ['venueId'] as const) {
+  @ApiProperty()
+  @IsUUID()
+  editionId: string;
 }
 
 /** What the RSVP page posts (form-encoded or JSON). */

@@ -68,6 +68,7 @@ export class TasksController {
     return this.tasks.addDependency(venueId, taskId, input.prerequisiteId, actor);
   }
 
+  /** Planners only: an organizer could otherwise remove a prerequisite to get round it. */
   @Delete('venues/:venueId/tasks/:taskId/dependencies/:prerequisiteId')
   @Writers()
   @HttpCode(204)

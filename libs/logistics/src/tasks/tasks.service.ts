@@ -219,13 +219,25 @@ export class TasksService implements OnModuleInit {
     });
   }
 
+  /**
+   * Only planners take a prerequisite away (issue 18): an organizer could otherwise remove one to mark a
+   * task done before what it waits for. Adding one stays with the venue's writers (it only asks more).
+   */
   async removeDependency(venueId: string, taskId: string, prerequisiteId: string, actor: Actor): Promise<void> {
+    assertPlanner(actor);
     await this.dataSource.transaction(async (manager) => {
       await this.venues.lockForChildEdit(manager, venueId, actor);
       await this.lockTask(manager, venueId, taskId);
+      const prerequisite = await manager.findOneBy(VenueTask, { id: prerequisiteId, venueId });
       const result = await manager.delete(TaskDependency, { taskId, prerequisiteId });
       if (!result.affected) throw new NotFoundError('quan hệ phụ thuộc', prerequisiteId);
-      await this.audit.record(manager, { actor, entityType: 'venue_task', entityId: taskId, action: 'update', note: `Bỏ phụ thuộc: ${prerequisiteId}` });
+      await this.audit.record(manager, {
+        actor,
+        entityType: 'venue_task',
+        entityId: taskId,
+        action: 'update',
+        note: `Bỏ phụ thuộc: ${prerequisite?.title ?? prerequisiteId}`,
+      });
     });
   }
 

@@ -1,23 +1,23 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsUUID, Max, Min } from 'class-validator';
 import { VenueStatus } from '../venue.enums';
 import { VenueQueryDto } from './venue.dto';
 
-/** One side of the map's bounds: optional, a finite number within ±limit degrees. */
-const Bound = (limit: 90 | 180) =>
-  applyDecorators(
-    ApiPropertyOptional({ minimum: -limit, maximum: limit }),
-    IsOptional(),
-    Type(() => Number),
-    IsNumber({ allowNaN: false, allowInfinity: false }),
-    Min(-limit),
-    Max(limit),
-  );
-
 /** The map's view: the zoom level and, optionally, the bounds shown; the list's filters (the same as the list's). */
-export class VenueClusterQueryDto extends PickType(VenueQueryDto, ['provinceCode', 'region', 'status', 'tier'] as const) {
+export class VenueClusterQueryDto extends PickType(VenueQueryDto, [
+  'provinceCode',
+  'region',
+  'status',
+  'tier',
+  'dateFrom',
+  'dateTo',
+  'q',
+  'south',
+  'north',
+  'west',
+  'east',
+] as const) {
   @ApiProperty()
   @IsUUID()
   editionId: string;
@@ -28,18 +28,6 @@ export class VenueClusterQueryDto extends PickType(VenueQueryDto, ['provinceCode
   @Min(0)
   @Max(20)
   zoom: number;
-
-  @Bound(90)
-  south?: number;
-
-  @Bound(90)
-  north?: number;
-
-  @Bound(180)
-  west?: number;
-
-  @Bound(180)
-  east?: number;
 }
 
 /** One marker: a single venue (its id, name and status) or a cluster of `count` venues at their mean position. */

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { applyDecorators } from '@nestjs/common';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -9,6 +10,7 @@ import {
   IsInt,
   IsLatitude,
   IsLongitude,
+  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -160,6 +162,17 @@ export class VenueTransitionDto {
   endTime?: string;
 }
 
+/** One side of the map's bounds: optional, a finite number within ±limit degrees. */
+const Bound = (limit: 90 | 180) =>
+  applyDecorators(
+    ApiPropertyOptional({ minimum: -limit, maximum: limit }),
+    IsOptional(),
+    Type(() => Number),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    Min(-limit),
+    Max(limit),
+  );
+
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
 
 export class VenueQueryDto extends PageQueryDto {
@@ -209,4 +222,25 @@ export class VenueQueryDto extends PageQueryDto {
   @MinLength(1)
   @MaxLength(100)
   q?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Only these venues (at most 100 ids, comma-separated): the rows a page shows, named', example: '…,…' })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  ids?: string[];
+
+  /** The map's bounds: only venues inside what the map shows (each side optional). */
+  @Bound(90)
+  south?: number;
+
+  @Bound(90)
+  north?: number;
+
+  @Bound(180)
+  west?: number;
+
+  @Bound(180)
+  east?: number;
 }

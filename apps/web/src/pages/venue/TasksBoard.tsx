@@ -10,6 +10,7 @@ import { TASK_STATUS_NAMES, TaskStatus } from '@shared/logistics/src/tasks/task.
 import type { Task, TaskUpdate, Venue } from '../../api/models';
 import { isLive } from './workflow';
 import { codeIn, is } from '../../codes';
+import { isPlanner, useUser } from '../../session';
 
 /** The board's columns, in the workflow's order. */
 const COLUMNS: readonly Task['status'][] = Object.values(TaskStatus);
@@ -78,6 +79,7 @@ function TaskCard({ venue, task, editable, byId, focused }: { venue: Venue; task
   useEffect(() => {
     if (focused) card.current?.scrollIntoView({ block: 'center' });
   }, [focused]);
+  const planner = isPlanner(useUser());
   const [blocking, setBlocking] = useState(false);
   const [reason, setReason] = useState('');
   const [editing, setEditing] = useState(false);
@@ -142,7 +144,8 @@ function TaskCard({ venue, task, editable, byId, focused }: { venue: Venue; task
                 <li key={id} className={pending.has(id) ? 'pending' : undefined}>
                   <span>{title}</span>
                   {prerequisite && is(prerequisite.status, TaskStatus.Done) && <span className="tag done-tag">đã xong</span>}
-                  {editable && (
+                  {/* Only planners take a prerequisite away (the API refuses organizers: they would get round it). */}
+                  {editable && planner && (
                     <ConfirmButton
                       aria-label={`Bỏ điều kiện: ${title}`}
                       question={`Bỏ điều kiện «${title}» của việc «${task.title}»?`}

@@ -9,6 +9,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { client, data } from '../../api/client';
 import { ApiError, asTexts } from '../../api/errors';
 import { ErrorPanel, Field, FieldError, FormError, Loading } from '../../components/errors';
+import { LocationPicker } from '../../components/LocationPicker';
 import { changedFields, dates, dateText, decimal, decimalText, formatDate, oneOf, read, text, whole, wholeText } from '../../input';
 import { venuesChanged } from '../../queries';
 import { canWrite, isPlanner, useEdition, useProvinces, useUser } from '../../session';
@@ -315,6 +316,13 @@ function VenueFields({ edition, venue }: { edition: Edition | undefined; venue?:
           <Field label="Kinh độ" field="longitude" error={error} hint="Ví dụ: 103,4582">
             <input name="longitude" inputMode="decimal" value={draft.longitude} onChange={set('longitude')} size={12} />
           </Field>
+          <div className="wide">
+            <LocationPicker
+              latitude={draft.latitude}
+              longitude={draft.longitude}
+              onPick={(latitude, longitude) => setDraft({ ...draft, latitude: decimalText(latitude), longitude: decimalText(longitude) })}
+            />
+          </div>
         </div>
         <fieldset className="checkboxes">
           <legend>Đặc điểm địa bàn</legend>
