@@ -5,7 +5,7 @@ import { DAY_STATE_NAMES, DAY_STATES, type DayState } from '@shared/day-board/sr
 import { client, currentSession, data } from '../api/client';
 import type { DayBoard, DayBoardEntry } from '../api/models';
 import { ErrorPanel, Loading } from '../components/errors';
-import { type MapPoint, VenueMap } from '../components/VenueMap';
+import { type MapBounds, type MapMarker, VenueMap } from '../components/VenueMap';
 import { formatInstant } from '../input';
 import { useEdition } from '../session';
 
@@ -33,18 +33,29 @@ export function DayBoardPage() {
   });
   useBoardStream(edition?.id, setLive);
   const navigate = useNavigate();
-  const points = useMemo<MapPoint[]>(
+  // The board holds the points of the day (a few dozen central ones, or a province's): one marker each.
+  const markers = useMemo<MapMarker[]>(
     () =>
       (board.data?.entries ?? []).map((entry) => ({
-        id: entry.venueId,
-        name: entry.name,
+        key: entry.venueId,
+        venueId: entry.venueId,
         latitude: entry.latitude,
         longitude: entry.longitude,
         colour: COLOURS[entry.state],
-        label: entry.stateName,
+        label: `${entry.name} — ${entry.stateName}`,
+        count: 1,
       })),
     [board.data],
   );
+  // Fitted once per set of points, not on every live change of a point's state.
+  const positions = markers.map((marker) => `${marker.latitude},${marker.longitude}`).join(';');
+  const fitTo = useMemo<MapBounds | null>(() => {
+    if (!positions) return null;
+    const pairs = positions.split(';').map((pair) => pair.split(',').map(Number));
+    const latitudes = pairs.map(([latitude]) => latitude);
+    const longitudes = pairs.map(([, longitude]) => longitude);
+    return { south: Math.min(...latitudes), north: Math.max(...latitudes), west: Math.min(...longitudes), east: Math.max(...longitudes) };
+  }, [positions]);
   if (!edition) return <Loading what="đợt tổ chức" />;
   if (board.error) return <ErrorPanel error={board.error} />;
   if (!board.data) return <Loading what="bảng theo dõi" />;
@@ -65,7 +76,7 @@ export function DayBoardPage() {
         </ul>
       </section>
       <section className="panel">
-        <VenueMap points={points} onOpen={(id) => navigate(`/diem/${id}`)} />
+        <VenueMap markers={markers} fitTo={fitTo} onView={() => undefined} onOpen={(id) => navigate(`/diem/${id}`)} />
       </section>
       <section className="panel" aria-labelledby="day-board-list">
         <h2 id="day-board-list">Các điểm tổ chức ({entries.length})</h2>
