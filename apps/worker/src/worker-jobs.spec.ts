@@ -87,7 +87,8 @@ describe('the worker’s jobs', () => {
       removeOnComplete: KEEP_COMPLETED,
       removeOnFail: KEEP_FAILED,
     });
-    for (const reconciler of [ReconcileInvitationMessagesJob, ReconcileRemindersJob]) {
+    const reconcilePress = definedJobs().find((job) => job.name === 'reconcile-press-emails')!;
+    for (const reconciler of [ReconcileInvitationMessagesJob, ReconcileRemindersJob, reconcilePress]) {
       const retention = { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } };
       expect(jobOptions(reconciler, {}, tuning)).toEqual(retention);
       // Scheduled every minute under the job's name (the scheduler id already in Redis).
@@ -98,7 +99,7 @@ describe('the worker’s jobs', () => {
         .filter((job) => job.schedule)
         .map((job) => job.name)
         .sort(),
-    ).toEqual(['notification-email-tick', 'purge-notifications', 'reconcile-invitation-messages', 'reconcile-reminders']);
+    ).toEqual(['notification-email-tick', 'purge-notifications', 'reconcile-invitation-messages', 'reconcile-press-emails', 'reconcile-reminders']);
     // The digest and the immediate e-mails' catch-up run every five minutes, one run at a time.
     const tick = definedJobs().find((job) => job.name === 'notification-email-tick')!;
     expect(schedulerOf(tick, tuning)).toMatchObject({ every: 300_000, template: { name: 'notification-email-tick', data: {} } });
