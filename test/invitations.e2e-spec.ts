@@ -592,6 +592,10 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
     const preview = await t.http.get(`/api/invitations/${draft.body.id}/preview`).set('Authorization', planner).expect(200);
     expect(preview.body).toMatchObject({ method: 'REQUEST', to: { address: 'hoa.tt@vanphong.example.vn' } });
     expect(preview.body.html).toContain('Trần Thị Hoa');
+    // The pass's QR code shows in the preview as an image of its own, not as the e-mail's attachment reference.
+    expect(preview.body.passCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(preview.body.html).toContain('src="data:image/png;base64,');
+    expect(preview.body.html).not.toContain('cid:');
     expect(readIcs(preview.body.ics).uid).toBe(draft.body.uid);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sink.received.filter(forInvitation(draft.body.uid))).toHaveLength(0);

@@ -288,7 +288,7 @@ describe('Web console (Chromium)', () => {
     const page = await openPage();
     await logIn(page, organizer.email);
     const nav = await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link').allTextContents();
-    expect(nav).toEqual(['Tổng quan', 'Mức độ sẵn sàng', 'Kinh phí', 'Báo cáo kết quả']);
+    expect(nav).toEqual(['Tổng quan', 'Mức độ sẵn sàng', 'Kinh phí', 'Trực tiếp ngày hội', 'Báo cáo kết quả']);
     await expect(page.getByTestId('current-user').textContent()).resolves.toContain('Lai Châu');
     await page.getByTestId('venue-list').getByRole('link').nth(1).waitFor();
     const names = await page.getByTestId('venue-list').getByRole('link').allTextContents();

@@ -18,6 +18,7 @@ import {
   lockForUpdate,
   NotFoundError,
   Page,
+  passQrPng,
   queryRows,
   toPage,
 } from '@app/common';
@@ -67,7 +68,7 @@ import {
 } from './invitation-workflow';
 import { issueLetterNumber } from './letter/letter-numbers';
 import { linkToken, tokenHash } from './links';
-import { SendInvitationMessageJob } from './send-invitation-message.handler';
+import { PASS_QR_CID, SendInvitationMessageJob } from './send-invitation-message.handler';
 
 const INVITATION = 'lời mời';
 
@@ -391,13 +392,18 @@ export class InvitationsService implements OnModuleInit {
   async preview(id: string): Promise<ComposedMessage> {
     const context = await this.composer.load(this.dataSource.manager, id);
     const withdrawn = ENDED_STATUSES.includes(context.invitation.status);
-    return this.composer.compose(context, {
+    const composed = this.composer.compose(context, {
       kind: withdrawn ? 'cancellation' : context.invitation.sequence > 0 ? 'update' : 'invitation',
       method: withdrawn ? 'CANCEL' : 'REQUEST',
       sequence: context.invitation.sequence,
       reason: context.invitation.withdrawnReason,
       previous: null,
     });
+    if (!composed.passCode) return composed;
+    // The e-mail carries the pass's QR code as an attachment it names by content id; a preview has no
+    // attachments, so the same image goes inline as a data URL (the console's CSP allows data: images).
+    const qr = `data:image/png;base64,${passQrPng(composed.passCode).toString('base64')}`;
+    return { ...composed, html: composed.html.replaceAll(`cid:${PASS_QR_CID}`, qr) };
   }
 
   async get(id: string): Promise<InvitationView> {

@@ -91,7 +91,11 @@ export function VenueMap({
       .addTo(created);
     created.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     layer.current = L.layerGroup().addTo(created);
+    let removed = false;
     const tell = () => {
+      // Leaflet can still end a move while the page leaves (a tap on a list row mid-zoom): a removed map
+      // has no panes left to measure.
+      if (removed) return;
       const bounds = created.getBounds();
       report({ zoom: created.getZoom(), south: bounds.getSouth(), north: bounds.getNorth(), west: bounds.getWest(), east: bounds.getEast() });
     };
@@ -100,8 +104,12 @@ export function VenueMap({
     setReady(true);
     tell();
     return () => {
+      removed = true;
+      created.off('moveend', tell);
+      layer.current?.clearLayers();
       created.remove();
       map.current = null;
+      layer.current = null;
       setReady(false);
     };
   }, [settings.data]);
