@@ -19,6 +19,7 @@ export {
   assertVersion,
   requireVersion,
 } from './domain-error';
+export { startEventStream } from './event-stream';
 export { hydrate } from './hydrate';
 export { lockForUpdate } from './locking';
 export { HTTP_LOGGER, LOG_DESTINATION, LoggingModule } from './logging.module';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Put, Query, Req,
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { type Actor, CurrentActor, Public, StreamTickets, Writers } from '@app/auth';
-import { ApiRefusals, DomainError } from '@app/common';
+import { ApiRefusals, DomainError, startEventStream } from '@app/common';
 import { DayBoardStreams } from './day-board-streams';
 import { DayBoardService } from './day-board.service';
 import { DayBoardQueryDto, DayBoardView, SetDayStateDto, VenueDayStateView } from './dto/day-board.dto';
@@ -50,13 +50,7 @@ export class DayBoardController {
   ): Promise<void> {
     const session = typeof ticket === 'string' && ticket ? await this.tickets.sessionOf(ticket) : null;
     if (!session) throw new InvalidTicketError();
-    response.status(200);
-    response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-    response.setHeader('Cache-Control', 'no-cache, no-transform');
-    response.setHeader('Connection', 'keep-alive');
-    response.setHeader('X-Accel-Buffering', 'no'); // a reverse proxy must not buffer the stream
-    response.flushHeaders();
-    request.socket.setNoDelay(true);
+    startEventStream(request, response);
     const close = await this.streams.open(session, editionId, response);
     if (!close) {
       response.end();

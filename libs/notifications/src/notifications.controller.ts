@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, P
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Actor, CurrentActor, Public, StreamTickets } from '@app/auth';
-import { DomainError } from '@app/common';
+import { DomainError, startEventStream } from '@app/common';
 import { NotificationPreferencesView, UpdateNotificationPreferencesDto } from './dto/notification-preferences.dto';
 import { NotificationQueryDto } from './dto/notification-query.dto';
 import { MarkedReadView, NotificationView, NotificationViewPage, StreamTicketView, UnreadCountView } from './dto/notification-view.dto';
@@ -106,13 +106,7 @@ export class NotificationsController {
     if (lastEventId !== null && !/^\d{1,18}$/.test(lastEventId)) throw new InvalidLastEventIdError();
     const session = typeof ticket === 'string' && ticket ? await this.tickets.sessionOf(ticket) : null;
     if (!session) throw new InvalidTicketError();
-    response.status(200);
-    response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-    response.setHeader('Cache-Control', 'no-cache, no-transform');
-    response.setHeader('Connection', 'keep-alive');
-    response.setHeader('X-Accel-Buffering', 'no'); // a reverse proxy must not buffer the stream
-    response.flushHeaders();
-    request.socket.setNoDelay(true);
+    startEventStream(request, response);
     const close = await this.streams.open(session, lastEventId, response);
     request.on('close', close);
   }

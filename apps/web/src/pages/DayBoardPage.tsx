@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { DAY_STATE_NAMES, DAY_STATES, type DayState } from '@shared/day-board/src/day-state.enums';
-import { client, currentSession, data } from '../api/client';
+import { client, data } from '../api/client';
+import { openLiveStream } from '../api/live-stream';
 import type { DayBoard, DayBoardEntry } from '../api/models';
 import { ErrorPanel, Loading } from '../components/errors';
 import { type MapBounds, type MapMarker, VenueMap } from '../components/VenueMap';
@@ -16,7 +17,6 @@ const COLOURS: Record<DayState, string> = {
   finished: '#1f2937',
   incident: '#dc2626',
 };
-const RECONNECT_MS = 3_000;
 
 /**
  * The festival day's live board (issue 20): every point's state on the map and in a list, with counts
@@ -121,42 +121,20 @@ function useBoardStream(editionId: string | undefined, setLive: (live: boolean) 
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!editionId) return;
-    let source: EventSource | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
     const key = ['day-board', editionId];
-    const open = async () => {
-      if (stopped || !currentSession()) return;
-      try {
-        const { ticket } = await data(client.POST('/api/notifications/stream-tickets'));
-        if (stopped) return;
-        source = new EventSource(`/api/editions/${encodeURIComponent(editionId)}/day-board/stream?${new URLSearchParams({ ticket }).toString()}`);
-        source.addEventListener('ready', () => {
+    return openLiveStream({
+      url: (ticket) => `/api/editions/${encodeURIComponent(editionId)}/day-board/stream?${new URLSearchParams({ ticket }).toString()}`,
+      events: {
+        ready: () => {
           setLive(true);
           void queryClient.invalidateQueries({ queryKey: key });
-        });
-        source.addEventListener('day-state', (event) => {
-          const entry = JSON.parse((event as MessageEvent<string>).data) as DayBoardEntry;
+        },
+        'day-state': (event) => {
+          const entry = JSON.parse(event.data) as DayBoardEntry;
           queryClient.setQueryData<DayBoard>(key, (board) => (board ? withEntry(board, entry) : board));
-        });
-        source.onerror = () => {
-          setLive(false);
-          source?.close();
-          source = null;
-          retry();
-        };
-      } catch {
-        retry();
-      }
-    };
-    const retry = () => {
-      if (!stopped) timer = setTimeout(() => void open(), RECONNECT_MS);
-    };
-    void open();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      source?.close();
-    };
+        },
+      },
+      onDown: () => setLive(false),
+    });
   }, [editionId, queryClient, setLive]);
 }
