@@ -216,10 +216,12 @@ describe('Web console (Chromium)', () => {
     await page.getByRole('button', { name: 'Gửi lời mời cho tất cả lãnh đạo đã phân công' }).click();
     await expect(page.getByTestId('bulk-result').textContent()).resolves.toContain('Đã lập 2 lời mời mới');
     const rows = page.getByTestId('invitation-row');
+    // The page of invitations and their counts come from the API after the bulk answer: wait for both.
+    await rows.nth(1).waitFor();
     await expect(rows.count()).resolves.toBe(2);
     // No worker yet: both wait in the mail queue, and the page says how far sending has got.
     await expect(page.getByTestId('invitation-status').allTextContents()).resolves.toEqual(['Đang chờ gửi', 'Đang chờ gửi']);
-    await expect(page.getByTestId('sending-progress').textContent()).resolves.toContain('đã gửi 0/2');
+    await page.getByTestId('sending-progress').filter({ hasText: 'đã gửi 0/2' }).waitFor();
 
     // The worker sends them through a real SMTP server; the page follows until both are sent. It keeps
     // running until the withdrawal's cancellation is out, so no mail is left queued for other suites.
