@@ -1753,7 +1753,9 @@ export interface paths {
         };
         /**
          * The live stream (Server-Sent Events): each new or updated entry of mine as an event `notification`
-         *     whose id is its `seq`. Opened with a ticket (EventSource sends no Authorization header); a reconnect
+         *     whose id is the highest `seq` the stream has sent (the entry's own `seq`, except for an entry that
+         *     committed late, below one already sent: its event keeps the higher id, so a reconnect never goes
+         *     back). Opened with a ticket (EventSource sends no Authorization header); a reconnect
          *     names the last event it got (the `Last-Event-ID` header, or `lastEventId` when a new EventSource is
          *     opened with a new ticket) and first receives everything after it. The server ends the stream, after
          *     an event `session-ended`, when the account is deactivated or its sessions revoked.
