@@ -136,8 +136,13 @@ describe('Documents of a venue: upload limits, sniffed types, versions, need-to-
       .expect(404);
 
     const audit = await auditEntriesFor(t.dataSource, 'venue_document', first.body.id);
-    expect(audit.map((entry: { action: string }) => entry.action)).toEqual(['create', 'update']);
+    // Who read which version is kept too (these documents hold security plans); the 404 recorded nothing.
+    expect(audit.map((entry: { action: string }) => entry.action)).toEqual(['create', 'update', 'download', 'download']);
     expect(audit[1].note).toBe('Tải lên kịch bản “Kịch bản chương trình”, phiên bản 2 (Kịch bản (sửa lần 2).pdf)');
+    expect(audit[2].note).toBe('Tải xuống kịch bản “Kịch bản chương trình”, phiên bản 1 (Kịch bản chương trình – bản 1.pdf)');
+    expect(audit[3].note).toBe('Tải xuống kịch bản “Kịch bản chương trình”, phiên bản 2 (Kịch bản (sửa lần 2).pdf)');
+    expect(audit[2].actor_id).toEqual(expect.any(String));
+    expect(audit[3].actor_id).toBe(audit[2].actor_id);
   });
 
   it('recognises the type from the content: a PNG named .pdf is kept as a PNG, an executable named .pdf is refused (415), nothing stored', async () => {
@@ -225,6 +230,9 @@ describe('Documents of a venue: upload limits, sniffed types, versions, need-to-
     const list = (await t.http.get(documentsOf(venue)).set('Authorization', planner).expect(200)).body;
     const document = list.documents[0];
     const download = `${documentsOf(venue)}/${document.id}/versions/1`;
+    const reads = async () =>
+      (await auditEntriesFor(t.dataSource, 'venue_document', document.id)).filter((entry: { action: string }) => entry.action === 'download').length;
+    const readsBefore = await reads();
     for (const outsider of [otherOrganizer, viewer]) {
       await t.http.get(documentsOf(venue)).set('Authorization', outsider).expect(403);
       await t.http.get(download).set('Authorization', outsider).expect(403);
@@ -233,6 +241,10 @@ describe('Documents of a venue: upload limits, sniffed types, versions, need-to-
     expect(other.body).toMatchObject({ code: 'PROVINCE_SCOPE' });
     const seen = await t.http.get(download).set('Authorization', viewer).expect(403);
     expect(seen.body).toMatchObject({ code: 'DOCUMENT_SCOPE' });
+    // A refused download leaves no trace of a read that did not happen; an allowed one does.
+    expect(await reads()).toBe(readsBefore);
+    await t.http.get(download).set('Authorization', planner).expect(200);
+    expect(await reads()).toBe(readsBefore + 1);
     const before = await storedCounts(venue);
     await t.http
       .post(documentsOf(venue))

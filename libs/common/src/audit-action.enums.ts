@@ -10,6 +10,8 @@ export type AuditAction =
   | 'update'
   | 'transition'
   | 'delete'
+  // Documents that hold security plans (issue 20): who read which version.
+  | 'download'
   // Accounts and sessions (issue 16): who logged in or tried to, from which address, and account changes.
   | 'login'
   | 'login_failed'
@@ -24,6 +26,7 @@ export const AUDIT_ACTION_NAMES: Record<AuditAction, string> = {
   update: 'Cập nhật',
   transition: 'Chuyển trạng thái',
   delete: 'Xóa',
+  download: 'Tải xuống',
   login: 'Đăng nhập',
   login_failed: 'Đăng nhập không thành công',
   logout: 'Đăng xuất',

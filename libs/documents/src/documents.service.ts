@@ -148,6 +148,15 @@ export class DocumentsService {
     if (!version) throw new NotFoundError(`phiên bản ${number} của tài liệu`, documentId);
     const content = await this.storage.of(version.storage).get(manager, version.id);
     if (!content) throw new DomainError(503, 'DOCUMENT_CONTENT_MISSING', 'Không đọc được nội dung tài liệu trong kho lưu trữ. Vui lòng báo quản trị hệ thống.');
+    // These documents hold security plans: who read which version is kept, as who wrote it is.
+    await this.audit.record(manager, {
+      actor,
+      entityType: 'venue_document',
+      entityId: document.id,
+      action: 'download',
+      note: `Tải xuống ${DOCUMENT_KIND_NAMES[document.kind].toLowerCase()} “${document.title}”, phiên bản ${version.number} (${version.fileName})`,
+      after: { venueId, version: version.number, fileName: version.fileName, sha256: version.sha256 },
+    });
     return { fileName: version.fileName, mediaType: version.mediaType, content };
   }
 

@@ -1980,7 +1980,7 @@ export interface components {
             entityType: string;
             entityId: string;
             /** @enum {string} */
-            action: "create" | "update" | "transition" | "delete" | "login" | "login_failed" | "logout" | "password_change" | "password_change_required" | "deactivate" | "reactivate";
+            action: "create" | "update" | "transition" | "delete" | "download" | "login" | "login_failed" | "logout" | "password_change" | "password_change_required" | "deactivate" | "reactivate";
             changes: {
                 [key: string]: unknown;
             };
@@ -4490,7 +4490,7 @@ export interface operations {
                 entityType?: string;
                 entityId?: string;
                 actorId?: string;
-                action?: "create" | "update" | "transition" | "delete" | "login" | "login_failed" | "logout" | "password_change" | "password_change_required" | "deactivate" | "reactivate";
+                action?: "create" | "update" | "transition" | "delete" | "download" | "login" | "login_failed" | "logout" | "password_change" | "password_change_required" | "deactivate" | "reactivate";
             };
             header?: never;
             path?: never;
