@@ -129,7 +129,7 @@ export class VenuesService {
   /**
    * The overview's figures (issue 18): counts by status, per province (with where its venues lie) and per
    * scheduled day with the day's first few venues (the calendar's names), for the list's filters — two
-   * GROUP BYs and one ranking, whatever the edition's size.
+   * GROUP BYs and a few rows a day, whatever the edition's size.
    */
   async summary(query: VenueSummaryQueryDto, actor: Actor): Promise<VenueSummary> {
     const perProvince = await (
@@ -169,26 +169,31 @@ export class VenuesService {
       .groupBy('venue.scheduledDate')
       .orderBy('venue.scheduledDate')
       .getRawMany<{ date: string; count: string }>();
-    // The calendar's names: each day's first few in the list's order (province, name), ranked in the database.
-    const ranked = (await this.filtered(query, actor))
+    // The calendar's names: each day's first few in the list's order (province, name) — one small
+    // LATERAL lookup per day, not a ranking of the whole edition.
+    const [perDay, parameters]: [string, unknown[]] = (await this.filtered(query, actor))
       .select('venue.id', 'id')
       .addSelect('venue.name', 'name')
       .addSelect('venue.provinceCode', 'province_code')
       .addSelect('venue.status', 'status')
-      .addSelect('venue.scheduledDate', 'date')
       .addSelect('venue.startsAt', 'starts_at')
       .addSelect('venue.endsAt', 'ends_at')
-      .addSelect('row_number() OVER (PARTITION BY venue.scheduledDate ORDER BY venue.provinceCode, venue.name, venue.id)', 'rank')
-      .andWhere('venue.scheduledDate IS NOT NULL');
-    const named = await this.dataSource
-      .createQueryBuilder()
-      .select('ranked.*')
-      .from(`(${ranked.getQuery()})`, 'ranked')
-      .where('ranked.rank <= :names')
-      .setParameters({ ...ranked.getParameters(), names: CALENDAR_NAMES_PER_DAY })
-      .orderBy('ranked.date')
-      .addOrderBy('ranked.rank')
-      .getRawMany<{ id: string; name: string; province_code: string; status: VenueStatus; date: string; starts_at: Date | null; ends_at: Date | null }>();
+      .andWhere('venue.scheduledDate = day.date')
+      .orderBy('venue.provinceCode')
+      .addOrderBy('venue.name')
+      .addOrderBy('venue.id')
+      .limit(CALENDAR_NAMES_PER_DAY)
+      .getQueryAndParameters();
+    const named: Array<{ id: string; name: string; province_code: string; status: VenueStatus; date: string; starts_at: Date | null; ends_at: Date | null }> =
+      days.length === 0
+        ? []
+        : await this.dataSource.query(
+            `SELECT day.date::text AS date, named.*
+               FROM unnest($${parameters.length + 1}::date[]) WITH ORDINALITY AS day(date, n)
+              CROSS JOIN LATERAL (${perDay}) AS named
+              ORDER BY day.n, named.province_code, named.name, named.id`,
+            [...parameters, days.map((row) => row.date)],
+          );
     return summariseVenues(
       perProvince.map((row) => ({
         provinceCode: row.province_code,
