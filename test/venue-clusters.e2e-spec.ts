@@ -56,12 +56,43 @@ describe('Venue map clusters', () => {
     await clusters(planner, { editionId: edition.id, zoom: 21 }).expect(400);
   });
 
+  it('names at most three venues a day, the first by province and name, and counts them all', async () => {
+    const edition = await createEdition(t.dataSource);
+    const day = `${edition.year}-08-12`;
+    for (const [province, name] of [
+      ['79', 'Phường An Khánh'],
+      ['12', 'Xã Tả Lèng'],
+      ['12', 'Bản Hon'],
+      ['11', 'Bản Mường Phăng'],
+    ]) {
+      await createVenue(t.dataSource, edition, province, { name, scheduleOn: day });
+    }
+    await createVenue(t.dataSource, edition, '12', { name: 'Bản ngày sau', scheduleOn: `${edition.year}-08-13` });
+    const figures = (await t.http.get('/api/venues/summary').query({ editionId: edition.id }).set('Authorization', planner).expect(200)).body;
+    expect(
+      figures.days.map((entry: { date: string; count: number; venues: Array<{ name: string }> }) => [
+        entry.date,
+        entry.count,
+        entry.venues.map((venue) => venue.name),
+      ]),
+    ).toEqual([
+      [day, 4, ['Bản Mường Phăng', 'Bản Hon', 'Xã Tả Lèng']],
+      [`${edition.year}-08-13`, 1, ['Bản ngày sau']],
+    ]);
+  });
+
   it('gives the overview its figures (by status, province and day) and pages the list by the same filters, search, ids and bounds', async () => {
     const edition = await createEdition(t.dataSource);
     const day = `${edition.year}-08-12`;
     const a = await createVenue(t.dataSource, edition, '12', { name: 'Bản Nậm Cang', latitude: 22.39, longitude: 103.45, scheduleOn: day });
     const b = await createVenue(t.dataSource, edition, '12', { name: 'Xã Sìn Hồ', latitude: 22.36, longitude: 103.24 });
-    const c = await createVenue(t.dataSource, edition, '79', { name: 'Phường Bến Nghé', latitude: 10.78, longitude: 106.7, scheduleOn: day });
+    const c = await createVenue(t.dataSource, edition, '79', {
+      name: 'Phường Bến Nghé',
+      latitude: 10.78,
+      longitude: 106.7,
+      scheduleOn: day,
+      hours: ['14:00', '17:30'],
+    });
     const get = (path: string, token: string, query: Record<string, string | number>) =>
       t.http.get(`/api/venues/${path}`).query(query).set('Authorization', token);
 
@@ -74,9 +105,21 @@ describe('Venue map clusters', () => {
     const laiChau = figures.provinces.find((province: { provinceCode: string }) => province.provinceCode === '12');
     expect(laiChau).toMatchObject({ count: 2, south: 22.36, north: 22.39, west: 103.24, east: 103.45 });
     expect(laiChau.latitude).toBeCloseTo(22.375, 9);
-    expect(figures.days).toEqual([{ date: day, count: 2 }]);
+    // Each day's count, with its first venues by province and name (the calendar's names), times in Vietnam's.
+    expect(figures.days).toEqual([
+      {
+        date: day,
+        count: 2,
+        venues: [
+          { id: a.id, name: 'Bản Nậm Cang', provinceCode: '12', status: 'scheduled', startTime: '07:30', endTime: '11:30' },
+          { id: c.id, name: 'Phường Bến Nghé', provinceCode: '79', status: 'scheduled', startTime: '14:00', endTime: '17:30' },
+        ],
+      },
+    ]);
     // Searched without diacritics, the figures and the map follow the words as the list does.
-    expect((await get('summary', planner, { editionId: edition.id, q: 'nam cang' }).expect(200)).body.total).toBe(1);
+    const searched = (await get('summary', planner, { editionId: edition.id, q: 'nam cang' }).expect(200)).body;
+    expect(searched.total).toBe(1);
+    expect(searched.days).toEqual([{ date: day, count: 1, venues: [expect.objectContaining({ id: a.id })] }]);
     expect((await get('clusters', planner, { editionId: edition.id, zoom: 16, q: 'SIN HO' }).expect(200)).body.clusters).toEqual([
       expect.objectContaining({ venueId: b.id, count: 1 }),
     ]);

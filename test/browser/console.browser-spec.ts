@@ -127,8 +127,15 @@ describe('Web console (Chromium)', () => {
       await bubbles.first().waitFor({ state: 'detached' });
       await expect(circles.count()).resolves.toBeGreaterThanOrEqual(2);
     }
+    // Each day with venues names them (a link to each venue, its count beside the date); an empty day says nothing.
     const day = page.locator(`[data-date="${edition.year}-08-12"]`);
-    await expect(day.textContent()).resolves.toContain('Điểm bản Mường Phăng');
+    await expect(day.locator('a.chip').allTextContents()).resolves.toEqual(['Điểm bản Mường Phăng']);
+    await expect(day.locator('a.chip').getAttribute('href')).resolves.toBe(`/diem/${otherProvince.id}`);
+    await expect(day.locator('.count').textContent()).resolves.toBe('1');
+    await expect(day.getByRole('button').count()).resolves.toBe(0); // nothing more to show
+    await expect(page.locator(`[data-date="${edition.year}-08-15"] a.chip`).allTextContents()).resolves.toEqual(['Điểm xã Sìn Hồ']);
+    // A candidate date is not a scheduled one.
+    await expect(page.locator(`[data-date="${edition.year}-08-10"]`).locator('a.chip, .count').count()).resolves.toBe(0);
     await expect(page.locator('.calendar-month h3').allTextContents()).resolves.toEqual([`Tháng 7/${edition.year}`, `Tháng 8/${edition.year}`]);
     await expect(page.getByText(`Thời gian tổ chức: 01/07/${edition.year} – 19/08/${edition.year}`).count()).resolves.toBe(1);
     await shot(page, '02-tong-quan');

@@ -31,9 +31,17 @@ describe('Planning board (Chromium)', () => {
   /** Every run is solved by the worker; some tests stop it to see a run wait. */
   let worker: INestApplicationContext | undefined;
   const problems: string[] = [];
+  /** The venue lists the board's page asked the API for (issue 18: never the whole edition). */
+  let venueRequests: URL[] = [];
 
   async function openBoard(): Promise<Page> {
     const page = await watchedPage(context, problems);
+    venueRequests = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      // The board's own requests (logging in lands on the overview, which asks for its page of the list first).
+      if (url.pathname === '/api/venues' && new URL(page.url()).pathname === '/lap-ke-hoach') venueRequests.push(url);
+    });
     await logInAs(page, base, planner.email, edition.id);
     await page.getByRole('link', { name: 'Lập kế hoạch' }).click();
     await page.getByRole('form', { name: 'Thiết lập lượt lập kế hoạch' }).waitFor();
@@ -41,6 +49,21 @@ describe('Planning board (Chromium)', () => {
   }
 
   const form = (page: Page) => page.getByRole('form', { name: 'Thiết lập lượt lập kế hoạch' });
+
+  /** Every venue list the board asked for was one page (of at most 50) of the live venues of a tier, never the edition page by page. */
+  function expectOnlyPlannablePages(): void {
+    expect(venueRequests.length).toBeGreaterThan(0);
+    expect(venueRequests.length).toBeLessThanOrEqual(4);
+    for (const url of venueRequests) {
+      expect({
+        editionId: url.searchParams.get('editionId'),
+        tier: url.searchParams.get('tier') !== null,
+        status: url.searchParams.getAll('status').sort(),
+        page: url.searchParams.get('page'),
+        pageSize: Number(url.searchParams.get('pageSize')),
+      }).toEqual({ editionId: edition.id, tier: true, status: ['approved', 'scheduled'], page: null, pageSize: 50 });
+    }
+  }
   const row = (page: Page, venue: Venue) => page.getByTestId('plan-comparison').getByRole('row', { name: venue.name, exact: true });
 
   async function participate(leader: Leader): Promise<Leader> {
@@ -89,6 +112,10 @@ describe('Planning board (Chromium)', () => {
 
   it('shows the API validation messages under the fields, then proposes home-province leaders next to the empty plan and accepts them', async () => {
     const page = await openBoard();
+    await form(page)
+      .getByTestId('plannable-count')
+      .getByText(/^3 điểm đã phê duyệt/)
+      .waitFor();
     await form(page).getByLabel('Dàn đều theo ngày').fill('nhiều');
     await form(page).getByLabel('Số lãnh đạo cấp cao tối đa mỗi ngày (toàn quốc)').fill('-1');
     await form(page).getByRole('button', { name: 'Chạy lập kế hoạch' }).click();
@@ -121,6 +148,7 @@ describe('Planning board (Chromium)', () => {
     await expect(page.getByTestId('changed-count').textContent()).resolves.toBe('3');
     await expect(page.getByTestId('objective-breakdown').textContent()).resolves.toContain('Gắn bó với địa phương');
     await shot(page, '09-lap-ke-hoach-phuong-an');
+    expectOnlyPlannablePages();
 
     await page.getByRole('button', { name: 'Chấp nhận phương án' }).click();
     await page.getByRole('button', { name: 'Xác nhận chấp nhận (3 điểm thay đổi)' }).click();
@@ -144,6 +172,17 @@ describe('Planning board (Chromium)', () => {
     await bans.getByRole('button', { name: 'Thêm điều kiện không phân công' }).click();
     await bans.getByLabel('Lãnh đạo không phân công 1').selectOption(leaders.laiChau.id);
     await bans.getByLabel('Điểm không phân công 1').selectOption(venues.laiChau.id);
+    // The choices are the API's, searched there (without diacritics); a venue chosen stays chosen when a search leaves it out.
+    await form(page).getByLabel('Tìm điểm để cố định hoặc không phân công').fill('muong phang');
+    await form(page).getByTestId('venue-choices').getByText('1 điểm phù hợp.').waitFor();
+    const choices = bans.getByLabel('Điểm không phân công 1').locator('option');
+    await expect(choices.allTextContents()).resolves.toEqual([venues.laiChau.name, venues.dienBien.name]);
+    await expect(bans.getByLabel('Điểm không phân công 1').inputValue()).resolves.toBe(venues.laiChau.id);
+    await form(page).getByLabel('Tìm điểm để cố định hoặc không phân công').fill('');
+    await form(page).getByTestId('venue-choices').getByText('3 điểm phù hợp.').waitFor();
+    await expect(choices.count()).resolves.toBe(3);
+    expect(venueRequests.some((url) => url.searchParams.get('q') === 'muong phang')).toBe(true);
+    expectOnlyPlannablePages();
     await form(page).getByLabel('Gắn bó với địa phương').fill('10');
     await form(page).getByRole('button', { name: 'Chạy lập kế hoạch' }).click();
     await page.getByTestId('run-status').getByText('Chờ chấp nhận').waitFor({ timeout: 30_000 });

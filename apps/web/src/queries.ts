@@ -4,15 +4,7 @@
  * own bundle.
  */
 import { QueryClient, useQuery } from '@tanstack/react-query';
-import { client, data, getAll } from './api/client';
-
-export function useVenues(editionId: string | undefined) {
-  return useQuery({
-    queryKey: ['venues', editionId],
-    queryFn: () => getAll((paging) => client.GET('/api/venues', { params: { query: { editionId, ...paging } } })),
-    enabled: !!editionId,
-  });
-}
+import { client, data } from './api/client';
 
 export function useReadiness(editionId: string | undefined) {
   return useQuery({

@@ -1,6 +1,6 @@
 import { Region } from '@app/provinces';
 import { VenueStatus } from './venue.enums';
-import { summariseVenues } from './venue-summary-rules';
+import { CALENDAR_NAMES_PER_DAY, nameDays, summariseVenues } from './venue-summary-rules';
 
 const row = (provinceCode: string, status: VenueStatus, count: number, latitude: number, longitude: number) => ({
   provinceCode,
@@ -19,7 +19,7 @@ describe('summariseVenues', () => {
   it('adds statuses up per province and overall, with the mean position and the bounding box of all its rows', () => {
     const figures = summariseVenues(
       [row('12', VenueStatus.Nominated, 3, 22, 103), row('12', VenueStatus.Scheduled, 1, 26, 107), row('79', VenueStatus.Scheduled, 5, 10.8, 106.7)],
-      [{ date: '2027-08-12', count: 6 }],
+      [{ date: '2027-08-12', count: 6, venues: [] }],
     );
     expect(figures.total).toBe(9);
     expect(figures.byStatus).toEqual([
@@ -38,10 +38,45 @@ describe('summariseVenues', () => {
       { status: VenueStatus.Nominated, count: 3 },
       { status: VenueStatus.Scheduled, count: 1 },
     ]);
-    expect(figures.days).toEqual([{ date: '2027-08-12', count: 6 }]);
+    expect(figures.days).toEqual([{ date: '2027-08-12', count: 6, venues: [] }]);
   });
 
   it('says nothing of an empty selection', () => {
     expect(summariseVenues([], [])).toEqual({ total: 0, byStatus: [], provinces: [], days: [] });
+  });
+});
+
+describe('nameDays', () => {
+  const entry = (date: string, name: string) => ({
+    date,
+    id: `id-${name}`,
+    name,
+    provinceCode: '12',
+    status: VenueStatus.Scheduled,
+    startTime: '07:30',
+    endTime: '11:30',
+  });
+
+  it('gives each day at most its few names, in the order given, and its whole count', () => {
+    const named = ['A', 'B', 'C', 'D'].map((name) => entry('2027-08-12', name)).concat(entry('2027-08-13', 'E'));
+    const days = nameDays(
+      [
+        { date: '2027-08-12', count: 1200 },
+        { date: '2027-08-13', count: 1 },
+        { date: '2027-08-14', count: 5 },
+      ],
+      named,
+    );
+    expect(CALENDAR_NAMES_PER_DAY).toBe(3);
+    expect(days.map((day) => [day.date, day.count, day.venues.map((venue) => venue.name)])).toEqual([
+      ['2027-08-12', 1200, ['A', 'B', 'C']],
+      ['2027-08-13', 1, ['E']],
+      ['2027-08-14', 5, []],
+    ]);
+    expect(days[1].venues[0]).toEqual({ id: 'id-E', name: 'E', provinceCode: '12', status: VenueStatus.Scheduled, startTime: '07:30', endTime: '11:30' });
+  });
+
+  it('names no day it has no count for', () => {
+    expect(nameDays([], [entry('2027-08-12', 'A')])).toEqual([]);
   });
 });

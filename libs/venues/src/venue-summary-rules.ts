@@ -36,15 +36,52 @@ export interface ProvinceSummary {
   east: number;
 }
 
+/** A venue the calendar names on its day. */
+export interface DayEntry {
+  id: string;
+  name: string;
+  provinceCode: string;
+  status: VenueStatus;
+  startTime: string | null;
+  endTime: string | null;
+}
+
+export interface DayFigures {
+  date: string;
+  count: number;
+  venues: DayEntry[];
+}
+
 export interface VenuesInFigures {
   total: number;
   byStatus: StatusCount[];
   provinces: ProvinceSummary[];
-  days: Array<{ date: string; count: number }>;
+  days: DayFigures[];
+}
+
+/** Names the calendar gives each day; it counts the rest ("+N điểm khác"), so a day never grows with the edition. */
+export const CALENDAR_NAMES_PER_DAY = 3;
+
+/**
+ * Each day's count with the venues named on it, in the order given (the query ranks them by province
+ * and name): at most `perDay` a day, whatever else came; a day without names gets an empty list.
+ */
+export function nameDays(
+  days: ReadonlyArray<{ date: string; count: number }>,
+  named: ReadonlyArray<DayEntry & { date: string }>,
+  perDay = CALENDAR_NAMES_PER_DAY,
+): DayFigures[] {
+  const byDay = new Map<string, DayEntry[]>();
+  for (const { date, ...entry } of named) {
+    const entries = byDay.get(date) ?? [];
+    if (entries.length < perDay) entries.push(entry);
+    byDay.set(date, entries);
+  }
+  return days.map((day) => ({ date: day.date, count: day.count, venues: byDay.get(day.date) ?? [] }));
 }
 
 /** Per-status totals (largest first) and provinces (most venues first, then by code); a province's region as its venues have it. */
-export function summariseVenues(rows: readonly ProvinceStatusRow[], days: Array<{ date: string; count: number }>): VenuesInFigures {
+export function summariseVenues(rows: readonly ProvinceStatusRow[], days: DayFigures[]): VenuesInFigures {
   const byStatus = new Map<VenueStatus, number>();
   const provinces = new Map<string, ProvinceSummary & { latitudeSum: number; longitudeSum: number }>();
   for (const row of rows) {

@@ -11,7 +11,8 @@ import { AreaFlag, HostKind, VenueStatus, VenueTier } from './venue.enums';
 @Entity('venues')
 @Index('venues_edition_province_name_unique', ['editionId', 'provinceCode', 'name'], { unique: true })
 @Index('venues_edition_status_idx', ['editionId', 'status'])
-@Index('venues_edition_date_idx', ['editionId', 'scheduledDate'])
+// A day's venues in the list's order (the calendar's first three a day, the list's first page): migration VenueDayOrderIndex.
+@Index('venues_edition_day_order_idx', ['editionId', 'scheduledDate', 'provinceCode', 'name', 'id'])
 @Check('venues_schedule_complete', '(scheduled_date IS NULL) = (starts_at IS NULL) AND (starts_at IS NULL) = (ends_at IS NULL)')
 @Check('venues_times_ordered', 'ends_at IS NULL OR ends_at > starts_at')
 @Check('venues_latitude_range', 'latitude BETWEEN -90 AND 90')

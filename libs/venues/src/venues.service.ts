@@ -27,7 +27,7 @@ import { provinceCodesMatching, ProvincesService, Region } from '@app/provinces'
 import { CreateVenueDto, UpdateVenueDto, VenueQueryDto, VenueTransitionDto } from './dto/venue.dto';
 import { VenueClusterQueryDto, VenueClusters } from './dto/venue-clusters.dto';
 import { VenueSummary, VenueSummaryQueryDto } from './dto/venue-summary.dto';
-import { summariseVenues } from './venue-summary-rules';
+import { CALENDAR_NAMES_PER_DAY, nameDays, summariseVenues } from './venue-summary-rules';
 import { Venue } from './venue.entity';
 import { VenueStatus } from './venue.enums';
 import { describeVenueChange, VenueEvents } from './venue-events';
@@ -128,7 +128,8 @@ export class VenuesService {
 
   /**
    * The overview's figures (issue 18): counts by status, per province (with where its venues lie) and per
-   * scheduled day, for the list's filters — two GROUP BYs, whatever the edition's size.
+   * scheduled day with the day's first few venues (the calendar's names), for the list's filters — two
+   * GROUP BYs and a few rows a day, whatever the edition's size.
    */
   async summary(query: VenueSummaryQueryDto, actor: Actor): Promise<VenueSummary> {
     const perProvince = await (
@@ -168,6 +169,31 @@ export class VenuesService {
       .groupBy('venue.scheduledDate')
       .orderBy('venue.scheduledDate')
       .getRawMany<{ date: string; count: string }>();
+    // The calendar's names: each day's first few in the list's order (province, name) — one small
+    // LATERAL lookup per day, not a ranking of the whole edition.
+    const [perDay, parameters]: [string, unknown[]] = (await this.filtered(query, actor))
+      .select('venue.id', 'id')
+      .addSelect('venue.name', 'name')
+      .addSelect('venue.provinceCode', 'province_code')
+      .addSelect('venue.status', 'status')
+      .addSelect('venue.startsAt', 'starts_at')
+      .addSelect('venue.endsAt', 'ends_at')
+      .andWhere('venue.scheduledDate = day.date')
+      .orderBy('venue.provinceCode')
+      .addOrderBy('venue.name')
+      .addOrderBy('venue.id')
+      .limit(CALENDAR_NAMES_PER_DAY)
+      .getQueryAndParameters();
+    const named: Array<{ id: string; name: string; province_code: string; status: VenueStatus; date: string; starts_at: Date | null; ends_at: Date | null }> =
+      days.length === 0
+        ? []
+        : await this.dataSource.query(
+            `SELECT day.date::text AS date, named.*
+               FROM unnest($${parameters.length + 1}::date[]) WITH ORDINALITY AS day(date, n)
+              CROSS JOIN LATERAL (${perDay}) AS named
+              ORDER BY day.n, named.province_code, named.name, named.id`,
+            [...parameters, days.map((row) => row.date)],
+          );
     return summariseVenues(
       perProvince.map((row) => ({
         provinceCode: row.province_code,
@@ -181,7 +207,18 @@ export class VenuesService {
         west: Number(row.west),
         east: Number(row.east),
       })),
-      days.map((row) => ({ date: row.date, count: Number(row.count) })),
+      nameDays(
+        days.map((row) => ({ date: row.date, count: Number(row.count) })),
+        named.map((row) => ({
+          date: row.date,
+          id: row.id,
+          name: row.name,
+          provinceCode: row.province_code,
+          status: row.status,
+          startTime: row.starts_at ? instantToLocalTime(row.starts_at) : null,
+          endTime: row.ends_at ? instantToLocalTime(row.ends_at) : null,
+        })),
+      ),
     );
   }
 

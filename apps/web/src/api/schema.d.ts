@@ -2237,9 +2237,20 @@ export interface components {
             west: number;
             east: number;
         };
+        VenueDayEntry: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["VenueStatus"];
+            name: string;
+            provinceCode: string;
+            /** @description Start and end as HH:mm in Asia/Ho_Chi_Minh. */
+            startTime: string | null;
+            endTime: string | null;
+        };
         VenueDayCount: {
             /** @example 2027-08-12 */
             date: string;
+            venues: components["schemas"]["VenueDayEntry"][];
             count: number;
         };
         VenueSummary: {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import { client, data } from '../api/client';
@@ -30,14 +30,13 @@ const PAGE_SIZE = 50;
 /** How long typing pauses before the search goes to the API. */
 const SEARCH_DELAY_MS = 250;
 const GROUP_COLOUR = '#1e3a8a';
-/** Venues the calendar names (the API's largest page); past that, each day says how many more. */
-const CALENDAR_NAMES = 100;
 
 /**
  * Edition overview at any size (issue 18: 50,000 venues): the figures by status, region and province
  * come from the API; the map shows each province's figures until zoomed in, then the API's clusters of
  * what it shows; the list is a page of the API's at a time, searched and filtered there, and follows the
- * map once zoomed in; the calendar names the venues of the page and counts the rest.
+ * map once zoomed in; the calendar names each day's first few venues (with the figures) and counts the
+ * rest, which the list shows when asked.
  */
 export function OverviewPage() {
   const user = useUser();
@@ -53,6 +52,7 @@ export function OverviewPage() {
   const [day, setDay] = useState('');
   const [view, setView] = useState<MapView | null>(null);
   const [paging, setPaging] = useState({ key: '', page: 1 });
+  const listRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     const timer = setTimeout(() => setQ(search.trim()), SEARCH_DELAY_MS);
@@ -90,14 +90,6 @@ export function OverviewPage() {
   const list = useQuery({
     queryKey: ['venues', 'page', filters, inView, page],
     queryFn: () => data(client.GET('/api/venues', { params: { query: { ...filters, ...inView, page, pageSize: PAGE_SIZE } } })),
-    enabled: !!edition,
-    placeholderData: keepPreviousData,
-  });
-
-  // The calendar names the first scheduled venues (by date) of the selection, wherever the map is; the API counts each day.
-  const calendar = useQuery({
-    queryKey: ['venues', 'calendar', filters],
-    queryFn: () => data(client.GET('/api/venues', { params: { query: { ...filters, dateFrom: day || edition!.windowStart, pageSize: CALENDAR_NAMES } } })),
     enabled: !!edition,
     placeholderData: keepPreviousData,
   });
@@ -191,6 +183,12 @@ export function OverviewPage() {
     .filter((region) => region.count > 0);
   const venues = list.data?.items ?? [];
   const dayCounts = new Map(figures.days.map((entry) => [entry.date, entry.count]));
+  // A day's other venues: the list filtered to that day, brought into view (on a phone it is above the calendar).
+  const showDay = (date: string) => {
+    setDay(date);
+    listRef.current?.scrollIntoView({ block: 'start' });
+    listRef.current?.focus({ preventScroll: true });
+  };
   const unscheduled = figures.total - figures.days.reduce((sum, entry) => sum + entry.count, 0);
   const filtered = !!(status || q || provinceCode || day);
 
@@ -299,7 +297,7 @@ export function OverviewPage() {
         <div className="map-and-list">
           <VenueMap markers={markers} fitTo={fitTo} onView={setView} onOpen={(id) => navigate(`/diem/${id}`)} />
           <div className="venue-list-wrap">
-            <p className="muted" aria-live="polite">
+            <p className="muted" aria-live="polite" ref={listRef} tabIndex={-1}>
               {zoomedIn ? 'Các điểm trong khung bản đồ' : 'Các điểm'}: {wholeText(list.data?.total ?? 0)}
               {list.isFetching ? ' (đang tải…)' : ''}
             </p>
@@ -331,16 +329,16 @@ export function OverviewPage() {
         <EditionCalendar
           edition={edition}
           counts={dayCounts}
-          onDay={setDay}
-          entries={(calendar.data?.items ?? [])
-            .filter((venue) => venue.scheduledDate)
-            .map((venue) => ({
+          onDay={showDay}
+          entries={figures.days.flatMap((entry) =>
+            entry.venues.map((venue) => ({
               id: venue.id,
-              date: venue.scheduledDate!,
+              date: entry.date,
               name: venue.name,
               colour: colourOf(venue.id, venue.status),
-              title: `${venue.name} (${nameOf(venue.provinceCode)}) ${venue.startTime}–${venue.endTime} — ${labelOf(venue.id, venue.status)}`,
-            }))}
+              title: `${venue.name} (${nameOf(venue.provinceCode)}) ${venue.startTime ?? ''}–${venue.endTime ?? ''} — ${labelOf(venue.id, venue.status)}`,
+            })),
+          )}
         />
         {unscheduled > 0 && <p className="muted">Chưa xếp lịch: {wholeText(unscheduled)} điểm (ngày dự kiến xem trong trang từng điểm).</p>}
       </section>

@@ -33,6 +33,7 @@ import { PlanningRunCancelled1796240000000 } from './1796240000000-planning-run-
 import { TaskRollups1796270000000 } from './1796270000000-task-rollups';
 import { BudgetRollups1796270000001 } from './1796270000001-budget-rollups';
 import { SpeakersAndGreeters1796280000000 } from './1796280000000-speakers-and-greeters';
+import { VenueDayOrderIndex1796310000000 } from './1796310000000-venue-day-order-index';
 
 export const MIGRATIONS = [
   InitialSchema1795685248536,
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   TaskRollups1796270000000,
   BudgetRollups1796270000001,
   SpeakersAndGreeters1796280000000,
+  VenueDayOrderIndex1796310000000,
 ];

@@ -1,5 +1,6 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
+import type { LocalTime } from '@app/common';
 import { Region } from '@app/provinces';
 import { VenueStatus } from '../venue.enums';
 import { VenueQueryDto } from './venue.dto';
@@ -33,11 +34,26 @@ export class VenueProvinceSummary {
   east: number;
 }
 
-/** Venues scheduled on one day. */
+/** A venue the calendar names on its day. */
+export class VenueDayEntry {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  name: string;
+  provinceCode: string;
+  @ApiProperty({ enum: VenueStatus, enumName: 'VenueStatus' })
+  status: VenueStatus;
+  /** Start and end as HH:mm in Asia/Ho_Chi_Minh. */
+  startTime: LocalTime | null;
+  endTime: LocalTime | null;
+}
+
+/** Venues scheduled on one day: how many, and the first few by province and name (the calendar's names; it counts the rest). */
 export class VenueDayCount {
   @ApiProperty({ example: '2027-08-12' })
   date: string;
   count: number;
+  @ApiProperty({ type: () => [VenueDayEntry] })
+  venues: VenueDayEntry[];
 }
 
 /**

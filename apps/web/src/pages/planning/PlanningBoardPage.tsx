@@ -7,7 +7,7 @@ import { ErrorPanel, Loading } from '../../components/errors';
 import { formatInstant } from '../../input';
 import { useEdition } from '../../session';
 import { useAllLeaders, useParticipations } from '../leaders/leader-queries';
-import { useVenues, venuesChanged } from '../../queries';
+import { venuesChanged } from '../../queries';
 import { PENDING_PLANNING_RUN_STATUSES, PLANNING_RUN_STATUS_NAMES } from '@shared/planning/src/planning-run.enums';
 import { isOneOf } from '../../codes';
 import { PLANNING_MODE_NAMES } from './labels';
@@ -42,7 +42,6 @@ export function PlanningBoardPage() {
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const runId = params.get('luot');
-  const venues = useVenues(edition?.id);
   const participants = useParticipants(edition?.id);
   const runs = useQuery({
     queryKey: ['planning-runs', edition?.id],
@@ -92,8 +91,8 @@ export function PlanningBoardPage() {
   }, [status, queryClient]);
 
   if (!edition) return <Loading what="đợt tổ chức" />;
-  if (venues.error || participants.error) return <ErrorPanel error={venues.error ?? participants.error} />;
-  if (!venues.data || !participants.data) return <Loading what="điểm tổ chức và lãnh đạo" />;
+  if (participants.error) return <ErrorPanel error={participants.error} />;
+  if (!participants.data) return <Loading what="lãnh đạo tham gia" />;
 
   return (
     <div className="planning-board">
@@ -101,7 +100,7 @@ export function PlanningBoardPage() {
         <h1>Lập kế hoạch phân công lãnh đạo — đợt năm {edition.year}</h1>
         <p className="muted">{participants.data.length} đồng chí lãnh đạo tham gia đợt này. Phương án chỉ được ghi vào kế hoạch khi được chấp nhận.</p>
         <PlanningRunForm
-          venues={venues.data}
+          editionId={edition.id}
           participants={participants.data}
           pending={propose.isPending}
           error={propose.error}

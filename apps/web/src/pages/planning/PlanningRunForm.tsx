@@ -1,13 +1,13 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { DEFAULT_TOP_TIER_CAPS, DEFAULT_WEIGHTS, PREFERENCE_NAMES, PreferenceName } from '@shared/planning/src/planning-weights';
 import { CENTRAL_CHIEF_GUEST_MIN_TIER, RANK_TIER_NAMES, RANK_TIER_ORDER, RankTier } from '@shared/leaders/src/rank-tier';
 import { VENUE_TIER_NAMES, VenueTier } from '@shared/venues/src/venue.enums';
-import { FieldError, FormError } from '../../components/errors';
-import { date, decimal, read, whole } from '../../input';
-import { isLive } from '../venue/workflow';
+import { ErrorPanel, FieldError, FormError } from '../../components/errors';
+import { date, decimal, read, whole, wholeText } from '../../input';
 import { ASSIGNMENT_ROLE_NAMES, ASSIGNMENT_ROLES, AssignmentRole } from '@shared/leaders/src/assignment.enums';
-import { codeIn, is } from '../../codes';
-import type { Leader, LeaderBan, LeaderParticipation, LeaderPin, Venue } from '../../api/models';
+import { codeIn } from '../../codes';
+import type { Leader, LeaderBan, LeaderParticipation, LeaderPin } from '../../api/models';
+import { usePlannableVenues } from './planning-queries';
 
 /** A leader taking part in the edition, with the title they are invited under that year (the pins and bans lists offer them). */
 export type Participant = Pick<Leader, 'id' | 'fullName' | 'rankTier'> & Pick<LeaderParticipation, 'title'>;
@@ -52,8 +52,11 @@ export function requestOf(draft: PlanningDraft) {
   });
 }
 
+/** How long typing pauses before the venue search goes to the API. */
+const SEARCH_DELAY_MS = 250;
+
 interface Props {
-  venues: Venue[];
+  editionId: string;
   participants: Participant[];
   pending: boolean;
   error: unknown;
@@ -63,9 +66,10 @@ interface Props {
 /**
  * The planner's request: which venues, how to weigh the preferences, the top-tier caps, and pins and
  * bans. Empty fields take the solver's defaults (shown as placeholders). What the planner typed stays
- * on a refusal; each field shows the API's reasons under it.
+ * on a refusal; each field shows the API's reasons under it. The venues are the API's: how many the run
+ * plans, and a page of them to pin or ban, found by the planner's words — never the whole edition.
  */
-export function PlanningRunForm({ venues, participants, pending, error, onRun }: Props) {
+export function PlanningRunForm({ editionId, participants, pending, error, onRun }: Props) {
   const [venueTier, setVenueTier] = useState<VenueTier>(VenueTier.Central);
   const [requiredTier, setRequiredTier] = useState<RankTier>(CENTRAL_CHIEF_GUEST_MIN_TIER);
   const [fresh, setFresh] = useState(false);
@@ -76,8 +80,26 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
   const [datePins, setDatePins] = useState<{ venueId: string; date: string }[]>([]);
   const [bans, setBans] = useState<LeaderBan[]>([]);
 
-  const plannable = venues.filter((venue) => is(venue.tier, venueTier) && isLive(venue));
-  const firstVenue = plannable[0]?.id ?? '';
+  const [search, setSearch] = useState('');
+  const [q, setQ] = useState('');
+  /** Names of the venues chosen in pins and bans, kept when a later search no longer finds them. */
+  const [chosen, setChosen] = useState<ReadonlyMap<string, string>>(new Map());
+
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(search.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  const plannable = usePlannableVenues(editionId, venueTier, '');
+  const found = usePlannableVenues(editionId, venueTier, q);
+  const choices = found.data?.items ?? [];
+  const firstVenue = choices[0]?.id ?? '';
+  /** Keeps the name of a venue just chosen (from the choices shown) for its select. */
+  const choose = (venueId: string): string => {
+    const venue = choices.find((choice) => choice.id === venueId);
+    if (venue && chosen.get(venueId) !== venue.name) setChosen(new Map(chosen).set(venueId, venue.name));
+    return venueId;
+  };
   const firstLeader = participants[0]?.id ?? '';
 
   function submit(event: FormEvent) {
@@ -96,8 +118,9 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
   }
 
   const venueSelect = (value: string, onChange: (id: string) => void, label: string) => (
-    <select aria-label={label} value={value} onChange={(event) => onChange(event.target.value)}>
-      {plannable.map((venue) => (
+    <select aria-label={label} value={value} onChange={(event) => onChange(choose(event.target.value))}>
+      {value && !choices.some((venue) => venue.id === value) && <option value={value}>{chosen.get(value) ?? value}</option>}
+      {choices.map((venue) => (
         <option key={venue.id} value={venue.id}>
           {venue.name}
         </option>
@@ -145,8 +168,8 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
           <input type="checkbox" checked={fresh} onChange={(event) => setFresh(event.target.checked)} />
           Lập mới từ đầu (không giữ phân công hiện hành)
         </label>
-        <small className="muted">
-          {plannable.length} điểm đã phê duyệt hoặc đã xếp lịch thuộc cấp này sẽ được lập kế hoạch.
+        <small className="muted" data-testid="plannable-count">
+          {plannable.data ? wholeText(plannable.data.total) : '…'} điểm đã phê duyệt hoặc đã xếp lịch thuộc cấp này sẽ được lập kế hoạch.
           {venueTier !== VenueTier.Central && ' Các điểm dưới cấp Trung ương được lập theo từng tỉnh, thành phố ở máy xử lý nền.'}
         </small>
       </fieldset>
@@ -191,6 +214,28 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
         </label>
       </fieldset>
 
+      <div className="venue-choice-search">
+        <label>
+          Tìm điểm để cố định hoặc không phân công
+          <input
+            type="search"
+            placeholder="Tên điểm, xã, tỉnh…"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            // Enter searches (as typing does): it must not run the solver.
+            onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
+          />
+        </label>
+        <small className="muted" aria-live="polite" data-testid="venue-choices">
+          {found.data
+            ? found.data.total > choices.length
+              ? `Các ô chọn điểm hiện ${wholeText(choices.length)} trên ${wholeText(found.data.total)} điểm phù hợp; gõ tên để tìm điểm khác.`
+              : `${wholeText(found.data.total)} điểm phù hợp.`
+            : 'Đang tải các điểm…'}
+        </small>
+        {found.error && <ErrorPanel error={found.error} />}
+      </div>
+
       <fieldset data-testid="leader-pins">
         <legend>Cố định lãnh đạo tại điểm</legend>
         {leaderPins.map((pin, index) => (
@@ -219,7 +264,7 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
           type="button"
           className="secondary"
           disabled={!firstVenue || !firstLeader}
-          onClick={() => setLeaderPins([...leaderPins, { leaderId: firstLeader, venueId: firstVenue, role: AssignmentRole.ChiefGuest }])}
+          onClick={() => setLeaderPins([...leaderPins, { leaderId: firstLeader, venueId: choose(firstVenue), role: AssignmentRole.ChiefGuest }])}
         >
           Thêm lãnh đạo cố định
         </button>
@@ -242,7 +287,12 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
             <FieldError error={error} field={`datePins.${index}.date`} />
           </div>
         ))}
-        <button type="button" className="secondary" disabled={!firstVenue} onClick={() => setDatePins([...datePins, { venueId: firstVenue, date: '' }])}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={!firstVenue}
+          onClick={() => setDatePins([...datePins, { venueId: choose(firstVenue), date: '' }])}
+        >
           Thêm ngày cố định
         </button>
       </fieldset>
@@ -262,7 +312,7 @@ export function PlanningRunForm({ venues, participants, pending, error, onRun }:
           type="button"
           className="secondary"
           disabled={!firstVenue || !firstLeader}
-          onClick={() => setBans([...bans, { leaderId: firstLeader, venueId: firstVenue }])}
+          onClick={() => setBans([...bans, { leaderId: firstLeader, venueId: choose(firstVenue) }])}
         >
           Thêm điều kiện không phân công
         </button>
