@@ -8,3 +8,4 @@ export { PlanningModule } from './planning.module';
 export type { ObjectiveBreakdown, PlanningInstance } from './planning.types';
 export { SolvePlanningRunJob } from './solve-planning-run.handler';
 export { SolveCancelledError, SolverThreads } from './solver-threads';
+export { warmUpSolver } from './solver-warm-up';

@@ -18,7 +18,8 @@
  *   cover(v):        Σ_{chief c at v} x_c + uncovered_v = 1                      exactly one chief guest
  *   acc(v):          Σ_{acc c at v} x_c + short_v + N(v)·uncovered_v = N(v)
  *   helddef(v,d):    Σ_{chief c at v,d} x_c − held_{v,d} = 0          (venues with accompanying only)
- *   acclink(c):      x_c − held_{v,d} ≤ 0  for each accompanying c at v,d   accompany on the chief's date
+ *   acclink(c):      x_c + x_c' − held_{v,d} ≤ 0  for each accompanying c at v,d, c' the same leader's
+ *                    chief candidate there (if any)   accompany on the chief's date, never one's own
  *   accdate(v,d):    Σ_{acc c at v,d} x_c − N(v)·held_{v,d} ≤ 0
  *   accpin(l,v):     Σ_{acc c of l at v} x_c + uncovered_v = 1                   accompanying pin holds
  *   max(l):          Σ_{c of l} x_c ≤ max(l)                                       appearances per edition
@@ -404,13 +405,15 @@ export function buildModel(set: CandidateSet, options: ModelOptions = {}): Plann
           });
         }
         for (const c of accompanying) {
+          // A leader accompanies a venue only when someone else is its chief guest: being both is one
+          // appearance too many (their max or day row), so x_acc + x_chief(same leader) ≤ held holds for
+          // every plan. Without the chief term the LP takes half of each, venue after venue, and its
+          // bound stays weak (issue 21). Diagnosis keeps the plain row: its max and day rows may relax.
+          const twin = elastic ? undefined : chiefs.find((chief) => candidates[chief].leader === candidates[c].leader);
           model.addRow({
             name: `acclink_${c}`,
             family: 'accdate',
-            terms: [
-              [1, x(c)],
-              [-1, held],
-            ],
+            terms: [[1, x(c)], ...(twin === undefined ? [] : [[1, x(twin)] as [number, string]]), [-1, held]],
             sense: '<=',
             rhs: 0,
             meta: { venue: v, date },

@@ -7,18 +7,9 @@
  */
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadHighs } from './highs';
 import { planInstance } from './plan-instance';
-import { solverWarmUpInstance } from './solver-warm-up';
+import { warmUpSolver } from './solver-warm-up';
 import type { SolverAnswer, SolverTask } from './solver-thread.types';
-
-async function warmUp(): Promise<number> {
-  const started = performance.now();
-  await loadHighs();
-  // A few solves of a small national plan: enough for the hot Wasm functions to reach the optimising tier.
-  for (let round = 0; round < 3; round++) await planInstance(solverWarmUpInstance(), { mode: 'fresh', byProvince: false });
-  return (performance.now() - started) / 1000;
-}
 
 const port = parentPort;
 if (port) {
@@ -33,7 +24,7 @@ if (port) {
     }
   }
   const post = (answer: SolverAnswer) => port.postMessage(answer);
-  const ready = warmUp().then(
+  const ready = warmUpSolver().then(
     (seconds) => post({ type: 'ready', seconds }),
     (error: unknown) => {
       post({ type: 'error', id: 0, error: { name: 'Error', message: error instanceof Error ? error.message : String(error) } });

@@ -1,9 +1,12 @@
 /**
- * A small national plan a solver thread solves at start (solver-thread.ts): 12 venues over three
- * regions, 10 leaders of four ranks, 7 days, accompanying leaders and preferred dates — enough
- * candidates, rows and branching for V8 to tier up the HiGHS WebAssembly the real solves run.
+ * A solver thread's warm-up at start (solver-thread.ts; bench/solver measures a first solve after it):
+ * a small national plan — 12 venues over three regions, 10 leaders of four ranks, 7 days, accompanying
+ * leaders and preferred dates — solved a few times, enough candidates, rows and branching for V8 to
+ * tier up the HiGHS WebAssembly the real solves run.
  */
 import { PROVINCES } from '@app/provinces';
+import { loadHighs } from './highs';
+import { planInstance } from './plan-instance';
 import { addDays, planningSettings } from './planning-rules';
 import type { PlanningInstance, PlanningLeader, PlanningVenue } from './planning.types';
 
@@ -41,4 +44,13 @@ export function solverWarmUpInstance(): PlanningInstance {
     leaders,
     settings: planningSettings({ windowStart: WINDOW_START, windowEnd: DAYS[6], roadFactor: 1.4, maxTopTierPerDay: 2, maxTopTierPerProvinceDay: 1 }),
   };
+}
+
+/** Loads HiGHS and solves the warm-up plan a few times; resolves with the seconds it took. */
+export async function warmUpSolver(): Promise<number> {
+  const started = performance.now();
+  await loadHighs();
+  // A few solves of a small national plan: enough for the hot Wasm functions to reach the optimising tier.
+  for (let round = 0; round < 3; round++) await planInstance(solverWarmUpInstance(), { mode: 'fresh', byProvince: false });
+  return (performance.now() - started) / 1000;
 }
