@@ -210,9 +210,19 @@ async function main(): Promise<void> {
     const dashboardRecomputedMs = await recomputed('readiness', dashboardPath);
     console.log(`dashboard recomputed after a change: ${dashboardRecomputedMs.toFixed(0)} ms (median of 3)`);
 
+    // The API's own CPU time per request of each load (utime + stime): unlike req/s, it does not move with
+    // what else the machine's cores are running.
+    const cpuBefore = cpuMs(api.pid);
     const trivial = await load('/api/health/live', {});
+    const cpuBetween = cpuMs(api.pid);
     const dashboard = await load(dashboardPath, headers);
+    const cpuAfter = cpuMs(api.pid);
     const ratio = dashboard.requests.average / trivial.requests.average;
+    const cpuPerRequest = {
+      trivial: (cpuBetween - cpuBefore) / trivial.requests.total,
+      dashboard: (cpuAfter - cpuBetween) / dashboard.requests.total,
+    };
+    const cpuRatio = cpuPerRequest.trivial / cpuPerRequest.dashboard;
     for (const [name, result] of [
       ['trivial /api/health/live', trivial],
       ['dashboard', dashboard],
@@ -222,6 +232,9 @@ async function main(): Promise<void> {
       );
     }
     console.log(`ratio dashboard / trivial: ${ratio.toFixed(2)} (goal ≥ 0.50); dashboard p99 ${dashboard.latency.p99} ms (goal < 50 ms)`);
+    console.log(
+      `API CPU per request: trivial ${cpuPerRequest.trivial.toFixed(3)} ms, dashboard ${cpuPerRequest.dashboard.toFixed(3)} ms — ratio ${cpuRatio.toFixed(2)}`,
+    );
 
     // The budget roll-up: the summary (provinces, regions, categories, sources, edition) then one page per
     // province (its venues), each computed once per change, then served from memory.
@@ -267,6 +280,8 @@ async function main(): Promise<void> {
         req_per_s: Math.round(dashboard.requests.average),
         trivial_req_per_s: Math.round(trivial.requests.average),
         ratio: Math.round(ratio * 1000) / 1000,
+        cpu_per_request_ms: { trivial: Math.round(cpuPerRequest.trivial * 1000) / 1000, dashboard: Math.round(cpuPerRequest.dashboard * 1000) / 1000 },
+        cpu_ratio: Math.round(cpuRatio * 1000) / 1000,
         p50_ms: dashboard.latency.p50,
         p99_ms: dashboard.latency.p99,
         cold_ms: Math.round(coldMs),
@@ -320,6 +335,16 @@ function peakRssMiB(pid: number | undefined): number | null {
     return match ? Math.round(Number(match[1]) / 1024) : null;
   } catch {
     return null; // not Linux, or already gone
+  }
+}
+
+/** CPU time a process has used (user + system) in ms, from /proc; 0 where there is none (not Linux). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
   }
 }
 
