@@ -267,4 +267,27 @@ describe('Logistics: checklists, dependencies, readiness', () => {
       await second.close();
     }
   });
+
+  it('sends the stored dashboard with an entity tag, and 304 to a client that has it until the answer changes', async () => {
+    const own = await createEdition(t.dataSource);
+    const venue = await createVenue(t.dataSource, own, '66', { scheduleOn: `${own.year}-08-15` });
+    const [{ id: taskId, version }] = await t.dataSource.query(
+      `INSERT INTO venue_tasks (venue_id, edition_id, title, responsible_unit, due_date, status, weight, blocked_reason) VALUES ($1, $2, 'Vướng', 'C', $3::date, 'blocked', 1, 'Thiếu xe') RETURNING id, version`,
+      [venue.id, own.id, `${own.year}-08-10`],
+    );
+    const first = await t.http.get(`/api/editions/${own.id}/readiness`).set('Authorization', planner).expect(200);
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(first.body.edition).toMatchObject({ venues: 1, atRisk: 1, blocked: 1 });
+    const etag: string = first.headers.etag;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await t.http.get(`/api/editions/${own.id}/readiness`).set('Authorization', planner).set('If-None-Match', etag).expect(304);
+    expect(again.text).toBe('');
+    // Another scope's answer has its own tag; a change gives the edition's answer a new one.
+    const forLaiChau = await t.http.get(`/api/editions/${own.id}/readiness`).set('Authorization', laiChau).set('If-None-Match', etag).expect(200);
+    expect(forLaiChau.headers.etag).not.toBe(etag);
+    await t.http.patch(`/api/venues/${venue.id}/tasks/${taskId}`).set('Authorization', planner).send({ version, status: 'done' }).expect(200);
+    const changed = await t.http.get(`/api/editions/${own.id}/readiness`).set('Authorization', planner).set('If-None-Match', etag).expect(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(changed.body.edition).toMatchObject({ venues: 1, onTrack: 1, blocked: 0, doneShare: 1 });
+  });
 });

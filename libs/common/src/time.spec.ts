@@ -85,6 +85,17 @@ describe('todayInFestivalZone', () => {
   it('defaults to now and returns a YYYY-MM-DD date', () => {
     expect(isIsoDate(todayInFestivalZone())).toBe(true);
   });
+
+  it('moves to the next day at midnight in Vietnam, and back for an earlier instant, though it remembers the day', () => {
+    const answers = [
+      '2027-08-18T16:59:59.999Z',
+      '2027-08-18T17:00:00.000Z',
+      '2027-08-19T16:59:59.999Z',
+      '2027-08-18T16:59:59.999Z',
+      '2027-08-19T17:00:00.000Z',
+    ].map((instant) => todayInFestivalZone(new Date(instant)));
+    expect(answers).toEqual(['2027-08-18', '2027-08-19', '2027-08-19', '2027-08-18', '2027-08-20']);
+  });
 });
 
 describe('minutesOfDay and timeOfMinutes', () => {

@@ -35,9 +35,19 @@ export function instantToLocalTime(instant: Date): LocalTime {
   return DateTime.fromJSDate(instant, { zone: FESTIVAL_TIME_ZONE }).toFormat('HH:mm');
 }
 
-/** Today's date in the festival time zone. */
+/** The festival-zone day last asked for, and the instants it spans ([from, until)). */
+let lastDay: { date: IsoDate; from: number; until: number } | null = null;
+
+/**
+ * Today's date in the festival time zone. The day is remembered with the instants it spans, so the
+ * requests of a day (the dashboard's, hundreds a second) do not each build a zoned luxon DateTime.
+ */
 export function todayInFestivalZone(now: Date = new Date()): IsoDate {
-  return instantToLocalDate(now);
+  const instant = now.getTime();
+  if (lastDay && instant >= lastDay.from && instant < lastDay.until) return lastDay.date;
+  const start = DateTime.fromMillis(instant, { zone: FESTIVAL_TIME_ZONE }).startOf('day');
+  lastDay = { date: start.toISODate()!, from: start.toMillis(), until: start.plus({ days: 1 }).toMillis() };
+  return lastDay.date;
 }
 
 /** Minutes since midnight of an `HH:mm` time. */

@@ -1,7 +1,9 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { type Actor, CurrentActor, Writers } from '@app/auth';
 import { ApiRefusals } from '@app/common';
+import { sendAnswer } from '../edition-answer-cache';
 import { BudgetLine } from './budget.entities';
 import { BudgetService } from './budget.service';
 import { CreateBudgetLineDto, UpdateBudgetLineDto } from './dto/budget.dto';
@@ -15,24 +17,23 @@ export class BudgetController {
 
   /** Estimate vs actual cost per province, region, category, funding source and edition; each province's venues are a page of their own. */
   @Get('editions/:editionId/budget')
-  @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOkResponse({ type: BudgetSummary, description: 'Computed once per change and served as stored JSON.' })
   @ApiRefusals(404)
-  editionBudget(@Param('editionId', ParseUUIDPipe) editionId: string, @CurrentActor() actor: Actor): Promise<string> {
-    return this.budget.editionBudgetJson(editionId, actor); // already JSON: computed once per change
+  async editionBudget(@Param('editionId', ParseUUIDPipe) editionId: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
+    sendAnswer(response, await this.budget.editionBudgetJson(editionId, actor)); // already JSON: computed once per change
   }
 
   /** One province's page of the roll-up: its totals and each of its counted venues (an organizer: their own province). */
   @Get('editions/:editionId/budget/provinces/:provinceCode')
-  @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOkResponse({ type: BudgetProvincePage, description: 'Computed once per change and served as stored JSON.' })
   @ApiRefusals(403, 404)
-  provinceBudget(
+  async provinceBudget(
     @Param('editionId', ParseUUIDPipe) editionId: string,
     @Param('provinceCode') provinceCode: string,
     @CurrentActor() actor: Actor,
-  ): Promise<string> {
-    return this.budget.provincePageJson(editionId, provinceCode, actor);
+    @Res() response: Response,
+  ): Promise<void> {
+    sendAnswer(response, await this.budget.provincePageJson(editionId, provinceCode, actor));
   }
 
   @Get('venues/:venueId/budget-lines')

@@ -12,6 +12,7 @@ import { BUDGET_CATEGORY_NAMES, BudgetCategory, FUNDING_SOURCE_NAMES, FundingSou
 import { BUDGET_VARIANCE_RULE, budgetTotals, BudgetTotals } from './budget-rules';
 import { CreateBudgetLineDto, UpdateBudgetLineDto } from './dto/budget.dto';
 import type { BudgetGroup, BudgetProvincePage, BudgetRollup, BudgetSummary, VenueBudget } from './dto/budget-rollup.dto';
+import type { CachedAnswer } from '../edition-answer-cache';
 import { BudgetCache } from './budget.cache';
 import { BUDGET_VENUE_CONDITION, readBudgetRollups, refreshBudgetRollups } from './budget-rollups';
 import { vndOf } from './money';
@@ -132,7 +133,7 @@ export class BudgetService implements OnModuleInit {
    * only. Read from the roll-up tables (budget-rollups.ts: a few hundred rows), computed once per change
    * and served from BudgetCache in between.
    */
-  async editionBudgetJson(editionId: string, actor: Actor): Promise<string> {
+  async editionBudgetJson(editionId: string, actor: Actor): Promise<CachedAnswer> {
     const province = actor.role === Role.ProvincialOrganizer ? actor.provinceCode : null;
     return this.cache.get(editionId, province ?? 'all', '', async () => {
       await this.editions.get(editionId); // on a miss only: a served answer costs no query
@@ -141,7 +142,7 @@ export class BudgetService implements OnModuleInit {
   }
 
   /** One province's page: its totals and its counted venues (an organizer: their own province only). */
-  async provincePageJson(editionId: string, provinceCode: string, actor: Actor): Promise<string> {
+  async provincePageJson(editionId: string, provinceCode: string, actor: Actor): Promise<CachedAnswer> {
     if (actor.role === Role.ProvincialOrganizer) assertCanWriteProvince(actor, provinceCode);
     return this.cache.get(editionId, `province:${provinceCode}`, '', async () => {
       await this.editions.get(editionId);

@@ -1,7 +1,9 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { type Actor, CurrentActor } from '@app/auth';
 import { ApiRefusals } from '@app/common';
+import { sendAnswer } from '../edition-answer-cache';
 import { Dashboard, VenueReadinessView } from './dto/readiness-dashboard.dto';
 import { ReadinessService } from './readiness.service';
 
@@ -13,11 +15,10 @@ export class ReadinessController {
 
   /** Readiness of every live venue, rolled up by province, region and edition, in one request. */
   @Get('editions/:editionId/readiness')
-  @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOkResponse({ type: Dashboard, description: 'Computed once per change and served as stored JSON.' })
   @ApiRefusals(404)
-  dashboard(@Param('editionId', ParseUUIDPipe) editionId: string, @CurrentActor() actor: Actor): Promise<string> {
-    return this.service.dashboardJson(editionId, actor); // already JSON: computed once, served many times
+  async dashboard(@Param('editionId', ParseUUIDPipe) editionId: string, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
+    sendAnswer(response, await this.service.dashboardJson(editionId, actor)); // already JSON: computed once, served many times
   }
 
   @Get('venues/:venueId/readiness')

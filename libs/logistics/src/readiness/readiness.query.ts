@@ -1,10 +1,20 @@
 /**
- * The one SQL statement that turns tasks into per-venue readiness facts, shared by the readiness
- * dashboard and the edition-plan export so both apply classifyReadiness to the same numbers.
+ * The SQL that turns the venues' task roll-ups into readiness: per-venue facts for the edition-plan
+ * export (classifyReadiness applied to each), and the national dashboard's counts, classified in the
+ * database by the same rule (readinessStatusSql).
  */
 import type { IsoDate } from '@app/common';
-import { LIVE_VENUES } from '@app/venues';
-import type { ReadinessFacts } from './readiness-rules';
+import { LIVE_VENUES, VENUE_FACTS } from '@app/venues';
+import { type ReadinessFacts, readinessStatusSql } from './readiness-rules';
+
+/** A live venue's task roll-up as readiness facts (0 for a venue without tasks); `v` the venue, `r` its roll-up. */
+const ROLLUP_FACTS = `
+         COALESCE(r.total_weight, 0) AS total_weight,
+         COALESCE(r.done_weight, 0) AS done_weight,
+         COALESCE(r.tasks, 0) AS tasks,
+         COALESCE(width_bucket($2::date - 1, r.open_due_dates), 0) AS overdue,
+         COALESCE(width_bucket($2::date - 4, r.open_due_dates), 0) AS long_overdue,
+         COALESCE(r.blocked, 0) AS blocked`;
 
 /**
  * Readiness facts of every live venue of an edition (venues' LIVE_VENUES read model: approved or
@@ -15,25 +25,77 @@ import type { ReadinessFacts } from './readiness-rules';
  * Parameters: $1 edition id, $2 today (festival time zone), $3 province code or null for all. Embed it
  * as a CTE.
  */
-export const LIVE_VENUE_READINESS_SQL = liveVenueReadinessSql('');
-
-/** The same with the venue's name, province and region (the dashboard: no second join to the venues). */
-export const LIVE_VENUE_READINESS_NAMED_SQL = liveVenueReadinessSql(', v.name, v.province_code, v.region::text AS region');
-
-function liveVenueReadinessSql(venueColumns: string): string {
-  return `
-  SELECT v.id AS venue_id${venueColumns},
-         v.anchor_date::text AS date,
-         COALESCE(r.total_weight, 0) AS total_weight,
-         COALESCE(r.done_weight, 0) AS done_weight,
-         COALESCE(r.tasks, 0) AS tasks,
-         COALESCE(width_bucket($2::date - 1, r.open_due_dates), 0) AS overdue,
-         COALESCE(width_bucket($2::date - 4, r.open_due_dates), 0) AS long_overdue,
-         COALESCE(r.blocked, 0) AS blocked
+export const LIVE_VENUE_READINESS_SQL = `
+  SELECT v.id AS venue_id, v.anchor_date::text AS date, ${ROLLUP_FACTS}
     FROM ${LIVE_VENUES} v
     LEFT JOIN venue_task_rollups r ON r.venue_id = v.id
    WHERE v.edition_id = $1 AND ($3::text IS NULL OR v.province_code = $3)`;
-}
+
+const STATUS = readinessStatusSql({
+  totalWeight: 'f.total_weight',
+  doneWeight: 'f.done_weight',
+  overdue: 'f.overdue',
+  longOverdue: 'f.long_overdue',
+  blocked: 'f.blocked',
+  venueDate: 'f.date',
+  today: '$2::date',
+});
+
+/** Late first, then by date (no date first, as the dashboard always listed them), the id breaking ties. */
+const URGENCY = `status = 'late' DESC, date NULLS FIRST, venue_id`;
+
+/**
+ * The national dashboard's figures in one statement that returns a few dozen rows, not 50,000 (issue 21):
+ * every live venue classified in the database (readinessStatusSql: the rule of classifyReadiness), then
+ * - one `group` row per (province, region) present: venues by readiness, weights, overdue and blocked
+ *   tasks summed (the service adds them up into provinces, regions and the edition);
+ * - `venue` rows: the $4 most urgent venues late or at risk (late first, then by date, no date first as
+ *   before; the id breaks ties; `rank` 1, 2… says the order), with their facts for classifyReadiness
+ *   and their names.
+ * The classified venues are kept narrow (no name: the listed venues' are looked up by id), as both
+ * parts read them. Parameters: those of LIVE_VENUE_READINESS_SQL, then $4 how many venues to list.
+ */
+export const DASHBOARD_SQL = `
+  WITH classified AS MATERIALIZED (
+    SELECT f.*, ${STATUS} AS status
+      FROM (SELECT v.id AS venue_id, v.province_code, v.region, v.anchor_date AS date, ${ROLLUP_FACTS}
+              FROM ${LIVE_VENUES} v
+              LEFT JOIN venue_task_rollups r ON r.venue_id = v.id
+             WHERE v.edition_id = $1 AND ($3::text IS NULL OR v.province_code = $3)) f
+  )
+  SELECT 'group' AS kind, province_code, region::text AS region,
+         count(*)::int AS venues,
+         (count(*) FILTER (WHERE status = 'on_track'))::int AS on_track,
+         (count(*) FILTER (WHERE status = 'at_risk'))::int AS at_risk,
+         (count(*) FILTER (WHERE status = 'late'))::int AS late,
+         sum(total_weight)::float8 AS total_weight, sum(done_weight)::float8 AS done_weight,
+         sum(overdue)::float8 AS overdue, sum(blocked)::float8 AS blocked,
+         NULL::uuid AS venue_id, NULL::text AS name, NULL::text AS date, NULL::int AS tasks, NULL::int AS long_overdue, NULL::int AS rank
+    FROM classified
+   GROUP BY province_code, region
+  UNION ALL
+  (SELECT 'venue', w.province_code, w.region::text, NULL, NULL, NULL, NULL, w.total_weight, w.done_weight, w.overdue, w.blocked,
+          w.venue_id, named.name, w.date::text, w.tasks, w.long_overdue, w.rank::int
+     FROM (SELECT t.*, row_number() OVER (ORDER BY ${URGENCY}) AS rank
+             FROM (SELECT * FROM classified WHERE status <> 'on_track' ORDER BY ${URGENCY} LIMIT $4) t) w
+     JOIN ${VENUE_FACTS} named ON named.id = w.venue_id)`;
+
+/** A row of DASHBOARD_SQL: a (province, region) group's sums, or one of the venues listed. */
+export type DashboardRow =
+  | {
+      kind: 'group';
+      province_code: string;
+      region: string;
+      venues: number;
+      on_track: number;
+      at_risk: number;
+      late: number;
+      total_weight: number;
+      done_weight: number;
+      overdue: number;
+      blocked: number;
+    }
+  | (ReadinessRow & { kind: 'venue'; province_code: string; region: string; name: string; rank: number });
 
 export interface ReadinessRow {
   venue_id: string;
