@@ -11,6 +11,10 @@
  *     made on the event loop itself (planInstance, the API's path before issue 19). Goal: < 50 ms.
  *  2. Reminders: F reminders falling due at ~1,000/s through a no-op sender, p99 lateness without a
  *     solve, then with nationwide runs solving the whole time they fire (goal: no worse).
+ *  In every API phase, the main thread's long tasks (watchStalls): gaps over 20 ms of a 1 ms timer, with
+ *  the thread's CPU in each and the phase of the run; the loop's delay at 1 ms resolution; GC pauses.
+ *  `nationwide_longest_stall_ms` is the longest during the nationwide run (run under `node --cpu-prof`
+ *  to read the frames of a stall: its from_us/to_us are the profile's clock).
  * Usage: bench/solver-isolation [scale] [reminders]   (scale 0.1 = a tenth of the communes; default 10,000 reminders)
  * Last line: one JSON object.
  */
@@ -19,7 +23,7 @@ import { randomUUID } from 'node:crypto';
 import { Agent, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 const SCALE = Number(process.argv[2] ?? 1);
 const REMINDERS = Number(process.argv[3] ?? 10_000);
@@ -50,11 +54,98 @@ const p99 = (values: number[]) => {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] : NaN;
 };
 
+/** Where the worker's half of a planning run stands (set by the wrappers in main), to label a stall. */
+let runPhase = 'no run';
+
+interface Stall {
+  /** Milliseconds the main thread did not come back to its timers. */
+  gap_ms: number;
+  /** Of which CPU time of the main thread (the rest: waiting for a core, on a shared machine). */
+  cpu_ms: number;
+  /** When the stall ended, in ms from the window's start. */
+  at_ms: number;
+  phase: string;
+  /** When the stall began and ended, in µs of the monotonic clock (a --cpu-prof profile's timestamps). */
+  from_us: number;
+  to_us: number;
+}
+
+/**
+ * The main thread's long tasks while `during` runs: a 1 ms timer whose gaps over STALL_MS are recorded
+ * (each with the run's phase), an event-loop delay histogram at 1 ms resolution, and GC pauses.
+ */
+const STALL_MS = 20;
+async function watchStalls<T>(during: () => Promise<T>): Promise<{
+  value: T;
+  stalls: Stall[];
+  fine_loop_p99_ms: number;
+  gc: { pauses: number; total_ms: number; longest_ms: number };
+}> {
+  const stalls: Stall[] = [];
+  const fine = monitorEventLoopDelay({ resolution: 1 });
+  const started = performance.now();
+  const gc = { pauses: 0, total_ms: 0, longest_ms: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.pauses += 1;
+      gc.total_ms += entry.duration;
+      gc.longest_ms = Math.max(gc.longest_ms, entry.duration);
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const threadCpu = () => {
+    const { user, system } = process.threadCpuUsage();
+    return (user + system) / 1000;
+  };
+  let last = performance.now();
+  let lastCpu = threadCpu();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const cpu = threadCpu();
+    const gap = now - last;
+    if (gap > STALL_MS) {
+      const to = Number(process.hrtime.bigint() / 1000n);
+      stalls.push({
+        gap_ms: round(gap),
+        cpu_ms: round(cpu - lastCpu),
+        at_ms: Math.round(now - started),
+        phase: runPhase,
+        from_us: Math.round(to - gap * 1000),
+        to_us: to,
+      });
+    }
+    last = now;
+    lastCpu = cpu;
+  }, 1);
+  fine.enable();
+  try {
+    const value = await during();
+    return { value, stalls, fine_loop_p99_ms: round(fine.percentile(99) / 1e6), gc: { ...gc, total_ms: round(gc.total_ms), longest_ms: round(gc.longest_ms) } };
+  } finally {
+    clearInterval(timer);
+    fine.disable();
+    observer.disconnect();
+  }
+}
+
 /** Requests at RATE/s to a trivial route, and the event loop's delay, while `during` runs. */
 async function measure(
   base: string,
   during: () => Promise<void>,
-): Promise<{ api_p99_ms: number; event_loop_delay_p99_ms: number; requests: number; seconds: number }> {
+): Promise<{
+  api_p99_ms: number;
+  event_loop_delay_p99_ms: number;
+  event_loop_delay_p99_ms_at_1ms: number;
+  longest_stall_ms: number;
+  /** The stall in which the main thread itself ran longest (CPU time): a long task, not a wait for a core. */
+  longest_stall_cpu_ms: number;
+  stalls_over_20ms: number;
+  gc: { pauses: number; total_ms: number; longest_ms: number };
+  requests: number;
+  seconds: number;
+  longest_stalls: Stall[];
+  busiest_stalls: Stall[];
+}> {
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const latencies: number[] = [];
   const inFlight = new Set<Promise<void>>();
@@ -80,17 +171,26 @@ async function measure(
       void request.then(() => inFlight.delete(request));
     }
   })();
-  await during();
+  const watched = await watchStalls(during);
   stop = true;
   await generator;
   await Promise.all(inFlight);
   loop.disable();
   agent.destroy();
+  const longest = [...watched.stalls].sort((a, b) => b.gap_ms - a.gap_ms);
+  const busiest = [...watched.stalls].sort((a, b) => b.cpu_ms - a.cpu_ms);
   return {
     api_p99_ms: round(p99(latencies)),
     event_loop_delay_p99_ms: round(loop.percentile(99) / 1e6),
+    event_loop_delay_p99_ms_at_1ms: watched.fine_loop_p99_ms,
+    longest_stall_ms: longest[0]?.gap_ms ?? 0,
+    longest_stall_cpu_ms: busiest[0]?.cpu_ms ?? 0,
+    stalls_over_20ms: longest.length,
+    gc: watched.gc,
     requests: latencies.length,
     seconds: round((performance.now() - started) / 1000),
+    longest_stalls: longest.slice(0, 10),
+    busiest_stalls: busiest.slice(0, 10),
   };
 }
 
@@ -132,6 +232,23 @@ async function main(): Promise<void> {
   const warm = await worker.get(SolverThreads).start();
   worker.get(ReminderSenders).register(ReminderKind.DelegateEvent, async () => ({ messageId: 'noop' }));
   const scheduler = worker.get(ReminderScheduler);
+  // Labels for the stalls: which part of the worker's half of a run the main thread is in.
+  const { PlanningSolver } = await import('../libs/planning/src/planning-solver');
+  const solver = worker.get(PlanningSolver);
+  const threads = worker.get(SolverThreads);
+  const phased =
+    <A extends unknown[], R>(during: string, after: string, call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      runPhase = during;
+      try {
+        return await call(...args);
+      } finally {
+        runPhase = after;
+      }
+    };
+  solver.solveQueued = phased('claim run', 'no run', solver.solveQueued.bind(solver));
+  solver.loadInstance = phased('load instance', 'instance to thread', solver.loadInstance.bind(solver));
+  threads.plan = phased('solver thread (main: progress, result message)', 'store result', threads.plan.bind(threads));
   const { dataSource } = api;
   const planner = await createUser(dataSource, Role.CentralPlanner);
   const token = await api.tokenFor(planner);
@@ -258,6 +375,14 @@ async function main(): Promise<void> {
     `  baseline, ${NATIONAL_RUNS} national solves on the event loop (before issue 19): ${inlineNational.api_p99_ms} ms; loop ${inlineNational.event_loop_delay_p99_ms} ms`,
   );
   console.log(`  goal: event-loop delay p99 < 50 ms during a solve`);
+  console.log(`main thread's stalls over ${STALL_MS} ms (1 ms timer; loop p99 at 1 ms resolution; GC pauses):`);
+  for (const [name, phase] of Object.entries({ idle, national: duringNational, nationwide: duringNationwide })) {
+    console.log(
+      `  ${name}: longest ${phase.longest_stall_ms} ms (busiest: ${phase.longest_stall_cpu_ms} ms of CPU), ${phase.stalls_over_20ms} stalls; loop p99 ${phase.event_loop_delay_p99_ms_at_1ms} ms; GC ${phase.gc.pauses} pauses, ${phase.gc.total_ms} ms, longest ${phase.gc.longest_ms} ms`,
+    );
+    for (const stall of phase.busiest_stalls.slice(0, 5))
+      console.log(`    ${stall.gap_ms} ms, ${stall.cpu_ms} ms of CPU, at ${stall.at_ms} ms (${stall.phase})`);
+  }
   console.log(`${REMINDERS} reminders due at ~1,000/s, p99 lateness (p50, max):`);
   console.log(`  without a solve: ${remindersAlone.p99_ms} ms (${remindersAlone.p50_ms}, ${remindersAlone.max_ms})`);
   console.log(
@@ -269,6 +394,7 @@ async function main(): Promise<void> {
       event_loop_delay_p99_ms: worst(duringNational.event_loop_delay_p99_ms, duringNationwide.event_loop_delay_p99_ms),
       reminder_p99_ms: remindersWithSolve.p99_ms,
       reminder_p99_ms_without_solve: remindersAlone.p99_ms,
+      nationwide_longest_stall_ms: duringNationwide.longest_stall_ms,
       phases: {
         idle,
         national: { ...duringNational, solve_seconds: round(nationalSolveSeconds, 2) },
