@@ -21,26 +21,12 @@ import { CreatePlanningRunDto } from './dto/planning-run.dto';
 import { planningSettings, windowDates } from './planning-rules';
 import { PlanningBaseline, PlanningRun, PlanningRunStatus } from './planning-run.entity';
 import { statusesBefore } from './planning-run-rules';
-import type { CurrentAssignment, PlanAssignment, PlanningInstance, PlanningLeader, PlanningVenue } from './planning.types';
-import type { PlanOutcome } from './province-split';
+import type { CurrentAssignment, PlanningInstance, PlanningLeader, PlanningVenue } from './planning.types';
 import { DEFAULT_TOP_TIER_CAPS } from './planning-weights';
 import { SolveCancelledError, type SolveControl, SolverThreads } from './solver-threads';
+import { mapInSlices } from './yielding';
 
-export interface ProposedAssignment extends PlanAssignment {
-  venueName: string;
-  leaderName: string;
-}
-
-/** The proposal of a run as stored and shown (see PlanningRunView). */
-export type StoredResult = Omit<PlanOutcome, 'plan' | 'status'> & {
-  mode: 'fresh' | 'repair';
-  solverStatus: string;
-  assignments: ProposedAssignment[];
-  /** Provinces planned one by one (tiers below central), or null for one national instance. */
-  provinces: number | null;
-  startTime: string;
-  endTime: string;
-};
+export type { ProposedAssignment, StoredResult } from './stored-result';
 
 /** Venues a run plans (and an accepted run may still write to). */
 export const PLANNABLE = LIVE_VENUE_STATUSES;
@@ -70,26 +56,18 @@ export class PlanningSolver {
     private readonly threads: SolverThreads,
   ) {}
 
+  /** The run's stored proposal, as JSON text (made on the solver thread: stored-result.ts), and the plan in force it started from. */
   async compute(
     edition: PlanningEdition,
     input: CreatePlanningRunDto,
     control: SolveControl = {},
-  ): Promise<{ stored: StoredResult; baseline: PlanningBaseline }> {
-    const { instance, baseline, names } = await this.loadInstance(this.dataSource.manager, edition, input);
+  ): Promise<{ resultJson: string; baseline: PlanningBaseline }> {
+    const { instance, baseline } = await this.loadInstance(this.dataSource.manager, edition, input);
     const repair = !input.fresh && baseline.assignments.length > 0;
     const byProvince = (input.venueTier ?? VenueTier.Central) !== VenueTier.Central;
-    const { outcome, provinces } = await this.threads.plan(instance, { mode: repair ? 'repair' : 'fresh', byProvince }, control);
-    const { plan, status, ...rest } = outcome;
-    const stored: StoredResult = {
-      ...rest,
-      mode: repair ? 'repair' : 'fresh',
-      solverStatus: status,
-      assignments: plan.assignments.map((a) => ({ ...a, venueName: names.venues.get(a.venueId)!, leaderName: names.leaders.get(a.leaderId)! })),
-      provinces: provinces && Object.keys(provinces).length,
-      startTime: input.startTime ?? '07:30',
-      endTime: input.endTime ?? '11:00',
-    };
-    return { stored, baseline };
+    const result = { mode: repair ? ('repair' as const) : ('fresh' as const), startTime: input.startTime, endTime: input.endTime };
+    const { resultJson } = await this.threads.plan(instance, { byProvince, result }, control);
+    return { resultJson, baseline };
   }
 
   /**
@@ -115,7 +93,7 @@ export class PlanningSolver {
     try {
       const edition = await findEdition(this.dataSource.manager, run.editionId);
       if (!edition) throw new Error(`Edition ${run.editionId} not found`);
-      const { stored, baseline } = await this.compute(edition, run.request, {
+      const { resultJson, baseline } = await this.compute(edition, run.request, {
         signal: cancel.signal,
         onProgress: async (done, total) => {
           const updated = await queryRows<{ id: string }>(
@@ -132,7 +110,7 @@ export class PlanningSolver {
         const proposedRows = await queryRows<{ id: string }>(
           manager,
           `UPDATE planning_runs SET status = 'proposed', baseline = $2, result = $3, failure = NULL, version = version + 1 WHERE id = $1 AND status = ANY($4) RETURNING id`,
-          [runId, JSON.stringify(baseline), JSON.stringify(stored), statusesBefore(PlanningRunStatus.Proposed)],
+          [runId, JSON.stringify(baseline), resultJson, statusesBefore(PlanningRunStatus.Proposed)],
         );
         proposed = proposedRows.length > 0;
         if (proposed) await this.notifier.notify(manager, { kind: 'planning_run_finished', runId, requestedBy: run.requestedBy }, afterCommit);
@@ -166,7 +144,7 @@ export class PlanningSolver {
     manager: EntityManager,
     edition: PlanningEdition,
     input: CreatePlanningRunDto,
-  ): Promise<{ instance: PlanningInstance; baseline: PlanningBaseline; names: { venues: Map<string, string>; leaders: Map<string, string> } }> {
+  ): Promise<{ instance: PlanningInstance; baseline: PlanningBaseline }> {
     const tier = input.venueTier ?? VenueTier.Central;
     const venues = await liveVenuesOfTier(manager, edition.id, tier);
     const participants = await editionLeaders(manager, edition.id);
@@ -196,7 +174,8 @@ export class PlanningSolver {
     const accompanying = new Map((input.accompanying ?? []).map((item) => [item.venueId, item.count]));
     const window = windowDates(edition);
 
-    const planningVenues: PlanningVenue[] = venues.map((venue) => ({
+    // Mapped in slices (yielding.ts): at a nationwide run's size these loops held the loop ~50 ms at once.
+    const planningVenues: PlanningVenue[] = await mapInSlices(venues, (venue) => ({
       id: venue.id,
       name: venue.name,
       provinceCode: venue.provinceCode,
@@ -212,7 +191,7 @@ export class PlanningSolver {
     }));
     // Leaders travel from where they work: their base province's centre, Hà Nội when none is on record.
     const baseOf = (code: string | null) => (code && PROVINCE_BY_CODE.get(code)) || HA_NOI;
-    const planningLeaders: PlanningLeader[] = participants.map(({ leader, maxAppearances }) => ({
+    const planningLeaders: PlanningLeader[] = await mapInSlices(participants, ({ leader, maxAppearances }) => ({
       id: leader.id,
       name: leader.fullName,
       tierRank: rankOf(leader.rankTier),
@@ -223,7 +202,7 @@ export class PlanningSolver {
       maxAppearances: Math.max(0, maxAppearances - (busyElsewhere.get(leader.id)?.appearances ?? 0)),
       preferredDates: leader.preferredDates,
     }));
-    const current: CurrentAssignment[] = baseline.assignments.map((assignment) => {
+    const current: CurrentAssignment[] = await mapInSlices(baseline.assignments, (assignment) => {
       const pair = `${assignment.venueId}|${assignment.leaderId}`;
       return { ...assignment, ...(accepted.has(pair) ? { fixed: 'accepted' as const } : locked.has(pair) ? { fixed: 'locked' as const } : {}) };
     });
@@ -244,14 +223,7 @@ export class PlanningSolver {
       bans: input.bans ?? [],
       current,
     };
-    return {
-      instance,
-      baseline,
-      names: {
-        venues: new Map(venues.map((venue) => [venue.id, venue.name])),
-        leaders: new Map(participants.map(({ leader }) => [leader.id, leader.fullName])),
-      },
-    };
+    return { instance, baseline };
   }
 }
 

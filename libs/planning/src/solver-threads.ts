@@ -2,7 +2,7 @@
  * The worker's solver threads (node:worker_threads): every HiGHS solve of a planning run happens on one
  * of them, never on the thread that fires reminders, sends e-mails and renews BullMQ's locks. A solve is
  * synchronous WebAssembly lasting up to tens of seconds; on its own thread it costs the event loop one
- * message out (the instance) and one back (the outcome).
+ * message out (the instance) and one back (the stored proposal, as one string: see stored-result.ts).
  *
  * PLANNING_THREADS threads, each loading and warming HiGHS once when it starts (solver-thread.ts): at
  * the worker's start (PLANNING_THREADS_AT_START), or with the first run. A run takes a free thread or
@@ -14,9 +14,13 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '@app/config';
-import type { PlannedInstance, PlanInstanceOptions } from './plan-instance';
 import type { PlanningInstance } from './planning.types';
-import type { SolverAnswer, SolverTask } from './solver-thread.types';
+import type { SolvedRun, SolverAnswer, SolverMessage, SolverTask } from './solver-thread.types';
+import type { StoredResultOptions } from './stored-result';
+import { yieldToLoop } from './yielding';
+
+/** Items of an instance's list per message to its thread (SolverPart): each clone takes a few milliseconds. */
+export const PART = 500;
 
 /** The solve was stopped because its run was cancelled. */
 export class SolveCancelledError extends Error {
@@ -35,7 +39,7 @@ export interface SolveControl {
 
 interface Running {
   id: number;
-  resolve(planned: PlannedInstance): void;
+  resolve(solved: SolvedRun): void;
   reject(error: Error): void;
   onProgress: (done: number, total: number) => Promise<void>;
   /** The progress callbacks, chained so they run in order and the outcome waits for the last. */
@@ -91,9 +95,27 @@ class SolverThread {
     });
   }
 
-  solve(task: SolverTask, running: Running): void {
+  /**
+   * Sends the task: its instance's long lists in parts first, a turn of the event loop between them
+   * (postMessage clones on this thread, at once), then the task with what remains.
+   */
+  async solve(task: SolverTask, running: Running): Promise<void> {
     this.running = running;
-    this.worker.postMessage(task);
+    const send = (message: SolverMessage) => this.worker.postMessage(message);
+    const { id, instance } = task;
+    const lists = { venues: instance.venues, leaders: instance.leaders, current: instance.current ?? [] };
+    const rest = { ...lists };
+    for (const list of ['venues', 'leaders', 'current'] as const) {
+      let start = 0;
+      for (; lists[list].length - start > PART; start += PART) {
+        if (this.running !== running) return; // cancelled meanwhile: the thread is gone
+        send({ type: 'part', id, list, items: lists[list].slice(start, start + PART) } as SolverMessage);
+        await yieldToLoop();
+      }
+      Object.assign(rest, { [list]: lists[list].slice(start) });
+    }
+    if (this.running !== running) return;
+    send({ type: 'solve', ...task, instance: { ...instance, ...rest } });
   }
 
   /** Stops the thread at once, whatever it is doing (a solve in progress included). */
@@ -111,7 +133,7 @@ class SolverThread {
     }
     this.running = null;
     const failed = (error: unknown) => running.reject(error instanceof Error ? error : new Error(String(error)));
-    if (answer.type === 'done') running.progress.then(() => running.resolve(answer.planned), failed);
+    if (answer.type === 'done') running.progress.then(() => running.resolve(answer.solved), failed);
     else running.progress.then(() => failed(Object.assign(new Error(answer.error.message), { name: answer.error.name })), failed);
   }
 
@@ -160,14 +182,17 @@ export class SolverThreads implements OnApplicationBootstrap, OnModuleDestroy {
     return this.slots.filter((thread) => thread && !thread.dead).length;
   }
 
-  /** Plans the instance on a solver thread: planInstance, off this thread. */
-  async plan(instance: PlanningInstance, options: Pick<PlanInstanceOptions, 'mode' | 'byProvince'>, control: SolveControl = {}): Promise<PlannedInstance> {
+  /**
+   * Plans the instance on a solver thread (planInstance, off this thread) and answers with the run's
+   * stored proposal as JSON text (storedResultOf), made there too.
+   */
+  async plan(instance: PlanningInstance, options: { byProvince: boolean; result: StoredResultOptions }, control: SolveControl = {}): Promise<SolvedRun> {
     const { signal } = control;
     const slot = await this.freeSlot(signal);
     const thread = this.threadAt(slot);
     try {
       await abortable(thread.ready, signal);
-      return await new Promise<PlannedInstance>((resolve, reject) => {
+      return await new Promise<SolvedRun>((resolve, reject) => {
         if (signal?.aborted) return reject(new SolveCancelledError());
         const id = ++this.nextId;
         const onAbort = () => {
@@ -184,10 +209,16 @@ export class SolverThreads implements OnApplicationBootstrap, OnModuleDestroy {
             signal?.removeEventListener('abort', onAbort);
             finish(value);
           };
-        thread.solve(
-          { id, instance, mode: options.mode, byProvince: options.byProvince },
-          { id, resolve: settle(resolve), reject: settle(reject), onProgress: control.onProgress ?? (() => Promise.resolve()), progress: Promise.resolve() },
-        );
+        thread
+          .solve(
+            { id, instance, byProvince: options.byProvince, result: options.result },
+            { id, resolve: settle(resolve), reject: settle(reject), onProgress: control.onProgress ?? (() => Promise.resolve()), progress: Promise.resolve() },
+          )
+          .catch((error: Error) => {
+            // Not sent (e.g. an instance that cannot be cloned): the thread is free again.
+            if (thread.running?.id === id) thread.running = null;
+            settle(reject)(error);
+          });
       });
     } finally {
       this.release(slot);

@@ -2,7 +2,7 @@
  * Queries over the venues table for other libraries, which may not name it: each takes the caller's
  * EntityManager (so it reads inside the caller's transaction) and says who reads it and why.
  */
-import { type EntityManager, In, Not } from 'typeorm';
+import { type EntityManager, In, MoreThan, Not } from 'typeorm';
 import { IsoDate } from '@app/common';
 import { Venue } from './venue.entity';
 import { LIVE_VENUE_STATUSES, VenueStatus, VenueTier } from './venue.enums';
@@ -51,9 +51,26 @@ export async function attendedVenuesOf(manager: EntityManager, editionId: string
   return venues.map(({ id, name, scheduledDate }) => ({ id, name, scheduledDate }));
 }
 
-/** An edition's live venues (approved or scheduled) of one tier, by id: what a planning run plans. */
-export function liveVenuesOfTier(manager: EntityManager, editionId: string, tier: VenueTier): Promise<Venue[]> {
-  return manager.find(Venue, { where: { editionId, status: In([...LIVE_VENUE_STATUSES]), tier }, order: { id: 'ASC' } });
+/** Rows per query of liveVenuesOfTier. */
+const LIVE_VENUES_PAGE = 250;
+
+/**
+ * An edition's live venues (approved or scheduled) of one tier, by id: what a planning run plans. Read
+ * by pages of ids, so the reader's event loop turns entities of one page at a time (the 3,300 commune
+ * venues of a nationwide run, at once, held the worker's loop ~100 ms: bench/solver-isolation).
+ */
+export async function liveVenuesOfTier(manager: EntityManager, editionId: string, tier: VenueTier): Promise<Venue[]> {
+  const venues: Venue[] = [];
+  for (;;) {
+    const after = venues.at(-1)?.id;
+    const page = await manager.find(Venue, {
+      where: { editionId, status: In([...LIVE_VENUE_STATUSES]), tier, ...(after ? { id: MoreThan(after) } : {}) },
+      order: { id: 'ASC' },
+      take: LIVE_VENUES_PAGE,
+    });
+    venues.push(...page);
+    if (page.length < LIVE_VENUES_PAGE) return venues;
+  }
 }
 
 /** How many live venues of one tier an edition has (planning decides from it whether to queue a run). */

@@ -4,7 +4,7 @@ import { VenueTier } from '@app/venues';
 import type { LeaderRef, PlanComparisonRow, VenuePlan } from '../plan-comparison';
 import { PlanningRunStatus } from '../planning-run.entity';
 import type { Explanation, ObjectiveBreakdown, PlanRole, PreferenceCosts, SlackUse } from '../planning.types';
-import type { ProposedAssignment } from '../planning-solver';
+import type { ProposedAssignment } from '../stored-result';
 import type { AssignmentChange, ChangeKind } from '../repair';
 
 /*
