@@ -11,10 +11,11 @@ import { Link } from 'react-router-dom';
 import { client, data } from '../api/client';
 import { ApiError, asRecords, asText } from '../api/errors';
 import { ErrorPanel, Field, FormError, Loading } from '../components/errors';
+import { DateField } from '../components/DateField';
 import { isStale, ReloadButton } from '../components/ReloadButton';
 import { LetterSettingsSection } from './LetterSettingsSection';
 import { ReminderPolicySection } from './ReminderPolicySection';
-import { changedFields, date, dateText, formatDate, read, whole } from '../input';
+import { changedFields, date, dateText, formatDate, type IsoDate, parseDate, read, whole } from '../input';
 import { EditionStatus, NEXT_EDITION_STATUS } from '@shared/editions/src/edition-status';
 import { is } from '../codes';
 import { editionStatusName } from '../labels';
@@ -39,6 +40,25 @@ const draftOf = (edition: Edition): EditionDraft => ({
   windowEnd: dateText(edition.windowEnd),
   nationalDay: dateText(edition.nationalDay),
 });
+
+/**
+ * The days each date of the window may be picked on its calendar: within the edition's year, the end
+ * from the start on, the national day inside the window (the API's INVALID_WINDOW rule, which still says
+ * it when a typed date breaks it).
+ */
+function windowLimits(draft: EditionDraft): Record<'windowStart' | 'windowEnd' | 'nationalDay', { min?: IsoDate; max?: IsoDate; month?: IsoDate }> {
+  const year = /^\s*\d{4}\s*$/.test(draft.year) ? draft.year.trim() : null;
+  const yearStart = year ? `${year}-01-01` : undefined;
+  const yearEnd = year ? `${year}-12-31` : undefined;
+  const start = parseDate(draft.windowStart) ?? undefined;
+  const end = parseDate(draft.windowEnd) ?? undefined;
+  // An empty window is 1 July – 19 August of the year: its calendars open on those months.
+  return {
+    windowStart: { min: yearStart, max: yearEnd, month: year ? `${year}-07-01` : undefined },
+    windowEnd: { min: start ?? yearStart, max: yearEnd, month: year ? `${year}-08-01` : undefined },
+    nationalDay: { min: start ?? yearStart, max: end ?? yearEnd, month: year ? `${year}-08-01` : undefined },
+  };
+}
 
 /** Puts the API's answer in the cached list at once (the header and the other sections read it), then refetches it. */
 function remember(queryClient: QueryClient, saved: Edition): void {
@@ -167,6 +187,8 @@ function CreateEdition({ year, onCancel, onCreated }: { year: number; onCancel: 
     },
   });
   const set = (field: keyof EditionDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const setText = (field: keyof EditionDraft) => (value: string) => setDraft({ ...draft, [field]: value });
+  const limits = windowLimits(draft);
   const ofYear = /^\s*\d{4}\s*$/.test(draft.year) ? `/${draft.year.trim()}` : '';
   const error = create.error;
 
@@ -188,13 +210,20 @@ function CreateEdition({ year, onCancel, onCreated }: { year: number; onCancel: 
       </div>
       <div className="fields">
         <Field label="Ngày bắt đầu" field="windowStart" error={error} hint={`dd/mm/yyyy; để trống: 01/07${ofYear}`}>
-          <input name="windowStart" value={draft.windowStart} onChange={set('windowStart')} placeholder="dd/mm/yyyy" size={12} />
+          <DateField label="Ngày bắt đầu" name="windowStart" value={draft.windowStart} onChange={setText('windowStart')} size={12} {...limits.windowStart} />
         </Field>
         <Field label="Ngày kết thúc" field="windowEnd" error={error} hint={`dd/mm/yyyy; để trống: 19/08${ofYear}`}>
-          <input name="windowEnd" value={draft.windowEnd} onChange={set('windowEnd')} placeholder="dd/mm/yyyy" size={12} />
+          <DateField label="Ngày kết thúc" name="windowEnd" value={draft.windowEnd} onChange={setText('windowEnd')} size={12} {...limits.windowEnd} />
         </Field>
         <Field label="Ngày hội toàn quốc" field="nationalDay" error={error} hint={`dd/mm/yyyy; để trống: 19/08${ofYear}`}>
-          <input name="nationalDay" value={draft.nationalDay} onChange={set('nationalDay')} placeholder="dd/mm/yyyy" size={12} />
+          <DateField
+            label="Ngày hội toàn quốc"
+            name="nationalDay"
+            value={draft.nationalDay}
+            onChange={setText('nationalDay')}
+            size={12}
+            {...limits.nationalDay}
+          />
         </Field>
       </div>
       <FormError error={error} fields={EDITION_FIELDS} />
@@ -301,6 +330,8 @@ function EditEdition({ edition, onCancel, onSaved }: { edition: Edition; onCance
     },
   });
   const set = (field: keyof EditionDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const setText = (field: keyof EditionDraft) => (value: string) => setDraft({ ...draft, [field]: value });
+  const limits = windowLimits(draft);
   const changed = JSON.stringify(draft) !== JSON.stringify(draftOf(base));
   const error = save.error;
   // The scheduled venues the narrower window would leave out, as the refusal names them.
@@ -323,13 +354,20 @@ function EditEdition({ edition, onCancel, onSaved }: { edition: Edition; onCance
       </div>
       <div className="fields">
         <Field label="Ngày bắt đầu" field="windowStart" error={error} hint="dd/mm/yyyy">
-          <input name="windowStart" value={draft.windowStart} onChange={set('windowStart')} size={12} />
+          <DateField label="Ngày bắt đầu" name="windowStart" value={draft.windowStart} onChange={setText('windowStart')} size={12} {...limits.windowStart} />
         </Field>
         <Field label="Ngày kết thúc" field="windowEnd" error={error} hint="dd/mm/yyyy">
-          <input name="windowEnd" value={draft.windowEnd} onChange={set('windowEnd')} size={12} />
+          <DateField label="Ngày kết thúc" name="windowEnd" value={draft.windowEnd} onChange={setText('windowEnd')} size={12} {...limits.windowEnd} />
         </Field>
         <Field label="Ngày hội toàn quốc" field="nationalDay" error={error} hint="dd/mm/yyyy, trong thời gian tổ chức">
-          <input name="nationalDay" value={draft.nationalDay} onChange={set('nationalDay')} size={12} />
+          <DateField
+            label="Ngày hội toàn quốc"
+            name="nationalDay"
+            value={draft.nationalDay}
+            onChange={setText('nationalDay')}
+            size={12}
+            {...limits.nationalDay}
+          />
         </Field>
       </div>
       <small className="muted">Thu hẹp thời gian tổ chức không được để điểm nào đã xếp lịch nằm ngoài khoảng mới.</small>
