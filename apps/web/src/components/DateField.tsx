@@ -85,6 +85,7 @@ export function DateField(props: {
 
   return (
     <span className="date-field">
+      {/* A text keyboard, not inputMode="numeric": phones' number pads have no "/". */}
       <input
         name={props.name}
         aria-label={props['aria-label']}
@@ -92,7 +93,6 @@ export function DateField(props: {
         placeholder={props.placeholder ?? (props.multiple ? 'dd/mm/yyyy, dd/mm/yyyy' : 'dd/mm/yyyy')}
         size={props.size}
         form={props.form}
-        inputMode={props.multiple ? undefined : 'numeric'}
         autoComplete="off"
         onChange={(event) => props.onChange(event.target.value)}
         onBlur={() => {
