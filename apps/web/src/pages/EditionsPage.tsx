@@ -15,7 +15,8 @@ import { DateField } from '../components/DateField';
 import { isStale, ReloadButton } from '../components/ReloadButton';
 import { LetterSettingsSection } from './LetterSettingsSection';
 import { ReminderPolicySection } from './ReminderPolicySection';
-import { changedFields, date, dateText, formatDate, type IsoDate, parseDate, read, whole } from '../input';
+import { changedFields, date, dateText, formatDate, read, whole } from '../input';
+import { windowLimits } from './edition-window';
 import { EditionStatus, NEXT_EDITION_STATUS } from '@shared/editions/src/edition-status';
 import { is } from '../codes';
 import { editionStatusName } from '../labels';
@@ -40,25 +41,6 @@ const draftOf = (edition: Edition): EditionDraft => ({
   windowEnd: dateText(edition.windowEnd),
   nationalDay: dateText(edition.nationalDay),
 });
-
-/**
- * The days each date of the window may be picked on its calendar: within the edition's year, the end
- * from the start on, the national day inside the window (the API's INVALID_WINDOW rule, which still says
- * it when a typed date breaks it).
- */
-function windowLimits(draft: EditionDraft): Record<'windowStart' | 'windowEnd' | 'nationalDay', { min?: IsoDate; max?: IsoDate; month?: IsoDate }> {
-  const year = /^\s*\d{4}\s*$/.test(draft.year) ? draft.year.trim() : null;
-  const yearStart = year ? `${year}-01-01` : undefined;
-  const yearEnd = year ? `${year}-12-31` : undefined;
-  const start = parseDate(draft.windowStart) ?? undefined;
-  const end = parseDate(draft.windowEnd) ?? undefined;
-  // An empty window is 1 July – 19 August of the year: its calendars open on those months.
-  return {
-    windowStart: { min: yearStart, max: yearEnd, month: year ? `${year}-07-01` : undefined },
-    windowEnd: { min: start ?? yearStart, max: yearEnd, month: year ? `${year}-08-01` : undefined },
-    nationalDay: { min: start ?? yearStart, max: end ?? yearEnd, month: year ? `${year}-08-01` : undefined },
-  };
-}
 
 /** Puts the API's answer in the cached list at once (the header and the other sections read it), then refetches it. */
 function remember(queryClient: QueryClient, saved: Edition): void {
@@ -188,7 +170,7 @@ function CreateEdition({ year, onCancel, onCreated }: { year: number; onCancel: 
   });
   const set = (field: keyof EditionDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
   const setText = (field: keyof EditionDraft) => (value: string) => setDraft({ ...draft, [field]: value });
-  const limits = windowLimits(draft);
+  const limits = windowLimits(draft.year, draft.windowStart, draft.windowEnd);
   const ofYear = /^\s*\d{4}\s*$/.test(draft.year) ? `/${draft.year.trim()}` : '';
   const error = create.error;
 
@@ -331,7 +313,7 @@ function EditEdition({ edition, onCancel, onSaved }: { edition: Edition; onCance
   });
   const set = (field: keyof EditionDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
   const setText = (field: keyof EditionDraft) => (value: string) => setDraft({ ...draft, [field]: value });
-  const limits = windowLimits(draft);
+  const limits = windowLimits(draft.year, draft.windowStart, draft.windowEnd);
   const changed = JSON.stringify(draft) !== JSON.stringify(draftOf(base));
   const error = save.error;
   // The scheduled venues the narrower window would leave out, as the refusal names them.
