@@ -26,6 +26,7 @@ describe('Web console: date and time fields on a phone (Chromium, 360×740)', ()
   let context: BrowserContext;
   let base: string;
   let organizer: User; // Điện Biên
+  let planner: User;
   let edition: Edition; // 01/07 – 19/08 of its year
   let approved: Venue; // to schedule through the console
   let nominated: Venue; // whose candidate dates are picked
@@ -59,6 +60,7 @@ describe('Web console: date and time fields on a phone (Chromium, 360×740)', ()
   beforeAll(async () => {
     ({ t, base } = await startConsole());
     organizer = await createUser(t.dataSource, Role.ProvincialOrganizer, '11', { fullName: 'Lò Văn Chọn Ngày' });
+    planner = await createUser(t.dataSource, Role.CentralPlanner, null, { fullName: 'Trần Thị Lịch Đợt' });
     edition = await createEdition(t.dataSource, { theme: 'Toàn dân bảo vệ an ninh Tổ quốc (thử chọn ngày giờ)' });
     approved = await createVenue(t.dataSource, edition, '11', {
       name: 'Điểm bản Him Lam (xếp lịch)',
@@ -73,7 +75,7 @@ describe('Web console: date and time fields on a phone (Chromium, 360×740)', ()
     await context?.close();
     // Other suites count rows across the shared test database: leave nothing of this suite that they would count.
     if (edition) {
-      await t.dataSource.query(`UPDATE users SET active = false WHERE id = $1`, [organizer.id]);
+      await t.dataSource.query(`UPDATE users SET active = false WHERE id = ANY($1)`, [[organizer.id, planner.id]]);
       await t.dataSource.query(`UPDATE reminders SET status = 'cancelled' WHERE edition_id = $1 AND status = 'pending'`, [edition.id]);
     }
     await t?.close();
@@ -218,6 +220,45 @@ describe('Web console: date and time fields on a phone (Chromium, 360×740)', ()
     await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await page.waitForURL(new RegExp(`/diem/${nominated.id}$`));
     await expect(getVenue(nominated.id)).resolves.toMatchObject({ candidateDates: [`${year}-08-12`, `${year}-08-14`] });
+    await page.close();
+  });
+
+  it('moves the national day with the calendar: only days inside the edition’s window may be picked', async () => {
+    const year = edition.year;
+    const page = await openPage();
+    await page.setViewportSize(PHONE);
+    await logInAs(page, base, planner.email, edition.id);
+    await page.goto(`${base}/dot-to-chuc`);
+    await page.getByRole('button', { name: 'Sửa thông tin đợt' }).click();
+    const form = page.getByRole('form', { name: 'Sửa thông tin đợt' });
+    const field = form.locator('input[name="nationalDay"]');
+    await expect(field.inputValue()).resolves.toBe(`19/08/${year}`);
+    await form
+      .locator('label', { has: page.locator('input[name="nationalDay"]') })
+      .getByRole('button', { name: 'Mở lịch' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Ngày hội toàn quốc' });
+    await dialog.waitFor();
+    await expect(dialog.locator('.rdp-caption_label').textContent()).resolves.toBe(`Tháng 8 năm ${year}`);
+    await expect(dialog.locator('.rdp-weekday').allTextContents()).resolves.toEqual(WEEKDAYS);
+    // The window is 01/07 – 19/08: the 20th on is disabled, and so is every month outside it.
+    await expect(dialog.locator(`td[data-day="${year}-08-20"] button`).isDisabled()).resolves.toBe(true);
+    await expect(dialog.getByRole('button', { name: 'Đến tháng tiếp theo' }).isDisabled()).resolves.toBe(true);
+    await dialog.getByRole('button', { name: 'Đến tháng trước' }).click();
+    await expect(dialog.locator('.rdp-caption_label').textContent()).resolves.toBe(`Tháng 7 năm ${year}`);
+    await expect(dialog.getByRole('button', { name: 'Đến tháng trước' }).isDisabled()).resolves.toBe(true);
+    await checkPhone(page, '33-lich-ngay-hoi-toan-quoc');
+    await dialog.getByRole('button', { name: 'Đến tháng tiếp theo' }).click();
+    await dialog.locator(`td[data-day="${year}-08-18"] button`).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(field.inputValue()).resolves.toBe(`18/08/${year}`);
+    await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByText('Đã lưu thông tin đợt.').waitFor();
+    const saved = await t.http
+      .get(`/api/editions/${edition.id}`)
+      .set('Authorization', `Bearer ${await t.tokenFor(planner)}`)
+      .expect(200);
+    expect(saved.body).toMatchObject({ windowStart: `${year}-07-01`, windowEnd: `${year}-08-19`, nationalDay: `${year}-08-18` });
     await page.close();
   });
 });
