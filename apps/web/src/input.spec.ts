@@ -1,9 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { ApiError } from './api/errors';
 import {
+  calendarDay,
   changedFields,
   date,
   dates,
+  datesOf,
   dateText,
   daysBetween,
   decimal,
@@ -16,6 +18,7 @@ import {
   formatNumber,
   formatPercent,
   formatVnd,
+  isoOfCalendarDay,
   oneOf,
   parseDate,
   parseDecimal,
@@ -26,7 +29,9 @@ import {
   read,
   text,
   time,
+  timeChoices,
   today,
+  toggleDate,
   vnd,
   weekdayOf,
   whole,
@@ -70,6 +75,41 @@ describe('dates', () => {
     expect(daysBetween('2027-08-02', '2027-08-01')).toEqual([]);
     expect(weekdayOf('2027-08-16')).toBe(0); // a Monday
     expect(weekdayOf('2027-08-22')).toBe(6);
+  });
+});
+
+describe('date pickers', () => {
+  it('hand a calendar date to the grid and back unchanged, whatever the browser’s zone', () => {
+    // Days around Vietnam's and other zones' clock changes, leap days and the year's ends.
+    for (const iso of ['2027-01-01', '2027-03-14', '2027-03-28', '2027-08-12', '2027-10-31', '2027-11-07', '2027-12-31', '2028-02-29']) {
+      const day = calendarDay(iso);
+      expect([day.getFullYear(), day.getMonth() + 1, day.getDate()]).toEqual(iso.split('-').map(Number));
+      expect(isoOfCalendarDay(day)).toBe(iso);
+    }
+    expect(isoOfCalendarDay(new Date(2027, 7, 12, 23, 59))).toBe('2027-08-12');
+  });
+
+  it('read the dates of a typed list, sorted, each once', () => {
+    expect(datesOf('12/08/2027, 1/8/2027; 12/08/2027 hôm nay')).toEqual(['2027-08-01', '2027-08-12']);
+    expect(datesOf('')).toEqual([]);
+  });
+
+  it('add a clicked day to a list, or take it out when it is there, keeping what could not be read', () => {
+    expect(toggleDate('', '2027-08-12')).toBe('12/08/2027');
+    expect(toggleDate('14/08/2027', '2027-08-12')).toBe('12/08/2027, 14/08/2027');
+    expect(toggleDate('12/8/2027, 14/08/2027', '2027-08-12')).toBe('14/08/2027');
+    expect(toggleDate('14/08/2027, 31/02/2027', '2027-08-10')).toBe('10/08/2027, 14/08/2027, 31/02/2027');
+    expect(dates(toggleDate('14/08/2027', '2027-08-12')).value).toEqual(['2027-08-12', '2027-08-14']);
+  });
+
+  it('offer times of day as 24-hour HH:mm, every step minutes', () => {
+    const halfHours = timeChoices();
+    expect(halfHours).toHaveLength(48);
+    expect(halfHours.slice(0, 3)).toEqual(['00:00', '00:30', '01:00']);
+    expect(halfHours).toContain('13:30');
+    expect(halfHours.at(-1)).toBe('23:30');
+    expect(timeChoices(15)).toHaveLength(96);
+    for (const choice of timeChoices(15)) expect(parseTime(choice)).toBe(choice);
   });
 });
 

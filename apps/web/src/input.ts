@@ -117,6 +117,48 @@ export function weekdayOf(iso: IsoDate): number {
   return DateTime.fromISO(iso, { zone: 'utc' }).weekday - 1;
 }
 
+/**
+ * A calendar date as the date pickers' grid holds it: midnight of that day in the browser's own zone (the
+ * grid counts days in it). Only the year, month and day cross over, so no date is shifted whatever the zone.
+ */
+export function calendarDay(iso: IsoDate): Date {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
+  return new Date(year, month - 1, day);
+}
+
+/** The day a picker's grid handed back (`calendarDay`'s inverse) → YYYY-MM-DD. */
+export function isoOfCalendarDay(day: Date): IsoDate {
+  return `${String(day.getFullYear()).padStart(4, '0')}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+}
+
+/** The readable dates of a typed list (`10/08/2027, 12/08/2027`), sorted, each once. */
+export function datesOf(text: string): IsoDate[] {
+  const found = entriesOf(text, { spaces: true }).map(parseDate);
+  return [...new Set(found.filter((day): day is IsoDate => day !== null))].sort();
+}
+
+/**
+ * A typed list with `day` added, or taken out when it is there already — what a click on a day of a
+ * several-dates picker does. The dates come back sorted as dd/mm/yyyy; what could not be read is kept as
+ * typed after them, for its refusal to show.
+ */
+export function toggleDate(text: string, day: IsoDate): string {
+  const entries = entriesOf(text, { spaces: true });
+  const unreadable = entries.filter((entry) => parseDate(entry) === null);
+  const chosen = datesOf(text);
+  const next = chosen.includes(day) ? chosen.filter((item) => item !== day) : [...chosen, day].sort();
+  return [...next.map(dateText), ...unreadable].join(', ');
+}
+
+/** The quick choices of a time field: `00:00`, `00:30` … `23:30` (every `step` minutes), 24-hour. */
+export function timeChoices(step = 30): string[] {
+  const choices: string[] = [];
+  for (let minutes = 0; minutes < 24 * 60; minutes += step) {
+    choices.push(`${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`);
+  }
+  return choices;
+}
+
 const wholeFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 
 /** 1200 → `1.200`, as shown and as typed back; '' for none. */

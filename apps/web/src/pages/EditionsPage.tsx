@@ -11,10 +11,12 @@ import { Link } from 'react-router-dom';
 import { client, data } from '../api/client';
 import { ApiError, asRecords, asText } from '../api/errors';
 import { ErrorPanel, Field, FormError, Loading } from '../components/errors';
+import { DateField } from '../components/DateField';
 import { isStale, ReloadButton } from '../components/ReloadButton';
 import { LetterSettingsSection } from './LetterSettingsSection';
 import { ReminderPolicySection } from './ReminderPolicySection';
 import { changedFields, date, dateText, formatDate, read, whole } from '../input';
+import { windowLimits } from './edition-window';
 import { EditionStatus, NEXT_EDITION_STATUS } from '@shared/editions/src/edition-status';
 import { is } from '../codes';
 import { editionStatusName } from '../labels';
@@ -167,6 +169,8 @@ function CreateEdition({ year, onCancel, onCreated }: { year: number; onCancel: 
     },
   });
   const set = (field: keyof EditionDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const setText = (field: keyof EditionDraft) => (value: string) => setDraft({ ...draft, [field]: value });
+  const limits = windowLimits(draft.year, draft.windowStart, draft.windowEnd);
   const ofYear = /^\s*\d{4}\s*$/.test(draft.year) ? `/${draft.year.trim()}` : '';
   const error = create.error;
 
@@ -188,13 +192,20 @@ function CreateEdition({ year, onCancel, onCreated }: { year: number; onCancel: 
       </div>
       <div className="fields">
         <Field label="Ngày bắt đầu" field="windowStart" error={error} hint={`dd/mm/yyyy; để trống: 01/07${ofYear}`}>
-          <input name="windowStart" value={draft.windowStart} onChange={set('windowStart')} placeholder="dd/mm/yyyy" size={12} />
+          <DateField label="Ngày bắt đầu" name="windowStart" value={draft.windowStart} onChange={setText('windowStart')} size={12} {...limits.windowStart} />
         </Field>
         <Field label="Ngày kết thúc" field="windowEnd" error={error} hint={`dd/mm/yyyy; để trống: 19/08${ofYear}`}>
-          <input name="windowEnd" value={draft.windowEnd} onChange={set('windowEnd')} placeholder="dd/mm/yyyy" size={12} />
+          <DateField label="Ngày kết thúc" name="windowEnd" value={draft.windowEnd} onChange={setText('windowEnd')} size={12} {...limits.windowEnd} />
         </Field>
         <Field label="Ngày hội toàn quốc" field="nationalDay" error={error} hint={`dd/mm/yyyy; để trống: 19/08${ofYear}`}>
-          <input name="nationalDay" value={draft.nationalDay} onChange={set('nationalDay')} placeholder="dd/mm/yyyy" size={12} />
+          <DateField
+            label="Ngày hội toàn quốc"
+            name="nationalDay"
+            value={draft.nationalDay}
+            onChange={setText('nationalDay')}
+            size={12}
+            {...limits.nationalDay}
+          />
         </Field>
       </div>
       <FormError error={error} fields={EDITION_FIELDS} />
@@ -301,6 +312,8 @@ function EditEdition({ edition, onCancel, onSaved }: { edition: Edition; onCance
     },
   });
   const set = (field: keyof EditionDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const setText = (field: keyof EditionDraft) => (value: string) => setDraft({ ...draft, [field]: value });
+  const limits = windowLimits(draft.year, draft.windowStart, draft.windowEnd);
   const changed = JSON.stringify(draft) !== JSON.stringify(draftOf(base));
   const error = save.error;
   // The scheduled venues the narrower window would leave out, as the refusal names them.
@@ -323,13 +336,20 @@ function EditEdition({ edition, onCancel, onSaved }: { edition: Edition; onCance
       </div>
       <div className="fields">
         <Field label="Ngày bắt đầu" field="windowStart" error={error} hint="dd/mm/yyyy">
-          <input name="windowStart" value={draft.windowStart} onChange={set('windowStart')} size={12} />
+          <DateField label="Ngày bắt đầu" name="windowStart" value={draft.windowStart} onChange={setText('windowStart')} size={12} {...limits.windowStart} />
         </Field>
         <Field label="Ngày kết thúc" field="windowEnd" error={error} hint="dd/mm/yyyy">
-          <input name="windowEnd" value={draft.windowEnd} onChange={set('windowEnd')} size={12} />
+          <DateField label="Ngày kết thúc" name="windowEnd" value={draft.windowEnd} onChange={setText('windowEnd')} size={12} {...limits.windowEnd} />
         </Field>
         <Field label="Ngày hội toàn quốc" field="nationalDay" error={error} hint="dd/mm/yyyy, trong thời gian tổ chức">
-          <input name="nationalDay" value={draft.nationalDay} onChange={set('nationalDay')} size={12} />
+          <DateField
+            label="Ngày hội toàn quốc"
+            name="nationalDay"
+            value={draft.nationalDay}
+            onChange={setText('nationalDay')}
+            size={12}
+            {...limits.nationalDay}
+          />
         </Field>
       </div>
       <small className="muted">Thu hẹp thời gian tổ chức không được để điểm nào đã xếp lịch nằm ngoài khoảng mới.</small>

@@ -3,9 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { RANK_TIER_NAMES, RANK_TIER_ORDER, RankTier } from '@shared/leaders/src/rank-tier';
 import { client, data } from '../../api/client';
 import { ApiError } from '../../api/errors';
+import { DateField } from '../../components/DateField';
 import { FieldError, FormError } from '../../components/errors';
-import { date, dates, dateText, oneOf, read, text } from '../../input';
-import { useProvinces } from '../../session';
+import { date, dates, dateText, oneOf, parseDate, read, text } from '../../input';
+import { useEdition, useProvinces } from '../../session';
 import type { Leader } from '../../api/models';
 
 interface RangeRow {
@@ -37,6 +38,8 @@ function initialFields(leader?: Leader) {
 export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone: (saved: Leader) => void }) {
   const queryClient = useQueryClient();
   const { provinces } = useProvinces();
+  // Calendars open on the festival's months of the edition chosen in the header.
+  const { edition } = useEdition();
   const [fields, setFields] = useState(() => initialFields(leader));
   const [ranges, setRanges] = useState<RangeRow[]>(() =>
     (leader?.unavailability ?? []).map((range) => ({ start: dateText(range.startDate), end: dateText(range.endDate), reason: range.reason ?? '' })),
@@ -151,7 +154,13 @@ export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone: (saved
         </label>
         <label className="wide">
           Ngày mong muốn dự (cách nhau bởi dấu phẩy)
-          <input value={fields.preferredDates} placeholder="dd/mm/yyyy, dd/mm/yyyy" onChange={set('preferredDates')} />
+          <DateField
+            label="Ngày mong muốn dự"
+            multiple
+            value={fields.preferredDates}
+            onChange={(value) => setFields({ ...fields, preferredDates: value })}
+            month={edition?.windowStart}
+          />
           <FieldError error={error} field="preferredDates" />
         </label>
       </div>
@@ -161,21 +170,25 @@ export function LeaderForm({ leader, onDone }: { leader?: Leader; onDone: (saved
           <div className="pin-row" key={index}>
             <label>
               Từ ngày
-              <input
+              <DateField
+                label={`Bận từ ngày ${index + 1}`}
                 aria-label={`Bận từ ngày ${index + 1}`}
-                placeholder="dd/mm/yyyy"
                 value={range.start}
-                onChange={(event) => setRanges(ranges.map((row, at) => (at === index ? { ...row, start: event.target.value } : row)))}
+                onChange={(value) => setRanges(ranges.map((row, at) => (at === index ? { ...row, start: value } : row)))}
+                month={edition?.windowStart}
               />
               <FieldError error={error} field={`unavailability.${index}.startDate`} />
             </label>
             <label>
               Đến ngày
-              <input
+              <DateField
+                label={`Bận đến ngày ${index + 1}`}
                 aria-label={`Bận đến ngày ${index + 1}`}
-                placeholder="dd/mm/yyyy"
                 value={range.end}
-                onChange={(event) => setRanges(ranges.map((row, at) => (at === index ? { ...row, end: event.target.value } : row)))}
+                onChange={(value) => setRanges(ranges.map((row, at) => (at === index ? { ...row, end: value } : row)))}
+                // A range ends on or after its first day.
+                min={parseDate(range.start) ?? undefined}
+                month={edition?.windowStart}
               />
               <FieldError error={error} field={`unavailability.${index}.endDate`} />
             </label>

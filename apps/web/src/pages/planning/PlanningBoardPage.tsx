@@ -104,6 +104,7 @@ export function PlanningBoardPage() {
           participants={participants.data}
           pending={propose.isPending}
           error={propose.error}
+          editionWindow={edition}
           onRun={(draft) => {
             accept.reset();
             cancel.reset();

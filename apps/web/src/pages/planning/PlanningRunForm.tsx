@@ -2,6 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import { DEFAULT_TOP_TIER_CAPS, DEFAULT_WEIGHTS, PREFERENCE_NAMES, PreferenceName } from '@shared/planning/src/planning-weights';
 import { CENTRAL_CHIEF_GUEST_MIN_TIER, RANK_TIER_NAMES, RANK_TIER_ORDER, RankTier } from '@shared/leaders/src/rank-tier';
 import { VENUE_TIER_NAMES, VenueTier } from '@shared/venues/src/venue.enums';
+import { DateField } from '../../components/DateField';
 import { ErrorPanel, FieldError, FormError } from '../../components/errors';
 import { date, decimal, read, whole, wholeText } from '../../input';
 import { ASSIGNMENT_ROLE_NAMES, ASSIGNMENT_ROLES, AssignmentRole } from '@shared/leaders/src/assignment.enums';
@@ -61,6 +62,8 @@ interface Props {
   pending: boolean;
   error: unknown;
   onRun: (draft: PlanningDraft) => void;
+  /** The edition's window: a pinned date is picked inside it (the solver refuses a pin outside it, naming the window). */
+  editionWindow?: { windowStart: string; windowEnd: string };
 }
 
 /**
@@ -69,7 +72,7 @@ interface Props {
  * on a refusal; each field shows the API's reasons under it. The venues are the API's: how many the run
  * plans, and a page of them to pin or ban, found by the planner's words — never the whole edition.
  */
-export function PlanningRunForm({ editionId, participants, pending, error, onRun }: Props) {
+export function PlanningRunForm({ editionId, participants, pending, error, onRun, editionWindow }: Props) {
   const [venueTier, setVenueTier] = useState<VenueTier>(VenueTier.Central);
   const [requiredTier, setRequiredTier] = useState<RankTier>(CENTRAL_CHIEF_GUEST_MIN_TIER);
   const [fresh, setFresh] = useState(false);
@@ -275,11 +278,13 @@ export function PlanningRunForm({ editionId, participants, pending, error, onRun
         {datePins.map((pin, index) => (
           <div className="pin-row" key={index}>
             {venueSelect(pin.venueId, (venueId) => setDatePins(update(datePins, index, { venueId })), `Điểm cố định ngày ${index + 1}`)}
-            <input
+            <DateField
+              label={`Ngày cố định ${index + 1}`}
               aria-label={`Ngày cố định ${index + 1}`}
-              placeholder="dd/mm/yyyy"
               value={pin.date}
-              onChange={(event) => setDatePins(update(datePins, index, { date: event.target.value }))}
+              onChange={(value) => setDatePins(update(datePins, index, { date: value }))}
+              min={editionWindow?.windowStart}
+              max={editionWindow?.windowEnd}
             />
             <button type="button" className="link danger" onClick={() => setDatePins(datePins.filter((_, at) => at !== index))}>
               Bỏ

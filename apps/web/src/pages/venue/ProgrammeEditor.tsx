@@ -4,6 +4,7 @@ import { client, data } from '../../api/client';
 import { ApiError, asRecord, asText } from '../../api/errors';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
+import { TimeField } from '../../components/TimeField';
 import { oneOf, read, text, time } from '../../input';
 import { PROGRAMME_PART_NAMES, PROGRAMME_PARTS, ProgrammePart } from '@shared/programmes/src/programme.enums';
 import type { ProgrammeItem, Venue } from '../../api/models';
@@ -141,6 +142,7 @@ function ProgrammeRow(props: {
   });
   const error = save.error ?? remove.error;
   const set = (field: keyof Draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const setText = (field: keyof Draft) => (value: string) => setDraft({ ...draft, [field]: value });
   const changed = !item || JSON.stringify(draft) !== JSON.stringify(draftOf(item));
 
   function submit(event: FormEvent) {
@@ -166,11 +168,11 @@ function ProgrammeRow(props: {
     <>
       <tr className={`${props.highlighted ? 'clash' : ''}${item ? '' : ' new-row'}`} data-testid={item ? 'programme-row' : 'programme-new'} aria-label={label}>
         <td data-label="Bắt đầu">
-          <input aria-label="Giờ bắt đầu" placeholder="HH:mm" value={draft.startTime} onChange={set('startTime')} form={formId(item)} size={5} />
+          <TimeField aria-label="Giờ bắt đầu" value={draft.startTime} onChange={setText('startTime')} form={formId(item)} step={15} />
           <FieldError error={error} field="startTime" />
         </td>
         <td data-label="Kết thúc">
-          <input aria-label="Giờ kết thúc" placeholder="HH:mm" value={draft.endTime} onChange={set('endTime')} form={formId(item)} size={5} />
+          <TimeField aria-label="Giờ kết thúc" value={draft.endTime} onChange={setText('endTime')} form={formId(item)} step={15} />
           <FieldError error={error} field="endTime" />
         </td>
         <td data-label="Phần">

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, data } from '../../api/client';
 import { ApiError, asRecords, asText } from '../../api/errors';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { DateField } from '../../components/DateField';
 import { ErrorPanel, FieldError, FormError, Loading } from '../../components/errors';
 import { changedFields, date, dateText, formatDate, read, text, today, whole } from '../../input';
 import { TASK_STATUS_NAMES, TaskStatus } from '@shared/logistics/src/tasks/task.enums';
@@ -276,7 +277,7 @@ function TaskEditForm({ venue, task, onSaved }: { venue: Venue; task: Task; onSa
       </label>
       <label>
         Hạn (dd/mm/yyyy)
-        <input value={draft.dueDate} placeholder="dd/mm/yyyy" onChange={set('dueDate')} />
+        <DateField label="Hạn" value={draft.dueDate} onChange={(value) => setDraft({ ...draft, dueDate: value })} month={venue.scheduledDate ?? undefined} />
         <FieldError error={save.error} field="dueDate" />
       </label>
       <FormError error={save.error} fields={EDIT_FIELDS} />
@@ -342,7 +343,13 @@ function NewTaskForm({ venue }: { venue: Venue }) {
         </label>
         <label>
           Hạn (dd/mm/yyyy)
-          <input name="dueDate" placeholder="dd/mm/yyyy" value={draft.dueDate} onChange={set('dueDate')} />
+          <DateField
+            label="Hạn"
+            name="dueDate"
+            value={draft.dueDate}
+            onChange={(value) => setDraft({ ...draft, dueDate: value })}
+            month={venue.scheduledDate ?? undefined}
+          />
           <FieldError error={create.error} field="dueDate" />
         </label>
         <label>

@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { client, data } from '../../api/client';
 import { ApiError, asTexts } from '../../api/errors';
+import { DateField } from '../../components/DateField';
 import { ErrorPanel, Field, FieldError, FormError, Loading } from '../../components/errors';
 import { LocationPicker } from '../../components/LocationPicker';
 import { changedFields, dates, dateText, decimal, decimalText, formatDate, oneOf, read, text, whole, wholeText } from '../../input';
@@ -349,7 +350,16 @@ function VenueFields({ edition, venue }: { edition: Edition | undefined; venue?:
             wide
             hint={`dd/mm/yyyy, cách nhau bởi dấu phẩy${edition ? `; trong thời gian tổ chức ${formatDate(edition.windowStart)} – ${formatDate(edition.windowEnd)}` : ''}`}
           >
-            <input name="candidateDates" value={draft.candidateDates} onChange={set('candidateDates')} placeholder="10/08/2027, 12/08/2027" />
+            <DateField
+              label="Ngày dự kiến"
+              name="candidateDates"
+              multiple
+              value={draft.candidateDates}
+              onChange={(value) => setDraft({ ...draft, candidateDates: value })}
+              placeholder="10/08/2027, 12/08/2027"
+              min={edition?.windowStart}
+              max={edition?.windowEnd}
+            />
             {outside.length > 0 && (
               <div className="field-error" role="alert" data-field="candidateDates">
                 Ngoài thời gian tổ chức: {outside.map(formatDate).join(', ')}

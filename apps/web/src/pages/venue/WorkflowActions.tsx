@@ -1,10 +1,13 @@
 import { FormEvent, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client, data } from '../../api/client';
+import { ApiError, asText } from '../../api/errors';
+import { DateField } from '../../components/DateField';
 import { FieldError, FormError } from '../../components/errors';
+import { TimeField } from '../../components/TimeField';
 import { date, dateText, formatDate, read, time } from '../../input';
 import { VenueStatus } from '@shared/venues/src/venue.enums';
-import { useUser } from '../../session';
+import { useEdition, useUser } from '../../session';
 import { venuesChanged } from '../../queries';
 import type { Venue } from '../../api/models';
 import { actionName, availableTransitions, needsReason, needsSchedule } from './workflow';
@@ -12,6 +15,8 @@ import { actionName, availableTransitions, needsReason, needsSchedule } from './
 /** The workflow buttons a user may use on this venue; scheduling and refusals open their small form. */
 export function WorkflowActions({ venue }: { venue: Venue }) {
   const user = useUser();
+  // The venue's own edition (not necessarily the one chosen in the header): its window limits the date.
+  const edition = useEdition().editions.find((item) => item.id === venue.editionId);
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<VenueStatus | null>(null);
   const [reason, setReason] = useState('');
@@ -53,6 +58,11 @@ export function WorkflowActions({ venue }: { venue: Venue }) {
     if (open) transition.mutate(open);
   }
   const error = transition.error;
+  // The API names the window a refused date broke; it is said under the field.
+  const outsideWindow =
+    error instanceof ApiError && error.code === 'DATE_OUTSIDE_WINDOW'
+      ? `${formatDate(asText(error.detail('windowStart')))} – ${formatDate(asText(error.detail('windowEnd')))}`
+      : null;
 
   return (
     <div className="workflow" data-testid="workflow-actions">
@@ -75,17 +85,27 @@ export function WorkflowActions({ venue }: { venue: Venue }) {
             <div className="fields">
               <label>
                 Ngày tổ chức
-                <input name="date" placeholder="dd/mm/yyyy" value={day} onChange={(event) => setDay(event.target.value)} />
+                <DateField label="Ngày tổ chức" name="date" value={day} onChange={setDay} min={edition?.windowStart} max={edition?.windowEnd} />
+                {edition && (
+                  <small className="muted">
+                    Trong thời gian tổ chức {formatDate(edition.windowStart)} – {formatDate(edition.windowEnd)}
+                  </small>
+                )}
                 <FieldError error={error} field="date" />
+                {outsideWindow && (
+                  <div className="field-error" role="alert" data-field="date">
+                    Ngoài thời gian tổ chức của đợt ({outsideWindow})
+                  </div>
+                )}
               </label>
               <label>
                 Giờ bắt đầu
-                <input name="startTime" placeholder="HH:mm" value={startTime} onChange={(event) => setStartTime(event.target.value)} />
+                <TimeField name="startTime" value={startTime} onChange={setStartTime} />
                 <FieldError error={error} field="startTime" />
               </label>
               <label>
                 Giờ kết thúc
-                <input name="endTime" placeholder="HH:mm" value={endTime} onChange={(event) => setEndTime(event.target.value)} />
+                <TimeField name="endTime" value={endTime} onChange={setEndTime} />
                 <FieldError error={error} field="endTime" />
               </label>
               {venue.candidateDates.length > 0 && <small className="muted">Ngày dự kiến: {venue.candidateDates.map(formatDate).join(', ')}</small>}
