@@ -45,9 +45,10 @@ type ClaimedRow = { reminder: Record<string, unknown>; missed: boolean } | undef
  * As with invitations, a crash between the SMTP answer and the final update resends once the lease
  * expires, with the same Message-ID.
  *
- * The claim and the final update are each made for all the reminders firing within the same few
- * milliseconds in one statement (MicroBatch): at a thousand a second, statements, not rows, are what
- * Postgres spends its time on. Each reminder's outcome is still its own.
+ * The claim and the final update are each made for all the reminders firing together in one
+ * statement (MicroBatch: those arriving while the previous statement runs go in the next, with no timer
+ * to wait for): at a thousand a second, statements, not rows, are what Postgres spends its time on.
+ * Each reminder's outcome is still its own.
  */
 @JobHandler(FireReminderJob)
 @Injectable()
