@@ -6,13 +6,20 @@
  *  4. two worker processes (bench/reminders-worker.ts) firing T reminders falling due at 3,000/s
  *     (a sustained rate, T/3,000 seconds of it; scheduled beforehand by this process, which then
  *     consumes nothing): lateness p50/p99/max (goal p99 < 1 s), each sent once.
- * Prints the peak RSS of this process (which runs the worker module) during the million.
- * Last line: one JSON object. `bench/reminders [scale] two-workers` runs only step 4.
+ * Each ratio is the same run's raw BullMQ time over the engine's (≥ 1 would be as fast as raw); beside
+ * them the CPU time of this process per 1,000, and (BENCH_CPU_PROF=<dir>) a V8 CPU profile of each
+ * phase. Prints the peak RSS of this process (which runs the worker module) during the million.
+ * Last line: one JSON object. `bench/reminders [scale] two-workers` runs only step 4, `one-worker`
+ * steps 1–3.
  */
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
@@ -23,6 +30,8 @@ const FIRE_N = Math.max(100, Math.round(50_000 * SCALE));
 const BATCH = 5_000;
 const CONCURRENCY = 64; // the worker default (REMINDER_CONCURRENCY); the raw BullMQ baseline runs at the same
 const ONLY_TWO_WORKERS = process.argv[3] === 'two-workers';
+const ONLY_ONE_WORKER = process.argv[3] === 'one-worker'; // steps 1–3 only (`two_workers: null`)
+const LATENESS_RATE = 1_000; // due per second in step 1
 const TWO_WORKERS_RATE = 3_000; // due per second, sustained
 const TWO_WORKERS_N = Math.max(TWO_WORKERS_RATE, Math.round(60_000 * SCALE)); // 20 s of it at scale 1
 
@@ -41,9 +50,36 @@ Object.assign(process.env, {
 });
 
 let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+// memoryUsage.rss() alone: memoryUsage() also walks the heap's spaces, ten times a second, on the thread being measured.
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+
+/**
+ * Runs one timed phase: its wall time and this process's CPU time (user + system, every thread), the
+ * figure a loaded machine changes least. With BENCH_CPU_PROF=<dir>, a V8 CPU profile of the phase alone
+ * is written there as reminders-<name>.cpuprofile (open it in Chrome's DevTools or speedscope).
+ */
+async function phase<T>(name: string, run: () => Promise<T>): Promise<{ value: T; seconds: number; cpuMs: number }> {
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const session = profileDir ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const value = await run();
+  const wall = seconds(start);
+  const used = process.cpuUsage(cpu);
+  if (session && profileDir) {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(profileDir, `reminders-${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+  return { value, seconds: wall, cpuMs: (used.user + used.system) / 1000 };
+}
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 async function main(): Promise<void> {
@@ -106,11 +142,6 @@ async function main(): Promise<void> {
   // scheduled (the lead allows ~2,000/s; measured ~6,000/s): this process also runs the scheduler,
   // and a worker sharing its CPU with a bulk import measures the import, not the firing.
   const first = Date.now() + 3_000 + FIRE_N / 2;
-  const scheduling = Date.now();
-  await scheduleAll(FIRE_N, (index) => new Date(first + index));
-  const leadLeftMs = first - Date.now();
-  if (leadLeftMs < 0) console.warn(`scheduling ran ${-leadLeftMs} ms past the first due time: lateness includes it`);
-  const fireSchedulingSeconds = (Date.now() - scheduling) / 1000;
   const waitSent = async (count: number) => {
     for (;;) {
       const [{ sent }] = await dataSource.query(`SELECT count(*)::int AS sent FROM reminders WHERE status = 'sent'`);
@@ -118,7 +149,16 @@ async function main(): Promise<void> {
       await sleep(200);
     }
   };
-  await waitSent(FIRE_N);
+  const latenessRun = await phase('lateness', async () => {
+    const scheduling = Date.now();
+    await scheduleAll(FIRE_N, (index) => new Date(first + (index * 1_000) / LATENESS_RATE));
+    const leadLeftMs = first - Date.now();
+    if (leadLeftMs < 0) console.warn(`scheduling ran ${-leadLeftMs} ms past the first due time: lateness includes it`);
+    const schedulingSeconds = (Date.now() - scheduling) / 1000;
+    await waitSent(FIRE_N);
+    return schedulingSeconds;
+  });
+  const fireSchedulingSeconds = latenessRun.value;
   const [lateness] = await dataSource.query(
     `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY lateness_ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY lateness_ms) AS p99,
             max(lateness_ms) AS max FROM reminders WHERE status = 'sent'`,
@@ -126,25 +166,23 @@ async function main(): Promise<void> {
   await dataSource.query(`TRUNCATE reminders`);
 
   // 2. Processing rate: F reminders all due now, vs F no-op jobs through a raw BullMQ worker.
-  let start = process.hrtime.bigint();
-  await scheduleAll(FIRE_N, () => new Date());
-  await waitSent(FIRE_N);
-  const fireSeconds = seconds(start);
+  const fireRun = await phase('fire', async () => {
+    await scheduleAll(FIRE_N, () => new Date());
+    await waitSent(FIRE_N);
+  });
 
   await dataSource.query(`TRUNCATE reminders`);
 
   // 3. Scheduling (last, so the million delayed jobs never share Redis with a timing measurement): N reminders due in a month (rows + delayed jobs) vs raw addBulk of N no-op jobs.
   const month = Date.now() + 30 * 24 * 3600_000;
-  start = process.hrtime.bigint();
-  await scheduleAll(SCHEDULE_N, (index) => new Date(month + index));
-  const scheduleSeconds = seconds(start);
+  const scheduleRun = await phase('schedule', () => scheduleAll(SCHEDULE_N, (index) => new Date(month + index)));
   const peakDuringMillion = peakRss;
   const raw = new Queue('bench-raw', { connection: bullConnection(config, 'worker'), prefix: bullPrefix(config) });
-  start = process.hrtime.bigint();
-  for (let offset = 0; offset < SCHEDULE_N; offset += BATCH) {
-    await raw.addBulk(Array.from({ length: Math.min(BATCH, SCHEDULE_N - offset) }, (_, index) => ({ name: 'noop', data: { index: offset + index } })));
-  }
-  const rawScheduleSeconds = seconds(start);
+  const rawScheduleRun = await phase('raw-schedule', async () => {
+    for (let offset = 0; offset < SCHEDULE_N; offset += BATCH) {
+      await raw.addBulk(Array.from({ length: Math.min(BATCH, SCHEDULE_N - offset) }, (_, index) => ({ name: 'noop', data: { index: offset + index } })));
+    }
+  });
   await worker.close();
 
   const rawQueue = new Queue('bench-raw-fire', { connection: bullConnection(config, 'worker'), prefix: bullPrefix(config) });
@@ -155,46 +193,66 @@ async function main(): Promise<void> {
     concurrency: CONCURRENCY,
     autorun: false,
   });
-  start = process.hrtime.bigint();
-  for (let offset = 0; offset < FIRE_N; offset += BATCH) {
-    await rawQueue.addBulk(Array.from({ length: Math.min(BATCH, FIRE_N - offset) }, (_, index) => ({ name: 'noop', data: { index: offset + index } })));
-  }
-  void rawWorker.run();
-  while (processed < FIRE_N) await sleep(50);
-  const rawFireSeconds = seconds(start);
+  const rawFireRun = await phase('raw-fire', async () => {
+    for (let offset = 0; offset < FIRE_N; offset += BATCH) {
+      await rawQueue.addBulk(Array.from({ length: Math.min(BATCH, FIRE_N - offset) }, (_, index) => ({ name: 'noop', data: { index: offset + index } })));
+    }
+    void rawWorker.run();
+    while (processed < FIRE_N) await sleep(50);
+  });
   await rawWorker.close();
   await rawQueue.close();
   await raw.close();
 
+  const schedule = {
+    per_s: round(SCHEDULE_N / scheduleRun.seconds),
+    raw_per_s: round(SCHEDULE_N / rawScheduleRun.seconds),
+    ratio: round(rawScheduleRun.seconds / scheduleRun.seconds, 3),
+    // CPU of this process (the scheduler, the pg and Redis clients), per 1,000 reminders / raw jobs.
+    cpu_ms_per_1000: round((scheduleRun.cpuMs / SCHEDULE_N) * 1000),
+    raw_cpu_ms_per_1000: round((rawScheduleRun.cpuMs / SCHEDULE_N) * 1000),
+  };
+  const fire = {
+    // Lateness of F reminders falling due at LATENESS_RATE a second.
+    due_per_s: LATENESS_RATE,
+    p50_ms: round(Number(lateness.p50)),
+    p99_ms: round(Number(lateness.p99)),
+    max_ms: round(Number(lateness.max)),
+    // F reminders due at once (scheduled, then fired) vs F no-op jobs added, then processed by raw BullMQ.
+    per_s: round(FIRE_N / fireRun.seconds),
+    raw_per_s: round(FIRE_N / rawFireRun.seconds),
+    ratio: round(rawFireRun.seconds / fireRun.seconds, 3),
+    cpu_ms_per_1000: round((fireRun.cpuMs / FIRE_N) * 1000),
+    raw_cpu_ms_per_1000: round((rawFireRun.cpuMs / FIRE_N) * 1000),
+  };
+  const peakMb = round(peakDuringMillion / 2 ** 20);
+  const load = loadavg().map((value) => round(value, 2));
+  console.log(
+    `scheduling ${SCHEDULE_N} reminders (rows + delayed jobs): ${scheduleRun.seconds.toFixed(1)} s, ${schedule.per_s}/s, ${schedule.cpu_ms_per_1000} ms CPU per 1,000`,
+  );
+  console.log(
+    `  raw BullMQ addBulk of ${SCHEDULE_N} no-op jobs: ${rawScheduleRun.seconds.toFixed(1)} s, ${schedule.raw_per_s}/s, ${schedule.raw_cpu_ms_per_1000} ms CPU per 1,000; ratio ${schedule.ratio} (goal ≥ 0.8)`,
+  );
+  console.log(
+    `firing ${FIRE_N} reminders due at ~${LATENESS_RATE}/s (scheduled beforehand in ${fireSchedulingSeconds.toFixed(1)} s): lateness p50 ${fire.p50_ms} ms, p99 ${fire.p99_ms} ms (goal < 100), max ${fire.max_ms} ms`,
+  );
+  console.log(
+    `  processing ${FIRE_N} due at once: ${fire.per_s}/s, ${fire.cpu_ms_per_1000} ms CPU per 1,000; raw BullMQ no-op processing: ${fire.raw_per_s}/s, ${fire.raw_cpu_ms_per_1000} ms CPU per 1,000; ratio ${fire.ratio} (goal ≥ 0.5)`,
+  );
+  console.log(`peak RSS of the process running the worker during the million: ${peakMb} MiB; load average at the end ${load.join(' ')}`);
+
   // 4. Two worker processes at 3,000 due/s, on an empty Redis (step 3's million delayed jobs gone).
   await dataSource.query(`TRUNCATE reminders`);
   await redis.flushdb();
-  const twoWorkers = await twoWorkerRun(dataSource, editionId);
+  const twoWorkers = ONLY_ONE_WORKER ? null : await twoWorkerRun(dataSource, editionId);
   await dataSource.destroy();
   await redis.flushdb(); // the bench's own database index
   await redis.quit();
   clearInterval(sampler);
 
-  const schedule = { per_s: round(SCHEDULE_N / scheduleSeconds), raw_per_s: round(SCHEDULE_N / rawScheduleSeconds), ratio: 0 };
-  schedule.ratio = round(schedule.per_s / schedule.raw_per_s, 3);
-  const fire = {
-    p50_ms: round(Number(lateness.p50)),
-    p99_ms: round(Number(lateness.p99)),
-    max_ms: round(Number(lateness.max)),
-    per_s: round(FIRE_N / fireSeconds),
-    raw_per_s: round(FIRE_N / rawFireSeconds),
-  };
-  const peakMb = round(peakDuringMillion / 2 ** 20);
-  console.log(`scheduling ${SCHEDULE_N} reminders (rows + delayed jobs): ${scheduleSeconds.toFixed(1)} s, ${schedule.per_s}/s`);
   console.log(
-    `  raw BullMQ addBulk of ${SCHEDULE_N} no-op jobs: ${rawScheduleSeconds.toFixed(1)} s, ${schedule.raw_per_s}/s; ratio ${schedule.ratio} (goal ≥ 0.5)`,
+    JSON.stringify({ schedule, fire, peak_rss_mb: peakMb, load_average: load, counts: { schedule: SCHEDULE_N, fire: FIRE_N }, two_workers: twoWorkers }),
   );
-  console.log(
-    `firing ${FIRE_N} reminders due at ~1,000/s (scheduled beforehand in ${fireSchedulingSeconds.toFixed(1)} s): lateness p50 ${fire.p50_ms} ms, p99 ${fire.p99_ms} ms (goal < 1000), max ${fire.max_ms} ms`,
-  );
-  console.log(`  processing ${FIRE_N} due at once: ${fire.per_s}/s; raw BullMQ no-op processing: ${fire.raw_per_s}/s`);
-  console.log(`peak RSS of the process running the worker during the million: ${peakMb} MiB`);
-  console.log(JSON.stringify({ schedule, fire, peak_rss_mb: peakMb, counts: { schedule: SCHEDULE_N, fire: FIRE_N }, two_workers: twoWorkers }));
   process.exit(0);
 }
 

@@ -27,15 +27,24 @@ export class JobMetrics {
     });
   }
 
+  /** The duration series of a queue and job, made once (thousands of runs a second: no label lookup each). */
+  private readonly series = new Map<string, { completed: { observe: (seconds: number) => void }; failed: { observe: (seconds: number) => void } }>();
+
   /** Runs a job, timing it and counting its failure. */
   async observe<T>(job: { queue: string; name: string; lastAttempt: boolean }, run: () => Promise<T>): Promise<T> {
-    const stop = this.duration.startTimer({ queue: job.queue, job: job.name });
+    const key = `${job.queue}\u0000${job.name}`;
+    let series = this.series.get(key);
+    if (!series) {
+      series = { completed: this.duration.labels(job.queue, job.name, 'completed'), failed: this.duration.labels(job.queue, job.name, 'failed') };
+      this.series.set(key, series);
+    }
+    const started = performance.now();
     try {
       const result = await run();
-      stop({ outcome: 'completed' });
+      series.completed.observe((performance.now() - started) / 1000);
       return result;
     } catch (error) {
-      stop({ outcome: 'failed' });
+      series.failed.observe((performance.now() - started) / 1000);
       this.failures.inc({ queue: job.queue, job: job.name, final: String(job.lastAttempt) });
       throw error;
     }

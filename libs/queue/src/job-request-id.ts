@@ -13,6 +13,7 @@ export const JOB_TRACEPARENT_KEY = '_traceparent';
 
 /** The data of a job: its payload, plus the current request id and trace context when there are. */
 export function withRequestId<P extends object>(payload: P, requestId = currentRequestId(), traceparent = currentTraceparent()): P {
+  if (requestId === undefined && traceparent === undefined) return payload; // nothing to add: no copy per job
   return {
     ...payload,
     ...(requestId !== undefined && { [JOB_REQUEST_ID_KEY]: requestId }),

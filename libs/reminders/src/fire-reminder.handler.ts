@@ -45,9 +45,10 @@ type ClaimedRow = { reminder: Record<string, unknown>; missed: boolean } | undef
  * As with invitations, a crash between the SMTP answer and the final update resends once the lease
  * expires, with the same Message-ID.
  *
- * The claim and the final update are each made for all the reminders firing within the same few
- * milliseconds in one statement (MicroBatch): at a thousand a second, statements, not rows, are what
- * Postgres spends its time on. Each reminder's outcome is still its own.
+ * The claim and the final update are each made for all the reminders firing together in one
+ * statement (MicroBatch: those arriving while the previous statement runs go in the next, with no timer
+ * to wait for): at a thousand a second, statements, not rows, are what Postgres spends its time on.
+ * Each reminder's outcome is still its own.
  */
 @JobHandler(FireReminderJob)
 @Injectable()
@@ -106,14 +107,16 @@ export class FireReminderHandler {
       `UPDATE reminders r
           SET status = CASE WHEN c.grace IS NOT NULL AND now() - r.due_at > make_interval(mins => c.grace) THEN 'missed'::reminder_status ELSE 'sending'::reminder_status END,
               attempts = r.attempts + 1, lease_until = now() + make_interval(secs => $4::int), updated_at = now()
-         FROM unnest($1::uuid[], $2::int[], $3::int[]) AS c(id, revision, grace)
+         FROM unnest(string_to_array($1, ',')::uuid[], string_to_array($2, ',')::int[], string_to_array($3, ',', 'n')::int[]) AS c(id, revision, grace)
         WHERE r.id = c.id AND r.revision = c.revision AND r.due_at <= now() + interval '2 seconds'
           AND (r.status = 'pending' OR (r.status = 'sending' AND r.lease_until < now()))
        RETURNING r.id, r.revision, row_to_json(r.*) AS reminder, r.status = 'missed' AS missed`,
+      // Ids and numbers joined into one string each (split by Postgres): pg's array parameters escape
+      // and concatenate element by element, a visible share of a firing's CPU (bench/README.md).
       [
-        requests.map((request) => request.reminderId),
-        requests.map((request) => request.revision),
-        requests.map((request) => request.graceMinutes),
+        requests.map((request) => request.reminderId).join(','),
+        requests.map((request) => request.revision).join(','),
+        requests.map((request) => request.graceMinutes ?? 'n').join(','),
         this.config.SEND_LEASE_SECONDS,
       ],
     );
@@ -136,8 +139,8 @@ export class FireReminderHandler {
       this.dataSource,
       `UPDATE reminders SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, updated_at = now(),
               lateness_ms = GREATEST(0, (EXTRACT(EPOCH FROM (now() - due_at)) * 1000)::int)
-        WHERE id = ANY($1::uuid[]) RETURNING id, lateness_ms`,
-      [ids],
+        WHERE id = ANY(string_to_array($1, ',')::uuid[]) RETURNING id, lateness_ms`,
+      [ids.join(',')],
     );
     const byId = new Map(rows.map((row) => [row.id, row.lateness_ms]));
     return ids.map((id) => byId.get(id));

@@ -1,17 +1,22 @@
 /**
- * Groups calls made within a few milliseconds into one call on their whole batch — here, one SQL
- * statement for many reminders instead of one each, which is what bounds firing throughput when
- * hundreds fall due in the same second (Postgres spends more on parsing and planning a statement
- * than on the row it touches). A caller waits at most `maxWaitMs` longer; errors reach every caller
- * of the failed batch.
+ * Groups calls into one call on their whole batch — here, one SQL statement for many reminders instead
+ * of one each, which is what bounds firing throughput when hundreds fall due in the same second
+ * (Postgres spends more on parsing and planning a statement than on the row it touches).
+ *
+ * Group commit, not a timer: one batch runs at a time. A call made while none runs starts one once the
+ * current turn of the event loop is over (so the calls of one burst of Redis replies go together); calls
+ * made while one runs wait for it and go as the next batch the moment it ends. Nobody waits for a clock:
+ * at a trickle a call runs at once, under load the batches grow by themselves to what arrives during
+ * one statement (at most `maxSize`; a full batch starts a second statement beside the running one).
+ * Errors reach every caller of the failed batch.
  */
 export class MicroBatch<In, Out> {
   private pending: Array<{ input: In; resolve: (out: Out) => void; reject: (error: unknown) => void }> = [];
-  private timer: NodeJS.Timeout | undefined;
+  private running = 0;
+  private scheduled = false;
 
   constructor(
     private readonly run: (inputs: In[]) => Promise<Out[]>,
-    private readonly maxWaitMs = 5,
     private readonly maxSize = 200,
   ) {}
 
@@ -19,19 +24,39 @@ export class MicroBatch<In, Out> {
     return new Promise<Out>((resolve, reject) => {
       this.pending.push({ input, resolve, reject });
       if (this.pending.length >= this.maxSize) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.maxWaitMs);
+      else if (this.running === 0 && !this.scheduled) {
+        this.scheduled = true;
+        setImmediate(this.flushScheduled);
+      }
     });
   }
 
+  private readonly flushScheduled = (): void => {
+    this.scheduled = false;
+    if (this.running === 0) this.flush();
+  };
+
   private flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
     const batch = this.pending;
-    this.pending = [];
     if (batch.length === 0) return;
-    this.run(batch.map((item) => item.input)).then(
-      (outputs) => batch.forEach((item, index) => item.resolve(outputs[index])),
-      (error: unknown) => batch.forEach((item) => item.reject(error)),
-    );
+    this.pending = [];
+    this.running += 1;
+    const inputs = new Array<In>(batch.length);
+    for (let index = 0; index < batch.length; index += 1) inputs[index] = batch[index].input;
+    // Called inside a promise, so a batch function that throws rejects like one that fails.
+    new Promise<Out[]>((resolve) => resolve(this.run(inputs)))
+      .then(
+        (outputs) => {
+          for (let index = 0; index < batch.length; index += 1) batch[index].resolve(outputs[index]);
+        },
+        (error: unknown) => {
+          for (const item of batch) item.reject(error);
+        },
+      )
+      .finally(() => {
+        this.running -= 1;
+        // What arrived meanwhile goes now, as one batch.
+        if (this.running === 0) this.flush();
+      });
   }
 }

@@ -14,6 +14,8 @@ const LATENESS_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 15, 60, 300, 900, 3600]
 export class ReminderMetrics {
   private readonly lateness: Histogram;
   private readonly fired: Counter<'outcome'>;
+  /** One child per outcome, made once: a firing then costs no label lookup. */
+  private readonly outcomes: Record<'sent' | 'missed' | 'failed', { inc: () => void }>;
 
   constructor(metrics: MetricsRegistry) {
     this.lateness = new Histogram({
@@ -29,18 +31,19 @@ export class ReminderMetrics {
       registers: [metrics.registry],
     });
     for (const outcome of ['sent', 'missed', 'failed']) this.fired.inc({ outcome }, 0);
+    this.outcomes = { sent: this.fired.labels('sent'), missed: this.fired.labels('missed'), failed: this.fired.labels('failed') };
   }
 
   sent(latenessMs: number): void {
     this.lateness.observe(latenessMs / 1000);
-    this.fired.inc({ outcome: 'sent' });
+    this.outcomes.sent.inc();
   }
 
   missed(): void {
-    this.fired.inc({ outcome: 'missed' });
+    this.outcomes.missed.inc();
   }
 
   failed(): void {
-    this.fired.inc({ outcome: 'failed' });
+    this.outcomes.failed.inc();
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AfterCommit, queryRows, TransactionalEvent } from '@app/common';
-import { JobProducer } from '@app/queue';
+import { JobProducer, type JobPayload } from '@app/queue';
 import type { StoredEscalation } from './escalation-rules';
 import { FireReminderJob } from './fire-reminder.handler';
 import { ReminderKind, ReminderPolicy } from './reminder.entities';
@@ -112,52 +112,34 @@ export class ReminderScheduler {
    */
   async schedule(manager: EntityManager, afterCommit: AfterCommit, drafts: ReminderDraft[]): Promise<number> {
     if (drafts.length === 0) return 0;
-    const changed = await queryRows<{ id: string; revision: number; due_at: Date }>(
-      manager,
-      `INSERT INTO reminders (kind, subject_id, edition_id, recipient_email, recipient_group, recipient_name, offset_minutes, due_at, dedupe_key)
-       SELECT draft.kind, draft.subject_id, draft.edition_id, draft.recipient_email, draft.recipient_group, draft.recipient_name, draft.offset_minutes, draft.due_at,
-              draft.kind::text || ':' || draft.subject_id::text || ':' || draft.offset_minutes
-         FROM unnest($1::reminder_kind[], $2::uuid[], $3::uuid[], $4::text[], $8::text[], $5::text[], $6::int[], $7::timestamptz[])
-              AS draft(kind, subject_id, edition_id, recipient_email, recipient_group, recipient_name, offset_minutes, due_at)
-       ON CONFLICT (dedupe_key) DO UPDATE
-          SET due_at = EXCLUDED.due_at, recipient_email = EXCLUDED.recipient_email, recipient_group = EXCLUDED.recipient_group,
-              recipient_name = EXCLUDED.recipient_name,
-              revision = reminders.revision + 1, status = 'pending', attempts = 0, last_error = NULL, lease_until = NULL,
-              sent_at = NULL, lateness_ms = NULL, updated_at = now()
-        WHERE reminders.due_at <> EXCLUDED.due_at OR reminders.status IN ('cancelled', 'missed', 'failed')
-              OR reminders.recipient_email IS DISTINCT FROM EXCLUDED.recipient_email
-              OR reminders.recipient_group IS DISTINCT FROM EXCLUDED.recipient_group
-       RETURNING id, revision, due_at`,
-      [
-        drafts.map((d) => d.kind),
-        drafts.map((d) => d.subjectId),
-        drafts.map((d) => d.editionId),
-        drafts.map((d) => d.recipientEmail),
-        drafts.map((d) => d.recipientName),
-        drafts.map((d) => d.offsetMinutes),
-        drafts.map((d) => d.dueAt),
-        drafts.map((d) => d.recipientGroup ?? null),
-      ],
-    );
+    const changed = await writeReminders(manager, drafts);
     this.enqueueAfterCommit(afterCommit, changed);
     return changed.length;
   }
 
   /**
-   * Schedules a large set (an import, a whole edition) in batches of `batchSize`, each in its own
-   * transaction, keeping two batches in flight so Postgres writes one while Redis takes the other's jobs.
+   * Schedules a large set (an import, a whole edition) in batches of `batchSize`, pipelined: each
+   * batch is one INSERT statement, committed on its own (a statement is its own transaction: the rows
+   * are in Postgres before their jobs are enqueued, as in `schedule`), and while Redis takes one
+   * batch's delayed jobs the next batch is written.
    */
   async scheduleMany(dataSource: DataSource, drafts: ReminderDraft[], batchSize = 5_000): Promise<number> {
     let scheduled = 0;
     let previous: Promise<void> = Promise.resolve();
-    for (let offset = 0; offset < drafts.length; offset += batchSize) {
-      const batch = drafts.slice(offset, offset + batchSize);
-      const afterCommit = new AfterCommit();
-      scheduled += await dataSource.transaction((manager) => this.schedule(manager, afterCommit, batch));
-      await previous; // the previous batch's jobs, enqueued while this batch was written
-      previous = afterCommit.run();
+    try {
+      for (let offset = 0; offset < drafts.length; offset += batchSize) {
+        const changed = await writeReminders(dataSource.manager, drafts.slice(offset, offset + batchSize));
+        scheduled += changed.length;
+        await previous; // the previous batch's jobs, enqueued while this batch was written
+        previous = this.enqueue(changed);
+        previous.catch(() => undefined); // awaited below; not an unhandled rejection while the next batch is written
+      }
+      await previous;
+    } catch (error) {
+      // A batch whose rows are committed still gets its jobs (or the reconciler enqueues them later).
+      await previous.catch(() => undefined);
+      throw error;
     }
-    await previous;
     return scheduled;
   }
 
@@ -189,15 +171,72 @@ export class ReminderScheduler {
     return rows.length;
   }
 
-  private enqueueAfterCommit(afterCommit: AfterCommit, rows: { id: string; revision: number; due_at: Date }[]): void {
+  private enqueueAfterCommit(afterCommit: AfterCommit, rows: WrittenReminder[]): void {
     if (rows.length === 0) return;
-    afterCommit.add(() =>
-      this.producer.enqueueMany(
-        FireReminderJob,
-        rows.map((row) => ({ reminderId: row.id, revision: row.revision, dueAt: new Date(row.due_at).getTime() })),
-      ),
-    );
+    afterCommit.add(() => this.enqueue(rows));
   }
+
+  private enqueue(rows: WrittenReminder[]): Promise<void> {
+    const payloads = new Array<JobPayload<typeof FireReminderJob>>(rows.length);
+    for (let index = 0; index < rows.length; index += 1) {
+      const row = rows[index];
+      payloads[index] = { reminderId: row.id, revision: row.revision, dueAt: row.due_ms };
+    }
+    return this.producer.enqueueMany(FireReminderJob, payloads);
+  }
+}
+
+/** A reminder created or moved by `writeReminders`: what its job needs. */
+interface WrittenReminder {
+  id: string;
+  revision: number;
+  /** due_at in epoch milliseconds (a number, not a Date: pg parses no timestamp per row). */
+  due_ms: number;
+}
+
+/**
+ * Writes a batch of drafts in one INSERT … ON CONFLICT statement and returns the reminders it created
+ * or moved. The batch travels as one JSON parameter of tuples (JSON.stringify is native and makes one
+ * flat string; eight pg array parameters cost several times the CPU to encode, as escaped array
+ * literals built by concatenation, and a Date each to format) and is unpacked by Postgres. Unchanged
+ * drafts (same time, still pending) return nothing and keep their revision, so their job stands.
+ */
+async function writeReminders(manager: EntityManager, drafts: ReminderDraft[]): Promise<WrittenReminder[]> {
+  if (drafts.length === 0) return [];
+  const tuples = new Array<unknown[]>(drafts.length);
+  for (let index = 0; index < drafts.length; index += 1) {
+    const draft = drafts[index];
+    tuples[index] = [
+      draft.kind,
+      draft.subjectId,
+      draft.editionId,
+      draft.recipientEmail,
+      draft.recipientGroup ?? null,
+      draft.recipientName,
+      draft.offsetMinutes,
+      draft.dueAt.getTime(),
+    ];
+  }
+  return queryRows<WrittenReminder>(
+    manager,
+    `INSERT INTO reminders (kind, subject_id, edition_id, recipient_email, recipient_group, recipient_name, offset_minutes, due_at, dedupe_key)
+     SELECT draft.kind, draft.subject_id, draft.edition_id, draft.recipient_email, draft.recipient_group, draft.recipient_name, draft.offset_minutes, draft.due_at,
+            draft.kind::text || ':' || draft.subject_id::text || ':' || draft.offset_minutes
+       FROM (SELECT (t->>0)::reminder_kind AS kind, (t->>1)::uuid AS subject_id, (t->>2)::uuid AS edition_id, t->>3 AS recipient_email,
+                    t->>4 AS recipient_group, t->>5 AS recipient_name, (t->>6)::int AS offset_minutes,
+                    'epoch'::timestamptz + (t->>7)::bigint * interval '1 millisecond' AS due_at
+               FROM jsonb_array_elements($1::jsonb) AS t) AS draft
+     ON CONFLICT (dedupe_key) DO UPDATE
+        SET due_at = EXCLUDED.due_at, recipient_email = EXCLUDED.recipient_email, recipient_group = EXCLUDED.recipient_group,
+            recipient_name = EXCLUDED.recipient_name,
+            revision = reminders.revision + 1, status = 'pending', attempts = 0, last_error = NULL, lease_until = NULL,
+            sent_at = NULL, lateness_ms = NULL, updated_at = now()
+      WHERE reminders.due_at <> EXCLUDED.due_at OR reminders.status IN ('cancelled', 'missed', 'failed')
+            OR reminders.recipient_email IS DISTINCT FROM EXCLUDED.recipient_email
+            OR reminders.recipient_group IS DISTINCT FROM EXCLUDED.recipient_group
+     RETURNING id, revision, (extract(epoch FROM due_at) * 1000)::float8 AS due_ms`,
+    [JSON.stringify(tuples)],
+  );
 }
 
 /** A stored policy (or none: the defaults) as the scheduler applies it. */
