@@ -6,6 +6,11 @@
 import { QueryClient, useQuery } from '@tanstack/react-query';
 import { client, data } from './api/client';
 
+/** The map's tile server and attribution: read once a session, by every map and by a page about to draw one. */
+export function useConsoleSettings() {
+  return useQuery({ queryKey: ['console-settings'], queryFn: () => data(client.GET('/api/console-settings')), staleTime: Infinity });
+}
+
 export function useReadiness(editionId: string | undefined) {
   return useQuery({
     queryKey: ['readiness', editionId],

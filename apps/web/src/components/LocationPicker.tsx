@@ -7,8 +7,7 @@
 import { useEffect, useEffectEvent, useRef } from 'react';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { useQuery } from '@tanstack/react-query';
-import { client, data } from '../api/client';
+import { useConsoleSettings } from '../queries';
 
 const VIETNAM_CENTRE: L.LatLngExpression = [16.2, 106.5];
 const round = (value: number) => Math.round(value * 1e5) / 1e5;
@@ -31,7 +30,7 @@ export function LocationPicker({
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const marker = useRef<L.CircleMarker | null>(null);
-  const settings = useQuery({ queryKey: ['console-settings'], queryFn: () => data(client.GET('/api/console-settings')), staleTime: Infinity });
+  const settings = useConsoleSettings();
   const pick = useEffectEvent((at: L.LatLng) => onPick(round(at.lat), round(at.lng)));
   const lat = coordinate(latitude);
   const lng = coordinate(longitude);

@@ -8,8 +8,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { useQuery } from '@tanstack/react-query';
-import { client, data } from '../api/client';
+import { useConsoleSettings } from '../queries';
 import { wholeText } from '../input';
 
 export interface MapBounds {
@@ -73,7 +72,7 @@ export function VenueMap({
   const layer = useRef<L.LayerGroup | null>(null);
   const [ready, setReady] = useState(false);
   const [tilesFailed, setTilesFailed] = useState(false);
-  const settings = useQuery({ queryKey: ['console-settings'], queryFn: () => data(client.GET('/api/console-settings')), staleTime: Infinity });
+  const settings = useConsoleSettings();
   // The latest callbacks, without redrawing the markers or re-creating the map when they change.
   const open = useEffectEvent((id: string) => onOpen(id));
   const report = useEffectEvent((view: MapView) => onView(view));

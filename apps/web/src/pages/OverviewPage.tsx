@@ -13,7 +13,7 @@ import { READINESS_LEVELS, READINESS_NAMES } from '@shared/logistics/src/readine
 import { codeIn, is, isOneOf } from '../codes';
 import { READINESS_COLOURS, VENUE_STATUS_COLOURS, venueStatusName } from '../labels';
 import { canWrite, isPlanner, useEdition, useProvinces, useUser } from '../session';
-import { useReadiness } from '../queries';
+import { useConsoleSettings, useReadiness } from '../queries';
 import type { Readiness, Venue } from '../api/models';
 
 type ColourBy = 'status' | 'readiness';
@@ -44,6 +44,8 @@ export function OverviewPage() {
   const { nameOf } = useProvinces();
   const navigate = useNavigate();
   const readiness = useReadiness(edition?.id);
+  // Asked now, beside the figures, so the map is drawn as soon as they come (not one round trip later).
+  useConsoleSettings();
   const [colourBy, setColourBy] = useState<ColourBy>('status');
   const [status, setStatus] = useState<VenueStatus | ''>('');
   const [search, setSearch] = useState('');
