@@ -7,8 +7,7 @@ import { DomainError, ForbiddenError } from '@app/common';
 import type { Actor } from './actor';
 import { ALLOWED_ROLES, DURING_PASSWORD_CHANGE, PUBLIC_ROUTE } from './decorators';
 import { Role } from './role.enums';
-import { accountOfToken } from './session-tokens';
-import type { User } from './user.entity';
+import { accountOfToken, type SessionAccount } from './session-tokens';
 
 class UnauthenticatedError extends DomainError {
   constructor() {
@@ -55,10 +54,10 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private userOf(header: unknown): Promise<User | null> {
+  private userOf(header: unknown): Promise<SessionAccount | null> {
     const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined;
     return token ? accountOfToken(this.jwt, this.dataSource.manager, token) : Promise.resolve(null);
   }
 }
 
-const actorOf = (user: User): Actor => ({ id: user.id, email: user.email, role: user.role, provinceCode: user.provinceCode });
+const actorOf = (user: SessionAccount): Actor => ({ id: user.id, email: user.email, role: user.role, provinceCode: user.provinceCode });
