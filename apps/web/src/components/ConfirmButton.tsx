@@ -1,4 +1,5 @@
-import { ReactNode, useEffect, useId, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useModalDialog } from './modal-dialog';
 
 /**
  * A button whose action (a delete, a removal) runs only once confirmed in a modal dialog that names
@@ -20,15 +21,7 @@ export function ConfirmButton(props: {
   className?: string;
   'aria-label'?: string;
 }) {
-  const [open, setOpen] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const { open, setOpen, dialog, titleId } = useModalDialog();
   const confirmLabel = props.confirmLabel ?? (typeof props.children === 'string' ? props.children : 'Đồng ý');
   return (
     <>

@@ -8,7 +8,7 @@
  * the form still says the limit when one typed is refused. With `multiple`, each picked day is added to
  * (or taken out of) a comma-separated list.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useModalDialog } from './modal-dialog';
 import { createPortal } from 'react-dom';
 import { format } from 'date-fns';
 import { DayPicker, type Formatters, type Matcher } from 'react-day-picker';
@@ -46,20 +46,9 @@ export function DateField(props: {
   multiple?: boolean;
   form?: string;
 }) {
-  const [open, setOpen] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      element.showModal();
-      // showModal focuses the first button (the previous month); the grid's own focus target — the
-      // chosen day, else today, else the first day that may be picked — is where the arrows start.
-      element.querySelector<HTMLButtonElement>('.rdp-day_button[tabindex="0"]')?.focus();
-    }
-    if (!open && element.open) element.close();
-  }, [open]);
+  // showModal focuses the first button (the previous month); the grid's own focus target — the chosen
+  // day, else today, else the first day that may be picked — is where the arrows start.
+  const { open, setOpen, dialog, titleId } = useModalDialog((element) => element.querySelector<HTMLButtonElement>('.rdp-day_button[tabindex="0"]')?.focus());
 
   const chosen = props.multiple ? datesOf(props.value) : [parseDate(props.value)].filter((day): day is IsoDate => day !== null);
   const now = today();
