@@ -170,7 +170,6 @@ function CreateEdition({ year, onCancel, onCreated }: { year: number; onCancel: 
   });
   const set = (field: keyof EditionDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
   const setText = (field: keyof EditionDraft) => (value: string) => setDraft({ ...draft, [field]: value });
-  const limits = windowLimits(draft.year, draft.windowStart, draft.windowEnd);
   const ofYear = /^\s*\d{4}\s*$/.test(draft.year) ? `/${draft.year.trim()}` : '';
   const error = create.error;
 
@@ -190,24 +189,16 @@ function CreateEdition({ year, onCancel, onCreated }: { year: number; onCancel: 
           <input name="theme" value={draft.theme} onChange={set('theme')} placeholder="Ví dụ: Toàn dân chung sức bảo vệ an ninh Tổ quốc" />
         </Field>
       </div>
-      <div className="fields">
-        <Field label="Ngày bắt đầu" field="windowStart" error={error} hint={`dd/mm/yyyy; để trống: 01/07${ofYear}`}>
-          <DateField label="Ngày bắt đầu" name="windowStart" value={draft.windowStart} onChange={setText('windowStart')} size={12} {...limits.windowStart} />
-        </Field>
-        <Field label="Ngày kết thúc" field="windowEnd" error={error} hint={`dd/mm/yyyy; để trống: 19/08${ofYear}`}>
-          <DateField label="Ngày kết thúc" name="windowEnd" value={draft.windowEnd} onChange={setText('windowEnd')} size={12} {...limits.windowEnd} />
-        </Field>
-        <Field label="Ngày hội toàn quốc" field="nationalDay" error={error} hint={`dd/mm/yyyy; để trống: 19/08${ofYear}`}>
-          <DateField
-            label="Ngày hội toàn quốc"
-            name="nationalDay"
-            value={draft.nationalDay}
-            onChange={setText('nationalDay')}
-            size={12}
-            {...limits.nationalDay}
-          />
-        </Field>
-      </div>
+      <EditionWindowFields
+        draft={draft}
+        onChange={setText}
+        error={error}
+        hints={{
+          windowStart: `dd/mm/yyyy; để trống: 01/07${ofYear}`,
+          windowEnd: `dd/mm/yyyy; để trống: 19/08${ofYear}`,
+          nationalDay: `dd/mm/yyyy; để trống: 19/08${ofYear}`,
+        }}
+      />
       <FormError error={error} fields={EDITION_FIELDS} />
       <div className="buttons">
         <button type="submit" disabled={create.isPending}>
@@ -218,6 +209,35 @@ function CreateEdition({ year, onCancel, onCreated }: { year: number; onCancel: 
         </button>
       </div>
     </form>
+  );
+}
+
+/** The edition's window and national day, on the create and the edit form alike: each calendar limited to what the others allow. */
+function EditionWindowFields({
+  draft,
+  onChange,
+  error,
+  hints,
+}: {
+  draft: EditionDraft;
+  onChange: (field: keyof EditionDraft) => (value: string) => void;
+  error: unknown;
+  hints: Record<'windowStart' | 'windowEnd' | 'nationalDay', string>;
+}) {
+  const limits = windowLimits(draft.year, draft.windowStart, draft.windowEnd);
+  const fields = [
+    ['windowStart', 'Ngày bắt đầu'],
+    ['windowEnd', 'Ngày kết thúc'],
+    ['nationalDay', 'Ngày hội toàn quốc'],
+  ] as const;
+  return (
+    <div className="fields">
+      {fields.map(([field, label]) => (
+        <Field key={field} label={label} field={field} error={error} hint={hints[field]}>
+          <DateField label={label} name={field} value={draft[field]} onChange={onChange(field)} size={12} {...limits[field]} />
+        </Field>
+      ))}
+    </div>
   );
 }
 
@@ -313,7 +333,6 @@ function EditEdition({ edition, onCancel, onSaved }: { edition: Edition; onCance
   });
   const set = (field: keyof EditionDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
   const setText = (field: keyof EditionDraft) => (value: string) => setDraft({ ...draft, [field]: value });
-  const limits = windowLimits(draft.year, draft.windowStart, draft.windowEnd);
   const changed = JSON.stringify(draft) !== JSON.stringify(draftOf(base));
   const error = save.error;
   // The scheduled venues the narrower window would leave out, as the refusal names them.
@@ -334,24 +353,12 @@ function EditEdition({ edition, onCancel, onSaved }: { edition: Edition; onCance
           <input name="theme" value={draft.theme} onChange={set('theme')} />
         </Field>
       </div>
-      <div className="fields">
-        <Field label="Ngày bắt đầu" field="windowStart" error={error} hint="dd/mm/yyyy">
-          <DateField label="Ngày bắt đầu" name="windowStart" value={draft.windowStart} onChange={setText('windowStart')} size={12} {...limits.windowStart} />
-        </Field>
-        <Field label="Ngày kết thúc" field="windowEnd" error={error} hint="dd/mm/yyyy">
-          <DateField label="Ngày kết thúc" name="windowEnd" value={draft.windowEnd} onChange={setText('windowEnd')} size={12} {...limits.windowEnd} />
-        </Field>
-        <Field label="Ngày hội toàn quốc" field="nationalDay" error={error} hint="dd/mm/yyyy, trong thời gian tổ chức">
-          <DateField
-            label="Ngày hội toàn quốc"
-            name="nationalDay"
-            value={draft.nationalDay}
-            onChange={setText('nationalDay')}
-            size={12}
-            {...limits.nationalDay}
-          />
-        </Field>
-      </div>
+      <EditionWindowFields
+        draft={draft}
+        onChange={setText}
+        error={error}
+        hints={{ windowStart: 'dd/mm/yyyy', windowEnd: 'dd/mm/yyyy', nationalDay: 'dd/mm/yyyy, trong thời gian tổ chức' }}
+      />
       <small className="muted">Thu hẹp thời gian tổ chức không được để điểm nào đã xếp lịch nằm ngoài khoảng mới.</small>
       <FormError error={error} fields={EDITION_FIELDS} />
       {stranded.length > 0 && (
