@@ -23,6 +23,8 @@ const REPO = resolve(__dirname, '..');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PASSWORD = `bench-${randomBytes(12).toString('base64url')}`;
 const PLANNER = 'planner@ngayhoi.example.vn'; // the demo seed's planner
+/** BENCH_WATERFALL=1: print each measured load's requests (start → end, ms after the click), to see what waits on what. */
+const WATERFALL = process.env.BENCH_WATERFALL === '1';
 
 const env = {
   DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ngayhoi_bench_console',
@@ -200,6 +202,21 @@ async function firstLoad(browser: Browser, editionId: string, path: string, kind
     await page.getByLabel('E-mail').fill(PLANNER);
     await page.getByLabel('Mật khẩu').fill(PASSWORD);
     const started = process.hrtime.bigint();
+    const requests: Array<{ url: string; start: number; end?: number }> = [];
+    if (WATERFALL) {
+      const pending = new Map<object, { url: string; start: number; end?: number }>();
+      page.on('request', (request) => {
+        const entry = { url: `${request.method()} ${new URL(request.url()).pathname}`, start: ms(started) };
+        pending.set(request, entry);
+        requests.push(entry);
+      });
+      const end = (request: object) => {
+        const entry = pending.get(request);
+        if (entry) entry.end = ms(started);
+      };
+      page.on('requestfinished', end);
+      page.on('requestfailed', end);
+    }
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await drawn(page, kind).catch(async (error: unknown) => {
       // What the page showed instead (an error panel, a spinner), for the reader of the failure.
@@ -207,6 +224,10 @@ async function firstLoad(browser: Browser, editionId: string, path: string, kind
       throw error;
     });
     const elapsed = ms(started);
+    if (WATERFALL) {
+      console.log(`  ${kind} of ${editionId}: drawn at ${elapsed.toFixed(0)} ms`);
+      for (const entry of requests) console.log(`    ${entry.start.toFixed(0).padStart(5)} → ${entry.end?.toFixed(0).padStart(5) ?? '    …'}  ${entry.url}`);
+    }
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };

@@ -1,4 +1,5 @@
 import { Role } from '@app/auth';
+import { clusterPoints } from '@app/venues/venue-cluster-rules';
 import { createEdition, createUser, createVenue } from './utils/factories';
 import { createTestApp, TestApp } from './utils/test-app';
 
@@ -54,6 +55,40 @@ describe('Venue map clusters', () => {
     expect((await clusters(organizer, { editionId: edition.id, zoom: 5 }).expect(200)).body.total).toBe(3);
     expect((await clusters(organizer, { editionId: edition.id, zoom: 5, provinceCode: '79' }).expect(403)).body.code).toBe('PROVINCE_SCOPE');
     await clusters(planner, { editionId: edition.id, zoom: 21 }).expect(400);
+  });
+
+  it("gives a small edition's venues with its figures, which the console groups into the API's own clusters at every zoom", async () => {
+    const edition = await createEdition(t.dataSource);
+    for (const [latitude, longitude] of [
+      [22.3964, 103.4582],
+      [22.3981, 103.4601],
+      [22.4012, 103.4523],
+      [21.0278, 105.8342],
+    ]) {
+      await createVenue(t.dataSource, edition, '12', { latitude, longitude });
+    }
+    const south = await createVenue(t.dataSource, edition, '79', { latitude: 10.7769, longitude: 106.7009, name: 'Điểm phía Nam' });
+    const summary = (token: string) => t.http.get('/api/venues/summary').query({ editionId: edition.id }).set('Authorization', token).expect(200);
+
+    const { points } = (await summary(planner)).body;
+    expect(points).toHaveLength(5);
+    expect(points).toContainEqual({ venueId: south.id, name: 'Điểm phía Nam', status: 'nominated', latitude: 10.7769, longitude: 106.7009 });
+    for (const zoom of [4, 5, 8, 16]) {
+      const served = (await clusters(planner, { editionId: edition.id, zoom }).expect(200)).body.clusters;
+      const grouped = clusterPoints(points, zoom);
+      expect(grouped.map(({ count, venueId, name, status }) => ({ count, venueId, name, status }))).toEqual(
+        served.map(({ count, venueId, name, status }: (typeof served)[number]) => ({ count, venueId, name, status })),
+      );
+      grouped.forEach((cluster, index) => {
+        expect(cluster.latitude).toBeCloseTo(served[index].latitude, 9);
+        expect(cluster.longitude).toBeCloseTo(served[index].longitude, 9);
+      });
+    }
+
+    // Need-to-know as the figures: an organizer gets their province's venues only.
+    const organizer = `Bearer ${await t.tokenFor(await createUser(t.dataSource, Role.ProvincialOrganizer, '12'))}`;
+    expect((await summary(organizer)).body.points.map((point: { venueId: string }) => point.venueId)).not.toContain(south.id);
+    expect((await summary(organizer)).body.points).toHaveLength(4);
   });
 
   it('names at most three venues a day, the first by province and name, and counts them all', async () => {

@@ -5,30 +5,31 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { ApiError } from './api/errors';
 import { Layout } from './components/Layout';
 import { LoginPage } from './pages/LoginPage';
+import { pageChunks } from './page-chunks';
 import { isPlanner, SessionProvider, useSession } from './session';
 import './styles.css';
 
-// Each page is its own chunk, loaded on first visit: the map library, for one, only with the overview.
-const AccountsPage = lazy(() => import('./pages/AccountsPage').then((module) => ({ default: module.AccountsPage })));
-const PressFormPage = lazy(() => import('./pages/PressFormPage').then((module) => ({ default: module.PressFormPage })));
-const PasswordPage = lazy(() => import('./pages/PasswordPage').then((module) => ({ default: module.PasswordPage })));
-const AuditPage = lazy(() => import('./pages/AuditPage').then((module) => ({ default: module.AuditPage })));
-const BudgetPage = lazy(() => import('./pages/BudgetPage').then((module) => ({ default: module.BudgetPage })));
-const EditionsPage = lazy(() => import('./pages/EditionsPage').then((module) => ({ default: module.EditionsPage })));
-const InvitationsPage = lazy(() => import('./pages/InvitationsPage').then((module) => ({ default: module.InvitationsPage })));
-const LeadersPage = lazy(() => import('./pages/leaders/LeadersPage').then((module) => ({ default: module.LeadersPage })));
-const NotificationsPage = lazy(() => import('./pages/NotificationsPage').then((module) => ({ default: module.NotificationsPage })));
-const OverviewPage = lazy(() => import('./pages/OverviewPage').then((module) => ({ default: module.OverviewPage })));
-const PlanningBoardPage = lazy(() => import('./pages/planning/PlanningBoardPage').then((module) => ({ default: module.PlanningBoardPage })));
-const ReadinessPage = lazy(() => import('./pages/ReadinessPage').then((module) => ({ default: module.ReadinessPage })));
-const ReportPage = lazy(() => import('./pages/ReportPage').then((module) => ({ default: module.ReportPage })));
-const SearchPage = lazy(() => import('./pages/SearchPage').then((module) => ({ default: module.SearchPage })));
-const TaskTemplatePage = lazy(() => import('./pages/TaskTemplatePage').then((module) => ({ default: module.TaskTemplatePage })));
-const VenueForm = lazy(() => import('./pages/venue/VenueForm').then((module) => ({ default: module.VenueForm })));
-const DayBoardPage = lazy(() => import('./pages/DayBoardPage').then((module) => ({ default: module.DayBoardPage })));
-const CheckInPage = lazy(() => import('./pages/venue/CheckInPage').then((module) => ({ default: module.CheckInPage })));
-const ProtocolPage = lazy(() => import('./pages/venue/ProtocolPage').then((module) => ({ default: module.ProtocolPage })));
-const VenuePage = lazy(() => import('./pages/venue/VenuePage').then((module) => ({ default: module.VenuePage })));
+// Each page is its own chunk, loaded on first visit (see page-chunks.ts).
+const AccountsPage = lazy(() => pageChunks.AccountsPage().then((module) => ({ default: module.AccountsPage })));
+const PressFormPage = lazy(() => pageChunks.PressFormPage().then((module) => ({ default: module.PressFormPage })));
+const PasswordPage = lazy(() => pageChunks.PasswordPage().then((module) => ({ default: module.PasswordPage })));
+const AuditPage = lazy(() => pageChunks.AuditPage().then((module) => ({ default: module.AuditPage })));
+const BudgetPage = lazy(() => pageChunks.BudgetPage().then((module) => ({ default: module.BudgetPage })));
+const EditionsPage = lazy(() => pageChunks.EditionsPage().then((module) => ({ default: module.EditionsPage })));
+const InvitationsPage = lazy(() => pageChunks.InvitationsPage().then((module) => ({ default: module.InvitationsPage })));
+const LeadersPage = lazy(() => pageChunks.LeadersPage().then((module) => ({ default: module.LeadersPage })));
+const NotificationsPage = lazy(() => pageChunks.NotificationsPage().then((module) => ({ default: module.NotificationsPage })));
+const OverviewPage = lazy(() => pageChunks.OverviewPage().then((module) => ({ default: module.OverviewPage })));
+const PlanningBoardPage = lazy(() => pageChunks.PlanningBoardPage().then((module) => ({ default: module.PlanningBoardPage })));
+const ReadinessPage = lazy(() => pageChunks.ReadinessPage().then((module) => ({ default: module.ReadinessPage })));
+const ReportPage = lazy(() => pageChunks.ReportPage().then((module) => ({ default: module.ReportPage })));
+const SearchPage = lazy(() => pageChunks.SearchPage().then((module) => ({ default: module.SearchPage })));
+const TaskTemplatePage = lazy(() => pageChunks.TaskTemplatePage().then((module) => ({ default: module.TaskTemplatePage })));
+const VenueForm = lazy(() => pageChunks.VenueForm().then((module) => ({ default: module.VenueForm })));
+const DayBoardPage = lazy(() => pageChunks.DayBoardPage().then((module) => ({ default: module.DayBoardPage })));
+const CheckInPage = lazy(() => pageChunks.CheckInPage().then((module) => ({ default: module.CheckInPage })));
+const ProtocolPage = lazy(() => pageChunks.ProtocolPage().then((module) => ({ default: module.ProtocolPage })));
+const VenuePage = lazy(() => pageChunks.VenuePage().then((module) => ({ default: module.VenuePage })));
 
 const PASSWORD_PATH = '/doi-mat-khau';
 

@@ -28,6 +28,7 @@ import { CreateVenueDto, UpdateVenueDto, VenueQueryDto, VenueTransitionDto } fro
 import { VenueClusterQueryDto, VenueClusters } from './dto/venue-clusters.dto';
 import { VenueSummary, VenueSummaryQueryDto } from './dto/venue-summary.dto';
 import { CALENDAR_NAMES_PER_DAY, nameDays, summariseVenues } from './venue-summary-rules';
+import { clusterCellDegrees, SUMMARY_POINTS_BELOW, type VenuePoint } from './venue-cluster-rules';
 import { Venue } from './venue.entity';
 import { VenueStatus } from './venue.enums';
 import { describeVenueChange, VenueEvents } from './venue-events';
@@ -129,7 +130,9 @@ export class VenuesService {
   /**
    * The overview's figures (issue 18): counts by status, per province (with where its venues lie) and per
    * scheduled day with the day's first few venues (the calendar's names), for the list's filters — two
-   * GROUP BYs and a few rows a day, whatever the edition's size.
+   * GROUP BYs and a few rows a day, whatever the edition's size. A small selection (below
+   * SUMMARY_POINTS_BELOW) also carries each venue's position, so the map draws from this one answer
+   * instead of asking for its clusters once it knows its view (one round trip fewer on the demo).
    */
   async summary(query: VenueSummaryQueryDto, actor: Actor): Promise<VenueSummary> {
     const perProvince = await (
@@ -194,7 +197,29 @@ export class VenuesService {
               ORDER BY day.n, named.province_code, named.name, named.id`,
             [...parameters, days.map((row) => row.date)],
           );
-    return summariseVenues(
+    const total = perProvince.reduce((sum, row) => sum + Number(row.count), 0);
+    const points =
+      total >= SUMMARY_POINTS_BELOW
+        ? null
+        : (
+            await (
+              await this.filtered(query, actor)
+            )
+              .select('venue.id', 'id')
+              .addSelect('venue.name', 'name')
+              .addSelect('venue.status', 'status')
+              .addSelect('venue.latitude', 'latitude')
+              .addSelect('venue.longitude', 'longitude')
+              .orderBy('venue.id')
+              .getRawMany<{ id: string; name: string; status: VenueStatus; latitude: number; longitude: number }>()
+          ).map((row): VenuePoint => ({
+            venueId: row.id,
+            name: row.name,
+            status: row.status,
+            latitude: Number(row.latitude),
+            longitude: Number(row.longitude),
+          }));
+    const figures = summariseVenues(
       perProvince.map((row) => ({
         provinceCode: row.province_code,
         region: row.region,
@@ -220,6 +245,7 @@ export class VenuesService {
         })),
       ),
     );
+    return { ...figures, points };
   }
 
   /**
@@ -442,9 +468,4 @@ export interface VenueSchedules {
   hours: { startTime: LocalTime; endTime: LocalTime };
   /** On every audit entry and venue event, e.g. which planning run made the change. */
   note: string;
-}
-
-/** Degrees of one clustering cell at a zoom level: a quarter of a 256 px web-mercator tile (≈ 64 px). */
-export function clusterCellDegrees(zoom: number): number {
-  return 360 / 2 ** zoom / 4;
 }

@@ -2253,10 +2253,20 @@ export interface components {
             venues: components["schemas"]["VenueDayEntry"][];
             count: number;
         };
+        VenueMapPoint: {
+            /** Format: uuid */
+            venueId: string;
+            status: components["schemas"]["VenueStatus"];
+            name: string;
+            latitude: number;
+            longitude: number;
+        };
         VenueSummary: {
             byStatus: components["schemas"]["VenueStatusCount"][];
             provinces: components["schemas"]["VenueProvinceSummary"][];
             days: components["schemas"]["VenueDayCount"][];
+            /** @description Each venue where it lies, when fewer than 1000 match (the map groups them itself with the rule of /api/venues/clusters); null from 1000 on: ask /api/venues/clusters for the view */
+            points: components["schemas"]["VenueMapPoint"][] | null;
             /** @description Venues matching the filters. */
             total: number;
         };

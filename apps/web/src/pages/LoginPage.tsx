@@ -1,7 +1,8 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { FieldError, FormError } from '../components/errors';
 import { useSession } from '../session';
+import { preloadPageAt } from '../page-chunks';
 
 export function LoginPage() {
   const { user, login } = useSession();
@@ -11,7 +12,10 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  if (user) return <Navigate to={location.state?.from ?? '/'} replace />;
+  const destination = location.state?.from ?? '/';
+  // The page the login leads to loads its code while the user types, not after the login answers.
+  useEffect(() => preloadPageAt(destination), [destination]);
+  if (user) return <Navigate to={destination} replace />;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -19,7 +23,7 @@ export function LoginPage() {
     setError(null);
     try {
       await login(email.trim(), password);
-      void navigate(location.state?.from ?? '/', { replace: true });
+      void navigate(destination, { replace: true });
     } catch (caught) {
       setError(caught);
     } finally {

@@ -10,6 +10,7 @@ import { formatDate, wholeText } from '../input';
 import { Region, REGION_NAMES } from '@shared/provinces/src/region';
 import { LIVE_VENUE_STATUSES, VenueStatus } from '@shared/venues/src/venue.enums';
 import { READINESS_LEVELS, READINESS_NAMES } from '@shared/logistics/src/readiness/readiness.enums';
+import { clusterPoints } from '@shared/venues/src/venue-cluster-rules';
 import { codeIn, is, isOneOf } from '../codes';
 import { READINESS_COLOURS, VENUE_STATUS_COLOURS, venueStatusName } from '../labels';
 import { canWrite, isPlanner, useEdition, useProvinces, useUser } from '../session';
@@ -23,8 +24,8 @@ const NOT_FOLLOWED = 'Không theo dõi tiến độ (chưa phê duyệt, đã t�
 const NOT_LISTED = 'Chưa rõ (xem trang Mức độ sẵn sàng)';
 /** At this zoom or wider the map shows each province's figures (of a large selection); closer in, the API's clusters and the venues themselves. */
 const PROVINCE_ZOOM = 6;
-/** Below this many venues the API's clusters are few at any zoom, and show the venues themselves: no province figures. */
-const PROVINCE_FIGURES_FROM = 1000;
+/** The map's zoom before it reports its own (VenueMap starts on the whole country at 5). */
+const FIRST_ZOOM = 5;
 /** Venues per page of the list (the API pages it; the browser never holds the edition). */
 const PAGE_SIZE = 50;
 /** How long typing pauses before the search goes to the API. */
@@ -34,7 +35,7 @@ const GROUP_COLOUR = '#1e3a8a';
 /**
  * Edition overview at any size (issue 18: 50,000 venues): the figures by status, region and province
  * come from the API; the map shows each province's figures until zoomed in, then the API's clusters of
- * what it shows; the list is a page of the API's at a time, searched and filtered there, and follows the
+ * what it shows (a small edition's venues come with the figures and are grouped here by the same rule); the list is a page of the API's at a time, searched and filtered there, and follows the
  * map once zoomed in; the calendar names each day's first few venues (with the figures) and counts the
  * rest, which the list shows when asked.
  */
@@ -82,13 +83,19 @@ export function OverviewPage() {
     enabled: !!edition,
     placeholderData: keepPreviousData,
   });
-  const byProvince = !zoomedIn && (summary.data?.total ?? 0) >= PROVINCE_FIGURES_FROM;
+  // A small selection comes with its venues' positions, grouped here by the API's own rule at every
+  // zoom: the map draws with the figures, without a request of its own once it knows its view. A large
+  // one (points null) shows each province's figures, then the API's clusters of the view.
+  const points = summary.data?.points;
+  const byProvince = !zoomedIn && points === null;
   const clusters = useQuery({
     queryKey: ['venues', 'clusters', filters, view],
     queryFn: () => data(client.GET('/api/venues/clusters', { params: { query: { ...filters, ...inView, zoom: view!.zoom } } })),
-    enabled: !!edition && view !== null && !byProvince,
+    enabled: !!edition && view !== null && points === null && zoomedIn,
     placeholderData: keepPreviousData,
   });
+  const zoom = view?.zoom ?? FIRST_ZOOM;
+  const pointClusters = useMemo(() => (points ? clusterPoints(points, zoom) : null), [points, zoom]);
   const list = useQuery({
     queryKey: ['venues', 'page', filters, inView, page],
     queryFn: () => data(client.GET('/api/venues', { params: { query: { ...filters, ...inView, page, pageSize: PAGE_SIZE } } })),
@@ -138,7 +145,7 @@ export function OverviewPage() {
     return state === 'none' ? NOT_FOLLOWED : state === 'unknown' ? NOT_LISTED : READINESS_NAMES[state];
   };
   const markers: MapMarker[] = !byProvince
-    ? (clusters.data?.clusters ?? []).map((cluster) =>
+    ? (pointClusters ?? clusters.data?.clusters ?? []).map((cluster) =>
         cluster.venueId && cluster.status
           ? {
               key: cluster.venueId,

@@ -4,6 +4,7 @@ import type { LocalTime } from '@app/common';
 import { Region } from '@app/provinces';
 import { VenueStatus } from '../venue.enums';
 import { VenueQueryDto } from './venue.dto';
+import { SUMMARY_POINTS_BELOW } from '../venue-cluster-rules';
 
 /** The overview's figures: the list's filters (an edition required), without paging. */
 export class VenueSummaryQueryDto extends OmitType(VenueQueryDto, ['page', 'pageSize', 'ids', 'editionId'] as const) {
@@ -56,6 +57,17 @@ export class VenueDayCount {
   venues: VenueDayEntry[];
 }
 
+/** A venue on the overview map (a small selection's: see `VenueSummary.points`). */
+export class VenueMapPoint {
+  @ApiProperty({ format: 'uuid' })
+  venueId: string;
+  name: string;
+  @ApiProperty({ enum: VenueStatus, enumName: 'VenueStatus' })
+  status: VenueStatus;
+  latitude: number;
+  longitude: number;
+}
+
 /**
  * The edition's venues in figures (issue 18, speed at national scale): totals by status, per province
  * (regions add them up), per scheduled day — what the overview shows before anyone zooms in or filters,
@@ -70,4 +82,10 @@ export class VenueSummary {
   provinces: VenueProvinceSummary[];
   @ApiProperty({ type: () => [VenueDayCount] })
   days: VenueDayCount[];
+  @ApiProperty({
+    type: () => [VenueMapPoint],
+    nullable: true,
+    description: `Each venue where it lies, when fewer than ${SUMMARY_POINTS_BELOW} match (the map groups them itself with the rule of /api/venues/clusters); null from ${SUMMARY_POINTS_BELOW} on: ask /api/venues/clusters for the view`,
+  })
+  points: VenueMapPoint[] | null;
 }
