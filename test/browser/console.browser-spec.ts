@@ -184,6 +184,17 @@ describe('Web console (Chromium)', () => {
     await shot(page, '03-chuong-trinh-trung-gio');
     // An item outside the venue's hours is refused on its row too; a valid one is added.
     await added.getByLabel('Giờ bắt đầu').fill('11:00');
+    // The quick choices keep to the venue's hours (07:30–11:30): starts up to the last quarter, ends after the start typed.
+    const choicesOf = (field: string) =>
+      added
+        .getByLabel(field)
+        // The field's <datalist> (the test's own types know no DOM: its shape is written out).
+        .evaluate((input) =>
+          Array.from((input as unknown as { list: { options: ArrayLike<{ value: string }> } | null }).list?.options ?? [], (option) => option.value),
+        );
+    const starts = await choicesOf('Giờ bắt đầu');
+    expect([starts[0], starts.at(-1), starts.length]).toEqual(['07:30', '11:15', 16]);
+    await expect(choicesOf('Giờ kết thúc')).resolves.toEqual(['11:15', '11:30']);
     await added.getByLabel('Giờ kết thúc').fill('12:00');
     await added.getByRole('button', { name: 'Thêm mục' }).click();
     await page.locator('tr.row-error .form-error[data-code="PROGRAMME_OUTSIDE_VENUE_DAY"]').waitFor();

@@ -8,6 +8,7 @@ import { TimeField } from '../../components/TimeField';
 import { oneOf, read, text, time } from '../../input';
 import { PROGRAMME_PART_NAMES, PROGRAMME_PARTS, ProgrammePart } from '@shared/programmes/src/programme.enums';
 import type { ProgrammeItem, Venue } from '../../api/models';
+import { programmeTimeChoices } from './programme-times';
 
 interface Draft {
   part: ProgrammeItem['part'];
@@ -18,6 +19,8 @@ interface Draft {
 }
 
 const FIELDS = ['part', 'title', 'startTime', 'endTime', 'presenter'];
+/** Minutes between a programme item's quick time choices. */
+const TIME_STEP_MINUTES = 15;
 const blank: Draft = { part: ProgrammePart.Festivities, title: '', startTime: '', endTime: '', presenter: '' };
 const draftOf = (item: ProgrammeItem): Draft => ({
   part: item.part,
@@ -144,6 +147,12 @@ function ProgrammeRow(props: {
   const set = (field: keyof Draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
   const setText = (field: keyof Draft) => (value: string) => setDraft({ ...draft, [field]: value });
   const changed = !item || JSON.stringify(draft) !== JSON.stringify(draftOf(item));
+  // Quick choices within the venue's hours (the API refuses an item outside them); the whole day before it is scheduled.
+  const choices = programmeTimeChoices(
+    venue.startTime && venue.endTime ? { startTime: venue.startTime, endTime: venue.endTime } : null,
+    TIME_STEP_MINUTES,
+    draft.startTime,
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -168,11 +177,11 @@ function ProgrammeRow(props: {
     <>
       <tr className={`${props.highlighted ? 'clash' : ''}${item ? '' : ' new-row'}`} data-testid={item ? 'programme-row' : 'programme-new'} aria-label={label}>
         <td data-label="Bắt đầu">
-          <TimeField aria-label="Giờ bắt đầu" value={draft.startTime} onChange={setText('startTime')} form={formId(item)} step={15} />
+          <TimeField aria-label="Giờ bắt đầu" value={draft.startTime} onChange={setText('startTime')} form={formId(item)} choices={choices.start} />
           <FieldError error={error} field="startTime" />
         </td>
         <td data-label="Kết thúc">
-          <TimeField aria-label="Giờ kết thúc" value={draft.endTime} onChange={setText('endTime')} form={formId(item)} step={15} />
+          <TimeField aria-label="Giờ kết thúc" value={draft.endTime} onChange={setText('endTime')} form={formId(item)} choices={choices.end} />
           <FieldError error={error} field="endTime" />
         </td>
         <td data-label="Phần">
