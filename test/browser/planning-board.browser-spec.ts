@@ -294,6 +294,47 @@ describe('Planning board (Chromium)', () => {
     await page.close();
   });
 
+  it('pins a venue to a day with the date field (typed, then picked on the calendar): the pin reaches the API as that day', async () => {
+    // No worker since the last test: the run waits in the queue as the planner sent it.
+    const year = edition.year;
+    const page = await openBoard();
+    const pins = page.getByTestId('date-pins');
+    await pins.getByRole('button', { name: 'Thêm ngày cố định' }).click();
+    await pins.getByLabel('Điểm cố định ngày 1').selectOption(venues.dakLak.id);
+    const day = pins.locator('input[aria-label="Ngày cố định 1"]');
+    await day.fill(`11/8/${year}`);
+    await day.press('Tab');
+    await expect(day.inputValue()).resolves.toBe(`11/08/${year}`); // shown as it will be read
+    // The calendar opens on the typed day's month, inside the edition's window; the day picked replaces the one typed.
+    await pins.getByRole('button', { name: 'Mở lịch' }).click();
+    const calendar = page.getByRole('dialog', { name: 'Ngày cố định 1' });
+    await expect(calendar.locator('.rdp-caption_label').textContent()).resolves.toBe(`Tháng 8 năm ${year}`);
+    await expect(calendar.locator(`td[data-day="${year}-08-20"] button`).isDisabled()).resolves.toBe(true); // after the window
+    await calendar.locator(`td[data-day="${year}-08-12"] button`).click();
+    await calendar.waitFor({ state: 'hidden' });
+    await expect(day.inputValue()).resolves.toBe(`12/08/${year}`);
+
+    const sent = page.waitForResponse(
+      (response) => response.request().method() === 'POST' && new URL(response.url()).pathname === `/api/editions/${edition.id}/planning-runs`,
+    );
+    await form(page).getByRole('button', { name: 'Chạy lập kế hoạch' }).click();
+    const response = await sent;
+    const pinned = [{ venueId: venues.dakLak.id, date: `${year}-08-12` }];
+    expect(response.request().postDataJSON().datePins).toEqual(pinned);
+    expect(response.status()).toBe(201);
+    await expect(page.getByTestId('run-status').textContent()).resolves.toBe('Đang chờ xử lý');
+    const { id: runId } = await response.json();
+    const [{ request }] = await t.dataSource.query(`SELECT request FROM planning_runs WHERE id = $1`, [runId]);
+    expect(request.datePins).toEqual(pinned); // what the solver will read
+
+    // Not left waiting for the next test's worker.
+    await t.http
+      .post(`/api/editions/${edition.id}/planning-runs/${runId}/cancel`)
+      .set('Authorization', `Bearer ${await t.tokenFor(planner)}`)
+      .expect(200);
+    await page.close();
+  });
+
   it('queues a commune-tier run for the worker, shows it waiting, then the proposal solved province by province', async () => {
     const day = (d: number) => `${edition.year}-08-${d}`;
     const commune = (province: string, name: string) =>
