@@ -93,12 +93,24 @@ export function useEditions() {
   });
 }
 
-/** The edition chosen in the header (remembered per browser), or the newest one. */
-export function useEdition(): { edition: Edition | undefined; editions: Edition[]; choose: (id: string) => void; isLoading: boolean } {
+/**
+ * The edition chosen in the header (remembered per browser), or the newest one. `editionId` is known
+ * before the list of editions arrives when one was remembered, so a page can ask for its figures at once
+ * (one round trip sooner after logging in); should the remembered edition be gone, the list's answer
+ * moves it to the newest, and what was asked for the old id is never shown.
+ */
+export function useEdition(): {
+  edition: Edition | undefined;
+  editionId: string | undefined;
+  editions: Edition[];
+  choose: (id: string) => void;
+  isLoading: boolean;
+} {
   const editions = useEditions();
   const [chosen, setChosen] = useState(() => localStorage.getItem(EDITION_KEY));
   const list = [...(editions.data ?? [])].sort((a, b) => b.year - a.year);
   const edition = list.find((item) => item.id === chosen) ?? list[0];
+  const editionId = edition?.id ?? (editions.isLoading ? (chosen ?? undefined) : undefined);
   const choose = useCallback((id: string) => {
     localStorage.setItem(EDITION_KEY, id);
     setChosen(id);
@@ -109,7 +121,7 @@ export function useEdition(): { edition: Edition | undefined; editions: Edition[
     window.addEventListener('ngayhoi-edition', follow);
     return () => window.removeEventListener('ngayhoi-edition', follow);
   }, []);
-  return { edition, editions: list, choose, isLoading: editions.isLoading };
+  return { edition, editionId, editions: list, choose, isLoading: editions.isLoading };
 }
 
 export function useProvinces() {

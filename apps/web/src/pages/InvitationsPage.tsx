@@ -38,7 +38,8 @@ const SEARCH_DELAY_MS = 250;
  * API's at a time, filtered and searched there, with the names of its venues asked for by id.
  */
 export function InvitationsPage() {
-  const { edition } = useEdition();
+  // The remembered edition's id, before the list of editions arrives: the counts are asked for at once.
+  const { edition, editionId } = useEdition();
   const queryClient = useQueryClient();
   // The status filter lives in the address (`?trangThai=substitute_proposed`: the header's count links there).
   const [params, setParams] = useSearchParams();
@@ -50,41 +51,41 @@ export function InvitationsPage() {
     const timer = setTimeout(() => setQ(search.trim()), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [search]);
-  const listKey = `${edition?.id}|${status}|${q}`;
+  const listKey = `${editionId}|${status}|${q}`;
   const [paging, setPaging] = useState({ key: '', page: 1 });
   const page = paging.key === listKey ? paging.page : 1;
   // Another filter (or map view) starts again at its first page, and coming back to one does not restore an old page.
   if (paging.key !== listKey) setPaging({ key: listKey, page: 1 });
 
   const counts = useQuery({
-    queryKey: ['invitations', 'counts', edition?.id],
-    queryFn: () => data(client.GET('/api/invitations/counts', { params: { query: { editionId: edition!.id } } })),
-    enabled: !!edition,
+    queryKey: ['invitations', 'counts', editionId],
+    queryFn: () => data(client.GET('/api/invitations/counts', { params: { query: { editionId: editionId! } } })),
+    enabled: !!editionId,
     // While the worker sends queued invitations, their statuses change by themselves: follow them.
     refetchInterval: (query) => (query.state.data?.some((count) => is(count.status, InvitationStatus.Queued)) ? SENDING_POLL_MS : false),
   });
   const waiting = counts.data?.find((count) => is(count.status, InvitationStatus.Queued))?.count ?? 0;
   const invitations = useQuery({
     // The counts in the key: when a status count moves (the worker sent one), the page is read again.
-    queryKey: ['invitations', 'page', edition?.id, status, q, page, counts.data],
+    queryKey: ['invitations', 'page', editionId, status, q, page, counts.data],
     queryFn: () =>
       data(
         client.GET('/api/invitations', {
           params: {
-            query: { editionId: edition!.id, status: status ? [status] : undefined, q: q || undefined, page, pageSize: PAGE_SIZE },
+            query: { editionId: editionId!, status: status ? [status] : undefined, q: q || undefined, page, pageSize: PAGE_SIZE },
           },
         }),
       ),
-    enabled: !!edition,
+    enabled: !!editionId,
     placeholderData: keepPreviousData,
   });
   // The substitutes awaiting a decision, however many pages the list has (the API caps a page at 100).
   const anyProposed = counts.data?.some((count) => is(count.status, InvitationStatus.SubstituteProposed)) ?? false;
   const proposals = useQuery({
-    queryKey: ['invitations', 'proposals', edition?.id],
+    queryKey: ['invitations', 'proposals', editionId],
     queryFn: () =>
-      data(client.GET('/api/invitations', { params: { query: { editionId: edition!.id, status: [InvitationStatus.SubstituteProposed], pageSize: 100 } } })),
-    enabled: !!edition && anyProposed,
+      data(client.GET('/api/invitations', { params: { query: { editionId: editionId!, status: [InvitationStatus.SubstituteProposed], pageSize: 100 } } })),
+    enabled: !!editionId && anyProposed,
   });
   // The names of the page's venues, asked for by id (at most a page's worth).
   const venueIds = [...new Set((invitations.data?.items ?? []).map((invitation) => invitation.venueId))].sort();

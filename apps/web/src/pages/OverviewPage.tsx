@@ -41,10 +41,11 @@ const GROUP_COLOUR = '#1e3a8a';
  */
 export function OverviewPage() {
   const user = useUser();
-  const { edition, isLoading } = useEdition();
+  // The remembered edition's id, before the list of editions arrives: the figures are asked for at once.
+  const { edition, editionId, isLoading } = useEdition();
   const { nameOf } = useProvinces();
   const navigate = useNavigate();
-  const readiness = useReadiness(edition?.id);
+  const readiness = useReadiness(editionId);
   // Asked now, beside the figures, so the map is drawn as soon as they come (not one round trip later).
   useConsoleSettings();
   const [colourBy, setColourBy] = useState<ColourBy>('status');
@@ -63,7 +64,7 @@ export function OverviewPage() {
   }, [search]);
 
   const filters = {
-    editionId: edition?.id ?? '',
+    editionId: editionId ?? '',
     status: status ? [status] : undefined,
     q: q || undefined,
     provinceCode: provinceCode || undefined,
@@ -80,7 +81,7 @@ export function OverviewPage() {
   const summary = useQuery({
     queryKey: ['venues', 'summary', filters],
     queryFn: () => data(client.GET('/api/venues/summary', { params: { query: filters } })),
-    enabled: !!edition,
+    enabled: !!editionId,
     placeholderData: keepPreviousData,
   });
   // A small selection comes with its venues' positions, grouped here by the API's own rule at every
@@ -91,7 +92,7 @@ export function OverviewPage() {
   const clusters = useQuery({
     queryKey: ['venues', 'clusters', filters, view],
     queryFn: () => data(client.GET('/api/venues/clusters', { params: { query: { ...filters, ...inView, zoom: view!.zoom } } })),
-    enabled: !!edition && view !== null && points === null && zoomedIn,
+    enabled: !!editionId && view !== null && points === null && zoomedIn,
     placeholderData: keepPreviousData,
   });
   const zoom = view?.zoom ?? FIRST_ZOOM;
@@ -99,7 +100,7 @@ export function OverviewPage() {
   const list = useQuery({
     queryKey: ['venues', 'page', filters, inView, page],
     queryFn: () => data(client.GET('/api/venues', { params: { query: { ...filters, ...inView, page, pageSize: PAGE_SIZE } } })),
-    enabled: !!edition,
+    enabled: !!editionId,
     placeholderData: keepPreviousData,
   });
 
