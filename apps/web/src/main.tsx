@@ -1,35 +1,35 @@
-import { lazy, ReactElement, StrictMode, Suspense } from 'react';
+import { ReactElement, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { ApiError } from './api/errors';
 import { Layout } from './components/Layout';
 import { LoginPage } from './pages/LoginPage';
-import { pageChunks } from './page-chunks';
+import { pages } from './page-chunks';
 import { isPlanner, SessionProvider, useSession } from './session';
 import './styles.css';
 
 // Each page is its own chunk, loaded on first visit (see page-chunks.ts).
-const AccountsPage = lazy(() => pageChunks.AccountsPage().then((module) => ({ default: module.AccountsPage })));
-const PressFormPage = lazy(() => pageChunks.PressFormPage().then((module) => ({ default: module.PressFormPage })));
-const PasswordPage = lazy(() => pageChunks.PasswordPage().then((module) => ({ default: module.PasswordPage })));
-const AuditPage = lazy(() => pageChunks.AuditPage().then((module) => ({ default: module.AuditPage })));
-const BudgetPage = lazy(() => pageChunks.BudgetPage().then((module) => ({ default: module.BudgetPage })));
-const EditionsPage = lazy(() => pageChunks.EditionsPage().then((module) => ({ default: module.EditionsPage })));
-const InvitationsPage = lazy(() => pageChunks.InvitationsPage().then((module) => ({ default: module.InvitationsPage })));
-const LeadersPage = lazy(() => pageChunks.LeadersPage().then((module) => ({ default: module.LeadersPage })));
-const NotificationsPage = lazy(() => pageChunks.NotificationsPage().then((module) => ({ default: module.NotificationsPage })));
-const OverviewPage = lazy(() => pageChunks.OverviewPage().then((module) => ({ default: module.OverviewPage })));
-const PlanningBoardPage = lazy(() => pageChunks.PlanningBoardPage().then((module) => ({ default: module.PlanningBoardPage })));
-const ReadinessPage = lazy(() => pageChunks.ReadinessPage().then((module) => ({ default: module.ReadinessPage })));
-const ReportPage = lazy(() => pageChunks.ReportPage().then((module) => ({ default: module.ReportPage })));
-const SearchPage = lazy(() => pageChunks.SearchPage().then((module) => ({ default: module.SearchPage })));
-const TaskTemplatePage = lazy(() => pageChunks.TaskTemplatePage().then((module) => ({ default: module.TaskTemplatePage })));
-const VenueForm = lazy(() => pageChunks.VenueForm().then((module) => ({ default: module.VenueForm })));
-const DayBoardPage = lazy(() => pageChunks.DayBoardPage().then((module) => ({ default: module.DayBoardPage })));
-const CheckInPage = lazy(() => pageChunks.CheckInPage().then((module) => ({ default: module.CheckInPage })));
-const ProtocolPage = lazy(() => pageChunks.ProtocolPage().then((module) => ({ default: module.ProtocolPage })));
-const VenuePage = lazy(() => pageChunks.VenuePage().then((module) => ({ default: module.VenuePage })));
+const AccountsPage = pages.AccountsPage.Page;
+const PressFormPage = pages.PressFormPage.Page;
+const PasswordPage = pages.PasswordPage.Page;
+const AuditPage = pages.AuditPage.Page;
+const BudgetPage = pages.BudgetPage.Page;
+const EditionsPage = pages.EditionsPage.Page;
+const InvitationsPage = pages.InvitationsPage.Page;
+const LeadersPage = pages.LeadersPage.Page;
+const NotificationsPage = pages.NotificationsPage.Page;
+const OverviewPage = pages.OverviewPage.Page;
+const PlanningBoardPage = pages.PlanningBoardPage.Page;
+const ReadinessPage = pages.ReadinessPage.Page;
+const ReportPage = pages.ReportPage.Page;
+const SearchPage = pages.SearchPage.Page;
+const TaskTemplatePage = pages.TaskTemplatePage.Page;
+const VenueForm = pages.VenueForm.Page;
+const DayBoardPage = pages.DayBoardPage.Page;
+const CheckInPage = pages.CheckInPage.Page;
+const ProtocolPage = pages.ProtocolPage.Page;
+const VenuePage = pages.VenuePage.Page;
 
 const PASSWORD_PATH = '/doi-mat-khau';
 
