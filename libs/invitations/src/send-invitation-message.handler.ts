@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { passQrPng, queryRows } from '@app/common';
+import { NotFoundError, passQrPng, queryRows } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Mailer } from '@app/mail';
 import { defineJob, JobContext, JobHandler, JobPayload, KEEP_COMPLETED, KEEP_FAILED, QueueName } from '@app/queue';
 import { InvitationMessage, MessageStatus } from './invitation.entities';
-import { InvitationComposer } from './invitation-composer';
+import { CONTEXT_COLUMNS, CONTEXT_FROM, InvitationComposer, InvitationContextRow } from './invitation-composer';
 import { ENDED_STATUSES } from './invitation-workflow';
 import { SentMessages } from './sent-messages';
 
@@ -54,10 +54,12 @@ export class SendInvitationMessageHandler {
   ) {}
 
   async handle({ messageId }: JobPayload<typeof SendInvitationMessageJob>, context: JobContext): Promise<SendOutcome> {
-    const message = await this.claim(messageId);
-    if (typeof message === 'string') return message;
+    const claimed = await this.claim(messageId);
+    if (typeof claimed === 'string') return claimed;
+    const { message, contextRow } = claimed;
     try {
-      const context = await this.composer.load(this.dataSource.manager, message.invitationId);
+      if (!contextRow) throw new NotFoundError('lời mời', message.invitationId);
+      const context = this.composer.contextOf(this.dataSource.manager, contextRow);
       const { method } = message;
       // A notice (method null) is a plain letter; every other message carries its calendar entry.
       // The message's view is computed once, for its e-mail and its letter alike.
@@ -102,40 +104,48 @@ export class SendInvitationMessageHandler {
   /**
    * Claims the message in one statement: a stale REQUEST (a newer revision exists, or the invitation
    * has ended: the workflow's ENDED_STATUSES) becomes `superseded`; a pending, failed, or abandoned (`sending` past its lease)
-   * message becomes `sending` under a new lease. Anything else is left alone and reported.
+   * message becomes `sending` under a new lease. Anything else is left alone and reported. A claimed
+   * message comes with its invitation's context (the composer's CONTEXT_COLUMNS), read by the same
+   * statement: one round trip an e-mail instead of two (issue 21).
    */
-  private async claim(messageId: string): Promise<InvitationMessage | SendOutcome> {
-    const rows: Array<{
-      id: string;
-      invitation_id: string;
-      sequence: number;
-      method: 'REQUEST' | 'CANCEL' | null;
-      kind: InvitationMessage['kind'];
-      reason: string | null;
-      previous: InvitationMessage['previous'];
-      status: MessageStatus;
-      attempts: number;
-    }> = await queryRows(
+  private async claim(messageId: string): Promise<{ message: InvitationMessage; contextRow: InvitationContextRow | null } | SendOutcome> {
+    const rows: Array<
+      {
+        id: string;
+        invitation_id: string;
+        sequence: number;
+        method: 'REQUEST' | 'CANCEL' | null;
+        kind: InvitationMessage['kind'];
+        reason: string | null;
+        previous: InvitationMessage['previous'];
+        status: MessageStatus;
+        attempts: number;
+      } & ({ [column in keyof InvitationContextRow]: InvitationContextRow[column] } | { [column in keyof InvitationContextRow]: null })
+    > = await queryRows(
       this.dataSource,
       `WITH target AS (
            SELECT m.id, (m.method = 'REQUEST' AND (i.sequence > m.sequence OR i.status = ANY($3::invitation_status[]))) AS stale
              FROM invitation_messages m JOIN invitations i ON i.id = m.invitation_id
             WHERE m.id = $1
               AND (m.status IN ('pending', 'failed') OR (m.status = 'sending' AND m.lease_until < now()))
-            FOR UPDATE OF m)
-         UPDATE invitation_messages m
-            SET status = CASE WHEN target.stale THEN 'superseded'::message_status ELSE 'sending'::message_status END,
-                attempts = m.attempts + CASE WHEN target.stale THEN 0 ELSE 1 END,
-                last_attempt_at = CASE WHEN target.stale THEN m.last_attempt_at ELSE now() END,
-                lease_until = CASE WHEN target.stale THEN NULL ELSE now() + make_interval(secs => $2::int) END
-           FROM target WHERE m.id = target.id
-         RETURNING m.id, m.invitation_id, m.sequence, m.method, m.kind, m.reason, m.previous, m.status, m.attempts`,
+            FOR UPDATE OF m),
+         claimed AS (
+           UPDATE invitation_messages m
+              SET status = CASE WHEN target.stale THEN 'superseded'::message_status ELSE 'sending'::message_status END,
+                  attempts = m.attempts + CASE WHEN target.stale THEN 0 ELSE 1 END,
+                  last_attempt_at = CASE WHEN target.stale THEN m.last_attempt_at ELSE now() END,
+                  lease_until = CASE WHEN target.stale THEN NULL ELSE now() + make_interval(secs => $2::int) END
+             FROM target WHERE m.id = target.id
+           RETURNING m.id, m.invitation_id, m.sequence, m.method, m.kind, m.reason, m.previous, m.status, m.attempts)
+       SELECT claimed.*, context.*
+         FROM claimed
+         LEFT JOIN LATERAL (SELECT ${CONTEXT_COLUMNS} FROM ${CONTEXT_FROM} WHERE i.id = claimed.invitation_id AND claimed.status = 'sending') context ON true`,
       [messageId, this.config.SEND_LEASE_SECONDS, ENDED_STATUSES],
     );
     const [row] = rows;
     if (!row) return this.whyNotClaimed(messageId);
     if (row.status === MessageStatus.Superseded) return 'superseded';
-    return Object.assign(new InvitationMessage(), {
+    const message = Object.assign(new InvitationMessage(), {
       id: row.id,
       invitationId: row.invitation_id,
       sequence: row.sequence,
@@ -146,6 +156,8 @@ export class SendInvitationMessageHandler {
       status: row.status,
       attempts: row.attempts,
     });
+    const { invitation, venue, year, theme, programme, letter } = row;
+    return { message, contextRow: invitation ? { invitation, venue, year, theme, programme, letter } : null };
   }
 
   private async whyNotClaimed(messageId: string): Promise<SendOutcome> {
