@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotFoundError, passQrPng, queryRows } from '@app/common';
-import { AppConfig } from '@app/config';
+import { NotFoundError, passQrPng } from '@app/common';
 import { Mailer } from '@app/mail';
 import { defineJob, JobContext, JobHandler, JobPayload, KEEP_COMPLETED, KEEP_FAILED, QueueName } from '@app/queue';
 import { InvitationMessage, MessageStatus } from './invitation.entities';
-import { CONTEXT_COLUMNS, CONTEXT_FROM, InvitationComposer, InvitationContextRow } from './invitation-composer';
-import { ENDED_STATUSES } from './invitation-workflow';
+import { InvitationComposer, InvitationContextRow } from './invitation-composer';
+import { MessageClaims } from './message-claims';
 import { SentMessages } from './sent-messages';
 
 /**
@@ -49,8 +48,8 @@ export class SendInvitationMessageHandler {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly composer: InvitationComposer,
     private readonly mailer: Mailer,
-    private readonly config: AppConfig,
     private readonly sentMessages: SentMessages,
+    private readonly claims: MessageClaims,
   ) {}
 
   async handle({ messageId }: JobPayload<typeof SendInvitationMessageJob>, context: JobContext): Promise<SendOutcome> {
@@ -102,47 +101,11 @@ export class SendInvitationMessageHandler {
   }
 
   /**
-   * Claims the message in one statement: a stale REQUEST (a newer revision exists, or the invitation
-   * has ended: the workflow's ENDED_STATUSES) becomes `superseded`; a pending, failed, or abandoned (`sending` past its lease)
-   * message becomes `sending` under a new lease. Anything else is left alone and reported. A claimed
-   * message comes with its invitation's context (the composer's CONTEXT_COLUMNS), read by the same
-   * statement: one round trip an e-mail instead of two (issue 21).
+   * Claims the message (MessageClaims: one statement for the jobs that start meanwhile), with its
+   * invitation's context read by the same statement: one round trip an e-mail at most (issue 21).
    */
   private async claim(messageId: string): Promise<{ message: InvitationMessage; contextRow: InvitationContextRow | null } | SendOutcome> {
-    const rows: Array<
-      {
-        id: string;
-        invitation_id: string;
-        sequence: number;
-        method: 'REQUEST' | 'CANCEL' | null;
-        kind: InvitationMessage['kind'];
-        reason: string | null;
-        previous: InvitationMessage['previous'];
-        status: MessageStatus;
-        attempts: number;
-      } & ({ [column in keyof InvitationContextRow]: InvitationContextRow[column] } | { [column in keyof InvitationContextRow]: null })
-    > = await queryRows(
-      this.dataSource,
-      `WITH target AS (
-           SELECT m.id, (m.method = 'REQUEST' AND (i.sequence > m.sequence OR i.status = ANY($3::invitation_status[]))) AS stale
-             FROM invitation_messages m JOIN invitations i ON i.id = m.invitation_id
-            WHERE m.id = $1
-              AND (m.status IN ('pending', 'failed') OR (m.status = 'sending' AND m.lease_until < now()))
-            FOR UPDATE OF m),
-         claimed AS (
-           UPDATE invitation_messages m
-              SET status = CASE WHEN target.stale THEN 'superseded'::message_status ELSE 'sending'::message_status END,
-                  attempts = m.attempts + CASE WHEN target.stale THEN 0 ELSE 1 END,
-                  last_attempt_at = CASE WHEN target.stale THEN m.last_attempt_at ELSE now() END,
-                  lease_until = CASE WHEN target.stale THEN NULL ELSE now() + make_interval(secs => $2::int) END
-             FROM target WHERE m.id = target.id
-           RETURNING m.id, m.invitation_id, m.sequence, m.method, m.kind, m.reason, m.previous, m.status, m.attempts)
-       SELECT claimed.*, context.*
-         FROM claimed
-         LEFT JOIN LATERAL (SELECT ${CONTEXT_COLUMNS} FROM ${CONTEXT_FROM} WHERE i.id = claimed.invitation_id AND claimed.status = 'sending') context ON true`,
-      [messageId, this.config.SEND_LEASE_SECONDS, ENDED_STATUSES],
-    );
-    const [row] = rows;
+    const row = await this.claims.claim(messageId);
     if (!row) return this.whyNotClaimed(messageId);
     if (row.status === MessageStatus.Superseded) return 'superseded';
     const message = Object.assign(new InvitationMessage(), {
