@@ -53,10 +53,23 @@ const QR_ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]*$/;
  * without the shortest-path search it runs to find that out (a third of a QR code's time, issue 21).
  */
 function qrSymbol(code: string): { size: number; data: Uint8Array } {
-  const input = QR_ALPHANUMERIC.test(code) ? [{ data: code, mode: 'alphanumeric' as const }] : code;
-  const { modules } = QRCode.create(input, QR_OPTIONS);
-  return { size: modules.size, data: modules.data };
+  let symbol = recentSymbols.get(code);
+  if (!symbol) {
+    const input = QR_ALPHANUMERIC.test(code) ? [{ data: code, mode: 'alphanumeric' as const }] : code;
+    const { modules } = QRCode.create(input, QR_OPTIONS);
+    symbol = { size: modules.size, data: modules.data };
+    recentSymbols.set(code, symbol);
+    if (recentSymbols.size > RECENT_SYMBOLS) recentSymbols.delete(recentSymbols.keys().next().value!);
+  }
+  return symbol;
 }
+
+/**
+ * The symbols made last: an invitation e-mail draws its code twice, on the giấy mời (passQrModules)
+ * and as the inline PNG (passQrPng), with other jobs' work in between. The arrays are only read.
+ */
+const recentSymbols = new Map<string, { size: number; data: Uint8Array }>();
+const RECENT_SYMBOLS = 64;
 
 /** Pixels a module in the e-mail's PNG, and the quiet zone around the symbol in modules (the standard 4). */
 const PNG_SCALE = 6;
