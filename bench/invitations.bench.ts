@@ -1,10 +1,12 @@
 /**
  * bench/invitations: N invitations rendered and sent through BullMQ by the real worker module to a
- * local SMTP sink, each against a same-run baseline of plain nodemailer sends of a message of the same
- * size to the same sink with the same concurrency. Two runs:
+ * local SMTP sink, each against a same-run baseline of plain nodemailer sends of the message the worker
+ * sends (same parts and attachments) to the same sink with the same concurrency. Two runs:
  * - `ratio`: the e-mail (HTML + text + ICS) without the giấy mời, the figure measured before issue 15
  *   (the worker's letter step left out for this run only: the product always attaches the letter);
  * - `pdf_ratio`: the real path, the numbered giấy mời rendered to PDF and attached to every e-mail.
+ * Beside `ratio`, `ratio_vs_whole`: against the same plain sends with each message written to the socket
+ * at once, as the product's Mailer writes it (WholeMessageStream).
  * Last line: one JSON object. BENCH_CPU_PROF=<dir>: a V8 CPU profile of this process's main thread (the
  * worker module's and the baselines') for each timed run alone, as invitations-<run>.cpuprofile.
  */
