@@ -178,7 +178,8 @@ export class InvitationComposer {
       ...rendered,
       method: message.method,
       passCode: message.method === 'REQUEST' ? (view.passCode ?? this.passCodeOf(context.invitation)) : null,
-      ics: buildInvitationIcs(this.event(context, message.sequence, message.method === 'CANCEL'), message.method),
+      // The view's RSVP link when it has one (the same link: its HMAC computed once a message).
+      ics: buildInvitationIcs(this.event(context, message.sequence, message.method === 'CANCEL', { rsvpUrl: view.rsvpUrl }), message.method),
     };
   }
 
@@ -221,10 +222,15 @@ export class InvitationComposer {
     return buildFeedIcs(events, `Ngày hội toàn dân bảo vệ an ninh Tổ quốc — ${delegateName}`);
   }
 
-  event(context: InvitationContext, sequence: number, cancelled: boolean, { withRsvp = true }: { withRsvp?: boolean } = {}): InvitationEvent {
+  event(
+    context: InvitationContext,
+    sequence: number,
+    cancelled: boolean,
+    { withRsvp = true, rsvpUrl: known = null }: { withRsvp?: boolean; rsvpUrl?: string | null } = {},
+  ): InvitationEvent {
     const { invitation, venue, province, edition } = context;
     if (!venue.startsAt || !venue.endsAt) throw new Error(`venue ${venue.id} has no schedule`);
-    const rsvpUrl = withRsvp ? this.rsvpUrl(invitation.id) : null;
+    const rsvpUrl = withRsvp ? (known ?? this.rsvpUrl(invitation.id)) : null;
     const address = fullAddress(venue.address, venue.communeName, province.name);
     return {
       uid: invitation.uid,
