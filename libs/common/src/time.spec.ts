@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import {
   FESTIVAL_TIME_ZONE,
   formatVietnameseDate,
@@ -155,5 +156,26 @@ describe('formatVietnameseDate', () => {
     ['2027-12-31', '31/12/2027'],
   ])('shows %s as %s (day/month/year)', (date, shown) => {
     expect(formatVietnameseDate(date)).toBe(shown);
+  });
+});
+
+describe('the remembered festival days', () => {
+  it('give the same dates and times as a zoned luxon DateTime, across midnights and the 1975 change of offset', () => {
+    const starts = ['2027-08-11T16:00:00Z', '2030-12-31T16:30:00Z', '1975-06-12T12:00:00Z'];
+    for (const start of starts) {
+      for (let step = 0; step < 4 * 24 * 4; step++) {
+        const instant = new Date(Date.parse(start) + step * 15 * 60_000 + (step % 7) * 1_000);
+        const zoned = DateTime.fromJSDate(instant, { zone: FESTIVAL_TIME_ZONE });
+        expect([instantToLocalDate(instant), instantToLocalTime(instant)]).toEqual([zoned.toISODate(), zoned.toFormat('HH:mm')]);
+      }
+    }
+  });
+});
+
+describe('formatVietnameseDate on any string', () => {
+  it('shows a real date by its digits and an impossible one as luxon does', () => {
+    expect(formatVietnameseDate('2028-02-29')).toBe('29/02/2028');
+    expect(formatVietnameseDate('2027-02-29')).toBe(DateTime.fromISO('2027-02-29').toFormat('dd/MM/yyyy'));
+    expect(formatVietnameseDate('')).toBe(DateTime.fromISO('').toFormat('dd/MM/yyyy'));
   });
 });

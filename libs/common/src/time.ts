@@ -11,6 +11,8 @@ export type IsoDate = string;
 /** `HH:mm`, a wall-clock time in the festival time zone. */
 export type LocalTime = string;
 
+const DAY_MS = 86_400_000;
+
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const LOCAL_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -27,27 +29,39 @@ export function localToInstant(date: IsoDate, time: LocalTime): Date {
 
 /** The calendar date of an instant in the festival time zone. */
 export function instantToLocalDate(instant: Date): IsoDate {
-  return DateTime.fromJSDate(instant, { zone: FESTIVAL_TIME_ZONE }).toISODate()!;
+  return festivalDayOf(instant.getTime()).date;
 }
 
 /** The wall-clock time (HH:mm) of an instant in the festival time zone. */
 export function instantToLocalTime(instant: Date): LocalTime {
-  return DateTime.fromJSDate(instant, { zone: FESTIVAL_TIME_ZONE }).toFormat('HH:mm');
+  const at = instant.getTime();
+  const day = festivalDayOf(at);
+  // A day of 24 hours has no change of offset in it: the wall clock is the time since its midnight.
+  if (day.until - day.from !== DAY_MS) return DateTime.fromMillis(at, { zone: FESTIVAL_TIME_ZONE }).toFormat('HH:mm');
+  return timeOfMinutes(Math.floor((at - day.from) / 60_000));
 }
 
-/** The festival-zone day last asked for, and the instants it spans ([from, until)). */
-let lastDay: { date: IsoDate; from: number; until: number } | null = null;
+/** Festival-zone days last asked for, each with the instants it spans ([from, until)). */
+const recentDays: Array<{ date: IsoDate; from: number; until: number }> = [];
+const RECENT_DAYS = 8;
 
 /**
- * Today's date in the festival time zone. The day is remembered with the instants it spans, so the
- * requests of a day (the dashboard's, hundreds a second) do not each build a zoned luxon DateTime.
+ * The festival-zone day of an instant. Days are remembered with the instants they span, so the
+ * requests of a day (the dashboard's, hundreds a second) and the e-mails of a venue's day (thousands,
+ * issue 21) do not each build a zoned luxon DateTime.
  */
-export function todayInFestivalZone(now: Date = new Date()): IsoDate {
-  const instant = now.getTime();
-  if (lastDay && instant >= lastDay.from && instant < lastDay.until) return lastDay.date;
+function festivalDayOf(instant: number): { date: IsoDate; from: number; until: number } {
+  for (const day of recentDays) if (instant >= day.from && instant < day.until) return day;
   const start = DateTime.fromMillis(instant, { zone: FESTIVAL_TIME_ZONE }).startOf('day');
-  lastDay = { date: start.toISODate()!, from: start.toMillis(), until: start.plus({ days: 1 }).toMillis() };
-  return lastDay.date;
+  const day = { date: start.toISODate()!, from: start.toMillis(), until: start.plus({ days: 1 }).toMillis() };
+  recentDays.unshift(day);
+  if (recentDays.length > RECENT_DAYS) recentDays.pop();
+  return day;
+}
+
+/** Today's date in the festival time zone. */
+export function todayInFestivalZone(now: Date = new Date()): IsoDate {
+  return festivalDayOf(now.getTime()).date;
 }
 
 /** Minutes since midnight of an `HH:mm` time. */
@@ -64,10 +78,15 @@ export function timeOfMinutes(minutes: number): LocalTime {
 
 /** Shown to people: `19/08/2027`. */
 export function formatVietnameseDate(date: IsoDate): string {
+  // The date's own digits when it is a real calendar date (a template prints this per e-mail: issue 21).
+  if (ISO_DATE_PATTERN.test(date)) {
+    const [year, month, day] = date.split('-').map(Number);
+    const check = new Date(Date.UTC(year, month - 1, day));
+    if (check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day)
+      return `${date.slice(8)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+  }
   return DateTime.fromISO(date).toFormat('dd/MM/yyyy');
 }
-
-const DAY_MS = 86_400_000;
 
 /** Whole days from `from` to `to` (calendar dates by their UTC midnights: no time zone involved; cheap enough for 50,000 venues). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {

@@ -42,6 +42,31 @@ export interface InvitationContext {
   letter: LetterSettings;
 }
 
+/** One row of CONTEXT_COLUMNS. */
+export interface InvitationContextRow {
+  invitation: Record<string, unknown>;
+  venue: VenueInvitationFactsJson;
+  year: number;
+  theme: string;
+  programme: ProgrammeLine[];
+  letter: Record<string, unknown> | null;
+}
+
+/**
+ * An invitation's context as one row, `FROM CONTEXT_FROM` where `i` is the invitation: this runs for
+ * every e-mail sent, so the other libraries' rows come through their named read models
+ * (VENUE_INVITATION_FACTS, EDITION_LETTER_FACTS, VENUE_PROGRAMME_LINES), joined here rather than read
+ * one query each (a round trip and a statement more per e-mail: measurably slower on
+ * bench/invitations). Provinces are reference data, named without a query.
+ */
+export const CONTEXT_COLUMNS = `row_to_json(i.*) AS invitation, v.facts AS venue, e.year, e.theme,
+       COALESCE((SELECT json_agg(item.line ORDER BY item.start_time) FROM ${VENUE_PROGRAMME_LINES} item WHERE item.venue_id = i.venue_id), '[]') AS programme,
+       row_to_json(s.*) AS letter`;
+export const CONTEXT_FROM = `invitations i
+       JOIN ${VENUE_INVITATION_FACTS} v ON v.id = i.venue_id
+       JOIN ${EDITION_LETTER_FACTS} e ON e.id = i.edition_id
+       LEFT JOIN invitation_letter_settings s ON s.edition_id = i.edition_id`;
+
 /**
  * Turns an invitation and its venue as they are now into the e-mail and calendar entry a delegate
  * receives. Used by the worker to send and by the API to preview; it decides nothing.
@@ -62,36 +87,21 @@ export class InvitationComposer {
     return this.config.publicUrl(`/api/rsvp/${linkToken(this.config.LINK_SECRET, 'rsvp', invitationId)}`);
   }
 
-  /**
-   * The invitation with its venue, edition and programme as they are now, in one statement: this runs
-   * for every e-mail sent, so the other libraries' rows come through their named read models
-   * (VENUE_INVITATION_FACTS, EDITION_LETTER_FACTS, VENUE_PROGRAMME_LINES), joined here rather than
-   * read one query each (a round trip and a statement more per e-mail: measurably slower on
-   * bench/invitations). Provinces are reference data, named without a query.
-   */
+  /** The invitation with its venue, edition and programme as they are now, in one statement (CONTEXT_COLUMNS). */
   async load(manager: EntityManager, invitationId: string): Promise<InvitationContext> {
     if (!invitationId) throw new Error('InvitationComposer.load needs an invitation id');
-    const [row] = await queryRows<{
-      invitation: Record<string, unknown>;
-      venue: VenueInvitationFactsJson;
-      year: number;
-      theme: string;
-      programme: ProgrammeLine[];
-      letter: Record<string, unknown> | null;
-    }>(
-      manager,
-      `SELECT row_to_json(i.*) AS invitation, v.facts AS venue, e.year, e.theme,
-              COALESCE((SELECT json_agg(item.line ORDER BY item.start_time) FROM ${VENUE_PROGRAMME_LINES} item WHERE item.venue_id = i.venue_id), '[]') AS programme,
-              row_to_json(s.*) AS letter
-         FROM invitations i
-         JOIN ${VENUE_INVITATION_FACTS} v ON v.id = i.venue_id
-         JOIN ${EDITION_LETTER_FACTS} e ON e.id = i.edition_id
-         LEFT JOIN invitation_letter_settings s ON s.edition_id = i.edition_id
-        WHERE i.id = $1`,
-      [invitationId],
-    );
-    const province = row && provinceByCode(row.venue.provinceCode);
-    if (!row || !province) throw new NotFoundError('lời mời', invitationId);
+    const [row] = await queryRows<InvitationContextRow>(manager, `SELECT ${CONTEXT_COLUMNS} FROM ${CONTEXT_FROM} WHERE i.id = $1`, [invitationId]);
+    if (!row) throw new NotFoundError('lời mời', invitationId);
+    return this.contextOf(manager, row);
+  }
+
+  /**
+   * The context from a row of CONTEXT_COLUMNS, for a caller that read it inside a statement of its own
+   * (the sender reads it in the statement that claims the message: one round trip an e-mail, issue 21).
+   */
+  contextOf(manager: EntityManager, row: InvitationContextRow): InvitationContext {
+    const province = provinceByCode(row.venue.provinceCode);
+    if (!province) throw new NotFoundError('lời mời', String(row.invitation.id));
     return {
       invitation: hydrate(manager, Invitation, row.invitation),
       venue: readVenueInvitationFacts(row.venue),
@@ -167,8 +177,9 @@ export class InvitationComposer {
       to: { name: context.invitation.delegateName, address: context.invitation.delegateEmail },
       ...rendered,
       method: message.method,
-      passCode: message.method === 'REQUEST' ? this.passCodeOf(context.invitation) : null,
-      ics: buildInvitationIcs(this.event(context, message.sequence, message.method === 'CANCEL'), message.method),
+      passCode: message.method === 'REQUEST' ? (view.passCode ?? this.passCodeOf(context.invitation)) : null,
+      // The view's RSVP link when it has one (the same link: its HMAC computed once a message).
+      ics: buildInvitationIcs(this.event(context, message.sequence, message.method === 'CANCEL', { rsvpUrl: view.rsvpUrl }), message.method),
     };
   }
 
@@ -211,10 +222,15 @@ export class InvitationComposer {
     return buildFeedIcs(events, `Ngày hội toàn dân bảo vệ an ninh Tổ quốc — ${delegateName}`);
   }
 
-  event(context: InvitationContext, sequence: number, cancelled: boolean, { withRsvp = true }: { withRsvp?: boolean } = {}): InvitationEvent {
+  event(
+    context: InvitationContext,
+    sequence: number,
+    cancelled: boolean,
+    { withRsvp = true, rsvpUrl: known = null }: { withRsvp?: boolean; rsvpUrl?: string | null } = {},
+  ): InvitationEvent {
     const { invitation, venue, province, edition } = context;
     if (!venue.startsAt || !venue.endsAt) throw new Error(`venue ${venue.id} has no schedule`);
-    const rsvpUrl = withRsvp ? this.rsvpUrl(invitation.id) : null;
+    const rsvpUrl = withRsvp ? (known ?? this.rsvpUrl(invitation.id)) : null;
     const address = fullAddress(venue.address, venue.communeName, province.name);
     return {
       uid: invitation.uid,

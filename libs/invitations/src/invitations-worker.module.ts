@@ -8,12 +8,21 @@ import { Invitation, InvitationMessage } from './invitation.entities';
 import { InvitationComposer } from './invitation-composer';
 import { ReconcileInvitationMessagesHandler } from './reconcile-invitation-messages.handler';
 import { SendInvitationMessageHandler } from './send-invitation-message.handler';
+import { MessageClaims } from './message-claims';
 import { SentMessages } from './sent-messages';
 
 /** The worker's half of invitations: sending recorded e-mails and feed links, and reconciling lost jobs. */
 @Module({
   imports: [TypeOrmModule.forFeature([Invitation, InvitationMessage, CalendarFeed]), MailModule],
-  providers: [InvitationComposer, SentMessages, SendInvitationMessageHandler, ReconcileInvitationMessagesHandler, DelegateReminderSender, SendFeedLinkHandler],
+  providers: [
+    InvitationComposer,
+    MessageClaims,
+    SentMessages,
+    SendInvitationMessageHandler,
+    ReconcileInvitationMessagesHandler,
+    DelegateReminderSender,
+    SendFeedLinkHandler,
+  ],
   exports: [SendInvitationMessageHandler, ReconcileInvitationMessagesHandler],
 })
 export class InvitationsWorkerModule {}

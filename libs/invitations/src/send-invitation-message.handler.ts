@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { passQrPng, queryRows } from '@app/common';
-import { AppConfig } from '@app/config';
+import { NotFoundError, passQrPng } from '@app/common';
 import { Mailer } from '@app/mail';
 import { defineJob, JobContext, JobHandler, JobPayload, KEEP_COMPLETED, KEEP_FAILED, QueueName } from '@app/queue';
 import { InvitationMessage, MessageStatus } from './invitation.entities';
-import { InvitationComposer } from './invitation-composer';
-import { ENDED_STATUSES } from './invitation-workflow';
+import { InvitationComposer, InvitationContextRow } from './invitation-composer';
+import { MessageClaims } from './message-claims';
 import { SentMessages } from './sent-messages';
 
 /**
@@ -49,15 +48,17 @@ export class SendInvitationMessageHandler {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly composer: InvitationComposer,
     private readonly mailer: Mailer,
-    private readonly config: AppConfig,
     private readonly sentMessages: SentMessages,
+    private readonly claims: MessageClaims,
   ) {}
 
   async handle({ messageId }: JobPayload<typeof SendInvitationMessageJob>, context: JobContext): Promise<SendOutcome> {
-    const message = await this.claim(messageId);
-    if (typeof message === 'string') return message;
+    const claimed = await this.claim(messageId);
+    if (typeof claimed === 'string') return claimed;
+    const { message, contextRow } = claimed;
     try {
-      const context = await this.composer.load(this.dataSource.manager, message.invitationId);
+      if (!contextRow) throw new NotFoundError('lời mời', message.invitationId);
+      const context = this.composer.contextOf(this.dataSource.manager, contextRow);
       const { method } = message;
       // A notice (method null) is a plain letter; every other message carries its calendar entry.
       // The message's view is computed once, for its e-mail and its letter alike.
@@ -100,42 +101,14 @@ export class SendInvitationMessageHandler {
   }
 
   /**
-   * Claims the message in one statement: a stale REQUEST (a newer revision exists, or the invitation
-   * has ended: the workflow's ENDED_STATUSES) becomes `superseded`; a pending, failed, or abandoned (`sending` past its lease)
-   * message becomes `sending` under a new lease. Anything else is left alone and reported.
+   * Claims the message (MessageClaims: one statement for the jobs that start meanwhile), with its
+   * invitation's context read by the same statement: one round trip an e-mail at most (issue 21).
    */
-  private async claim(messageId: string): Promise<InvitationMessage | SendOutcome> {
-    const rows: Array<{
-      id: string;
-      invitation_id: string;
-      sequence: number;
-      method: 'REQUEST' | 'CANCEL' | null;
-      kind: InvitationMessage['kind'];
-      reason: string | null;
-      previous: InvitationMessage['previous'];
-      status: MessageStatus;
-      attempts: number;
-    }> = await queryRows(
-      this.dataSource,
-      `WITH target AS (
-           SELECT m.id, (m.method = 'REQUEST' AND (i.sequence > m.sequence OR i.status = ANY($3::invitation_status[]))) AS stale
-             FROM invitation_messages m JOIN invitations i ON i.id = m.invitation_id
-            WHERE m.id = $1
-              AND (m.status IN ('pending', 'failed') OR (m.status = 'sending' AND m.lease_until < now()))
-            FOR UPDATE OF m)
-         UPDATE invitation_messages m
-            SET status = CASE WHEN target.stale THEN 'superseded'::message_status ELSE 'sending'::message_status END,
-                attempts = m.attempts + CASE WHEN target.stale THEN 0 ELSE 1 END,
-                last_attempt_at = CASE WHEN target.stale THEN m.last_attempt_at ELSE now() END,
-                lease_until = CASE WHEN target.stale THEN NULL ELSE now() + make_interval(secs => $2::int) END
-           FROM target WHERE m.id = target.id
-         RETURNING m.id, m.invitation_id, m.sequence, m.method, m.kind, m.reason, m.previous, m.status, m.attempts`,
-      [messageId, this.config.SEND_LEASE_SECONDS, ENDED_STATUSES],
-    );
-    const [row] = rows;
+  private async claim(messageId: string): Promise<{ message: InvitationMessage; contextRow: InvitationContextRow | null } | SendOutcome> {
+    const row = await this.claims.claim(messageId);
     if (!row) return this.whyNotClaimed(messageId);
     if (row.status === MessageStatus.Superseded) return 'superseded';
-    return Object.assign(new InvitationMessage(), {
+    const message = Object.assign(new InvitationMessage(), {
       id: row.id,
       invitationId: row.invitation_id,
       sequence: row.sequence,
@@ -146,6 +119,8 @@ export class SendInvitationMessageHandler {
       status: row.status,
       attempts: row.attempts,
     });
+    const { invitation, venue, year, theme, programme, letter } = row;
+    return { message, contextRow: invitation ? { invitation, venue, year, theme, programme, letter } : null };
   }
 
   private async whyNotClaimed(messageId: string): Promise<SendOutcome> {

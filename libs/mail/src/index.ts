@@ -3,3 +3,4 @@ export { EmailTemplates } from './email-templates';
 export type { RenderedEmail } from './email-templates';
 export { MailModule } from './mail.module';
 export { Mailer } from './mailer';
+export { WholeMessageStream } from './whole-message-stream';

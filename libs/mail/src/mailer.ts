@@ -7,6 +7,7 @@ import nodemailer, { SendMailOptions, Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppConfig } from '@app/config';
 import { inSpan, SpanKind } from '@app/telemetry';
+import { WholeMessageStream } from './whole-message-stream';
 
 export interface SentMail {
   messageId: string;
@@ -27,6 +28,11 @@ export class Mailer implements OnApplicationShutdown {
       socketTimeout: 30_000,
     };
     this.transport = nodemailer.createTransport(options);
+    // Each message leaves in one socket write rather than one per chunk nodemailer streams (issue 21).
+    this.transport.use('stream', (mail, done) => {
+      mail.message.transform(() => new WholeMessageStream());
+      done();
+    });
   }
 
   get from(): string {

@@ -3,8 +3,7 @@
  * its place-and-date line and its "Nơi nhận" are written, and the address and place phrases the letter
  * and the e-mail share. Pure functions; the PDF renderer and the e-mail templates only print these.
  */
-import { DateTime } from 'luxon';
-import { FESTIVAL_TIME_ZONE, IsoDate } from '@app/common';
+import { instantToLocalDate, IsoDate } from '@app/common';
 
 /** The edition's letterhead, signer and copy list, as planners set them. */
 export interface LetterSettings {
@@ -51,8 +50,7 @@ export function letterNumberText(number: number, numberCode: string): string {
  * below 10 and the months 1 and 2 with a leading zero (so "tháng 01", "tháng 02", but "tháng 7").
  */
 export function placeAndDateLine(place: string, issuedAt: Date): string {
-  const local = DateTime.fromJSDate(issuedAt, { zone: FESTIVAL_TIME_ZONE });
-  return `${place}, ${vietnameseDateWords(local.toISODate()!)}`;
+  return `${place}, ${vietnameseDateWords(instantToLocalDate(issuedAt))}`;
 }
 
 /** "ngày 05 tháng 7 năm 2027" of a calendar date. */
@@ -92,6 +90,18 @@ const fold = (value: string) => value.normalize('NFC').toLocaleLowerCase('vi').r
  * not already name them ("Nhà văn hóa bản Kéo, xã Mường Phăng, tỉnh Điện Biên" stays as it is).
  */
 export function fullAddress(address: string, communeName: string, provinceName: string): string {
+  // The e-mails of a venue ask for the same line thousands of times in a row (issue 21).
+  if (lastAddress && lastAddress.address === address && lastAddress.communeName === communeName && lastAddress.provinceName === provinceName) {
+    return lastAddress.line;
+  }
+  const line = addressLine(address, communeName, provinceName);
+  lastAddress = { address, communeName, provinceName, line };
+  return line;
+}
+
+let lastAddress: { address: string; communeName: string; provinceName: string; line: string } | null = null;
+
+function addressLine(address: string, communeName: string, provinceName: string): string {
   const parts = [address.trim()];
   for (const part of [communeName, provinceName]) {
     const wanted = fold(part);
@@ -101,6 +111,7 @@ export function fullAddress(address: string, communeName: string, provinceName: 
 }
 
 const FESTIVAL_NAME = 'Ngày hội toàn dân bảo vệ an ninh Tổ quốc';
+const FESTIVAL_PREFIX = new RegExp(`^${FESTIVAL_NAME}(\\s+năm\\s+\\d{4})?\\s+tại\\s+`, 'iu');
 
 /**
  * Where the festival point is, as the phrase after "tại": venues are usually named "Ngày hội toàn dân
@@ -108,7 +119,6 @@ const FESTIVAL_NAME = 'Ngày hội toàn dân bảo vệ an ninh Tổ quốc';
  */
 export function venuePlace(venueName: string): string {
   const name = venueName.trim();
-  const prefix = new RegExp(`^${FESTIVAL_NAME}(\\s+năm\\s+\\d{4})?\\s+tại\\s+`, 'iu');
-  const place = name.normalize('NFC').replace(prefix, '');
+  const place = name.normalize('NFC').replace(FESTIVAL_PREFIX, '');
   return place === '' ? name : place;
 }
