@@ -697,9 +697,11 @@ interface StageOutcome {
  *     plus every candidate of the venues the LP splits (a small model); the first solution within the
  *     MIP gap of the bound is optimal within that gap;
  *  3. else the MIP on the candidates within reach of the bound by their reduced costs (outOfReach),
- *     whose optimum, if it is within that reach, is the optimum of the whole model — the reach widens
- *     up to REACH_ATTEMPTS times (issue 21: the hard national seeds' MIPs went from the whole model's
- *     ~3,600 columns to ~350–500);
+ *     whose optimum, if it is within that reach, is the optimum of the whole model — started from a
+ *     dive inside that reach, and widened up to REACH_ATTEMPTS times (issue 21: the hard national
+ *     seeds' MIPs went from the whole model's ~3,600 columns to ~350–500). Where that model would be
+ *     larger than the neighbourhood (degenerate LPs: provinces with many equivalent officials), the
+ *     MIP on the neighbourhood goes first, as before;
  *  4. else the full MIP, started from the best solution so far. For the weighted objective it runs to an absolute
  *     gap below the smallest penalty weight (so the penalties are optimal) and, when it can, as small
  *     as the relative gap on the preferences; otherwise the caller re-solves the preferences.
@@ -744,16 +746,36 @@ function solveStage(highs: Highs, built: PlanningModel, mode: ObjectiveMode, pen
     if (incumbent && closeEnough(incumbent)) return { status: 'optimal', values: incumbent, bound, solves, tight: true };
     // The MIP on the candidates whose reduced cost is within `reach` of the bound (see outOfReach): a
     // plan found there within `reach` of the bound is optimal for the whole model. The reach starts
-    // at 0.1% of the LP's preferences (the gap left on the hard national seeds is 0.11–0.15%), or at
+    // at 0.2% of the LP's preferences (the gap left on the hard national seeds is 0.11–0.15%), or at
     // the gap of the best solution so far if that is smaller; it grows to the gap of the plan found
     // (the next MIP proves or improves it), or fourfold when none was found.
+    const scale = Math.max(1, model.objectiveOf(relaxed.values, 'preferences'));
+    const tolerance = 1e-7 * Math.max(1, Math.abs(bound));
+    const gapOf = (values: ReadonlyMap<string, number>) => model.objectiveOf(values, mode) - bound;
+    let reach = Math.min(2e-3 * scale, incumbent ? gapOf(incumbent) : Infinity);
+    // Where the LP is degenerate (many equivalent officials in a province) few reduced costs exceed the
+    // reach: then the MIP on the neighbourhood, the smaller model, goes first, and often ends within
+    // the MIP gap of the bound (it is not proof on its own: the LP's bound is).
+    if (!relaxed.reducedCosts || exclude.size > outOfReach(model, relaxed, reach).size) {
+      const restricted = runHighs(highs, model.toModelData(mode, { penaltyCap, exclude }), { ...settings, presolve: false }, incumbent && startOf(incumbent));
+      solves++;
+      if (restricted.status === 'optimal' || restricted.status === 'time_limit') {
+        for (const name of exclude) restricted.values.set(name, 0);
+        better(restricted.values);
+        if (incumbent && closeEnough(incumbent)) return { status: 'optimal', values: incumbent, bound, solves, tight: true };
+      }
+      if (incumbent) reach = Math.min(reach, gapOf(incumbent));
+    }
     if (relaxed.reducedCosts) {
-      const scale = Math.max(1, model.objectiveOf(relaxed.values, 'preferences'));
-      const tolerance = 1e-7 * Math.max(1, Math.abs(bound));
-      const gapOf = (values: ReadonlyMap<string, number>) => model.objectiveOf(values, mode) - bound;
-      let reach = Math.min(2e-3 * scale, incumbent ? gapOf(incumbent) : Infinity);
       for (let attempt = 0; attempt < REACH_ATTEMPTS; attempt++) {
         const beyond = outOfReach(model, relaxed, reach);
+        if (!incumbent || gapOf(incumbent) > reach + tolerance) {
+          // A start within reach, from diving in it: HiGHS's root then prunes with it from the first round.
+          const inReach = dive(highs, built, mode, penaltyCap, beyond);
+          solves += inReach.solves;
+          better(inReach.values);
+          if (incumbent && closeEnough(incumbent)) return { status: 'optimal', values: incumbent, bound, solves, tight: true };
+        }
         const { gaps, tight } = mipGaps(mode, settings, incumbent && model.objectiveOf(incumbent, 'preferences'));
         const start = incumbent && gapOf(incumbent) <= reach + tolerance ? startOf(incumbent) : undefined;
         const reduced = runHighs(highs, model.toModelData(mode, { penaltyCap, exclude: beyond }), { ...settings, ...gaps }, start);
