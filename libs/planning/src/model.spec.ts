@@ -3,12 +3,13 @@ import { AreaFlag } from '@app/venues/venue.enums';
 import { buildCandidates } from './candidates';
 import { checkPlan } from './check-plan';
 import { loadHighs } from './highs';
-import { buildModel, lpRelaxationBound, slackKeys, solveModel } from './model';
+import { buildModel, lpRelaxationBound, outOfReach, runHighs, RunOutcome, slackKeys, solveModel } from './model';
 import { evaluatePlan } from './objective';
 import { makeInstance, makeLeader, makeVenue } from '@test/utils/planning-factories';
 import { minDaysApart } from './planning-rules';
 import type { PlanningResult } from './planning.types';
 import { solvePlan } from './solve-plan';
+import { nationalInstance } from '../../../bench/solver-instances';
 
 const chiefOf = (result: PlanningResult, venueId: string) => result.plan.assignments.find((a) => a.venueId === venueId && a.role === 'chief_guest')?.leaderId;
 
@@ -168,6 +169,50 @@ describe('solvePlan on hand-checked instances', () => {
     expect(result.objective).toEqual(evaluatePlan(instance, result.plan));
     expect(result.objective.preferenceTotal).toBeCloseTo(solved.objective, 5);
     expect(lpRelaxationBound(highs, built)).toBeLessThanOrEqual(solved.objective + 1e-6);
+  });
+});
+
+describe('reduced-cost fixing (the MIP on the candidates within reach of the LP bound)', () => {
+  // A generated national instance (bench/solver-instances.ts, one of bench/solver's ten seeds) whose LP
+  // relaxation is fractional: its bound is 0.13% under the optimum, so the staged solve needs a MIP.
+  const built = buildModel(buildCandidates(nationalInstance(20302495)));
+  const { model } = built;
+  let relaxed: RunOutcome;
+  let full: RunOutcome;
+  beforeAll(async () => {
+    const highs = await loadHighs();
+    relaxed = runHighs(highs, model.toModelData('lexicographic', { relaxIntegrality: true }), {
+      timeLimitSeconds: 60,
+      mipRelGap: 1e-4,
+      presolve: false,
+      reducedCosts: true,
+    });
+    full = runHighs(highs, model.toModelData('lexicographic'), { timeLimitSeconds: 60, mipRelGap: 0, mipAbsGap: 1e-6 });
+  });
+
+  it('drops no column of an optimal plan, and most of the others', () => {
+    expect(relaxed.status).toBe('optimal');
+    expect(full.status).toBe('optimal');
+    const gap = full.objective - relaxed.objective;
+    expect(gap).toBeGreaterThan(0.01);
+    // Every plan within `gap` of the bound (the optimum among them) keeps all its columns…
+    const beyond = outOfReach(model, relaxed, gap);
+    const chosen = [...full.values].filter(([name, value]) => name.startsWith('x') && value > 0.5).map(([name]) => name);
+    expect(chosen.length).toBeGreaterThan(0);
+    expect(chosen.filter((name) => beyond.has(name))).toEqual([]);
+    // …while the MIP left to solve is a fraction of the model.
+    const binaries = [...model.columns.values()].filter((column) => column.kind === 'binary').length;
+    expect(beyond.size).toBeGreaterThan(binaries / 2);
+    // A reach short of the gap leaves out some column of that optimum (fixing is not a no-op here).
+    const short = outOfReach(model, relaxed, 0);
+    expect(chosen.some((name) => short.has(name))).toBe(true);
+  });
+
+  it('proves the same optimum as one HiGHS MIP on the whole model', async () => {
+    const staged = solveModel(await loadHighs(), built);
+    expect(staged.status).toBe('optimal');
+    expect(staged.objective).toBeCloseTo(full.objective, 4);
+    expect(staged.bound).toBeLessThan(staged.objective - 0.01);
   });
 });
 

@@ -47,9 +47,11 @@
  * Solving (see solveStage): the LP relaxation first (it is the bound, and on these assignment models
  * often integral); then, each tried only while no solution is within the MIP gap of that bound, the
  * greedy rounding guided by the LP values, LP diving on the neighbourhood (the LP's support plus every
- * candidate of a venue the LP splits), the MIP on that neighbourhood, and last the full MIP started
- * from the best solution found. HiGHS's root cuts and heuristics cost seconds in the Wasm build;
- * most solves never reach them. A repair (repair.ts) adds keep/stay rows and changed/moved columns.
+ * candidate of a venue the LP splits), the MIP on the candidates whose LP reduced cost is within reach
+ * of the bound (reduced-cost fixing: exact, and a tenth of the model on the national seeds), and last
+ * the full MIP started from the best solution found. HiGHS's root presolve, cuts and heuristics cost
+ * seconds on the whole model in the Wasm build, a tenth of that on the reduced one; most solves never
+ * reach either. A repair (repair.ts) adds keep/stay rows and changed/moved columns.
  *
  * The model is kept as named columns and rows: `toLp` writes CPLEX LP text (to read, export, or feed
  * `highs.solve`), `toModelData` hands the same rows to HiGHS as sparse arrays, which skips writing and
@@ -590,6 +592,8 @@ export interface RunOptions {
   mipRelGap: number;
   mipAbsGap?: number;
   presolve?: boolean;
+  /** Read an optimal LP's reduced costs back (RunOutcome.reducedCosts). */
+  reducedCosts?: boolean;
 }
 
 export interface RunOutcome {
@@ -597,6 +601,8 @@ export interface RunOutcome {
   status: string;
   values: Map<string, number>;
   objective: number;
+  /** An optimal LP's reduced costs (column name → value), when asked for with `reducedCosts`. */
+  reducedCosts?: Map<string, number>;
 }
 
 /**
@@ -646,13 +652,17 @@ export function runHighs(highs: Highs, input: string | SparseModel, options: Run
       const values = new Map<string, number>();
       // A time-limited MIP may stop before finding any feasible point: its buffers then mean nothing.
       const feasible = status === 'optimal' || (status === 'time_limit' && Number(model.info.get('primal_solution_status')) === solutionStatus.feasible);
+      let reducedCosts: Map<string, number> | undefined;
       if (feasible) {
-        const { colValue } = model.getSolution();
-        for (let index = 0; index < colValue.length; index++) {
-          values.set(typeof input === 'string' ? model.getColName(index) : input.names[index], colValue[index]);
+        const { colValue, colDual } = model.getSolution();
+        const nameOf = (index: number) => (typeof input === 'string' ? model.getColName(index) : input.names[index]);
+        for (let index = 0; index < colValue.length; index++) values.set(nameOf(index), colValue[index]);
+        if (options.reducedCosts && status === 'optimal') {
+          reducedCosts = new Map();
+          for (let index = 0; index < colDual.length; index++) reducedCosts.set(nameOf(index), colDual[index]);
         }
       }
-      return { status, values, objective: values.size ? model.getObjectiveValue() : NaN };
+      return { status, values, objective: values.size ? model.getObjectiveValue() : NaN, ...(reducedCosts ? { reducedCosts } : {}) };
     });
   } catch (error) {
     throw new Error(`HiGHS could not solve a model of ${size}: ${(error as Error).message}`, { cause: error });
@@ -683,10 +693,16 @@ interface StageOutcome {
  * One objective, solved the fast way first. These models are close to integral (assignment structure),
  * and HiGHS's root cuts and heuristics cost seconds in Wasm before finding what the LP already shows:
  *  1. the LP relaxation (no presolve), which is the bound; if it is integral, it is the optimum;
- *  2. else the greedy rounding guided by the LP values, then LP diving, then the MIP, both restricted
- *     to the LP's support plus every candidate of the venues the LP splits (a small model); the first
- *     solution within the MIP gap of the bound is optimal within that gap;
- *  3. else the full MIP, started from the best solution so far. For the weighted objective it runs to an absolute
+ *  2. else the greedy rounding guided by the LP values, then LP diving restricted to the LP's support
+ *     plus every candidate of the venues the LP splits (a small model); the first solution within the
+ *     MIP gap of the bound is optimal within that gap;
+ *  3. else the MIP on the candidates within reach of the bound by their reduced costs (outOfReach),
+ *     whose optimum, if it is within that reach, is the optimum of the whole model — started from a
+ *     dive inside that reach, and widened up to REACH_ATTEMPTS times (issue 21: the hard national
+ *     seeds' MIPs went from the whole model's ~3,600 columns to ~350–500). Where that model would be
+ *     larger than the neighbourhood (degenerate LPs: provinces with many equivalent officials), the
+ *     MIP on the neighbourhood goes first, as before;
+ *  4. else the full MIP, started from the best solution so far. For the weighted objective it runs to an absolute
  *     gap below the smallest penalty weight (so the penalties are optimal) and, when it can, as small
  *     as the relative gap on the preferences; otherwise the caller re-solves the preferences.
  * The gap is measured against the preference part of the value, so a large penalty never hides a
@@ -695,7 +711,7 @@ interface StageOutcome {
 function solveStage(highs: Highs, built: PlanningModel, mode: ObjectiveMode, penaltyCap?: number): StageOutcome {
   const { model, set } = built;
   const settings = set.instance.settings;
-  const relaxed = runHighs(highs, model.toModelData(mode, { penaltyCap, relaxIntegrality: true }), { ...settings, presolve: false });
+  const relaxed = runHighs(highs, model.toModelData(mode, { penaltyCap, relaxIntegrality: true }), { ...settings, presolve: false, reducedCosts: true });
   let solves = 1;
   let bound = -Infinity;
   let incumbent: Map<string, number> | undefined;
@@ -728,30 +744,101 @@ function solveStage(highs: Highs, built: PlanningModel, mode: ObjectiveMode, pen
     solves += dived.solves;
     better(dived.values);
     if (incumbent && closeEnough(incumbent)) return { status: 'optimal', values: incumbent, bound, solves, tight: true };
-    // The MIP on the neighbourhood, from the best solution so far.
-    const restricted = runHighs(highs, model.toModelData(mode, { penaltyCap, exclude }), { ...settings, presolve: false }, incumbent && startOf(incumbent));
-    solves++;
-    if (restricted.status === 'optimal' || restricted.status === 'time_limit') {
-      for (const name of exclude) restricted.values.set(name, 0);
-      better(restricted.values);
-      if (incumbent && closeEnough(incumbent)) return { status: 'optimal', values: incumbent, bound, solves, tight: true };
+    // The MIP on the candidates whose reduced cost is within `reach` of the bound (see outOfReach): a
+    // plan found there within `reach` of the bound is optimal for the whole model. The reach starts
+    // at 0.2% of the LP's preferences (the gap left on the hard national seeds is 0.11–0.15%), or at
+    // the gap of the best solution so far if that is smaller; it grows to the gap of the plan found
+    // (the next MIP proves or improves it), or fourfold when none was found.
+    const scale = Math.max(1, model.objectiveOf(relaxed.values, 'preferences'));
+    const tolerance = 1e-7 * Math.max(1, Math.abs(bound));
+    const gapOf = (values: ReadonlyMap<string, number>) => model.objectiveOf(values, mode) - bound;
+    let reach = Math.min(2e-3 * scale, incumbent ? gapOf(incumbent) : Infinity);
+    // Where the LP is degenerate (many equivalent officials in a province) few reduced costs exceed the
+    // reach: then the MIP on the neighbourhood, the smaller model, goes first, and often ends within
+    // the MIP gap of the bound (it is not proof on its own: the LP's bound is).
+    if (!relaxed.reducedCosts || exclude.size > outOfReach(model, relaxed, reach).size) {
+      const restricted = runHighs(highs, model.toModelData(mode, { penaltyCap, exclude }), { ...settings, presolve: false }, incumbent && startOf(incumbent));
+      solves++;
+      if (restricted.status === 'optimal' || restricted.status === 'time_limit') {
+        for (const name of exclude) restricted.values.set(name, 0);
+        better(restricted.values);
+        if (incumbent && closeEnough(incumbent)) return { status: 'optimal', values: incumbent, bound, solves, tight: true };
+      }
+      if (incumbent) reach = Math.min(reach, gapOf(incumbent));
+    }
+    if (relaxed.reducedCosts) {
+      for (let attempt = 0; attempt < REACH_ATTEMPTS; attempt++) {
+        const beyond = outOfReach(model, relaxed, reach);
+        if (!incumbent || gapOf(incumbent) > reach + tolerance) {
+          // A start within reach, from diving in it: HiGHS's root then prunes with it from the first round.
+          const inReach = dive(highs, built, mode, penaltyCap, beyond);
+          solves += inReach.solves;
+          better(inReach.values);
+          if (incumbent && closeEnough(incumbent)) return { status: 'optimal', values: incumbent, bound, solves, tight: true };
+        }
+        const { gaps, tight } = mipGaps(mode, settings, incumbent && model.objectiveOf(incumbent, 'preferences'));
+        const start = incumbent && gapOf(incumbent) <= reach + tolerance ? startOf(incumbent) : undefined;
+        const reduced = runHighs(highs, model.toModelData(mode, { penaltyCap, exclude: beyond }), { ...settings, ...gaps }, start);
+        solves++;
+        if (reduced.values.size) {
+          for (const name of beyond) reduced.values.set(name, 0);
+          better(reduced.values);
+        }
+        if (reduced.status !== 'optimal' && reduced.status !== 'infeasible') break;
+        if (incumbent && closeEnough(incumbent)) return { status: 'optimal', values: incumbent, bound, solves, tight: true };
+        if (reduced.status === 'optimal' && gapOf(reduced.values) <= reach + tolerance) {
+          // Optimal within the MIP's gap among all plans within reach, and every plan out of reach is worse.
+          return { status: 'optimal', values: incumbent!, bound, solves, tight };
+        }
+        reach = incumbent ? Math.max(gapOf(incumbent), 2 * reach) : 4 * reach;
+      }
     }
   }
-  // Weighted objective: an absolute gap below the smallest penalty weight (0.5), and as small as the
-  // relative gap asks on the preferences of the best solution so far — then the result is tight as well.
-  const absolute = incumbent ? Math.min(0.5, settings.mipRelGap * Math.max(1, model.objectiveOf(incumbent, 'preferences'))) : 0.5;
-  const gaps = mode === 'lexicographic' ? { mipRelGap: 0, mipAbsGap: absolute } : {};
+  const { gaps, tight } = mipGaps(mode, settings, incumbent && model.objectiveOf(incumbent, 'preferences'));
   const full = runHighs(highs, model.toModelData(mode, { penaltyCap }), { ...settings, ...gaps }, incumbent && startOf(incumbent));
   solves++;
   if (full.status !== 'optimal' && full.status !== 'time_limit') throw new Error(`HiGHS ended with status "${full.status}"`);
-  const tight = mode !== 'lexicographic' || absolute < 0.5;
   return { status: full.status === 'optimal' ? 'optimal' : 'time_limit', values: full.values, bound, solves, tight };
 }
 
+/** How many times the reduced-cost MIP is tried, each with a wider reach, before the full MIP. */
+const REACH_ATTEMPTS = 3;
+
 /**
- * LP diving on a neighbourhood: repeatedly fix the fractional candidates nearest to 1 at 1 and re-solve
- * the LP, until it is integral (a solution) or infeasible (none found). LP solves only: cheap, and no
- * MIP machinery to run.
+ * The MIP's gaps. Weighted objective: an absolute gap below the smallest penalty weight (0.5), and as
+ * small as the relative gap asks on the preferences of the best solution so far — then the result is
+ * tight as well. Preferences: the configured relative gap.
+ */
+function mipGaps(mode: ObjectiveMode, settings: RunOptions, incumbentPreferences: number | undefined): { gaps: Partial<RunOptions>; tight: boolean } {
+  if (mode !== 'lexicographic') return { gaps: {}, tight: true };
+  const absolute = incumbentPreferences !== undefined ? Math.min(0.5, settings.mipRelGap * Math.max(1, incumbentPreferences)) : 0.5;
+  return { gaps: { mipRelGap: 0, mipAbsGap: absolute }, tight: absolute < 0.5 };
+}
+
+/**
+ * Reduced-cost fixing. For an optimal LP with value B and reduced costs d (d_j ≥ 0 for a column at
+ * its lower bound 0, d_j ≤ 0 at its upper bound), every point x of the LP's feasible set, hence every
+ * plan, has objective ≥ B + Σ_{j at 0} d_j·x_j + Σ_{j at upper} d_j·(x_j − u_j), each term ≥ 0 (LP
+ * duality). So a binary column at 0 whose d_j exceeds `reach` is 0 in every plan of objective ≤ B +
+ * reach: leaving those columns out keeps every such plan, and if the MIP on what is left finds its
+ * optimum within that reach, no plan outside it can be better — it is the optimum of the whole model.
+ * With reach = (best solution so far) − B this is textbook reduced-cost fixing. Only binaries are
+ * fixed (a continuous column could still take a fraction). The tolerance covers HiGHS's dual tolerance.
+ */
+export function outOfReach(model: LpModel, relaxed: RunOutcome, reach: number): Set<string> {
+  const tolerance = 1e-6 * Math.max(1, Math.abs(relaxed.objective));
+  const beyond = new Set<string>();
+  for (const column of model.columns.values()) {
+    if (column.kind !== 'binary' || (relaxed.values.get(column.name) ?? 0) > 1e-9) continue;
+    if ((relaxed.reducedCosts?.get(column.name) ?? 0) > reach + tolerance) beyond.add(column.name);
+  }
+  return beyond;
+}
+
+/**
+ * LP diving on a neighbourhood: repeatedly fix the fractional candidates nearest to 1 at 1 (at most one
+ * per venue and per leader a round) and re-solve the LP, until it is integral (a solution) or
+ * infeasible (none found). LP solves only: cheap, and no MIP machinery to run.
  */
 function dive(
   highs: Highs,
@@ -776,7 +863,18 @@ function dive(
       return { values: completeValues(built, chosen, penaltyCap), solves };
     }
     const top = Math.max(...fractional.map(({ value }) => value));
-    for (const { name, value } of fractional) if (value >= Math.min(top, 0.9)) fixed.add(name);
+    // At most one new fix per venue and per leader a round: fixing both halves of a split venue (or a
+    // leader's two halves) at once makes the next LP infeasible.
+    const venues = new Set<number>();
+    const leaders = new Set<number>();
+    for (const { name, value } of fractional.sort((a, b) => b.value - a.value)) {
+      if (value < Math.min(top, 0.9)) break;
+      const candidate = set.candidates[Number(name.slice(1))];
+      if (venues.has(candidate.venue) || leaders.has(candidate.leader)) continue;
+      venues.add(candidate.venue);
+      leaders.add(candidate.leader);
+      fixed.add(name);
+    }
   }
   return { solves: 40 };
 }
