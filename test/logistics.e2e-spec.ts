@@ -239,6 +239,69 @@ describe('Logistics: checklists, dependencies, readiness', () => {
     expect(dashboard.venuesAtRiskTotal).toBe(2);
   });
 
+  it("counts each venue where it is now: the roll-up's copy of its province, region, date and status follows every write", async () => {
+    const own = await createEdition(t.dataSource);
+    const moving = await createVenue(t.dataSource, own, '12', { scheduleOn: `${own.year}-08-15` });
+    const taskless = await createVenue(t.dataSource, own, '66', {
+      status: 'approved' as never,
+      candidateDates: [`${own.year}-08-17`],
+      region: 'tay_nguyen' as never,
+    });
+    const dropped = await createVenue(t.dataSource, own, '66', { scheduleOn: `${own.year}-08-18`, region: 'tay_nguyen' as never });
+    await createVenue(t.dataSource, own, '66', { candidateDates: [`${own.year}-08-18`] }); // nominated: not live, never counted
+    await t.dataSource.query(
+      `INSERT INTO venue_tasks (venue_id, edition_id, title, responsible_unit, due_date, status, weight, blocked_reason) VALUES
+         ($1, $3, 'Vướng', 'C', $4::date, 'blocked', 1, 'Thiếu xe'), ($2, $3, 'Sắp tới', 'A', $4::date, 'todo', 1, NULL)`,
+      [moving.id, dropped.id, own.id, `${own.year}-08-10`],
+    );
+    const dashboard = async () => (await t.http.get(`/api/editions/${own.id}/readiness`).set('Authorization', planner).expect(200)).body;
+    const provinces = (body: { provinces: { key: string; venues: number; atRisk: number }[] }) =>
+      body.provinces.map((group) => `${group.key}:${group.venues}:${group.atRisk}`);
+
+    const before = await dashboard();
+    expect(before.edition).toMatchObject({ venues: 3, onTrack: 2, atRisk: 1 }); // a live venue without tasks counts, on track
+    expect(provinces(before)).toEqual(['12:1:1', '66:2:0']);
+    expect(before.venuesAtRisk).toEqual([expect.objectContaining({ venueId: moving.id, provinceCode: '12', date: `${own.year}-08-15` })]);
+
+    // Moved to another province and region, then to another day, through the API.
+    const moved = (
+      await t.http
+        .patch(`/api/venues/${moving.id}`)
+        .set('Authorization', planner)
+        .send({ version: moving.version, provinceCode: '66', region: 'tay_nguyen' })
+        .expect(200)
+    ).body;
+    let now = await dashboard();
+    expect(provinces(now)).toEqual(['66:3:1']);
+    expect(now.regions.map((group: { key: string; venues: number }) => `${group.key}:${group.venues}`)).toEqual(['tay_nguyen:3']);
+    expect(now.venuesAtRisk).toEqual([expect.objectContaining({ venueId: moving.id, provinceCode: '66' })]);
+    await transition(moving.id, { to: 'scheduled', version: moved.version, date: `${own.year}-08-16`, startTime: '07:30', endTime: '11:30' });
+    now = await dashboard();
+    expect(now.venuesAtRisk).toEqual([expect.objectContaining({ venueId: moving.id, date: `${own.year}-08-16` })]);
+
+    // Cancelled: no longer live, no longer counted (its tasks stay).
+    await transition(dropped.id, { to: 'cancelled', version: dropped.version, reason: 'Mưa bão' });
+    now = await dashboard();
+    expect(now.edition).toMatchObject({ venues: 2, onTrack: 1, atRisk: 1 });
+    expect(provinces(now)).toEqual(['66:2:1']);
+
+    // Written behind the services' back too (SQL by hand, a seed): the copy follows the row in its statement.
+    await t.dataSource.query(`UPDATE venues SET province_code = '12', region = 'tay_bac', candidate_dates = $2 WHERE id = $1`, [
+      taskless.id,
+      [`${own.year}-08-20`],
+    ]);
+    const stale = await t.dataSource.query(
+      `SELECT v.id FROM venues v LEFT JOIN venue_task_rollups r ON r.venue_id = v.id
+        WHERE v.edition_id = $1
+          AND (r.venue_id IS NULL OR (r.venue_status, r.province_code, r.region, r.anchor_date)
+               IS DISTINCT FROM (v.status, v.province_code, v.region, COALESCE(v.scheduled_date, v.candidate_dates[1])))`,
+      [own.id],
+    );
+    expect(stale).toEqual([]);
+    const [copy] = await t.dataSource.query(`SELECT province_code, region::text, anchor_date::text FROM venue_task_rollups WHERE venue_id = $1`, [taskless.id]);
+    expect(copy).toEqual({ province_code: '12', region: 'tay_bac', anchor_date: `${own.year}-08-20` });
+  });
+
   it('serves the computed dashboard until a change recorded through the API, which every API instance sees at once', async () => {
     const own = await createEdition(t.dataSource);
     const venue = await createVenue(t.dataSource, own, '66', { scheduleOn: `${own.year}-08-15` });

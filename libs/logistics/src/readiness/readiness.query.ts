@@ -4,7 +4,7 @@
  * database by the same rule (readinessStatusSql).
  */
 import type { IsoDate } from '@app/common';
-import { LIVE_VENUES, VENUE_FACTS } from '@app/venues';
+import { LIVE_VENUE_STATUSES, LIVE_VENUES, VENUE_FACTS } from '@app/venues';
 import { type ReadinessFacts, readinessStatusSql } from './readiness-rules';
 
 /** A live venue's task roll-up as readiness facts (0 for a venue without tasks); `v` the venue, `r` its roll-up. */
@@ -44,6 +44,9 @@ const STATUS = readinessStatusSql({
 /** Late first, then by date (no date first, as the dashboard always listed them), the id breaking ties. */
 const URGENCY = `status = 'late' DESC, date NULLS FIRST, venue_id`;
 
+/** The live statuses (venues' LIVE_VENUE_STATUSES: approved or scheduled) as a SQL list. */
+const LIVE_STATUSES = LIVE_VENUE_STATUSES.map((status) => `'${status}'`).join(', ');
+
 /**
  * The national dashboard's figures in one statement that returns a few dozen rows, not 50,000 (issue 21):
  * every live venue classified in the database (readinessStatusSql: the rule of classifyReadiness), then
@@ -52,16 +55,24 @@ const URGENCY = `status = 'late' DESC, date NULLS FIRST, venue_id`;
  * - `venue` rows: the $4 most urgent venues late or at risk (late first, then by date, no date first as
  *   before; the id breaks ties; `rank` 1, 2… says the order), with their facts for classifyReadiness
  *   and their names.
- * The classified venues are kept narrow (no name: the listed venues' are looked up by id), as both
- * parts read them. Parameters: those of LIVE_VENUE_READINESS_SQL, then $4 how many venues to list.
+ * It reads the roll-ups alone (task-rollup.entity.ts: each venue's row carries its status, province,
+ * region and anchor date beside its task sums), not the venues: 50,000 narrow rows, no join; only the
+ * listed venues' names are looked up by id. `facts` is computed once a row (OFFSET 0 keeps the planner
+ * from copying its width_bucket calls into every use of them in the rule) and read twice, not
+ * materialised: a tuplestore of 50,000 rows outgrew work_mem and went to disk, which cost more than
+ * the second scan. Parameters: $1 edition id, $2 today (festival time zone), $3 province code or null
+ * for all, $4 how many venues to list.
  */
 export const DASHBOARD_SQL = `
-  WITH classified AS MATERIALIZED (
+  WITH classified AS NOT MATERIALIZED (
     SELECT f.*, ${STATUS} AS status
-      FROM (SELECT v.id AS venue_id, v.province_code, v.region, v.anchor_date AS date, ${ROLLUP_FACTS}
-              FROM ${LIVE_VENUES} v
-              LEFT JOIN venue_task_rollups r ON r.venue_id = v.id
-             WHERE v.edition_id = $1 AND ($3::text IS NULL OR v.province_code = $3)) f
+      FROM (SELECT r.venue_id, r.province_code, r.region, r.anchor_date AS date, r.total_weight, r.done_weight, r.tasks,
+                   width_bucket($2::date - 1, r.open_due_dates) AS overdue,
+                   width_bucket($2::date - 4, r.open_due_dates) AS long_overdue,
+                   r.blocked
+              FROM venue_task_rollups r
+             WHERE r.edition_id = $1 AND r.venue_status IN (${LIVE_STATUSES}) AND ($3::text IS NULL OR r.province_code = $3)
+            OFFSET 0) f
   )
   SELECT 'group' AS kind, province_code, region::text AS region,
          count(*)::int AS venues,
