@@ -3,6 +3,7 @@ import { todayInFestivalZone } from '@app/common/time';
 import { Edition } from '@app/editions/edition.entity';
 import { auditEntriesFor, createEdition, createUser, createVenue } from './utils/factories';
 import { createTestApp, TestApp } from './utils/test-app';
+import { DASHBOARD_SQL } from '../libs/logistics/src/readiness/readiness.query';
 
 describe('Logistics: checklists, dependencies, readiness', () => {
   let t: TestApp;
@@ -300,6 +301,40 @@ describe('Logistics: checklists, dependencies, readiness', () => {
     expect(stale).toEqual([]);
     const [copy] = await t.dataSource.query(`SELECT province_code, region::text, anchor_date::text FROM venue_task_rollups WHERE venue_id = $1`, [taskless.id]);
     expect(copy).toEqual({ province_code: '12', region: 'tay_bac', anchor_date: `${own.year}-08-20` });
+  });
+
+  it('lists the most urgent venues late first, then by date (none first), the id breaking ties, however few are asked for', async () => {
+    const own = await createEdition(t.dataSource);
+    const today = todayInFestivalZone();
+    const venue = (date: string | null) =>
+      createVenue(t.dataSource, own, '66', date ? { scheduleOn: date } : { status: 'approved' as never, candidateDates: [] });
+    const [lateLater, lateSooner, lateUndated, atRiskSooner, atRiskLater, onTrack] = [
+      await venue(`${own.year}-08-18`),
+      await venue(`${own.year}-08-12`),
+      await venue(null),
+      await venue(`${own.year}-08-10`),
+      await venue(`${own.year}-08-15`),
+      await venue(`${own.year}-08-01`),
+    ];
+    const task = (venueId: string, due: string, status: string) =>
+      t.dataSource.query(
+        `INSERT INTO venue_tasks (venue_id, edition_id, title, responsible_unit, due_date, status, weight, blocked_reason) VALUES ($1, $2, 'Việc', 'A', $3::date, $4, 1, $5)`,
+        [venueId, own.id, due, status, status === 'blocked' ? 'Thiếu xe' : null],
+      );
+    const longAgo = new Date(Date.parse(today) - 10 * 86_400_000).toISOString().slice(0, 10);
+    for (const late of [lateLater, lateSooner, lateUndated]) await task(late.id, longAgo, 'todo');
+    for (const atRisk of [atRiskSooner, atRiskLater]) await task(atRisk.id, `${own.year}-07-01`, 'blocked');
+    await task(onTrack.id, `${own.year}-07-01`, 'todo');
+    const listed = async (count: number) => {
+      const rows: { kind: string; venue_id: string; rank: number }[] = await t.dataSource.query(DASHBOARD_SQL, [own.id, today, null, count]);
+      return rows
+        .filter((row) => row.kind === 'venue')
+        .sort((a, b) => a.rank - b.rank)
+        .map((row) => row.venue_id);
+    };
+    expect(await listed(10)).toEqual([lateUndated.id, lateSooner.id, lateLater.id, atRiskSooner.id, atRiskLater.id]);
+    expect(await listed(4)).toEqual([lateUndated.id, lateSooner.id, lateLater.id, atRiskSooner.id]);
+    expect(await listed(2)).toEqual([lateUndated.id, lateSooner.id]);
   });
 
   it('serves the computed dashboard until a change recorded through the API, which every API instance sees at once', async () => {

@@ -41,6 +41,10 @@ export class ReadinessRollupVenueFacts1796420000000 implements MigrationInterfac
     // The dashboard reads an edition's live venues (approved or scheduled: venues' LIVE_VENUE_STATUSES).
     await queryRunner.query(`DROP INDEX "public"."venue_task_rollups_edition_idx"`);
     await queryRunner.query(`CREATE INDEX "venue_task_rollups_edition_status_idx" ON "venue_task_rollups" ("edition_id", "venue_status") `);
+    // …and lists the most urgent by date (no date first), reading a few hundred rows in that order.
+    await queryRunner.query(
+      `CREATE INDEX "venue_task_rollups_edition_anchor_idx" ON "venue_task_rollups" ("edition_id", "anchor_date" NULLS FIRST, "venue_id") `,
+    );
 
     // The tasks' side: the sums only. The INSERT arm is for a venue that has no row (none should lack one:
     // the venue's insert makes it), with the venue's facts read then.
@@ -122,6 +126,7 @@ export class ReadinessRollupVenueFacts1796420000000 implements MigrationInterfac
        $$`,
     );
     await queryRunner.query(`DELETE FROM venue_task_rollups r WHERE NOT EXISTS (SELECT 1 FROM venue_tasks t WHERE t.venue_id = r.venue_id)`);
+    await queryRunner.query(`DROP INDEX "public"."venue_task_rollups_edition_anchor_idx"`);
     await queryRunner.query(`DROP INDEX "public"."venue_task_rollups_edition_status_idx"`);
     await queryRunner.query(`CREATE INDEX "venue_task_rollups_edition_idx" ON "venue_task_rollups" ("edition_id") `);
     await queryRunner.query(`ALTER TABLE "venue_task_rollups" ALTER "tasks" DROP DEFAULT, ALTER "total_weight" DROP DEFAULT,

@@ -20,6 +20,8 @@ import { type Venue, VenueStatus } from '@app/venues';
  */
 @Entity('venue_task_rollups')
 @Index('venue_task_rollups_edition_status_idx', ['editionId', 'venueStatus'])
+// (edition_id, anchor_date NULLS FIRST, venue_id): the dashboard's most urgent venues in date order; made by its migration.
+@Index('venue_task_rollups_edition_anchor_idx', { synchronize: false })
 export class VenueTaskRollup {
   @PrimaryColumn({ type: 'uuid', name: 'venue_id' })
   venueId: string;
