@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Role } from '@app/auth';
 import { todayInFestivalZone } from '@app/common/time';
 import { Edition } from '@app/editions/edition.entity';
@@ -301,6 +302,16 @@ describe('Logistics: checklists, dependencies, readiness', () => {
     expect(stale).toEqual([]);
     const [copy] = await t.dataSource.query(`SELECT province_code, region::text, anchor_date::text FROM venue_task_rollups WHERE venue_id = $1`, [taskless.id]);
     expect(copy).toEqual({ province_code: '12', region: 'tay_bac', anchor_date: `${own.year}-08-20` });
+  });
+
+  it('answers an edition without live venues with zeros, and no edition with 404', async () => {
+    const empty = await createEdition(t.dataSource);
+    await createVenue(t.dataSource, empty, '66', { candidateDates: [`${empty.year}-08-18`] }); // nominated: not live
+    const dashboard = (await t.http.get(`/api/editions/${empty.id}/readiness`).set('Authorization', planner).expect(200)).body;
+    expect(dashboard.edition).toMatchObject({ venues: 0, onTrack: 0, atRisk: 0, late: 0, doneShare: 1 });
+    expect(dashboard.provinces).toEqual([]);
+    expect(dashboard.venuesAtRisk).toEqual([]);
+    await t.http.get(`/api/editions/${randomUUID()}/readiness`).set('Authorization', planner).expect(404);
   });
 
   it('lists the most urgent venues late first, then by date (none first), the id breaking ties, however few are asked for', async () => {

@@ -53,7 +53,7 @@ const LIVE_ROLLUP_FACTS = `
     FROM venue_task_rollups r
    WHERE r.edition_id = $1 AND r.venue_status IN (${LIVE_STATUSES}) AND ($3::text IS NULL OR r.province_code = $3)`;
 
-/** Most urgent first: late, then by date (no date first, as the dashboard always listed them), the id breaking ties. */
+/** Within a readiness level (late ones are listed first): by date, no date first as the dashboard always listed them, the id breaking ties. */
 const BY_DATE = `date NULLS FIRST, venue_id`;
 
 /**
