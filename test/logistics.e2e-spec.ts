@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Role } from '@app/auth';
 import { todayInFestivalZone } from '@app/common/time';
 import { Edition } from '@app/editions/edition.entity';
 import { auditEntriesFor, createEdition, createUser, createVenue } from './utils/factories';
 import { createTestApp, TestApp } from './utils/test-app';
+import { DASHBOARD_SQL } from '../libs/logistics/src/readiness/readiness.query';
 
 describe('Logistics: checklists, dependencies, readiness', () => {
   let t: TestApp;
@@ -237,6 +239,113 @@ describe('Logistics: checklists, dependencies, readiness', () => {
     const single = (await t.http.get(`/api/venues/${late.id}/readiness`).set('Authorization', planner).expect(200)).body;
     expect(single).toMatchObject({ status: 'late', overdue: 1 });
     expect(dashboard.venuesAtRiskTotal).toBe(2);
+  });
+
+  it("counts each venue where it is now: the roll-up's copy of its province, region, date and status follows every write", async () => {
+    const own = await createEdition(t.dataSource);
+    const moving = await createVenue(t.dataSource, own, '12', { scheduleOn: `${own.year}-08-15` });
+    const taskless = await createVenue(t.dataSource, own, '66', {
+      status: 'approved' as never,
+      candidateDates: [`${own.year}-08-17`],
+      region: 'tay_nguyen' as never,
+    });
+    const dropped = await createVenue(t.dataSource, own, '66', { scheduleOn: `${own.year}-08-18`, region: 'tay_nguyen' as never });
+    await createVenue(t.dataSource, own, '66', { candidateDates: [`${own.year}-08-18`] }); // nominated: not live, never counted
+    await t.dataSource.query(
+      `INSERT INTO venue_tasks (venue_id, edition_id, title, responsible_unit, due_date, status, weight, blocked_reason) VALUES
+         ($1, $3, 'Vướng', 'C', $4::date, 'blocked', 1, 'Thiếu xe'), ($2, $3, 'Sắp tới', 'A', $4::date, 'todo', 1, NULL)`,
+      [moving.id, dropped.id, own.id, `${own.year}-08-10`],
+    );
+    const dashboard = async () => (await t.http.get(`/api/editions/${own.id}/readiness`).set('Authorization', planner).expect(200)).body;
+    const provinces = (body: { provinces: { key: string; venues: number; atRisk: number }[] }) =>
+      body.provinces.map((group) => `${group.key}:${group.venues}:${group.atRisk}`);
+
+    const before = await dashboard();
+    expect(before.edition).toMatchObject({ venues: 3, onTrack: 2, atRisk: 1 }); // a live venue without tasks counts, on track
+    expect(provinces(before)).toEqual(['12:1:1', '66:2:0']);
+    expect(before.venuesAtRisk).toEqual([expect.objectContaining({ venueId: moving.id, provinceCode: '12', date: `${own.year}-08-15` })]);
+
+    // Moved to another province and region, then to another day, through the API.
+    const moved = (
+      await t.http
+        .patch(`/api/venues/${moving.id}`)
+        .set('Authorization', planner)
+        .send({ version: moving.version, provinceCode: '66', region: 'tay_nguyen' })
+        .expect(200)
+    ).body;
+    let now = await dashboard();
+    expect(provinces(now)).toEqual(['66:3:1']);
+    expect(now.regions.map((group: { key: string; venues: number }) => `${group.key}:${group.venues}`)).toEqual(['tay_nguyen:3']);
+    expect(now.venuesAtRisk).toEqual([expect.objectContaining({ venueId: moving.id, provinceCode: '66' })]);
+    await transition(moving.id, { to: 'scheduled', version: moved.version, date: `${own.year}-08-16`, startTime: '07:30', endTime: '11:30' });
+    now = await dashboard();
+    expect(now.venuesAtRisk).toEqual([expect.objectContaining({ venueId: moving.id, date: `${own.year}-08-16` })]);
+
+    // Cancelled: no longer live, no longer counted (its tasks stay).
+    await transition(dropped.id, { to: 'cancelled', version: dropped.version, reason: 'Mưa bão' });
+    now = await dashboard();
+    expect(now.edition).toMatchObject({ venues: 2, onTrack: 1, atRisk: 1 });
+    expect(provinces(now)).toEqual(['66:2:1']);
+
+    // Written behind the services' back too (SQL by hand, a seed): the copy follows the row in its statement.
+    await t.dataSource.query(`UPDATE venues SET province_code = '12', region = 'tay_bac', candidate_dates = $2 WHERE id = $1`, [
+      taskless.id,
+      [`${own.year}-08-20`],
+    ]);
+    const stale = await t.dataSource.query(
+      `SELECT v.id FROM venues v LEFT JOIN venue_task_rollups r ON r.venue_id = v.id
+        WHERE v.edition_id = $1
+          AND (r.venue_id IS NULL OR (r.venue_status, r.province_code, r.region, r.anchor_date)
+               IS DISTINCT FROM (v.status, v.province_code, v.region, COALESCE(v.scheduled_date, v.candidate_dates[1])))`,
+      [own.id],
+    );
+    expect(stale).toEqual([]);
+    const [copy] = await t.dataSource.query(`SELECT province_code, region::text, anchor_date::text FROM venue_task_rollups WHERE venue_id = $1`, [taskless.id]);
+    expect(copy).toEqual({ province_code: '12', region: 'tay_bac', anchor_date: `${own.year}-08-20` });
+  });
+
+  it('answers an edition without live venues with zeros, and no edition with 404', async () => {
+    const empty = await createEdition(t.dataSource);
+    await createVenue(t.dataSource, empty, '66', { candidateDates: [`${empty.year}-08-18`] }); // nominated: not live
+    const dashboard = (await t.http.get(`/api/editions/${empty.id}/readiness`).set('Authorization', planner).expect(200)).body;
+    expect(dashboard.edition).toMatchObject({ venues: 0, onTrack: 0, atRisk: 0, late: 0, doneShare: 1 });
+    expect(dashboard.provinces).toEqual([]);
+    expect(dashboard.venuesAtRisk).toEqual([]);
+    await t.http.get(`/api/editions/${randomUUID()}/readiness`).set('Authorization', planner).expect(404);
+  });
+
+  it('lists the most urgent venues late first, then by date (none first), the id breaking ties, however few are asked for', async () => {
+    const own = await createEdition(t.dataSource);
+    const today = todayInFestivalZone();
+    const venue = (date: string | null) =>
+      createVenue(t.dataSource, own, '66', date ? { scheduleOn: date } : { status: 'approved' as never, candidateDates: [] });
+    const [lateLater, lateSooner, lateUndated, atRiskSooner, atRiskLater, onTrack] = [
+      await venue(`${own.year}-08-18`),
+      await venue(`${own.year}-08-12`),
+      await venue(null),
+      await venue(`${own.year}-08-10`),
+      await venue(`${own.year}-08-15`),
+      await venue(`${own.year}-08-01`),
+    ];
+    const task = (venueId: string, due: string, status: string) =>
+      t.dataSource.query(
+        `INSERT INTO venue_tasks (venue_id, edition_id, title, responsible_unit, due_date, status, weight, blocked_reason) VALUES ($1, $2, 'Việc', 'A', $3::date, $4, 1, $5)`,
+        [venueId, own.id, due, status, status === 'blocked' ? 'Thiếu xe' : null],
+      );
+    const longAgo = new Date(Date.parse(today) - 10 * 86_400_000).toISOString().slice(0, 10);
+    for (const late of [lateLater, lateSooner, lateUndated]) await task(late.id, longAgo, 'todo');
+    for (const atRisk of [atRiskSooner, atRiskLater]) await task(atRisk.id, `${own.year}-07-01`, 'blocked');
+    await task(onTrack.id, `${own.year}-07-01`, 'todo');
+    const listed = async (count: number) => {
+      const rows: { kind: string; venue_id: string; rank: number }[] = await t.dataSource.query(DASHBOARD_SQL, [own.id, today, null, count]);
+      return rows
+        .filter((row) => row.kind === 'venue')
+        .sort((a, b) => a.rank - b.rank)
+        .map((row) => row.venue_id);
+    };
+    expect(await listed(10)).toEqual([lateUndated.id, lateSooner.id, lateLater.id, atRiskSooner.id, atRiskLater.id]);
+    expect(await listed(4)).toEqual([lateUndated.id, lateSooner.id, lateLater.id, atRiskSooner.id]);
+    expect(await listed(2)).toEqual([lateUndated.id, lateSooner.id]);
   });
 
   it('serves the computed dashboard until a change recorded through the API, which every API instance sees at once', async () => {

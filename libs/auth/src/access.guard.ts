@@ -1,13 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DomainError, ForbiddenError } from '@app/common';
 import type { Actor } from './actor';
 import { ALLOWED_ROLES, DURING_PASSWORD_CHANGE, PUBLIC_ROUTE } from './decorators';
 import { Role } from './role.enums';
-import { accountOfToken, type SessionAccount } from './session-tokens';
+import { SessionChecks } from './session-checks';
+import type { SessionAccount } from './session-tokens';
 
 class UnauthenticatedError extends DomainError {
   constructor() {
@@ -19,17 +17,17 @@ type GuardedRequest = { headers?: { authorization?: unknown }; actor?: Actor };
 
 /**
  * Global guard: every route needs a valid bearer token unless marked @Public(), the user must still be
- * active and the token not revoked (session-tokens.ts: a deactivated account, a logout or a password
- * change cut access at once, not when the token expires). An account a planner asked to change its
- * password reaches only the routes marked @DuringPasswordChange(). Role lists from @Roles() are checked
- * here too. On a public route a valid token still names the actor (health shows details to planners).
+ * active and the token not revoked (session-tokens.ts, checked by SessionChecks: a deactivated account,
+ * a logout or a password change cut access at once, not when the token expires). An account a planner
+ * asked to change its password reaches only the routes marked @DuringPasswordChange(). Role lists from
+ * @Roles() are checked here too. On a public route a valid token still names the actor (health shows
+ * details to planners).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionChecks,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -56,7 +54,7 @@ export class AccessGuard implements CanActivate {
 
   private userOf(header: unknown): Promise<SessionAccount | null> {
     const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined;
-    return token ? accountOfToken(this.jwt, this.dataSource.manager, token) : Promise.resolve(null);
+    return token ? this.sessions.accountOf(token) : Promise.resolve(null);
   }
 }
 

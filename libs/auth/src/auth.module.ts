@@ -14,6 +14,7 @@ import { AuthController, UsersController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginLockout } from './login-lockout';
 import { LoginThrottlerGuard, loginAccountTracker } from './login-throttler.guard';
+import { SessionChecks } from './session-checks';
 import { SessionRevocations } from './session-revocations';
 import { StreamTickets } from './stream-tickets';
 import { User } from './user.entity';
@@ -58,7 +59,16 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, LoginLockout, LoginThrottlerGuard, StreamTickets, SessionRevocations, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    AuthService,
+    UsersService,
+    LoginLockout,
+    LoginThrottlerGuard,
+    StreamTickets,
+    SessionRevocations,
+    SessionChecks,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
   exports: [UsersService, StreamTickets, SessionRevocations],
 })
 export class AuthModule {}

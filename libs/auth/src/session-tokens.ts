@@ -40,15 +40,26 @@ const SESSION_ACCOUNT_SQL = `SELECT id, email, role, province_code AS "provinceC
   FROM users WHERE id = $1 AND active AND token_version = $2`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The active account a token stands for, or null (bad signature, expired, revoked, deactivated). */
+/** The claims of a verified token's payload, or null when they are not the API's (an id and a token version). */
+export function sessionClaims(payload: unknown): AccessTokenClaims | null {
+  const { sub, tv } = (payload ?? {}) as Partial<AccessTokenClaims>;
+  if (typeof sub !== 'string' || !UUID.test(sub) || typeof tv !== 'number' || !Number.isInteger(tv)) return null;
+  return { sub, tv };
+}
+
+/**
+ * The active account a token stands for, or null (bad signature, expired, revoked, deactivated): one
+ * token, one statement. The access guard checks through SessionChecks (the same check, shared by the
+ * requests in flight); this is for the queue dashboard's cookie.
+ */
 export async function accountOfToken(jwt: JwtService, manager: EntityManager, token: string): Promise<SessionAccount | null> {
-  let claims: Partial<AccessTokenClaims>;
+  let claims: AccessTokenClaims | null;
   try {
-    claims = await jwt.verifyAsync<AccessTokenClaims>(token);
+    claims = sessionClaims(await jwt.verifyAsync<AccessTokenClaims>(token));
   } catch {
     return null;
   }
-  if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || typeof claims.tv !== 'number' || !Number.isInteger(claims.tv)) return null;
+  if (!claims) return null;
   const [account] = await queryRows<SessionAccount>(manager, SESSION_ACCOUNT_SQL, [claims.sub, claims.tv]);
   return account ?? null;
 }

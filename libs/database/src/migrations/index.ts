@@ -34,6 +34,7 @@ import { TaskRollups1796270000000 } from './1796270000000-task-rollups';
 import { BudgetRollups1796270000001 } from './1796270000001-budget-rollups';
 import { SpeakersAndGreeters1796280000000 } from './1796280000000-speakers-and-greeters';
 import { VenueDayOrderIndex1796310000000 } from './1796310000000-venue-day-order-index';
+import { ReadinessRollupVenueFacts1796420000000 } from './1796420000000-readiness-rollup-venue-facts';
 
 export const MIGRATIONS = [
   InitialSchema1795685248536,
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   BudgetRollups1796270000001,
   SpeakersAndGreeters1796280000000,
   VenueDayOrderIndex1796310000000,
+  ReadinessRollupVenueFacts1796420000000,
 ];

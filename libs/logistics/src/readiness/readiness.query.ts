@@ -4,7 +4,7 @@
  * database by the same rule (readinessStatusSql).
  */
 import type { IsoDate } from '@app/common';
-import { LIVE_VENUES, VENUE_FACTS } from '@app/venues';
+import { LIVE_VENUE_STATUSES, LIVE_VENUES, VENUE_FACTS } from '@app/venues';
 import { type ReadinessFacts, readinessStatusSql } from './readiness-rules';
 
 /** A live venue's task roll-up as readiness facts (0 for a venue without tasks); `v` the venue, `r` its roll-up. */
@@ -41,8 +41,20 @@ const STATUS = readinessStatusSql({
   today: '$2::date',
 });
 
-/** Late first, then by date (no date first, as the dashboard always listed them), the id breaking ties. */
-const URGENCY = `status = 'late' DESC, date NULLS FIRST, venue_id`;
+/** The live statuses (venues' LIVE_VENUE_STATUSES: approved or scheduled) as a SQL list. */
+const LIVE_STATUSES = LIVE_VENUE_STATUSES.map((status) => `'${status}'`).join(', ');
+
+/** A live venue's roll-up as readiness facts (`r` the roll-up); $1 edition, $2 today, $3 province or null. */
+const LIVE_ROLLUP_FACTS = `
+  SELECT r.venue_id, r.province_code, r.region, r.anchor_date AS date, r.total_weight, r.done_weight, r.tasks,
+         width_bucket($2::date - 1, r.open_due_dates) AS overdue,
+         width_bucket($2::date - 4, r.open_due_dates) AS long_overdue,
+         r.blocked
+    FROM venue_task_rollups r
+   WHERE r.edition_id = $1 AND r.venue_status IN (${LIVE_STATUSES}) AND ($3::text IS NULL OR r.province_code = $3)`;
+
+/** Within a readiness level (late ones are listed first): by date, no date first as the dashboard always listed them, the id breaking ties. */
+const BY_DATE = `date NULLS FIRST, venue_id`;
 
 /**
  * The national dashboard's figures in one statement that returns a few dozen rows, not 50,000 (issue 21):
@@ -52,16 +64,24 @@ const URGENCY = `status = 'late' DESC, date NULLS FIRST, venue_id`;
  * - `venue` rows: the $4 most urgent venues late or at risk (late first, then by date, no date first as
  *   before; the id breaks ties; `rank` 1, 2… says the order), with their facts for classifyReadiness
  *   and their names.
- * The classified venues are kept narrow (no name: the listed venues' are looked up by id), as both
- * parts read them. Parameters: those of LIVE_VENUE_READINESS_SQL, then $4 how many venues to list.
+ * It reads the roll-ups alone (task-rollup.entity.ts: each venue's row carries its status, province,
+ * region and anchor date beside its task sums), not the venues: no join of 50,000 venues; only the
+ * listed venues' names are looked up by id.
+ * - The counts scan the edition's roll-ups once; their facts are computed once a row (OFFSET 0 keeps
+ *   the planner from copying the width_bucket calls into each use of them in the rule).
+ * - The list walks the roll-ups in date order (venue_task_rollups_edition_anchor_idx) and stops at the
+ *   first $4 late venues, then at the first $4 at risk: a few hundred rows, not a sort of every venue
+ *   late or at risk (44,507 of 50,000 in the benchmark). The statuses are filtered as "neither of the
+ *   two others": for `status = 'late'` on a CASE the planner guesses 0.5% of rows and would sort them all
+ *   instead. At worst (fewer than $4 of a kind) a walk reads the edition's roll-ups, as a sort would.
+ * Parameters: $1 edition id, $2 today (festival time zone), $3 province code or null for all, $4 how
+ * many venues to list.
  */
 export const DASHBOARD_SQL = `
-  WITH classified AS MATERIALIZED (
-    SELECT f.*, ${STATUS} AS status
-      FROM (SELECT v.id AS venue_id, v.province_code, v.region, v.anchor_date AS date, ${ROLLUP_FACTS}
-              FROM ${LIVE_VENUES} v
-              LEFT JOIN venue_task_rollups r ON r.venue_id = v.id
-             WHERE v.edition_id = $1 AND ($3::text IS NULL OR v.province_code = $3)) f
+  WITH counted AS NOT MATERIALIZED (
+    SELECT f.*, ${STATUS} AS status FROM (${LIVE_ROLLUP_FACTS} OFFSET 0) f
+  ), ordered AS NOT MATERIALIZED (
+    SELECT f.*, ${STATUS} AS status FROM (${LIVE_ROLLUP_FACTS}) f
   )
   SELECT 'group' AS kind, province_code, region::text AS region,
          count(*)::int AS venues,
@@ -71,13 +91,18 @@ export const DASHBOARD_SQL = `
          sum(total_weight)::float8 AS total_weight, sum(done_weight)::float8 AS done_weight,
          sum(overdue)::float8 AS overdue, sum(blocked)::float8 AS blocked,
          NULL::uuid AS venue_id, NULL::text AS name, NULL::text AS date, NULL::int AS tasks, NULL::int AS long_overdue, NULL::int AS rank
-    FROM classified
+    FROM counted
    GROUP BY province_code, region
   UNION ALL
   (SELECT 'venue', w.province_code, w.region::text, NULL, NULL, NULL, NULL, w.total_weight, w.done_weight, w.overdue, w.blocked,
           w.venue_id, named.name, w.date::text, w.tasks, w.long_overdue, w.rank::int
-     FROM (SELECT t.*, row_number() OVER (ORDER BY ${URGENCY}) AS rank
-             FROM (SELECT * FROM classified WHERE status <> 'on_track' ORDER BY ${URGENCY} LIMIT $4) t) w
+     FROM (SELECT t.*, row_number() OVER (ORDER BY status = 'late' DESC, ${BY_DATE}) AS rank
+             FROM (SELECT *
+                     FROM ((SELECT * FROM ordered WHERE status <> 'on_track' AND status <> 'at_risk' ORDER BY ${BY_DATE} LIMIT $4)
+                           UNION ALL
+                           (SELECT * FROM ordered WHERE status <> 'on_track' AND status <> 'late' ORDER BY ${BY_DATE} LIMIT $4)) both_kinds
+                    ORDER BY status = 'late' DESC, ${BY_DATE}
+                    LIMIT $4) t) w
      JOIN ${VENUE_FACTS} named ON named.id = w.venue_id)`;
 
 /** A row of DASHBOARD_SQL: a (province, region) group's sums, or one of the venues listed. */
