@@ -115,10 +115,9 @@ export class FireReminderHandler {
    * and due (or whose sender's lease ran out) — `sending` under a lease, or `missed` when found past
    * its grace window on a first attempt — and marks sent those whose send succeeded, recording how
    * late. Both are data-modifying CTEs of one statement, so one round trip and one plan instead of two.
-   * Both see the rows as they were before the statement, and Postgres applies only one of two updates
-   * of a row in one statement: so a reminder being marked sent is never claimed in the same statement
-   * (a second delivery whose sender's lease ran out — a worker stalled under load — would otherwise
-   * claim it from under the mark and send it again); that claim finds it sent (`already-done`).
+   * They never touch the same row to effect: a reminder being marked is `sending` under its sender's
+   * lease, which a claim leaves alone (past the lease a second sender may claim it, as when the two
+   * were separate statements).
    */
   private async writeWave(requests: WaveRequest[]): Promise<Array<ClaimedRow | number | undefined>> {
     const claims: ClaimRequest[] = [];
@@ -142,7 +141,6 @@ export class FireReminderHandler {
            FROM unnest(string_to_array($1, ',')::uuid[], string_to_array($2, ',')::int[], string_to_array($3, ',', 'n')::int[]) AS c(id, revision, grace)
           WHERE r.id = c.id AND r.revision = c.revision AND r.due_at <= now() + interval '2 seconds'
             AND (r.status = 'pending' OR (r.status = 'sending' AND r.lease_until < now()))
-            AND NOT (r.id = ANY(string_to_array($5, ',')::uuid[]))
          RETURNING r.id, r.revision, row_to_json(r.*) AS reminder, r.status = 'missed' AS missed
        ), marked AS (
          UPDATE reminders SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, updated_at = now(),
