@@ -36,8 +36,6 @@ interface ClaimRequest {
   graceMinutes: number | null;
 }
 type ClaimedRow = { reminder: Record<string, unknown>; missed: boolean } | undefined;
-/** A claim (answered by the claimed row, or undefined), or a sent-mark (answered by the lateness in ms). */
-type WaveRequest = { claim: ClaimRequest; sent?: undefined } | { sent: string; claim?: undefined };
 
 /**
  * Fires one reminder. The job carries (id, revision) only: the row is claimed in one statement that
@@ -47,18 +45,17 @@ type WaveRequest = { claim: ClaimRequest; sent?: undefined } | { sent: string; c
  * As with invitations, a crash between the SMTP answer and the final update resends once the lease
  * expires, with the same Message-ID.
  *
- * The claims and the final updates of all the reminders firing together go in one statement
- * (MicroBatch: those arriving while the previous statement runs go in the next, with no timer to wait
- * for) — the claims of the reminders just fetched beside the sent-marks of those just sent: at a
- * thousand a second, statements, not rows, are what Postgres spends its time on. Each reminder's
- * outcome is still its own.
+ * The claim and the final update are each made for all the reminders firing together in one
+ * statement (MicroBatch: those arriving while the previous statement runs go in the next, with no timer
+ * to wait for): at a thousand a second, statements, not rows, are what Postgres spends its time on.
+ * Each reminder's outcome is still its own.
  */
 @JobHandler(FireReminderJob)
 @Injectable()
 export class FireReminderHandler {
   private readonly logger = new Logger('Reminders');
-  /** Claims and sent-marks of the reminders firing together: one statement for both (see `writeWave`). */
-  private readonly wave = new MicroBatch<WaveRequest, ClaimedRow | number | undefined>((requests) => this.writeWave(requests));
+  private readonly claims = new MicroBatch<ClaimRequest, ClaimedRow>((requests) => this.claimAll(requests));
+  private readonly sentMarks = new MicroBatch<string, number | undefined>((ids) => this.markAllSent(ids));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -69,7 +66,7 @@ export class FireReminderHandler {
 
   async handle({ reminderId, revision }: JobPayload<typeof FireReminderJob>, context: JobContext): Promise<FireOutcome> {
     const graceMinutes = context.attempt === 1 ? this.config.REMINDER_GRACE_MINUTES : null;
-    const row = await this.claim({ reminderId, revision, graceMinutes });
+    const row = await this.claims.call({ reminderId, revision, graceMinutes });
     if (!row) {
       const why = await this.whyNot(reminderId, revision);
       // Fired early (clocks disagree), or another sender holds the lease (it may have died mid-send):
@@ -85,7 +82,7 @@ export class FireReminderHandler {
     }
     try {
       const { messageId } = await this.senders.get(reminder.kind)(reminder);
-      const latenessMs = await this.markSent(reminder.id);
+      const latenessMs = await this.sentMarks.call(reminder.id);
       if (latenessMs !== undefined) this.metrics.sent(latenessMs);
       this.logger.debug({ reminderId, messageId, latenessMs }, 'reminder sent');
       return 'sent';
@@ -100,82 +97,29 @@ export class FireReminderHandler {
     }
   }
 
-  /** The reminder's row if this delivery claimed it (in the next wave's statement). */
-  private claim(request: ClaimRequest): Promise<ClaimedRow> {
-    return this.wave.call({ claim: request }) as Promise<ClaimedRow>;
-  }
-
-  /** Marks it sent (in the next wave's statement); its lateness in ms. */
-  private markSent(reminderId: string): Promise<number | undefined> {
-    return this.wave.call({ sent: reminderId }) as Promise<number | undefined>;
-  }
-
   /**
-   * One statement for a wave: claims each reminder asked for that is still pending at that revision
-   * and due (or whose sender's lease ran out) — `sending` under a lease, or `missed` when found past
-   * its grace window on a first attempt — and marks sent those whose send succeeded, recording how
-   * late. Both are data-modifying CTEs of one statement, so one round trip and one plan instead of two.
-   * They never touch the same row to effect: a reminder being marked is `sending` under its sender's
-   * lease, which a claim leaves alone (past the lease a second sender may claim it, as when the two
-   * were separate statements).
+   * Claims each reminder still pending at that revision and due (or whose sender's lease ran out):
+   * `sending` under a lease, or `missed` when found past its grace window on a first attempt.
    */
-  private async writeWave(requests: WaveRequest[]): Promise<Array<ClaimedRow | number | undefined>> {
-    const claims: ClaimRequest[] = [];
-    const sent: string[] = [];
-    for (const request of requests) {
-      if (request.claim) claims.push(request.claim);
-      else sent.push(request.sent);
-    }
-    const rows = await queryRows<{
-      id: string;
-      revision: number | null;
-      reminder: Record<string, unknown> | null;
-      missed: boolean | null;
-      lateness_ms: number | null;
-    }>(
+  private async claimAll(requests: ClaimRequest[]): Promise<ClaimedRow[]> {
+    const rows = await queryRows<{ id: string; revision: number; reminder: Record<string, unknown>; missed: boolean }>(
       this.dataSource,
-      `WITH claimed AS (
-         UPDATE reminders r
-            SET status = CASE WHEN c.grace IS NOT NULL AND now() - r.due_at > make_interval(mins => c.grace) THEN 'missed'::reminder_status ELSE 'sending'::reminder_status END,
-                attempts = r.attempts + 1, lease_until = now() + make_interval(secs => $4::int), updated_at = now()
-           FROM unnest(string_to_array($1, ',')::uuid[], string_to_array($2, ',')::int[], string_to_array($3, ',', 'n')::int[]) AS c(id, revision, grace)
-          WHERE r.id = c.id AND r.revision = c.revision AND r.due_at <= now() + interval '2 seconds'
-            AND (r.status = 'pending' OR (r.status = 'sending' AND r.lease_until < now()))
-         RETURNING r.id, r.revision, row_to_json(r.*) AS reminder, r.status = 'missed' AS missed
-       ), marked AS (
-         UPDATE reminders SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, updated_at = now(),
-                lateness_ms = GREATEST(0, (EXTRACT(EPOCH FROM (now() - due_at)) * 1000)::int)
-          WHERE id = ANY(string_to_array($5, ',')::uuid[])
-         RETURNING id, lateness_ms
-       )
-       SELECT id, revision, reminder, missed, NULL::int AS lateness_ms FROM claimed
-       UNION ALL SELECT id, NULL, NULL, NULL, lateness_ms FROM marked`,
+      `UPDATE reminders r
+          SET status = CASE WHEN c.grace IS NOT NULL AND now() - r.due_at > make_interval(mins => c.grace) THEN 'missed'::reminder_status ELSE 'sending'::reminder_status END,
+              attempts = r.attempts + 1, lease_until = now() + make_interval(secs => $4::int), updated_at = now()
+         FROM unnest(string_to_array($1, ',')::uuid[], string_to_array($2, ',')::int[], string_to_array($3, ',', 'n')::int[]) AS c(id, revision, grace)
+        WHERE r.id = c.id AND r.revision = c.revision AND r.due_at <= now() + interval '2 seconds'
+          AND (r.status = 'pending' OR (r.status = 'sending' AND r.lease_until < now()))
+       RETURNING r.id, r.revision, row_to_json(r.*) AS reminder, r.status = 'missed' AS missed`,
       // Ids and numbers joined into one string each (split by Postgres): pg's array parameters escape
       // and concatenate element by element, a visible share of a firing's CPU (bench/README.md).
       [
-        claims.map((request) => request.reminderId).join(','),
-        claims.map((request) => request.revision).join(','),
-        claims.map((request) => request.graceMinutes ?? 'n').join(','),
+        requests.map((request) => request.reminderId).join(','),
+        requests.map((request) => request.revision).join(','),
+        requests.map((request) => request.graceMinutes ?? 'n').join(','),
         this.config.SEND_LEASE_SECONDS,
-        sent.join(','),
       ],
     );
-    const claimedRows: Array<{ id: string; revision: number; reminder: Record<string, unknown>; missed: boolean }> = [];
-    const lateness = new Map<string, number>();
-    for (const row of rows) {
-      if (row.reminder) claimedRows.push({ id: row.id, revision: row.revision!, reminder: row.reminder, missed: row.missed! });
-      else lateness.set(row.id, row.lateness_ms!);
-    }
-    const claimed = this.answerClaims(claims, claimedRows);
-    let claimIndex = 0;
-    return requests.map((request) => (request.claim ? claimed[claimIndex++] : lateness.get(request.sent)));
-  }
-
-  /** Each claim's row, or undefined when it was not claimed. */
-  private answerClaims(
-    requests: ClaimRequest[],
-    rows: Array<{ id: string; revision: number; reminder: Record<string, unknown>; missed: boolean }>,
-  ): ClaimedRow[] {
     // Keyed by revision too: of two deliveries in one batch, only the one of the current revision claims it.
     const key = (id: string, revision: number) => `${id}:${revision}`;
     const claimed = new Map(rows.map((row) => [key(row.id, row.revision), row]));
@@ -187,6 +131,19 @@ export class FireReminderHandler {
       seen.add(requested);
       return claimed.get(requested);
     });
+  }
+
+  /** Marks sent, recording how late; returns each one's lateness. */
+  private async markAllSent(ids: string[]): Promise<Array<number | undefined>> {
+    const rows = await queryRows<{ id: string; lateness_ms: number }>(
+      this.dataSource,
+      `UPDATE reminders SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, updated_at = now(),
+              lateness_ms = GREATEST(0, (EXTRACT(EPOCH FROM (now() - due_at)) * 1000)::int)
+        WHERE id = ANY(string_to_array($1, ',')::uuid[]) RETURNING id, lateness_ms`,
+      [ids.join(',')],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row.lateness_ms]));
+    return ids.map((id) => byId.get(id));
   }
 
   private async whyNot(reminderId: string, revision: number): Promise<FireOutcome> {
