@@ -2,7 +2,6 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { BullConnections, BullConnectionsModule, QueueShutdown } from './bull-connections';
-import { DueTimeWorker } from './due-time-worker';
 import { JobProducer } from './job-producer';
 import { QueueName } from './queues';
 import { bullPrefix } from './redis-connection';
@@ -10,16 +9,12 @@ import { bullPrefix } from './redis-connection';
 /**
  * BullMQ wiring. `producer` (the API): fail-fast connections, enqueue only. `worker`: connections
  * that wait for Redis, for the processors registered in the worker app. One Redis server or a Redis
- * Cluster (REDIS_CLUSTER_NODES): see redis-connection.ts. The workers are DueTimeWorkers (delayed jobs
- * start when due, not at Redis' next tick).
+ * Cluster (REDIS_CLUSTER_NODES): see redis-connection.ts.
  */
 @Module({})
 export class QueueModule {
   static forRoot(role: 'producer' | 'worker'): DynamicModule {
     const queues = Object.values(QueueName).map((name) => ({ name }));
-    // @nestjs/bullmq's one setting for the class of the workers it creates (a process-wide static; the
-    // producer's apps create no worker).
-    if (role === 'worker') BullModule.workerClass = DueTimeWorker;
     return {
       module: QueueModule,
       global: true,
