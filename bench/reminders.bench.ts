@@ -2,7 +2,8 @@
  * bench/reminders: the reminder engine against raw BullMQ on the same Redis, in the same run.
  *  1. fire F reminders falling due at ~1,000/s through a no-op sender: lateness p50/p99/max;
  *  2. processing rate: F reminders all due now vs raw BullMQ processing of F no-op jobs, same concurrency;
- *  3. schedule N reminders (Postgres rows + delayed jobs) in batches, vs addBulk of N no-op jobs.
+ *  3. schedule N reminders (Postgres rows + delayed jobs) in batches, vs addBulk of N no-op jobs (the
+ *     issue's baseline, `ratio`) and vs addBulk of the same N delayed jobs without rows (`ratio_same_jobs`).
  *  4. two worker processes (bench/reminders-worker.ts) firing T reminders falling due at 3,000/s
  *     (a sustained rate, T/3,000 seconds of it; scheduled beforehand by this process, which then
  *     consumes nothing): lateness p50/p99/max (goal p99 < 1 s), each sent once.
@@ -85,8 +86,8 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 async function main(): Promise<void> {
   const { loadAppConfig, AppConfig } = await import('@app/config');
   const { recreateDatabase, createDataSource } = await import('@app/database');
-  const { bullConnection, bullPrefix } = await import('@app/queue');
-  const { ReminderKind, ReminderScheduler, ReminderSenders } = await import('@app/reminders');
+  const { bullConnection, bullPrefix, jobOptions } = await import('@app/queue');
+  const { FireReminderJob, ReminderKind, ReminderScheduler, ReminderSenders } = await import('@app/reminders');
   const { WorkerModule } = await import('../apps/worker/src/worker.module');
   const config = loadAppConfig();
 
@@ -183,6 +184,22 @@ async function main(): Promise<void> {
       await raw.addBulk(Array.from({ length: Math.min(BATCH, SCHEDULE_N - offset) }, (_, index) => ({ name: 'noop', data: { index: offset + index } })));
     }
   });
+  // The same jobs as the engine's, without their rows: delayed, with their ids, attempts, backoff and
+  // retention (FireReminderJob's options). Beside the issue's baseline (bare jobs), not instead of it:
+  // it tells BullMQ's own cost of such jobs from the engine's.
+  const rawSame = new Queue('bench-raw-same', { connection: bullConnection(config, 'worker'), prefix: bullPrefix(config) });
+  const tuning = { mailRetryDelayMs: config.MAIL_RETRY_DELAY_MS, updateDelayMs: config.INVITATION_UPDATE_DELAY_SECONDS * 1000 };
+  const rawSameScheduleRun = await phase('raw-schedule-same-jobs', async () => {
+    for (let offset = 0; offset < SCHEDULE_N; offset += BATCH) {
+      await rawSame.addBulk(
+        Array.from({ length: Math.min(BATCH, SCHEDULE_N - offset) }, (_, index) => {
+          const data = { reminderId: randomUUID(), revision: 1, dueAt: month + offset + index };
+          return { name: FireReminderJob.name, data, opts: jobOptions(FireReminderJob, data, tuning) };
+        }),
+      );
+    }
+  });
+  await rawSame.close();
   await worker.close();
 
   const rawQueue = new Queue('bench-raw-fire', { connection: bullConnection(config, 'worker'), prefix: bullPrefix(config) });
@@ -211,6 +228,10 @@ async function main(): Promise<void> {
     // CPU of this process (the scheduler, the pg and Redis clients), per 1,000 reminders / raw jobs.
     cpu_ms_per_1000: round((scheduleRun.cpuMs / SCHEDULE_N) * 1000),
     raw_cpu_ms_per_1000: round((rawScheduleRun.cpuMs / SCHEDULE_N) * 1000),
+    // Raw addBulk of the engine's own jobs (delayed, ids, attempts, backoff, retention), no rows.
+    raw_same_jobs_per_s: round(SCHEDULE_N / rawSameScheduleRun.seconds),
+    ratio_same_jobs: round(rawSameScheduleRun.seconds / scheduleRun.seconds, 3),
+    raw_same_jobs_cpu_ms_per_1000: round((rawSameScheduleRun.cpuMs / SCHEDULE_N) * 1000),
   };
   const fire = {
     // Lateness of F reminders falling due at LATENESS_RATE a second.
@@ -232,6 +253,9 @@ async function main(): Promise<void> {
   );
   console.log(
     `  raw BullMQ addBulk of ${SCHEDULE_N} no-op jobs: ${rawScheduleRun.seconds.toFixed(1)} s, ${schedule.raw_per_s}/s, ${schedule.raw_cpu_ms_per_1000} ms CPU per 1,000; ratio ${schedule.ratio} (goal ≥ 0.8)`,
+  );
+  console.log(
+    `  raw BullMQ addBulk of the same ${SCHEDULE_N} delayed jobs (ids, attempts, backoff, retention; no rows): ${rawSameScheduleRun.seconds.toFixed(1)} s, ${schedule.raw_same_jobs_per_s}/s, ${schedule.raw_same_jobs_cpu_ms_per_1000} ms CPU per 1,000; ratio ${schedule.ratio_same_jobs}`,
   );
   console.log(
     `firing ${FIRE_N} reminders due at ~${LATENESS_RATE}/s (scheduled beforehand in ${fireSchedulingSeconds.toFixed(1)} s): lateness p50 ${fire.p50_ms} ms, p99 ${fire.p99_ms} ms (goal < 100), max ${fire.max_ms} ms`,
