@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { createDataSource } from '@app/database';
+import { BudgetCategory, FundingSource, insertBudgetLines } from '@app/logistics';
 import { VenueStatus } from '@app/venues';
 import type { Edition } from '@app/editions';
 import { createEdition, createVenue } from './utils/factories';
@@ -72,7 +74,9 @@ describe('Task roll-ups under concurrent writers', () => {
    * A runs `first` and stays open; B runs `second`, which blocks on A; A commits, then B. Returns once
    * both have committed.
    */
-  const interleave = async (first: string[], second: string[]): Promise<void> => {
+  type Step = string | ((runner: QueryRunner) => Promise<unknown>);
+  const run = (runner: QueryRunner, step: Step) => (typeof step === 'string' ? runner.query(step) : step(runner));
+  const interleave = async (first: Step[], second: Step[]): Promise<void> => {
     const a = dataSource.createQueryRunner();
     const b = dataSource.createQueryRunner();
     try {
@@ -80,10 +84,10 @@ describe('Task roll-ups under concurrent writers', () => {
       await b.connect();
       const bPid = await backendPid(b);
       await a.startTransaction();
-      for (const sql of first) await a.query(sql);
+      for (const step of first) await run(a, step);
       await b.startTransaction();
-      for (const sql of second.slice(0, -1)) await b.query(sql);
-      const blocked = b.query(second[second.length - 1]);
+      for (const step of second.slice(0, -1)) await run(b, step);
+      const blocked = run(b, second[second.length - 1]);
       await waitUntilWaiting(bPid);
       await a.commitTransaction();
       await blocked;
@@ -124,4 +128,49 @@ describe('Task roll-ups under concurrent writers', () => {
     expect(fresh.tasks).toBe(1);
     expect(await rollupOf(venue.id)).toMatchObject({ ...fresh, venue_status: 'cancelled' });
   });
+
+  /**
+   * The budget roll-ups are kept by refreshBudgetRollups, whose callers lock the venue's row first (the
+   * services: VenuesService.lockForChildEdit). The demo seed's insertBudgetLines did not, and two of
+   * them at once (or one and a person's edit) left the venue's stored share without the other's line.
+   */
+  it("keeps both budget lines written at once for one venue in the venue's share and the edition's sums", async () => {
+    const venue = await createVenue(dataSource, edition, '12', { scheduleOn: `${edition.year}-08-15` });
+    const line = (plannedVnd: number) => (runner: QueryRunner) =>
+      insertBudgetLines(runner.manager, [
+        {
+          id: randomUUID(),
+          venueId: venue.id,
+          editionId: edition.id,
+          category: BudgetCategory.Security,
+          description: 'Bảo vệ',
+          plannedVnd,
+          actualVnd: null,
+          fundingSource: FundingSource.ProvincialBudget,
+        },
+      ]);
+    const editionSumsBefore = await editionCategorySums();
+    await interleave([line(1_000_000)], [line(2_500_000)]);
+    const [fresh] = await dataSource.query(`SELECT count(*)::int AS lines, sum(planned_vnd)::text AS planned FROM budget_lines WHERE venue_id = $1`, [
+      venue.id,
+    ]);
+    expect(fresh).toEqual({ lines: 2, planned: '3500000' });
+    const [share] = await dataSource.query(
+      `SELECT sum(p.lines)::int AS lines, sum(p.planned)::text AS planned
+         FROM venue_budget_rollups r, jsonb_to_recordset(r.parts) AS p(dimension text, lines int, planned numeric)
+        WHERE r.venue_id = $1 AND p.dimension = 'category'`,
+      [venue.id],
+    );
+    expect(share).toEqual(fresh);
+    const editionSumsAfter = await editionCategorySums();
+    expect({ lines: editionSumsAfter.lines - editionSumsBefore.lines, planned: String(editionSumsAfter.planned - editionSumsBefore.planned) }).toEqual(fresh);
+  });
+
+  const editionCategorySums = async (): Promise<{ lines: number; planned: number }> => {
+    const [row] = await dataSource.query(
+      `SELECT COALESCE(sum(lines), 0)::int AS lines, COALESCE(sum(planned), 0)::bigint AS planned FROM budget_rollups WHERE edition_id = $1 AND dimension = 'category'`,
+      [edition.id],
+    );
+    return { lines: row.lines, planned: Number(row.planned) };
+  };
 });

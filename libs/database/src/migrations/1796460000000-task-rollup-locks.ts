@@ -24,7 +24,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * refreshBudgetRollups (logistics), whose callers lock the venue's row (VenuesService.lockForChildEdit,
  * or the venue event's own update) in an earlier statement of the same READ COMMITTED transaction —
  * the lock taken first, then the recompute with a fresh snapshot, as here — and whose edition rows are
- * adjusted by deltas.
+ * adjusted by deltas; the one caller that did not lock, the demo seed's insertBudgetLines, now does
+ * (same commit, same test file).
  */
 export class TaskRollupLocks1796460000000 implements MigrationInterface {
   name = 'TaskRollupLocks1796460000000';
