@@ -1,7 +1,7 @@
 // Venues: the module and service, the Venue entity and enums, the read models, events and checks other modules use, and the demo seed's bulk insert.
 export { VenueEvents, anchorDate } from './venue-events';
 export type { VenueChange } from './venue-events';
-export { LIVE_VENUES, VENUE_FACTS, findVenues, lockVenueForShare } from './venue-facts.read-model';
+export { LIVE_VENUES, VENUE_FACTS, findVenues, lockVenueForShare, lockVenuesForUpdate } from './venue-facts.read-model';
 export { VENUE_INVITATION_FACTS, lockVenueForUpdate, readVenueInvitationFacts, scheduledVenueIdsOfEdition, venueStarts } from './venue-invitation-facts';
 export type { VenueInvitationFacts, VenueInvitationFactsJson } from './venue-invitation-facts';
 export { insertVenues } from './venue-inserts';

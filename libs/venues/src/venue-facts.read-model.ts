@@ -49,6 +49,16 @@ export function lockVenueForShare(manager: EntityManager, id: string): Promise<V
 }
 
 /**
+ * Locks these venues FOR UPDATE until the caller's transaction ends, in id order (two callers cannot
+ * deadlock on them); ids without a venue are left out. For writers of a venue's children outside its
+ * services (VenuesService.lockForChildEdit takes the same lock): the demo seed's budget lines.
+ */
+export async function lockVenuesForUpdate(manager: EntityManager, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await manager.find(Venue, { select: { id: true }, where: { id: In([...new Set(ids)]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+}
+
+/**
  * These venues, in no particular order; ids without a venue are left out. Logistics' resource bookings
  * show each booking's venue (name, province) and measure the road between venues (coordinates).
  */

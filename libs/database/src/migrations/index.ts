@@ -35,6 +35,7 @@ import { BudgetRollups1796270000001 } from './1796270000001-budget-rollups';
 import { SpeakersAndGreeters1796280000000 } from './1796280000000-speakers-and-greeters';
 import { VenueDayOrderIndex1796310000000 } from './1796310000000-venue-day-order-index';
 import { ReadinessRollupVenueFacts1796420000000 } from './1796420000000-readiness-rollup-venue-facts';
+import { TaskRollupLocks1796460000000 } from './1796460000000-task-rollup-locks';
 
 export const MIGRATIONS = [
   InitialSchema1795685248536,
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   SpeakersAndGreeters1796280000000,
   VenueDayOrderIndex1796310000000,
   ReadinessRollupVenueFacts1796420000000,
+  TaskRollupLocks1796460000000,
 ];
