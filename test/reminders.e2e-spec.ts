@@ -137,6 +137,7 @@ describe('Reminder engine under faults (worker as a child process)', () => {
     await worker?.kill('SIGTERM');
     worker = startWorkerProcess(workerEnv);
     await worker.ready(); // reconciles at start: Postgres is the truth
+    const readyAt = new Date();
     // Its 1,000 at least: pending reminders an earlier suite of the run left are Postgres's truth too.
     const requeued = /re-enqueued \d+ e-mail\(s\) and (\d+) reminder\(s\)/.exec(worker.output());
     expect(Number(requeued?.[1])).toBeGreaterThanOrEqual(1000);
@@ -145,10 +146,13 @@ describe('Reminder engine under faults (worker as a child process)', () => {
     const deliveries = deliveriesOf(ids);
     expect(deliveries).toHaveLength(1000);
     expect(new Set(deliveries.map((mail) => String(mail.parsed.headers.get('x-ngayhoi-reminder')))).size).toBe(1000);
+    // Lateness counted from when the reminder could first fire: its due time, or the worker's start when
+    // a loaded machine starts the worker after the first fell due (then they all fire at once, at start).
     const [{ p99, early }] = await t.dataSource.query(
-      `SELECT percentile_cont(0.99) WITHIN GROUP (ORDER BY lateness_ms) AS p99, count(*) FILTER (WHERE sent_at < due_at)::int AS early
+      `SELECT percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - greatest(due_at, $2::timestamptz)) * 1000) AS p99,
+              count(*) FILTER (WHERE sent_at < due_at)::int AS early
          FROM reminders WHERE id = ANY($1::uuid[])`,
-      [ids],
+      [ids, readyAt],
     );
     expect(early).toBe(0);
     // Enqueued again by the start-up reconciliation, so fired at its time — not a minute later at the
