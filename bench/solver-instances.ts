@@ -11,18 +11,11 @@ import { Region } from '@app/provinces/region';
 import { AreaFlag } from '@app/venues/venue.enums';
 import { addDays, planningSettings } from '@app/planning/planning-rules';
 import type { PlanningInstance, PlanningLeader, PlanningVenue } from '@app/planning/planning.types';
+import { mulberry32 } from '@app/planning/solver-warm-up';
 
 export type Random = () => number;
 
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 const int = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)];

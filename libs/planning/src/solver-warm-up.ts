@@ -28,7 +28,8 @@ const BASES = [
   { latitude: 16.0544, longitude: 108.2022 },
 ];
 
-function mulberry32(seed: number): () => number {
+/** A small, seedable pseudo-random generator (mulberry32): the warm-up plan and bench/solver's instances are drawn with it. */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
