@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { queryRows } from '@app/common';
+import { MicroBatch, queryRows } from '@app/common';
 import { type AccessTokenClaims, sessionClaims, type SessionAccount } from './session-tokens';
 
 /** Verified tokens remembered (a few per signed-in user); past this, the oldest is forgotten. */
@@ -11,12 +11,6 @@ export const VERIFIED_TOKENS_KEPT = 10_000;
 interface Verified extends AccessTokenClaims {
   /** When the token expires (its `exp`), in ms. */
   expiresAt: number;
-}
-
-interface Waiting {
-  claims: AccessTokenClaims;
-  resolve: (account: SessionAccount | null) => void;
-  reject: (error: unknown) => void;
 }
 
 /** The accounts of a batch of tokens, active ones only; each request compares its own token version. */
@@ -40,8 +34,7 @@ const SESSION_ACCOUNTS_SQL = `SELECT id, email, role, province_code AS "province
 @Injectable()
 export class SessionChecks {
   private readonly verified = new Map<string, Verified>();
-  private waiting: Waiting[] = [];
-  private reading = false;
+  private readonly accountReads = new MicroBatch<AccessTokenClaims, SessionAccount | null>((batch) => this.readAccounts(batch));
 
   constructor(
     private readonly jwt: JwtService,
@@ -52,10 +45,7 @@ export class SessionChecks {
   async accountOf(token: string): Promise<SessionAccount | null> {
     const claims = await this.claimsOf(token);
     if (!claims) return null;
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ claims, resolve, reject });
-      if (!this.reading) this.readAccounts();
-    });
+    return this.accountReads.call(claims);
   }
 
   private async claimsOf(token: string): Promise<AccessTokenClaims | null> {
@@ -81,32 +71,16 @@ export class SessionChecks {
     return claims;
   }
 
-  /** Sends one statement for every request waiting, then again for those that arrived meanwhile. */
-  private readAccounts(): void {
-    const batch = this.waiting;
-    this.waiting = [];
-    if (batch.length === 0) {
-      this.reading = false;
-      return;
-    }
-    this.reading = true;
-    const ids = [...new Set(batch.map((waiting) => waiting.claims.sub))];
-    queryRows<SessionAccount & { tokenVersion: number }>(this.dataSource, SESSION_ACCOUNTS_SQL, [ids])
-      .then(
-        (rows) => {
-          const byId = new Map(rows.map((row) => [row.id, row]));
-          for (const { claims, resolve } of batch) {
-            const row = byId.get(claims.sub);
-            if (!row || row.tokenVersion !== claims.tv) {
-              resolve(null);
-              continue;
-            }
-            const { tokenVersion: _version, ...account } = row;
-            resolve(account);
-          }
-        },
-        (error: unknown) => batch.forEach((waiting) => waiting.reject(error)),
-      )
-      .finally(() => this.readAccounts());
+  /** One statement for a batch of requests' accounts; each request compares its own token version. */
+  private async readAccounts(batch: AccessTokenClaims[]): Promise<(SessionAccount | null)[]> {
+    const ids = [...new Set(batch.map((claims) => claims.sub))];
+    const rows = await queryRows<SessionAccount & { tokenVersion: number }>(this.dataSource, SESSION_ACCOUNTS_SQL, [ids]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return batch.map((claims) => {
+      const row = byId.get(claims.sub);
+      if (!row || row.tokenVersion !== claims.tv) return null;
+      const { tokenVersion: _version, ...account } = row;
+      return account;
+    });
   }
 }

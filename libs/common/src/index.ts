@@ -1,4 +1,4 @@
-// Common: shared building blocks: errors and the API error body, columns, time, validation, pagination, transactions, locking, SQL, bulk inserts, secrets, the audit log, the notifier port, the console's links, pass codes and their QR codes, the request id and the Prometheus registry.
+// Common: shared building blocks: errors and the API error body, columns, time, validation, pagination, transactions, locking, SQL, bulk inserts, secrets, the audit log, the notifier port, the console's links, pass codes and their QR codes, the request id, the Prometheus registry and group commit (MicroBatch).
 export { ApiErrorBody } from './api-error-body.dto';
 export { ApiExceptionFilter } from './api-exception.filter';
 export { ApiRefusals } from './api-refusals';
@@ -24,6 +24,8 @@ export { hydrate } from './hydrate';
 export { lockForUpdate } from './locking';
 export { HTTP_LOGGER, LOG_DESTINATION, LoggingModule } from './logging.module';
 export { redactUrl } from './log-redaction';
+export { MicroBatch } from './micro-batch';
+export type { MicroBatchOptions } from './micro-batch';
 export { DURATION_BUCKETS, MetricsModule, MetricsRegistry, metricsScrapeAllowed } from './metrics';
 export { REQUEST_ID_HEADER, bindRequestId, currentRequestId, isWellFormedRequestId, runWithRequestId } from './request-context';
 export { Notifier } from './notifier';

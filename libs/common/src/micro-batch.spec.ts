@@ -53,10 +53,13 @@ describe('MicroBatch', () => {
 
   it('flushes at once when full, and passes a failure to every caller of that batch', async () => {
     const sizes: number[] = [];
-    const batch = new MicroBatch<number, number>((inputs) => {
-      sizes.push(inputs.length);
-      return inputs.includes(-1) ? Promise.reject(new Error('refused')) : Promise.resolve(inputs);
-    }, 2);
+    const batch = new MicroBatch<number, number>(
+      (inputs) => {
+        sizes.push(inputs.length);
+        return inputs.includes(-1) ? Promise.reject(new Error('refused')) : Promise.resolve(inputs);
+      },
+      { maxSize: 2 },
+    );
     const full = [batch.call(1), batch.call(2)];
     expect(sizes).toEqual([2]); // started at the second call, not after the turn
     await expect(Promise.all(full)).resolves.toEqual([1, 2]);
@@ -75,5 +78,24 @@ describe('MicroBatch', () => {
     });
     await expect(Promise.all([batch.call(1), batch.call(2)])).rejects.toThrow('broken');
     await expect(batch.call(3)).resolves.toBe(3);
+  });
+
+  it('with retryAlone, runs the calls of a failed batch again one by one: only the bad one fails', async () => {
+    const batches: number[][] = [];
+    const batch = new MicroBatch<number, number>(
+      (inputs) => {
+        batches.push(inputs);
+        return inputs.includes(-1) ? Promise.reject(new Error('refused')) : Promise.resolve(inputs.map((input) => input * 10));
+      },
+      { retryAlone: true },
+    );
+    const calls = [batch.call(1), batch.call(-1), batch.call(3)];
+    await expect(calls[0]).resolves.toBe(10);
+    await expect(calls[1]).rejects.toThrow('refused');
+    await expect(calls[2]).resolves.toBe(30);
+    expect(batches).toEqual([[1, -1, 3], [1], [-1], [3]]);
+    // A lone call that fails is not run twice.
+    await expect(batch.call(-1)).rejects.toThrow('refused');
+    expect(batches).toHaveLength(5);
   });
 });

@@ -1,24 +1,42 @@
+/** How a MicroBatch treats a failed batch. */
+export interface MicroBatchOptions {
+  /** A full batch starts at once, beside the running one (default 200). */
+  maxSize?: number;
+  /**
+   * When a batch of several fails, run each of its calls again alone, one after another, so that one
+   * bad input fails only its own caller (default: the failure reaches every caller of the batch).
+   */
+  retryAlone?: boolean;
+}
+
 /**
- * Groups calls into one call on their whole batch — here, one SQL statement for many reminders instead
- * of one each, which is what bounds firing throughput when hundreds fall due in the same second
- * (Postgres spends more on parsing and planning a statement than on the row it touches).
+ * Groups calls into one call on their whole batch — one SQL statement for many reminders, invitation
+ * messages or session checks instead of one each, which is what bounds throughput when hundreds arrive
+ * in the same second (Postgres spends more on parsing and planning a statement than on the row it touches).
  *
  * Group commit, not a timer: one batch runs at a time. A call made while none runs starts one once the
  * current turn of the event loop is over (so the calls of one burst of Redis replies go together); calls
  * made while one runs wait for it and go as the next batch the moment it ends. Nobody waits for a clock:
  * at a trickle a call runs at once, under load the batches grow by themselves to what arrives during
  * one statement (at most `maxSize`; a full batch starts a second statement beside the running one).
- * Errors reach every caller of the failed batch.
+ * Errors reach every caller of the failed batch, or with `retryAlone` only the callers whose own call
+ * fails again alone.
  */
 export class MicroBatch<In, Out> {
   private pending: Array<{ input: In; resolve: (out: Out) => void; reject: (error: unknown) => void }> = [];
   private running = 0;
   private scheduled = false;
 
+  private readonly maxSize: number;
+  private readonly retryAlone: boolean;
+
   constructor(
     private readonly run: (inputs: In[]) => Promise<Out[]>,
-    private readonly maxSize = 200,
-  ) {}
+    options: MicroBatchOptions = {},
+  ) {
+    this.maxSize = options.maxSize ?? 200;
+    this.retryAlone = options.retryAlone ?? false;
+  }
 
   call(input: In): Promise<Out> {
     return new Promise<Out>((resolve, reject) => {
@@ -43,14 +61,17 @@ export class MicroBatch<In, Out> {
     this.running += 1;
     const inputs = new Array<In>(batch.length);
     for (let index = 0; index < batch.length; index += 1) inputs[index] = batch[index].input;
-    // Called inside a promise, so a batch function that throws rejects like one that fails.
-    new Promise<Out[]>((resolve) => resolve(this.run(inputs)))
+    this.runSafely(inputs)
       .then(
         (outputs) => {
           for (let index = 0; index < batch.length; index += 1) batch[index].resolve(outputs[index]);
         },
-        (error: unknown) => {
-          for (const item of batch) item.reject(error);
+        async (error: unknown) => {
+          if (!this.retryAlone || batch.length === 1) {
+            for (const item of batch) item.reject(error);
+            return;
+          }
+          for (const item of batch) await this.runSafely([item.input]).then(([output]) => item.resolve(output), item.reject);
         },
       )
       .finally(() => {
@@ -58,5 +79,10 @@ export class MicroBatch<In, Out> {
         // What arrived meanwhile goes now, as one batch.
         if (this.running === 0) this.flush();
       });
+  }
+
+  /** Called inside a promise, so a batch function that throws rejects like one that fails. */
+  private runSafely(inputs: In[]): Promise<Out[]> {
+    return new Promise<Out[]>((resolve) => resolve(this.run(inputs)));
   }
 }

@@ -18,18 +18,24 @@ function fakeDatabase(claimable: Set<string>, failWhen: (ids: string[]) => boole
 }
 
 describe('MessageClaims', () => {
-  it('claims the messages asked for while a statement runs together in the next one', async () => {
+  it('claims the messages asked for together in one statement, and those asked for while it runs in the next', async () => {
     const { claims, statements } = fakeDatabase(new Set(['a', 'b', 'c', 'd']));
-    const rows = await Promise.all(['a', 'b', 'c', 'd'].map((id) => claims.claim(id)));
+    const first = ['a', 'b'].map((id) => claims.claim(id));
+    await new Promise((resume) => setImmediate(resume)); // the first statement is running
+    const later = ['c', 'd'].map((id) => claims.claim(id));
+    const rows = await Promise.all([...first, ...later]);
     expect(rows.map((row) => row?.id)).toEqual(['a', 'b', 'c', 'd']);
-    expect(statements).toEqual([['a'], ['b', 'c', 'd']]);
+    expect(statements).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 
   it('gives a message asked for twice in one batch to its first caller only', async () => {
     const { claims, statements } = fakeDatabase(new Set(['a', 'b']));
     const rows = await Promise.all(['a', 'b', 'b'].map((id) => claims.claim(id)));
     expect(rows.map((row) => row?.id)).toEqual(['a', 'b', undefined]);
-    expect(statements).toEqual([['a'], ['b']]);
+    expect(statements).toEqual([['a', 'b']]);
   });
 
   it('answers nothing for a message that cannot be claimed', async () => {
@@ -41,6 +47,6 @@ describe('MessageClaims', () => {
     const { claims, statements } = fakeDatabase(new Set(['a', 'b', 'c', 'd']), (ids) => ids.length > 1 || ids[0] === 'c');
     const outcomes = await Promise.allSettled(['a', 'b', 'c', 'd'].map((id) => claims.claim(id)));
     expect(outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value?.id : 'failed'))).toEqual(['a', 'b', 'failed', 'd']);
-    expect(statements).toEqual([['a'], ['b', 'c', 'd'], ['b'], ['c'], ['d']]);
+    expect(statements).toEqual([['a', 'b', 'c', 'd'], ['a'], ['b'], ['c'], ['d']]);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { queryRows } from '@app/common';
+import { MicroBatch, queryRows } from '@app/common';
 import { AppConfig } from '@app/config';
 import { CONTEXT_COLUMNS, CONTEXT_FROM, InvitationContextRow } from './invitation-composer';
 import { InvitationMessage, MessageStatus } from './invitation.entities';
@@ -20,12 +20,6 @@ export type ClaimedRow = {
   attempts: number;
 } & ({ [column in keyof InvitationContextRow]: InvitationContextRow[column] } | { [column in keyof InvitationContextRow]: null });
 
-interface Waiting {
-  messageId: string;
-  done: (row: ClaimedRow | undefined) => void;
-  failed: (error: unknown) => void;
-}
-
 /**
  * Claims invitation messages for sending, in batches (issue 21), as SentMessages records them: while
  * one claim statement is in flight, the messages whose jobs start meanwhile (MAIL_CONCURRENCY of them
@@ -41,8 +35,9 @@ interface Waiting {
  */
 @Injectable()
 export class MessageClaims {
-  private waiting: Waiting[] = [];
-  private flushing = false;
+  // A failed batch is claimed again one message at a time: one message must not fail the others' jobs
+  // (only those that still fail fail their job, and BullMQ retries it).
+  private readonly claims = new MicroBatch<string, ClaimedRow | undefined>((messageIds) => this.claimBatch(messageIds), { retryAlone: true });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -51,9 +46,16 @@ export class MessageClaims {
 
   /** The message claimed (or found stale and superseded), or undefined when it cannot be claimed now. */
   claim(messageId: string): Promise<ClaimedRow | undefined> {
-    return new Promise((done, failed) => {
-      this.waiting.push({ messageId, done, failed });
-      if (!this.flushing) void this.flush();
+    return this.claims.call(messageId);
+  }
+
+  /** Each message asked for gets its row; one asked for twice, only its first caller. */
+  private async claimBatch(messageIds: string[]): Promise<(ClaimedRow | undefined)[]> {
+    const claimed = new Map((await this.claimAll([...new Set(messageIds)])).map((row) => [row.id, row]));
+    return messageIds.map((messageId) => {
+      const row = claimed.get(messageId);
+      claimed.delete(messageId);
+      return row;
     });
   }
 
@@ -80,25 +82,5 @@ export class MessageClaims {
          LEFT JOIN LATERAL (SELECT ${CONTEXT_COLUMNS} FROM ${CONTEXT_FROM} WHERE i.id = claimed.invitation_id AND claimed.status = 'sending') context ON true`,
       [messageIds, this.config.SEND_LEASE_SECONDS, ENDED_STATUSES],
     );
-  }
-
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    while (this.waiting.length > 0) {
-      const batch = this.waiting;
-      this.waiting = [];
-      try {
-        const claimed = new Map((await this.claimAll([...new Set(batch.map((entry) => entry.messageId))])).map((row) => [row.id, row]));
-        for (const entry of batch) {
-          entry.done(claimed.get(entry.messageId));
-          claimed.delete(entry.messageId);
-        }
-      } catch {
-        // One message must not fail the others' jobs: each is claimed on its own, and only the ones
-        // that still fail fail their job (BullMQ retries it).
-        for (const entry of batch) await this.claimAll([entry.messageId]).then(([row]) => entry.done(row), entry.failed);
-      }
-    }
-    this.flushing = false;
   }
 }

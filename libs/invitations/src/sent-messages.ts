@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { MicroBatch } from '@app/common';
 import { statusesAllowing, targetOf } from './invitation-workflow';
 
 /** The workflow's 'sent' event, applied in SQL: from which statuses, to which. */
 const SENT_FROM = statusesAllowing('sent');
 const SENT_TO = targetOf('sent');
 
-interface Pending {
+interface Sent {
   messageId: string;
   smtpMessageId: string;
-  done: () => void;
-  failed: (error: unknown) => void;
 }
 
 /**
@@ -26,19 +25,17 @@ interface Pending {
  */
 @Injectable()
 export class SentMessages {
-  private waiting: Pending[] = [];
-  private flushing = false;
+  // A failed batch is recorded again one message at a time (every message of it has been sent: a failed
+  // job is sent again), so only the messages whose own update fails fail their job.
+  private readonly sent = new MicroBatch<Sent, void>((batch) => this.update(batch).then(() => batch.map(() => undefined)), { retryAlone: true });
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   record(messageId: string, smtpMessageId: string): Promise<void> {
-    return new Promise((done, failed) => {
-      this.waiting.push({ messageId, smtpMessageId, done, failed });
-      if (!this.flushing) void this.flush();
-    });
+    return this.sent.call({ messageId, smtpMessageId });
   }
 
-  private update(batch: readonly Pending[]): Promise<unknown> {
+  private update(batch: readonly Sent[]): Promise<unknown> {
     return this.dataSource.query(
       `WITH sent AS (
          UPDATE invitation_messages m
@@ -50,22 +47,5 @@ export class SentMessages {
          FROM sent WHERE sent.method = 'REQUEST' AND i.id = sent.invitation_id AND i.status = ANY($3::invitation_status[]) AND i.sequence = sent.sequence`,
       [batch.map((entry) => entry.messageId), batch.map((entry) => entry.smtpMessageId), SENT_FROM, SENT_TO],
     );
-  }
-
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    while (this.waiting.length > 0) {
-      const batch = this.waiting;
-      this.waiting = [];
-      try {
-        await this.update(batch);
-        for (const entry of batch) entry.done();
-      } catch {
-        // One row must not fail the others (every message of the batch has been sent: a failed job is
-        // sent again): each is recorded on its own, and only the ones that still fail fail their job.
-        for (const entry of batch) await this.update([entry]).then(entry.done, entry.failed);
-      }
-    }
-    this.flushing = false;
   }
 }

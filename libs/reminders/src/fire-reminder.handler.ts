@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { hydrate, queryRows } from '@app/common';
+import { hydrate, MicroBatch, queryRows } from '@app/common';
 import { AppConfig } from '@app/config';
 import { defineJob, JobContext, JobHandler, JobPayload, KEEP_FAILED, QueueName } from '@app/queue';
-import { MicroBatch } from './micro-batch';
 import { ReminderMetrics } from './reminder-metrics';
 import { Reminder, ReminderStatus } from './reminder.entities';
 import { ReminderSenders } from './reminder-senders';
