@@ -69,6 +69,6 @@ import { UsersService } from './users.service';
     SessionChecks,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersService, StreamTickets, SessionRevocations],
+  exports: [UsersService, StreamTickets, SessionRevocations, SessionChecks],
 })
 export class AuthModule {}

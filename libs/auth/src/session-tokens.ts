@@ -31,13 +31,6 @@ export function signAccessToken(jwt: JwtService, user: Pick<User, 'id' | 'tokenV
 /** What a request needs of its account: who it is, what it may do, whether it must change its password first. */
 export type SessionAccount = Pick<User, 'id' | 'email' | 'role' | 'provinceCode' | 'mustChangePassword'>;
 
-/**
- * Read on every authenticated request, so one plain statement on the primary key that checks the
- * account and the token's version together (not an entity load: issue 21 measured the ORM's
- * query building and hydration as the largest per-request cost of a cached answer).
- */
-const SESSION_ACCOUNT_SQL = `SELECT id, email, role, province_code AS "provinceCode", must_change_password AS "mustChangePassword"
-  FROM users WHERE id = $1 AND active AND token_version = $2`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The claims of a verified token's payload, or null when they are not the API's (an id and a token version). */
@@ -45,23 +38,6 @@ export function sessionClaims(payload: unknown): AccessTokenClaims | null {
   const { sub, tv } = (payload ?? {}) as Partial<AccessTokenClaims>;
   if (typeof sub !== 'string' || !UUID.test(sub) || typeof tv !== 'number' || !Number.isInteger(tv)) return null;
   return { sub, tv };
-}
-
-/**
- * The active account a token stands for, or null (bad signature, expired, revoked, deactivated): one
- * token, one statement. The access guard checks through SessionChecks (the same check, shared by the
- * requests in flight); this is for the queue dashboard's cookie.
- */
-export async function accountOfToken(jwt: JwtService, manager: EntityManager, token: string): Promise<SessionAccount | null> {
-  let claims: AccessTokenClaims | null;
-  try {
-    claims = sessionClaims(await jwt.verifyAsync<AccessTokenClaims>(token));
-  } catch {
-    return null;
-  }
-  if (!claims) return null;
-  const [account] = await queryRows<SessionAccount>(manager, SESSION_ACCOUNT_SQL, [claims.sub, claims.tv]);
-  return account ?? null;
 }
 
 /** Revokes every token of the account issued so far (in the caller's transaction). */

@@ -15,7 +15,7 @@ import {
   toPage,
   todayInFestivalZone,
 } from '@app/common';
-import { provinceByCode } from '@app/provinces';
+import { provinceName } from '@app/provinces';
 import { VENUE_FACTS, type VenueChange, VenueEvents } from '@app/venues';
 import type { NotificationQueryDto } from './dto/notification-query.dto';
 import type { NotificationView } from './dto/notification-view.dto';
@@ -355,11 +355,6 @@ export class NotificationsService extends Notifier implements OnModuleInit {
     );
     return { notifications, groupItems };
   }
-}
-
-/** A province's name from the reference data (no query: written only by migrations from the same data). */
-function provinceName(code: string): string {
-  return provinceByCode(code)?.name ?? code;
 }
 
 /** A stable uuid for something identified by text (a group item must be a uuid). */

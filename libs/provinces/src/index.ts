@@ -1,7 +1,7 @@
 // Provinces: the module and service, the Province entity and its data, regions, names and lookup.
 export { PROVINCES } from './province-data';
 export type { ProvinceRecord } from './province-data';
-export { provinceByCode } from './province-lookup';
+export { provinceByCode, provinceName } from './province-lookup';
 export { provinceCodesMatching, provinceNames } from './province-names';
 export { Province } from './province.entity';
 export { ProvincesModule } from './provinces.module';

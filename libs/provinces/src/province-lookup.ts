@@ -10,3 +10,8 @@ const BY_CODE = new Map(PROVINCES.map((province) => [province.code, province]));
 export function provinceByCode(code: string): ProvinceRecord | undefined {
   return BY_CODE.get(code);
 }
+
+/** A province's name (its code when unknown), from the same reference data: no query. */
+export function provinceName(code: string): string {
+  return BY_CODE.get(code)?.name ?? code;
+}

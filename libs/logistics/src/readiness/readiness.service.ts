@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor, Role } from '@app/auth';
 import { queryRows, todayInFestivalZone } from '@app/common';
 import { EditionsService } from '@app/editions';
-import { provinceByCode, Region, REGION_NAMES } from '@app/provinces';
+import { provinceName, Region, REGION_NAMES } from '@app/provinces';
 import { anchorDate, VenueEvents, VenuesService } from '@app/venues';
 import { VenueTask } from '../tasks/task.entities';
 import type { Dashboard, DashboardGroup, VenueAtRisk } from './dto/readiness-dashboard.dto';
@@ -105,9 +105,6 @@ export class ReadinessService implements OnModuleInit {
     };
   }
 }
-
-/** A province's name, from the reference data the provinces table is seeded with (no query). */
-const provinceName = (code: string): string => provinceByCode(code)?.name ?? code;
 
 /** A dashboard group's counts, added up from its (province, region) groups. */
 class GroupSums {
