@@ -240,7 +240,7 @@ describe('Invitations: e-mail + ICS through the queue, RSVP, feeds, calendar rep
 
     // The same job delivered again (or enqueued again) finds the row sent.
     const handler = worker.get(SendInvitationMessageHandler);
-    expect(await handler.handle({ messageId: message.id }, { attempt: 1, lastAttempt: false })).toBe('already-sent');
+    expect(await handler.handle({ messageId: message.id }, { attempt: 1, lastAttempt: false, afterCompletion: () => undefined })).toBe('already-sent');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sink.received.filter(forInvitation(invitation.uid))).toHaveLength(1);
   });

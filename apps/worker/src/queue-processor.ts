@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnApplicationBootstrap, Provider } from '@nestjs/common';
+import { BeforeApplicationShutdown, OnApplicationBootstrap, Provider } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { runWithRequestId } from '@app/common';
@@ -11,7 +11,7 @@ import { JobMetrics } from './worker-metrics';
 /**
  * The consumer of one queue, dispatching each job by name to the handler its feature registered.
  * Workers start consuming only once the app has booted, with their concurrency from QUEUES and
- * locks from AppConfig; each run is timed, and its failure counted (JobMetrics). On shutdown @nestjs/bullmq closes the workers, which lets running jobs finish
+ * locks from AppConfig; each run is timed, and its failure counted (JobMetrics). On shutdown each closes its worker first, which lets running jobs finish
  * (a job cut short by a crash is retried after BullMQ's stalled check, and its row's lease keeps it
  * from being sent twice meanwhile).
  *
@@ -20,7 +20,7 @@ import { JobMetrics } from './worker-metrics';
  * `job`, and a job it enqueues carries the id on. Likewise its trace: with tracing on, the job runs in
  * a consumer span whose parent is the enqueue span named by the data's `traceparent`.
  */
-export class QueueProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class QueueProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     private readonly queue: QueueName,
     private readonly registry: JobRegistry,
@@ -36,6 +36,16 @@ export class QueueProcessor extends WorkerHost implements OnApplicationBootstrap
     this.worker.opts.lockDuration = this.config.QUEUE_LOCK_DURATION_MS;
     this.worker.opts.stalledInterval = this.config.QUEUE_STALLED_INTERVAL_MS;
     void this.worker.run();
+  }
+
+  /**
+   * Before any connection closes: stop taking jobs and let the running ones finish (@nestjs/bullmq
+   * closes the worker again later, harmlessly), then wait for the work completed jobs left running
+   * (JobContext.afterCompletion) — every queue's, so the last processor to close waits for them all.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
+    await this.registry.drainFollowUps();
   }
 
   process(job: Job<object>): Promise<unknown> {

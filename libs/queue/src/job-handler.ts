@@ -7,6 +7,12 @@ export interface JobContext {
   attempt: number;
   /** True when BullMQ will not retry after a failure of this run. */
   lastAttempt: boolean;
+  /**
+   * Hands over work the job leaves running once it has completed (a batched bookkeeping write whose
+   * outcome no longer decides the job's): the worker waits for it at shutdown before closing its
+   * connections, and logs it if it fails. Only for work whose loss a reconciler already repairs.
+   */
+  afterCompletion(work: Promise<unknown>): void;
 }
 
 /** What a handler of a job with payload `P` provides. */

@@ -88,7 +88,7 @@ describe('JobRegistry', () => {
     it('dispatches a job to its handler by name, telling it which attempt this is', async () => {
       const job = { name: 'spec-solve', queueName: 'planning', data: { runId: 'r1' }, attemptsMade: 1, opts: { attempts: 2 } } as Job;
       await expect(registry.dispatch(job)).resolves.toBe('solved r1');
-      expect(solve.calls).toEqual([[{ runId: 'r1' }, { attempt: 2, lastAttempt: true }]]);
+      expect(solve.calls).toEqual([[{ runId: 'r1' }, { attempt: 2, lastAttempt: true, afterCompletion: expect.any(Function) }]]);
     });
 
     it('fails a job of an unknown name, or on a queue its definition does not name', () => {
@@ -98,6 +98,24 @@ describe('JobRegistry', () => {
       expect(() => registry.dispatch({ name: 'spec-solve', queueName: 'mail', data: {}, attemptsMade: 0, opts: {} } as Job)).toThrow(
         'No handler for job spec-solve on queue mail',
       );
+    });
+
+    it('waits at shutdown for the work completed jobs left running, and for what that work leaves in turn; a failure is logged, not thrown', async () => {
+      const job = { name: 'spec-solve', queueName: 'planning', data: { runId: 'r2' }, attemptsMade: 0, opts: { attempts: 2 } } as Job;
+      await registry.dispatch(job);
+      const [, context] = solve.calls[solve.calls.length - 1];
+      const done: string[] = [];
+      let finishMark!: () => void;
+      context.afterCompletion(new Promise<void>((resolve) => (finishMark = resolve)).then(() => void done.push('mark')));
+      context.afterCompletion(Promise.reject(new Error('connection lost')));
+      // Work handed over while the drain waits (a batch that started while the first ran) is waited for too.
+      setTimeout(() => {
+        context.afterCompletion(new Promise<void>((resolve) => setTimeout(resolve, 20)).then(() => void done.push('late')));
+        finishMark();
+      }, 10);
+      await registry.drainFollowUps();
+      expect(done).toEqual(['mark', 'late']);
+      await expect(registry.drainFollowUps()).resolves.toBeUndefined();
     });
 
     it('starts a scheduler for each scheduled job only', async () => {

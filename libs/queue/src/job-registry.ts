@@ -23,7 +23,7 @@
  * run on a schedule (a reconciler) says so in its definition (`schedule: { every, payload }`). A new
  * queue is one entry in queues.ts (its concurrency); the worker consumes every queue listed there.
  */
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { Job } from 'bullmq';
 import { AnyJobDefinition, definedJobs } from './job-definition';
@@ -62,7 +62,10 @@ export function matchHandlers(defined: readonly AnyJobDefinition[], found: reado
 
 @Injectable()
 export class JobRegistry implements OnModuleInit {
+  private readonly logger = new Logger('JobRegistry');
   private handlers = new Map<string, FoundHandler>();
+  /** Work handed over by completed jobs (JobContext.afterCompletion), still running. */
+  private readonly followUps = new Set<Promise<unknown>>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -86,8 +89,26 @@ export class JobRegistry implements OnModuleInit {
     if (!entry || (entry.job.queue as string) !== job.queueName) throw new Error(`No handler for job ${job.name} on queue ${job.queueName}`);
     const attempt = job.attemptsMade + 1;
     // The handler gets its payload only; the processor runs it under the request id the data carries.
-    return entry.handler.handle(splitRequestId(job.data).payload, { attempt, lastAttempt: attempt >= (job.opts.attempts ?? 1) });
+    return entry.handler.handle(splitRequestId(job.data).payload, {
+      attempt,
+      lastAttempt: attempt >= (job.opts.attempts ?? 1),
+      afterCompletion: this.afterCompletion,
+    });
   }
+
+  /** Waits for the work completed jobs left running, including what it leads to meanwhile (at shutdown, once the workers are closed). */
+  async drainFollowUps(): Promise<void> {
+    while (this.followUps.size > 0) await Promise.allSettled([...this.followUps]);
+  }
+
+  private readonly afterCompletion = (work: Promise<unknown>): void => {
+    const tracked = work.then(
+      () => undefined,
+      (error: unknown) => this.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'work left by a completed job failed'),
+    );
+    this.followUps.add(tracked);
+    void tracked.finally(() => this.followUps.delete(tracked));
+  };
 
   /** Creates or updates the job scheduler of every scheduled job (the reconcilers). */
   async startSchedulers(): Promise<void> {

@@ -42,7 +42,8 @@ type ClaimedRow = { reminder: Record<string, unknown>; missed: boolean } | undef
  * before a reschedule or a cancellation, sends nothing. A reminder found later than the grace window
  * (on its first attempt: the worker was down, or Redis lost the job) is marked missed instead.
  * As with invitations, a crash between the SMTP answer and the final update resends once the lease
- * expires, with the same Message-ID.
+ * expires, with the same Message-ID; the final update runs after the job has completed (below), and the
+ * worker waits for it at shutdown.
  *
  * The claim and the final update are each made for all the reminders firing together in one
  * statement (MicroBatch: those arriving while the previous statement runs go in the next, with no timer
@@ -81,9 +82,16 @@ export class FireReminderHandler {
     }
     try {
       const { messageId } = await this.senders.get(reminder.kind)(reminder);
-      const latenessMs = await this.sentMarks.call(reminder.id);
-      if (latenessMs !== undefined) this.metrics.sent(latenessMs);
-      this.logger.debug({ reminderId, messageId, latenessMs }, 'reminder sent');
+      // The job completes without waiting for its sent-mark (issue 21): the mark joins the next batch
+      // while this job's slot already takes the next reminder. Should the mark never commit, the row stays
+      // `sending` and, once its lease runs out, the reconciler has it fired again — what a failed mark
+      // awaited here led to as well (a retry that resends, with the same Message-ID).
+      context.afterCompletion(
+        this.sentMarks.call(reminder.id).then((latenessMs) => {
+          if (latenessMs !== undefined) this.metrics.sent(latenessMs);
+          this.logger.debug({ reminderId, messageId, latenessMs }, 'reminder sent');
+        }),
+      );
       return 'sent';
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

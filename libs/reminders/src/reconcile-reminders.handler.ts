@@ -54,10 +54,13 @@ export class ReconcileRemindersHandler {
     let requeued = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const batch = await queryRows<{ id: string; revision: number; due_at: Date }>(
+      // A reminder `sending` without a job is one whose job completed before its sent-mark committed
+      // (the worker died in between: FireReminderHandler) or whose job Redis lost: its job is due when
+      // the sender's lease ends (if the mark commits meanwhile, that job finds it sent and does nothing).
+      const batch = await queryRows<{ id: string; revision: number; fire_at: Date }>(
         this.dataSource,
-        `SELECT id, revision, due_at FROM reminders
-          WHERE (status = 'pending' OR (status = 'sending' AND lease_until < now()))
+        `SELECT id, revision, CASE WHEN status = 'sending' THEN GREATEST(due_at, lease_until) ELSE due_at END AS fire_at FROM reminders
+          WHERE status IN ('pending', 'sending')
             AND due_at < now() + make_interval(hours => $1::int) AND id > $2
           ORDER BY id LIMIT ${BATCH}`,
         [this.config.REMINDER_RECONCILE_HORIZON_HOURS, after],
@@ -67,7 +70,7 @@ export class ReconcileRemindersHandler {
       after = batch[batch.length - 1].id;
       const lost = await this.producer.missingJobs(
         FireReminderJob,
-        batch.map((row) => ({ reminderId: row.id, revision: row.revision, dueAt: new Date(row.due_at).getTime() })),
+        batch.map((row) => ({ reminderId: row.id, revision: row.revision, dueAt: new Date(row.fire_at).getTime() })),
       );
       // Redis holds no job for these at all, so a plain enqueue is enough (no per-job state check again).
       await this.producer.enqueueMany(FireReminderJob, lost);
