@@ -8,7 +8,8 @@ import { Role } from '@app/auth';
 import { Edition } from '@app/editions/edition.entity';
 import { JobProducer } from '@app/queue';
 import { addDays, todayInFestivalZone } from '@app/common';
-import { FireReminderJob, nextSlot } from '@app/reminders';
+import { AppConfig } from '@app/config';
+import { FireReminderJob, nextSlot, ReconcileRemindersHandler } from '@app/reminders';
 import { createEdition, createUser, createVenue } from './utils/factories';
 import { SmtpSink } from './utils/smtp-sink';
 import { ownRedisUrl, TEST_ENV } from './test-env';
@@ -118,14 +119,17 @@ describe('Organizer reminders: task deadlines, escalation, venue key dates', () 
       'pending',
     );
     expect(all).toHaveLength(tasks.length * 5);
-    // Every one has its delayed job in Redis.
+    // Due years ahead, beyond the horizon (48 h): rows only, no delayed job in Redis yet…
     const producer = t.app.get(JobProducer);
-    expect(
-      await producer.missingJobs(
-        FireReminderJob,
-        all.map((r) => ({ reminderId: r.id, revision: r.revision, dueAt: new Date(r.due_at).getTime() })),
-      ),
-    ).toEqual([]);
+    const jobsOf = (rows: typeof all) => rows.map((r) => ({ reminderId: r.id, revision: r.revision, dueAt: new Date(r.due_at).getTime() }));
+    expect(await producer.missingJobs(FireReminderJob, jobsOf(all))).toHaveLength(all.length);
+    // …until they come within it: then the reconciler's run enqueues every one (a horizon reaching them stands in for the wait).
+    const reachingThem = Object.assign(Object.create(AppConfig.prototype) as AppConfig, t.app.get(AppConfig), {
+      REMINDER_RECONCILE_HORIZON_HOURS: Math.ceil((new Date(`${edition.year + 1}-01-01`).getTime() - Date.now()) / 3_600_000),
+    });
+    const reconciled = await new ReconcileRemindersHandler(t.dataSource, producer, reachingThem).handle();
+    expect(reconciled.requeued + reconciled.arrived).toBeGreaterThanOrEqual(all.length);
+    expect(await producer.missingJobs(FireReminderJob, jobsOf(all))).toEqual([]);
     // Approved but not scheduled: no festival-day reminders yet.
     expect(await remindersOf([venue.id])).toEqual([]);
   });

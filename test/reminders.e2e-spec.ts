@@ -6,7 +6,8 @@ import Redis from 'ioredis';
 import { Role } from '@app/auth';
 import { Edition } from '@app/editions/edition.entity';
 import { JobProducer } from '@app/queue';
-import { FireReminderJob } from '@app/reminders';
+import { AppConfig } from '@app/config';
+import { FireReminderJob, ReconcileRemindersHandler } from '@app/reminders';
 import { Venue } from '@app/venues/venue.entity';
 import { createEdition, createUser, createVenue } from './utils/factories';
 import { SmtpSink } from './utils/smtp-sink';
@@ -61,8 +62,8 @@ describe('Reminder engine under faults (worker as a child process)', () => {
     await redis.quit();
   });
 
-  /** `count` sent invitations of the venue, each with one 2-hour reminder due from `dueAt`, `spreadMs` apart, enqueued. */
-  async function remindersDueAt(count: number, dueAt: Date, spreadMs = 0): Promise<{ id: string; invitationId: string }[]> {
+  /** `count` sent invitations of the venue, each with one 2-hour reminder due from `dueAt`, `spreadMs` apart, enqueued (unless `enqueue` is false: rows only). */
+  async function remindersDueAt(count: number, dueAt: Date, spreadMs = 0, enqueue = true): Promise<{ id: string; invitationId: string }[]> {
     const tag = Math.random().toString(36).slice(2, 8);
     const invitations: { id: string }[] = await t.dataSource.query(
       `INSERT INTO invitations (edition_id, venue_id, delegate_name, delegate_email, role, status, uid, sequence, rsvp_token_hash, rsvp_expires_at)
@@ -78,10 +79,11 @@ describe('Reminder engine under faults (worker as a child process)', () => {
          FROM invitations i WHERE i.id = ANY($1::uuid[]) RETURNING id, revision, subject_id, due_at`,
       [invitations.map((invitation) => invitation.id), dueAt, spreadMs],
     );
-    await t.app.get(JobProducer).enqueueMany(
-      FireReminderJob,
-      reminders.map((reminder) => ({ reminderId: reminder.id, revision: reminder.revision, dueAt: reminder.due_at.getTime() })),
-    );
+    if (enqueue)
+      await t.app.get(JobProducer).enqueueMany(
+        FireReminderJob,
+        reminders.map((reminder) => ({ reminderId: reminder.id, revision: reminder.revision, dueAt: reminder.due_at.getTime() })),
+      );
     return reminders.map((reminder) => ({ id: reminder.id, invitationId: reminder.subject_id }));
   }
 
@@ -215,4 +217,29 @@ describe('Reminder engine under faults (worker as a child process)', () => {
     ).toBe(true);
     expect(await statuses(toCancel.map((reminder) => reminder.id))).toEqual({ cancelled: 20 });
   }, 60_000);
+  it('gives a reminder its first job as it comes within the horizon, re-enqueues a lost one, and one left mid-send for when its lease ends', async () => {
+    const config = t.app.get(AppConfig);
+    const producer = t.app.get(JobProducer);
+    const horizonMs = config.REMINDER_RECONCILE_HORIZON_HOURS * 3_600_000;
+    // Rows without jobs: one just come within the horizon, one due in an hour (its job lost), one a
+    // worker was sending when it died after its job had completed (its lease runs another hour).
+    const [arriving] = await remindersDueAt(1, new Date(Date.now() + horizonMs - 30_000), 0, false);
+    const [lost] = await remindersDueAt(1, new Date(Date.now() + 3_600_000), 0, false);
+    const [midSend] = await remindersDueAt(1, new Date(Date.now() - 1_000), 0, false);
+    await t.dataSource.query(`UPDATE reminders SET status = 'sending', lease_until = now() + interval '1 hour' WHERE id = $1`, [midSend.id]);
+
+    const result = await new ReconcileRemindersHandler(t.dataSource, producer, config).handle();
+    expect(result.arrived).toBeGreaterThanOrEqual(1);
+    expect(result.requeued).toBeGreaterThanOrEqual(2);
+    const jobOf = (id: string) => producer.queue(FireReminderJob.queue).getJob(`reminder-${id}-r1`);
+    for (const reminder of [arriving, lost, midSend]) expect(await jobOf(reminder.id)).toBeDefined();
+    // The one mid-send fires when the lease ends, not at its due time (its sender may still answer).
+    const delay = (await jobOf(midSend.id))!.opts.delay!;
+    expect(delay).toBeGreaterThan(3_500_000);
+    expect(delay).toBeLessThanOrEqual(3_600_000);
+    // A second run finds every job in place.
+    const again = await new ReconcileRemindersHandler(t.dataSource, producer, config).handle();
+    expect(again.arrived + again.requeued).toBe(0);
+    await t.dataSource.query(`UPDATE reminders SET status = 'cancelled' WHERE id = ANY($1::uuid[])`, [[arriving.id, lost.id, midSend.id]]);
+  });
 });

@@ -355,7 +355,11 @@ export class AppConfig {
   @Min(0)
   REMINDER_GRACE_MINUTES = 60;
 
-  /** The reconciler re-enqueues pending reminders falling due within this many hours (run every minute). */
+  /**
+   * How far ahead a reminder has its delayed job in Redis. The scheduler enqueues the jobs of reminders
+   * due within it; every minute the reconciler enqueues those coming within it, and re-enqueues any
+   * Redis lost. Further ahead, a reminder is a row in Postgres only.
+   */
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -11,10 +11,13 @@ const BATCH = 2_000;
 export interface ReconcileResult {
   missed: number;
   checked: number;
+  /** Jobs enqueued for reminders that should have had one already (Redis lost it, or a worker died mid-send). */
   requeued: number;
+  /** Jobs enqueued for reminders that have just come within the horizon (their first job: the scheduler left it to us). */
+  arrived: number;
 }
 
-/** Re-enqueue pending reminders Redis lost; mark those past the grace window missed. */
+/** Enqueue the jobs of reminders coming within the horizon, re-enqueue those Redis lost; mark those past the grace window missed. */
 export const ReconcileRemindersJob = defineJob<Record<string, never>>({
   queue: QueueName.Reminders,
   name: 'reconcile-reminders',
@@ -24,9 +27,11 @@ export const ReconcileRemindersJob = defineJob<Record<string, never>>({
 
 /**
  * Postgres is the truth. Marks pending reminders past their grace window missed (and reports them),
- * then makes sure every pending reminder falling due within the horizon has a live job, re-enqueueing
- * those Redis lost (flushed, restarted empty, or never enqueued while it was down). Runs at worker
- * start and every minute; reminders further ahead are checked as they come within the horizon.
+ * then makes sure every pending reminder falling due within the horizon has a live job. Most jobs it
+ * enqueues are first jobs: the scheduler enqueues only reminders due within the horizon, so one
+ * scheduled further ahead gets its job here, in the minute it comes within it (`arrived`). Any other
+ * missing job is one Redis lost (flushed, restarted empty, or never enqueued while it was down) and is
+ * reported (`requeued`). Runs at worker start and every minute.
  */
 @JobHandler(ReconcileRemindersJob)
 @Injectable()
@@ -52,6 +57,10 @@ export class ReconcileRemindersHandler {
 
     let checked = 0;
     let requeued = 0;
+    let arrived = 0;
+    // A reminder due this close to the horizon's far end came within it since the last run (or two):
+    // its missing job is its first, not a lost one.
+    const arrivalsFrom = Date.now() + this.config.REMINDER_RECONCILE_HORIZON_HOURS * 3_600_000 - 2 * RECONCILE_EVERY_MS;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       // A reminder `sending` without a job is one whose job completed before its sent-mark committed
@@ -74,9 +83,13 @@ export class ReconcileRemindersHandler {
       );
       // Redis holds no job for these at all, so a plain enqueue is enough (no per-job state check again).
       await this.producer.enqueueMany(FireReminderJob, lost);
-      requeued += lost.length;
+      for (const job of lost) {
+        if (job.dueAt >= arrivalsFrom) arrived += 1;
+        else requeued += 1;
+      }
     }
     if (requeued) this.logger.warn({ requeued, checked }, 'reminder jobs re-enqueued from Postgres');
-    return { missed: missed.length, checked, requeued };
+    if (arrived) this.logger.debug({ arrived }, 'reminder jobs enqueued as their reminders came within the horizon');
+    return { missed: missed.length, checked, requeued, arrived };
   }
 }

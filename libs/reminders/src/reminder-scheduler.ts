@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AfterCommit, queryRows, TransactionalEvent } from '@app/common';
+import { AppConfig } from '@app/config';
 import { JobProducer, type JobPayload } from '@app/queue';
 import type { StoredEscalation } from './escalation-rules';
 import { FireReminderJob } from './fire-reminder.handler';
@@ -52,7 +53,10 @@ export type PolicyFollower = (manager: EntityManager, afterCommit: AfterCommit, 
 export class ReminderScheduler {
   private readonly policyChanges = new TransactionalEvent<string>();
 
-  constructor(private readonly producer: JobProducer) {}
+  constructor(
+    private readonly producer: JobProducer,
+    private readonly config: AppConfig,
+  ) {}
 
   /** Features whose reminders depend on the policy register here at start-up (no dependency on them). */
   followPolicy(follower: PolicyFollower): void {
@@ -176,13 +180,21 @@ export class ReminderScheduler {
     afterCommit.add(() => this.enqueue(rows));
   }
 
+  /**
+   * Enqueues the jobs of the reminders falling due within the horizon (REMINDER_RECONCILE_HORIZON_HOURS).
+   * One further ahead gets its job from the reconciler, in the minute it comes within the horizon:
+   * Postgres holds the reminders of the months ahead, Redis only the next two days' delayed jobs (a
+   * million delayed jobs would hold most of a gigabyte of Redis memory, under `noeviction`), and a
+   * reminder moved again and again before then leaves no stale job behind.
+   */
   private enqueue(rows: WrittenReminder[]): Promise<void> {
-    const payloads = new Array<JobPayload<typeof FireReminderJob>>(rows.length);
+    const horizon = Date.now() + this.config.REMINDER_RECONCILE_HORIZON_HOURS * 3_600_000;
+    const payloads: Array<JobPayload<typeof FireReminderJob>> = [];
     for (let index = 0; index < rows.length; index += 1) {
       const row = rows[index];
-      payloads[index] = { reminderId: row.id, revision: row.revision, dueAt: row.due_ms };
+      if (row.due_ms < horizon) payloads.push({ reminderId: row.id, revision: row.revision, dueAt: row.due_ms });
     }
-    return this.producer.enqueueMany(FireReminderJob, payloads);
+    return payloads.length ? this.producer.enqueueMany(FireReminderJob, payloads) : Promise.resolve();
   }
 }
 

@@ -149,7 +149,7 @@ export async function seedDemo(dataSource: DataSource, config: AppConfig, now = 
     await seedBudget(manager, venues);
     // Organizer reminders as the API would plan them. Rows only: the worker's reconciler enqueues
     // each one as it comes within its horizon (Postgres is the truth), so no Redis is needed here.
-    const organizerReminders = new OrganizerReminders(new ReminderScheduler(null as never));
+    const organizerReminders = new OrganizerReminders(new ReminderScheduler(null as never, config));
     await organizerReminders.replanTasks(manager, new AfterCommit(), { editionId }, now);
     await organizerReminders.replanVenues(manager, new AfterCommit(), { editionId }, now);
 
