@@ -2,8 +2,11 @@
  * bench/reminders: the reminder engine against raw BullMQ on the same Redis, in the same run.
  *  1. fire F reminders falling due at ~1,000/s through a no-op sender: lateness p50/p99/max;
  *  2. processing rate: F reminders all due now vs raw BullMQ processing of F no-op jobs, same concurrency;
- *  3. schedule N reminders (Postgres rows + delayed jobs) in batches, vs addBulk of N no-op jobs (the
- *     issue's baseline, `ratio`) and vs addBulk of the same N delayed jobs without rows (`ratio_same_jobs`).
+ *  3. schedule N reminders due in a month in batches (Postgres rows; beyond the horizon, so their
+ *     delayed jobs come later, from the reconciler), vs addBulk of N no-op jobs (the issue's baseline,
+ *     `ratio`); then the reconciler's sweep enqueueing their N delayed jobs, rows and jobs together
+ *     against the same baseline (`ratio_with_sweep`) and against addBulk of the same N delayed jobs
+ *     without rows (`ratio_same_jobs`); Redis memory of the scheduled reminders and of their jobs.
  *  4. two worker processes (bench/reminders-worker.ts) firing T reminders falling due at 3,000/s
  *     (a sustained rate, T/3,000 seconds of it; scheduled beforehand by this process, which then
  *     consumes nothing): lateness p50/p99/max (goal p99 < 1 s), each sent once.
@@ -17,7 +20,7 @@ import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +32,7 @@ const SCALE = Number(process.argv[2] ?? 1);
 const SCHEDULE_N = Math.round(1_000_000 * SCALE);
 const FIRE_N = Math.max(100, Math.round(50_000 * SCALE));
 const BATCH = 5_000;
-const CONCURRENCY = 64; // the worker default (REMINDER_CONCURRENCY); the raw BullMQ baseline runs at the same
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64); // the worker default (REMINDER_CONCURRENCY); the raw BullMQ baseline runs at the same
 const ONLY_TWO_WORKERS = process.argv[3] === 'two-workers';
 const ONLY_ONE_WORKER = process.argv[3] === 'one-worker'; // steps 1–3 only (`two_workers: null`)
 const LATENESS_RATE = 1_000; // due per second in step 1
@@ -61,6 +64,31 @@ const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9
  * figure a loaded machine changes least. With BENCH_CPU_PROF=<dir>, a V8 CPU profile of the phase alone
  * is written there as reminders-<name>.cpuprofile (open it in Chrome's DevTools or speedscope).
  */
+/** Redis' used_memory (bytes): the whole server's, so other clients' keys move it too. */
+async function redisUsedMemory(redis: Redis): Promise<number> {
+  return Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0);
+}
+
+/** CPU time (ms) used so far by the machine's PostgreSQL and Redis server processes (all of them: shared servers). */
+function serviceCpuMs(): { postgres: number; redis: number } {
+  const totals = { postgres: 0, redis: 0 };
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    if (comm === 'postgres') totals.postgres += ms;
+    else if (comm.startsWith('redis-server')) totals.redis += ms;
+  }
+  return totals;
+}
+
 async function phase<T>(name: string, run: () => Promise<T>): Promise<{ value: T; seconds: number; cpuMs: number }> {
   const profileDir = process.env.BENCH_CPU_PROF;
   const session = profileDir ? new Session() : undefined;
@@ -70,10 +98,13 @@ async function phase<T>(name: string, run: () => Promise<T>): Promise<{ value: T
     await session.post('Profiler.start');
   }
   const cpu = process.cpuUsage();
+  const services = serviceCpuMs();
   const start = process.hrtime.bigint();
   const value = await run();
   const wall = seconds(start);
   const used = process.cpuUsage(cpu);
+  const servicesAfter = serviceCpuMs();
+  console.log(`phase ${name}: ${wall.toFixed(2)} s; CPU ms: this process ${Math.round((used.user + used.system) / 1000)}, postgres ${servicesAfter.postgres - services.postgres}, redis ${servicesAfter.redis - services.redis}`);
   if (session && profileDir) {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(join(profileDir, `reminders-${name}.cpuprofile`), JSON.stringify(profile));
@@ -86,8 +117,8 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 async function main(): Promise<void> {
   const { loadAppConfig, AppConfig } = await import('@app/config');
   const { recreateDatabase, createDataSource } = await import('@app/database');
-  const { bullConnection, bullPrefix, jobOptions } = await import('@app/queue');
-  const { FireReminderJob, ReminderKind, ReminderScheduler, ReminderSenders } = await import('@app/reminders');
+  const { bullConnection, bullPrefix, jobOptions, JobProducer } = await import('@app/queue');
+  const { FireReminderJob, ReconcileRemindersHandler, ReminderKind, ReminderScheduler, ReminderSenders } = await import('@app/reminders');
   const { WorkerModule } = await import('../apps/worker/src/worker.module');
   const config = loadAppConfig();
 
@@ -176,8 +207,20 @@ async function main(): Promise<void> {
 
   // 3. Scheduling (last, so the million delayed jobs never share Redis with a timing measurement): N reminders due in a month (rows + delayed jobs) vs raw addBulk of N no-op jobs.
   const month = Date.now() + 30 * 24 * 3600_000;
+  const redisBefore = await redisUsedMemory(redis);
   const scheduleRun = await phase('schedule', () => scheduleAll(SCHEDULE_N, (index) => new Date(month + index)));
   const peakDuringMillion = peakRss;
+  const redisAfterSchedule = await redisUsedMemory(redis);
+  // Due a month ahead, beyond the horizon: the scheduler wrote rows only. Their jobs are enqueued by the
+  // reconciler as they come within the horizon (every minute, a minute's worth); here all at once, by
+  // the reconciler's own run with a horizon reaching them — the rest of the work scheduling implies.
+  const reachingThem = Object.assign(Object.create(AppConfig.prototype) as InstanceType<typeof AppConfig>, config, {
+    REMINDER_RECONCILE_HORIZON_HOURS: 31 * 24 + 1,
+  });
+  const sweepRun = await phase('sweep', () => new ReconcileRemindersHandler(dataSource, worker.get(JobProducer), reachingThem).handle());
+  const redisAfterSweep = await redisUsedMemory(redis);
+  if (sweepRun.value.requeued + sweepRun.value.arrived !== SCHEDULE_N)
+    throw new Error(`the sweep enqueued ${sweepRun.value.requeued + sweepRun.value.arrived} jobs for ${SCHEDULE_N} reminders`);
   const raw = new Queue('bench-raw', { connection: bullConnection(config, 'worker'), prefix: bullPrefix(config) });
   const rawScheduleRun = await phase('raw-schedule', async () => {
     for (let offset = 0; offset < SCHEDULE_N; offset += BATCH) {
@@ -228,10 +271,18 @@ async function main(): Promise<void> {
     // CPU of this process (the scheduler, the pg and Redis clients), per 1,000 reminders / raw jobs.
     cpu_ms_per_1000: round((scheduleRun.cpuMs / SCHEDULE_N) * 1000),
     raw_cpu_ms_per_1000: round((rawScheduleRun.cpuMs / SCHEDULE_N) * 1000),
-    // Raw addBulk of the engine's own jobs (delayed, ids, attempts, backoff, retention), no rows.
+    // The reconciler enqueueing the N jobs as the reminders come within the horizon (here at once).
+    sweep_per_s: round(SCHEDULE_N / sweepRun.seconds),
+    sweep_cpu_ms_per_1000: round((sweepRun.cpuMs / SCHEDULE_N) * 1000),
+    // Rows and jobs together (scheduling, then the sweep) against the same baseline.
+    ratio_with_sweep: round(rawScheduleRun.seconds / (scheduleRun.seconds + sweepRun.seconds), 3),
+    // Raw addBulk of the engine's own jobs (delayed, ids, attempts, backoff, retention), no rows, against rows and jobs together.
     raw_same_jobs_per_s: round(SCHEDULE_N / rawSameScheduleRun.seconds),
-    ratio_same_jobs: round(rawSameScheduleRun.seconds / scheduleRun.seconds, 3),
+    ratio_same_jobs: round(rawSameScheduleRun.seconds / (scheduleRun.seconds + sweepRun.seconds), 3),
     raw_same_jobs_cpu_ms_per_1000: round((rawSameScheduleRun.cpuMs / SCHEDULE_N) * 1000),
+    // Redis memory the N reminders take once scheduled (rows only) and once their jobs are in (the server's used_memory, MiB).
+    redis_mb_scheduled: round((redisAfterSchedule - redisBefore) / 2 ** 20),
+    redis_mb_with_jobs: round((redisAfterSweep - redisBefore) / 2 ** 20),
   };
   const fire = {
     // Lateness of F reminders falling due at LATENESS_RATE a second.
@@ -249,13 +300,16 @@ async function main(): Promise<void> {
   const peakMb = round(peakDuringMillion / 2 ** 20);
   const load = loadavg().map((value) => round(value, 2));
   console.log(
-    `scheduling ${SCHEDULE_N} reminders (rows + delayed jobs): ${scheduleRun.seconds.toFixed(1)} s, ${schedule.per_s}/s, ${schedule.cpu_ms_per_1000} ms CPU per 1,000`,
+    `scheduling ${SCHEDULE_N} reminders due in a month (rows; their delayed jobs come with the sweep): ${scheduleRun.seconds.toFixed(1)} s, ${schedule.per_s}/s, ${schedule.cpu_ms_per_1000} ms CPU per 1,000; Redis +${schedule.redis_mb_scheduled} MiB`,
+  );
+  console.log(
+    `  the reconciler's sweep enqueueing their ${SCHEDULE_N} delayed jobs: ${sweepRun.seconds.toFixed(1)} s, ${schedule.sweep_per_s}/s, ${schedule.sweep_cpu_ms_per_1000} ms CPU per 1,000; Redis +${schedule.redis_mb_with_jobs} MiB with the jobs`,
   );
   console.log(
     `  raw BullMQ addBulk of ${SCHEDULE_N} no-op jobs: ${rawScheduleRun.seconds.toFixed(1)} s, ${schedule.raw_per_s}/s, ${schedule.raw_cpu_ms_per_1000} ms CPU per 1,000; ratio ${schedule.ratio} (goal ≥ 0.8)`,
   );
   console.log(
-    `  raw BullMQ addBulk of the same ${SCHEDULE_N} delayed jobs (ids, attempts, backoff, retention; no rows): ${rawSameScheduleRun.seconds.toFixed(1)} s, ${schedule.raw_same_jobs_per_s}/s, ${schedule.raw_same_jobs_cpu_ms_per_1000} ms CPU per 1,000; ratio ${schedule.ratio_same_jobs}`,
+    `  rows and jobs together (scheduling + sweep) against it: ratio ${schedule.ratio_with_sweep}; raw BullMQ addBulk of the same ${SCHEDULE_N} delayed jobs (ids, attempts, backoff, retention; no rows): ${rawSameScheduleRun.seconds.toFixed(1)} s, ${schedule.raw_same_jobs_per_s}/s, ${schedule.raw_same_jobs_cpu_ms_per_1000} ms CPU per 1,000; ratio to rows and jobs ${schedule.ratio_same_jobs}`,
   );
   console.log(
     `firing ${FIRE_N} reminders due at ~${LATENESS_RATE}/s (scheduled beforehand in ${fireSchedulingSeconds.toFixed(1)} s): lateness p50 ${fire.p50_ms} ms, p99 ${fire.p99_ms} ms (goal < 100), max ${fire.max_ms} ms`,
