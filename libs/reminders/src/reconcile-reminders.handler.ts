@@ -6,7 +6,7 @@ import { AppConfig } from '@app/config';
 import { defineJob, JobHandler, JobProducer, QueueName, RECONCILE_EVERY_MS } from '@app/queue';
 import { FireReminderJob } from './fire-reminder.handler';
 
-const BATCH = 2_000;
+const BATCH = 5_000;
 
 export interface ReconcileResult {
   missed: number;
@@ -61,12 +61,11 @@ export class ReconcileRemindersHandler {
     // A reminder due this close to the horizon's far end came within it since the last run (or two):
     // its missing job is its first, not a lost one.
     const arrivalsFrom = Date.now() + this.config.REMINDER_RECONCILE_HORIZON_HOURS * 3_600_000 - 2 * RECONCILE_EVERY_MS;
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      // A reminder `sending` without a job is one whose job completed before its sent-mark committed
-      // (the worker died in between: FireReminderHandler) or whose job Redis lost: its job is due when
-      // the sender's lease ends (if the mark commits meanwhile, that job finds it sent and does nothing).
-      const batch = await queryRows<{ id: string; revision: number; fire_at: Date }>(
+    // A reminder `sending` without a job is one whose job completed before its sent-mark committed
+    // (the worker died in between: FireReminderHandler) or whose job Redis lost: its job is due when
+    // the sender's lease ends (if the mark commits meanwhile, that job finds it sent and does nothing).
+    const batchAfter = (after: string) =>
+      queryRows<{ id: string; revision: number; fire_at: Date }>(
         this.dataSource,
         `SELECT id, revision, CASE WHEN status = 'sending' THEN GREATEST(due_at, lease_until) ELSE due_at END AS fire_at FROM reminders
           WHERE status IN ('pending', 'sending')
@@ -74,9 +73,12 @@ export class ReconcileRemindersHandler {
           ORDER BY id LIMIT ${BATCH}`,
         [this.config.REMINDER_RECONCILE_HORIZON_HOURS, after],
       );
-      if (batch.length === 0) break;
+    let batch = await batchAfter('00000000-0000-0000-0000-000000000000');
+    while (batch.length > 0) {
       checked += batch.length;
-      after = batch[batch.length - 1].id;
+      // The next batch is read while Redis checks and takes this one.
+      const next = batchAfter(batch[batch.length - 1].id);
+      next.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
       const lost = await this.producer.missingJobs(
         FireReminderJob,
         batch.map((row) => ({ reminderId: row.id, revision: row.revision, dueAt: new Date(row.fire_at).getTime() })),
@@ -87,6 +89,7 @@ export class ReconcileRemindersHandler {
         if (job.dueAt >= arrivalsFrom) arrived += 1;
         else requeued += 1;
       }
+      batch = await next;
     }
     if (requeued) this.logger.warn({ requeued, checked }, 'reminder jobs re-enqueued from Postgres');
     if (arrived) this.logger.debug({ arrived }, 'reminder jobs enqueued as their reminders came within the horizon');
