@@ -34,7 +34,7 @@ export { PageQueryDto, pageOf, toPage } from './pagination';
 export { invitationAttendeeKey, normalisePassCode, passCode, passQrModules, passQrPng } from './pass-codes';
 export type { Page } from './pagination';
 export { sameSecret } from './secrets';
-export { queryRows } from './sql';
+export { preparedRows, queryRows } from './sql';
 export { foldedMatch, foldedSearchPattern } from './folded-search';
 export { renderPrintPdf } from './print-pdf';
 export type { PrintSection, PrintSheet } from './print-pdf';

@@ -6,14 +6,16 @@ import { MessageClaims } from './message-claims';
 /** A stand-in for PostgreSQL: answers each claim statement with the claimable ids it was given, and records the statements. */
 function fakeDatabase(claimable: Set<string>, failWhen: (ids: string[]) => boolean = () => false) {
   const statements: string[][] = [];
-  const dataSource = {
-    query: async (_sql: string, [ids]: [string[]]) => {
+  // The claim is a prepared statement, run on the DataSource's pg pool.
+  const pool = {
+    query: async ({ values: [ids] }: { values: [string[]] }) => {
       statements.push(ids);
       await new Promise((resume) => setTimeout(resume, 5));
       if (failWhen(ids)) throw new Error('statement failed');
-      return ids.filter((id) => claimable.delete(id)).map((id) => ({ id, status: MessageStatus.Sending }));
+      return { rows: ids.filter((id) => claimable.delete(id)).map((id) => ({ id, status: MessageStatus.Sending })) };
     },
-  } as unknown as DataSource;
+  };
+  const dataSource = { driver: { master: pool } } as unknown as DataSource;
   return { claims: new MessageClaims(dataSource, { SEND_LEASE_SECONDS: 300 } as AppConfig), statements };
 }
 

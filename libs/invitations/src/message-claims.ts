@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MicroBatch, queryRows } from '@app/common';
+import { MicroBatch, preparedRows } from '@app/common';
 import { AppConfig } from '@app/config';
 import { CONTEXT_COLUMNS, CONTEXT_FROM, InvitationContextRow } from './invitation-composer';
 import { InvitationMessage, MessageStatus } from './invitation.entities';
@@ -19,6 +19,26 @@ export type ClaimedRow = {
   status: MessageStatus;
   attempts: number;
 } & ({ [column in keyof InvitationContextRow]: InvitationContextRow[column] } | { [column in keyof InvitationContextRow]: null });
+
+/** The claim statement (see MessageClaims): $1 the message ids, $2 the lease in seconds, $3 the ended statuses. */
+const CLAIM_SQL = `WITH target AS (
+     SELECT m.id, (m.method = 'REQUEST' AND (i.sequence > m.sequence OR i.status = ANY($3::invitation_status[]))) AS stale
+       FROM invitation_messages m JOIN invitations i ON i.id = m.invitation_id
+      WHERE m.id = ANY($1::uuid[])
+        AND (m.status IN ('pending', 'failed') OR (m.status = 'sending' AND m.lease_until < now()))
+      ORDER BY m.id
+      FOR UPDATE OF m),
+   claimed AS (
+     UPDATE invitation_messages m
+        SET status = CASE WHEN target.stale THEN 'superseded'::message_status ELSE 'sending'::message_status END,
+            attempts = m.attempts + CASE WHEN target.stale THEN 0 ELSE 1 END,
+            last_attempt_at = CASE WHEN target.stale THEN m.last_attempt_at ELSE now() END,
+            lease_until = CASE WHEN target.stale THEN NULL ELSE now() + make_interval(secs => $2::int) END
+       FROM target WHERE m.id = target.id
+     RETURNING m.id, m.invitation_id, m.sequence, m.method, m.kind, m.reason, m.previous, m.status, m.attempts)
+ SELECT claimed.*, context.*
+   FROM claimed
+   LEFT JOIN LATERAL (SELECT ${CONTEXT_COLUMNS} FROM ${CONTEXT_FROM} WHERE i.id = claimed.invitation_id AND claimed.status = 'sending') context ON true`;
 
 /**
  * Claims invitation messages for sending, in batches (issue 21), as SentMessages records them: while
@@ -60,27 +80,7 @@ export class MessageClaims {
   }
 
   private claimAll(messageIds: string[]): Promise<ClaimedRow[]> {
-    return queryRows<ClaimedRow>(
-      this.dataSource,
-      `WITH target AS (
-           SELECT m.id, (m.method = 'REQUEST' AND (i.sequence > m.sequence OR i.status = ANY($3::invitation_status[]))) AS stale
-             FROM invitation_messages m JOIN invitations i ON i.id = m.invitation_id
-            WHERE m.id = ANY($1::uuid[])
-              AND (m.status IN ('pending', 'failed') OR (m.status = 'sending' AND m.lease_until < now()))
-            ORDER BY m.id
-            FOR UPDATE OF m),
-         claimed AS (
-           UPDATE invitation_messages m
-              SET status = CASE WHEN target.stale THEN 'superseded'::message_status ELSE 'sending'::message_status END,
-                  attempts = m.attempts + CASE WHEN target.stale THEN 0 ELSE 1 END,
-                  last_attempt_at = CASE WHEN target.stale THEN m.last_attempt_at ELSE now() END,
-                  lease_until = CASE WHEN target.stale THEN NULL ELSE now() + make_interval(secs => $2::int) END
-             FROM target WHERE m.id = target.id
-           RETURNING m.id, m.invitation_id, m.sequence, m.method, m.kind, m.reason, m.previous, m.status, m.attempts)
-       SELECT claimed.*, context.*
-         FROM claimed
-         LEFT JOIN LATERAL (SELECT ${CONTEXT_COLUMNS} FROM ${CONTEXT_FROM} WHERE i.id = claimed.invitation_id AND claimed.status = 'sending') context ON true`,
-      [messageIds, this.config.SEND_LEASE_SECONDS, ENDED_STATUSES],
-    );
+    // Prepared (parsed and planned once a connection): a worker runs it for every few e-mails (issue 21).
+    return preparedRows<ClaimedRow>(this.dataSource, 'invitation-message-claims', CLAIM_SQL, [messageIds, this.config.SEND_LEASE_SECONDS, ENDED_STATUSES]);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MicroBatch } from '@app/common';
+import { MicroBatch, preparedRows } from '@app/common';
 import { statusesAllowing, targetOf } from './invitation-workflow';
 
 /** The workflow's 'sent' event, applied in SQL: from which statuses, to which. */
@@ -36,7 +36,10 @@ export class SentMessages {
   }
 
   private update(batch: readonly Sent[]): Promise<unknown> {
-    return this.dataSource.query(
+    // Prepared (parsed and planned once a connection): a worker runs it for every few e-mails (issue 21).
+    return preparedRows(
+      this.dataSource,
+      'invitation-messages-sent',
       `WITH sent AS (
          UPDATE invitation_messages m
             SET status = 'sent', sent_at = now(), smtp_message_id = s.smtp_message_id, last_error = NULL, lease_until = NULL

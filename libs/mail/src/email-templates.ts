@@ -16,6 +16,15 @@ export interface RenderedEmail {
   text: string;
 }
 
+/** The helpers every template may use, beside Handlebars' own (if, unless, each, with, lookup, log). */
+const HELPERS = {
+  vnDate: (date: unknown) => (typeof date === 'string' && date !== '' ? formatVietnameseDate(date) : ''),
+  eq: (left: unknown, right: unknown) => left === right,
+  /** Headings and signatures in capitals, as on a printed official letter (Vietnamese-aware). */
+  upper: (value: unknown) => (typeof value === 'string' ? value.toLocaleUpperCase('vi') : ''),
+};
+const KNOWN_HELPERS = Object.fromEntries(Object.keys(HELPERS).map((name) => [name, true]));
+
 export class EmailTemplates {
   private readonly handlebars = Handlebars.create();
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
@@ -26,10 +35,7 @@ export class EmailTemplates {
    * production (the build copies them beside main.js), then the source tree (ts-node, jest).
    */
   constructor(private readonly candidates: string[]) {
-    this.handlebars.registerHelper('vnDate', (date: unknown) => (typeof date === 'string' && date !== '' ? formatVietnameseDate(date) : ''));
-    this.handlebars.registerHelper('eq', (left: unknown, right: unknown) => left === right);
-    /** Headings and signatures in capitals, as on a printed official letter (Vietnamese-aware). */
-    this.handlebars.registerHelper('upper', (value: unknown) => (typeof value === 'string' ? value.toLocaleUpperCase('vi') : ''));
+    this.handlebars.registerHelper(HELPERS);
   }
 
   /** Subject, HTML and text of the e-mail `name`. */
@@ -50,7 +56,14 @@ export class EmailTemplates {
     let found = this.compiled.get(name);
     if (!found) {
       this.dir ??= this.candidates.find((dir) => existsSync(join(dir, `${name}.hbs`))) ?? this.candidates[this.candidates.length - 1];
-      found = this.handlebars.compile(readFileSync(join(this.dir, `${name}.hbs`), 'utf8'), { noEscape: !name.endsWith('.html'), strict: true });
+      // Only our helpers and the built-in ones exist: told so, Handlebars compiles `{{field}}` to a plain
+      // property read instead of asking at every render whether `field` is a helper (issue 21).
+      found = this.handlebars.compile(readFileSync(join(this.dir, `${name}.hbs`), 'utf8'), {
+        noEscape: !name.endsWith('.html'),
+        strict: true,
+        knownHelpers: KNOWN_HELPERS,
+        knownHelpersOnly: true,
+      });
       this.compiled.set(name, found);
     }
     return found;

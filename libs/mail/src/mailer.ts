@@ -17,8 +17,16 @@ export interface SentMail {
 @Injectable()
 export class Mailer implements OnApplicationShutdown {
   private readonly transport: Transporter;
+  /** The send span's attributes: the relay's address, parsed once rather than for every message. */
+  private readonly spanAttributes: Readonly<Record<string, string | number>>;
 
   constructor(private readonly config: AppConfig) {
+    const relay = new URL(config.SMTP_URL);
+    this.spanAttributes = Object.freeze({
+      'network.protocol.name': 'smtp',
+      'server.address': relay.hostname,
+      'server.port': Number(relay.port || (relay.protocol === 'smtps:' ? 465 : 587)),
+    });
     const options: SMTPPool.Options = {
       url: config.SMTP_URL,
       pool: true,
@@ -47,15 +55,6 @@ export class Mailer implements OnApplicationShutdown {
       span.setAttribute('ngayhoi.mail.accepted', accepted.length);
       return { messageId: info.messageId, accepted };
     });
-  }
-
-  private get spanAttributes(): Record<string, string | number> {
-    const relay = new URL(this.config.SMTP_URL);
-    return {
-      'network.protocol.name': 'smtp',
-      'server.address': relay.hostname,
-      'server.port': Number(relay.port || (relay.protocol === 'smtps:' ? 465 : 587)),
-    };
   }
 
   onApplicationShutdown(): void {

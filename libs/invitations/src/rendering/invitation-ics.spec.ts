@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 
 import { FESTIVAL_TIME_ZONE } from '@app/common/time';
 
-import { buildFeedIcs, buildInvitationIcs } from './invitation-ics';
+import { buildFeedIcs, buildInvitationIcs, buildInvitationIcsWhole, IcsTemplate } from './invitation-ics';
 import { InvitationEvent } from './rendering.types';
 
 function invitationEvent(overrides: Partial<InvitationEvent> = {}): InvitationEvent {
@@ -250,5 +250,88 @@ describe('buildFeedIcs', () => {
     const empty = parse(buildFeedIcs([], 'Trống'));
     expect(empty.getAllSubcomponents('vevent')).toHaveLength(0);
     expect(empty.getAllSubcomponents('vtimezone')).toHaveLength(0);
+  });
+});
+
+describe('buildInvitationIcs from a venue-day template', () => {
+  // A long Vietnamese description (every line folded, several times), as the composer writes one.
+  const programme = Array.from(
+    { length: 8 },
+    (_, index) => `0${7 + index}:00–0${7 + index}:45 Phần hội: Giao lưu văn nghệ, thể thao của các đoàn thể, chi hội phụ nữ thôn số ${index + 1}`,
+  );
+  function delegate(index: number, overrides: Partial<InvitationEvent> = {}): InvitationEvent {
+    const name = ['Nguyễn Văn An', 'Lò Thị Hương', 'Hoàng "Bảy" Đức; Phó Giám đốc, Sở Văn hóa', 'Trần Thị Ánh Nguyệt Phương Thảo Hồng Nhung Bích Ngọc 🌸'][
+      index % 4
+    ];
+    return invitationEvent({
+      uid: `7f1c2a40-0000-4000-8000-00000000000${index}@ngayhoi.vn`,
+      stamp: new Date(Date.UTC(2027, 6, 1, 3, 4, 5 + index)),
+      summary: 'Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm 2027 — Ngày hội tại bản Nậm Cang, xã Sìn Hồ',
+      description: [
+        `Kính mời đồng chí ${name} cùng dự Ngày hội.`,
+        'Địa điểm: Nhà văn hóa bản Nậm Cang, Xã Sìn Hồ, tỉnh Lai Châu.',
+        'Chương trình (giờ Việt Nam):',
+        ...programme,
+        `Xác nhận tham dự: https://ngayhoi.vn/api/rsvp/token-${index}-${'x'.repeat(40 + index)}`,
+      ].join('\n'),
+      attendee: { name, email: `daibieu${index}@vanphong.example.vn` },
+      url: `https://ngayhoi.vn/api/rsvp/token-${index}-${'x'.repeat(40 + index)}`,
+      ...overrides,
+    });
+  }
+
+  it('is the text ical-generator writes for the whole calendar, byte for byte, delegate after delegate', () => {
+    for (const method of ['REQUEST', 'CANCEL'] as const) {
+      // The template of the first delegate's venue-day, filled for each delegate.
+      const template = IcsTemplate.build(delegate(0, { sequence: 2 }), method);
+      expect(template).not.toBeNull();
+      for (let index = 0; index < 6; index += 1) {
+        const event = delegate(index, { sequence: 2 });
+        const whole = buildInvitationIcsWhole(event, method);
+        expect(template!.fill(event)).toBe(whole);
+        expect(buildInvitationIcs(event, method)).toBe(whole);
+      }
+    }
+  });
+
+  it('folds the delegate lines at 75 octets, as the whole build does, whatever their length', () => {
+    const event = delegate(3, { sequence: 4 });
+    const text = buildInvitationIcs(event, 'REQUEST');
+    expect(text).toBe(buildInvitationIcsWhole(event, 'REQUEST'));
+    const lines = text.split('\r\n');
+    expect(lines.some((line) => line.startsWith(' '))).toBe(true);
+    for (const line of lines) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    // The delegate's name (with its emoji) and their RSVP link are in the unfolded lines.
+    const unfolded = contentLines(text);
+    expect(unfolded.find((line) => line.startsWith('ATTENDEE'))).toContain('CN="Trần Thị Ánh Nguyệt Phương Thảo Hồng Nhung Bích Ngọc 🌸"');
+    expect(unfolded).toContain(`URL;VALUE=URI:${event.url}`);
+  });
+
+  it('keeps each venue-day and revision apart: another time, place, sequence or a missing link is its own calendar', () => {
+    const variants: InvitationEvent[] = [
+      delegate(1, { sequence: 5 }),
+      delegate(1, { sequence: 6 }),
+      delegate(1, { sequence: 5, start: new Date('2027-08-20T00:30:00Z'), end: new Date('2027-08-20T04:30:00Z') }),
+      delegate(1, { sequence: 5, location: { title: 'Sân vận động xã', address: 'Xã Sìn Hồ, tỉnh Lai Châu', latitude: 22.37, longitude: 103.25 } }),
+      delegate(1, { sequence: 5, url: undefined }),
+      delegate(2, { sequence: 5, organizer: { name: 'Công an tỉnh Lai Châu', email: 'congan@laichau.example.vn' } }),
+    ];
+    for (const event of variants) {
+      for (const method of ['REQUEST', 'CANCEL'] as const) {
+        const whole = buildInvitationIcsWhole(event, method);
+        expect(IcsTemplate.build(delegate(3, { ...event, uid: 'other@ngayhoi.vn', attendee: delegate(3).attendee }), method)!.fill(event)).toBe(whole);
+        expect(buildInvitationIcs(event, method)).toBe(whole);
+      }
+    }
+    // Each differs from the first: the template of one is not the other's.
+    expect(new Set(variants.map((event) => buildInvitationIcs({ ...event, stamp: new Date(0) }, 'REQUEST'))).size).toBe(variants.length);
+    expect(contentLines(buildInvitationIcs(variants[4], 'REQUEST')).some((line) => line.startsWith('URL'))).toBe(false);
+  });
+
+  it('writes escaped text in the delegate lines: commas, semicolons, backslashes and new lines', () => {
+    const event = delegate(0, { sequence: 7, description: 'Kính mời; đồng chí, \\ A\nB\r\nC', attendee: { name: 'A "B" ^ C', email: 'a;b@example.vn' } });
+    const text = buildInvitationIcs(event, 'REQUEST');
+    expect(text).toBe(buildInvitationIcsWhole(event, 'REQUEST'));
+    expect(contentLines(text)).toContain('DESCRIPTION:Kính mời\\; đồng chí\\, \\\\ A\\nB\\nC');
   });
 });

@@ -5,7 +5,21 @@
  * by the invitations service and arrive in InvitationEvent.
  */
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { ICalAlarmType, ICalAttendeeRole, ICalAttendeeStatus, ICalAttendeeType, ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, {
+  escape,
+  foldLines,
+  formatDate,
+  ICalAlarmType,
+  ICalAttendee,
+  ICalAttendeeData,
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalAttendeeType,
+  ICalCalendar,
+  ICalCalendarMethod,
+  ICalEvent,
+  ICalEventStatus,
+} from 'ical-generator';
 import { DateTime } from 'luxon';
 
 import { FESTIVAL_TIME_ZONE } from '@app/common';
@@ -33,16 +47,164 @@ interface EventOptions {
   rsvp: boolean;
 }
 
-/** One VCALENDAR with one VEVENT, METHOD REQUEST or CANCEL (RFC 5546). */
+/**
+ * One VCALENDAR with one VEVENT, METHOD REQUEST or CANCEL (RFC 5546): the text ical-generator writes
+ * for it (buildInvitationIcsWhole), filled into the calendar of its venue-day and revision (IcsTemplate).
+ */
 export function buildInvitationIcs(event: InvitationEvent, method: ItipMethod): string {
+  return templateOf(event, method)?.fill(event) ?? buildInvitationIcsWhole(event, method);
+}
+
+/** The invitation's calendar built by ical-generator from scratch, every line: what a template's fill reproduces. */
+export function buildInvitationIcsWhole(event: InvitationEvent, method: ItipMethod): string {
+  return invitationCalendar(event, method).calendar.toString();
+}
+
+function invitationCalendar(event: InvitationEvent, method: ItipMethod): { calendar: ICalCalendar; created: ICalEvent } {
   const calendar = createCalendar();
   calendar.method(ITIP_METHODS[method]);
-  addEvent(calendar, event, {
+  const created = addEvent(calendar, event, {
     cancelled: method === 'CANCEL',
     withParticipants: true,
     rsvp: method === 'REQUEST',
   });
-  return calendar.toString();
+  return { calendar, created };
+}
+
+/**
+ * The calendar of one venue-day and revision as ical-generator writes it, with the lines that differ
+ * from one delegate to the next left as slots (issue 21). Every e-mail of a venue's invitations carries
+ * the same calendar but for UID, DTSTAMP, DESCRIPTION (it names the delegate and their RSVP link),
+ * ATTENDEE and URL; building the whole calendar for each (the event, its alarm, the VTIMEZONE, the
+ * zone's wall-clock times through luxon, the folding of every Vietnamese line) was most of an e-mail's
+ * calendar time. The template is ical-generator's output for the event with placeholder values in
+ * those properties; a fill writes each property's line as the library writes it (its `escape`,
+ * `formatDate` and `ICalAttendee`) and folds it with its `foldLines`, which folds each line on its own:
+ * the result is the library's text for the real values, byte for byte (invitation-ics.spec.ts compares
+ * the two on invitations of several shapes).
+ */
+export class IcsTemplate {
+  private constructor(
+    /** The calendar's text between the slots: one more piece than there are slots. */
+    private readonly pieces: string[],
+    /** The slots, in the order they appear. */
+    private readonly slots: Slot[],
+    /** The template's event: the parent an ATTENDEE line is written for (ical-generator needs one). */
+    private readonly parent: ICalEvent,
+    private readonly rsvp: boolean,
+  ) {}
+
+  /** The template of this event's venue-day and revision, or null if ical-generator's text cannot be cut into one. */
+  static build(event: InvitationEvent, method: ItipMethod): IcsTemplate | null {
+    const placeholder: InvitationEvent = {
+      ...event,
+      uid: PLACEHOLDER.uid,
+      stamp: PLACEHOLDER.stamp,
+      description: PLACEHOLDER.description,
+      attendee: PLACEHOLDER.attendee,
+      ...(event.url && { url: PLACEHOLDER.url }),
+    };
+    const { calendar, created } = invitationCalendar(placeholder, method);
+    const text = calendar.toString();
+    const rsvp = method === 'REQUEST';
+    const found: Array<{ slot: Slot; start: number; end: number }> = [];
+    for (const slot of SLOTS) {
+      if (slot === 'url' && !event.url) continue;
+      const line = `\r\n${slotLine(slot, placeholder, created, rsvp)}\r\n`;
+      const start = text.indexOf(line);
+      // Each placeholder's line must be there exactly once, or the text is not cut.
+      if (start < 0 || text.indexOf(line, start + 1) >= 0) return null;
+      found.push({ slot, start: start + 2, end: start + line.length - 2 });
+    }
+    found.sort((a, b) => a.start - b.start);
+    const pieces: string[] = [];
+    let from = 0;
+    for (const { start, end } of found) {
+      pieces.push(text.slice(from, start));
+      from = end;
+    }
+    pieces.push(text.slice(from));
+    return new IcsTemplate(
+      pieces,
+      found.map(({ slot }) => slot),
+      created,
+      rsvp,
+    );
+  }
+
+  fill(event: InvitationEvent): string {
+    let text = this.pieces[0];
+    for (let index = 0; index < this.slots.length; index += 1) {
+      text += slotLine(this.slots[index], event, this.parent, this.rsvp) + this.pieces[index + 1];
+    }
+    return text;
+  }
+}
+
+type Slot = 'uid' | 'stamp' | 'description' | 'attendee' | 'url';
+const SLOTS: readonly Slot[] = ['uid', 'stamp', 'description', 'attendee', 'url'];
+
+/** Values no real invitation has, each written on a line of its own that ical-generator does not fold. */
+const PLACEHOLDER = {
+  uid: 'ngayhoi-template-uid',
+  stamp: new Date(0),
+  description: 'ngayhoi-template-description',
+  attendee: { name: 'ngayhoi-template-attendee', email: 'ngayhoi-template-attendee@ngayhoi.invalid' },
+  url: 'https://ngayhoi.invalid/ngayhoi-template-url',
+} as const;
+
+/**
+ * A delegate's line of the calendar, folded, as ical-generator's ICalEvent.toString writes it (11.x:
+ * `UID:` unescaped, DTSTAMP in UTC since the calendar has no zone name, the TEXT values escaped).
+ */
+function slotLine(slot: Slot, event: InvitationEvent, parent: ICalEvent, rsvp: boolean): string {
+  switch (slot) {
+    case 'uid':
+      return foldLines(`UID:${event.uid}`);
+    case 'stamp':
+      return `DTSTAMP:${formatDate(null, event.stamp)}`;
+    case 'description':
+      return foldLines(`DESCRIPTION:${escape(event.description, false)}`);
+    case 'attendee':
+      return foldLines(new ICalAttendee(attendeeData(event, rsvp), parent).toString().slice(0, -2));
+    case 'url':
+      return foldLines(`URL;VALUE=URI:${escape(event.url, false)}`);
+  }
+}
+
+/**
+ * Templates made last, by everything of the event that is not a slot: one a venue-day and revision (a
+ * CANCEL, a REQUEST, an event with or without its RSVP link each their own). Bounded: a worker sends
+ * one venue's invitations together, then the next venue's.
+ */
+const templates = new Map<string, IcsTemplate | null>();
+const TEMPLATES = 64;
+
+function templateOf(event: InvitationEvent, method: ItipMethod): IcsTemplate | null {
+  // What a fill cannot write as the whole build would: no DESCRIPTION line, or an attendee without e-mail (the library throws).
+  if (!event.description || !event.attendee.email) return null;
+  const { sequence, summary, start, end, location, organizer, url } = event;
+  const key = JSON.stringify([
+    method,
+    sequence,
+    summary,
+    start.getTime(),
+    end.getTime(),
+    location.title,
+    location.address,
+    location.latitude,
+    location.longitude,
+    organizer.name,
+    organizer.email,
+    Boolean(url),
+  ]);
+  let template = templates.get(key);
+  if (template === undefined) {
+    template = IcsTemplate.build(event, method);
+    templates.set(key, template);
+    if (templates.size > TEMPLATES) templates.delete(templates.keys().next().value!);
+  }
+  return template;
 }
 
 /**
@@ -88,7 +250,7 @@ function createCalendar(): ICalCalendar {
   });
 }
 
-function addEvent(calendar: ICalCalendar, event: InvitationEvent, options: EventOptions): void {
+function addEvent(calendar: ICalCalendar, event: InvitationEvent, options: EventOptions): ICalEvent {
   const created = calendar.createEvent({
     id: event.uid,
     sequence: event.sequence,
@@ -111,14 +273,7 @@ function addEvent(calendar: ICalCalendar, event: InvitationEvent, options: Event
 
   if (options.withParticipants) {
     created.organizer({ name: event.organizer.name, email: event.organizer.email });
-    created.createAttendee({
-      name: event.attendee.name,
-      email: event.attendee.email,
-      role: ICalAttendeeRole.REQ,
-      status: ICalAttendeeStatus.NEEDSACTION,
-      type: ICalAttendeeType.INDIVIDUAL,
-      rsvp: options.rsvp,
-    });
+    created.createAttendee(attendeeData(event, options.rsvp));
   }
 
   // A reminder for a cancelled event would fire for nothing (and a CANCEL must not add one).
@@ -129,6 +284,18 @@ function addEvent(calendar: ICalCalendar, event: InvitationEvent, options: Event
       description: `Nhắc lịch: ${event.summary}`,
     });
   }
+  return created;
+}
+
+function attendeeData(event: InvitationEvent, rsvp: boolean): ICalAttendeeData {
+  return {
+    name: event.attendee.name,
+    email: event.attendee.email,
+    role: ICalAttendeeRole.REQ,
+    status: ICalAttendeeStatus.NEEDSACTION,
+    type: ICalAttendeeType.INDIVIDUAL,
+    rsvp,
+  };
 }
 
 function inFestivalZone(instant: Date): DateTime {
