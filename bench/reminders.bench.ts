@@ -104,7 +104,9 @@ async function phase<T>(name: string, run: () => Promise<T>): Promise<{ value: T
   const wall = seconds(start);
   const used = process.cpuUsage(cpu);
   const servicesAfter = serviceCpuMs();
-  console.log(`phase ${name}: ${wall.toFixed(2)} s; CPU ms: this process ${Math.round((used.user + used.system) / 1000)}, postgres ${servicesAfter.postgres - services.postgres}, redis ${servicesAfter.redis - services.redis}`);
+  console.log(
+    `phase ${name}: ${wall.toFixed(2)} s; CPU ms: this process ${Math.round((used.user + used.system) / 1000)}, postgres ${servicesAfter.postgres - services.postgres}, redis ${servicesAfter.redis - services.redis}`,
+  );
   if (session && profileDir) {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(join(profileDir, `reminders-${name}.cpuprofile`), JSON.stringify(profile));

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { hydrate, MicroBatch, queryRows } from '@app/common';
+import { hydrate, MicroBatch, preparedRows } from '@app/common';
 import { AppConfig } from '@app/config';
 import { defineJob, JobContext, JobHandler, JobPayload, KEEP_FAILED, QueueName } from '@app/queue';
 import { ReminderMetrics } from './reminder-metrics';
@@ -48,7 +48,8 @@ type ClaimedRow = { reminder: Record<string, unknown>; missed: boolean } | undef
  * The claim and the final update are each made for all the reminders firing together in one
  * statement (MicroBatch: those arriving while the previous statement runs go in the next, with no timer
  * to wait for): at a thousand a second, statements, not rows, are what Postgres spends its time on.
- * Each reminder's outcome is still its own.
+ * Each reminder's outcome is still its own. Both are named prepared statements (preparedRows): parsed
+ * and planned once a connection.
  */
 @JobHandler(FireReminderJob)
 @Injectable()
@@ -109,8 +110,9 @@ export class FireReminderHandler {
    * `sending` under a lease, or `missed` when found past its grace window on a first attempt.
    */
   private async claimAll(requests: ClaimRequest[]): Promise<ClaimedRow[]> {
-    const rows = await queryRows<{ id: string; revision: number; reminder: Record<string, unknown>; missed: boolean }>(
+    const rows = await preparedRows<{ id: string; revision: number; reminder: Record<string, unknown>; missed: boolean }>(
       this.dataSource,
+      'reminders-claim',
       `UPDATE reminders r
           SET status = CASE WHEN c.grace IS NOT NULL AND now() - r.due_at > make_interval(mins => c.grace) THEN 'missed'::reminder_status ELSE 'sending'::reminder_status END,
               attempts = r.attempts + 1, lease_until = now() + make_interval(secs => $4::int), updated_at = now()
@@ -142,8 +144,9 @@ export class FireReminderHandler {
 
   /** Marks sent, recording how late; returns each one's lateness. */
   private async markAllSent(ids: string[]): Promise<Array<number | undefined>> {
-    const rows = await queryRows<{ id: string; lateness_ms: number }>(
+    const rows = await preparedRows<{ id: string; lateness_ms: number }>(
       this.dataSource,
+      'reminders-mark-sent',
       `UPDATE reminders SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, updated_at = now(),
               lateness_ms = GREATEST(0, (EXTRACT(EPOCH FROM (now() - due_at)) * 1000)::int)
         WHERE id = ANY(string_to_array($1, ',')::uuid[]) RETURNING id, lateness_ms`,
