@@ -32,16 +32,17 @@ export async function createUser(dataSource: DataSource, role: Role, provinceCod
 
 /** A fresh edition with a year no other test uses (editions are unique per year). */
 /**
- * A year no edition holds yet that the API accepts (2030–2100): for editions a test creates through the
- * API. The factory below takes the year after the newest, which a long run of suites sharing one
- * database pushes past what the API's validation allows.
+ * A year no edition holds yet that the API accepts (2000–2100): for editions a test creates through the
+ * API. The factory below takes the year after the newest from 2030 on, so a whole run of suites sharing
+ * one database fills 2030–2100 before it ends (more than 71 editions); then the years before 2030 serve.
  */
 export async function freeEditionYear(dataSource: DataSource): Promise<number> {
-  const [{ year }] = await dataSource.query(
-    `SELECT min(y)::int AS year FROM generate_series(2030, 2100) y WHERE NOT EXISTS (SELECT 1 FROM editions WHERE editions.year = y)`,
+  const [found] = await dataSource.query(
+    `SELECT y::int AS year FROM generate_series(2000, 2100) y WHERE NOT EXISTS (SELECT 1 FROM editions WHERE editions.year = y)
+      ORDER BY y < 2030, y LIMIT 1`,
   );
-  if (year === null) throw new Error('every year from 2030 to 2100 has an edition in the test database');
-  return year;
+  if (!found) throw new Error('every year from 2000 to 2100 has an edition in the test database');
+  return found.year;
 }
 
 export async function createEdition(dataSource: DataSource, overrides: Partial<Edition> = {}): Promise<Edition> {
