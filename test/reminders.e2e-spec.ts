@@ -73,9 +73,9 @@ describe('Reminder engine under faults (worker as a child process)', () => {
       [edition.id, venue.id, count, tag],
     );
     const reminders: { id: string; revision: number; subject_id: string; due_at: Date }[] = await t.dataSource.query(
-      `INSERT INTO reminders (kind, subject_id, edition_id, recipient_email, recipient_name, offset_minutes, due_at, dedupe_key)
+      `INSERT INTO reminders (kind, subject_id, edition_id, recipient_email, recipient_name, offset_minutes, due_at)
        SELECT 'delegate_event', i.id, i.edition_id, i.delegate_email, i.delegate_name, 120,
-              $2::timestamptz + make_interval(secs => (row_number() OVER (ORDER BY i.id) - 1) * $3::float / 1000), 'delegate_event:' || i.id || ':120'
+              $2::timestamptz + make_interval(secs => (row_number() OVER (ORDER BY i.id) - 1) * $3::float / 1000)
          FROM invitations i WHERE i.id = ANY($1::uuid[]) RETURNING id, revision, subject_id, due_at`,
       [invitations.map((invitation) => invitation.id), dueAt, spreadMs],
     );

@@ -26,8 +26,8 @@ export async function remindersDue(
     [edition.id, venue.id, count, tag],
   );
   const reminders: { id: string; revision: number; subject_id: string; due_at: Date }[] = await dataSource.query(
-    `INSERT INTO reminders (kind, subject_id, edition_id, recipient_email, recipient_name, offset_minutes, due_at, dedupe_key, status, lease_until)
-     SELECT 'delegate_event', i.id, i.edition_id, i.delegate_email, i.delegate_name, 120, $2, 'delegate_event:' || i.id || ':120',
+    `INSERT INTO reminders (kind, subject_id, edition_id, recipient_email, recipient_name, offset_minutes, due_at, status, lease_until)
+     SELECT 'delegate_event', i.id, i.edition_id, i.delegate_email, i.delegate_name, 120, $2,
             $3::reminder_status, CASE WHEN $3 = 'sending' THEN now() + interval '1 hour' END
        FROM invitations i WHERE i.id = ANY($1::uuid[]) RETURNING id, revision, subject_id, due_at`,
     [invitations.map((invitation) => invitation.id), dueAt, status],

@@ -1,5 +1,4 @@
 import {
-  dedupeKey,
   DEFAULT_DELEGATE_OFFSETS_MINUTES,
   DEFAULT_TASK_OFFSETS_DAYS,
   isMissed,
@@ -35,10 +34,6 @@ describe('reminder rules', () => {
     expect(isMissed(due, new Date('2030-08-11T23:30:00Z'), 60)).toBe(false);
     expect(isMissed(due, new Date('2030-08-11T23:30:01Z'), 60)).toBe(true);
     expect(isMissed(due, new Date('2030-08-11T22:30:01Z'), 0)).toBe(true);
-  });
-
-  it('keys a reminder by kind, subject and offset', () => {
-    expect(dedupeKey('delegate_event', 'abc', 120)).toBe('delegate_event:abc:120');
   });
 
   describe('organizer reminders', () => {

@@ -33,10 +33,6 @@ export function isMissed(dueAt: Date, now: Date, graceMinutes: number): boolean 
   return now.getTime() - dueAt.getTime() > graceMinutes * 60_000;
 }
 
-export function dedupeKey(kind: string, subjectId: string, offsetMinutes: number): string {
-  return `${kind}:${subjectId}:${offsetMinutes}`;
-}
-
 /** Who an organizer reminder goes to, resolved when it is sent (so today's organizers get it). */
 export type RecipientGroup = `province:${string}` | 'planners';
 

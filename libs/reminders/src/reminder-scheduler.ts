@@ -7,7 +7,6 @@ import type { StoredEscalation } from './escalation-rules';
 import { FireReminderJob } from './fire-reminder.handler';
 import { ReminderKind, ReminderPolicy } from './reminder.entities';
 import {
-  dedupeKey,
   DEFAULT_DELEGATE_OFFSETS_MINUTES,
   DEFAULT_ESCALATION_HOURS,
   DEFAULT_TASK_OFFSETS_DAYS,
@@ -105,8 +104,9 @@ export class ReminderScheduler {
     await this.schedule(manager, afterCommit, drafts);
     await manager.query(
       `UPDATE reminders SET status = 'cancelled', revision = revision + 1, updated_at = now()
-        WHERE subject_id = ANY($1::uuid[]) AND kind = ANY($2::reminder_kind[]) AND status = 'pending' AND NOT (dedupe_key = ANY($3::text[]))`,
-      [scope.subjectIds, scope.kinds, drafts.map((draft) => dedupeKey(draft.kind, draft.subjectId, draft.offsetMinutes))],
+        WHERE subject_id = ANY($1::uuid[]) AND kind = ANY($2::reminder_kind[]) AND status = 'pending'
+          AND (subject_id, kind, offset_minutes) NOT IN (SELECT * FROM unnest($3::uuid[], $4::reminder_kind[], $5::int[]))`,
+      [scope.subjectIds, scope.kinds, drafts.map((draft) => draft.subjectId), drafts.map((draft) => draft.kind), drafts.map((draft) => draft.offsetMinutes)],
     );
   }
 
@@ -231,14 +231,13 @@ async function writeReminders(manager: EntityManager, drafts: ReminderDraft[]): 
   }
   return queryRows<WrittenReminder>(
     manager,
-    `INSERT INTO reminders (kind, subject_id, edition_id, recipient_email, recipient_group, recipient_name, offset_minutes, due_at, dedupe_key)
-     SELECT draft.kind, draft.subject_id, draft.edition_id, draft.recipient_email, draft.recipient_group, draft.recipient_name, draft.offset_minutes, draft.due_at,
-            draft.kind::text || ':' || draft.subject_id::text || ':' || draft.offset_minutes
+    `INSERT INTO reminders (kind, subject_id, edition_id, recipient_email, recipient_group, recipient_name, offset_minutes, due_at)
+     SELECT draft.kind, draft.subject_id, draft.edition_id, draft.recipient_email, draft.recipient_group, draft.recipient_name, draft.offset_minutes, draft.due_at
        FROM (SELECT (t->>0)::reminder_kind AS kind, (t->>1)::uuid AS subject_id, (t->>2)::uuid AS edition_id, t->>3 AS recipient_email,
                     t->>4 AS recipient_group, t->>5 AS recipient_name, (t->>6)::int AS offset_minutes,
                     'epoch'::timestamptz + (t->>7)::bigint * interval '1 millisecond' AS due_at
                FROM jsonb_array_elements($1::jsonb) AS t) AS draft
-     ON CONFLICT (dedupe_key) DO UPDATE
+     ON CONFLICT (subject_id, kind, offset_minutes) DO UPDATE
         SET due_at = EXCLUDED.due_at, recipient_email = EXCLUDED.recipient_email, recipient_group = EXCLUDED.recipient_group,
             recipient_name = EXCLUDED.recipient_name,
             revision = reminders.revision + 1, status = 'pending', attempts = 0, last_error = NULL, lease_until = NULL,

@@ -31,7 +31,9 @@ export enum ReminderStatus {
  */
 @Entity('reminders')
 @Index('reminders_due_idx', ['status', 'dueAt'], { where: `status IN ('pending', 'sending')` })
-@Index('reminders_subject_idx', ['subjectId'])
+// One reminder per moment (subject, kind, offset), however often its cause is recorded again; the
+// subject's reminders are found by the same index (migration 1796470000000).
+@Index('reminders_moment_unique', ['subjectId', 'kind', 'offsetMinutes'], { unique: true })
 @Check('reminders_recipient_check', `recipient_email IS NOT NULL OR recipient_group IS NOT NULL`)
 export class Reminder {
   @PrimaryGeneratedColumn('uuid')
@@ -70,11 +72,6 @@ export class Reminder {
 
   @Column({ type: 'int', default: 1 })
   revision: number;
-
-  /** kind:subject:offset — one reminder per moment, however often the cause is recorded again. */
-  @Index('reminders_dedupe_unique', { unique: true })
-  @Column({ type: 'text', name: 'dedupe_key' })
-  dedupeKey: string;
 
   @Column({ type: 'int', default: 0 })
   attempts: number;

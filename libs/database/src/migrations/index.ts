@@ -36,6 +36,7 @@ import { SpeakersAndGreeters1796280000000 } from './1796280000000-speakers-and-g
 import { VenueDayOrderIndex1796310000000 } from './1796310000000-venue-day-order-index';
 import { ReadinessRollupVenueFacts1796420000000 } from './1796420000000-readiness-rollup-venue-facts';
 import { TaskRollupLocks1796460000000 } from './1796460000000-task-rollup-locks';
+import { ReminderMomentKey1796470000000 } from './1796470000000-reminder-moment-key';
 
 export const MIGRATIONS = [
   InitialSchema1795685248536,
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   VenueDayOrderIndex1796310000000,
   ReadinessRollupVenueFacts1796420000000,
   TaskRollupLocks1796460000000,
+  ReminderMomentKey1796470000000,
 ];
