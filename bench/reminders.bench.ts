@@ -12,7 +12,7 @@
  *     consumes nothing): lateness p50/p99/max (goal p99 < 1 s), each sent once.
  * Each ratio is the same run's raw BullMQ time over the engine's (≥ 1 would be as fast as raw); beside
  * them the CPU time of this process per 1,000, and (BENCH_CPU_PROF=<dir>) a V8 CPU profile of each
- * phase. Prints the peak RSS of this process (which runs the worker module) during the million.
+ * phase; BENCH_REDIS_COMMANDS=1 prints the Redis commands each phase made (server-wide). Prints the peak RSS of this process (which runs the worker module) during the million.
  * Last line: one JSON object. `bench/reminders [scale] two-workers` runs only step 4, `one-worker`
  * steps 1–3.
  */
@@ -89,7 +89,17 @@ function serviceCpuMs(): { postgres: number; redis: number } {
   return totals;
 }
 
+/** Calls per command, server-wide (INFO commandstats): BENCH_REDIS_COMMANDS=1 prints each phase's. */
+async function redisCommandCalls(redis: Redis): Promise<Map<string, number>> {
+  const calls = new Map<string, number>();
+  for (const match of (await redis.info('commandstats')).matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) calls.set(match[1], Number(match[2]));
+  return calls;
+}
+let commandStats: Redis | undefined;
+
 async function phase<T>(name: string, run: () => Promise<T>): Promise<{ value: T; seconds: number; cpuMs: number }> {
+  if (process.env.BENCH_REDIS_COMMANDS && !commandStats) commandStats = new Redis(process.env.REDIS_URL as string);
+  const callsBefore = commandStats && (await redisCommandCalls(commandStats));
   const profileDir = process.env.BENCH_CPU_PROF;
   const session = profileDir ? new Session() : undefined;
   if (session) {
@@ -107,6 +117,11 @@ async function phase<T>(name: string, run: () => Promise<T>): Promise<{ value: T
   console.log(
     `phase ${name}: ${wall.toFixed(2)} s; CPU ms: this process ${Math.round((used.user + used.system) / 1000)}, postgres ${servicesAfter.postgres - services.postgres}, redis ${servicesAfter.redis - services.redis}`,
   );
+  if (commandStats && callsBefore) {
+    const callsAfter = await redisCommandCalls(commandStats);
+    const changed = [...callsAfter].map(([command, calls]) => [command, calls - (callsBefore.get(command) ?? 0)] as const).filter(([, calls]) => calls > 0);
+    console.log(`  redis commands in ${name}: ${changed.sort((a, b) => b[1] - a[1]).map(([command, calls]) => `${command} ${calls}`).join(', ')}`);
+  }
   if (session && profileDir) {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(join(profileDir, `reminders-${name}.cpuprofile`), JSON.stringify(profile));

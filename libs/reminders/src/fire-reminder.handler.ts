@@ -34,6 +34,11 @@ interface ClaimRequest {
   /** Minutes past due after which it is marked missed instead (first attempt only), or null. */
   graceMinutes: number | null;
 }
+/** A reminder the transport accepted, and when (epoch ms). */
+interface SentMark {
+  reminderId: string;
+  sentAt: number;
+}
 type ClaimedRow = { reminder: Record<string, unknown>; missed: boolean } | undefined;
 
 /**
@@ -56,7 +61,7 @@ type ClaimedRow = { reminder: Record<string, unknown>; missed: boolean } | undef
 export class FireReminderHandler {
   private readonly logger = new Logger('Reminders');
   private readonly claims = new MicroBatch<ClaimRequest, ClaimedRow>((requests) => this.claimAll(requests));
-  private readonly sentMarks = new MicroBatch<string, number | undefined>((ids) => this.markAllSent(ids));
+  private readonly sentMarks = new MicroBatch<SentMark, number | undefined>((marks) => this.markAllSent(marks));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -83,12 +88,13 @@ export class FireReminderHandler {
     }
     try {
       const { messageId } = await this.senders.get(reminder.kind)(reminder);
+      const sentAt = Date.now(); // the transport has it: when it was sent, whenever the mark commits
       // The job completes without waiting for its sent-mark (issue 21): the mark joins the next batch
       // while this job's slot already takes the next reminder. Should the mark never commit, the row stays
       // `sending` and, once its lease runs out, the reconciler has it fired again — what a failed mark
       // awaited here led to as well (a retry that resends, with the same Message-ID).
       context.afterCompletion(
-        this.sentMarks.call(reminder.id).then((latenessMs) => {
+        this.sentMarks.call({ reminderId: reminder.id, sentAt }).then((latenessMs) => {
           if (latenessMs !== undefined) this.metrics.sent(latenessMs);
           this.logger.debug({ reminderId, messageId, latenessMs }, 'reminder sent');
         }),
@@ -142,18 +148,24 @@ export class FireReminderHandler {
     });
   }
 
-  /** Marks sent, recording how late; returns each one's lateness. */
-  private async markAllSent(ids: string[]): Promise<Array<number | undefined>> {
+  /**
+   * Marks sent at the instant each one's transport accepted it (the worker's clock, as BullMQ's delays
+   * are), recording how late that was; returns each one's lateness. The instant is not the mark's own:
+   * a mark waits for the batch before it, and a reminder sent on time is not late because its record was.
+   */
+  private async markAllSent(marks: SentMark[]): Promise<Array<number | undefined>> {
     const rows = await preparedRows<{ id: string; lateness_ms: number }>(
       this.dataSource,
-      'reminders-mark-sent',
-      `UPDATE reminders SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, updated_at = now(),
-              lateness_ms = GREATEST(0, (EXTRACT(EPOCH FROM (now() - due_at)) * 1000)::int)
-        WHERE id = ANY(string_to_array($1, ',')::uuid[]) RETURNING id, lateness_ms`,
-      [ids.join(',')],
+      'reminders-mark-sent-at',
+      `UPDATE reminders r SET status = 'sent', sent_at = m.sent_at, lease_until = NULL, last_error = NULL, updated_at = now(),
+              lateness_ms = GREATEST(0, (EXTRACT(EPOCH FROM (m.sent_at - r.due_at)) * 1000)::int)
+         FROM (SELECT id, 'epoch'::timestamptz + sent_ms * interval '1 millisecond' AS sent_at
+                 FROM unnest(string_to_array($1, ',')::uuid[], string_to_array($2, ',')::bigint[]) AS m(id, sent_ms)) AS m
+        WHERE r.id = m.id RETURNING r.id, r.lateness_ms`,
+      [marks.map((mark) => mark.reminderId).join(','), marks.map((mark) => mark.sentAt).join(',')],
     );
     const byId = new Map(rows.map((row) => [row.id, row.lateness_ms]));
-    return ids.map((id) => byId.get(id));
+    return marks.map((mark) => byId.get(mark.reminderId));
   }
 
   private async whyNot(reminderId: string, revision: number): Promise<FireOutcome> {
