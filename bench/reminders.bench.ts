@@ -12,7 +12,7 @@
  *     consumes nothing): lateness p50/p99/max (goal p99 < 1 s), each sent once.
  * Each ratio is the same run's raw BullMQ time over the engine's (≥ 1 would be as fast as raw); beside
  * them the CPU time of this process per 1,000, and (BENCH_CPU_PROF=<dir>) a V8 CPU profile of each
- * phase; BENCH_REDIS_COMMANDS=1 prints the Redis commands each phase made (server-wide). Prints the peak RSS of this process (which runs the worker module) during the million.
+ * phase, (BENCH_HEAP_PROF=<dir>) a sampled allocation profile of each; BENCH_REDIS_COMMANDS=1 prints the Redis commands each phase made (server-wide). Prints the peak RSS of this process (which runs the worker module) during the million.
  * Last line: one JSON object. `bench/reminders [scale] two-workers` runs only step 4, `one-worker`
  * steps 1–3.
  */
@@ -101,12 +101,14 @@ async function phase<T>(name: string, run: () => Promise<T>): Promise<{ value: T
   if (process.env.BENCH_REDIS_COMMANDS && !commandStats) commandStats = new Redis(process.env.REDIS_URL as string);
   const callsBefore = commandStats && (await redisCommandCalls(commandStats));
   const profileDir = process.env.BENCH_CPU_PROF;
-  const session = profileDir ? new Session() : undefined;
-  if (session) {
-    session.connect();
+  const heapDir = process.env.BENCH_HEAP_PROF;
+  const session = profileDir || heapDir ? new Session() : undefined;
+  if (session) session.connect();
+  if (session && profileDir) {
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
   }
+  if (session && heapDir) await session.post('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
   const cpu = process.cpuUsage();
   const services = serviceCpuMs();
   const start = process.hrtime.bigint();
@@ -125,8 +127,12 @@ async function phase<T>(name: string, run: () => Promise<T>): Promise<{ value: T
   if (session && profileDir) {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(join(profileDir, `reminders-${name}.cpuprofile`), JSON.stringify(profile));
-    session.disconnect();
   }
+  if (session && heapDir) {
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    writeFileSync(join(heapDir, `reminders-${name}.heapprofile`), JSON.stringify(profile));
+  }
+  session?.disconnect();
   return { value, seconds: wall, cpuMs: (used.user + used.system) / 1000 };
 }
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));

@@ -2,7 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, OnApplicationBootstrap, Provider } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
-import { runWithRequestId } from '@app/common';
+import { runWithLogFields, runWithRequestId } from '@app/common';
 import { AppConfig } from '@app/config';
 import { JobRegistry, QueueName, QUEUES, splitRequestId } from '@app/queue';
 import { contextFromTraceparent, inSpan, SpanKind } from '@app/telemetry';
@@ -62,7 +62,8 @@ export class QueueProcessor extends WorkerHost implements OnApplicationBootstrap
       'ngayhoi.attempt': job.attemptsMade + 1,
     };
     const span = { kind: SpanKind.CONSUMER, attributes, parent: contextFromTraceparent(traceparent) };
-    return inSpan(`process ${job.queueName}`, span, () => runWithRequestId(requestId, () => this.logger.runInContext(() => this.run(job), { bindings })));
+    // The job's fields go on its log lines as they are written (runWithLogFields), not into a child logger made per job.
+    return inSpan(`process ${job.queueName}`, span, () => runWithRequestId(requestId, () => runWithLogFields(bindings, () => this.logger.runInContext(() => this.run(job)))));
   }
 
   private async run(job: Job<object>): Promise<unknown> {

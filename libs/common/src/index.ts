@@ -24,6 +24,7 @@ export { hydrate } from './hydrate';
 export { lockForUpdate } from './locking';
 export { HTTP_LOGGER, LOG_DESTINATION, LoggingModule } from './logging.module';
 export { redactUrl } from './log-redaction';
+export { logFieldsMixin, runWithLogFields } from './log-fields';
 export { MicroBatch } from './micro-batch';
 export type { MicroBatchOptions } from './micro-batch';
 export { DURATION_BUCKETS, MetricsModule, MetricsRegistry, metricsScrapeAllowed } from './metrics';

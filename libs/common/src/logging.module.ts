@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import pino, { type DestinationStream } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 import { AppConfig } from '@app/config';
+import { logFieldsMixin } from './log-fields';
 import { redactUrl } from './log-redaction';
 import { requestIdFor } from './request-context';
 
@@ -76,6 +77,8 @@ export function createHttpLogger(config: AppConfig, destination: DestinationStre
         paths: REDACTED_PATHS,
         censor: '[redacted]',
       },
+      // The fields of the job a line is written in (runWithLogFields): no child logger per job.
+      mixin: logFieldsMixin,
     },
     destination ?? (config.logFormat === 'pretty' ? prettyStream() : undefined),
   );
