@@ -62,8 +62,9 @@ export class QueueProcessor extends WorkerHost implements OnApplicationBootstrap
       'ngayhoi.attempt': job.attemptsMade + 1,
     };
     const span = { kind: SpanKind.CONSUMER, attributes, parent: contextFromTraceparent(traceparent) };
-    // The job's fields go on its log lines as they are written (runWithLogFields), not into a child logger made per job.
-    return inSpan(`process ${job.queueName}`, span, () => runWithRequestId(requestId, () => runWithLogFields(bindings, () => this.logger.runInContext(() => this.run(job)))));
+    // The job's fields go on its log lines as they are written (runWithLogFields), not into a child
+    // logger made per job: its lines are written by the root logger, as nestjs-pino's out of a context.
+    return inSpan(`process ${job.queueName}`, span, () => runWithRequestId(requestId, () => runWithLogFields(bindings, () => this.run(job))));
   }
 
   private async run(job: Job<object>): Promise<unknown> {
