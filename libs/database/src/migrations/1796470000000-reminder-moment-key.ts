@@ -7,7 +7,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * column serves. Every row version of a reminder (its insert, claim and sent-mark: three a firing) added
  * an entry to each of four indexes; now three, and the row is ~60 bytes shorter. Measured alone on
  * 50,000 reminders (bench/README.md, reminders, fourth pass): PostgreSQL's CPU for the three versions
- * 104–125 → 77 µs a reminder.
+ * 104–125 → 59–74 µs a reminder.
  *
  * The old keys were unique, so the new index finds no duplicates: `dedupe_key` was always the three
  * columns joined (the scheduler's insert computed it).
