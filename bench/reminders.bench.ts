@@ -108,7 +108,12 @@ async function phase<T>(name: string, run: () => Promise<T>): Promise<{ value: T
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
   }
-  if (session && heapDir) await session.post('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  if (session && heapDir)
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: 16_384,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
   const cpu = process.cpuUsage();
   const services = serviceCpuMs();
   const start = process.hrtime.bigint();
@@ -122,7 +127,12 @@ async function phase<T>(name: string, run: () => Promise<T>): Promise<{ value: T
   if (commandStats && callsBefore) {
     const callsAfter = await redisCommandCalls(commandStats);
     const changed = [...callsAfter].map(([command, calls]) => [command, calls - (callsBefore.get(command) ?? 0)] as const).filter(([, calls]) => calls > 0);
-    console.log(`  redis commands in ${name}: ${changed.sort((a, b) => b[1] - a[1]).map(([command, calls]) => `${command} ${calls}`).join(', ')}`);
+    console.log(
+      `  redis commands in ${name}: ${changed
+        .sort((a, b) => b[1] - a[1])
+        .map(([command, calls]) => `${command} ${calls}`)
+        .join(', ')}`,
+    );
   }
   if (session && profileDir) {
     const { profile } = await session.post('Profiler.stop');
