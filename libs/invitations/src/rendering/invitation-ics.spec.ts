@@ -328,6 +328,48 @@ describe('buildInvitationIcs from a venue-day template', () => {
     expect(contentLines(buildInvitationIcs(variants[4], 'REQUEST')).some((line) => line.startsWith('URL'))).toBe(false);
   });
 
+  it('gives two events that differ in any field but the delegate\'s their own calendar, whatever fields the event has', () => {
+    const first = delegate(1, { sequence: 8 });
+    // Every field of the event but the slots (UID, DTSTAMP, DESCRIPTION, ATTENDEE, URL), nested ones too,
+    // changed one at a time: each variant is its own calendar, the whole build's text.
+    const slots = new Set(['uid', 'stamp', 'description', 'attendee', 'url']);
+    const changed = (value: unknown): unknown =>
+      value instanceof Date ? new Date(value.getTime() + 3_600_000) : typeof value === 'number' ? value + 1 : `${String(value)} (khác)`;
+    const variants: InvitationEvent[] = [];
+    for (const [field, value] of Object.entries(first)) {
+      if (slots.has(field)) continue;
+      if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+        for (const [inner, innerValue] of Object.entries(value)) variants.push({ ...first, [field]: { ...value, [inner]: changed(innerValue) } });
+      } else variants.push({ ...first, [field]: changed(value) });
+    }
+    expect(variants.length).toBeGreaterThanOrEqual(10);
+    for (const method of ['REQUEST', 'CANCEL'] as const) {
+      const firstText = buildInvitationIcs(first, method);
+      for (const variant of variants) {
+        const text = buildInvitationIcs(variant, method);
+        expect(text).toBe(buildInvitationIcsWhole(variant, method));
+        expect(text).not.toBe(firstText);
+      }
+    }
+
+    // A field the calendar does not know yet still keeps two events apart (a template of its own); the
+    // delegate's fields and the order the fields were written in do not.
+    const build = jest.spyOn(IcsTemplate, 'build');
+    try {
+      buildInvitationIcs(first, 'REQUEST');
+      build.mockClear();
+      buildInvitationIcs({ ...first, dressCode: 'Trang phục truyền thống' } as InvitationEvent, 'REQUEST');
+      expect(build).toHaveBeenCalledTimes(1);
+      build.mockClear();
+      const reordered = Object.fromEntries(Object.entries(first).reverse()) as unknown as InvitationEvent;
+      buildInvitationIcs({ ...reordered, location: { ...first.location } }, 'REQUEST');
+      buildInvitationIcs(delegate(2, { sequence: 8 }), 'REQUEST');
+      expect(build).not.toHaveBeenCalled();
+    } finally {
+      build.mockRestore();
+    }
+  });
+
   it('writes escaped text in the delegate lines: commas, semicolons, backslashes and new lines', () => {
     const event = delegate(0, { sequence: 7, description: 'Kính mời; đồng chí, \\ A\nB\r\nC', attendee: { name: 'A "B" ^ C', email: 'a;b@example.vn' } });
     const text = buildInvitationIcs(event, 'REQUEST');
