@@ -9,7 +9,6 @@ import { InvitationComposer } from './invitation-composer';
 import { ReconcileInvitationMessagesHandler } from './reconcile-invitation-messages.handler';
 import { SendInvitationMessageHandler } from './send-invitation-message.handler';
 import { MessageClaims } from './message-claims';
-import { SentMessages } from './sent-messages';
 
 /** The worker's half of invitations: sending recorded e-mails and feed links, and reconciling lost jobs. */
 @Module({
@@ -17,7 +16,6 @@ import { SentMessages } from './sent-messages';
   providers: [
     InvitationComposer,
     MessageClaims,
-    SentMessages,
     SendInvitationMessageHandler,
     ReconcileInvitationMessagesHandler,
     DelegateReminderSender,

@@ -7,7 +7,6 @@ import { defineJob, JobContext, JobHandler, JobPayload, KEEP_COMPLETED, KEEP_FAI
 import { InvitationMessage, MessageStatus } from './invitation.entities';
 import { InvitationComposer, InvitationContextRow } from './invitation-composer';
 import { MessageClaims } from './message-claims';
-import { SentMessages } from './sent-messages';
 
 /**
  * Send one recorded invitation message (REQUEST, CANCEL, or a notice without a calendar entry) of one
@@ -48,7 +47,6 @@ export class SendInvitationMessageHandler {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly composer: InvitationComposer,
     private readonly mailer: Mailer,
-    private readonly sentMessages: SentMessages,
     private readonly claims: MessageClaims,
   ) {}
 
@@ -84,8 +82,8 @@ export class SendInvitationMessageHandler {
         ],
         headers: { 'X-Ngayhoi-Invitation': message.invitationId },
       });
-      // The message is sent, and its invitation follows (SentMessages: one statement for the messages sent meanwhile).
-      await this.sentMessages.record(message.id, sent.messageId);
+      // The message is sent, and its invitation follows (MessageClaims: one statement for the claims and sent-marks made meanwhile).
+      await this.claims.recordSent(message.id, sent.messageId);
       return 'sent';
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -101,8 +99,8 @@ export class SendInvitationMessageHandler {
   }
 
   /**
-   * Claims the message (MessageClaims: one statement for the jobs that start meanwhile), with its
-   * invitation's context read by the same statement: one round trip an e-mail at most (issue 21).
+   * Claims the message (MessageClaims: one statement for the claims and sent-marks made meanwhile), with
+   * its invitation's context read by the same statement (issue 21).
    */
   private async claim(messageId: string): Promise<{ message: InvitationMessage; contextRow: InvitationContextRow | null } | SendOutcome> {
     const row = await this.claims.claim(messageId);
