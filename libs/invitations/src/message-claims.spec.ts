@@ -80,7 +80,12 @@ describe('MessageClaims', () => {
 
   it('runs each call of a failed statement alone: only the sent-mark or claim that fails again fails its job', async () => {
     const { claims, statements } = fakeDatabase(new Set(['c', 'd']), ({ claims: ids, sent }) => ids.length + sent.length > 1 || sent[0] === 'b');
-    const outcomes = await Promise.allSettled([claims.recordSent('a', '<a@ngayhoi.vn>'), claims.recordSent('b', '<b@ngayhoi.vn>'), claims.claim('c'), claims.claim('d')]);
+    const outcomes = await Promise.allSettled([
+      claims.recordSent('a', '<a@ngayhoi.vn>'),
+      claims.recordSent('b', '<b@ngayhoi.vn>'),
+      claims.claim('c'),
+      claims.claim('d'),
+    ]);
     expect(outcomes.map((outcome) => (outcome.status === 'fulfilled' ? (outcome.value?.id ?? 'done') : 'failed'))).toEqual(['done', 'failed', 'c', 'd']);
     expect(statements).toEqual([
       { sent: ['a', 'b'], claims: ['c', 'd'] },

@@ -328,7 +328,7 @@ describe('buildInvitationIcs from a venue-day template', () => {
     expect(contentLines(buildInvitationIcs(variants[4], 'REQUEST')).some((line) => line.startsWith('URL'))).toBe(false);
   });
 
-  it('gives two events that differ in any field but the delegate\'s their own calendar, whatever fields the event has', () => {
+  it("gives two events that differ in any field but the delegate's their own calendar, whatever fields the event has", () => {
     const first = delegate(1, { sequence: 8 });
     // Every field of the event but the slots (UID, DTSTAMP, DESCRIPTION, ATTENDEE, URL), nested ones too,
     // changed one at a time: each variant is its own calendar, the whole build's text.
