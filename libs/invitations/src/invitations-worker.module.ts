@@ -13,14 +13,7 @@ import { MessageClaims } from './message-claims';
 /** The worker's half of invitations: sending recorded e-mails and feed links, and reconciling lost jobs. */
 @Module({
   imports: [TypeOrmModule.forFeature([Invitation, InvitationMessage, CalendarFeed]), MailModule],
-  providers: [
-    InvitationComposer,
-    MessageClaims,
-    SendInvitationMessageHandler,
-    ReconcileInvitationMessagesHandler,
-    DelegateReminderSender,
-    SendFeedLinkHandler,
-  ],
+  providers: [InvitationComposer, MessageClaims, SendInvitationMessageHandler, ReconcileInvitationMessagesHandler, DelegateReminderSender, SendFeedLinkHandler],
   exports: [SendInvitationMessageHandler, ReconcileInvitationMessagesHandler],
 })
 export class InvitationsWorkerModule {}
