@@ -25,9 +25,9 @@ const SENT_FROM = statusesAllowing('sent');
 const SENT_TO = targetOf('sent');
 
 /**
- * The one statement of a batch (see MessageClaims): the sent-marks, then the claims.
+ * The one statement of a batch (see MessageClaims), its sent-marks and its claims as CTEs.
  * Sent-marks: $1 the message ids, $2 their SMTP Message-IDs, $3/$4 the 'sent' event's from and to statuses.
- * Claims: $5 the message ids, $6 the lease in seconds, $7 the ended statuses.
+ * Claims: $5 the message ids, $6 the lease in seconds, $7 the ended statuses. All of it commits or fails together.
  *
  * A message being marked sent is never claimed by the same statement (`<> ALL($1)`): PostgreSQL leaves
  * a row changed twice in one statement to whichever change comes last, so the sent-mark must be the
