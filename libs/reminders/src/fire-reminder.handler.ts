@@ -158,7 +158,8 @@ export class FireReminderHandler {
       this.dataSource,
       'reminders-mark-sent-at',
       `UPDATE reminders r SET status = 'sent', sent_at = m.sent_at, lease_until = NULL, last_error = NULL, updated_at = now(),
-              lateness_ms = GREATEST(0, (EXTRACT(EPOCH FROM (m.sent_at - r.due_at)) * 1000)::int)
+              -- Clamped: a reminder retried for weeks (no grace window after its first attempt) still records.
+              lateness_ms = LEAST(2147483647, GREATEST(0, EXTRACT(EPOCH FROM (m.sent_at - r.due_at)) * 1000))::int
          FROM (SELECT id, 'epoch'::timestamptz + sent_ms * interval '1 millisecond' AS sent_at
                  FROM unnest(string_to_array($1, ',')::uuid[], string_to_array($2, ',')::bigint[]) AS m(id, sent_ms)) AS m
         WHERE r.id = m.id RETURNING r.id, r.lateness_ms`,
